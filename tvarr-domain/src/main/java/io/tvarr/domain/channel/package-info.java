@@ -1,0 +1,5 @@
+/** Channels as ingested from a source. */
+@NullMarked
+package io.tvarr.domain.channel;
+
+import org.jspecify.annotations.NullMarked;

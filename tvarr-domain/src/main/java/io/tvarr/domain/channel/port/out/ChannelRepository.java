@@ -1,0 +1,38 @@
+package io.tvarr.domain.channel.port.out;
+
+import io.tvarr.domain.channel.Channel;
+import io.tvarr.domain.channel.ChannelId;
+import io.tvarr.domain.channel.ChannelQuery;
+import io.tvarr.domain.channel.ChannelSink;
+import io.tvarr.domain.channel.GroupCount;
+import io.tvarr.domain.channel.Page;
+import io.tvarr.domain.source.SourceId;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+
+/** Stores the channels of every source. Implementations are thread-safe. */
+public interface ChannelRepository {
+
+    /**
+     * Replaces every channel of a source atomically. The writer streams the new channels into the sink
+     * it is given (they are written in batches); if the writer throws, nothing changes and the exception
+     * propagates. Channels are unique per id; a repeated id overwrites the earlier one.
+     *
+     * @return the number of channels stored
+     */
+    long replaceAllForSource(SourceId source, Consumer<ChannelSink> writer);
+
+    /** Feeds every channel of a source to the consumer in a stable order, holding no more than a batch. */
+    void forEachBySource(SourceId source, Consumer<Channel> consumer);
+
+    Optional<Channel> findById(ChannelId id);
+
+    long countBySource(SourceId source);
+
+    Page<Channel> findPage(ChannelQuery query);
+
+    /** Groups with their channel counts, ordered by group; all sources when {@code source} is null. */
+    List<GroupCount> groups(@Nullable SourceId source);
+}

@@ -1,0 +1,7 @@
+package io.tvarr.domain.epg;
+
+/** How a guide source is read. */
+public enum EpgSourceKind {
+    XMLTV,
+    XTREAM
+}

@@ -1,0 +1,5 @@
+/** Background jobs: ingestion, generation, cleanup. */
+@NullMarked
+package io.tvarr.domain.job;
+
+import org.jspecify.annotations.NullMarked;

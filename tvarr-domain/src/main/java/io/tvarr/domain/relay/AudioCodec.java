@@ -1,0 +1,9 @@
+package io.tvarr.domain.relay;
+
+/** Audio handling of a relay profile. */
+public enum AudioCodec {
+    COPY,
+    AAC,
+    AC3,
+    OPUS
+}

@@ -1,0 +1,36 @@
+package io.tvarr.domain.relay;
+
+import io.tvarr.domain.Checks;
+import java.util.List;
+
+/**
+ * How FFmpeg relays a channel.
+ *
+ * @param videoBitrateKbps 0 lets the encoder choose
+ * @param maxHeight 0 keeps the source resolution
+ * @param extraInputArgs arguments from the relay allow-list, passed as a list, never through a shell
+ */
+public record RelayProfile(
+        RelayProfileId id,
+        String name,
+        VideoCodec videoCodec,
+        AudioCodec audioCodec,
+        int videoBitrateKbps,
+        int audioBitrateKbps,
+        int maxHeight,
+        HardwareAcceleration hardwareAcceleration,
+        List<String> extraInputArgs,
+        List<String> extraOutputArgs) {
+    public RelayProfile {
+        Checks.requireNonNull(id, "id");
+        name = Checks.requireText(name, "name");
+        Checks.requireNonNull(videoCodec, "video_codec");
+        Checks.requireNonNull(audioCodec, "audio_codec");
+        Checks.requireRange(videoBitrateKbps, 0, 200_000, "video_bitrate_kbps");
+        Checks.requireRange(audioBitrateKbps, 0, 1_536, "audio_bitrate_kbps");
+        Checks.requireRange(maxHeight, 0, 4320, "max_height");
+        Checks.requireNonNull(hardwareAcceleration, "hwaccel");
+        extraInputArgs = List.copyOf(extraInputArgs);
+        extraOutputArgs = List.copyOf(extraOutputArgs);
+    }
+}

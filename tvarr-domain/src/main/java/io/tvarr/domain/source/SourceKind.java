@@ -1,0 +1,7 @@
+package io.tvarr.domain.source;
+
+/** How a channel source is read. */
+public enum SourceKind {
+    M3U,
+    XTREAM
+}
