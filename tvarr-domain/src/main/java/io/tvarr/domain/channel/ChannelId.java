@@ -1,6 +1,6 @@
 package io.tvarr.domain.channel;
 
-import io.tvarr.domain.source.Ids;
+import io.tvarr.domain.Ids;
 import io.tvarr.domain.source.SourceId;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;

@@ -1,6 +1,6 @@
 package io.tvarr.domain.job;
 
-import io.tvarr.domain.source.Ids;
+import io.tvarr.domain.Ids;
 import java.util.Objects;
 import java.util.UUID;
 

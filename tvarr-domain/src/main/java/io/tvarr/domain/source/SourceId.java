@@ -1,5 +1,6 @@
 package io.tvarr.domain.source;
 
+import io.tvarr.domain.Ids;
 import java.util.UUID;
 
 /** Identity of a channel source. */

@@ -1,11 +1,11 @@
 package io.tvarr.domain.channel.port.out;
 
+import io.tvarr.domain.Page;
 import io.tvarr.domain.channel.Channel;
 import io.tvarr.domain.channel.ChannelId;
 import io.tvarr.domain.channel.ChannelQuery;
 import io.tvarr.domain.channel.ChannelSink;
 import io.tvarr.domain.channel.GroupCount;
-import io.tvarr.domain.channel.Page;
 import io.tvarr.domain.source.SourceId;
 import java.util.List;
 import java.util.Optional;

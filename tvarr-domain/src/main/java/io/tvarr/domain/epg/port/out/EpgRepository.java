@@ -1,6 +1,6 @@
 package io.tvarr.domain.epg.port.out;
 
-import io.tvarr.domain.channel.Page;
+import io.tvarr.domain.Page;
 import io.tvarr.domain.epg.EpgChannel;
 import io.tvarr.domain.epg.EpgProgramme;
 import io.tvarr.domain.epg.EpgSink;

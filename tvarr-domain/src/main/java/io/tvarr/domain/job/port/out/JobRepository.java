@@ -1,6 +1,6 @@
 package io.tvarr.domain.job.port.out;
 
-import io.tvarr.domain.channel.Page;
+import io.tvarr.domain.Page;
 import io.tvarr.domain.job.Job;
 import io.tvarr.domain.job.JobId;
 import io.tvarr.domain.job.JobKind;

@@ -1,6 +1,5 @@
-package io.tvarr.domain.source;
+package io.tvarr.domain;
 
-import io.tvarr.domain.ValidationException;
 import java.util.UUID;
 
 /** Parses identifiers given by users, with a message naming the bad value. */

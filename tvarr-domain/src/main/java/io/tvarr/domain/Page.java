@@ -1,4 +1,4 @@
-package io.tvarr.domain.channel;
+package io.tvarr.domain;
 
 import java.util.List;
 
