@@ -6,16 +6,28 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.core.importer.Location;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.dependencies.Slice;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** The module boundaries of the hexagon, checked on the compiled classes of every module. */
-@AnalyzeClasses(packages = "io.tvarr", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(packages = "io.tvarr", importOptions = ArchitectureTest.ProductionCodeOnly.class)
 class ArchitectureTest {
     private static final Set<String> ADAPTERS = Set.of("ingest", "relay", "persistence", "http");
+
+    /** Leaves out test classes, including the test-jars modules share (TestData and friends). */
+    static final class ProductionCodeOnly implements ImportOption {
+        private static final Pattern TEST_JAR = Pattern.compile(".*-tests\\.jar.*");
+
+        @Override
+        public boolean includes(Location location) {
+            return !location.contains("/test-classes/") && !location.matches(TEST_JAR);
+        }
+    }
 
     private static DescribedPredicate<Slice> areAdapters() {
         return DescribedPredicate.describe("are adapters", slice -> ADAPTERS.contains(slice.getNamePart(1)));
@@ -50,18 +62,23 @@ class ArchitectureTest {
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage(
-                    "io.tvarr.ingest..", "io.tvarr.relay..", "io.tvarr.persistence..", "io.tvarr.http..", "io.tvarr.app..");
+                    "io.tvarr.ingest..",
+                    "io.tvarr.relay..",
+                    "io.tvarr.persistence..",
+                    "io.tvarr.http..",
+                    "io.tvarr.app..");
 
     @ArchTest
-    static final ArchRule adapters_do_not_depend_on_each_other = slices()
-            .matching("io.tvarr.(*)..")
-            .that(areAdapters())
+    static final ArchRule adapters_do_not_depend_on_each_other =
+            slices().matching("io.tvarr.(*)..").that(areAdapters()).should().notDependOnEachOther();
+
+    @ArchTest
+    static final ArchRule only_the_app_depends_on_the_app = noClasses()
+            .that()
+            .resideOutsideOfPackage("io.tvarr.app..")
             .should()
-            .notDependOnEachOther();
-
-    @ArchTest
-    static final ArchRule only_the_app_depends_on_the_app =
-            noClasses().that().resideOutsideOfPackage("io.tvarr.app..").should().dependOnClassesThat().resideInAPackage("io.tvarr.app..");
+            .dependOnClassesThat()
+            .resideInAPackage("io.tvarr.app..");
 
     @ArchTest
     static final ArchRule modules_are_free_of_cycles =
@@ -72,7 +89,6 @@ class ArchitectureTest {
             slices().matching("io.tvarr.(**)").should().beFreeOfCycles();
 
     @ArchTest
-    static final ArchRule no_package_is_named_util_or_common = noClasses()
-            .should()
-            .resideInAnyPackage("..util..", "..utils..", "..common..", "..helper..", "..helpers..");
+    static final ArchRule no_package_is_named_util_or_common =
+            noClasses().should().resideInAnyPackage("..util..", "..utils..", "..common..", "..helper..", "..helpers..");
 }
