@@ -5,7 +5,7 @@ import io.tvarr.domain.source.SourceId;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One page of a channel listing, ordered by source then name then id so paging is stable.
+ * One page of a channel listing, ordered by source then playlist position so paging is stable.
  *
  * @param page zero-based page
  * @param size page size, 1-1000

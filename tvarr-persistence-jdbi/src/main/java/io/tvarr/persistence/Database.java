@@ -1,0 +1,78 @@
+package io.tvarr.persistence;
+
+import io.tvarr.domain.StorageException;
+import io.tvarr.domain.TvarrException;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.core.result.ResultIterable;
+
+/** The JDBI instance plus what repositories need to know about the vendor; shared by all repositories. */
+public final class Database {
+    private final Jdbi jdbi;
+    private final Vendor vendor;
+    private final DatabaseSettings settings;
+
+    Database(Jdbi jdbi, Vendor vendor, DatabaseSettings settings) {
+        this.jdbi = jdbi;
+        this.vendor = vendor;
+        this.settings = settings;
+    }
+
+    public Vendor vendor() {
+        return vendor;
+    }
+
+    public DatabaseSettings settings() {
+        return settings;
+    }
+
+    /** Runs work on a handle; JDBI failures become {@link StorageException} with the cause kept. */
+    public <T> T withHandle(Function<Handle, T> work) {
+        try {
+            return jdbi.withHandle(work::apply);
+        } catch (JdbiException e) {
+            throw storageFailure(e);
+        }
+    }
+
+    /** Runs work in one transaction; any exception rolls it back and propagates. */
+    public <T> T inTransaction(Function<Handle, T> work) {
+        try {
+            return jdbi.inTransaction(work::apply);
+        } catch (JdbiException e) {
+            throw storageFailure(e);
+        }
+    }
+
+    /**
+     * Streams a query's rows to a consumer. The query should set {@link #fetchSize()}. PostgreSQL only uses a
+     * cursor inside a transaction; SQLite must not open one, or the read would hold the write lock.
+     */
+    public <T> void stream(Function<Handle, ResultIterable<T>> query, Consumer<T> consumer) {
+        Function<Handle, Void> work = handle -> {
+            try (var rows = query.apply(handle).stream()) {
+                rows.forEach(consumer);
+            }
+            return null;
+        };
+        if (vendor == Vendor.POSTGRESQL) {
+            inTransaction(work);
+        } else {
+            withHandle(work);
+        }
+    }
+
+    public int fetchSize() {
+        return settings.fetchSize();
+    }
+
+    private static RuntimeException storageFailure(JdbiException e) {
+        if (e.getCause() instanceof TvarrException domain) {
+            return domain;
+        }
+        return new StorageException("database: " + e.getMessage(), e);
+    }
+}

@@ -1,0 +1,38 @@
+package io.tvarr.persistence;
+
+import io.tvarr.domain.Checks;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * How to reach the database.
+ *
+ * @param url JDBC URL: {@code jdbc:sqlite:FILE}, {@code jdbc:postgresql://…}, {@code jdbc:mariadb://…} or
+ *     {@code jdbc:mysql://…}
+ * @param maxPoolSize connections in the pool (SQLite: readers; writes are serialised by SQLite itself)
+ * @param channelBatchSize channels per insert batch
+ * @param programmeBatchSize programmes per insert batch
+ * @param fetchSize rows fetched per round trip by streaming reads
+ */
+public record DatabaseSettings(
+        String url,
+        @Nullable String username,
+        @Nullable String password,
+        int maxPoolSize,
+        int channelBatchSize,
+        int programmeBatchSize,
+        int fetchSize) {
+
+    public DatabaseSettings {
+        url = Checks.requireText(url, "database.url");
+        username = Checks.blankToNull(username);
+        Checks.requireRange(maxPoolSize, 1, 200, "database.max_pool_size");
+        Checks.requireRange(channelBatchSize, 1, 100_000, "database.channel_batch_size");
+        Checks.requireRange(programmeBatchSize, 1, 100_000, "database.programme_batch_size");
+        Checks.requireRange(fetchSize, 1, 100_000, "database.fetch_size");
+    }
+
+    /** Defaults for a URL: pool of 8, channel batches of 1000, programme batches of 5000, fetch size 1000. */
+    public static DatabaseSettings of(String url) {
+        return new DatabaseSettings(url, null, null, 8, 1000, 5000, 1000);
+    }
+}

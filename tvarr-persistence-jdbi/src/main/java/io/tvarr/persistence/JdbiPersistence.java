@@ -1,0 +1,198 @@
+package io.tvarr.persistence;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.tvarr.domain.Redaction;
+import io.tvarr.domain.StorageException;
+import io.tvarr.domain.channel.port.out.ChannelRepository;
+import io.tvarr.domain.epg.port.out.EpgRepository;
+import io.tvarr.domain.epg.port.out.EpgSourceRepository;
+import io.tvarr.domain.filter.port.out.FilterRepository;
+import io.tvarr.domain.job.port.out.JobRepository;
+import io.tvarr.domain.logo.port.out.LogoAssetRepository;
+import io.tvarr.domain.mapping.port.out.DataMappingRuleRepository;
+import io.tvarr.domain.proxy.port.out.StreamProxyRepository;
+import io.tvarr.domain.relay.port.out.LastKnownCodecRepository;
+import io.tvarr.domain.relay.port.out.RelayProfileRepository;
+import io.tvarr.domain.source.port.out.StreamSourceRepository;
+import io.tvarr.persistence.channel.JdbiChannelRepository;
+import io.tvarr.persistence.epg.JdbiEpgRepository;
+import io.tvarr.persistence.epg.JdbiEpgSourceRepository;
+import io.tvarr.persistence.filter.JdbiFilterRepository;
+import io.tvarr.persistence.job.JdbiJobRepository;
+import io.tvarr.persistence.logo.JdbiLogoAssetRepository;
+import io.tvarr.persistence.mapping.JdbiDataMappingRuleRepository;
+import io.tvarr.persistence.proxy.JdbiStreamProxyRepository;
+import io.tvarr.persistence.relay.JdbiLastKnownCodecRepository;
+import io.tvarr.persistence.relay.JdbiRelayProfileRepository;
+import io.tvarr.persistence.source.JdbiStreamSourceRepository;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The persistence adapter as one object: a connection pool, migrations and every repository. Thread-safe;
+ * the owner closes it, which closes the pool.
+ */
+public final class JdbiPersistence implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(JdbiPersistence.class);
+
+    private final HikariDataSource dataSource;
+    private final Database db;
+    private final Flyway flyway;
+    private final JsonColumns json = new JsonColumns();
+
+    private JdbiPersistence(HikariDataSource dataSource, Vendor vendor, DatabaseSettings settings) {
+        this.dataSource = dataSource;
+        this.db = new Database(Jdbi.create(dataSource), vendor, settings);
+        this.flyway = Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration/" + vendor.folder())
+                .failOnMissingLocations(true)
+                .load();
+    }
+
+    /** Opens the pool; connects lazily and does not migrate. */
+    public static JdbiPersistence open(DatabaseSettings settings) {
+        Vendor vendor = Vendor.of(settings.url());
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("tvarr-" + vendor.folder());
+        config.setDriverClassName(vendor.driverClass());
+        config.setJdbcUrl(vendor.driverUrl(settings.url()));
+        if (settings.username() != null) {
+            config.setUsername(settings.username());
+        }
+        if (settings.password() != null) {
+            config.setPassword(settings.password());
+        }
+        config.setMaximumPoolSize(settings.maxPoolSize());
+        // Start without a connection so a server that is down does not stop tvarr from starting; /readyz tells.
+        config.setInitializationFailTimeout(-1);
+        config.setConnectionTimeout(10_000);
+        if (vendor == Vendor.SQLITE) {
+            prepareSqlite(settings.url(), config);
+        }
+        log.info("database opened vendor={} url={}", vendor.folder(), Redaction.redactUrl(settings.url()));
+        return new JdbiPersistence(new HikariDataSource(config), vendor, settings);
+    }
+
+    private static void prepareSqlite(String url, HikariConfig config) {
+        String file = url.substring("jdbc:sqlite:".length());
+        int query = file.indexOf('?');
+        file = query < 0 ? file : file.substring(0, query);
+        if (!file.isEmpty() && !file.startsWith(":memory:") && !file.startsWith("file:")) {
+            Path parent = Path.of(file).toAbsolutePath().getParent();
+            try {
+                Files.createDirectories(parent);
+            } catch (IOException e) {
+                throw new StorageException("database.url: cannot create directory " + parent, e);
+            }
+        }
+        // WAL lets readers run beside the one writer; IMMEDIATE transactions take the write lock up front so
+        // two writers queue on busy_timeout instead of failing with SQLITE_BUSY mid-transaction.
+        config.addDataSourceProperty("journal_mode", "WAL");
+        config.addDataSourceProperty("foreign_keys", "true");
+        config.addDataSourceProperty("busy_timeout", "30000");
+        config.addDataSourceProperty("synchronous", "NORMAL");
+        config.addDataSourceProperty("transaction_mode", "IMMEDIATE");
+    }
+
+    /** Applies pending migrations. */
+    public void migrate() {
+        try {
+            var result = flyway.migrate();
+            log.info(
+                    "database migrated vendor={} applied={} version={}",
+                    db.vendor().folder(),
+                    result.migrationsExecuted,
+                    result.targetSchemaVersion);
+        } catch (FlywayException e) {
+            throw new StorageException("database migration failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Whether the database answers and has no pending migration. Never throws. */
+    public Readiness readiness() {
+        try (Connection connection = dataSource.getConnection()) {
+            if (!connection.isValid(5)) {
+                return new Readiness(false, false, "database did not answer");
+            }
+        } catch (SQLException | RuntimeException e) {
+            return new Readiness(false, false, "database unreachable: " + e.getMessage());
+        }
+        try {
+            MigrationInfo[] pending = flyway.info().pending();
+            return pending.length == 0
+                    ? new Readiness(true, true, "ok")
+                    : new Readiness(true, false, pending.length + " migration(s) pending");
+        } catch (FlywayException e) {
+            return new Readiness(true, false, "migration state unknown: " + e.getMessage());
+        }
+    }
+
+    /** For tests in this package that need raw SQL. */
+    Database database() {
+        return db;
+    }
+
+    public String vendor() {
+        return db.vendor().folder();
+    }
+
+    public StreamSourceRepository streamSources() {
+        return new JdbiStreamSourceRepository(db);
+    }
+
+    public ChannelRepository channels() {
+        return new JdbiChannelRepository(db, json);
+    }
+
+    public EpgSourceRepository epgSources() {
+        return new JdbiEpgSourceRepository(db);
+    }
+
+    public EpgRepository epg() {
+        return new JdbiEpgRepository(db, json);
+    }
+
+    public FilterRepository filters() {
+        return new JdbiFilterRepository(db);
+    }
+
+    public DataMappingRuleRepository mappingRules() {
+        return new JdbiDataMappingRuleRepository(db);
+    }
+
+    public StreamProxyRepository proxies() {
+        return new JdbiStreamProxyRepository(db);
+    }
+
+    public RelayProfileRepository relayProfiles() {
+        return new JdbiRelayProfileRepository(db, json);
+    }
+
+    public LastKnownCodecRepository lastKnownCodecs() {
+        return new JdbiLastKnownCodecRepository(db);
+    }
+
+    public LogoAssetRepository logos() {
+        return new JdbiLogoAssetRepository(db);
+    }
+
+    public JobRepository jobs() {
+        return new JdbiJobRepository(db, json);
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+}

@@ -1,0 +1,24 @@
+package io.tvarr.persistence;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Builds "insert or overwrite by key" statements in each vendor's dialect. */
+public final class Upserts {
+    private Upserts() {}
+
+    public static String upsert(Vendor vendor, String table, List<String> keys, List<String> columns) {
+        String names = String.join(", ", columns);
+        String values = columns.stream().map(c -> ":" + c).collect(Collectors.joining(", "));
+        List<String> updated = columns.stream().filter(c -> !keys.contains(c)).toList();
+        String insert = "INSERT INTO " + table + " (" + names + ") VALUES (" + values + ")";
+        return switch (vendor) {
+            case SQLITE, POSTGRESQL ->
+                insert + " ON CONFLICT (" + String.join(", ", keys) + ") DO UPDATE SET "
+                        + updated.stream().map(c -> c + " = EXCLUDED." + c).collect(Collectors.joining(", "));
+            case MYSQL ->
+                insert + " ON DUPLICATE KEY UPDATE "
+                        + updated.stream().map(c -> c + " = VALUES(" + c + ")").collect(Collectors.joining(", "));
+        };
+    }
+}

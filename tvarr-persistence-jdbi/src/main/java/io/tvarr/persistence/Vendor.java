@@ -1,0 +1,51 @@
+package io.tvarr.persistence;
+
+import io.tvarr.domain.Redaction;
+import io.tvarr.domain.ValidationException;
+import java.util.Locale;
+
+/** The database families tvarr supports; each has its own Flyway folder where SQL differs. */
+public enum Vendor {
+    SQLITE("sqlite", "org.sqlite.JDBC"),
+    POSTGRESQL("postgresql", "org.postgresql.Driver"),
+    MYSQL("mysql", "org.mariadb.jdbc.Driver");
+
+    private final String folder;
+    private final String driverClass;
+
+    Vendor(String folder, String driverClass) {
+        this.folder = folder;
+        this.driverClass = driverClass;
+    }
+
+    public static Vendor of(String url) {
+        String lower = url.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("jdbc:sqlite:")) {
+            return SQLITE;
+        }
+        if (lower.startsWith("jdbc:postgresql:")) {
+            return POSTGRESQL;
+        }
+        if (lower.startsWith("jdbc:mariadb:") || lower.startsWith("jdbc:mysql:")) {
+            return MYSQL;
+        }
+        throw new ValidationException("database.url: '" + Redaction.redactUrl(url)
+                + "' (expected: jdbc:sqlite:FILE, jdbc:postgresql://HOST/DB or jdbc:mariadb://HOST/DB)");
+    }
+
+    public String folder() {
+        return folder;
+    }
+
+    String driverClass() {
+        return driverClass;
+    }
+
+    /** The MariaDB driver serves both MySQL and MariaDB; it only accepts its own URL prefix. */
+    String driverUrl(String url) {
+        if (this == MYSQL && url.regionMatches(true, 0, "jdbc:mysql:", 0, 11)) {
+            return "jdbc:mariadb:" + url.substring(11);
+        }
+        return url;
+    }
+}

@@ -1,0 +1,223 @@
+package io.tvarr.persistence.channel;
+
+import io.tvarr.domain.Page;
+import io.tvarr.domain.channel.Channel;
+import io.tvarr.domain.channel.ChannelId;
+import io.tvarr.domain.channel.ChannelQuery;
+import io.tvarr.domain.channel.ChannelSink;
+import io.tvarr.domain.channel.GroupCount;
+import io.tvarr.domain.channel.port.out.ChannelRepository;
+import io.tvarr.domain.source.SourceId;
+import io.tvarr.persistence.Database;
+import io.tvarr.persistence.JsonColumns;
+import io.tvarr.persistence.Upserts;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.SqlStatement;
+import org.jspecify.annotations.Nullable;
+
+/** Channels in table {@code channel}, kept in playlist order through a per-source position. */
+public final class JdbiChannelRepository implements ChannelRepository {
+    private static final List<String> COLUMNS = List.of(
+            "id",
+            "source_id",
+            "position",
+            "external_key",
+            "tvg_id",
+            "tvg_name",
+            "tvg_chno",
+            "name",
+            "group_title",
+            "logo_url",
+            "stream_url",
+            "attributes");
+    private static final String SELECT = "SELECT " + String.join(", ", COLUMNS) + " FROM channel";
+
+    private final Database db;
+    private final JsonColumns json;
+    private final String upsert;
+
+    public JdbiChannelRepository(Database db, JsonColumns json) {
+        this.db = db;
+        this.json = json;
+        this.upsert = Upserts.upsert(db.vendor(), "channel", List.of("id"), COLUMNS);
+    }
+
+    @Override
+    public long replaceAllForSource(SourceId source, Consumer<ChannelSink> writer) {
+        return db.inTransaction(h -> {
+            h.createUpdate("DELETE FROM channel WHERE source_id = :source")
+                    .bind("source", source.toString())
+                    .execute();
+            try (BatchWriter batch = new BatchWriter(h, source)) {
+                writer.accept(batch);
+                batch.flush();
+                return batch.written;
+            }
+        });
+    }
+
+    @Override
+    public void forEachBySource(SourceId source, Consumer<Channel> consumer) {
+        db.stream(
+                h -> h.createQuery(SELECT + " WHERE source_id = :source ORDER BY position, id")
+                        .bind("source", source.toString())
+                        .setFetchSize(db.fetchSize())
+                        .map((rs, ctx) -> map(rs)),
+                consumer);
+    }
+
+    @Override
+    public Optional<Channel> findById(ChannelId id) {
+        return db.withHandle(h -> h.createQuery(SELECT + " WHERE id = :id")
+                .bind("id", id.toString())
+                .map((rs, ctx) -> map(rs))
+                .findOne());
+    }
+
+    @Override
+    public long countBySource(SourceId source) {
+        return db.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM channel WHERE source_id = :source")
+                .bind("source", source.toString())
+                .mapTo(Long.class)
+                .one());
+    }
+
+    @Override
+    public Page<Channel> findPage(ChannelQuery query) {
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        if (query.source() != null) {
+            where.append(" AND source_id = :source");
+        }
+        if (query.group() != null) {
+            where.append(" AND group_title = :group");
+        }
+        if (query.text() != null) {
+            where.append(" AND (LOWER(name) LIKE :text ESCAPE '!' OR LOWER(tvg_id) LIKE :text ESCAPE '!'"
+                    + " OR LOWER(tvg_name) LIKE :text ESCAPE '!')");
+        }
+        return db.withHandle(h -> {
+            long total = bindQuery(h.createQuery("SELECT COUNT(*) FROM channel" + where), query)
+                    .mapTo(Long.class)
+                    .one();
+            List<Channel> items = bindQuery(
+                            h.createQuery(
+                                    SELECT + where + " ORDER BY source_id, position, id LIMIT :limit OFFSET :offset"),
+                            query)
+                    .bind("limit", query.size())
+                    .bind("offset", query.offset())
+                    .map((rs, ctx) -> map(rs))
+                    .list();
+            return new Page<>(items, query.page(), query.size(), total);
+        });
+    }
+
+    @Override
+    public List<GroupCount> groups(@Nullable SourceId source) {
+        String where = source == null ? "" : " AND source_id = :source";
+        return db.withHandle(h -> {
+            var q = h.createQuery("SELECT group_title, COUNT(*) AS channels FROM channel WHERE group_title IS NOT NULL"
+                    + where + " GROUP BY group_title ORDER BY group_title");
+            if (source != null) {
+                q.bind("source", source.toString());
+            }
+            return q.map((rs, ctx) -> new GroupCount(rs.getString("group_title"), rs.getLong("channels")))
+                    .list();
+        });
+    }
+
+    private static <S extends SqlStatement<S>> S bindQuery(S statement, ChannelQuery query) {
+        if (query.source() != null) {
+            statement.bind("source", query.source().toString());
+        }
+        if (query.group() != null) {
+            statement.bind("group", query.group());
+        }
+        if (query.text() != null) {
+            String escaped = query.text()
+                    .toLowerCase(Locale.ROOT)
+                    .replace("!", "!!")
+                    .replace("%", "!%")
+                    .replace("_", "!_");
+            statement.bind("text", "%" + escaped + "%");
+        }
+        return statement;
+    }
+
+    private Channel map(ResultSet rs) throws SQLException {
+        return new Channel(
+                ChannelId.parse(rs.getString("id")),
+                SourceId.parse(rs.getString("source_id")),
+                rs.getString("external_key"),
+                rs.getString("tvg_id"),
+                rs.getString("tvg_name"),
+                rs.getString("tvg_chno"),
+                rs.getString("name"),
+                rs.getString("group_title"),
+                rs.getString("logo_url"),
+                rs.getString("stream_url"),
+                json.stringMap(rs.getString("attributes")));
+    }
+
+    /** Collects channels into JDBC batches of the configured size; lives for one replace transaction. */
+    private final class BatchWriter implements ChannelSink, AutoCloseable {
+        private final Handle handle;
+        private final SourceId source;
+        private final int batchSize = db.settings().channelBatchSize();
+        private final List<Channel> pending = new ArrayList<>();
+        private long written;
+
+        BatchWriter(Handle handle, SourceId source) {
+            this.handle = handle;
+            this.source = source;
+        }
+
+        @Override
+        public void accept(Channel channel) {
+            if (!channel.sourceId().equals(source)) {
+                throw new IllegalArgumentException(
+                        "channel " + channel.id() + ": belongs to source " + channel.sourceId() + ", not " + source);
+            }
+            pending.add(channel);
+            if (pending.size() >= batchSize) {
+                flush();
+            }
+        }
+
+        void flush() {
+            if (pending.isEmpty()) {
+                return;
+            }
+            PreparedBatch batch = handle.prepareBatch(upsert);
+            for (Channel c : pending) {
+                batch.bind("id", c.id().toString())
+                        .bind("source_id", source.toString())
+                        .bind("position", (int) written++)
+                        .bind("external_key", c.externalKey())
+                        .bind("tvg_id", c.tvgId())
+                        .bind("tvg_name", c.tvgName())
+                        .bind("tvg_chno", c.tvgChno())
+                        .bind("name", c.name())
+                        .bind("group_title", c.group())
+                        .bind("logo_url", c.logoUrl())
+                        .bind("stream_url", c.streamUrl())
+                        .bind("attributes", json.write(c.attributes()))
+                        .add();
+            }
+            batch.execute();
+            pending.clear();
+        }
+
+        @Override
+        public void close() {
+            pending.clear();
+        }
+    }
+}

@@ -1,0 +1,311 @@
+package io.tvarr.persistence.epg;
+
+import io.tvarr.domain.Page;
+import io.tvarr.domain.epg.EpgChannel;
+import io.tvarr.domain.epg.EpgProgramme;
+import io.tvarr.domain.epg.EpgSink;
+import io.tvarr.domain.epg.EpgSourceId;
+import io.tvarr.domain.epg.LocalizedText;
+import io.tvarr.domain.epg.ProgrammeFlag;
+import io.tvarr.domain.epg.port.out.EpgRepository;
+import io.tvarr.persistence.Database;
+import io.tvarr.persistence.JsonColumns;
+import io.tvarr.persistence.Rows;
+import io.tvarr.persistence.Upserts;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jspecify.annotations.Nullable;
+
+/** Guide channels ({@code epg_channel}) and programmes ({@code epg_programme}) per guide source. */
+public final class JdbiEpgRepository implements EpgRepository {
+    private static final List<String> CHANNEL_COLUMNS = List.of("source_id", "id", "display_names", "icon_url", "url");
+    private static final List<String> PROGRAMME_COLUMNS = List.of(
+            "source_id",
+            "channel_id",
+            "start_at",
+            "stop_at",
+            "title",
+            "title_lang",
+            "sub_title",
+            "description",
+            "categories",
+            "icon_url",
+            "episode_xmltv_ns",
+            "episode_onscreen",
+            "rating",
+            "flags",
+            "extra_xml");
+    private static final String SELECT_PROGRAMME =
+            "SELECT " + String.join(", ", PROGRAMME_COLUMNS) + " FROM epg_programme";
+    private static final String SELECT_CHANNEL = "SELECT " + String.join(", ", CHANNEL_COLUMNS) + " FROM epg_channel";
+
+    private final Database db;
+    private final JsonColumns json;
+    private final String channelUpsert;
+    private final String programmeInsert;
+
+    public JdbiEpgRepository(Database db, JsonColumns json) {
+        this.db = db;
+        this.json = json;
+        this.channelUpsert = Upserts.upsert(db.vendor(), "epg_channel", List.of("source_id", "id"), CHANNEL_COLUMNS);
+        this.programmeInsert = "INSERT INTO epg_programme (" + String.join(", ", PROGRAMME_COLUMNS) + ") VALUES ("
+                + PROGRAMME_COLUMNS.stream().map(c -> ":" + c).collect(Collectors.joining(", ")) + ")";
+    }
+
+    @Override
+    public long replaceAllForSource(EpgSourceId source, Consumer<EpgSink> writer) {
+        return db.inTransaction(h -> {
+            h.createUpdate("DELETE FROM epg_programme WHERE source_id = :source")
+                    .bind("source", source.toString())
+                    .execute();
+            h.createUpdate("DELETE FROM epg_channel WHERE source_id = :source")
+                    .bind("source", source.toString())
+                    .execute();
+            GuideWriter guide = new GuideWriter(h, source);
+            writer.accept(guide);
+            guide.flush();
+            return guide.programmesWritten;
+        });
+    }
+
+    @Override
+    public void forEachChannelBySource(EpgSourceId source, Consumer<EpgChannel> consumer) {
+        db.stream(
+                h -> h.createQuery(SELECT_CHANNEL + " WHERE source_id = :source ORDER BY id")
+                        .bind("source", source.toString())
+                        .setFetchSize(db.fetchSize())
+                        .map((rs, ctx) -> mapChannel(rs)),
+                consumer);
+    }
+
+    @Override
+    public void forEachProgrammeBySource(
+            EpgSourceId source, Instant from, Instant to, Consumer<EpgProgramme> consumer) {
+        db.stream(
+                h -> h.createQuery(
+                                SELECT_PROGRAMME + " WHERE source_id = :source AND stop_at > :from AND start_at < :to"
+                                        + " ORDER BY channel_id, start_at")
+                        .bind("source", source.toString())
+                        .bind("from", from.toEpochMilli())
+                        .bind("to", to.toEpochMilli())
+                        .setFetchSize(db.fetchSize())
+                        .map((rs, ctx) -> mapProgramme(rs)),
+                consumer);
+    }
+
+    @Override
+    public List<EpgProgramme> findProgrammes(
+            @Nullable EpgSourceId source, String channelId, Instant from, Instant to, int page, int size) {
+        String bySource = source == null ? "" : " AND source_id = :source";
+        return db.withHandle(h -> {
+            var q = h.createQuery(
+                            SELECT_PROGRAMME + " WHERE channel_id = :channel AND stop_at > :from AND start_at < :to"
+                                    + bySource + " ORDER BY start_at, source_id LIMIT :limit OFFSET :offset")
+                    .bind("channel", channelId)
+                    .bind("from", from.toEpochMilli())
+                    .bind("to", to.toEpochMilli())
+                    .bind("limit", size)
+                    .bind("offset", (long) page * size);
+            if (source != null) {
+                q.bind("source", source.toString());
+            }
+            return q.map((rs, ctx) -> mapProgramme(rs)).list();
+        });
+    }
+
+    @Override
+    public Page<EpgChannel> findChannels(@Nullable EpgSourceId source, int page, int size) {
+        String where = source == null ? "" : " WHERE source_id = :source";
+        return db.withHandle(h -> {
+            var count = h.createQuery("SELECT COUNT(*) FROM epg_channel" + where);
+            var list = h.createQuery(SELECT_CHANNEL + where + " ORDER BY source_id, id LIMIT :limit OFFSET :offset")
+                    .bind("limit", size)
+                    .bind("offset", (long) page * size);
+            if (source != null) {
+                count.bind("source", source.toString());
+                list.bind("source", source.toString());
+            }
+            long total = count.mapTo(Long.class).one();
+            return new Page<>(list.map((rs, ctx) -> mapChannel(rs)).list(), page, size, total);
+        });
+    }
+
+    @Override
+    public void forEachOnAir(Collection<EpgSourceId> sources, Instant at, Consumer<EpgProgramme> consumer) {
+        String bySource = sources.isEmpty() ? "" : " AND source_id IN (<sources>)";
+        db.stream(
+                h -> {
+                    var q = h.createQuery(SELECT_PROGRAMME + " WHERE start_at <= :at AND stop_at > :at" + bySource
+                                    + " ORDER BY source_id, channel_id")
+                            .bind("at", at.toEpochMilli())
+                            .setFetchSize(db.fetchSize());
+                    if (!sources.isEmpty()) {
+                        q.bindList(
+                                "sources",
+                                sources.stream().map(EpgSourceId::toString).toList());
+                    }
+                    return q.map((rs, ctx) -> mapProgramme(rs));
+                },
+                consumer);
+    }
+
+    @Override
+    public long countProgrammes(EpgSourceId source) {
+        return db.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM epg_programme WHERE source_id = :source")
+                .bind("source", source.toString())
+                .mapTo(Long.class)
+                .one());
+    }
+
+    @Override
+    public long deleteEndedBefore(Instant cutoff) {
+        return db.withHandle(h -> h.createUpdate("DELETE FROM epg_programme WHERE stop_at < :cutoff")
+                .bind("cutoff", cutoff.toEpochMilli())
+                .execute());
+    }
+
+    private EpgChannel mapChannel(ResultSet rs) throws SQLException {
+        List<LocalizedText> names = json.mapList(rs.getString("display_names")).stream()
+                .map(m -> new LocalizedText(m.getOrDefault("text", ""), m.get("lang")))
+                .toList();
+        return new EpgChannel(
+                EpgSourceId.parse(rs.getString("source_id")),
+                rs.getString("id"),
+                names,
+                rs.getString("icon_url"),
+                rs.getString("url"));
+    }
+
+    private EpgProgramme mapProgramme(ResultSet rs) throws SQLException {
+        String flags = rs.getString("flags");
+        Set<ProgrammeFlag> parsed = flags.isEmpty()
+                ? Set.of()
+                : Arrays.stream(flags.split(","))
+                        .map(ProgrammeFlag::valueOf)
+                        .collect(Collectors.toCollection(() -> EnumSet.noneOf(ProgrammeFlag.class)));
+        return new EpgProgramme(
+                EpgSourceId.parse(rs.getString("source_id")),
+                rs.getString("channel_id"),
+                Rows.instant(rs, "start_at"),
+                Rows.instant(rs, "stop_at"),
+                rs.getString("title"),
+                rs.getString("title_lang"),
+                rs.getString("sub_title"),
+                rs.getString("description"),
+                json.stringList(rs.getString("categories")),
+                rs.getString("icon_url"),
+                rs.getString("episode_xmltv_ns"),
+                rs.getString("episode_onscreen"),
+                rs.getString("rating"),
+                parsed,
+                rs.getString("extra_xml"));
+    }
+
+    /** Batches one source's guide within the replace transaction. */
+    private final class GuideWriter implements EpgSink {
+        private final Handle handle;
+        private final String source;
+        private final int batchSize = db.settings().programmeBatchSize();
+        private final List<EpgProgramme> programmes = new ArrayList<>();
+        private final List<EpgChannel> channels = new ArrayList<>();
+        private long programmesWritten;
+
+        GuideWriter(Handle handle, EpgSourceId source) {
+            this.handle = handle;
+            this.source = source.toString();
+        }
+
+        @Override
+        public void channel(EpgChannel channel) {
+            channels.add(channel);
+            if (channels.size() >= db.settings().channelBatchSize()) {
+                flushChannels();
+            }
+        }
+
+        @Override
+        public void programme(EpgProgramme programme) {
+            programmes.add(programme);
+            if (programmes.size() >= batchSize) {
+                flushProgrammes();
+            }
+        }
+
+        void flush() {
+            flushChannels();
+            flushProgrammes();
+        }
+
+        private void flushChannels() {
+            if (channels.isEmpty()) {
+                return;
+            }
+            PreparedBatch batch = handle.prepareBatch(channelUpsert);
+            for (EpgChannel c : channels) {
+                List<Map<String, String>> names = c.displayNames().stream()
+                        .map(JdbiEpgRepository::displayName)
+                        .toList();
+                batch.bind("source_id", source)
+                        .bind("id", c.id())
+                        .bind("display_names", json.write(names))
+                        .bind("icon_url", c.iconUrl())
+                        .bind("url", c.url())
+                        .add();
+            }
+            batch.execute();
+            channels.clear();
+        }
+
+        private void flushProgrammes() {
+            if (programmes.isEmpty()) {
+                return;
+            }
+            PreparedBatch batch = handle.prepareBatch(programmeInsert);
+            for (EpgProgramme p : programmes) {
+                batch.bind("source_id", source)
+                        .bind("channel_id", p.channelId())
+                        .bind("start_at", p.start().toEpochMilli())
+                        .bind("stop_at", p.stop().toEpochMilli())
+                        .bind("title", p.title())
+                        .bind("title_lang", p.titleLang())
+                        .bind("sub_title", p.subTitle())
+                        .bind("description", p.description())
+                        .bind("categories", json.write(p.categories()))
+                        .bind("icon_url", p.iconUrl())
+                        .bind("episode_xmltv_ns", p.episodeXmltvNs())
+                        .bind("episode_onscreen", p.episodeOnscreen())
+                        .bind("rating", p.rating())
+                        .bind(
+                                "flags",
+                                p.flags().stream().map(Enum::name).sorted().collect(Collectors.joining(",")))
+                        .bind("extra_xml", p.extraXml())
+                        .add();
+            }
+            batch.execute();
+            programmesWritten += programmes.size();
+            programmes.clear();
+        }
+    }
+
+    private static Map<String, String> displayName(LocalizedText text) {
+        Map<String, String> name = new LinkedHashMap<>();
+        name.put("text", text.text());
+        if (text.lang() != null) {
+            name.put("lang", text.lang());
+        }
+        return name;
+    }
+}

@@ -1,0 +1,5 @@
+/** JDBI storage for the epg feature. */
+@NullMarked
+package io.tvarr.persistence.epg;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,5 @@
+/** JDBI storage for the job feature. */
+@NullMarked
+package io.tvarr.persistence.job;
+
+import org.jspecify.annotations.NullMarked;

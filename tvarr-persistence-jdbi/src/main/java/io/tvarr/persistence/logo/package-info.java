@@ -1,0 +1,5 @@
+/** JDBI storage for the logo feature. */
+@NullMarked
+package io.tvarr.persistence.logo;
+
+import org.jspecify.annotations.NullMarked;

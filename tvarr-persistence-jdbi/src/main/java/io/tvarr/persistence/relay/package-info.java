@@ -1,0 +1,5 @@
+/** JDBI storage for the relay feature. */
+@NullMarked
+package io.tvarr.persistence.relay;
+
+import org.jspecify.annotations.NullMarked;

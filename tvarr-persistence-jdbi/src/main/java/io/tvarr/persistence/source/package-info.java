@@ -1,0 +1,5 @@
+/** JDBI storage for the source feature. */
+@NullMarked
+package io.tvarr.persistence.source;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,601 @@
+package io.tvarr.persistence;
+
+import static io.tvarr.domain.TestData.T0;
+import static io.tvarr.domain.TestData.aChannel;
+import static io.tvarr.domain.TestData.aProgramme;
+import static io.tvarr.domain.TestData.anEpgChannel;
+import static io.tvarr.domain.TestData.anM3uSource;
+import static io.tvarr.domain.TestData.anXmltvSource;
+import static io.tvarr.domain.TestData.anXtreamSource;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.tvarr.domain.ConflictException;
+import io.tvarr.domain.NotFoundException;
+import io.tvarr.domain.Page;
+import io.tvarr.domain.channel.Channel;
+import io.tvarr.domain.channel.ChannelQuery;
+import io.tvarr.domain.channel.GroupCount;
+import io.tvarr.domain.epg.EpgChannel;
+import io.tvarr.domain.epg.EpgProgramme;
+import io.tvarr.domain.epg.EpgSource;
+import io.tvarr.domain.epg.ProgrammeFlag;
+import io.tvarr.domain.epg.port.out.EpgRepository;
+import io.tvarr.domain.filter.ExpressionDomain;
+import io.tvarr.domain.filter.Filter;
+import io.tvarr.domain.filter.FilterAction;
+import io.tvarr.domain.filter.FilterId;
+import io.tvarr.domain.job.Job;
+import io.tvarr.domain.job.JobKind;
+import io.tvarr.domain.job.JobState;
+import io.tvarr.domain.logo.LogoAsset;
+import io.tvarr.domain.mapping.DataMappingRule;
+import io.tvarr.domain.mapping.MappingRuleId;
+import io.tvarr.domain.proxy.DeliveryMode;
+import io.tvarr.domain.proxy.Numbering;
+import io.tvarr.domain.proxy.NumberingMode;
+import io.tvarr.domain.proxy.OutputSettings;
+import io.tvarr.domain.proxy.ProxyFilter;
+import io.tvarr.domain.proxy.ProxyId;
+import io.tvarr.domain.proxy.StreamProxy;
+import io.tvarr.domain.relay.AudioCodec;
+import io.tvarr.domain.relay.HardwareAcceleration;
+import io.tvarr.domain.relay.LastKnownCodec;
+import io.tvarr.domain.relay.RelayProfile;
+import io.tvarr.domain.relay.RelayProfileId;
+import io.tvarr.domain.relay.VideoCodec;
+import io.tvarr.domain.source.StreamSource;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The behaviour every database must show. Subclasses only supply the database; batch sizes are tiny (7
+ * channels, 11 programmes, fetch size 5) so batching and cursors are exercised with small data.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class PersistenceContract {
+    private static final List<String> TABLES = List.of(
+            "proxy_mapping_rule",
+            "proxy_filter",
+            "proxy_epg_source",
+            "proxy_source",
+            "stream_proxy",
+            "relay_profile",
+            "mapping_rule",
+            "filter",
+            "epg_programme",
+            "epg_channel",
+            "epg_source",
+            "channel",
+            "ingestion_status",
+            "stream_source",
+            "last_known_codec",
+            "logo_asset",
+            "job");
+
+    private TestDatabase database;
+    JdbiPersistence store;
+
+    abstract TestDatabase createDatabase();
+
+    @BeforeAll
+    void open_and_migrate() {
+        database = createDatabase();
+        store = database.persistence();
+        store.migrate();
+    }
+
+    @AfterAll
+    void drop() {
+        if (database != null) {
+            database.close();
+        }
+    }
+
+    @BeforeEach
+    void empty_every_table() {
+        store.database().withHandle(h -> {
+            TABLES.forEach(table -> h.execute("DELETE FROM " + table));
+            return null;
+        });
+    }
+
+    StreamSource storedSource(String name) {
+        StreamSource source = anM3uSource(name);
+        store.streamSources().insert(source);
+        return source;
+    }
+
+    List<Channel> channels(StreamSource source, int count) {
+        return IntStream.range(0, count)
+                .mapToObj(i -> aChannel()
+                        .from(source.id())
+                        .withKey("key-" + i)
+                        .named("Channel " + i)
+                        .inGroup(i % 2 == 0 ? "Sports" : "News")
+                        .withTvgId("ch" + i + ".uk")
+                        .withAttribute("catchup", "default")
+                        .withUrl("http://provider.example/live/" + i + ".ts")
+                        .build())
+                .toList();
+    }
+
+    @Nested
+    class Migrations {
+        @Test
+        void migrating_twice_changes_nothing() {
+            store.migrate();
+
+            assertThat(store.readiness().ready()).isTrue();
+        }
+
+        @Test
+        void readiness_says_ok_once_migrated() {
+            assertThat(store.readiness()).isEqualTo(new Readiness(true, true, "ok"));
+        }
+
+        @Test
+        void a_fresh_database_is_reachable_but_not_migrated() {
+            try (JdbiPersistence fresh = JdbiPersistence.open(DatabaseSettings.of(database.url()))) {
+                assertThat(fresh.readiness().reachable()).isTrue();
+            }
+        }
+    }
+
+    @Nested
+    class StreamSources {
+        @Test
+        void stores_and_reads_back_every_field() {
+            StreamSource source = anXtreamSource("provider");
+            store.streamSources().insert(source);
+
+            assertThat(store.streamSources().findById(source.id())).contains(source);
+        }
+
+        @Test
+        void updating_a_missing_source_is_not_found() {
+            assertThatThrownBy(() -> store.streamSources().update(anM3uSource("ghost")))
+                    .isInstanceOf(NotFoundException.class)
+                    .hasMessageContaining("not found");
+        }
+
+        @Test
+        void deleting_a_source_deletes_its_channels() {
+            StreamSource source = storedSource("a");
+            store.channels()
+                    .replaceAllForSource(
+                            source.id(), sink -> channels(source, 3).forEach(sink::accept));
+
+            assertThat(store.streamSources().delete(source.id())).isTrue();
+
+            assertThat(store.channels().countBySource(source.id())).isZero();
+            assertThat(store.streamSources().delete(source.id())).isFalse();
+        }
+    }
+
+    @Nested
+    class Channels {
+        @Test
+        void replace_stores_channels_in_playlist_order_across_batches() {
+            StreamSource source = storedSource("a");
+            List<Channel> expected = channels(source, 23);
+
+            long stored = store.channels().replaceAllForSource(source.id(), sink -> expected.forEach(sink::accept));
+
+            List<Channel> read = new ArrayList<>();
+            store.channels().forEachBySource(source.id(), read::add);
+            assertThat(stored).isEqualTo(23);
+            assertThat(read).containsExactlyElementsOf(expected);
+        }
+
+        @Test
+        void a_failing_writer_leaves_the_previous_channels_untouched() {
+            StreamSource source = storedSource("a");
+            List<Channel> old = channels(source, 10);
+            store.channels().replaceAllForSource(source.id(), sink -> old.forEach(sink::accept));
+
+            assertThatThrownBy(() -> store.channels().replaceAllForSource(source.id(), sink -> {
+                        channels(source, 20).forEach(sink::accept);
+                        throw new IllegalStateException("download broke at byte 4711");
+                    }))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessage("download broke at byte 4711");
+
+            List<Channel> read = new ArrayList<>();
+            store.channels().forEachBySource(source.id(), read::add);
+            assertThat(read).containsExactlyElementsOf(old);
+        }
+
+        @Test
+        void a_repeated_channel_overwrites_the_earlier_one() {
+            StreamSource source = storedSource("a");
+            Channel first =
+                    aChannel().from(source.id()).withKey("same").named("First").build();
+            Channel second =
+                    aChannel().from(source.id()).withKey("same").named("Second").build();
+
+            store.channels().replaceAllForSource(source.id(), sink -> {
+                sink.accept(first);
+                sink.accept(second);
+            });
+
+            assertThat(store.channels().findById(first.id())).map(Channel::name).contains("Second");
+        }
+
+        @Test
+        void pages_are_stable_and_filtered() {
+            StreamSource source = storedSource("a");
+            store.channels()
+                    .replaceAllForSource(
+                            source.id(), sink -> channels(source, 12).forEach(sink::accept));
+
+            Page<Channel> sports = store.channels().findPage(new ChannelQuery(source.id(), "Sports", null, 1, 4));
+            Page<Channel> search = store.channels().findPage(new ChannelQuery(null, null, "NNEL 1", 0, 10));
+
+            assertThat(sports.total()).isEqualTo(6);
+            assertThat(sports.items()).extracting(Channel::name).containsExactly("Channel 8", "Channel 10");
+            assertThat(search.items())
+                    .extracting(Channel::name)
+                    .containsExactly("Channel 1", "Channel 10", "Channel 11");
+        }
+
+        @Test
+        void search_treats_like_wildcards_literally() {
+            StreamSource source = storedSource("a");
+            store.channels()
+                    .replaceAllForSource(
+                            source.id(), sink -> channels(source, 3).forEach(sink::accept));
+
+            assertThat(store.channels()
+                            .findPage(new ChannelQuery(null, null, "%", 0, 10))
+                            .total())
+                    .isZero();
+        }
+
+        @Test
+        void groups_are_counted_per_source() {
+            StreamSource a = storedSource("a");
+            StreamSource b = storedSource("b");
+            store.channels().replaceAllForSource(a.id(), sink -> channels(a, 5).forEach(sink::accept));
+            store.channels().replaceAllForSource(b.id(), sink -> channels(b, 2).forEach(sink::accept));
+
+            assertThat(store.channels().groups(a.id()))
+                    .containsExactly(new GroupCount("News", 2), new GroupCount("Sports", 3));
+            assertThat(store.channels().groups(null))
+                    .containsExactly(new GroupCount("News", 3), new GroupCount("Sports", 4));
+        }
+    }
+
+    @Nested
+    class Guides {
+        EpgSource guide;
+        EpgRepository epg;
+
+        @BeforeEach
+        void a_stored_guide_source() {
+            guide = anXmltvSource("guide");
+            store.epgSources().insert(guide);
+            epg = store.epg();
+        }
+
+        List<EpgProgramme> day(String channel, int count) {
+            return IntStream.range(0, count)
+                    .mapToObj(i -> aProgramme(guide.id(), channel, T0.plus(Duration.ofMinutes(30L * i)), "Show " + i))
+                    .toList();
+        }
+
+        @Test
+        void replace_streams_channels_and_programmes_across_batches() {
+            EpgProgramme rich = new EpgProgramme(
+                    guide.id(),
+                    "bbc1.uk",
+                    T0.minus(Duration.ofHours(1)),
+                    T0,
+                    "Früh & \"Spät\"",
+                    "de",
+                    "Folge 1",
+                    "Beschreibung",
+                    List.of("News", "Current affairs"),
+                    "http://img.example/a.png?x=1&y=2",
+                    "1.4.0/1",
+                    "S02E05",
+                    "PG",
+                    Set.of(ProgrammeFlag.NEW, ProgrammeFlag.LIVE),
+                    "<star-rating><value>4/5</value></star-rating>");
+            List<EpgProgramme> programmes = new ArrayList<>(day("bbc1.uk", 30));
+            programmes.add(0, rich);
+
+            long stored = epg.replaceAllForSource(guide.id(), sink -> {
+                sink.channel(anEpgChannel(guide.id(), "bbc1.uk", "BBC One"));
+                programmes.forEach(sink::programme);
+            });
+
+            List<EpgProgramme> read = new ArrayList<>();
+            epg.forEachProgrammeBySource(guide.id(), Instant.EPOCH, T0.plus(Duration.ofDays(2)), read::add);
+            List<EpgChannel> channels = new ArrayList<>();
+            epg.forEachChannelBySource(guide.id(), channels::add);
+            assertThat(stored).isEqualTo(31);
+            assertThat(read).containsExactlyElementsOf(programmes);
+            assertThat(channels).containsExactly(anEpgChannel(guide.id(), "bbc1.uk", "BBC One"));
+        }
+
+        @Test
+        void a_failing_writer_leaves_the_previous_guide_untouched() {
+            epg.replaceAllForSource(guide.id(), sink -> day("a", 5).forEach(sink::programme));
+
+            assertThatThrownBy(() -> epg.replaceAllForSource(guide.id(), sink -> {
+                        day("b", 40).forEach(sink::programme);
+                        throw new IllegalStateException("line 12, column 4: unexpected end of file");
+                    }))
+                    .isInstanceOf(IllegalStateException.class);
+
+            assertThat(epg.countProgrammes(guide.id())).isEqualTo(5);
+        }
+
+        @Test
+        void programmes_of_a_channel_are_paged_by_time() {
+            epg.replaceAllForSource(guide.id(), sink -> day("a", 10).forEach(sink::programme));
+
+            List<EpgProgramme> page =
+                    epg.findProgrammes(null, "a", T0.plus(Duration.ofMinutes(45)), T0.plus(Duration.ofHours(5)), 1, 3);
+
+            assertThat(page).extracting(EpgProgramme::title).containsExactly("Show 4", "Show 5", "Show 6");
+        }
+
+        @Test
+        void on_air_finds_the_running_programme_per_channel() {
+            epg.replaceAllForSource(guide.id(), sink -> {
+                day("a", 4).forEach(sink::programme);
+                day("b", 4).forEach(sink::programme);
+            });
+
+            List<EpgProgramme> now = new ArrayList<>();
+            epg.forEachOnAir(List.of(guide.id()), T0.plus(Duration.ofMinutes(70)), now::add);
+
+            assertThat(now)
+                    .extracting(EpgProgramme::channelId, EpgProgramme::title)
+                    .containsExactly(
+                            org.assertj.core.groups.Tuple.tuple("a", "Show 2"),
+                            org.assertj.core.groups.Tuple.tuple("b", "Show 2"));
+        }
+
+        @Test
+        void retention_deletes_programmes_that_ended_before_the_cutoff() {
+            epg.replaceAllForSource(guide.id(), sink -> day("a", 6).forEach(sink::programme));
+
+            long deleted = epg.deleteEndedBefore(T0.plus(Duration.ofMinutes(61)));
+
+            assertThat(deleted).isEqualTo(2);
+            assertThat(epg.countProgrammes(guide.id())).isEqualTo(4);
+        }
+
+        @Test
+        void guide_channels_are_paged() {
+            epg.replaceAllForSource(
+                    guide.id(),
+                    sink -> IntStream.range(0, 9)
+                            .forEach(i -> sink.channel(anEpgChannel(guide.id(), "c" + i, "Channel " + i))));
+
+            Page<EpgChannel> page = epg.findChannels(guide.id(), 2, 4);
+
+            assertThat(page.total()).isEqualTo(9);
+            assertThat(page.items()).extracting(EpgChannel::id).containsExactly("c8");
+        }
+    }
+
+    @Nested
+    class Rules {
+        @Test
+        void filters_round_trip() {
+            Filter filter = new Filter(
+                    FilterId.random(),
+                    "No adult",
+                    ExpressionDomain.STREAM_FILTER,
+                    FilterAction.EXCLUDE,
+                    "group contains \"xxx\"");
+            store.filters().insert(filter);
+
+            assertThat(store.filters().findAll()).containsExactly(filter);
+            assertThat(store.filters().delete(filter.id())).isTrue();
+            assertThat(store.filters().findById(filter.id())).isEmpty();
+        }
+
+        @Test
+        void mapping_rules_are_listed_by_position_and_reordered_atomically() {
+            DataMappingRule a = rule("a", 0);
+            DataMappingRule b = rule("b", 1);
+            store.mappingRules().insert(a);
+            store.mappingRules().insert(b);
+
+            store.mappingRules().updatePositions(List.of(a.atPosition(1), b.atPosition(0)));
+
+            assertThat(store.mappingRules().findAll())
+                    .extracting(DataMappingRule::name)
+                    .containsExactly("b", "a");
+            assertThatThrownBy(() -> store.mappingRules().updatePositions(List.of(a.atPosition(5), rule("ghost", 6))))
+                    .isInstanceOf(NotFoundException.class);
+            assertThat(store.mappingRules().findById(a.id()))
+                    .map(DataMappingRule::position)
+                    .contains(1);
+        }
+
+        private DataMappingRule rule(String name, int position) {
+            return new DataMappingRule(
+                    MappingRuleId.random(),
+                    name,
+                    ExpressionDomain.STREAM_MAPPING,
+                    "SET group = \"x\"",
+                    true,
+                    position,
+                    false);
+        }
+    }
+
+    @Nested
+    class Proxies {
+        @Test
+        void a_proxy_keeps_its_ordered_associations() {
+            StreamSource a = storedSource("a");
+            StreamSource b = storedSource("b");
+            EpgSource guide = anXmltvSource("g");
+            store.epgSources().insert(guide);
+            Filter filter =
+                    new Filter(FilterId.random(), "f", ExpressionDomain.STREAM_FILTER, FilterAction.INCLUDE, "");
+            store.filters().insert(filter);
+            RelayProfile profile = new RelayProfile(
+                    RelayProfileId.random(),
+                    "h264",
+                    VideoCodec.H264,
+                    AudioCodec.AAC,
+                    3000,
+                    128,
+                    720,
+                    HardwareAcceleration.NONE,
+                    List.of("-re"),
+                    List.of());
+            store.relayProfiles().insert(profile);
+            StreamProxy proxy = new StreamProxy(
+                    ProxyId.random(),
+                    "Living room",
+                    "living-room",
+                    List.of(b.id(), a.id()),
+                    List.of(guide.id()),
+                    List.of(new ProxyFilter(filter.id(), false)),
+                    List.of(),
+                    new Numbering(NumberingMode.GROUP, 100, 50),
+                    DeliveryMode.RELAY,
+                    profile.id(),
+                    OutputSettings.DEFAULT,
+                    "@daily",
+                    T0,
+                    T0);
+
+            store.proxies().insert(proxy);
+
+            assertThat(store.proxies().findBySlug("living-room")).contains(proxy);
+            assertThat(store.relayProfiles().findById(profile.id())).contains(profile);
+        }
+
+        @Test
+        void a_slug_cannot_be_used_twice() {
+            store.proxies().insert(proxy("tv"));
+
+            assertThatThrownBy(() -> store.proxies().insert(proxy("tv")))
+                    .isInstanceOf(ConflictException.class)
+                    .hasMessageContaining("'tv'");
+        }
+
+        @Test
+        void updating_replaces_the_associations() {
+            StreamSource a = storedSource("a");
+            StreamProxy proxy = proxy("tv");
+            store.proxies().insert(proxy);
+            StreamProxy changed = new StreamProxy(
+                    proxy.id(),
+                    "TV",
+                    "tv",
+                    List.of(a.id()),
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    Numbering.DEFAULT,
+                    DeliveryMode.PROXY,
+                    null,
+                    OutputSettings.DEFAULT,
+                    null,
+                    T0,
+                    T0.plusSeconds(5));
+
+            store.proxies().update(changed);
+
+            assertThat(store.proxies().findById(proxy.id())).contains(changed);
+        }
+
+        private StreamProxy proxy(String slug) {
+            return new StreamProxy(
+                    ProxyId.random(),
+                    slug,
+                    slug,
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    Numbering.DEFAULT,
+                    DeliveryMode.REDIRECT,
+                    null,
+                    OutputSettings.DEFAULT,
+                    null,
+                    T0,
+                    T0);
+        }
+    }
+
+    @Nested
+    class RelayAndLogos {
+        @Test
+        void codec_probes_are_upserted_per_channel() {
+            Channel channel = aChannel().build();
+            store.lastKnownCodecs().upsert(new LastKnownCodec(channel.id(), "h264", "aac", 1280, 720, 3_000_000, T0));
+            LastKnownCodec newer =
+                    new LastKnownCodec(channel.id(), "hevc", "ac3", 1920, 1080, 6_000_000, T0.plusSeconds(60));
+
+            store.lastKnownCodecs().upsert(newer);
+
+            assertThat(store.lastKnownCodecs().findByChannel(channel.id())).contains(newer);
+        }
+
+        @Test
+        void logos_are_found_by_hash_and_by_url() {
+            LogoAsset logo = new LogoAsset(
+                    "a".repeat(64), "png", "image/png", 1234, "http://img.example/logo.png", "\"v1\"", null, T0);
+            store.logos().upsert(logo);
+
+            assertThat(store.logos().findBySha256(logo.sha256())).contains(logo);
+            assertThat(store.logos().findByOriginalUrl("http://img.example/logo.png"))
+                    .contains(logo);
+            List<LogoAsset> all = new ArrayList<>();
+            store.logos().forEach(all::add);
+            assertThat(all).containsExactly(logo);
+        }
+    }
+
+    @Nested
+    class Jobs {
+        @Test
+        void jobs_are_paged_newest_first_and_filtered() {
+            for (int i = 0; i < 5; i++) {
+                Job job = Job.queued(JobKind.SOURCE_INGEST, "source-" + i, T0.plusSeconds(i));
+                store.jobs().insert(i % 2 == 0 ? job : job.start(T0.plusSeconds(10)));
+            }
+
+            Page<Job> running = store.jobs().findPage(JobState.RUNNING, JobKind.SOURCE_INGEST, 0, 10);
+
+            assertThat(running.items()).extracting(Job::target).containsExactly("source-3", "source-1");
+            assertThat(store.jobs().findByState(JobState.QUEUED)).hasSize(3);
+        }
+
+        @Test
+        void transitions_are_stored_and_old_history_is_cleaned_up() {
+            Job job = Job.queued(JobKind.PROXY_GENERATE, "proxy", T0);
+            store.jobs().insert(job);
+            Job done = job.start(T0.plusSeconds(1)).succeed(T0.plusSeconds(3), Map.of("channels", 42L));
+            store.jobs().update(done);
+            store.jobs().insert(Job.queued(JobKind.EPG_INGEST, "guide", T0));
+
+            assertThat(store.jobs().findById(job.id())).contains(done);
+            assertThat(store.jobs().deleteFinishedBefore(T0.plusSeconds(4))).isEqualTo(1);
+            assertThat(store.jobs().findPage(null, null, 0, 10).total()).isEqualTo(1);
+        }
+    }
+}
