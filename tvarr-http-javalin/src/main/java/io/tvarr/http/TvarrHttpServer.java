@@ -1,0 +1,75 @@
+package io.tvarr.http;
+
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.json.JavalinJackson;
+import io.tvarr.http.problem.ProblemResponses;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/** The Javalin server: request ids, access log, CORS, problem responses, and the routes it is given. */
+public final class TvarrHttpServer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(TvarrHttpServer.class);
+    private static final Logger access = LoggerFactory.getLogger("io.tvarr.http.access");
+
+    private final Javalin app;
+    private final HttpSettings settings;
+
+    public TvarrHttpServer(HttpSettings settings, List<ApiRoutes> routes) {
+        this.settings = settings;
+        this.app = Javalin.create(config -> configure(config, settings, routes));
+    }
+
+    private static void configure(JavalinConfig config, HttpSettings settings, List<ApiRoutes> routes) {
+        config.startup.showJavalinBanner = false;
+        config.startup.showOldJavalinVersionWarning = false;
+        config.concurrency.useVirtualThreads = Runtime.version().feature() >= 21;
+        config.jsonMapper(new JavalinJackson(JsonMapping.create(), config.concurrency.useVirtualThreads));
+        config.staticFiles.enableWebjars();
+        config.jetty.host = settings.host();
+        config.jetty.port = settings.port();
+        if (!settings.corsOrigins().isEmpty()) {
+            config.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
+                if (settings.corsOrigins().contains("*")) {
+                    rule.anyHost();
+                } else {
+                    settings.corsOrigins().forEach(origin -> rule.allowHost(origin));
+                }
+                rule.exposeHeader(RequestIds.HEADER);
+            }));
+        }
+        if (settings.accessLog()) {
+            config.requestLogger.http((ctx, ms) -> access.info(
+                    "request served method={} path={} status={} duration_ms={} request_id={}",
+                    ctx.method(),
+                    ctx.path(),
+                    ctx.statusCode(),
+                    Math.round(ms),
+                    RequestIds.of(ctx)));
+        }
+        config.routes.before(RequestIds::assign);
+        config.routes.after(ctx -> MDC.remove(RequestIds.MDC_KEY));
+        ProblemResponses.register(config.routes);
+        routes.forEach(r -> r.register(config.routes));
+    }
+
+    public TvarrHttpServer start() {
+        app.start();
+        log.info("http server started host={} port={}", settings.host(), app.port());
+        return this;
+    }
+
+    /** The port listened on; the real one when settings asked for 0. */
+    public int port() {
+        return app.port();
+    }
+
+    /** Stops accepting requests and lets in-flight ones finish. */
+    @Override
+    public void close() {
+        app.stop();
+        log.info("http server stopped");
+    }
+}

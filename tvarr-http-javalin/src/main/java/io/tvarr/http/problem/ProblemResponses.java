@@ -1,0 +1,95 @@
+package io.tvarr.http.problem;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonLocation;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.tvarr.domain.ConflictException;
+import io.tvarr.domain.NotFoundException;
+import io.tvarr.domain.StorageException;
+import io.tvarr.domain.UpstreamException;
+import io.tvarr.domain.ValidationException;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place exceptions become HTTP answers: {@code application/problem+json}, never a stack trace.
+ * Expected failures are logged at most at INFO; unexpected ones once at ERROR with an error id the client sees.
+ */
+public final class ProblemResponses {
+    public static final String CONTENT_TYPE = "application/problem+json";
+    private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
+
+    private ProblemResponses() {}
+
+    public static void register(RoutesConfig routes) {
+        routes.exception(ValidationException.class, (e, ctx) -> send(ctx, ProblemType.VALIDATION, e.getMessage()));
+        routes.exception(NotFoundException.class, (e, ctx) -> send(ctx, ProblemType.NOT_FOUND, e.getMessage()));
+        routes.exception(ConflictException.class, (e, ctx) -> send(ctx, ProblemType.CONFLICT, e.getMessage()));
+        routes.exception(UpstreamException.class, (e, ctx) -> {
+            log.info("upstream failed path={} reason={}", ctx.path(), e.getMessage());
+            send(ctx, ProblemType.UPSTREAM, e.getMessage());
+        });
+        routes.exception(StorageException.class, (e, ctx) -> {
+            log.warn("storage failed path={} reason={}", ctx.path(), e.getMessage());
+            send(ctx, ProblemType.UNAVAILABLE, "the database is not available");
+        });
+        routes.exception(JacksonException.class, (e, ctx) -> send(ctx, ProblemType.VALIDATION, describe(e)));
+        routes.exception(HttpResponseException.class, (e, ctx) -> {
+            ProblemType type = ProblemType.forStatus(e.getStatus());
+            send(ctx, type, e.getStatus(), e.getMessage());
+        });
+        routes.exception(Exception.class, ProblemResponses::internal);
+        routes.error(404, ctx -> {
+            if (!isProblem(ctx)) {
+                send(ctx, ProblemType.NOT_FOUND, "no route for " + ctx.method() + " " + ctx.path());
+            }
+        });
+        routes.error(405, ctx -> {
+            if (!isProblem(ctx)) {
+                send(ctx, ProblemType.METHOD_NOT_ALLOWED, ctx.method() + " is not allowed on " + ctx.path());
+            }
+        });
+    }
+
+    public static void send(Context ctx, ProblemType type, String detail) {
+        send(ctx, type, type.status(), detail);
+    }
+
+    private static void send(Context ctx, ProblemType type, int status, String detail) {
+        String requestId = String.valueOf(ctx.res().getHeader("X-Request-Id"));
+        ctx.status(status);
+        ctx.json(new Problem(type.uri(), type.title(), status, detail, ctx.path(), requestId, null));
+        ctx.contentType(CONTENT_TYPE);
+    }
+
+    private static void internal(Exception e, Context ctx) {
+        String errorId = UUID.randomUUID().toString();
+        log.error("request failed error_id={} method={} path={}", errorId, ctx.method(), ctx.path(), e);
+        ProblemType type = ProblemType.INTERNAL;
+        ctx.status(type.status());
+        ctx.json(new Problem(
+                type.uri(),
+                type.title(),
+                type.status(),
+                "unexpected error; quote error id " + errorId + " when reporting it",
+                ctx.path(),
+                String.valueOf(ctx.res().getHeader("X-Request-Id")),
+                errorId));
+        ctx.contentType(CONTENT_TYPE);
+    }
+
+    private static boolean isProblem(Context ctx) {
+        String type = ctx.res().getContentType();
+        return type != null && type.startsWith(CONTENT_TYPE);
+    }
+
+    private static String describe(JacksonException e) {
+        JsonLocation at = e.getLocation();
+        String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+        String reason = e.getOriginalMessage();
+        return "malformed JSON body" + where + ": " + reason;
+    }
+}
