@@ -26,6 +26,9 @@ import io.tvarr.persistence.proxy.JdbiStreamProxyRepository;
 import io.tvarr.persistence.relay.JdbiLastKnownCodecRepository;
 import io.tvarr.persistence.relay.JdbiRelayProfileRepository;
 import io.tvarr.persistence.source.JdbiStreamSourceRepository;
+import io.tvarr.persistence.sql.Database;
+import io.tvarr.persistence.sql.JsonColumns;
+import io.tvarr.persistence.sql.Vendor;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,7 +55,12 @@ public final class JdbiPersistence implements AutoCloseable {
 
     private JdbiPersistence(HikariDataSource dataSource, Vendor vendor, DatabaseSettings settings) {
         this.dataSource = dataSource;
-        this.db = new Database(Jdbi.create(dataSource), vendor, settings);
+        this.db = new Database(
+                Jdbi.create(dataSource),
+                vendor,
+                settings.channelBatchSize(),
+                settings.programmeBatchSize(),
+                settings.fetchSize());
         this.flyway = Flyway.configure()
                 .dataSource(dataSource)
                 .locations("classpath:db/migration/" + vendor.folder())

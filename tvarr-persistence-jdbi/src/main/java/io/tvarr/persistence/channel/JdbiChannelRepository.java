@@ -8,9 +8,9 @@ import io.tvarr.domain.channel.ChannelSink;
 import io.tvarr.domain.channel.GroupCount;
 import io.tvarr.domain.channel.port.out.ChannelRepository;
 import io.tvarr.domain.source.SourceId;
-import io.tvarr.persistence.Database;
-import io.tvarr.persistence.JsonColumns;
-import io.tvarr.persistence.Upserts;
+import io.tvarr.persistence.sql.Database;
+import io.tvarr.persistence.sql.JsonColumns;
+import io.tvarr.persistence.sql.Upserts;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -170,7 +170,7 @@ public final class JdbiChannelRepository implements ChannelRepository {
     private final class BatchWriter implements ChannelSink, AutoCloseable {
         private final Handle handle;
         private final SourceId source;
-        private final int batchSize = db.settings().channelBatchSize();
+        private final int batchSize = db.channelBatchSize();
         private final List<Channel> pending = new ArrayList<>();
         private long written;
 

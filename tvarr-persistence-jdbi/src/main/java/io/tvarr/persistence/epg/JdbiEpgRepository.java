@@ -8,10 +8,10 @@ import io.tvarr.domain.epg.EpgSourceId;
 import io.tvarr.domain.epg.LocalizedText;
 import io.tvarr.domain.epg.ProgrammeFlag;
 import io.tvarr.domain.epg.port.out.EpgRepository;
-import io.tvarr.persistence.Database;
-import io.tvarr.persistence.JsonColumns;
-import io.tvarr.persistence.Rows;
-import io.tvarr.persistence.Upserts;
+import io.tvarr.persistence.sql.Database;
+import io.tvarr.persistence.sql.JsonColumns;
+import io.tvarr.persistence.sql.Rows;
+import io.tvarr.persistence.sql.Upserts;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -218,7 +218,7 @@ public final class JdbiEpgRepository implements EpgRepository {
     private final class GuideWriter implements EpgSink {
         private final Handle handle;
         private final String source;
-        private final int batchSize = db.settings().programmeBatchSize();
+        private final int batchSize = db.programmeBatchSize();
         private final List<EpgProgramme> programmes = new ArrayList<>();
         private final List<EpgChannel> channels = new ArrayList<>();
         private long programmesWritten;
@@ -231,7 +231,7 @@ public final class JdbiEpgRepository implements EpgRepository {
         @Override
         public void channel(EpgChannel channel) {
             channels.add(channel);
-            if (channels.size() >= db.settings().channelBatchSize()) {
+            if (channels.size() >= db.channelBatchSize()) {
                 flushChannels();
             }
         }

@@ -6,7 +6,7 @@ import io.tvarr.domain.filter.Filter;
 import io.tvarr.domain.filter.FilterAction;
 import io.tvarr.domain.filter.FilterId;
 import io.tvarr.domain.filter.port.out.FilterRepository;
-import io.tvarr.persistence.Database;
+import io.tvarr.persistence.sql.Database;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;

@@ -2,9 +2,9 @@ package io.tvarr.persistence.logo;
 
 import io.tvarr.domain.logo.LogoAsset;
 import io.tvarr.domain.logo.port.out.LogoAssetRepository;
-import io.tvarr.persistence.Database;
-import io.tvarr.persistence.Rows;
-import io.tvarr.persistence.Upserts;
+import io.tvarr.persistence.sql.Database;
+import io.tvarr.persistence.sql.Rows;
+import io.tvarr.persistence.sql.Upserts;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

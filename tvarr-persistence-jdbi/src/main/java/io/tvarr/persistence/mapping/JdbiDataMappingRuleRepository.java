@@ -5,7 +5,7 @@ import io.tvarr.domain.filter.ExpressionDomain;
 import io.tvarr.domain.mapping.DataMappingRule;
 import io.tvarr.domain.mapping.MappingRuleId;
 import io.tvarr.domain.mapping.port.out.DataMappingRuleRepository;
-import io.tvarr.persistence.Database;
+import io.tvarr.persistence.sql.Database;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;

@@ -3,9 +3,9 @@ package io.tvarr.persistence.relay;
 import io.tvarr.domain.channel.ChannelId;
 import io.tvarr.domain.relay.LastKnownCodec;
 import io.tvarr.domain.relay.port.out.LastKnownCodecRepository;
-import io.tvarr.persistence.Database;
-import io.tvarr.persistence.Rows;
-import io.tvarr.persistence.Upserts;
+import io.tvarr.persistence.sql.Database;
+import io.tvarr.persistence.sql.Rows;
+import io.tvarr.persistence.sql.Upserts;
 import java.util.List;
 import java.util.Optional;
 

@@ -1,4 +1,4 @@
-package io.tvarr.persistence;
+package io.tvarr.persistence.sql;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -1,4 +1,4 @@
-package io.tvarr.persistence;
+package io.tvarr.persistence.sql;
 
 import java.util.List;
 import java.util.stream.Collectors;

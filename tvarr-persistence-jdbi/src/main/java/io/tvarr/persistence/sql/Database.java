@@ -1,4 +1,4 @@
-package io.tvarr.persistence;
+package io.tvarr.persistence.sql;
 
 import io.tvarr.domain.StorageException;
 import io.tvarr.domain.TvarrException;
@@ -13,20 +13,28 @@ import org.jdbi.v3.core.result.ResultIterable;
 public final class Database {
     private final Jdbi jdbi;
     private final Vendor vendor;
-    private final DatabaseSettings settings;
+    private final int channelBatchSize;
+    private final int programmeBatchSize;
+    private final int fetchSize;
 
-    Database(Jdbi jdbi, Vendor vendor, DatabaseSettings settings) {
+    public Database(Jdbi jdbi, Vendor vendor, int channelBatchSize, int programmeBatchSize, int fetchSize) {
         this.jdbi = jdbi;
         this.vendor = vendor;
-        this.settings = settings;
+        this.channelBatchSize = channelBatchSize;
+        this.programmeBatchSize = programmeBatchSize;
+        this.fetchSize = fetchSize;
     }
 
     public Vendor vendor() {
         return vendor;
     }
 
-    public DatabaseSettings settings() {
-        return settings;
+    public int channelBatchSize() {
+        return channelBatchSize;
+    }
+
+    public int programmeBatchSize() {
+        return programmeBatchSize;
     }
 
     /** Runs work on a handle; JDBI failures become {@link StorageException} with the cause kept. */
@@ -66,7 +74,7 @@ public final class Database {
     }
 
     public int fetchSize() {
-        return settings.fetchSize();
+        return fetchSize;
     }
 
     private static RuntimeException storageFailure(JdbiException e) {

@@ -1,4 +1,4 @@
-package io.tvarr.persistence;
+package io.tvarr.persistence.sql;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;

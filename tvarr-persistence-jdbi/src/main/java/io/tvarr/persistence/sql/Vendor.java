@@ -1,4 +1,4 @@
-package io.tvarr.persistence;
+package io.tvarr.persistence.sql;
 
 import io.tvarr.domain.Redaction;
 import io.tvarr.domain.ValidationException;
@@ -37,12 +37,12 @@ public enum Vendor {
         return folder;
     }
 
-    String driverClass() {
+    public String driverClass() {
         return driverClass;
     }
 
     /** The MariaDB driver serves both MySQL and MariaDB; it only accepts its own URL prefix. */
-    String driverUrl(String url) {
+    public String driverUrl(String url) {
         if (this == MYSQL && url.regionMatches(true, 0, "jdbc:mysql:", 0, 11)) {
             return "jdbc:mariadb:" + url.substring(11);
         }

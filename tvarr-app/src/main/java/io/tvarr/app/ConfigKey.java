@@ -1,0 +1,85 @@
+package io.tvarr.app;
+
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Every configuration key, its default and its environment variable; the single list the docs follow. */
+public enum ConfigKey {
+    SERVER_HOST("server.host", "0.0.0.0", "address to listen on"),
+    SERVER_PORT("server.port", "8080", "HTTP port"),
+    SERVER_BASE_URL("server.base_url", "", "public URL players use to reach tvarr; empty derives it from the request"),
+    SERVER_CORS_ORIGINS(
+            "server.cors_origins", "", "comma-separated origins allowed to call the API from a browser; * for any"),
+    SERVER_ACCESS_LOG("server.access_log", "true", "log one line per request"),
+    DATA_DIR("data_dir", "./data", "directory for the SQLite file, published outputs and cached logos"),
+    DATABASE_URL("database.url", "", "JDBC URL; empty means jdbc:sqlite:<data_dir>/tvarr.db"),
+    DATABASE_USERNAME("database.username", "", "database user (or put it in the URL)"),
+    DATABASE_PASSWORD("database.password", "", "database password (or put it in the URL)"),
+    DATABASE_MAX_POOL_SIZE("database.max_pool_size", "8", "connections in the pool"),
+    DATABASE_CHANNEL_BATCH_SIZE("database.channel_batch_size", "1000", "channels per insert batch"),
+    DATABASE_PROGRAMME_BATCH_SIZE("database.programme_batch_size", "5000", "programmes per insert batch"),
+    DATABASE_FETCH_SIZE("database.fetch_size", "1000", "rows per round trip for streaming reads"),
+    DATABASE_MIGRATE_ON_START("database.migrate_on_start", "true", "apply schema migrations when serve starts"),
+    LOG_FORMAT("log.format", "text", "text (human-readable) or json (one JSON object per line)"),
+    LOG_LEVEL("log.level", "INFO", "root log level: TRACE, DEBUG, INFO, WARN or ERROR");
+
+    private final String key;
+    private final String defaultValue;
+    private final String description;
+
+    ConfigKey(String key, String defaultValue, String description) {
+        this.key = key;
+        this.defaultValue = defaultValue;
+        this.description = description;
+    }
+
+    public String key() {
+        return key;
+    }
+
+    public String defaultValue() {
+        return defaultValue;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    /** {@code server.port} is read from {@code TVARR_SERVER_PORT}. */
+    public String environmentVariable() {
+        return "TVARR_" + key.toUpperCase(Locale.ROOT).replace('.', '_');
+    }
+
+    public static Optional<ConfigKey> byKey(String key) {
+        return Arrays.stream(values()).filter(k -> k.key.equals(key)).findFirst();
+    }
+
+    /** The known key closest to a mistyped one, for "did you mean" hints. */
+    public static String closestTo(String unknown) {
+        return Arrays.stream(values())
+                .map(ConfigKey::key)
+                .min(Comparator.comparingInt(k -> distance(k, unknown)))
+                .orElseThrow();
+    }
+
+    private static int distance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+}

@@ -1,0 +1,76 @@
+package io.tvarr.app;
+
+import io.tvarr.domain.StorageException;
+import io.tvarr.domain.system.Health;
+import io.tvarr.domain.system.HealthCheck;
+import io.tvarr.http.ApiRoutes;
+import io.tvarr.http.TvarrHttpServer;
+import io.tvarr.http.system.ApiDocumentation;
+import io.tvarr.http.system.SystemRoutes;
+import io.tvarr.persistence.JdbiPersistence;
+import io.tvarr.persistence.Readiness;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** A running tvarr: the store, the services and the HTTP server, wired from one configuration. */
+public final class TvarrApplication implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(TvarrApplication.class);
+
+    private final JdbiPersistence persistence;
+    private final TvarrHttpServer server;
+
+    private TvarrApplication(JdbiPersistence persistence, TvarrHttpServer server) {
+        this.persistence = persistence;
+        this.server = server;
+    }
+
+    /** Opens the store, migrates it when configured, and starts serving. */
+    public static TvarrApplication start(TvarrConfig config) {
+        try {
+            Files.createDirectories(config.dataDir());
+        } catch (IOException e) {
+            throw new StorageException("data_dir: cannot create " + config.dataDir(), e);
+        }
+        JdbiPersistence persistence = JdbiPersistence.open(config.database());
+        try {
+            if (config.migrateOnStart()) {
+                persistence.migrate();
+            }
+            Versions versions = new Versions();
+            HealthCheck health = () -> health(persistence.readiness());
+            List<ApiRoutes> routes = new ArrayList<>();
+            routes.add(new SystemRoutes(
+                    health, versions.tvarr(), new ApiDocumentation(versions.tvarr(), versions.swaggerUi())));
+            TvarrHttpServer server = new TvarrHttpServer(config.http(), routes).start();
+            log.info(
+                    "tvarr started version={} port={} database={}",
+                    versions.tvarr().version(),
+                    server.port(),
+                    persistence.vendor());
+            return new TvarrApplication(persistence, server);
+        } catch (RuntimeException e) {
+            persistence.close();
+            throw e;
+        }
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    /** Finishes in-flight requests, then closes the pool. */
+    @Override
+    public void close() {
+        server.close();
+        persistence.close();
+        log.info("tvarr stopped");
+    }
+
+    private static Health health(Readiness readiness) {
+        return new Health(readiness.ready(), readiness.detail());
+    }
+}

@@ -1,0 +1,105 @@
+package io.tvarr.app;
+
+import io.tvarr.domain.ValidationException;
+import io.tvarr.http.HttpSettings;
+import io.tvarr.persistence.DatabaseSettings;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The validated configuration. Built from raw string values keyed by {@link ConfigKey}; every failure names the
+ * key and the reason.
+ */
+public record TvarrConfig(
+        HttpSettings http,
+        String baseUrl,
+        Path dataDir,
+        DatabaseSettings database,
+        boolean migrateOnStart,
+        LogSettings log) {
+
+    /** Log output settings. */
+    public record LogSettings(String format, String level) {}
+
+    private static final Set<String> LEVELS = Set.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR");
+
+    static TvarrConfig from(Map<ConfigKey, String> values) {
+        Path dataDir = Path.of(text(values, ConfigKey.DATA_DIR));
+        String url = values.get(ConfigKey.DATABASE_URL);
+        if (url == null || url.isBlank()) {
+            url = "jdbc:sqlite:" + dataDir.resolve("tvarr.db");
+        }
+        List<String> origins = Arrays.stream(
+                        values.get(ConfigKey.SERVER_CORS_ORIGINS).split(","))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .toList();
+        HttpSettings http = new HttpSettings(
+                text(values, ConfigKey.SERVER_HOST),
+                integer(values, ConfigKey.SERVER_PORT),
+                origins,
+                bool(values, ConfigKey.SERVER_ACCESS_LOG));
+        DatabaseSettings database = new DatabaseSettings(
+                url,
+                values.get(ConfigKey.DATABASE_USERNAME),
+                values.get(ConfigKey.DATABASE_PASSWORD),
+                integer(values, ConfigKey.DATABASE_MAX_POOL_SIZE),
+                integer(values, ConfigKey.DATABASE_CHANNEL_BATCH_SIZE),
+                integer(values, ConfigKey.DATABASE_PROGRAMME_BATCH_SIZE),
+                integer(values, ConfigKey.DATABASE_FETCH_SIZE));
+        io.tvarr.persistence.sql.Vendor.of(url);
+        String format = text(values, ConfigKey.LOG_FORMAT).toLowerCase(Locale.ROOT);
+        if (!format.equals("text") && !format.equals("json")) {
+            throw invalid(ConfigKey.LOG_FORMAT, format, "text or json");
+        }
+        String level = text(values, ConfigKey.LOG_LEVEL).toUpperCase(Locale.ROOT);
+        if (!LEVELS.contains(level)) {
+            throw invalid(ConfigKey.LOG_LEVEL, level, "one of TRACE, DEBUG, INFO, WARN, ERROR");
+        }
+        String baseUrl = values.get(ConfigKey.SERVER_BASE_URL).strip();
+        if (!baseUrl.isEmpty() && !baseUrl.matches("(?i)https?://[^\\s/]+(/\\S*)?")) {
+            throw invalid(ConfigKey.SERVER_BASE_URL, baseUrl, "an http or https URL");
+        }
+        return new TvarrConfig(
+                http,
+                baseUrl.replaceAll("/+$", ""),
+                dataDir,
+                database,
+                bool(values, ConfigKey.DATABASE_MIGRATE_ON_START),
+                new LogSettings(format, level));
+    }
+
+    private static String text(Map<ConfigKey, String> values, ConfigKey key) {
+        String value = values.get(key);
+        if (value == null || value.isBlank()) {
+            throw new ValidationException(key.key() + ": must not be empty");
+        }
+        return value.strip();
+    }
+
+    private static int integer(Map<ConfigKey, String> values, ConfigKey key) {
+        String value = text(values, key);
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw invalid(key, value, "a whole number");
+        }
+    }
+
+    private static boolean bool(Map<ConfigKey, String> values, ConfigKey key) {
+        String value = text(values, key).toLowerCase(Locale.ROOT);
+        return switch (value) {
+            case "true", "yes", "on", "1" -> true;
+            case "false", "no", "off", "0" -> false;
+            default -> throw invalid(key, value, "true or false");
+        };
+    }
+
+    private static ValidationException invalid(ConfigKey key, String value, String expected) {
+        return new ValidationException(key.key() + ": '" + value + "' (expected: " + expected + ")");
+    }
+}

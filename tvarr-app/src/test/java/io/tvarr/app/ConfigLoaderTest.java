@@ -1,0 +1,134 @@
+package io.tvarr.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.tvarr.domain.ValidationException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+    @TempDir
+    Path dir;
+
+    private final ConfigLoader loader = new ConfigLoader();
+
+    private Path yaml(String text) throws IOException {
+        Path file = dir.resolve("tvarr.yaml");
+        Files.writeString(file, text);
+        return file;
+    }
+
+    @Nested
+    class Defaults {
+        @Test
+        void embedded_defaults_serve_on_8080_with_sqlite_under_the_data_dir() {
+            TvarrConfig config = loader.load(null, Map.of(), Map.of());
+
+            assertThat(config.http().port()).isEqualTo(8080);
+            assertThat(config.database().url())
+                    .isEqualTo("jdbc:sqlite:" + Path.of("./data").resolve("tvarr.db"));
+            assertThat(config.log().format()).isEqualTo("text");
+        }
+    }
+
+    @Nested
+    class Precedence {
+        @Test
+        void file_then_environment_then_flags() throws IOException {
+            Path file = yaml("server:\n  port: 9000\n  host: 127.0.0.1\nlog:\n  level: debug\n");
+
+            TvarrConfig fileOnly = loader.load(file, Map.of(), Map.of());
+            TvarrConfig withEnvironment = loader.load(file, Map.of("TVARR_SERVER_PORT", "9100"), Map.of());
+            TvarrConfig withFlag =
+                    loader.load(file, Map.of("TVARR_SERVER_PORT", "9100"), Map.of(ConfigKey.SERVER_PORT, "9200"));
+
+            assertThat(fileOnly.http().port()).isEqualTo(9000);
+            assertThat(withEnvironment.http().port()).isEqualTo(9100);
+            assertThat(withFlag.http().port()).isEqualTo(9200);
+            assertThat(withFlag.http().host()).isEqualTo("127.0.0.1");
+            assertThat(withFlag.log().level()).isEqualTo("DEBUG");
+        }
+
+        @Test
+        void the_database_defaults_to_sqlite_in_the_data_dir() {
+            TvarrConfig config = loader.load(null, Map.of("TVARR_DATA_DIR", "/srv/tvarr"), Map.of());
+
+            assertThat(config.database().url()).isEqualTo("jdbc:sqlite:/srv/tvarr/tvarr.db");
+        }
+
+        @Test
+        void lists_may_be_written_as_yaml_sequences() throws IOException {
+            Path file = yaml("server:\n  cors_origins: [http://a.example, http://b.example]\n");
+
+            assertThat(loader.load(file, Map.of(), Map.of()).http().corsOrigins())
+                    .containsExactly("http://a.example", "http://b.example");
+        }
+
+        @Test
+        void the_documented_example_is_valid_and_holds_the_defaults() {
+            Path example = Path.of(System.getProperty("tvarr.repo.root", ".."), "configs", "tvarr.example.yaml");
+
+            TvarrConfig documented = loader.load(example, Map.of(), Map.of());
+            TvarrConfig defaults = loader.load(null, Map.of(), Map.of());
+
+            assertThat(documented).isEqualTo(defaults);
+        }
+    }
+
+    @Nested
+    class Invalid {
+        @Test
+        void an_unknown_key_is_named_with_a_suggestion() throws IOException {
+            Path file = yaml("server:\n  prot: 80\n");
+
+            assertThatThrownBy(() -> loader.load(file, Map.of(), Map.of()))
+                    .isInstanceOf(ValidationException.class)
+                    .hasMessageContaining("unknown key 'server.prot'")
+                    .hasMessageContaining("did you mean 'server.port'");
+        }
+
+        @Test
+        void a_port_out_of_range_names_the_key_and_the_range() {
+            assertThatThrownBy(() -> loader.load(null, Map.of("TVARR_SERVER_PORT", "70000"), Map.of()))
+                    .isInstanceOf(ValidationException.class)
+                    .hasMessage("server.port: 70000 (expected: 0-65535)");
+        }
+
+        @Test
+        void a_wrong_type_names_the_key_and_the_expectation() {
+            assertThatThrownBy(() -> loader.load(null, Map.of(), Map.of(ConfigKey.SERVER_ACCESS_LOG, "maybe")))
+                    .hasMessage("server.access_log: 'maybe' (expected: true or false)");
+        }
+
+        @Test
+        void an_unsupported_database_url_is_refused_without_its_password() {
+            assertThatThrownBy(() ->
+                            loader.load(null, Map.of("TVARR_DATABASE_URL", "jdbc:oracle://u:hunter2@db/x"), Map.of()))
+                    .isInstanceOf(ValidationException.class)
+                    .hasMessageStartingWith("database.url:")
+                    .hasMessageNotContaining("hunter2");
+        }
+
+        @Test
+        void broken_yaml_names_the_file_and_line() throws IOException {
+            Path file = yaml("server:\n  port: [1,\n");
+
+            assertThatThrownBy(() -> loader.load(file, Map.of(), Map.of()))
+                    .isInstanceOf(ValidationException.class)
+                    .hasMessageContaining("tvarr.yaml:")
+                    .hasMessageContaining("not valid YAML");
+        }
+
+        @Test
+        void a_missing_config_file_is_named() {
+            assertThatThrownBy(() -> loader.load(dir.resolve("nope.yaml"), Map.of(), Map.of()))
+                    .hasMessageContaining("nope.yaml does not exist");
+        }
+    }
+}
