@@ -1,7 +1,7 @@
 package io.tvarr.app;
 
+import io.tvarr.domain.Suggestions;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -58,28 +58,8 @@ public enum ConfigKey {
 
     /** The known key closest to a mistyped one, for "did you mean" hints. */
     public static String closestTo(String unknown) {
-        return Arrays.stream(values())
-                .map(ConfigKey::key)
-                .min(Comparator.comparingInt(k -> distance(k, unknown)))
+        return Suggestions.closest(
+                        unknown, Arrays.stream(values()).map(ConfigKey::key).toList(), Integer.MAX_VALUE)
                 .orElseThrow();
-    }
-
-    private static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 }
