@@ -8,9 +8,16 @@ final class Texts {
         if (caseSensitive) {
             return haystack.contains(needle);
         }
+        if (needle.isEmpty()) {
+            return true;
+        }
+        // Cheap first-character test before the full case-insensitive region compare.
+        char lower = Character.toLowerCase(needle.charAt(0));
+        char upper = Character.toUpperCase(needle.charAt(0));
         int last = haystack.length() - needle.length();
         for (int i = 0; i <= last; i++) {
-            if (haystack.regionMatches(true, i, needle, 0, needle.length())) {
+            char c = haystack.charAt(i);
+            if ((c == lower || c == upper) && haystack.regionMatches(true, i, needle, 0, needle.length())) {
                 return true;
             }
         }

@@ -63,7 +63,7 @@ public final class JdbiPersistence implements AutoCloseable {
                 settings.fetchSize());
         this.flyway = Flyway.configure()
                 .dataSource(dataSource)
-                .locations("classpath:db/migration/" + vendor.folder())
+                .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor.folder())
                 .failOnMissingLocations(true)
                 .load();
     }
