@@ -1,16 +1,22 @@
 package io.tvarr.app;
 
 import io.tvarr.domain.StorageException;
+import io.tvarr.domain.filter.service.FilterService;
+import io.tvarr.domain.mapping.service.MappingRuleService;
 import io.tvarr.domain.system.Health;
 import io.tvarr.domain.system.HealthCheck;
+import io.tvarr.expression.ExpressionPreviewer;
+import io.tvarr.expression.LanguageCatalogue;
 import io.tvarr.http.ApiRoutes;
 import io.tvarr.http.TvarrHttpServer;
+import io.tvarr.http.filter.FilterRoutes;
 import io.tvarr.http.system.ApiDocumentation;
 import io.tvarr.http.system.SystemRoutes;
 import io.tvarr.persistence.JdbiPersistence;
 import io.tvarr.persistence.Readiness;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -45,6 +51,7 @@ public final class TvarrApplication implements AutoCloseable {
             List<ApiRoutes> routes = new ArrayList<>();
             routes.add(new SystemRoutes(
                     health, versions.tvarr(), new ApiDocumentation(versions.tvarr(), versions.swaggerUi())));
+            routes.add(filterRoutes(persistence));
             TvarrHttpServer server = new TvarrHttpServer(config.http(), routes).start();
             log.info(
                     "tvarr started version={} port={} database={}",
@@ -56,6 +63,21 @@ public final class TvarrApplication implements AutoCloseable {
             persistence.close();
             throw e;
         }
+    }
+
+    private static FilterRoutes filterRoutes(JdbiPersistence persistence) {
+        LanguageCatalogue language = new LanguageCatalogue();
+        FilterService filters = new FilterService(persistence.filters(), language);
+        return new FilterRoutes(
+                filters,
+                new MappingRuleService(persistence.mappingRules(), language),
+                filters,
+                new ExpressionPreviewer(
+                        persistence.streamSources(),
+                        persistence.channels(),
+                        persistence.epgSources(),
+                        persistence.epg(),
+                        Clock.systemUTC()));
     }
 
     public int port() {

@@ -10,6 +10,7 @@ import io.tvarr.domain.NotFoundException;
 import io.tvarr.domain.StorageException;
 import io.tvarr.domain.UpstreamException;
 import io.tvarr.domain.ValidationException;
+import io.tvarr.domain.filter.InvalidExpressionException;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +27,21 @@ public final class ProblemResponses {
 
     public static void register(RoutesConfig routes) {
         routes.exception(ValidationException.class, (e, ctx) -> send(ctx, ProblemType.VALIDATION, e.getMessage()));
+        routes.exception(InvalidExpressionException.class, (e, ctx) -> {
+            ProblemType type = ProblemType.VALIDATION;
+            ctx.status(type.status());
+            ctx.json(new Problem(
+                    type.uri(),
+                    type.title(),
+                    type.status(),
+                    e.getMessage(),
+                    ctx.path(),
+                    String.valueOf(ctx.res().getHeader("X-Request-Id")),
+                    null,
+                    e.problem().column(),
+                    e.problem().caret()));
+            ctx.contentType(CONTENT_TYPE);
+        });
         routes.exception(NotFoundException.class, (e, ctx) -> send(ctx, ProblemType.NOT_FOUND, e.getMessage()));
         routes.exception(ConflictException.class, (e, ctx) -> send(ctx, ProblemType.CONFLICT, e.getMessage()));
         routes.exception(UpstreamException.class, (e, ctx) -> {
@@ -61,7 +77,7 @@ public final class ProblemResponses {
     private static void send(Context ctx, ProblemType type, int status, String detail) {
         String requestId = String.valueOf(ctx.res().getHeader("X-Request-Id"));
         ctx.status(status);
-        ctx.json(new Problem(type.uri(), type.title(), status, detail, ctx.path(), requestId, null));
+        ctx.json(Problem.of(type, status, detail, ctx.path(), requestId));
         ctx.contentType(CONTENT_TYPE);
     }
 
@@ -77,7 +93,9 @@ public final class ProblemResponses {
                 "unexpected error; quote error id " + errorId + " when reporting it",
                 ctx.path(),
                 String.valueOf(ctx.res().getHeader("X-Request-Id")),
-                errorId));
+                errorId,
+                null,
+                null));
         ctx.contentType(CONTENT_TYPE);
     }
 

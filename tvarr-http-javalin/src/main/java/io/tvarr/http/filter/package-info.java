@@ -1,0 +1,5 @@
+/** REST API for filters, mapping rules and trying expressions. */
+@NullMarked
+package io.tvarr.http.filter;
+
+import org.jspecify.annotations.NullMarked;
