@@ -14,6 +14,7 @@ import io.tvarr.domain.mapping.port.out.DataMappingRuleRepository;
 import io.tvarr.domain.proxy.port.out.StreamProxyRepository;
 import io.tvarr.domain.relay.port.out.LastKnownCodecRepository;
 import io.tvarr.domain.relay.port.out.RelayProfileRepository;
+import io.tvarr.domain.source.port.out.IngestionStatusRepository;
 import io.tvarr.domain.source.port.out.StreamSourceRepository;
 import io.tvarr.persistence.channel.JdbiChannelRepository;
 import io.tvarr.persistence.epg.JdbiEpgRepository;
@@ -25,6 +26,7 @@ import io.tvarr.persistence.mapping.JdbiDataMappingRuleRepository;
 import io.tvarr.persistence.proxy.JdbiStreamProxyRepository;
 import io.tvarr.persistence.relay.JdbiLastKnownCodecRepository;
 import io.tvarr.persistence.relay.JdbiRelayProfileRepository;
+import io.tvarr.persistence.source.JdbiIngestionStatusRepository;
 import io.tvarr.persistence.source.JdbiStreamSourceRepository;
 import io.tvarr.persistence.sql.Database;
 import io.tvarr.persistence.sql.JsonColumns;
@@ -193,6 +195,10 @@ public final class JdbiPersistence implements AutoCloseable {
 
     public LogoAssetRepository logos() {
         return new JdbiLogoAssetRepository(db);
+    }
+
+    public IngestionStatusRepository ingestionStatus() {
+        return new JdbiIngestionStatusRepository(db, json);
     }
 
     public JobRepository jobs() {

@@ -44,6 +44,7 @@ import io.tvarr.domain.relay.LastKnownCodec;
 import io.tvarr.domain.relay.RelayProfile;
 import io.tvarr.domain.relay.RelayProfileId;
 import io.tvarr.domain.relay.VideoCodec;
+import io.tvarr.domain.source.IngestionStatus;
 import io.tvarr.domain.source.StreamSource;
 import java.time.Duration;
 import java.time.Instant;
@@ -181,6 +182,23 @@ abstract class PersistenceContract {
 
             assertThat(store.channels().countBySource(source.id())).isZero();
             assertThat(store.streamSources().delete(source.id())).isFalse();
+        }
+    }
+
+    @Nested
+    class Ingestion_status {
+        @Test
+        void the_last_outcome_survives_a_restart() {
+            StreamSource source = storedSource("a");
+            IngestionStatus ok = IngestionStatus.idle(source.id().toString())
+                    .succeeded(T0, 42, 1500, 3, Map.of("xtream_status", "Active"));
+            IngestionStatus failed = ok.failed(T0.plusSeconds(60), "http 503 from provider.example");
+
+            store.ingestionStatus().save(ok);
+            store.ingestionStatus().save(failed);
+
+            assertThat(store.ingestionStatus().find(source.id().toString())).contains(failed);
+            assertThat(store.ingestionStatus().find("unknown")).isEmpty();
         }
     }
 

@@ -11,6 +11,7 @@ import java.util.Map;
 public final class JsonColumns {
     private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {};
     private static final TypeReference<Map<String, Long>> LONG_MAP = new TypeReference<>() {};
+    private static final TypeReference<Map<String, Object>> OBJECT_MAP = new TypeReference<>() {};
     private static final TypeReference<List<String>> STRING_LIST = new TypeReference<>() {};
     private static final TypeReference<List<Map<String, String>>> MAP_LIST = new TypeReference<>() {};
 
@@ -31,6 +32,10 @@ public final class JsonColumns {
 
     public Map<String, Long> longMap(String json) {
         return read(json, LONG_MAP);
+    }
+
+    public Map<String, Object> objectMap(String json) {
+        return read(json, OBJECT_MAP);
     }
 
     public List<String> stringList(String json) {

@@ -1,0 +1,5 @@
+/** Channel browsing. */
+@NullMarked
+package io.tvarr.domain.channel.service;
+
+import org.jspecify.annotations.NullMarked;

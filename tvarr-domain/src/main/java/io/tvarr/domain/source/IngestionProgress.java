@@ -1,0 +1,35 @@
+package io.tvarr.domain.source;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Live counters of a running ingestion, updated by the handler and read by status queries. Thread-safe. */
+public final class IngestionProgress {
+    private final AtomicLong bytes = new AtomicLong();
+    private final AtomicLong entries = new AtomicLong();
+    private final AtomicLong skipped = new AtomicLong();
+
+    public void addBytes(long count) {
+        bytes.addAndGet(count);
+    }
+
+    public void entryRead() {
+        entries.incrementAndGet();
+    }
+
+    /** A malformed entry was skipped (the handler logs it with its place). */
+    public void entrySkipped() {
+        skipped.incrementAndGet();
+    }
+
+    public long bytes() {
+        return bytes.get();
+    }
+
+    public long entries() {
+        return entries.get();
+    }
+
+    public long skipped() {
+        return skipped.get();
+    }
+}

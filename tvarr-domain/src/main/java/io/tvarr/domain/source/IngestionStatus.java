@@ -1,0 +1,68 @@
+package io.tvarr.domain.source;
+
+import java.time.Instant;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What is known about the ingestions of one source (channel or guide source).
+ *
+ * @param bytesRead bytes read by the running ingestion (0 when none runs)
+ * @param entriesRead entries read so far by the running ingestion
+ * @param details provider facts worth showing, such as Xtream account status and connection limits
+ */
+public record IngestionStatus(
+        String targetId,
+        IngestionState state,
+        long bytesRead,
+        long entriesRead,
+        @Nullable Instant lastSuccessAt,
+        long lastCount,
+        long lastDurationMs,
+        long lastSkipped,
+        @Nullable String lastError,
+        @Nullable Instant lastErrorAt,
+        Map<String, String> details) {
+    public IngestionStatus {
+        details = Map.copyOf(details);
+    }
+
+    public static IngestionStatus idle(String targetId) {
+        return new IngestionStatus(targetId, IngestionState.IDLE, 0, 0, null, 0, 0, 0, null, null, Map.of());
+    }
+
+    public IngestionStatus running(IngestionProgress progress) {
+        return new IngestionStatus(
+                targetId,
+                IngestionState.INGESTING,
+                progress.bytes(),
+                progress.entries(),
+                lastSuccessAt,
+                lastCount,
+                lastDurationMs,
+                lastSkipped,
+                lastError,
+                lastErrorAt,
+                details);
+    }
+
+    public IngestionStatus succeeded(Instant at, long count, long durationMs, long skipped, Map<String, String> facts) {
+        return new IngestionStatus(
+                targetId, IngestionState.SUCCEEDED, 0, 0, at, count, durationMs, skipped, null, null, facts);
+    }
+
+    public IngestionStatus failed(Instant at, String error) {
+        return new IngestionStatus(
+                targetId,
+                IngestionState.FAILED,
+                0,
+                0,
+                lastSuccessAt,
+                lastCount,
+                lastDurationMs,
+                lastSkipped,
+                error,
+                at,
+                details);
+    }
+}

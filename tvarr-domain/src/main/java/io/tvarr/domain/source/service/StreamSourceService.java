@@ -1,0 +1,96 @@
+package io.tvarr.domain.source.service;
+
+import io.tvarr.domain.Checks;
+import io.tvarr.domain.NotFoundException;
+import io.tvarr.domain.Redaction;
+import io.tvarr.domain.source.Credentials;
+import io.tvarr.domain.source.SourceId;
+import io.tvarr.domain.source.StreamSource;
+import io.tvarr.domain.source.port.in.ManageStreamSourcesUseCase;
+import io.tvarr.domain.source.port.in.SaveStreamSourceCommand;
+import io.tvarr.domain.source.port.out.StreamSourceRepository;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/** Channel source management. */
+public final class StreamSourceService implements ManageStreamSourcesUseCase {
+    private static final String MASK = "***";
+
+    private final StreamSourceRepository sources;
+    private final Clock clock;
+
+    public StreamSourceService(StreamSourceRepository sources, Clock clock) {
+        this.sources = sources;
+        this.clock = clock;
+    }
+
+    @Override
+    public StreamSource create(SaveStreamSourceCommand command) {
+        Instant now = clock.instant();
+        StreamSource source = build(SourceId.random(), command, null, now, now);
+        sources.insert(source);
+        return source;
+    }
+
+    @Override
+    public StreamSource update(SourceId id, SaveStreamSourceCommand command) {
+        StreamSource existing = get(id);
+        StreamSource source = build(id, command, existing, existing.createdAt(), clock.instant());
+        sources.update(source);
+        return source;
+    }
+
+    @Override
+    public void delete(SourceId id) {
+        if (!sources.delete(id)) {
+            throw new NotFoundException("stream source " + id + ": not found");
+        }
+    }
+
+    @Override
+    public StreamSource get(SourceId id) {
+        return sources.findById(id).orElseThrow(() -> new NotFoundException("stream source " + id + ": not found"));
+    }
+
+    @Override
+    public List<StreamSource> list() {
+        return sources.findAll();
+    }
+
+    private static StreamSource build(
+            SourceId id, SaveStreamSourceCommand c, @Nullable StreamSource existing, Instant created, Instant now) {
+        URI url = existing != null
+                        && c.url().equals(Redaction.redactUrl(existing.url().toString()))
+                ? existing.url()
+                : Checks.requireFetchableUrl(c.url(), "url");
+        return new StreamSource(
+                id,
+                c.name(),
+                c.kind(),
+                url,
+                credentials(c, existing),
+                c.userAgent(),
+                c.enabled(),
+                c.schedule(),
+                c.maxConcurrentStreams(),
+                c.xtreamOutput(),
+                c.includeVod(),
+                created,
+                now);
+    }
+
+    /** A masked or absent password on update keeps the stored one, so clients never need to know it. */
+    private static @Nullable Credentials credentials(SaveStreamSourceCommand c, @Nullable StreamSource existing) {
+        if (c.username() == null) {
+            return null;
+        }
+        String password = c.password();
+        if ((password == null || password.equals(MASK)) && existing != null && existing.credentials() != null) {
+            password = existing.credentials().password();
+        }
+        return new Credentials(c.username(), password == null ? "" : password);
+    }
+}
