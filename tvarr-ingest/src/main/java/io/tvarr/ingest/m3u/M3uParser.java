@@ -1,0 +1,165 @@
+package io.tvarr.ingest.m3u;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A streaming M3U/M3U8 playlist parser: entries go to the listener as they are read, so memory does not grow with
+ * the playlist. Malformed entries are reported and skipped; only a playlist that is unusable as a whole (binary,
+ * over a limit) raises {@link M3uParseException}. Stateless and thread-safe; the caller closes the stream.
+ */
+public final class M3uParser {
+    private static final Pattern STREAM_URL = Pattern.compile("(?i)^[a-z][a-z0-9+.-]*://\\S+$");
+
+    private final M3uLimits limits;
+
+    public M3uParser(M3uLimits limits) {
+        this.limits = limits;
+    }
+
+    public void parse(InputStream in, M3uListener listener) {
+        try (TextInput text = new TextInput(new NonClosing(in), limits)) {
+            new Run(text, listener).run();
+        } catch (IOException e) {
+            throw new UncheckedIOException("playlist could not be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** The state of one parse: the entry being assembled from its #-lines until its URL arrives. */
+    private static final class Run {
+        private final TextInput text;
+        private final M3uListener listener;
+        private boolean headerSeen;
+        private boolean entriesSeen;
+        private int entryLine;
+        private @Nullable ExtinfLine extinf;
+        private @Nullable String group;
+        private final Map<String, String> options = new HashMap<>();
+        private final List<String> kodi = new ArrayList<>();
+
+        Run(TextInput text, M3uListener listener) {
+            this.text = text;
+            this.listener = listener;
+        }
+
+        void run() throws IOException {
+            for (String raw = text.next(); raw != null; raw = text.next()) {
+                String line = raw.strip();
+                if (line.isEmpty()) {
+                    continue;
+                }
+                int number = text.lineNumber();
+                if (line.startsWith("#")) {
+                    directive(line, number);
+                } else {
+                    url(line, number);
+                }
+            }
+            if (extinf != null) {
+                listener.malformed(entryLine, "line " + entryLine + ": entry has no stream URL");
+            }
+        }
+
+        private void directive(String line, int number) {
+            String upper =
+                    line.length() > 12 ? line.substring(0, 12).toUpperCase(Locale.ROOT) : line.toUpperCase(Locale.ROOT);
+            if (upper.startsWith("#EXTM3U")) {
+                if (!headerSeen && !entriesSeen) {
+                    headerSeen = true;
+                    listener.header(headerAttributes(line.substring(7), number));
+                }
+            } else if (upper.startsWith("#EXTINF:")) {
+                if (extinf != null) {
+                    listener.malformed(entryLine, "line " + entryLine + ": entry has no stream URL");
+                }
+                reset();
+                entryLine = number;
+                try {
+                    extinf = ExtinfLine.parse(line.substring(8), number);
+                } catch (ExtinfLine.MalformedEntry e) {
+                    listener.malformed(number, e.getMessage());
+                    extinf = null;
+                    skipUntilUrl = true;
+                }
+            } else if (upper.startsWith("#EXTGRP:")) {
+                group = line.substring(8).strip();
+            } else if (upper.startsWith("#EXTVLCOPT:")) {
+                String option = line.substring(11);
+                int eq = option.indexOf('=');
+                if (eq > 0) {
+                    options.put(
+                            option.substring(0, eq).strip().toLowerCase(Locale.ROOT),
+                            option.substring(eq + 1).strip());
+                }
+            } else if (upper.startsWith("#KODIPROP:")) {
+                kodi.add(line.substring(10).strip());
+            }
+        }
+
+        private boolean skipUntilUrl;
+
+        private void url(String line, int number) {
+            entriesSeen = true;
+            if (skipUntilUrl) {
+                skipUntilUrl = false;
+                reset();
+                return;
+            }
+            if (!STREAM_URL.matcher(line).matches()) {
+                listener.malformed(number, "line " + number + ": not a stream URL: '" + abbreviate(line) + "'");
+                reset();
+                return;
+            }
+            ExtinfLine info = extinf;
+            listener.entry(new M3uEntry(
+                    info == null ? number : entryLine,
+                    info == null ? 0 : info.duration,
+                    info == null ? null : info.title,
+                    info == null ? Map.of() : info.attributes,
+                    group,
+                    options,
+                    kodi,
+                    line));
+            reset();
+        }
+
+        private Map<String, String> headerAttributes(String text, int number) {
+            try {
+                return ExtinfLine.parse("0 " + text, number).attributes;
+            } catch (ExtinfLine.MalformedEntry e) {
+                listener.malformed(number, e.getMessage());
+                return new LinkedHashMap<>();
+            }
+        }
+
+        private void reset() {
+            extinf = null;
+            group = null;
+            options.clear();
+            kodi.clear();
+        }
+
+        private static String abbreviate(String text) {
+            return text.length() > 60 ? text.substring(0, 60) + "…" : text;
+        }
+    }
+
+    /** The caller owns the stream; the parser's readers must not close it. */
+    private static final class NonClosing extends java.io.FilterInputStream {
+        NonClosing(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public void close() {}
+    }
+}
