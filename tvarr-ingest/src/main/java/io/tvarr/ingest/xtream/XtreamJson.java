@@ -1,0 +1,90 @@
+package io.tvarr.ingest.xtream;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import io.tvarr.domain.UpstreamException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Streams the objects of an Xtream JSON array one at a time as flat maps of their scalar fields (numbers, strings,
+ * booleans all as text; nulls and nested values left out), so a 50 MB array never sits in memory whole.
+ */
+final class XtreamJson {
+    private final JsonFactory factory = new JsonFactory();
+
+    /** Calls the consumer once per object of the top-level array; an object instead of an array yields nothing. */
+    void forEachObject(InputStream in, String what, Consumer<Map<String, String>> consumer) {
+        try (JsonParser parser = factory.createParser(in)) {
+            JsonToken first = parser.nextToken();
+            if (first == null) {
+                return;
+            }
+            if (first == JsonToken.START_OBJECT) {
+                parser.skipChildren();
+                return; // panels answer {} or an error object for empty lists
+            }
+            if (first != JsonToken.START_ARRAY) {
+                throw new UpstreamException(what + ": expected a JSON array but found " + first);
+            }
+            while (parser.nextToken() == JsonToken.START_OBJECT) {
+                consumer.accept(readFlat(parser));
+            }
+        } catch (IOException e) {
+            throw new UpstreamException(
+                    what + ": not valid JSON ("
+                            + e.getMessage().lines().findFirst().orElse("") + ")",
+                    e);
+        }
+    }
+
+    /** Reads one whole (small) object as flat scalars. */
+    Map<String, String> readObject(InputStream in, String what) {
+        try (JsonParser parser = factory.createParser(in)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw new UpstreamException(what + ": expected a JSON object");
+            }
+            return readNested(parser, "");
+        } catch (IOException e) {
+            throw new UpstreamException(
+                    what + ": not valid JSON ("
+                            + e.getMessage().lines().findFirst().orElse("") + ")",
+                    e);
+        }
+    }
+
+    private static Map<String, String> readFlat(JsonParser parser) throws IOException {
+        Map<String, String> fields = new HashMap<>();
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String name = parser.currentName();
+            JsonToken value = parser.nextToken();
+            if (value == JsonToken.START_OBJECT || value == JsonToken.START_ARRAY) {
+                parser.skipChildren();
+            } else if (value != JsonToken.VALUE_NULL) {
+                fields.put(name, parser.getText());
+            }
+        }
+        return fields;
+    }
+
+    /** Nested objects flattened with dotted names ("user_info.status"); arrays skipped. */
+    private static Map<String, String> readNested(JsonParser parser, String prefix) throws IOException {
+        Map<String, String> fields = new HashMap<>();
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String name = prefix + parser.currentName();
+            JsonToken value = parser.nextToken();
+            if (value == JsonToken.START_OBJECT) {
+                fields.putAll(readNested(parser, name + "."));
+            } else if (value == JsonToken.START_ARRAY) {
+                parser.skipChildren();
+            } else if (value != JsonToken.VALUE_NULL) {
+                fields.put(name, parser.getText());
+            }
+        }
+        return fields;
+    }
+}
