@@ -22,6 +22,11 @@ public enum ConfigKey {
     DATABASE_PROGRAMME_BATCH_SIZE("database.programme_batch_size", "5000", "programmes per insert batch"),
     DATABASE_FETCH_SIZE("database.fetch_size", "1000", "rows per round trip for streaming reads"),
     DATABASE_MIGRATE_ON_START("database.migrate_on_start", "true", "apply schema migrations when serve starts"),
+    SOURCES_ALLOWED_DIRS(
+            "sources.allowed_dirs",
+            "",
+            "comma-separated directories file: source URLs may read from; empty allows none"),
+    SOURCES_USER_AGENT("sources.user_agent", "tvarr/0.1", "User-Agent sent to providers unless a source sets its own"),
     LOG_FORMAT("log.format", "text", "text (human-readable) or json (one JSON object per line)"),
     LOG_LEVEL("log.level", "INFO", "root log level: TRACE, DEBUG, INFO, WARN or ERROR");
 

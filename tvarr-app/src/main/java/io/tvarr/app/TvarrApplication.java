@@ -1,8 +1,11 @@
 package io.tvarr.app;
 
 import io.tvarr.domain.StorageException;
+import io.tvarr.domain.channel.service.ChannelBrowser;
 import io.tvarr.domain.filter.service.FilterService;
 import io.tvarr.domain.mapping.service.MappingRuleService;
+import io.tvarr.domain.source.service.SourceIngestionService;
+import io.tvarr.domain.source.service.StreamSourceService;
 import io.tvarr.domain.system.Health;
 import io.tvarr.domain.system.HealthCheck;
 import io.tvarr.expression.ExpressionPreviewer;
@@ -10,15 +13,23 @@ import io.tvarr.expression.LanguageCatalogue;
 import io.tvarr.http.ApiRoutes;
 import io.tvarr.http.TvarrHttpServer;
 import io.tvarr.http.filter.FilterRoutes;
+import io.tvarr.http.source.SourceRoutes;
 import io.tvarr.http.system.ApiDocumentation;
 import io.tvarr.http.system.SystemRoutes;
+import io.tvarr.ingest.fetch.FetchSettings;
+import io.tvarr.ingest.fetch.HttpSourceFetcher;
+import io.tvarr.ingest.m3u.M3uChannelSourceHandler;
+import io.tvarr.ingest.m3u.M3uLimits;
+import io.tvarr.ingest.xtream.XtreamChannelSourceHandler;
 import io.tvarr.persistence.JdbiPersistence;
 import io.tvarr.persistence.Readiness;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,10 +39,12 @@ public final class TvarrApplication implements AutoCloseable {
 
     private final JdbiPersistence persistence;
     private final TvarrHttpServer server;
+    private final ExecutorService background;
 
-    private TvarrApplication(JdbiPersistence persistence, TvarrHttpServer server) {
+    private TvarrApplication(JdbiPersistence persistence, TvarrHttpServer server, ExecutorService background) {
         this.persistence = persistence;
         this.server = server;
+        this.background = background;
     }
 
     /** Opens the store, migrates it when configured, and starts serving. */
@@ -42,6 +55,7 @@ public final class TvarrApplication implements AutoCloseable {
             throw new StorageException("data_dir: cannot create " + config.dataDir(), e);
         }
         JdbiPersistence persistence = JdbiPersistence.open(config.database());
+        ExecutorService background = Threads.background("tvarr-ingest");
         try {
             if (config.migrateOnStart()) {
                 persistence.migrate();
@@ -52,17 +66,45 @@ public final class TvarrApplication implements AutoCloseable {
             routes.add(new SystemRoutes(
                     health, versions.tvarr(), new ApiDocumentation(versions.tvarr(), versions.swaggerUi())));
             routes.add(filterRoutes(persistence));
+            routes.add(sourceRoutes(config, persistence, background));
             TvarrHttpServer server = new TvarrHttpServer(config.http(), routes).start();
             log.info(
                     "tvarr started version={} port={} database={}",
                     versions.tvarr().version(),
                     server.port(),
                     persistence.vendor());
-            return new TvarrApplication(persistence, server);
+            return new TvarrApplication(persistence, server, background);
         } catch (RuntimeException e) {
+            background.shutdownNow();
             persistence.close();
             throw e;
         }
+    }
+
+    private static SourceRoutes sourceRoutes(
+            TvarrConfig config, JdbiPersistence persistence, ExecutorService background) {
+        HttpSourceFetcher fetcher = new HttpSourceFetcher(new FetchSettings(
+                Duration.ofSeconds(10),
+                Duration.ofSeconds(60),
+                5,
+                config.userAgent(),
+                config.allowedSourceDirs(),
+                3,
+                Duration.ofSeconds(1)));
+        Clock clock = Clock.systemUTC();
+        SourceIngestionService ingestion = new SourceIngestionService(
+                persistence.streamSources(),
+                persistence.channels(),
+                persistence.ingestionStatus(),
+                List.of(
+                        new M3uChannelSourceHandler(fetcher, M3uLimits.DEFAULT),
+                        new XtreamChannelSourceHandler(fetcher)),
+                background,
+                clock);
+        return new SourceRoutes(
+                new StreamSourceService(persistence.streamSources(), clock),
+                ingestion,
+                new ChannelBrowser(persistence.channels()));
     }
 
     private static FilterRoutes filterRoutes(JdbiPersistence persistence) {
@@ -88,6 +130,7 @@ public final class TvarrApplication implements AutoCloseable {
     @Override
     public void close() {
         server.close();
+        background.shutdownNow();
         persistence.close();
         log.info("tvarr stopped");
     }

@@ -20,6 +20,8 @@ public record TvarrConfig(
         Path dataDir,
         DatabaseSettings database,
         boolean migrateOnStart,
+        List<Path> allowedSourceDirs,
+        String userAgent,
         LogSettings log) {
 
     /** Log output settings. */
@@ -64,12 +66,20 @@ public record TvarrConfig(
         if (!baseUrl.isEmpty() && !baseUrl.matches("(?i)https?://[^\\s/]+(/\\S*)?")) {
             throw invalid(ConfigKey.SERVER_BASE_URL, baseUrl, "an http or https URL");
         }
+        List<Path> allowed = Arrays.stream(
+                        values.get(ConfigKey.SOURCES_ALLOWED_DIRS).split(","))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .map(Path::of)
+                .toList();
         return new TvarrConfig(
                 http,
                 baseUrl.replaceAll("/+$", ""),
                 dataDir,
                 database,
                 bool(values, ConfigKey.DATABASE_MIGRATE_ON_START),
+                allowed,
+                text(values, ConfigKey.SOURCES_USER_AGENT),
                 new LogSettings(format, level));
     }
 
