@@ -1,0 +1,192 @@
+package io.tvarr.domain.source.service;
+
+import static io.tvarr.domain.TestData.aChannel;
+import static io.tvarr.domain.TestData.anM3uSource;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.tvarr.domain.ConflictException;
+import io.tvarr.domain.Page;
+import io.tvarr.domain.UpstreamException;
+import io.tvarr.domain.channel.Channel;
+import io.tvarr.domain.channel.ChannelId;
+import io.tvarr.domain.channel.ChannelQuery;
+import io.tvarr.domain.channel.ChannelSink;
+import io.tvarr.domain.channel.GroupCount;
+import io.tvarr.domain.channel.port.out.ChannelRepository;
+import io.tvarr.domain.source.IngestionProgress;
+import io.tvarr.domain.source.IngestionState;
+import io.tvarr.domain.source.IngestionStatus;
+import io.tvarr.domain.source.SourceId;
+import io.tvarr.domain.source.SourceKind;
+import io.tvarr.domain.source.StreamSource;
+import io.tvarr.domain.source.port.out.ChannelSourceHandler;
+import io.tvarr.domain.source.port.out.IngestionStatusRepository;
+import io.tvarr.domain.source.port.out.StreamSourceRepository;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class SourceIngestionServiceTest {
+    private final StreamSource source = anM3uSource("provider");
+    private final FakeChannels channels = new FakeChannels();
+    private final FakeStatuses statuses = new FakeStatuses();
+    private final List<Runnable> queued = new ArrayList<>();
+    private final Executor manual = queued::add;
+    private ScriptedHandler handler = new ScriptedHandler(
+            List.of(aChannel().from(source.id()).withKey("1").build()));
+
+    private SourceIngestionService service() {
+        StreamSourceRepository sources = new StreamSourceRepository() {
+            @Override
+            public void insert(StreamSource s) {}
+
+            @Override
+            public void update(StreamSource s) {}
+
+            @Override
+            public boolean delete(SourceId id) {
+                return false;
+            }
+
+            @Override
+            public Optional<StreamSource> findById(SourceId id) {
+                return id.equals(source.id()) ? Optional.of(source) : Optional.empty();
+            }
+
+            @Override
+            public List<StreamSource> findAll() {
+                return List.of(source);
+            }
+        };
+        return new SourceIngestionService(
+                sources, channels, statuses, List.of(handler), manual, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
+    }
+
+    @Nested
+    class Ingesting {
+        @Test
+        void stores_the_channels_and_the_outcome() {
+            IngestionStatus status = service().ingest(source.id());
+
+            assertThat(status.state()).isEqualTo(IngestionState.SUCCEEDED);
+            assertThat(status.lastCount()).isEqualTo(1);
+            assertThat(channels.stored).hasSize(1);
+            assertThat(statuses.find(source.id().toString())).contains(status);
+        }
+
+        @Test
+        void a_second_request_while_one_runs_is_a_conflict() {
+            SourceIngestionService service = service();
+            IngestionStatus starting = service.start(source.id());
+
+            assertThat(starting.state()).isEqualTo(IngestionState.INGESTING);
+            assertThat(service.status(source.id()).state()).isEqualTo(IngestionState.INGESTING);
+            assertThatThrownBy(() -> service.start(source.id()))
+                    .isInstanceOf(ConflictException.class)
+                    .hasMessageContaining("already running");
+            queued.forEach(Runnable::run);
+            assertThat(service.status(source.id()).state()).isEqualTo(IngestionState.SUCCEEDED);
+        }
+
+        @Test
+        void a_failure_keeps_the_old_channels_and_is_recorded() {
+            service().ingest(source.id());
+            handler = new ScriptedHandler(null);
+
+            assertThatThrownBy(() -> service().ingest(source.id())).isInstanceOf(UpstreamException.class);
+
+            assertThat(channels.stored).hasSize(1);
+            IngestionStatus failed = statuses.find(source.id().toString()).orElseThrow();
+            assertThat(failed.state()).isEqualTo(IngestionState.FAILED);
+            assertThat(failed.lastError()).isEqualTo("provider.example: http 503");
+            assertThat(failed.lastCount()).isEqualTo(1);
+        }
+    }
+
+    /** Emits the given channels, or fails midway when given null. */
+    private static final class ScriptedHandler implements ChannelSourceHandler {
+        private final @Nullable List<Channel> channels;
+
+        ScriptedHandler(@Nullable List<Channel> channels) {
+            this.channels = channels;
+        }
+
+        @Override
+        public SourceKind kind() {
+            return SourceKind.M3U;
+        }
+
+        @Override
+        public Map<String, String> ingest(StreamSource source, ChannelSink sink, IngestionProgress progress) {
+            if (channels == null) {
+                sink.accept(aChannel().from(source.id()).withKey("partial").build());
+                throw new UpstreamException("provider.example: http 503");
+            }
+            channels.forEach(sink::accept);
+            return Map.of();
+        }
+    }
+
+    /** Replaces atomically like the real repositories: the new set only lands when the writer returns. */
+    private static final class FakeChannels implements ChannelRepository {
+        List<Channel> stored = List.of();
+
+        @Override
+        public long replaceAllForSource(SourceId source, Consumer<ChannelSink> writer) {
+            List<Channel> incoming = new ArrayList<>();
+            writer.accept(incoming::add);
+            stored = incoming;
+            return incoming.size();
+        }
+
+        @Override
+        public void forEachBySource(SourceId source, Consumer<Channel> consumer) {
+            stored.forEach(consumer);
+        }
+
+        @Override
+        public Optional<Channel> findById(ChannelId id) {
+            return stored.stream().filter(c -> c.id().equals(id)).findFirst();
+        }
+
+        @Override
+        public long countBySource(SourceId source) {
+            return stored.size();
+        }
+
+        @Override
+        public Page<Channel> findPage(ChannelQuery query) {
+            return new Page<>(stored, 0, stored.size(), stored.size());
+        }
+
+        @Override
+        public List<GroupCount> groups(@Nullable SourceId source) {
+            return List.of();
+        }
+    }
+
+    private static final class FakeStatuses implements IngestionStatusRepository {
+        private final Map<String, IngestionStatus> byId = new HashMap<>();
+
+        @Override
+        public void save(IngestionStatus status) {
+            byId.put(status.targetId(), status);
+        }
+
+        @Override
+        public Optional<IngestionStatus> find(String targetId) {
+            return Optional.ofNullable(byId.get(targetId));
+        }
+    }
+}
