@@ -33,7 +33,6 @@ CREATE TABLE channel (
 );
 CREATE INDEX channel_by_source ON channel (source_id, position);
 CREATE INDEX channel_by_group ON channel (source_id, group_title);
-CREATE INDEX channel_by_name ON channel (name);
 
 CREATE TABLE ingestion_status (
     target_id        VARCHAR(36) NOT NULL PRIMARY KEY,
