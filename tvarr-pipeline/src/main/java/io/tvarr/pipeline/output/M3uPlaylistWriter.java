@@ -1,0 +1,73 @@
+package io.tvarr.pipeline.output;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.Map;
+import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Writes an extended M3U playlist entry by entry. M3U has no escapes, so double quotes in attribute values become
+ * single quotes and line breaks become spaces; commas are safe inside quotes and in the title. Does not close the
+ * writer it is given. Not thread-safe.
+ */
+public final class M3uPlaylistWriter {
+    private final Writer out;
+
+    /** Writes the #EXTM3U header; {@code guideUrl} becomes url-tvg and x-tvg-url when given. */
+    public M3uPlaylistWriter(Writer out, @Nullable String guideUrl) {
+        this.out = out;
+        StringBuilder header = new StringBuilder("#EXTM3U");
+        if (guideUrl != null) {
+            header.append(" url-tvg=\"")
+                    .append(attribute(guideUrl))
+                    .append("\" x-tvg-url=\"")
+                    .append(attribute(guideUrl))
+                    .append('"');
+        }
+        write(header.append('\n'));
+    }
+
+    public void write(PlaylistEntry entry) {
+        StringBuilder line = new StringBuilder(256).append("#EXTINF:-1");
+        append(line, "tvg-id", entry.tvgId());
+        append(line, "tvg-name", entry.tvgName());
+        append(line, "tvg-logo", entry.tvgLogo());
+        append(line, "tvg-chno", entry.channelNumber());
+        append(line, "group-title", entry.group());
+        new TreeMap<>(entry.attributes()).forEach((key, value) -> append(line, key, value));
+        line.append(',').append(singleLine(entry.name())).append('\n');
+        for (Map.Entry<String, String> option : new TreeMap<>(entry.vlcOptions()).entrySet()) {
+            line.append("#EXTVLCOPT:")
+                    .append(option.getKey())
+                    .append('=')
+                    .append(singleLine(option.getValue()))
+                    .append('\n');
+        }
+        line.append(singleLine(entry.url())).append('\n');
+        write(line);
+    }
+
+    private static void append(StringBuilder line, String key, @Nullable String value) {
+        if (value != null && !value.isEmpty() && key.matches("[A-Za-z0-9_-]+")) {
+            line.append(' ').append(key).append("=\"").append(attribute(value)).append('"');
+        }
+    }
+
+    private static String attribute(String value) {
+        return singleLine(value).replace('"', '\'');
+    }
+
+    private static String singleLine(String value) {
+        return value.replace("\r\n", " ").replace('\n', ' ').replace('\r', ' ');
+    }
+
+    private void write(CharSequence text) {
+        try {
+            out.append(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException("playlist could not be written: " + e.getMessage(), e);
+        }
+    }
+}

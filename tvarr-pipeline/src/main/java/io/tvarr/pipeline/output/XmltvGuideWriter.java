@@ -1,0 +1,191 @@
+package io.tvarr.pipeline.output;
+
+import com.ctc.wstx.stax.WstxOutputFactory;
+import io.tvarr.domain.StorageException;
+import io.tvarr.domain.epg.EpgProgramme;
+import io.tvarr.domain.epg.LocalizedText;
+import io.tvarr.domain.epg.ProgrammeFlag;
+import java.io.OutputStream;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Set;
+import javax.xml.stream.XMLStreamException;
+import org.codehaus.stax2.XMLStreamWriter2;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Writes an XMLTV guide element by element with Woodstox, in the element order the XMLTV DTD prescribes.
+ * Unmodelled elements kept in {@link EpgProgramme#extraXml()} are copied through verbatim, each where the DTD
+ * places it; elements outside the DTD come last.
+ * Call {@link #finish()} once at the end; the output stream is not closed. Not thread-safe.
+ */
+public final class XmltvGuideWriter {
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyyMMddHHmmss Z").withZone(ZoneOffset.UTC);
+
+    /** Preserved elements the DTD places; anything else (series-id, live, lcn…) is written last. */
+    private static final Set<String> IN_DTD = Set.of(
+            "credits",
+            "date",
+            "keyword",
+            "language",
+            "orig-language",
+            "length",
+            "url",
+            "country",
+            "video",
+            "audio",
+            "last-chance",
+            "subtitles",
+            "star-rating",
+            "review",
+            "image");
+
+    private final XMLStreamWriter2 xml;
+
+    public XmltvGuideWriter(OutputStream out) {
+        try {
+            WstxOutputFactory factory = new WstxOutputFactory();
+            xml = (XMLStreamWriter2) factory.createXMLStreamWriter(out, "UTF-8");
+            xml.writeStartDocument("UTF-8", "1.0");
+            xml.writeCharacters("\n");
+            xml.writeDTD("<!DOCTYPE tv SYSTEM \"xmltv.dtd\">");
+            xml.writeCharacters("\n");
+            xml.writeStartElement("tv");
+            xml.writeAttribute("generator-info-name", "tvarr");
+            xml.writeCharacters("\n");
+        } catch (XMLStreamException e) {
+            throw failure(e);
+        }
+    }
+
+    /** A channel; {@code id} must equal the tvg-id the playlist gives the channel. */
+    public void channel(String id, List<LocalizedText> displayNames, @Nullable String icon) {
+        try {
+            xml.writeStartElement("channel");
+            xml.writeAttribute("id", id);
+            for (LocalizedText name : displayNames) {
+                text("display-name", name.text(), name.lang());
+            }
+            if (icon != null) {
+                xml.writeEmptyElement("icon");
+                xml.writeAttribute("src", icon);
+            }
+            xml.writeEndElement();
+            xml.writeCharacters("\n");
+        } catch (XMLStreamException e) {
+            throw failure(e);
+        }
+    }
+
+    /** A programme of the channel with the given output id. */
+    public void programme(String channelId, EpgProgramme p) {
+        try {
+            xml.writeStartElement("programme");
+            xml.writeAttribute("start", time(p.start()));
+            xml.writeAttribute("stop", time(p.stop()));
+            xml.writeAttribute("channel", channelId);
+            List<ExtraElements.Element> extras = p.extraXml() == null ? List.of() : ExtraElements.split(p.extraXml());
+            text("title", p.title(), p.titleLang());
+            optional("sub-title", p.subTitle());
+            optional("desc", p.description());
+            extras(extras, "credits", "date");
+            for (String category : p.categories()) {
+                text("category", category, null);
+            }
+            extras(extras, "keyword", "language", "orig-language", "length");
+            if (p.iconUrl() != null) {
+                xml.writeEmptyElement("icon");
+                xml.writeAttribute("src", p.iconUrl());
+            }
+            extras(extras, "url", "country");
+            episode("xmltv_ns", p.episodeXmltvNs());
+            episode("onscreen", p.episodeOnscreen());
+            extras(extras, "video", "audio");
+            flag(p, ProgrammeFlag.PREVIOUSLY_SHOWN, "previously-shown");
+            flag(p, ProgrammeFlag.PREMIERE, "premiere");
+            extras(extras, "last-chance");
+            flag(p, ProgrammeFlag.NEW, "new");
+            extras(extras, "subtitles");
+            if (p.rating() != null) {
+                xml.writeStartElement("rating");
+                text("value", p.rating(), null);
+                xml.writeEndElement();
+            }
+            extras(extras, "star-rating", "review", "image");
+            for (ExtraElements.Element extra : extras) {
+                if (!IN_DTD.contains(extra.name())) {
+                    xml.writeRaw(extra.xml());
+                }
+            }
+            xml.writeEndElement();
+            xml.writeCharacters("\n");
+        } catch (XMLStreamException e) {
+            throw failure(e);
+        }
+    }
+
+    /** Closes the document and flushes; the stream stays open. */
+    public void finish() {
+        try {
+            xml.writeEndElement();
+            xml.writeCharacters("\n");
+            xml.writeEndDocument();
+            xml.flush();
+            xml.close();
+        } catch (XMLStreamException e) {
+            throw failure(e);
+        }
+    }
+
+    /** Writes the preserved elements with these names, in the DTD's place for them. */
+    private void extras(List<ExtraElements.Element> extras, String... names) throws XMLStreamException {
+        for (String name : names) {
+            for (ExtraElements.Element extra : extras) {
+                if (extra.name().equals(name)) {
+                    xml.writeRaw(extra.xml());
+                }
+            }
+        }
+    }
+
+    private void flag(EpgProgramme p, ProgrammeFlag flag, String element) throws XMLStreamException {
+        if (p.flags().contains(flag)) {
+            xml.writeEmptyElement(element);
+        }
+    }
+
+    private void episode(String system, @Nullable String value) throws XMLStreamException {
+        if (value != null) {
+            xml.writeStartElement("episode-num");
+            xml.writeAttribute("system", system);
+            xml.writeCharacters(value);
+            xml.writeEndElement();
+        }
+    }
+
+    private void optional(String element, @Nullable String value) throws XMLStreamException {
+        if (value != null) {
+            text(element, value, null);
+        }
+    }
+
+    private void text(String element, String value, @Nullable String lang) throws XMLStreamException {
+        xml.writeStartElement(element);
+        if (lang != null) {
+            xml.writeAttribute("lang", lang);
+        }
+        xml.writeCharacters(value);
+        xml.writeEndElement();
+    }
+
+    static String time(Instant instant) {
+        return TIME.format(instant);
+    }
+
+    private static StorageException failure(XMLStreamException e) {
+        return new StorageException("guide could not be written: " + e.getMessage(), e);
+    }
+}

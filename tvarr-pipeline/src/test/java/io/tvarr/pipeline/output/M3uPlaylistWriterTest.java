@@ -1,0 +1,86 @@
+package io.tvarr.pipeline.output;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tvarr.ingest.m3u.M3uEntry;
+import io.tvarr.ingest.m3u.M3uLimits;
+import io.tvarr.ingest.m3u.M3uListener;
+import io.tvarr.ingest.m3u.M3uParser;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class M3uPlaylistWriterTest {
+    private String written() {
+        StringWriter out = new StringWriter();
+        M3uPlaylistWriter writer = new M3uPlaylistWriter(out, "http://tvarr.local/proxy/tv.xmltv");
+        Map<String, String> attributes = new LinkedHashMap<>();
+        attributes.put("tvg-shift", "1");
+        attributes.put("catchup", "default");
+        writer.write(new PlaylistEntry(
+                "bbc1.uk",
+                "BBC One \"HD\"",
+                "http://img.example/a.png?x=1,2",
+                "101",
+                "UK, News",
+                "BBC One, HD",
+                "http://provider.example/live/1.ts",
+                attributes,
+                Map.of("http-user-agent", "Mozilla/5.0", "http-referrer", "http://ref.example/")));
+        writer.write(new PlaylistEntry(
+                null,
+                null,
+                null,
+                null,
+                null,
+                "Line\nBreak\r\nName",
+                "http://provider.example/live/2.ts",
+                Map.of(),
+                Map.of()));
+        return out.toString();
+    }
+
+    @Test
+    void output_matches_the_golden_file() throws IOException {
+        try (InputStream golden = getClass().getResourceAsStream("/golden/playlist.m3u")) {
+            assertThat(written()).isEqualTo(new String(golden.readAllBytes(), StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
+    void tvarrs_own_parser_reads_back_every_value() {
+        List<M3uEntry> entries = new ArrayList<>();
+        Map<String, String> header = new LinkedHashMap<>();
+        new M3uParser(M3uLimits.DEFAULT)
+                .parse(new ByteArrayInputStream(written().getBytes(StandardCharsets.UTF_8)), new M3uListener() {
+                    @Override
+                    public void header(Map<String, String> attributes) {
+                        header.putAll(attributes);
+                    }
+
+                    @Override
+                    public void entry(M3uEntry entry) {
+                        entries.add(entry);
+                    }
+                });
+
+        assertThat(header).containsEntry("url-tvg", "http://tvarr.local/proxy/tv.xmltv");
+        assertThat(entries).hasSize(2);
+        M3uEntry bbc = entries.get(0);
+        assertThat(bbc.title()).isEqualTo("BBC One, HD");
+        assertThat(bbc.attributes())
+                .containsEntry("tvg-logo", "http://img.example/a.png?x=1,2")
+                .containsEntry("group-title", "UK, News")
+                .containsEntry("tvg-chno", "101")
+                .containsEntry("tvg-shift", "1");
+        assertThat(bbc.options()).containsEntry("http-user-agent", "Mozilla/5.0");
+        assertThat(entries.get(1).title()).isEqualTo("Line Break Name");
+    }
+}
