@@ -2,8 +2,13 @@ package io.tvarr.app;
 
 import io.tvarr.domain.StorageException;
 import io.tvarr.domain.channel.service.ChannelBrowser;
+import io.tvarr.domain.epg.EpgSourceKind;
+import io.tvarr.domain.epg.service.EpgIngestionService;
+import io.tvarr.domain.epg.service.EpgSourceService;
+import io.tvarr.domain.epg.service.GuideBrowser;
 import io.tvarr.domain.filter.service.FilterService;
 import io.tvarr.domain.mapping.service.MappingRuleService;
+import io.tvarr.domain.source.service.ExclusiveIngestions;
 import io.tvarr.domain.source.service.SourceIngestionService;
 import io.tvarr.domain.source.service.StreamSourceService;
 import io.tvarr.domain.system.Health;
@@ -12,6 +17,7 @@ import io.tvarr.expression.ExpressionPreviewer;
 import io.tvarr.expression.LanguageCatalogue;
 import io.tvarr.http.ApiRoutes;
 import io.tvarr.http.TvarrHttpServer;
+import io.tvarr.http.epg.EpgRoutes;
 import io.tvarr.http.filter.FilterRoutes;
 import io.tvarr.http.source.SourceRoutes;
 import io.tvarr.http.system.ApiDocumentation;
@@ -20,6 +26,7 @@ import io.tvarr.ingest.fetch.FetchSettings;
 import io.tvarr.ingest.fetch.HttpSourceFetcher;
 import io.tvarr.ingest.m3u.M3uChannelSourceHandler;
 import io.tvarr.ingest.m3u.M3uLimits;
+import io.tvarr.ingest.xmltv.XmltvEpgSourceHandler;
 import io.tvarr.ingest.xtream.XtreamChannelSourceHandler;
 import io.tvarr.persistence.JdbiPersistence;
 import io.tvarr.persistence.Readiness;
@@ -66,7 +73,7 @@ public final class TvarrApplication implements AutoCloseable {
             routes.add(new SystemRoutes(
                     health, versions.tvarr(), new ApiDocumentation(versions.tvarr(), versions.swaggerUi())));
             routes.add(filterRoutes(persistence));
-            routes.add(sourceRoutes(config, persistence, background));
+            routes.addAll(ingestionRoutes(config, persistence, background));
             TvarrHttpServer server = new TvarrHttpServer(config.http(), routes).start();
             log.info(
                     "tvarr started version={} port={} database={}",
@@ -81,7 +88,7 @@ public final class TvarrApplication implements AutoCloseable {
         }
     }
 
-    private static SourceRoutes sourceRoutes(
+    private static List<ApiRoutes> ingestionRoutes(
             TvarrConfig config, JdbiPersistence persistence, ExecutorService background) {
         HttpSourceFetcher fetcher = new HttpSourceFetcher(new FetchSettings(
                 Duration.ofSeconds(10),
@@ -92,19 +99,32 @@ public final class TvarrApplication implements AutoCloseable {
                 3,
                 Duration.ofSeconds(1)));
         Clock clock = Clock.systemUTC();
-        SourceIngestionService ingestion = new SourceIngestionService(
+        ExclusiveIngestions ingestions = new ExclusiveIngestions(persistence.ingestionStatus(), background, clock);
+        SourceIngestionService channels = new SourceIngestionService(
                 persistence.streamSources(),
                 persistence.channels(),
-                persistence.ingestionStatus(),
                 List.of(
                         new M3uChannelSourceHandler(fetcher, M3uLimits.DEFAULT),
                         new XtreamChannelSourceHandler(fetcher)),
-                background,
+                ingestions);
+        EpgIngestionService guides = new EpgIngestionService(
+                persistence.epgSources(),
+                persistence.epg(),
+                List.of(
+                        new XmltvEpgSourceHandler(fetcher, EpgSourceKind.XMLTV),
+                        new XmltvEpgSourceHandler(fetcher, EpgSourceKind.XTREAM)),
+                ingestions,
                 clock);
-        return new SourceRoutes(
-                new StreamSourceService(persistence.streamSources(), clock),
-                ingestion,
-                new ChannelBrowser(persistence.channels()));
+        return List.of(
+                new SourceRoutes(
+                        new StreamSourceService(persistence.streamSources(), clock),
+                        channels,
+                        new ChannelBrowser(persistence.channels())),
+                new EpgRoutes(
+                        new EpgSourceService(persistence.epgSources(), clock),
+                        guides,
+                        new GuideBrowser(persistence.epg(), clock),
+                        clock));
     }
 
     private static FilterRoutes filterRoutes(JdbiPersistence persistence) {

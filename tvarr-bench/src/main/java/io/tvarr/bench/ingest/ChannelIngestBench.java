@@ -8,6 +8,7 @@ import io.tvarr.domain.source.SourceId;
 import io.tvarr.domain.source.SourceKind;
 import io.tvarr.domain.source.StreamSource;
 import io.tvarr.domain.source.XtreamOutput;
+import io.tvarr.domain.source.service.ExclusiveIngestions;
 import io.tvarr.domain.source.service.SourceIngestionService;
 import io.tvarr.ingest.fetch.FetchSettings;
 import io.tvarr.ingest.fetch.HttpSourceFetcher;
@@ -79,12 +80,10 @@ public final class ChannelIngestBench {
             SourceIngestionService service = new SourceIngestionService(
                     store.streamSources(),
                     store.channels(),
-                    store.ingestionStatus(),
                     List.of(
                             new M3uChannelSourceHandler(fetcher, M3uLimits.DEFAULT),
                             new XtreamChannelSourceHandler(fetcher)),
-                    Runnable::run,
-                    Clock.systemUTC());
+                    new ExclusiveIngestions(store.ingestionStatus(), Runnable::run, Clock.systemUTC()));
             for (int round = 1; round <= 2; round++) {
                 run(service, m3u.id(), "m3u    round " + round);
                 run(service, xtream.id(), "xtream round " + round);

@@ -3,7 +3,6 @@ package io.tvarr.http.source;
 import io.tvarr.domain.Page;
 import io.tvarr.domain.Redaction;
 import io.tvarr.domain.channel.Channel;
-import io.tvarr.domain.source.IngestionStatus;
 import io.tvarr.domain.source.SourceKind;
 import io.tvarr.domain.source.StreamSource;
 import io.tvarr.domain.source.XtreamOutput;
@@ -77,33 +76,6 @@ record StreamSourceView(
                 s.includeVod(),
                 s.createdAt(),
                 s.updatedAt());
-    }
-}
-
-/** Ingestion state of a source. */
-record StatusView(
-        String state,
-        long bytesRead,
-        long entriesRead,
-        @Nullable Instant lastSuccessAt,
-        long lastChannelCount,
-        long lastDurationMs,
-        long lastSkipped,
-        @Nullable String lastError,
-        @Nullable Instant lastErrorAt,
-        Map<String, String> details) {
-    static StatusView of(IngestionStatus s) {
-        return new StatusView(
-                EnumParam.format(s.state()),
-                s.bytesRead(),
-                s.entriesRead(),
-                s.lastSuccessAt(),
-                s.lastCount(),
-                s.lastDurationMs(),
-                s.lastSkipped(),
-                s.lastError() == null ? null : Redaction.redactUrl(s.lastError()),
-                s.lastErrorAt(),
-                s.details());
     }
 }
 

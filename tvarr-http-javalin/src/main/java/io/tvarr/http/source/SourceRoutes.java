@@ -15,6 +15,7 @@ import io.tvarr.domain.source.SourceId;
 import io.tvarr.domain.source.port.in.IngestSourceUseCase;
 import io.tvarr.domain.source.port.in.ManageStreamSourcesUseCase;
 import io.tvarr.http.ApiRoutes;
+import io.tvarr.http.IngestionStatusView;
 import io.tvarr.http.QueryParams;
 import io.tvarr.http.problem.Problem;
 
@@ -117,11 +118,11 @@ public final class SourceRoutes implements ApiRoutes {
             tags = "sources",
             pathParams = @OpenApiParam(name = "id", required = true),
             responses = {
-                @OpenApiResponse(status = "202", content = @OpenApiContent(from = StatusView.class)),
+                @OpenApiResponse(status = "202", content = @OpenApiContent(from = IngestionStatusView.class)),
                 @OpenApiResponse(status = "409", content = @OpenApiContent(from = Problem.class))
             })
     void ingest(Context ctx) {
-        ctx.status(202).json(StatusView.of(ingestion.start(SourceId.parse(ctx.pathParam("id")))));
+        ctx.status(202).json(IngestionStatusView.of(ingestion.start(SourceId.parse(ctx.pathParam("id")))));
     }
 
     @OpenApi(
@@ -130,9 +131,9 @@ public final class SourceRoutes implements ApiRoutes {
             summary = "Ingestion progress or last outcome",
             tags = "sources",
             pathParams = @OpenApiParam(name = "id", required = true),
-            responses = @OpenApiResponse(status = "200", content = @OpenApiContent(from = StatusView.class)))
+            responses = @OpenApiResponse(status = "200", content = @OpenApiContent(from = IngestionStatusView.class)))
     void status(Context ctx) {
-        ctx.json(StatusView.of(ingestion.status(SourceId.parse(ctx.pathParam("id")))));
+        ctx.json(IngestionStatusView.of(ingestion.status(SourceId.parse(ctx.pathParam("id")))));
     }
 
     @OpenApi(

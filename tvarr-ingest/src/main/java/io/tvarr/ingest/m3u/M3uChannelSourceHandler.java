@@ -8,7 +8,7 @@ import io.tvarr.domain.source.SourceKind;
 import io.tvarr.domain.source.StreamSource;
 import io.tvarr.domain.source.port.out.ChannelSourceHandler;
 import io.tvarr.domain.source.port.out.SourceFetcher;
-import java.io.FilterInputStream;
+import io.tvarr.ingest.fetch.ProgressInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -49,7 +49,8 @@ public final class M3uChannelSourceHandler implements ChannelSourceHandler {
         ChannelKeys keys = new ChannelKeys();
         Map<String, String> facts = new LinkedHashMap<>();
         String where = Redaction.redactUrl(source.url().toString());
-        try (InputStream body = new Counting(fetcher.open(source.url(), source.userAgent(), maxBytes), progress)) {
+        try (InputStream body =
+                new ProgressInputStream(fetcher.open(source.url(), source.userAgent(), maxBytes), progress)) {
             parser.parse(body, new M3uListener() {
                 @Override
                 public void header(Map<String, String> attributes) {
@@ -109,33 +110,5 @@ public final class M3uChannelSourceHandler implements ChannelSourceHandler {
 
     private static String value(@Nullable String text) {
         return text == null ? "" : text.strip();
-    }
-
-    /** Reports bytes read to the progress as the parser consumes them. */
-    private static final class Counting extends FilterInputStream {
-        private final IngestionProgress progress;
-
-        Counting(InputStream in, IngestionProgress progress) {
-            super(in);
-            this.progress = progress;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                progress.addBytes(1);
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = super.read(buffer, offset, length);
-            if (n > 0) {
-                progress.addBytes(n);
-            }
-            return n;
-        }
     }
 }

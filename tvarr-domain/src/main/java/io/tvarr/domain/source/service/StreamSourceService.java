@@ -1,15 +1,12 @@
 package io.tvarr.domain.source.service;
 
-import io.tvarr.domain.Checks;
 import io.tvarr.domain.NotFoundException;
-import io.tvarr.domain.Redaction;
-import io.tvarr.domain.source.Credentials;
+import io.tvarr.domain.source.MaskedSecrets;
 import io.tvarr.domain.source.SourceId;
 import io.tvarr.domain.source.StreamSource;
 import io.tvarr.domain.source.port.in.ManageStreamSourcesUseCase;
 import io.tvarr.domain.source.port.in.SaveStreamSourceCommand;
 import io.tvarr.domain.source.port.out.StreamSourceRepository;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -17,8 +14,6 @@ import org.jspecify.annotations.Nullable;
 
 /** Channel source management. */
 public final class StreamSourceService implements ManageStreamSourcesUseCase {
-    private static final String MASK = "***";
-
     private final StreamSourceRepository sources;
     private final Clock clock;
 
@@ -62,16 +57,12 @@ public final class StreamSourceService implements ManageStreamSourcesUseCase {
 
     private static StreamSource build(
             SourceId id, SaveStreamSourceCommand c, @Nullable StreamSource existing, Instant created, Instant now) {
-        URI url = existing != null
-                        && c.url().equals(Redaction.redactUrl(existing.url().toString()))
-                ? existing.url()
-                : Checks.requireFetchableUrl(c.url(), "url");
         return new StreamSource(
                 id,
                 c.name(),
                 c.kind(),
-                url,
-                credentials(c, existing),
+                MaskedSecrets.url(c.url(), existing == null ? null : existing.url()),
+                MaskedSecrets.credentials(c.username(), c.password(), existing == null ? null : existing.credentials()),
                 c.userAgent(),
                 c.enabled(),
                 c.schedule(),
@@ -80,17 +71,5 @@ public final class StreamSourceService implements ManageStreamSourcesUseCase {
                 c.includeVod(),
                 created,
                 now);
-    }
-
-    /** A masked or absent password on update keeps the stored one, so clients never need to know it. */
-    private static @Nullable Credentials credentials(SaveStreamSourceCommand c, @Nullable StreamSource existing) {
-        if (c.username() == null) {
-            return null;
-        }
-        String password = c.password();
-        if ((password == null || password.equals(MASK)) && existing != null && existing.credentials() != null) {
-            password = existing.credentials().password();
-        }
-        return new Credentials(c.username(), password == null ? "" : password);
     }
 }

@@ -70,7 +70,10 @@ class SourceIngestionServiceTest {
             }
         };
         return new SourceIngestionService(
-                sources, channels, statuses, List.of(handler), manual, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
+                sources,
+                channels,
+                List.of(handler),
+                new ExclusiveIngestions(statuses, manual, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC)));
     }
 
     @Nested

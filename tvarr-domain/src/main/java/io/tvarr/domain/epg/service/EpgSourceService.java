@@ -1,0 +1,75 @@
+package io.tvarr.domain.epg.service;
+
+import io.tvarr.domain.NotFoundException;
+import io.tvarr.domain.epg.EpgSource;
+import io.tvarr.domain.epg.EpgSourceId;
+import io.tvarr.domain.epg.port.in.ManageEpgSourcesUseCase;
+import io.tvarr.domain.epg.port.in.SaveEpgSourceCommand;
+import io.tvarr.domain.epg.port.out.EpgSourceRepository;
+import io.tvarr.domain.source.MaskedSecrets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/** Guide source management. */
+public final class EpgSourceService implements ManageEpgSourcesUseCase {
+    private final EpgSourceRepository sources;
+    private final Clock clock;
+
+    public EpgSourceService(EpgSourceRepository sources, Clock clock) {
+        this.sources = sources;
+        this.clock = clock;
+    }
+
+    @Override
+    public EpgSource create(SaveEpgSourceCommand command) {
+        Instant now = clock.instant();
+        EpgSource source = build(EpgSourceId.random(), command, null, now, now);
+        sources.insert(source);
+        return source;
+    }
+
+    @Override
+    public EpgSource update(EpgSourceId id, SaveEpgSourceCommand command) {
+        EpgSource existing = get(id);
+        EpgSource source = build(id, command, existing, existing.createdAt(), clock.instant());
+        sources.update(source);
+        return source;
+    }
+
+    @Override
+    public void delete(EpgSourceId id) {
+        if (!sources.delete(id)) {
+            throw new NotFoundException("epg source " + id + ": not found");
+        }
+    }
+
+    @Override
+    public EpgSource get(EpgSourceId id) {
+        return sources.findById(id).orElseThrow(() -> new NotFoundException("epg source " + id + ": not found"));
+    }
+
+    @Override
+    public List<EpgSource> list() {
+        return sources.findAll();
+    }
+
+    private static EpgSource build(
+            EpgSourceId id, SaveEpgSourceCommand c, @Nullable EpgSource existing, Instant created, Instant now) {
+        return new EpgSource(
+                id,
+                c.name(),
+                c.kind(),
+                MaskedSecrets.url(c.url(), existing == null ? null : existing.url()),
+                MaskedSecrets.credentials(c.username(), c.password(), existing == null ? null : existing.credentials()),
+                c.userAgent(),
+                c.enabled(),
+                c.schedule(),
+                c.timeShiftMinutes(),
+                c.zone(),
+                c.retention(),
+                created,
+                now);
+    }
+}

@@ -1,0 +1,34 @@
+package io.tvarr.http;
+
+import io.tvarr.domain.Redaction;
+import io.tvarr.domain.source.IngestionStatus;
+import java.time.Instant;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/** Ingestion state of a channel or guide source, as the API shows it. */
+public record IngestionStatusView(
+        String state,
+        long bytesRead,
+        long entriesRead,
+        @Nullable Instant lastSuccessAt,
+        long lastChannelCount,
+        long lastDurationMs,
+        long lastSkipped,
+        @Nullable String lastError,
+        @Nullable Instant lastErrorAt,
+        Map<String, String> details) {
+    public static IngestionStatusView of(IngestionStatus s) {
+        return new IngestionStatusView(
+                EnumParam.format(s.state()),
+                s.bytesRead(),
+                s.entriesRead(),
+                s.lastSuccessAt(),
+                s.lastCount(),
+                s.lastDurationMs(),
+                s.lastSkipped(),
+                s.lastError() == null ? null : Redaction.redactUrl(s.lastError()),
+                s.lastErrorAt(),
+                s.details());
+    }
+}

@@ -1,0 +1,5 @@
+/** REST API for guide sources, their ingestion and stored programmes. */
+@NullMarked
+package io.tvarr.http.epg;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,98 @@
+package io.tvarr.ingest.xmltv;
+
+import io.tvarr.domain.Redaction;
+import io.tvarr.domain.UpstreamException;
+import io.tvarr.domain.epg.EpgChannel;
+import io.tvarr.domain.epg.EpgProgramme;
+import io.tvarr.domain.epg.EpgSink;
+import io.tvarr.domain.epg.EpgSource;
+import io.tvarr.domain.epg.EpgSourceKind;
+import io.tvarr.domain.epg.port.out.EpgSourceHandler;
+import io.tvarr.domain.source.Credentials;
+import io.tvarr.domain.source.IngestionProgress;
+import io.tvarr.domain.source.port.out.SourceFetcher;
+import io.tvarr.ingest.fetch.ProgressInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Guides in XMLTV: a plain XMLTV URL or file, or an Xtream account's {@code xmltv.php}. Both go through the
+ * hardened streaming {@link XmltvParser}.
+ */
+public final class XmltvEpgSourceHandler implements EpgSourceHandler {
+    private static final Logger log = LoggerFactory.getLogger(XmltvEpgSourceHandler.class);
+    private static final long MAX_BYTES = 2L * 1024 * 1024 * 1024;
+
+    private final SourceFetcher fetcher;
+    private final EpgSourceKind kind;
+    private final XmltvParser parser = new XmltvParser();
+
+    /** Reads sources of the given kind: XMLTV from the URL, or XTREAM through the panel's xmltv.php. */
+    public XmltvEpgSourceHandler(SourceFetcher fetcher, EpgSourceKind kind) {
+        this.fetcher = fetcher;
+        this.kind = kind;
+    }
+
+    @Override
+    public EpgSourceKind kind() {
+        return kind;
+    }
+
+    @Override
+    public Map<String, String> ingest(EpgSource source, EpgSink sink, IngestionProgress progress) {
+        URI url = kind == EpgSourceKind.XTREAM ? xmltvPhp(source) : source.url();
+        String where = Redaction.redactUrl(url.toString());
+        long[] programmes = new long[1];
+        try (InputStream body = new ProgressInputStream(fetcher.open(url, source.userAgent(), MAX_BYTES), progress)) {
+            parser.parse(
+                    body, new XmltvOptions(source.id(), source.zone(), source.timeShiftMinutes()), new XmltvListener() {
+                        @Override
+                        public void channel(EpgChannel channel) {
+                            sink.channel(channel);
+                        }
+
+                        @Override
+                        public void programme(EpgProgramme programme) {
+                            progress.entryRead();
+                            programmes[0]++;
+                            sink.programme(programme);
+                        }
+
+                        @Override
+                        public void malformed(int line, int column, String reason) {
+                            progress.entrySkipped();
+                            log.info(
+                                    "guide entry skipped source_id={} url={} line={} column={} reason={}",
+                                    source.id(),
+                                    where,
+                                    line,
+                                    column,
+                                    reason);
+                        }
+                    });
+        } catch (IOException e) {
+            throw new UncheckedIOException(where + ": " + e.getMessage(), e);
+        }
+        if (kind == EpgSourceKind.XTREAM && programmes[0] == 0) {
+            throw new UpstreamException(where + ": the panel's xmltv.php returned no programmes");
+        }
+        return Map.of();
+    }
+
+    private static URI xmltvPhp(EpgSource source) {
+        Credentials login = source.credentials();
+        if (login == null) {
+            throw new UpstreamException("xtream guide " + source.id() + ": no credentials");
+        }
+        String base = source.url().toString().replaceAll("/+$", "").replaceAll("/(player_api|xmltv)\\.php$", "");
+        return URI.create(base + "/xmltv.php?username=" + URLEncoder.encode(login.username(), StandardCharsets.UTF_8)
+                + "&password=" + URLEncoder.encode(login.password(), StandardCharsets.UTF_8));
+    }
+}
