@@ -15,6 +15,11 @@ public final class FilterSet {
         this.excludes = excludes.toArray(CompiledFilter[]::new);
     }
 
+    /** Whether there is no filter at all, so every record passes. */
+    public boolean isEmpty() {
+        return includes.length == 0 && excludes.length == 0;
+    }
+
     public boolean accepts(FieldValues record, EvaluationContext context) {
         if (includes.length > 0) {
             boolean included = false;

@@ -13,6 +13,10 @@ public final class RuleChain {
         this.links = links.toArray(Link[]::new);
     }
 
+    public boolean isEmpty() {
+        return links.length == 0;
+    }
+
     /** Applies the chain; returns how many rules matched. */
     public int apply(FieldValues record, EvaluationContext context) {
         int matched = 0;

@@ -4,6 +4,7 @@ import io.tvarr.domain.StorageException;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -13,45 +14,91 @@ import java.nio.file.StandardOpenOption;
 import java.util.function.Consumer;
 
 /**
- * Publishes a file so readers only ever see a complete one: the content goes to a temporary file in the same
- * directory, is forced to disk, then renamed over the target atomically. If writing fails, the temporary file is
- * removed and the previous target stays as it was.
+ * Publishes files so readers only ever see complete ones: content goes to a temporary file in the target's
+ * directory, is forced to disk, then renamed over the target atomically. Several files can be written first as
+ * drafts and renamed together at the end, so a failure while writing the second leaves the first unpublished
+ * too. A draft closed without being published is deleted and the previous target stays as it was.
  */
 public final class AtomicPublisher {
 
-    /** Writes the target through the given writer (which must not close the stream it is handed). */
-    public void publish(Path target, Consumer<OutputStream> writer) {
+    /** A completely written, durable file waiting to replace its target. */
+    public static final class Draft implements AutoCloseable {
+        private final Path temporary;
+        private final Path target;
+        private boolean published;
+
+        private Draft(Path temporary, Path target) {
+            this.temporary = temporary;
+            this.target = target;
+        }
+
+        public void publish() {
+            try {
+                try {
+                    Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+                published = true;
+            } catch (IOException e) {
+                throw new StorageException("output " + target + ": could not be published (" + e.getMessage() + ")", e);
+            }
+        }
+
+        public long size() {
+            try {
+                return Files.size(published ? target : temporary);
+            } catch (IOException e) {
+                return -1;
+            }
+        }
+
+        @Override
+        public void close() {
+            if (!published) {
+                deleteQuietly(temporary);
+            }
+        }
+    }
+
+    /** Writes a draft of the target through the given writer (which must not close the stream it is handed). */
+    public Draft write(Path target, Consumer<OutputStream> writer) {
         Path directory = target.toAbsolutePath().getParent();
         Path temporary = null;
         try {
             Files.createDirectories(directory);
             temporary = Files.createTempFile(directory, "." + target.getFileName(), ".partial");
             try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE);
-                    OutputStream out =
-                            new BufferedOutputStream(java.nio.channels.Channels.newOutputStream(channel), 64 * 1024)) {
+                    OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 64 * 1024)) {
                 writer.accept(out);
                 out.flush();
                 channel.force(true);
             }
-            move(temporary, target);
+            return new Draft(temporary, target);
         } catch (IOException e) {
-            throw new StorageException("output " + target + ": could not be published (" + e.getMessage() + ")", e);
-        } finally {
-            if (temporary != null) {
-                try {
-                    Files.deleteIfExists(temporary);
-                } catch (IOException e) {
-                    // the rename already happened or the disk is gone; nothing more to do here
-                }
-            }
+            deleteQuietly(temporary);
+            throw new StorageException("output " + target + ": could not be written (" + e.getMessage() + ")", e);
+        } catch (RuntimeException e) {
+            deleteQuietly(temporary);
+            throw e;
         }
     }
 
-    private static void move(Path from, Path to) throws IOException {
+    /** Writes and publishes one file. */
+    public void publish(Path target, Consumer<OutputStream> writer) {
+        try (Draft draft = write(target, writer)) {
+            draft.publish();
+        }
+    }
+
+    private static void deleteQuietly(@org.jspecify.annotations.Nullable Path file) {
+        if (file == null) {
+            return;
+        }
         try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // the disk is gone or the file is held open; a leftover .partial file is harmless and never served
         }
     }
 }

@@ -1,0 +1,5 @@
+/** Use cases for proxies and their generation. */
+@NullMarked
+package io.tvarr.domain.proxy.port.in;
+
+import org.jspecify.annotations.NullMarked;

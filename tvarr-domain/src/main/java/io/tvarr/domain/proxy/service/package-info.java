@@ -1,0 +1,5 @@
+/** Proxy use cases. */
+@NullMarked
+package io.tvarr.domain.proxy.service;
+
+import org.jspecify.annotations.NullMarked;

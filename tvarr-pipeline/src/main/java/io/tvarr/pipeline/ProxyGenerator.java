@@ -1,0 +1,146 @@
+package io.tvarr.pipeline;
+
+import io.tvarr.domain.ConflictException;
+import io.tvarr.domain.NotFoundException;
+import io.tvarr.domain.StorageException;
+import io.tvarr.domain.TvarrException;
+import io.tvarr.domain.proxy.GenerationReport;
+import io.tvarr.domain.proxy.GenerationStatus;
+import io.tvarr.domain.proxy.ProxyId;
+import io.tvarr.domain.proxy.StreamProxy;
+import io.tvarr.domain.proxy.port.in.GenerateProxyUseCase;
+import io.tvarr.pipeline.stage.guard.IngestionGuard;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Generates proxies, one generation per proxy at a time, and remembers each proxy's last outcome. Published
+ * files live in {@code outputDirectory/{proxyId}/}; a failed generation leaves the previous ones served.
+ * Thread-safe.
+ */
+public final class ProxyGenerator implements GenerateProxyUseCase {
+    static final String PLAYLIST = "playlist.m3u";
+    static final String GUIDE = "epg.xml";
+    private static final Logger log = LoggerFactory.getLogger(ProxyGenerator.class);
+
+    private final PipelineInputs inputs;
+    private final PipelineSettings settings;
+    private final IngestionGuard guard;
+    private final Clock clock;
+    private final Map<ProxyId, GenerationStatus> statuses = new ConcurrentHashMap<>();
+
+    public ProxyGenerator(PipelineInputs inputs, PipelineSettings settings, IngestionGuard guard, Clock clock) {
+        this.inputs = inputs;
+        this.settings = settings;
+        this.guard = guard;
+        this.clock = clock;
+    }
+
+    @Override
+    public GenerationReport generate(ProxyId id) {
+        StreamProxy proxy =
+                inputs.proxies().findById(id).orElseThrow(() -> new NotFoundException("proxy " + id + ": not found"));
+        claim(id);
+        try {
+            GenerationReport report =
+                    new Generation(proxy, inputs, directory(id), settings.baseUrl(), guard, clock).run();
+            statuses.compute(id, (k, s) -> current(k, s).succeeded(report));
+            log.info(
+                    "proxy generated proxy_id={} channels={} programmes={} unmatched_epg={} duration_ms={}",
+                    id,
+                    report.channels(),
+                    report.programmes(),
+                    report.unmatchedCount(),
+                    report.durationMs());
+            return report;
+        } catch (UncheckedIOException e) {
+            StorageException failure = new StorageException("proxy " + id + ": " + e.getMessage(), e);
+            fail(id, failure);
+            throw failure;
+        } catch (TvarrException e) {
+            fail(id, e);
+            throw e;
+        } catch (RuntimeException e) {
+            fail(id, e);
+            log.error("proxy generation failed proxy_id={}", id, e);
+            throw e;
+        } finally {
+            statuses.computeIfPresent(id, (k, s) -> s.running(false));
+        }
+    }
+
+    @Override
+    public GenerationStatus status(ProxyId id) {
+        return current(id, statuses.get(id));
+    }
+
+    @Override
+    public Optional<Path> playlist(ProxyId id) {
+        return existing(directory(id).resolve(PLAYLIST));
+    }
+
+    @Override
+    public Optional<Path> guide(ProxyId id) {
+        return existing(directory(id).resolve(GUIDE));
+    }
+
+    @Override
+    public void discard(ProxyId id) {
+        statuses.remove(id);
+        Path directory = directory(id);
+        if (!Files.isDirectory(directory)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(directory)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            throw new StorageException("proxy " + id + ": outputs could not be removed (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private void claim(ProxyId id) {
+        boolean[] claimed = {false};
+        statuses.compute(id, (k, s) -> {
+            GenerationStatus status = current(k, s);
+            if (status.running()) {
+                return status;
+            }
+            claimed[0] = true;
+            return status.running(true);
+        });
+        if (!claimed[0]) {
+            throw new ConflictException("proxy " + id + ": a generation is already running");
+        }
+    }
+
+    private void fail(ProxyId id, RuntimeException e) {
+        statuses.compute(id, (k, s) -> current(k, s).failed(String.valueOf(e.getMessage()), clock.instant()));
+        if (e instanceof TvarrException) {
+            log.warn("proxy generation failed proxy_id={} reason={}", id, e.getMessage());
+        }
+    }
+
+    private static GenerationStatus current(ProxyId id, @org.jspecify.annotations.Nullable GenerationStatus status) {
+        return status == null ? GenerationStatus.never(id) : status;
+    }
+
+    private Path directory(ProxyId id) {
+        return settings.outputDirectory().resolve(id.toString());
+    }
+
+    private static Optional<Path> existing(Path file) {
+        return Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
+    }
+}

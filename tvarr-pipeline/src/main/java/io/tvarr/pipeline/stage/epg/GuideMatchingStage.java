@@ -1,0 +1,55 @@
+package io.tvarr.pipeline.stage.epg;
+
+import io.tvarr.domain.epg.EpgChannel;
+import io.tvarr.pipeline.ProxyChannel;
+import io.tvarr.pipeline.Stage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Finds each output channel's guide channel and makes the playlist's tvg-id the guide's channel id, so players
+ * join the two. Channels without a match keep their tvg-id and are counted (the first 200 named) for the report.
+ */
+public final class GuideMatchingStage implements Stage<ProxyChannel> {
+    private static final int LISTED_UNMATCHED = 200;
+
+    private final GuideMatcher matcher;
+    private final GuideSelection selection;
+    private final List<String> unmatched = new ArrayList<>();
+    private long unmatchedCount;
+
+    public GuideMatchingStage(GuideMatcher matcher, GuideSelection selection) {
+        this.matcher = matcher;
+        this.selection = selection;
+    }
+
+    @Override
+    public String name() {
+        return "epg_matching";
+    }
+
+    @Override
+    public ProxyChannel apply(ProxyChannel item) {
+        Optional<EpgChannel> guide =
+                matcher.match(item.channel().tvgId(), item.channel().name());
+        if (guide.isEmpty()) {
+            unmatchedCount++;
+            if (unmatched.size() < LISTED_UNMATCHED) {
+                unmatched.add(item.channel().name());
+            }
+            return item.withGuideId(item.channel().tvgId());
+        }
+        String id = selection.select(
+                guide.get(), item.channel().name(), item.logo(), item.channel().group());
+        return item.withGuideId(id);
+    }
+
+    public List<String> unmatched() {
+        return List.copyOf(unmatched);
+    }
+
+    public long unmatchedCount() {
+        return unmatchedCount;
+    }
+}

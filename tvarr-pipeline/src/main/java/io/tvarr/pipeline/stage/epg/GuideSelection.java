@@ -1,0 +1,65 @@
+package io.tvarr.pipeline.stage.epg;
+
+import io.tvarr.domain.epg.EpgChannel;
+import io.tvarr.domain.epg.EpgSourceId;
+import io.tvarr.domain.epg.LocalizedText;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The guide channels the output uses, in first-use order, with what the XMLTV writes for them. Two sources may
+ * use the same channel id; the first one matched owns the id and its programmes are the ones written, so the
+ * guide never holds two programme lists under one id. Memory grows with output channels, not with programmes.
+ */
+public final class GuideSelection {
+    /** A guide channel as written: the output channel's name first, then the guide's own names. */
+    public record WrittenChannel(
+            String id,
+            List<LocalizedText> displayNames,
+            @Nullable String icon,
+            @Nullable String group) {}
+
+    private final Map<String, EpgSourceId> owners = new HashMap<>();
+    private final Map<EpgSourceId, Map<String, WrittenChannel>> bySource = new LinkedHashMap<>();
+
+    /** Records that an output channel uses this guide channel; returns the id to write as its tvg-id. */
+    public String select(EpgChannel guide, String outputName, @Nullable String outputLogo, @Nullable String group) {
+        EpgSourceId owner = owners.putIfAbsent(guide.id(), guide.sourceId());
+        if (owner == null) {
+            List<LocalizedText> names = new ArrayList<>();
+            names.add(new LocalizedText(outputName, null));
+            for (LocalizedText name : guide.displayNames()) {
+                if (!name.text().equals(outputName)) {
+                    names.add(name);
+                }
+            }
+            String icon = outputLogo != null ? outputLogo : guide.iconUrl();
+            bySource.computeIfAbsent(guide.sourceId(), s -> new HashMap<>())
+                    .put(guide.id(), new WrittenChannel(guide.id(), names, icon, group));
+        }
+        return guide.id();
+    }
+
+    /** The written channel for a programme of this source and channel, if the output uses it. */
+    public @Nullable WrittenChannel find(EpgSourceId source, String channelId) {
+        Map<String, WrittenChannel> channels = bySource.get(source);
+        return channels == null ? null : channels.get(channelId);
+    }
+
+    public boolean uses(EpgSourceId source) {
+        return bySource.containsKey(source);
+    }
+
+    public void forEach(Consumer<WrittenChannel> consumer) {
+        bySource.values().forEach(channels -> channels.values().forEach(consumer));
+    }
+
+    public int size() {
+        return owners.size();
+    }
+}

@@ -1,0 +1,27 @@
+package io.tvarr.pipeline.stage.numbering;
+
+import io.tvarr.pipeline.ProxyChannel;
+import io.tvarr.pipeline.Stage;
+
+/** Numbers output channels in the order they arrive. */
+public final class NumberingStage implements Stage<ProxyChannel> {
+    private final ChannelNumberer numberer;
+
+    public NumberingStage(ChannelNumberer numberer) {
+        this.numberer = numberer;
+    }
+
+    @Override
+    public String name() {
+        return "numbering";
+    }
+
+    @Override
+    public ProxyChannel apply(ProxyChannel item) {
+        return item.withNumber(numberer.number(
+                item.source().id(),
+                item.sourceIndex(),
+                item.channel().group(),
+                item.channel().tvgChno()));
+    }
+}

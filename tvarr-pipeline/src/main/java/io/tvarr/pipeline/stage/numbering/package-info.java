@@ -1,0 +1,5 @@
+/** Channel numbering modes. */
+@NullMarked
+package io.tvarr.pipeline.stage.numbering;
+
+import org.jspecify.annotations.NullMarked;

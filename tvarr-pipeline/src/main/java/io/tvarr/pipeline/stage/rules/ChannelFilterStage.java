@@ -1,0 +1,36 @@
+package io.tvarr.pipeline.stage.rules;
+
+import io.tvarr.expression.ChannelRecord;
+import io.tvarr.expression.EvaluationContext;
+import io.tvarr.expression.FilterSet;
+import io.tvarr.pipeline.ProxyChannel;
+import io.tvarr.pipeline.Stage;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+
+/** Keeps the channels the proxy's channel filters accept (includes first, then excludes). */
+public final class ChannelFilterStage implements Stage<ProxyChannel> {
+    private final FilterSet filters;
+    private final EvaluationContext context;
+    private final ChannelRecord record = new ChannelRecord();
+
+    public ChannelFilterStage(FilterSet filters, EvaluationContext context) {
+        this.filters = filters;
+        this.context = context;
+    }
+
+    @Override
+    public String name() {
+        return "filtering";
+    }
+
+    @Override
+    public @Nullable ProxyChannel apply(ProxyChannel item) {
+        record.load(
+                item.channel(),
+                item.source().name(),
+                item.source().kind().name().toLowerCase(Locale.ROOT),
+                item.source().url().toString());
+        return filters.accepts(record, context) ? item : null;
+    }
+}

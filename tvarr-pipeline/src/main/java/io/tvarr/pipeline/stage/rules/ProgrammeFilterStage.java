@@ -1,0 +1,33 @@
+package io.tvarr.pipeline.stage.rules;
+
+import io.tvarr.expression.EvaluationContext;
+import io.tvarr.expression.FilterSet;
+import io.tvarr.expression.ProgrammeRecord;
+import io.tvarr.pipeline.Stage;
+import org.jspecify.annotations.Nullable;
+
+/** Keeps the programmes the proxy's EPG filters accept. */
+public final class ProgrammeFilterStage implements Stage<GuideProgramme> {
+    private final FilterSet filters;
+    private final EvaluationContext context;
+    private final ProgrammeRecord record = new ProgrammeRecord();
+
+    public ProgrammeFilterStage(FilterSet filters, EvaluationContext context) {
+        this.filters = filters;
+        this.context = context;
+    }
+
+    @Override
+    public String name() {
+        return "epg_filtering";
+    }
+
+    @Override
+    public @Nullable GuideProgramme apply(GuideProgramme item) {
+        if (filters.isEmpty()) {
+            return item;
+        }
+        record.load(item.programme(), item.channelGroup());
+        return filters.accepts(record, context) ? item : null;
+    }
+}

@@ -1,0 +1,592 @@
+package io.tvarr.pipeline;
+
+import static io.tvarr.domain.TestData.aChannel;
+import static io.tvarr.domain.TestData.aProgramme;
+import static io.tvarr.domain.TestData.anEpgChannel;
+import static io.tvarr.domain.TestData.anM3uSource;
+import static io.tvarr.domain.TestData.anXmltvSource;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.tvarr.domain.ConflictException;
+import io.tvarr.domain.ValidationException;
+import io.tvarr.domain.channel.Channel;
+import io.tvarr.domain.channel.ChannelQuery;
+import io.tvarr.domain.epg.EpgChannel;
+import io.tvarr.domain.epg.EpgProgramme;
+import io.tvarr.domain.epg.EpgSource;
+import io.tvarr.domain.filter.ExpressionDomain;
+import io.tvarr.domain.filter.Filter;
+import io.tvarr.domain.filter.FilterAction;
+import io.tvarr.domain.filter.FilterId;
+import io.tvarr.domain.mapping.DataMappingRule;
+import io.tvarr.domain.mapping.MappingRuleId;
+import io.tvarr.domain.proxy.DeliveryMode;
+import io.tvarr.domain.proxy.GenerationReport;
+import io.tvarr.domain.proxy.Numbering;
+import io.tvarr.domain.proxy.NumberingMode;
+import io.tvarr.domain.proxy.OutputSettings;
+import io.tvarr.domain.proxy.ProxyFilter;
+import io.tvarr.domain.proxy.ProxyId;
+import io.tvarr.domain.proxy.StreamProxy;
+import io.tvarr.domain.source.StreamSource;
+import io.tvarr.ingest.m3u.M3uEntry;
+import io.tvarr.ingest.m3u.M3uLimits;
+import io.tvarr.ingest.m3u.M3uListener;
+import io.tvarr.ingest.m3u.M3uParser;
+import io.tvarr.ingest.xmltv.XmltvListener;
+import io.tvarr.ingest.xmltv.XmltvOptions;
+import io.tvarr.ingest.xmltv.XmltvParser;
+import io.tvarr.persistence.DatabaseSettings;
+import io.tvarr.persistence.JdbiPersistence;
+import io.tvarr.pipeline.stage.guard.IngestionGuard;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ProxyGeneratorTest {
+    private static final Instant NOW = Instant.parse("2026-03-01T12:00:00Z");
+    private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+
+    @TempDir
+    Path dir;
+
+    JdbiPersistence store;
+    StreamSource news;
+    StreamSource sport;
+    EpgSource guide;
+    Predicate<String> ingesting = id -> false;
+    ProxyGenerator generator;
+
+    @BeforeEach
+    void open() {
+        store = JdbiPersistence.open(DatabaseSettings.of("jdbc:sqlite:" + dir.resolve("tvarr.db")));
+        store.migrate();
+        news = anM3uSource("news");
+        sport = anM3uSource("sport");
+        store.streamSources().insert(news);
+        store.streamSources().insert(sport);
+        guide = anXmltvSource("guide");
+        store.epgSources().insert(guide);
+        generator = generator(Duration.ofMillis(200));
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    private ProxyGenerator generator(Duration maxWait) {
+        return new ProxyGenerator(
+                new PipelineInputs(
+                        store.proxies(),
+                        store.streamSources(),
+                        store.channels(),
+                        store.epgSources(),
+                        store.epg(),
+                        store.filters(),
+                        store.mappingRules()),
+                new PipelineSettings(dir.resolve("proxies"), "http://tv.local:8080/"),
+                new IngestionGuard(id -> ingesting.test(id), maxWait, Duration.ofMillis(5)),
+                CLOCK);
+    }
+
+    private void channels(StreamSource source, Channel... channels) {
+        store.channels().replaceAllForSource(source.id(), sink -> {
+            for (Channel channel : channels) {
+                sink.accept(channel);
+            }
+        });
+    }
+
+    private StreamProxy proxy(Numbering numbering, DeliveryMode mode, OutputSettings output) {
+        return proxy(numbering, mode, output, List.of(), List.of());
+    }
+
+    private StreamProxy proxy(
+            Numbering numbering,
+            DeliveryMode mode,
+            OutputSettings output,
+            List<ProxyFilter> filters,
+            List<MappingRuleId> rules) {
+        StreamProxy proxy = new StreamProxy(
+                ProxyId.random(),
+                "Living room",
+                "living-room",
+                List.of(news.id(), sport.id()),
+                List.of(guide.id()),
+                filters,
+                rules,
+                numbering,
+                mode,
+                null,
+                output,
+                null,
+                NOW,
+                NOW);
+        store.proxies().insert(proxy);
+        return proxy;
+    }
+
+    private static OutputSettings output(boolean dedupe) {
+        return new OutputSettings(true, null, true, false, dedupe, 1, 2);
+    }
+
+    private Filter filter(String name, FilterAction action, ExpressionDomain domain, String expression) {
+        Filter filter = new Filter(FilterId.random(), name, domain, action, expression);
+        store.filters().insert(filter);
+        return filter;
+    }
+
+    private MappingRuleId rule(String name, ExpressionDomain domain, String expression) {
+        DataMappingRule rule = new DataMappingRule(MappingRuleId.random(), name, domain, expression, true, 100, false);
+        store.mappingRules().insert(rule);
+        return rule.id();
+    }
+
+    private List<M3uEntry> playlist(ProxyId id) throws IOException {
+        List<M3uEntry> entries = new ArrayList<>();
+        try (InputStream in = Files.newInputStream(generator.playlist(id).orElseThrow())) {
+            new M3uParser(M3uLimits.DEFAULT).parse(in, new M3uListener() {
+                @Override
+                public void entry(M3uEntry entry) {
+                    entries.add(entry);
+                }
+
+                @Override
+                public void malformed(int line, String reason) {
+                    throw new AssertionError("line " + line + ": " + reason);
+                }
+            });
+        }
+        return entries;
+    }
+
+    private record Guide(List<EpgChannel> channels, List<EpgProgramme> programmes) {}
+
+    private Guide guide(ProxyId id) throws IOException {
+        Guide read = new Guide(new ArrayList<>(), new ArrayList<>());
+        try (InputStream in = Files.newInputStream(generator.guide(id).orElseThrow())) {
+            new XmltvParser().parse(in, new XmltvOptions(guide.id(), ZoneOffset.UTC, 0), new XmltvListener() {
+                @Override
+                public void channel(EpgChannel channel) {
+                    read.channels().add(channel);
+                }
+
+                @Override
+                public void programme(EpgProgramme programme) {
+                    read.programmes().add(programme);
+                }
+
+                @Override
+                public void malformed(int line, int column, String reason) {
+                    throw new AssertionError("line " + line + ":" + column + ": " + reason);
+                }
+            });
+        }
+        return read;
+    }
+
+    private static List<String> numbers(List<M3uEntry> entries) {
+        return entries.stream().map(e -> e.attributes().get("tvg-chno")).toList();
+    }
+
+    private static List<String> names(List<M3uEntry> entries) {
+        return entries.stream().map(M3uEntry::title).toList();
+    }
+
+    @Nested
+    class Numbering_modes {
+        @BeforeEach
+        void channels() {
+            ProxyGeneratorTest.this.channels(
+                    news,
+                    aChannel()
+                            .from(news.id())
+                            .named("BBC News")
+                            .withNumber("7")
+                            .inGroup("News")
+                            .build(),
+                    aChannel().from(news.id()).named("CNN").inGroup("News").build(),
+                    aChannel()
+                            .from(news.id())
+                            .named("Weather")
+                            .withNumber("7")
+                            .inGroup("Info")
+                            .build());
+            ProxyGeneratorTest.this.channels(
+                    sport,
+                    aChannel()
+                            .from(sport.id())
+                            .named("Sky Sports")
+                            .withNumber("3")
+                            .inGroup("Sport")
+                            .build(),
+                    aChannel()
+                            .from(sport.id())
+                            .named("Eurosport")
+                            .withNumber("x")
+                            .inGroup("Sport")
+                            .build());
+        }
+
+        @Test
+        void sequential_numbers_in_source_order_from_the_start() throws IOException {
+            StreamProxy proxy =
+                    proxy(new Numbering(NumberingMode.SEQUENTIAL, 100, 100), DeliveryMode.REDIRECT, output(false));
+
+            generator.generate(proxy.id());
+
+            List<M3uEntry> entries = playlist(proxy.id());
+            assertThat(names(entries)).containsExactly("BBC News", "CNN", "Weather", "Sky Sports", "Eurosport");
+            assertThat(numbers(entries)).containsExactly("100", "101", "102", "103", "104");
+        }
+
+        @Test
+        void preserve_keeps_provider_numbers_and_numbers_the_rest_after_the_highest() throws IOException {
+            StreamProxy proxy =
+                    proxy(new Numbering(NumberingMode.PRESERVE, 1, 100), DeliveryMode.REDIRECT, output(false));
+
+            generator.generate(proxy.id());
+            List<String> first = numbers(playlist(proxy.id()));
+            generator.generate(proxy.id());
+
+            // BBC News keeps 7, Weather's 7 is taken, Sky Sports keeps 3, Eurosport has no usable number
+            assertThat(first).containsExactly("7", "8", "9", "3", "10");
+            assertThat(numbers(playlist(proxy.id()))).isEqualTo(first);
+        }
+
+        @Test
+        void source_based_gives_each_source_a_block() throws IOException {
+            StreamProxy proxy =
+                    proxy(new Numbering(NumberingMode.SOURCE_BASED, 1, 1000), DeliveryMode.REDIRECT, output(false));
+
+            generator.generate(proxy.id());
+
+            assertThat(numbers(playlist(proxy.id()))).containsExactly("1", "2", "3", "1001", "1002");
+        }
+
+        @Test
+        void group_gives_each_group_a_block_in_first_seen_order() throws IOException {
+            StreamProxy proxy = proxy(new Numbering(NumberingMode.GROUP, 1, 100), DeliveryMode.REDIRECT, output(false));
+
+            generator.generate(proxy.id());
+
+            assertThat(numbers(playlist(proxy.id()))).containsExactly("1", "2", "101", "201", "202");
+        }
+    }
+
+    @Nested
+    class Rules_and_filters {
+        @BeforeEach
+        void channels() {
+            ProxyGeneratorTest.this.channels(
+                    news,
+                    aChannel()
+                            .from(news.id())
+                            .named("UK: BBC News HD")
+                            .inGroup("UK News")
+                            .build(),
+                    aChannel()
+                            .from(news.id())
+                            .named("US: CNN")
+                            .inGroup("US News")
+                            .build(),
+                    aChannel()
+                            .from(news.id())
+                            .named("UK: Adult Night")
+                            .inGroup("XXX")
+                            .build());
+        }
+
+        @Test
+        void mapping_runs_before_filtering_and_both_follow_the_proxy_order() throws IOException {
+            MappingRuleId strip = rule(
+                    "strip prefix",
+                    ExpressionDomain.STREAM_MAPPING,
+                    "channel_name matches \"^[A-Z]{2}: (.*)$\" SET channel_name = \"$1\"");
+            Filter uk = filter(
+                    "UK only", FilterAction.INCLUDE, ExpressionDomain.STREAM_FILTER, "group_title starts_with \"UK\"");
+            Filter adult = filter(
+                    "no adult",
+                    FilterAction.EXCLUDE,
+                    ExpressionDomain.STREAM_FILTER,
+                    "channel_name contains \"adult\"");
+            Filter inactive = filter("nothing", FilterAction.EXCLUDE, ExpressionDomain.STREAM_FILTER, "true");
+            StreamProxy proxy = proxy(
+                    Numbering.DEFAULT,
+                    DeliveryMode.REDIRECT,
+                    output(false),
+                    List.of(
+                            new ProxyFilter(uk.id(), true),
+                            new ProxyFilter(adult.id(), true),
+                            new ProxyFilter(inactive.id(), false)),
+                    List.of(strip));
+
+            GenerationReport report = generator.generate(proxy.id());
+
+            assertThat(names(playlist(proxy.id()))).containsExactly("BBC News HD");
+            assertThat(report.stages())
+                    .filteredOn(s -> s.stage().equals("filtering"))
+                    .singleElement()
+                    .satisfies(s -> {
+                        assertThat(s.in()).isEqualTo(3);
+                        assertThat(s.out()).isEqualTo(1);
+                    });
+        }
+
+        @Test
+        void a_stored_expression_that_no_longer_compiles_fails_naming_the_filter_and_keeps_the_old_outputs()
+                throws IOException {
+            StreamProxy proxy = proxy(Numbering.DEFAULT, DeliveryMode.REDIRECT, output(false));
+            generator.generate(proxy.id());
+            byte[] before = Files.readAllBytes(generator.playlist(proxy.id()).orElseThrow());
+            Filter broken =
+                    filter("broken", FilterAction.INCLUDE, ExpressionDomain.STREAM_FILTER, "channel_name contains");
+            store.proxies().update(withFilters(proxy, List.of(new ProxyFilter(broken.id(), true))));
+
+            assertThatThrownBy(() -> generator.generate(proxy.id()))
+                    .isInstanceOf(ValidationException.class)
+                    .hasMessageContaining("filter 'broken'")
+                    .hasMessageContaining("column");
+
+            assertThat(Files.readAllBytes(generator.playlist(proxy.id()).orElseThrow()))
+                    .isEqualTo(before);
+            assertThat(generator.status(proxy.id()).lastError()).contains("filter 'broken'");
+            assertThat(generator.status(proxy.id()).lastReport()).isNotNull();
+            try (var files =
+                    Files.list(generator.playlist(proxy.id()).orElseThrow().getParent())) {
+                assertThat(files.map(p -> p.getFileName().toString()))
+                        .containsExactlyInAnyOrder("playlist.m3u", "epg.xml");
+            }
+        }
+    }
+
+    private static StreamProxy withFilters(StreamProxy p, List<ProxyFilter> filters) {
+        return new StreamProxy(
+                p.id(),
+                p.name(),
+                p.slug(),
+                p.sources(),
+                p.epgSources(),
+                filters,
+                p.mappingRules(),
+                p.numbering(),
+                p.deliveryMode(),
+                p.relayProfile(),
+                p.output(),
+                p.schedule(),
+                p.createdAt(),
+                p.updatedAt());
+    }
+
+    @Nested
+    class Delivery {
+        @BeforeEach
+        void channels() {
+            ProxyGeneratorTest.this.channels(
+                    news,
+                    aChannel()
+                            .from(news.id())
+                            .withKey("a")
+                            .named("A, \"quoted\" name")
+                            .withUrl("http://up.example/1.ts")
+                            .withAttribute("http-user-agent", "Provider/1.0")
+                            .withAttribute("catchup", "default")
+                            .build(),
+                    aChannel()
+                            .from(news.id())
+                            .withKey("b")
+                            .named("Copy")
+                            .withUrl("http://up.example/1.ts")
+                            .build());
+        }
+
+        @Test
+        void redirect_publishes_upstream_urls_with_the_provider_headers() throws IOException {
+            StreamProxy proxy = proxy(Numbering.DEFAULT, DeliveryMode.REDIRECT, output(false));
+
+            generator.generate(proxy.id());
+
+            List<M3uEntry> entries = playlist(proxy.id());
+            assertThat(entries.get(0).url()).isEqualTo("http://up.example/1.ts");
+            assertThat(entries.get(0).title()).isEqualTo("A, \"quoted\" name");
+            assertThat(entries.get(0).options()).containsEntry("http-user-agent", "Provider/1.0");
+            assertThat(entries.get(0).attributes()).containsEntry("catchup", "default");
+            assertThat(Files.readString(generator.playlist(proxy.id()).orElseThrow()))
+                    .startsWith("#EXTM3U url-tvg=\"http://tv.local:8080/proxy/" + proxy.id() + ".xmltv\"");
+        }
+
+        @Test
+        void proxy_mode_points_players_at_tvarr_and_keeps_headers_to_itself() throws IOException {
+            StreamProxy proxy = proxy(Numbering.DEFAULT, DeliveryMode.PROXY, output(false));
+
+            generator.generate(proxy.id());
+
+            List<M3uEntry> entries = playlist(proxy.id());
+            Channel first = store.channels()
+                    .findPage(new ChannelQuery(news.id(), null, null, 0, 10))
+                    .items()
+                    .get(0);
+            assertThat(entries.get(0).url()).isEqualTo("http://tv.local:8080/proxy/" + proxy.id() + "/" + first.id());
+            assertThat(entries.get(0).options()).isEmpty();
+        }
+
+        @Test
+        void deduplication_keeps_the_first_channel_of_each_stream_url() throws IOException {
+            StreamProxy proxy = proxy(Numbering.DEFAULT, DeliveryMode.REDIRECT, output(true));
+
+            GenerationReport report = generator.generate(proxy.id());
+
+            assertThat(names(playlist(proxy.id()))).containsExactly("A, \"quoted\" name");
+            assertThat(report.channels()).isEqualTo(1);
+        }
+    }
+
+    @Nested
+    class Guide_selection {
+        @BeforeEach
+        void data() {
+            ProxyGeneratorTest.this.channels(
+                    news,
+                    aChannel()
+                            .from(news.id())
+                            .named("BBC One")
+                            .withTvgId("bbc1.uk")
+                            .inGroup("UK")
+                            .build(),
+                    aChannel()
+                            .from(news.id())
+                            .named("ITV")
+                            .withTvgId("ITV1.UK")
+                            .inGroup("UK")
+                            .build(),
+                    aChannel()
+                            .from(news.id())
+                            .named("UK: Channel 4 HD")
+                            .withTvgId(null)
+                            .inGroup("UK")
+                            .build(),
+                    aChannel()
+                            .from(news.id())
+                            .named("Local TV")
+                            .withTvgId("nowhere")
+                            .inGroup("UK")
+                            .build());
+            store.epg().replaceAllForSource(guide.id(), sink -> {
+                sink.channel(anEpgChannel(guide.id(), "bbc1.uk", "BBC One"));
+                sink.channel(anEpgChannel(guide.id(), "itv1.uk", "ITV 1"));
+                sink.channel(anEpgChannel(guide.id(), "c4.uk", "Channel 4"));
+                sink.channel(anEpgChannel(guide.id(), "unused.uk", "Unused"));
+                sink.programme(aProgramme(guide.id(), "bbc1.uk", NOW, "News"));
+                sink.programme(aProgramme(guide.id(), "bbc1.uk", NOW.plus(Duration.ofDays(5)), "Too far ahead"));
+                sink.programme(aProgramme(guide.id(), "itv1.uk", NOW, "Quiz"));
+                sink.programme(aProgramme(guide.id(), "c4.uk", NOW, "Film"));
+                sink.programme(aProgramme(guide.id(), "unused.uk", NOW, "Nobody watches"));
+            });
+        }
+
+        @Test
+        void matches_by_id_then_case_then_normalised_name_and_writes_matching_ids() throws IOException {
+            StreamProxy proxy = proxy(Numbering.DEFAULT, DeliveryMode.REDIRECT, output(false));
+
+            GenerationReport report = generator.generate(proxy.id());
+
+            List<M3uEntry> entries = playlist(proxy.id());
+            assertThat(entries.stream().map(e -> e.attributes().get("tvg-id")))
+                    .containsExactly("bbc1.uk", "itv1.uk", "c4.uk", "nowhere");
+            Guide written = guide(proxy.id());
+            assertThat(written.channels())
+                    .extracting(EpgChannel::id)
+                    .containsExactlyInAnyOrder("bbc1.uk", "itv1.uk", "c4.uk");
+            assertThat(written.programmes())
+                    .extracting(EpgProgramme::title)
+                    .containsExactlyInAnyOrder("News", "Quiz", "Film");
+            assertThat(report.unmatchedEpgChannels()).containsExactly("Local TV");
+            assertThat(report.unmatchedCount()).isEqualTo(1);
+            assertThat(report.programmes()).isEqualTo(3);
+        }
+
+        @Test
+        void epg_rules_and_filters_apply_to_programmes() throws IOException {
+            MappingRuleId shout = rule(
+                    "shout",
+                    ExpressionDomain.EPG_MAPPING,
+                    "programme_title equals \"quiz\" SET programme_title = \"QUIZ!\"");
+            Filter noFilms = filter(
+                    "no films", FilterAction.EXCLUDE, ExpressionDomain.EPG_FILTER, "programme_title equals \"Film\"");
+            StreamProxy proxy = proxy(
+                    Numbering.DEFAULT,
+                    DeliveryMode.REDIRECT,
+                    output(false),
+                    List.of(new ProxyFilter(noFilms.id(), true)),
+                    List.of(shout));
+
+            generator.generate(proxy.id());
+
+            assertThat(guide(proxy.id()).programmes())
+                    .extracting(EpgProgramme::title)
+                    .containsExactlyInAnyOrder("News", "QUIZ!");
+        }
+    }
+
+    @Nested
+    class Ingestion_guard {
+        @Test
+        void generation_waits_for_a_running_ingestion_and_warns_when_it_gives_up() {
+            channels(news, aChannel().from(news.id()).named("One").build());
+            StreamProxy proxy = proxy(Numbering.DEFAULT, DeliveryMode.REDIRECT, output(false));
+            ingesting = id -> id.equals(news.id().toString());
+
+            GenerationReport report = generator.generate(proxy.id());
+
+            assertThat(report.warnings()).anySatisfy(w -> assertThat(w).contains("ingestion still running"));
+            assertThat(report.channels()).isEqualTo(1);
+        }
+
+        @Test
+        void a_second_generation_of_the_same_proxy_is_refused_while_one_runs() {
+            StreamProxy proxy = proxy(Numbering.DEFAULT, DeliveryMode.REDIRECT, output(false));
+            List<RuntimeException> nested = new ArrayList<>();
+            ingesting = id -> {
+                if (nested.isEmpty()) {
+                    try {
+                        generator.generate(proxy.id());
+                    } catch (RuntimeException e) {
+                        nested.add(e);
+                    }
+                }
+                return false;
+            };
+
+            generator.generate(proxy.id());
+
+            assertThat(nested).singleElement().isInstanceOf(ConflictException.class);
+            assertThat(generator.status(proxy.id()).running()).isFalse();
+        }
+    }
+
+    @Test
+    void discard_removes_the_outputs() {
+        StreamProxy proxy = proxy(Numbering.DEFAULT, DeliveryMode.REDIRECT, output(false));
+        generator.generate(proxy.id());
+
+        generator.discard(proxy.id());
+
+        assertThat(generator.playlist(proxy.id())).isEmpty();
+        assertThat(generator.status(proxy.id()).lastReport()).isNull();
+    }
+}
