@@ -9,7 +9,10 @@ import java.util.Optional;
 public enum ConfigKey {
     SERVER_HOST("server.host", "0.0.0.0", "address to listen on"),
     SERVER_PORT("server.port", "8080", "HTTP port"),
-    SERVER_BASE_URL("server.base_url", "", "public URL players use to reach tvarr; empty derives it from the request"),
+    SERVER_BASE_URL(
+            "server.base_url",
+            "",
+            "public URL players use to reach tvarr; empty means http://<first LAN address>:<port>"),
     SERVER_CORS_ORIGINS(
             "server.cors_origins", "", "comma-separated origins allowed to call the API from a browser; * for any"),
     SERVER_ACCESS_LOG("server.access_log", "true", "log one line per request"),
@@ -27,6 +30,10 @@ public enum ConfigKey {
             "",
             "comma-separated directories file: source URLs may read from; empty allows none"),
     SOURCES_USER_AGENT("sources.user_agent", "tvarr/0.1", "User-Agent sent to providers unless a source sets its own"),
+    PROXIES_GENERATION_WAIT_SECONDS(
+            "proxies.generation_wait_seconds",
+            "300",
+            "how long a generation waits for running ingestions of its inputs before using the last complete data"),
     LOG_FORMAT("log.format", "text", "text (human-readable) or json (one JSON object per line)"),
     LOG_LEVEL("log.level", "INFO", "root log level: TRACE, DEBUG, INFO, WARN or ERROR");
 

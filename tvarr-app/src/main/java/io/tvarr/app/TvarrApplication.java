@@ -8,6 +8,7 @@ import io.tvarr.domain.epg.service.EpgSourceService;
 import io.tvarr.domain.epg.service.GuideBrowser;
 import io.tvarr.domain.filter.service.FilterService;
 import io.tvarr.domain.mapping.service.MappingRuleService;
+import io.tvarr.domain.proxy.service.ProxyService;
 import io.tvarr.domain.source.service.ExclusiveIngestions;
 import io.tvarr.domain.source.service.SourceIngestionService;
 import io.tvarr.domain.source.service.StreamSourceService;
@@ -19,6 +20,8 @@ import io.tvarr.http.ApiRoutes;
 import io.tvarr.http.TvarrHttpServer;
 import io.tvarr.http.epg.EpgRoutes;
 import io.tvarr.http.filter.FilterRoutes;
+import io.tvarr.http.proxy.OutputRoutes;
+import io.tvarr.http.proxy.ProxyRoutes;
 import io.tvarr.http.source.SourceRoutes;
 import io.tvarr.http.system.ApiDocumentation;
 import io.tvarr.http.system.SystemRoutes;
@@ -30,6 +33,10 @@ import io.tvarr.ingest.xmltv.XmltvEpgSourceHandler;
 import io.tvarr.ingest.xtream.XtreamChannelSourceHandler;
 import io.tvarr.persistence.JdbiPersistence;
 import io.tvarr.persistence.Readiness;
+import io.tvarr.pipeline.PipelineInputs;
+import io.tvarr.pipeline.PipelineSettings;
+import io.tvarr.pipeline.ProxyGenerator;
+import io.tvarr.pipeline.stage.guard.IngestionGuard;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Clock;
@@ -37,6 +44,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,8 +82,13 @@ public final class TvarrApplication implements AutoCloseable {
             routes.add(new SystemRoutes(
                     health, versions.tvarr(), new ApiDocumentation(versions.tvarr(), versions.swaggerUi())));
             routes.add(filterRoutes(persistence));
-            routes.addAll(ingestionRoutes(config, persistence, background));
+            Clock clock = Clock.systemUTC();
+            ExclusiveIngestions ingestions = new ExclusiveIngestions(persistence.ingestionStatus(), background, clock);
+            routes.addAll(ingestionRoutes(config, persistence, ingestions, clock));
+            AtomicInteger listening = new AtomicInteger(config.http().port());
+            routes.addAll(proxyRoutes(config, persistence, ingestions, clock, listening::get));
             TvarrHttpServer server = new TvarrHttpServer(config.http(), routes).start();
+            listening.set(server.port());
             log.info(
                     "tvarr started version={} port={} database={}",
                     versions.tvarr().version(),
@@ -88,8 +102,40 @@ public final class TvarrApplication implements AutoCloseable {
         }
     }
 
+    private static List<ApiRoutes> proxyRoutes(
+            TvarrConfig config,
+            JdbiPersistence persistence,
+            ExclusiveIngestions ingestions,
+            Clock clock,
+            IntSupplier port) {
+        ProxyService proxies = new ProxyService(
+                persistence.proxies(),
+                new ProxyService.References(
+                        persistence.streamSources(),
+                        persistence.epgSources(),
+                        persistence.filters(),
+                        persistence.mappingRules(),
+                        persistence.relayProfiles()),
+                clock);
+        ProxyGenerator generator = new ProxyGenerator(
+                new PipelineInputs(
+                        persistence.proxies(),
+                        persistence.streamSources(),
+                        persistence.channels(),
+                        persistence.epgSources(),
+                        persistence.epg(),
+                        persistence.filters(),
+                        persistence.mappingRules()),
+                new PipelineSettings(
+                        config.dataDir().resolve("proxies"),
+                        new BaseUrl(config.baseUrl(), config.http().host(), port)),
+                new IngestionGuard(ingestions::isRunning, config.generationWait(), Duration.ofMillis(250)),
+                clock);
+        return List.of(new ProxyRoutes(proxies, generator), new OutputRoutes(proxies, generator));
+    }
+
     private static List<ApiRoutes> ingestionRoutes(
-            TvarrConfig config, JdbiPersistence persistence, ExecutorService background) {
+            TvarrConfig config, JdbiPersistence persistence, ExclusiveIngestions ingestions, Clock clock) {
         HttpSourceFetcher fetcher = new HttpSourceFetcher(new FetchSettings(
                 Duration.ofSeconds(10),
                 Duration.ofSeconds(60),
@@ -98,8 +144,6 @@ public final class TvarrApplication implements AutoCloseable {
                 config.allowedSourceDirs(),
                 3,
                 Duration.ofSeconds(1)));
-        Clock clock = Clock.systemUTC();
-        ExclusiveIngestions ingestions = new ExclusiveIngestions(persistence.ingestionStatus(), background, clock);
         SourceIngestionService channels = new SourceIngestionService(
                 persistence.streamSources(),
                 persistence.channels(),

@@ -4,6 +4,7 @@ import io.tvarr.domain.ValidationException;
 import io.tvarr.http.HttpSettings;
 import io.tvarr.persistence.DatabaseSettings;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -22,6 +23,7 @@ public record TvarrConfig(
         boolean migrateOnStart,
         List<Path> allowedSourceDirs,
         String userAgent,
+        Duration generationWait,
         LogSettings log) {
 
     /** Log output settings. */
@@ -80,6 +82,7 @@ public record TvarrConfig(
                 bool(values, ConfigKey.DATABASE_MIGRATE_ON_START),
                 allowed,
                 text(values, ConfigKey.SOURCES_USER_AGENT),
+                Duration.ofSeconds(nonNegative(values, ConfigKey.PROXIES_GENERATION_WAIT_SECONDS)),
                 new LogSettings(format, level));
     }
 
@@ -89,6 +92,14 @@ public record TvarrConfig(
             throw new ValidationException(key.key() + ": must not be empty");
         }
         return value.strip();
+    }
+
+    private static int nonNegative(Map<ConfigKey, String> values, ConfigKey key) {
+        int value = integer(values, key);
+        if (value < 0) {
+            throw invalid(key, String.valueOf(value), "zero or more");
+        }
+        return value;
     }
 
     private static int integer(Map<ConfigKey, String> values, ConfigKey key) {

@@ -19,6 +19,23 @@ final class ApiClient {
         return send(request(path).GET().build());
     }
 
+    /** A GET with extra headers given as name, value, name, value… */
+    HttpResponse<byte[]> getBytes(String path, String... headers) {
+        HttpRequest.Builder builder = request(path).GET();
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            builder.header(headers[i], headers[i + 1]);
+        }
+        HttpRequest request = builder.build();
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new AssertionError(request.method() + " " + request.uri() + " failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
     HttpResponse<String> post(String path, String json) {
         return send(request(path)
                 .header("Content-Type", "application/json")

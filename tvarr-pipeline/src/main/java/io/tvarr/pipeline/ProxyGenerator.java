@@ -53,7 +53,7 @@ public final class ProxyGenerator implements GenerateProxyUseCase {
         claim(id);
         try {
             GenerationReport report =
-                    new Generation(proxy, inputs, directory(id), settings.baseUrl(), guard, clock).run();
+                    new Generation(proxy, inputs, directory(id), settings.currentBaseUrl(), guard, clock).run();
             statuses.compute(id, (k, s) -> current(k, s).succeeded(report));
             log.info(
                     "proxy generated proxy_id={} channels={} programmes={} unmatched_epg={} duration_ms={}",

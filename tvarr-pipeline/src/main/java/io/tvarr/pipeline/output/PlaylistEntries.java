@@ -4,7 +4,7 @@ import io.tvarr.domain.channel.Channel;
 import io.tvarr.domain.proxy.DeliveryMode;
 import io.tvarr.domain.proxy.OutputSettings;
 import io.tvarr.domain.proxy.StreamProxy;
-import io.tvarr.pipeline.ProxyChannel;
+import io.tvarr.pipeline.stage.ProxyChannel;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;

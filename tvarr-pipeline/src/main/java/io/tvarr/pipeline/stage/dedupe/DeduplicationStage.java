@@ -1,7 +1,7 @@
 package io.tvarr.pipeline.stage.dedupe;
 
-import io.tvarr.pipeline.ProxyChannel;
-import io.tvarr.pipeline.Stage;
+import io.tvarr.pipeline.stage.ProxyChannel;
+import io.tvarr.pipeline.stage.Stage;
 import java.util.HashSet;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;

@@ -1,8 +1,8 @@
 package io.tvarr.pipeline.stage.epg;
 
 import io.tvarr.domain.epg.EpgChannel;
-import io.tvarr.pipeline.ProxyChannel;
-import io.tvarr.pipeline.Stage;
+import io.tvarr.pipeline.stage.ProxyChannel;
+import io.tvarr.pipeline.stage.Stage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package io.tvarr.pipeline.stage.numbering;
 
-import io.tvarr.pipeline.ProxyChannel;
-import io.tvarr.pipeline.Stage;
+import io.tvarr.pipeline.stage.ProxyChannel;
+import io.tvarr.pipeline.stage.Stage;
 
 /** Numbers output channels in the order they arrive. */
 public final class NumberingStage implements Stage<ProxyChannel> {

@@ -3,8 +3,8 @@ package io.tvarr.pipeline.stage.rules;
 import io.tvarr.expression.ChannelRecord;
 import io.tvarr.expression.EvaluationContext;
 import io.tvarr.expression.FilterSet;
-import io.tvarr.pipeline.ProxyChannel;
-import io.tvarr.pipeline.Stage;
+import io.tvarr.pipeline.stage.ProxyChannel;
+import io.tvarr.pipeline.stage.Stage;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 

@@ -3,8 +3,8 @@ package io.tvarr.pipeline.stage.rules;
 import io.tvarr.expression.ChannelRecord;
 import io.tvarr.expression.EvaluationContext;
 import io.tvarr.expression.RuleChain;
-import io.tvarr.pipeline.ProxyChannel;
-import io.tvarr.pipeline.Stage;
+import io.tvarr.pipeline.stage.ProxyChannel;
+import io.tvarr.pipeline.stage.Stage;
 
 /** Applies the proxy's channel mapping rules in order. */
 public final class ChannelMappingStage implements Stage<ProxyChannel> {

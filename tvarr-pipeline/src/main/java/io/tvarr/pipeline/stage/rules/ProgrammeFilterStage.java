@@ -3,7 +3,7 @@ package io.tvarr.pipeline.stage.rules;
 import io.tvarr.expression.EvaluationContext;
 import io.tvarr.expression.FilterSet;
 import io.tvarr.expression.ProgrammeRecord;
-import io.tvarr.pipeline.Stage;
+import io.tvarr.pipeline.stage.Stage;
 import org.jspecify.annotations.Nullable;
 
 /** Keeps the programmes the proxy's EPG filters accept. */

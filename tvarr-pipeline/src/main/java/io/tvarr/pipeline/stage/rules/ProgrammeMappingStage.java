@@ -3,7 +3,7 @@ package io.tvarr.pipeline.stage.rules;
 import io.tvarr.expression.EvaluationContext;
 import io.tvarr.expression.ProgrammeRecord;
 import io.tvarr.expression.RuleChain;
-import io.tvarr.pipeline.Stage;
+import io.tvarr.pipeline.stage.Stage;
 
 /** Applies the proxy's EPG mapping rules to each programme. */
 public final class ProgrammeMappingStage implements Stage<GuideProgramme> {

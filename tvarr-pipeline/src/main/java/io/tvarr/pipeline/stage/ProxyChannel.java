@@ -1,4 +1,4 @@
-package io.tvarr.pipeline;
+package io.tvarr.pipeline.stage;
 
 import io.tvarr.domain.channel.Channel;
 import io.tvarr.domain.source.StreamSource;

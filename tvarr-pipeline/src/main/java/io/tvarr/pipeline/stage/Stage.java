@@ -1,4 +1,4 @@
-package io.tvarr.pipeline;
+package io.tvarr.pipeline.stage;
 
 import org.jspecify.annotations.Nullable;
 

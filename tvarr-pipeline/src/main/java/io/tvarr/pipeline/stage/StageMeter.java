@@ -1,4 +1,4 @@
-package io.tvarr.pipeline;
+package io.tvarr.pipeline.stage;
 
 import io.tvarr.domain.proxy.GenerationReport.StageReport;
 import java.util.ArrayList;

@@ -1,0 +1,117 @@
+package io.tvarr.http.proxy;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.openapi.HttpMethod;
+import io.javalin.openapi.OpenApi;
+import io.javalin.openapi.OpenApiContent;
+import io.javalin.openapi.OpenApiParam;
+import io.javalin.openapi.OpenApiResponse;
+import io.tvarr.domain.NotFoundException;
+import io.tvarr.domain.proxy.ProxyId;
+import io.tvarr.domain.proxy.port.in.GenerateProxyUseCase;
+import io.tvarr.domain.proxy.port.in.ManageProxiesUseCase;
+import io.tvarr.http.ApiRoutes;
+import io.tvarr.http.problem.Problem;
+import io.tvarr.http.problem.ProblemResponses;
+import io.tvarr.http.problem.ProblemType;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * What players subscribe to: {@code /proxy/{idOrSlug}.m3u} and {@code .xmltv}, with the aliases
+ * {@code /proxy/{idOrSlug}/playlist.m3u8}, {@code epg.xml} and {@code epg.xml.gz}. A proxy never generated is
+ * generated on its first request. {@code /proxy/{proxyId}/{channelId}} is the stream URL of proxy and relay
+ * delivery.
+ */
+public final class OutputRoutes implements ApiRoutes {
+    // not audio/x-mpegurl: Javalin never compresses audio/* types, and players accept either
+    private static final String M3U = "application/x-mpegurl; charset=utf-8";
+    private static final String XML = "application/xml; charset=utf-8";
+
+    private final ManageProxiesUseCase proxies;
+    private final GenerateProxyUseCase generation;
+    private final PublishedFiles files = new PublishedFiles();
+
+    public OutputRoutes(ManageProxiesUseCase proxies, GenerateProxyUseCase generation) {
+        this.proxies = proxies;
+        this.generation = generation;
+    }
+
+    @Override
+    public void register(RoutesConfig routes) {
+        routes.get("/proxy/{file}", this::output);
+        routes.head("/proxy/{file}", this::output);
+        routes.get("/proxy/{proxy}/{item}", this::item);
+        routes.head("/proxy/{proxy}/{item}", this::item);
+    }
+
+    @OpenApi(
+            path = "/proxy/{file}",
+            methods = {HttpMethod.GET, HttpMethod.HEAD},
+            summary = "A proxy's playlist ({idOrSlug}.m3u or .m3u8) or guide ({idOrSlug}.xmltv or .xml)",
+            tags = "outputs",
+            pathParams = @OpenApiParam(name = "file", required = true, example = "living-room.m3u"),
+            responses = {
+                @OpenApiResponse(status = "200"),
+                @OpenApiResponse(status = "304"),
+                @OpenApiResponse(status = "404", content = @OpenApiContent(from = Problem.class))
+            })
+    void output(Context ctx) {
+        String file = ctx.pathParam("file");
+        int dot = file.lastIndexOf('.');
+        String extension = dot < 0 ? "" : file.substring(dot + 1);
+        String name = dot < 0 ? file : file.substring(0, dot);
+        switch (extension) {
+            case "m3u", "m3u8" -> files.serve(ctx, published(name, generation::playlist), M3U);
+            case "xmltv", "xml" -> files.serve(ctx, published(name, generation::guide), XML);
+            default ->
+                throw new NotFoundException(
+                        "'" + file + "': not an output (expected: {idOrSlug}.m3u, .m3u8, .xmltv or .xml)");
+        }
+    }
+
+    @OpenApi(
+            path = "/proxy/{proxy}/{item}",
+            methods = {HttpMethod.GET, HttpMethod.HEAD},
+            summary = "playlist.m3u8, epg.xml, epg.xml.gz, or a channel's stream (proxy and relay delivery)",
+            tags = "outputs",
+            pathParams = {
+                @OpenApiParam(name = "proxy", required = true, description = "id or slug"),
+                @OpenApiParam(name = "item", required = true, description = "file name or channel id")
+            },
+            responses = {
+                @OpenApiResponse(status = "200"),
+                @OpenApiResponse(status = "404", content = @OpenApiContent(from = Problem.class)),
+                @OpenApiResponse(status = "501", content = @OpenApiContent(from = Problem.class))
+            })
+    void item(Context ctx) {
+        String proxy = ctx.pathParam("proxy");
+        switch (ctx.pathParam("item")) {
+            case "playlist.m3u8", "playlist.m3u" -> files.serve(ctx, published(proxy, generation::playlist), M3U);
+            case "epg.xml" -> files.serve(ctx, published(proxy, generation::guide), XML);
+            case "epg.xml.gz" -> files.serveGzipped(ctx, published(proxy, generation::guide));
+            default -> {
+                proxies.find(proxy);
+                ProblemResponses.send(
+                        ctx,
+                        ProblemType.NOT_IMPLEMENTED,
+                        "stream delivery through tvarr (proxy and relay modes) is not available in this version;"
+                                + " set the proxy's deliveryMode to redirect to play channels from the provider");
+            }
+        }
+    }
+
+    /** The published file, generating the proxy first if it never was. */
+    private Path published(String idOrSlug, Function<ProxyId, Optional<Path>> file) {
+        ProxyId id = proxies.find(idOrSlug).id();
+        Optional<Path> existing = file.apply(id);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        generation.generate(id);
+        return file.apply(id)
+                .orElseThrow(() -> new NotFoundException("proxy '" + idOrSlug + "': outputs were not published"));
+    }
+}

@@ -1,0 +1,232 @@
+package io.tvarr.http.proxy;
+
+import io.tvarr.domain.ValidationException;
+import io.tvarr.domain.epg.EpgSourceId;
+import io.tvarr.domain.filter.FilterId;
+import io.tvarr.domain.mapping.MappingRuleId;
+import io.tvarr.domain.proxy.DeliveryMode;
+import io.tvarr.domain.proxy.GenerationReport;
+import io.tvarr.domain.proxy.GenerationStatus;
+import io.tvarr.domain.proxy.Numbering;
+import io.tvarr.domain.proxy.NumberingMode;
+import io.tvarr.domain.proxy.OutputSettings;
+import io.tvarr.domain.proxy.ProxyFilter;
+import io.tvarr.domain.proxy.StreamProxy;
+import io.tvarr.domain.proxy.port.in.SaveProxyCommand;
+import io.tvarr.domain.relay.RelayProfileId;
+import io.tvarr.domain.source.SourceId;
+import io.tvarr.http.EnumParam;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+
+/** A filter attached to a proxy; {@code active} defaults to true. */
+record ProxyFilterBody(@Nullable String filterId, @Nullable Boolean active) {}
+
+/**
+ * A proxy as the API reads it. Defaults: numbering preserve from 1 with blocks of 100, delivery redirect,
+ * channel numbers and url-tvg header on, logo caching and deduplication off, guide 1 day back and 7 ahead.
+ */
+record ProxyBody(
+        @Nullable String name,
+        @Nullable String slug,
+        @Nullable List<String> sources,
+        @Nullable List<String> epgSources,
+        @Nullable List<ProxyFilterBody> filters,
+        @Nullable List<String> mappingRules,
+        @Nullable String numberingMode,
+        @Nullable Integer numberingStart,
+        @Nullable Integer numberingBlockSize,
+        @Nullable String deliveryMode,
+        @Nullable String relayProfile,
+        @Nullable Boolean includeChannelNumber,
+        @Nullable String groupTitleOverride,
+        @Nullable Boolean urlTvgHeader,
+        @Nullable Boolean cacheLogos,
+        @Nullable Boolean deduplicateStreams,
+        @Nullable Integer epgDaysBack,
+        @Nullable Integer epgDaysAhead,
+        @Nullable String schedule) {
+
+    SaveProxyCommand toCommand() {
+        OutputSettings defaults = OutputSettings.DEFAULT;
+        return new SaveProxyCommand(
+                name == null ? "" : name,
+                slug,
+                ids(sources, "sources", SourceId::parse),
+                ids(epgSources, "epgSources", EpgSourceId::parse),
+                parsedFilters(),
+                ids(mappingRules, "mappingRules", MappingRuleId::parse),
+                new Numbering(
+                        numberingMode == null
+                                ? Numbering.DEFAULT.mode()
+                                : EnumParam.parse(NumberingMode.class, numberingMode, "numberingMode"),
+                        numberingStart == null ? Numbering.DEFAULT.start() : numberingStart,
+                        numberingBlockSize == null ? Numbering.DEFAULT.blockSize() : numberingBlockSize),
+                deliveryMode == null
+                        ? DeliveryMode.REDIRECT
+                        : EnumParam.parse(DeliveryMode.class, deliveryMode, "deliveryMode"),
+                relayProfile == null || relayProfile.isBlank()
+                        ? null
+                        : parse(relayProfile, "relayProfile", RelayProfileId::parse),
+                new OutputSettings(
+                        or(includeChannelNumber, defaults.includeChannelNumber()),
+                        groupTitleOverride,
+                        or(urlTvgHeader, defaults.urlTvgHeader()),
+                        or(cacheLogos, defaults.cacheLogos()),
+                        or(deduplicateStreams, defaults.deduplicateStreams()),
+                        epgDaysBack == null ? defaults.epgDaysBack() : epgDaysBack,
+                        epgDaysAhead == null ? defaults.epgDaysAhead() : epgDaysAhead),
+                schedule);
+    }
+
+    private List<ProxyFilter> parsedFilters() {
+        List<ProxyFilter> parsed = new ArrayList<>();
+        if (filters == null) {
+            return parsed;
+        }
+        for (int i = 0; i < filters.size(); i++) {
+            ProxyFilterBody body = filters.get(i);
+            String field = "filters[" + i + "].filterId";
+            if (body == null || body.filterId() == null) {
+                throw new ValidationException(field + ": must be given");
+            }
+            parsed.add(new ProxyFilter(parse(body.filterId(), field, FilterId::parse), or(body.active(), true)));
+        }
+        return parsed;
+    }
+
+    private static <T> List<T> ids(@Nullable List<String> values, String field, Function<String, T> parser) {
+        List<T> ids = new ArrayList<>();
+        if (values == null) {
+            return ids;
+        }
+        for (int i = 0; i < values.size(); i++) {
+            ids.add(parse(values.get(i), field + "[" + i + "]", parser));
+        }
+        return ids;
+    }
+
+    private static <T> T parse(@Nullable String value, String field, Function<String, T> parser) {
+        if (value == null) {
+            throw new ValidationException(field + ": must be given");
+        }
+        try {
+            return parser.apply(value);
+        } catch (ValidationException e) {
+            throw new ValidationException(field + ": '" + value + "' (expected: an id, a UUID)", e);
+        }
+    }
+
+    private static boolean or(@Nullable Boolean value, boolean fallback) {
+        return value == null ? fallback : value;
+    }
+}
+
+/** A proxy as the API shows it, with the URLs players subscribe to. */
+record ProxyView(
+        String id,
+        String name,
+        String slug,
+        List<String> sources,
+        List<String> epgSources,
+        List<ProxyFilterView> filters,
+        List<String> mappingRules,
+        String numberingMode,
+        int numberingStart,
+        int numberingBlockSize,
+        String deliveryMode,
+        @Nullable String relayProfile,
+        boolean includeChannelNumber,
+        @Nullable String groupTitleOverride,
+        boolean urlTvgHeader,
+        boolean cacheLogos,
+        boolean deduplicateStreams,
+        int epgDaysBack,
+        int epgDaysAhead,
+        @Nullable String schedule,
+        String playlistPath,
+        String guidePath,
+        Instant createdAt,
+        Instant updatedAt) {
+    static ProxyView of(StreamProxy p) {
+        OutputSettings o = p.output();
+        return new ProxyView(
+                p.id().toString(),
+                p.name(),
+                p.slug(),
+                p.sources().stream().map(Object::toString).toList(),
+                p.epgSources().stream().map(Object::toString).toList(),
+                p.filters().stream()
+                        .map(f -> new ProxyFilterView(f.filterId().toString(), f.active()))
+                        .toList(),
+                p.mappingRules().stream().map(Object::toString).toList(),
+                EnumParam.format(p.numbering().mode()),
+                p.numbering().start(),
+                p.numbering().blockSize(),
+                EnumParam.format(p.deliveryMode()),
+                p.relayProfile() == null ? null : p.relayProfile().toString(),
+                o.includeChannelNumber(),
+                o.groupTitleOverride(),
+                o.urlTvgHeader(),
+                o.cacheLogos(),
+                o.deduplicateStreams(),
+                o.epgDaysBack(),
+                o.epgDaysAhead(),
+                p.schedule(),
+                "/proxy/" + p.slug() + ".m3u",
+                "/proxy/" + p.slug() + ".xmltv",
+                p.createdAt(),
+                p.updatedAt());
+    }
+}
+
+/** A filter attached to a proxy. */
+record ProxyFilterView(String filterId, boolean active) {}
+
+/** A generation's outcome. */
+record GenerationReportView(
+        Instant startedAt,
+        long durationMs,
+        long channels,
+        long programmes,
+        List<GenerationReport.StageReport> stages,
+        List<String> unmatchedEpgChannels,
+        long unmatchedCount,
+        long evaluationErrors,
+        List<String> warnings) {
+    static GenerationReportView of(GenerationReport r) {
+        return new GenerationReportView(
+                r.startedAt(),
+                r.durationMs(),
+                r.channels(),
+                r.programmes(),
+                r.stages(),
+                r.unmatchedEpgChannels(),
+                r.unmatchedCount(),
+                r.evaluationErrors(),
+                r.warnings());
+    }
+}
+
+/** Where a proxy's generation stands. */
+record GenerationStatusView(
+        String proxyId,
+        String state,
+        @Nullable GenerationReportView lastReport,
+        @Nullable String lastError,
+        @Nullable Instant lastFailedAt) {
+    static GenerationStatusView of(GenerationStatus s) {
+        String state = s.running()
+                ? "running"
+                : s.lastError() != null ? "failed" : s.lastReport() != null ? "succeeded" : "never_generated";
+        return new GenerationStatusView(
+                s.proxy().toString(),
+                state,
+                s.lastReport() == null ? null : GenerationReportView.of(s.lastReport()),
+                s.lastError(),
+                s.lastFailedAt());
+    }
+}
