@@ -2,15 +2,12 @@ package io.tvarr.app;
 
 import io.tvarr.domain.StorageException;
 import io.tvarr.domain.channel.service.ChannelBrowser;
-import io.tvarr.domain.epg.EpgSourceKind;
-import io.tvarr.domain.epg.service.EpgIngestionService;
 import io.tvarr.domain.epg.service.EpgSourceService;
 import io.tvarr.domain.epg.service.GuideBrowser;
 import io.tvarr.domain.filter.service.FilterService;
 import io.tvarr.domain.mapping.service.MappingRuleService;
 import io.tvarr.domain.proxy.service.ProxyService;
 import io.tvarr.domain.source.service.ExclusiveIngestions;
-import io.tvarr.domain.source.service.SourceIngestionService;
 import io.tvarr.domain.source.service.StreamSourceService;
 import io.tvarr.domain.system.Health;
 import io.tvarr.domain.system.HealthCheck;
@@ -26,11 +23,6 @@ import io.tvarr.http.source.SourceRoutes;
 import io.tvarr.http.system.ApiDocumentation;
 import io.tvarr.http.system.SystemRoutes;
 import io.tvarr.ingest.fetch.FetchSettings;
-import io.tvarr.ingest.fetch.HttpSourceFetcher;
-import io.tvarr.ingest.m3u.M3uChannelSourceHandler;
-import io.tvarr.ingest.m3u.M3uLimits;
-import io.tvarr.ingest.xmltv.XmltvEpgSourceHandler;
-import io.tvarr.ingest.xtream.XtreamChannelSourceHandler;
 import io.tvarr.persistence.JdbiPersistence;
 import io.tvarr.persistence.Readiness;
 import io.tvarr.pipeline.PipelineInputs;
@@ -136,37 +128,26 @@ public final class TvarrApplication implements AutoCloseable {
 
     private static List<ApiRoutes> ingestionRoutes(
             TvarrConfig config, JdbiPersistence persistence, ExclusiveIngestions ingestions, Clock clock) {
-        HttpSourceFetcher fetcher = new HttpSourceFetcher(new FetchSettings(
-                Duration.ofSeconds(10),
-                Duration.ofSeconds(60),
-                5,
-                config.userAgent(),
-                config.allowedSourceDirs(),
-                3,
-                Duration.ofSeconds(1)));
-        SourceIngestionService channels = new SourceIngestionService(
-                persistence.streamSources(),
-                persistence.channels(),
-                List.of(
-                        new M3uChannelSourceHandler(fetcher, M3uLimits.DEFAULT),
-                        new XtreamChannelSourceHandler(fetcher)),
-                ingestions);
-        EpgIngestionService guides = new EpgIngestionService(
-                persistence.epgSources(),
-                persistence.epg(),
-                List.of(
-                        new XmltvEpgSourceHandler(fetcher, EpgSourceKind.XMLTV),
-                        new XmltvEpgSourceHandler(fetcher, EpgSourceKind.XTREAM)),
+        IngestionServices ingestion = IngestionServices.wire(
+                new FetchSettings(
+                        Duration.ofSeconds(10),
+                        Duration.ofSeconds(60),
+                        5,
+                        config.userAgent(),
+                        config.allowedSourceDirs(),
+                        3,
+                        Duration.ofSeconds(1)),
+                persistence,
                 ingestions,
                 clock);
         return List.of(
                 new SourceRoutes(
                         new StreamSourceService(persistence.streamSources(), clock),
-                        channels,
+                        ingestion.channels(),
                         new ChannelBrowser(persistence.channels())),
                 new EpgRoutes(
                         new EpgSourceService(persistence.epgSources(), clock),
-                        guides,
+                        ingestion.guides(),
                         new GuideBrowser(persistence.epg(), clock),
                         clock));
     }

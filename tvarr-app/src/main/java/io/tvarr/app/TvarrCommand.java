@@ -19,7 +19,12 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         versionProvider = TvarrCommand.VersionProvider.class,
         description = "IPTV proxy: ingest playlists and guides, clean them up, publish M3U + XMLTV, relay streams.",
-        subcommands = {TvarrCommand.Serve.class, TvarrCommand.Migrate.class, TvarrCommand.Version.class})
+        subcommands = {
+            TvarrCommand.Serve.class,
+            TvarrCommand.Migrate.class,
+            GenerateCommand.class,
+            TvarrCommand.Version.class
+        })
 public final class TvarrCommand implements Callable<Integer> {
     @Mixin
     ConfigOptions options = new ConfigOptions();

@@ -1,0 +1,40 @@
+package io.tvarr.app;
+
+import io.tvarr.domain.epg.EpgSourceKind;
+import io.tvarr.domain.epg.service.EpgIngestionService;
+import io.tvarr.domain.source.service.ExclusiveIngestions;
+import io.tvarr.domain.source.service.SourceIngestionService;
+import io.tvarr.ingest.fetch.FetchSettings;
+import io.tvarr.ingest.fetch.HttpSourceFetcher;
+import io.tvarr.ingest.m3u.M3uChannelSourceHandler;
+import io.tvarr.ingest.m3u.M3uLimits;
+import io.tvarr.ingest.xmltv.XmltvEpgSourceHandler;
+import io.tvarr.ingest.xtream.XtreamChannelSourceHandler;
+import io.tvarr.persistence.JdbiPersistence;
+import java.time.Clock;
+import java.util.List;
+
+/** Channel and guide ingestion wired to every source handler; shared by the server and the one-shot command. */
+record IngestionServices(SourceIngestionService channels, EpgIngestionService guides) {
+
+    static IngestionServices wire(
+            FetchSettings fetch, JdbiPersistence persistence, ExclusiveIngestions ingestions, Clock clock) {
+        HttpSourceFetcher fetcher = new HttpSourceFetcher(fetch);
+        return new IngestionServices(
+                new SourceIngestionService(
+                        persistence.streamSources(),
+                        persistence.channels(),
+                        List.of(
+                                new M3uChannelSourceHandler(fetcher, M3uLimits.DEFAULT),
+                                new XtreamChannelSourceHandler(fetcher)),
+                        ingestions),
+                new EpgIngestionService(
+                        persistence.epgSources(),
+                        persistence.epg(),
+                        List.of(
+                                new XmltvEpgSourceHandler(fetcher, EpgSourceKind.XMLTV),
+                                new XmltvEpgSourceHandler(fetcher, EpgSourceKind.XTREAM)),
+                        ingestions,
+                        clock));
+    }
+}
