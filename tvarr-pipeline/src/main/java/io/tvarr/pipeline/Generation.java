@@ -109,7 +109,7 @@ final class Generation {
         try (AtomicPublisher.Draft playlist = publisher.write(directory.resolve(ProxyGenerator.PLAYLIST), out -> {
             Writer text = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
             M3uPlaylistWriter writer = new M3uPlaylistWriter(text, entries.guideUrl());
-            forEachChannel(sources, item -> {
+            ReadAhead.<ProxyChannel>run("channel-reader", read -> forEachChannel(sources, read), item -> {
                 channels[0]++;
                 ProxyChannel output = channelStages.apply(item);
                 if (output != null) {
@@ -130,14 +130,15 @@ final class Generation {
             try (AtomicPublisher.Draft guide = publisher.write(directory.resolve(ProxyGenerator.GUIDE), out -> {
                 XmltvGuideWriter writer = new XmltvGuideWriter(out);
                 selection.forEach(c -> writer.channel(c.id(), c.displayNames(), c.icon()));
-                forEachProgramme(guides, selection, item -> {
-                    programmes[0]++;
-                    GuideProgramme output = programmeStages.apply(item);
-                    if (output != null) {
-                        writer.programme(output.channelId(), output.programme());
-                        programmes[1]++;
-                    }
-                });
+                ReadAhead.<GuideProgramme>run(
+                        "programme-reader", read -> forEachProgramme(guides, selection, read), item -> {
+                            programmes[0]++;
+                            GuideProgramme output = programmeStages.apply(item);
+                            if (output != null) {
+                                writer.programme(output.channelId(), output.programme());
+                                programmes[1]++;
+                            }
+                        });
                 writer.finish();
             })) {
                 stages.addAll(programmeStages.reports());

@@ -3,6 +3,7 @@ package io.tvarr.persistence.sql;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import io.tvarr.domain.StorageException;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,12 @@ public final class JsonColumns {
     private static final TypeReference<List<Map<String, String>>> MAP_LIST = new TypeReference<>() {};
 
     private final ObjectMapper mapper = new ObjectMapper();
+    // readers resolve their type once; readValue(json, TypeReference) resolves it on every row
+    private final ObjectReader stringMap = mapper.readerFor(STRING_MAP);
+    private final ObjectReader longMap = mapper.readerFor(LONG_MAP);
+    private final ObjectReader objectMap = mapper.readerFor(OBJECT_MAP);
+    private final ObjectReader stringList = mapper.readerFor(STRING_LIST);
+    private final ObjectReader mapList = mapper.readerFor(MAP_LIST);
 
     public String write(Object value) {
         try {
@@ -27,28 +34,33 @@ public final class JsonColumns {
     }
 
     public Map<String, String> stringMap(String json) {
-        return read(json, STRING_MAP);
+        return read(json, stringMap);
     }
 
     public Map<String, Long> longMap(String json) {
-        return read(json, LONG_MAP);
+        return read(json, longMap);
     }
 
     public Map<String, Object> objectMap(String json) {
-        return read(json, OBJECT_MAP);
+        return read(json, objectMap);
     }
 
     public List<String> stringList(String json) {
-        return read(json, STRING_LIST);
+        return read(json, stringList);
     }
 
     public List<Map<String, String>> mapList(String json) {
-        return read(json, MAP_LIST);
+        return read(json, mapList);
     }
 
-    private <T> T read(String json, TypeReference<T> type) {
+    private static <T> T read(String json, ObjectReader reader) {
+        if (json.equals("[]")) {
+            @SuppressWarnings("unchecked")
+            T empty = (T) List.of();
+            return empty;
+        }
         try {
-            return mapper.readValue(json, type);
+            return reader.readValue(json);
         } catch (JsonProcessingException e) {
             throw new StorageException("json column: cannot decode '" + abbreviate(json) + "'", e);
         }
