@@ -73,9 +73,10 @@ public final class PipelineBench {
                 (long) guideChannels * perChannel,
                 PeakHeap.maxMegabytes(),
                 Runtime.version());
-        try (JdbiPersistence store =
-                        JdbiPersistence.open(DatabaseSettings.of("jdbc:sqlite:" + work.resolve("tvarr.db")));
-                Closeable cleanup = () -> delete(work)) {
+        // resources close in reverse: the store first, then its files go
+        try (Closeable cleanup = () -> delete(work);
+                JdbiPersistence store =
+                        JdbiPersistence.open(DatabaseSettings.of("jdbc:sqlite:" + work.resolve("tvarr.db")))) {
             store.migrate();
             Instant now = Instant.now();
             long filling = System.nanoTime();
