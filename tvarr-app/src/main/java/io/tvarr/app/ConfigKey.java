@@ -34,6 +34,10 @@ public enum ConfigKey {
             "proxies.generation_wait_seconds",
             "300",
             "how long a generation waits for running ingestions of its inputs before using the last complete data"),
+    LOGOS_CONCURRENCY("logos.concurrency", "50", "logo downloads at once when a proxy caches logos"),
+    LOGOS_MAX_BYTES("logos.max_bytes", "2097152", "largest logo accepted, in bytes"),
+    LOGOS_REVALIDATE_HOURS(
+            "logos.revalidate_hours", "24", "age after which a cached logo is checked again with its ETag"),
     LOG_FORMAT("log.format", "text", "text (human-readable) or json (one JSON object per line)"),
     LOG_LEVEL("log.level", "INFO", "root log level: TRACE, DEBUG, INFO, WARN or ERROR");
 

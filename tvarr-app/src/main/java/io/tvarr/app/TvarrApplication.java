@@ -5,6 +5,7 @@ import io.tvarr.domain.channel.service.ChannelBrowser;
 import io.tvarr.domain.epg.service.EpgSourceService;
 import io.tvarr.domain.epg.service.GuideBrowser;
 import io.tvarr.domain.filter.service.FilterService;
+import io.tvarr.domain.logo.service.LogoCacheService;
 import io.tvarr.domain.mapping.service.MappingRuleService;
 import io.tvarr.domain.proxy.service.ProxyService;
 import io.tvarr.domain.source.service.ExclusiveIngestions;
@@ -17,17 +18,20 @@ import io.tvarr.http.ApiRoutes;
 import io.tvarr.http.TvarrHttpServer;
 import io.tvarr.http.epg.EpgRoutes;
 import io.tvarr.http.filter.FilterRoutes;
+import io.tvarr.http.logo.LogoRoutes;
 import io.tvarr.http.proxy.OutputRoutes;
 import io.tvarr.http.proxy.ProxyRoutes;
 import io.tvarr.http.source.SourceRoutes;
 import io.tvarr.http.system.ApiDocumentation;
 import io.tvarr.http.system.SystemRoutes;
 import io.tvarr.ingest.fetch.FetchSettings;
+import io.tvarr.ingest.logo.HttpLogoFetcher;
 import io.tvarr.persistence.JdbiPersistence;
 import io.tvarr.persistence.Readiness;
 import io.tvarr.pipeline.PipelineInputs;
 import io.tvarr.pipeline.PipelineSettings;
 import io.tvarr.pipeline.ProxyGenerator;
+import io.tvarr.pipeline.logo.FileLogoStore;
 import io.tvarr.pipeline.stage.guard.IngestionGuard;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -35,6 +39,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntSupplier;
@@ -78,7 +83,7 @@ public final class TvarrApplication implements AutoCloseable {
             ExclusiveIngestions ingestions = new ExclusiveIngestions(persistence.ingestionStatus(), background, clock);
             routes.addAll(ingestionRoutes(config, persistence, ingestions, clock));
             AtomicInteger listening = new AtomicInteger(config.http().port());
-            routes.addAll(proxyRoutes(config, persistence, ingestions, clock, listening::get));
+            routes.addAll(proxyRoutes(config, persistence, ingestions, background, clock, listening::get));
             TvarrHttpServer server = new TvarrHttpServer(config.http(), routes).start();
             listening.set(server.port());
             log.info(
@@ -98,8 +103,20 @@ public final class TvarrApplication implements AutoCloseable {
             TvarrConfig config,
             JdbiPersistence persistence,
             ExclusiveIngestions ingestions,
+            Executor background,
             Clock clock,
             IntSupplier port) {
+        LogoCacheService logos = new LogoCacheService(
+                new LogoCacheService.Stores(
+                        persistence.logos(),
+                        new FileLogoStore(config.dataDir().resolve("logos")),
+                        persistence.streamSources(),
+                        persistence.channels(),
+                        persistence.mappingRules()),
+                new HttpLogoFetcher(Duration.ofSeconds(5), Duration.ofSeconds(15), config.userAgent()),
+                config.logos(),
+                background,
+                clock);
         ProxyService proxies = new ProxyService(
                 persistence.proxies(),
                 new ProxyService.References(
@@ -122,8 +139,10 @@ public final class TvarrApplication implements AutoCloseable {
                         config.dataDir().resolve("proxies"),
                         new BaseUrl(config.baseUrl(), config.http().host(), port)),
                 new IngestionGuard(ingestions::isRunning, config.generationWait(), Duration.ofMillis(250)),
+                logos,
                 clock);
-        return List.of(new ProxyRoutes(proxies, generator), new OutputRoutes(proxies, generator));
+        return List.of(
+                new ProxyRoutes(proxies, generator), new OutputRoutes(proxies, generator), new LogoRoutes(logos));
     }
 
     private static List<ApiRoutes> ingestionRoutes(

@@ -1,6 +1,7 @@
 package io.tvarr.app;
 
 import io.tvarr.domain.ValidationException;
+import io.tvarr.domain.logo.LogoSettings;
 import io.tvarr.http.HttpSettings;
 import io.tvarr.persistence.DatabaseSettings;
 import java.nio.file.Path;
@@ -24,6 +25,7 @@ public record TvarrConfig(
         List<Path> allowedSourceDirs,
         String userAgent,
         Duration generationWait,
+        LogoSettings logos,
         LogSettings log) {
 
     /** Log output settings. */
@@ -83,6 +85,7 @@ public record TvarrConfig(
                 allowed,
                 text(values, ConfigKey.SOURCES_USER_AGENT),
                 Duration.ofSeconds(nonNegative(values, ConfigKey.PROXIES_GENERATION_WAIT_SECONDS)),
+                logos(values),
                 new LogSettings(format, level));
     }
 
@@ -92,6 +95,18 @@ public record TvarrConfig(
             throw new ValidationException(key.key() + ": must not be empty");
         }
         return value.strip();
+    }
+
+    private static LogoSettings logos(Map<ConfigKey, String> values) {
+        try {
+            return new LogoSettings(
+                    integer(values, ConfigKey.LOGOS_CONCURRENCY),
+                    integer(values, ConfigKey.LOGOS_MAX_BYTES),
+                    Duration.ofHours(nonNegative(values, ConfigKey.LOGOS_REVALIDATE_HOURS)));
+        } catch (ValidationException e) {
+            throw new ValidationException(
+                    e.getMessage().replace("logos.revalidate_after", "logos.revalidate_hours"), e);
+        }
     }
 
     private static int nonNegative(Map<ConfigKey, String> values, ConfigKey key) {

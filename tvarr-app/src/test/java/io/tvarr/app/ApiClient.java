@@ -43,6 +43,13 @@ final class ApiClient {
                 .build());
     }
 
+    HttpResponse<String> postBytes(String path, String contentType, byte[] body) {
+        return send(request(path)
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build());
+    }
+
     HttpResponse<String> put(String path, String json) {
         return send(request(path)
                 .header("Content-Type", "application/json")

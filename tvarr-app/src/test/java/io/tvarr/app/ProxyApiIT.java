@@ -216,6 +216,31 @@ class ProxyApiIT {
         assertThat(Files.exists(dir.resolve("data/proxies/" + proxy))).isFalse();
     }
 
+    @Test
+    void uploaded_logos_are_served_by_hash_with_long_cache_lifetimes() throws IOException {
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 7, 7, 7};
+
+        HttpResponse<String> uploaded = api.postBytes("/api/v1/logos", "image/png", png);
+        HttpResponse<String> notAnImage =
+                api.postBytes("/api/v1/logos", "image/png", "<html></html>".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);
+        String url = json.readTree(uploaded.body()).get("url").asText();
+        assertThat(url).matches("/logos/[0-9a-f]{64}\\.png");
+        HttpResponse<byte[]> served = api.getBytes(url);
+        assertThat(served.body()).isEqualTo(png);
+        assertThat(served.headers().firstValue("Content-Type")).contains("image/png");
+        assertThat(served.headers().firstValue("Cache-Control").orElseThrow()).contains("immutable");
+        assertThat(notAnImage.statusCode()).isEqualTo(400);
+        assertThat(notAnImage.body()).contains("not a PNG, JPEG, GIF, WebP or SVG image");
+        assertThat(api.getBytes("/logos/../../etc/passwd").statusCode()).isIn(400, 404);
+        assertThat(api.getBytes("/logos/" + "0".repeat(64) + ".png").statusCode())
+                .isEqualTo(404);
+        HttpResponse<String> cleanup = api.post("/api/v1/logos/cleanup", "");
+        assertThat(cleanup.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(cleanup.body()).get("removed").asInt()).isZero();
+    }
+
     private static String gunzip(byte[] bytes) throws IOException {
         try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);

@@ -28,6 +28,8 @@ public final class TvarrHttpServer implements AutoCloseable {
         config.concurrency.useVirtualThreads = Runtime.version().feature() >= 21;
         config.jsonMapper(new JavalinJackson(JsonMapping.create(), config.concurrency.useVirtualThreads));
         config.staticFiles.enableWebjars();
+        // logo uploads reach 2 MiB and API bodies stay far smaller; Javalin's default is 1 MB
+        config.http.maxRequestSize = 4L * 1024 * 1024;
         config.jetty.host = settings.host();
         config.jetty.port = settings.port();
         if (!settings.corsOrigins().isEmpty()) {

@@ -4,6 +4,8 @@ import io.tvarr.domain.NotFoundException;
 import io.tvarr.domain.epg.EpgSource;
 import io.tvarr.domain.epg.EpgSourceId;
 import io.tvarr.domain.filter.Filter;
+import io.tvarr.domain.logo.LogoCacheResult;
+import io.tvarr.domain.logo.port.in.CacheLogosUseCase;
 import io.tvarr.domain.mapping.DataMappingRule;
 import io.tvarr.domain.mapping.MappingRuleId;
 import io.tvarr.domain.proxy.GenerationReport;
@@ -26,6 +28,7 @@ import io.tvarr.pipeline.stage.epg.GuideMatcher;
 import io.tvarr.pipeline.stage.epg.GuideMatchingStage;
 import io.tvarr.pipeline.stage.epg.GuideSelection;
 import io.tvarr.pipeline.stage.guard.IngestionGuard;
+import io.tvarr.pipeline.stage.logo.LogoStage;
 import io.tvarr.pipeline.stage.numbering.ChannelNumberer;
 import io.tvarr.pipeline.stage.numbering.NumberingStage;
 import io.tvarr.pipeline.stage.rules.ChannelFilterStage;
@@ -45,9 +48,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One generation of one proxy, the orchestrator of the stages: ingestion guard, mapping, filtering,
@@ -56,6 +64,9 @@ import java.util.function.Consumer;
  * published together. Preserve numbering needs the highest kept number first, so it reads the channels twice.
  */
 final class Generation {
+    private static final Pattern HTTP = Pattern.compile("(?i)https?://");
+    private static final int LISTED_FAILURES = 200;
+
     private final StreamProxy proxy;
     private final PipelineInputs inputs;
     private final Path directory;
@@ -66,6 +77,9 @@ final class Generation {
     private final List<StageReport> stages = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
     private final EvaluationContext context = new EvaluationContext();
+    private final @Nullable CacheLogosUseCase logoCache;
+    private final List<String> failedLogos = new ArrayList<>();
+    private long logoFailures;
 
     Generation(
             StreamProxy proxy,
@@ -73,8 +87,10 @@ final class Generation {
             Path directory,
             String baseUrl,
             IngestionGuard guard,
+            @Nullable CacheLogosUseCase logoCache,
             Clock clock) {
         this.proxy = proxy;
+        this.logoCache = logoCache;
         this.inputs = inputs;
         this.directory = directory;
         this.baseUrl = baseUrl;
@@ -94,15 +110,19 @@ final class Generation {
         for (EpgSource guide : guides) {
             inputs.guides().forEachChannelBySource(guide.id(), matcher::add);
         }
-        int highestPreserved =
-                proxy.numbering().mode() == NumberingMode.PRESERVE ? highestPreserved(sources, rules) : 0;
+        boolean logos = proxy.output().cacheLogos();
+        Prepass prepass = prepass(sources, rules, proxy.numbering().mode() == NumberingMode.PRESERVE, logos);
+        int highestPreserved = prepass.highestPreserved();
+        List<Stage<ProxyChannel>> numberingOnwards = new ArrayList<>();
+        numberingOnwards.add(new NumberingStage(new ChannelNumberer(proxy.numbering(), highestPreserved)));
+        if (logos) {
+            numberingOnwards.add(new LogoStage(cacheLogos(prepass.logos()), baseUrl));
+        }
 
         GuideSelection selection = new GuideSelection();
         GuideMatchingStage matching = new GuideMatchingStage(matcher, selection);
-        StageMeter<ProxyChannel> channelStages = new StageMeter<>(channelStages(
-                rules,
-                context,
-                List.of(new NumberingStage(new ChannelNumberer(proxy.numbering(), highestPreserved)), matching)));
+        StageMeter<ProxyChannel> channelStages =
+                new StageMeter<>(channelStages(rules, context, concat(numberingOnwards, matching)));
         PlaylistEntries entries = new PlaylistEntries(proxy, baseUrl);
         long[] channels = {0, 0};
         long playlistStarted = System.nanoTime();
@@ -162,7 +182,9 @@ final class Generation {
                     matching.unmatched(),
                     matching.unmatchedCount(),
                     context.errors(),
-                    warnings);
+                    warnings,
+                    logoFailures,
+                    failedLogos);
         }
     }
 
@@ -195,24 +217,57 @@ final class Generation {
         return list;
     }
 
-    private int highestPreserved(List<StreamSource> sources, ProxyRules rules) {
+    /** What the pre-pass learns: the highest preserved number and the logo URLs the output will show. */
+    private record Prepass(int highestPreserved, Set<String> logos) {}
+
+    /**
+     * Runs mapping and filtering once without writing, when preserve numbering needs the highest kept number or
+     * logo caching needs the output's logo URLs before the real pass.
+     */
+    private Prepass prepass(List<StreamSource> sources, ProxyRules rules, boolean numbers, boolean logos) {
+        if (!numbers && !logos) {
+            return new Prepass(0, Set.of());
+        }
         long started = System.nanoTime();
         // a throwaway context: the pre-pass must not count evaluation errors twice
         StageMeter<ProxyChannel> meter = new StageMeter<>(channelStages(rules, new EvaluationContext(), List.of()));
         int[] highest = {0};
         long[] count = {0};
+        Set<String> urls = new LinkedHashSet<>();
         forEachChannel(sources, item -> {
             count[0]++;
             ProxyChannel output = meter.apply(item);
-            if (output != null) {
-                Integer number = ChannelNumberer.preservable(output.channel().tvgChno());
-                if (number != null && number > highest[0]) {
-                    highest[0] = number;
-                }
+            if (output == null) {
+                return;
+            }
+            Integer number = ChannelNumberer.preservable(output.channel().tvgChno());
+            if (number != null && number > highest[0]) {
+                highest[0] = number;
+            }
+            String logo = output.logo();
+            if (logos && logo != null && HTTP.matcher(logo).lookingAt()) {
+                urls.add(logo);
             }
         });
-        stages.add(new StageReport("numbering_prepass", count[0], count[0], millisSince(started)));
-        return highest[0];
+        stages.add(new StageReport("prepass", count[0], count[0], millisSince(started)));
+        return new Prepass(highest[0], urls);
+    }
+
+    private Map<String, String> cacheLogos(Set<String> urls) {
+        if (logoCache == null) {
+            warnings.add("logo caching is not available in this setup; original logo URLs kept");
+            return Map.of();
+        }
+        long started = System.nanoTime();
+        LogoCacheResult result = logoCache.cache(urls);
+        result.failed().forEach((url, reason) -> {
+            if (failedLogos.size() < LISTED_FAILURES) {
+                failedLogos.add(url + ": " + reason);
+            }
+        });
+        logoFailures = result.failed().size();
+        stages.add(new StageReport("logo_download", urls.size(), result.cached().size(), millisSince(started)));
+        return result.cached();
     }
 
     private void forEachChannel(List<StreamSource> sources, Consumer<ProxyChannel> consumer) {
@@ -292,6 +347,12 @@ final class Generation {
                     .orElseThrow(() -> new NotFoundException("mapping rule " + id + ": not found")));
         }
         return rules;
+    }
+
+    private static List<Stage<ProxyChannel>> concat(List<Stage<ProxyChannel>> first, Stage<ProxyChannel> last) {
+        List<Stage<ProxyChannel>> all = new ArrayList<>(first);
+        all.add(last);
+        return all;
     }
 
     private static void flush(Writer writer) {

@@ -4,6 +4,7 @@ import io.tvarr.domain.ConflictException;
 import io.tvarr.domain.NotFoundException;
 import io.tvarr.domain.StorageException;
 import io.tvarr.domain.TvarrException;
+import io.tvarr.domain.logo.port.in.CacheLogosUseCase;
 import io.tvarr.domain.proxy.GenerationReport;
 import io.tvarr.domain.proxy.GenerationStatus;
 import io.tvarr.domain.proxy.ProxyId;
@@ -20,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,10 +38,22 @@ public final class ProxyGenerator implements GenerateProxyUseCase {
     private final PipelineInputs inputs;
     private final PipelineSettings settings;
     private final IngestionGuard guard;
+    private final @Nullable CacheLogosUseCase logos;
     private final Clock clock;
     private final Map<ProxyId, GenerationStatus> statuses = new ConcurrentHashMap<>();
 
+    /** A generator without logo caching (proxies that ask for it keep their original logo URLs, with a warning). */
     public ProxyGenerator(PipelineInputs inputs, PipelineSettings settings, IngestionGuard guard, Clock clock) {
+        this(inputs, settings, guard, null, clock);
+    }
+
+    public ProxyGenerator(
+            PipelineInputs inputs,
+            PipelineSettings settings,
+            IngestionGuard guard,
+            @Nullable CacheLogosUseCase logos,
+            Clock clock) {
+        this.logos = logos;
         this.inputs = inputs;
         this.settings = settings;
         this.guard = guard;
@@ -53,7 +67,7 @@ public final class ProxyGenerator implements GenerateProxyUseCase {
         claim(id);
         try {
             GenerationReport report =
-                    new Generation(proxy, inputs, directory(id), settings.currentBaseUrl(), guard, clock).run();
+                    new Generation(proxy, inputs, directory(id), settings.currentBaseUrl(), guard, logos, clock).run();
             statuses.compute(id, (k, s) -> current(k, s).succeeded(report));
             log.info(
                     "proxy generated proxy_id={} channels={} programmes={} unmatched_epg={} duration_ms={}",
@@ -132,7 +146,7 @@ public final class ProxyGenerator implements GenerateProxyUseCase {
         }
     }
 
-    private static GenerationStatus current(ProxyId id, @org.jspecify.annotations.Nullable GenerationStatus status) {
+    private static GenerationStatus current(ProxyId id, @Nullable GenerationStatus status) {
         return status == null ? GenerationStatus.never(id) : status;
     }
 

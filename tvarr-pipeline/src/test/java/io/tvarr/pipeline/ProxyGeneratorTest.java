@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tvarr.domain.ConflictException;
+import io.tvarr.domain.UpstreamException;
 import io.tvarr.domain.ValidationException;
 import io.tvarr.domain.channel.Channel;
 import io.tvarr.domain.channel.ChannelQuery;
@@ -19,6 +20,10 @@ import io.tvarr.domain.filter.ExpressionDomain;
 import io.tvarr.domain.filter.Filter;
 import io.tvarr.domain.filter.FilterAction;
 import io.tvarr.domain.filter.FilterId;
+import io.tvarr.domain.logo.FetchedLogo;
+import io.tvarr.domain.logo.LogoSettings;
+import io.tvarr.domain.logo.port.out.LogoFetcher;
+import io.tvarr.domain.logo.service.LogoCacheService;
 import io.tvarr.domain.mapping.DataMappingRule;
 import io.tvarr.domain.mapping.MappingRuleId;
 import io.tvarr.domain.proxy.DeliveryMode;
@@ -39,6 +44,7 @@ import io.tvarr.ingest.xmltv.XmltvOptions;
 import io.tvarr.ingest.xmltv.XmltvParser;
 import io.tvarr.persistence.DatabaseSettings;
 import io.tvarr.persistence.JdbiPersistence;
+import io.tvarr.pipeline.logo.FileLogoStore;
 import io.tvarr.pipeline.stage.guard.IngestionGuard;
 import java.io.IOException;
 import java.io.InputStream;
@@ -577,6 +583,66 @@ class ProxyGeneratorTest {
             assertThat(nested).singleElement().isInstanceOf(ConflictException.class);
             assertThat(generator.status(proxy.id()).running()).isFalse();
         }
+    }
+
+    @Test
+    void logo_caching_points_the_playlist_at_cached_copies_and_reports_failures() throws IOException {
+        channels(
+                news,
+                aChannel()
+                        .from(news.id())
+                        .withKey("a")
+                        .named("A")
+                        .withLogo("http://img.example/a.png")
+                        .build(),
+                aChannel()
+                        .from(news.id())
+                        .withKey("b")
+                        .named("B")
+                        .withLogo("http://img.example/broken.png")
+                        .build());
+        LogoFetcher fetcher = (url, etag, lastModified, maxBytes) -> {
+            if (url.endsWith("a.png")) {
+                return new FetchedLogo(
+                        false, new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A}, null, null);
+            }
+            throw new UpstreamException(url + ": http 404");
+        };
+        LogoCacheService logos = new LogoCacheService(
+                new LogoCacheService.Stores(
+                        store.logos(),
+                        new FileLogoStore(dir.resolve("logos")),
+                        store.streamSources(),
+                        store.channels(),
+                        store.mappingRules()),
+                fetcher,
+                LogoSettings.DEFAULT,
+                Runnable::run,
+                CLOCK);
+        ProxyGenerator withLogos = new ProxyGenerator(
+                new PipelineInputs(
+                        store.proxies(),
+                        store.streamSources(),
+                        store.channels(),
+                        store.epgSources(),
+                        store.epg(),
+                        store.filters(),
+                        store.mappingRules()),
+                new PipelineSettings(dir.resolve("proxies"), "http://tv.local:8080"),
+                new IngestionGuard(id -> false, Duration.ZERO, Duration.ofMillis(1)),
+                logos,
+                CLOCK);
+        StreamProxy proxy = proxy(
+                Numbering.DEFAULT, DeliveryMode.REDIRECT, new OutputSettings(true, null, true, true, false, 1, 2));
+
+        GenerationReport report = withLogos.generate(proxy.id());
+
+        List<M3uEntry> entries = playlist(proxy.id());
+        assertThat(entries.get(0).attributes().get("tvg-logo"))
+                .matches("http://tv\\.local:8080/logos/[0-9a-f]{64}\\.png");
+        assertThat(entries.get(1).attributes().get("tvg-logo")).isEqualTo("http://img.example/broken.png");
+        assertThat(report.logoFailures()).isEqualTo(1);
+        assertThat(report.failedLogos()).singleElement().asString().contains("broken.png", "404");
     }
 
     @Test

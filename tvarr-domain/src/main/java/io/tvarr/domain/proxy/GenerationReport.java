@@ -11,6 +11,8 @@ import java.util.List;
  * @param unmatchedCount how many output channels no guide channel matched
  * @param evaluationErrors expression evaluations that failed (a non-numeric value under a numeric operator…)
  * @param warnings what degraded the result without failing it (a source still ingesting, a disabled source…)
+ * @param logoFailures logos that could not be cached (their channels keep the original URL)
+ * @param failedLogos the first 200 of them, as "url: reason"
  */
 public record GenerationReport(
         ProxyId proxy,
@@ -22,8 +24,11 @@ public record GenerationReport(
         List<String> unmatchedEpgChannels,
         long unmatchedCount,
         long evaluationErrors,
-        List<String> warnings) {
+        List<String> warnings,
+        long logoFailures,
+        List<String> failedLogos) {
     public GenerationReport {
+        failedLogos = List.copyOf(failedLogos);
         stages = List.copyOf(stages);
         unmatchedEpgChannels = List.copyOf(unmatchedEpgChannels);
         warnings = List.copyOf(warnings);

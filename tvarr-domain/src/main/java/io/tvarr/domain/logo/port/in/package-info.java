@@ -1,0 +1,5 @@
+/** Use cases for cached logos. */
+@NullMarked
+package io.tvarr.domain.logo.port.in;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,5 @@
+/** The logo cache. */
+@NullMarked
+package io.tvarr.domain.logo.service;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,5 @@
+/** Downloading channel logos. */
+@NullMarked
+package io.tvarr.ingest.logo;
+
+import org.jspecify.annotations.NullMarked;

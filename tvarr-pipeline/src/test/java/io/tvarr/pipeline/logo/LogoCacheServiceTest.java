@@ -1,0 +1,246 @@
+package io.tvarr.pipeline.logo;
+
+import static io.tvarr.domain.TestData.aChannel;
+import static io.tvarr.domain.TestData.anM3uSource;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.tvarr.domain.UpstreamException;
+import io.tvarr.domain.ValidationException;
+import io.tvarr.domain.filter.ExpressionDomain;
+import io.tvarr.domain.logo.FetchedLogo;
+import io.tvarr.domain.logo.LogoAsset;
+import io.tvarr.domain.logo.LogoCacheResult;
+import io.tvarr.domain.logo.LogoSettings;
+import io.tvarr.domain.logo.port.out.LogoFetcher;
+import io.tvarr.domain.logo.service.LogoCacheService;
+import io.tvarr.domain.mapping.DataMappingRule;
+import io.tvarr.domain.mapping.MappingRuleId;
+import io.tvarr.domain.source.StreamSource;
+import io.tvarr.persistence.DatabaseSettings;
+import io.tvarr.persistence.JdbiPersistence;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LogoCacheServiceTest {
+    static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3};
+
+    @TempDir
+    Path dir;
+
+    JdbiPersistence store;
+    ExecutorService executor = Executors.newFixedThreadPool(8);
+    FakeFetcher fetcher = new FakeFetcher();
+    MovableClock clock = new MovableClock(Instant.parse("2026-05-01T00:00:00Z"));
+    LogoCacheService cache;
+
+    /** Answers from a map of URL to body, records what it was asked and how many ran at once. */
+    static final class FakeFetcher implements LogoFetcher {
+        final Map<String, byte[]> bodies = new ConcurrentHashMap<>();
+        final List<String> requests = java.util.Collections.synchronizedList(new ArrayList<>());
+        final AtomicInteger running = new AtomicInteger();
+        final AtomicInteger mostAtOnce = new AtomicInteger();
+
+        @Override
+        public FetchedLogo fetch(String url, @Nullable String etag, @Nullable String lastModified, int maxBytes) {
+            requests.add(url + (etag == null ? "" : " if-none-match " + etag));
+            mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
+            try {
+                Thread.sleep(2);
+                if (etag != null) {
+                    return FetchedLogo.unchanged();
+                }
+                byte[] body = bodies.get(url);
+                if (body == null) {
+                    throw new UpstreamException(url + ": http 404");
+                }
+                return new FetchedLogo(false, body, "\"v1\"", null);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            } finally {
+                running.decrementAndGet();
+            }
+        }
+    }
+
+    static final class MovableClock extends Clock {
+        Instant now;
+
+        MovableClock(Instant now) {
+            this.now = now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    @BeforeEach
+    void open() {
+        store = JdbiPersistence.open(DatabaseSettings.of("jdbc:sqlite:" + dir.resolve("tvarr.db")));
+        store.migrate();
+        cache = cache(new LogoSettings(4, 1024 * 1024, Duration.ofHours(24)));
+    }
+
+    private LogoCacheService cache(LogoSettings settings) {
+        return new LogoCacheService(
+                new LogoCacheService.Stores(
+                        store.logos(),
+                        new FileLogoStore(dir.resolve("logos")),
+                        store.streamSources(),
+                        store.channels(),
+                        store.mappingRules()),
+                fetcher,
+                settings,
+                executor,
+                clock);
+    }
+
+    @AfterEach
+    void close() {
+        executor.shutdownNow();
+        store.close();
+    }
+
+    private static byte[] png(int variant) {
+        byte[] bytes = PNG.clone();
+        bytes[bytes.length - 1] = (byte) variant;
+        return bytes;
+    }
+
+    @Test
+    void caches_images_content_addressed_and_reports_what_failed() throws Exception {
+        fetcher.bodies.put("http://img.example/a.png", png(1));
+        fetcher.bodies.put("http://img.example/page.png", "<html>Not found</html>".getBytes(StandardCharsets.UTF_8));
+        fetcher.bodies.put(
+                "http://img.example/evil.svg", "<svg onload=\"steal()\"></svg>".getBytes(StandardCharsets.UTF_8));
+
+        LogoCacheResult result = cache.cache(List.of(
+                "http://img.example/a.png",
+                "http://img.example/page.png",
+                "http://img.example/evil.svg",
+                "http://img.example/missing.png"));
+
+        String file = result.cached().get("http://img.example/a.png");
+        assertThat(file).matches("[0-9a-f]{64}\\.png");
+        assertThat(Files.readAllBytes(dir.resolve("logos").resolve(file))).isEqualTo(png(1));
+        assertThat(result.failed())
+                .containsOnlyKeys(
+                        "http://img.example/page.png", "http://img.example/evil.svg", "http://img.example/missing.png");
+        assertThat(result.failed().get("http://img.example/page.png")).contains("not a PNG, JPEG, GIF, WebP or SVG");
+        assertThat(result.failed().get("http://img.example/evil.svg")).contains("event handler");
+        assertThat(result.failed().get("http://img.example/missing.png")).contains("404");
+    }
+
+    @Test
+    void fresh_logos_are_not_fetched_again_and_stale_ones_are_revalidated() {
+        fetcher.bodies.put("http://img.example/a.png", png(1));
+        cache.cache(List.of("http://img.example/a.png"));
+
+        cache.cache(List.of("http://img.example/a.png"));
+        clock.now = clock.now.plus(Duration.ofHours(25));
+        LogoCacheResult revalidated = cache.cache(List.of("http://img.example/a.png"));
+
+        assertThat(fetcher.requests)
+                .containsExactly("http://img.example/a.png", "http://img.example/a.png if-none-match \"v1\"");
+        assertThat(revalidated.cached()).containsKey("http://img.example/a.png");
+    }
+
+    @Test
+    void downloads_run_concurrently_but_never_above_the_limit() {
+        List<String> urls = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            String url = "http://img.example/" + i + ".png";
+            fetcher.bodies.put(url, png(i));
+            urls.add(url);
+        }
+
+        LogoCacheResult result = cache.cache(urls);
+
+        assertThat(result.cached()).hasSize(40);
+        assertThat(fetcher.mostAtOnce.get()).isBetween(2, 4);
+    }
+
+    @Test
+    void uploads_must_be_images_within_the_size_limit() {
+        LogoAsset uploaded = cache.upload(png(9));
+
+        assertThat(uploaded.originalUrl()).isNull();
+        assertThat(cache.file(uploaded.fileName())).isPresent();
+        assertThatThrownBy(() -> cache.upload("hello".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("not a PNG");
+        assertThatThrownBy(() -> cache(new LogoSettings(1, 1024, Duration.ZERO)).upload(new byte[2048]))
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("at most 1024");
+    }
+
+    @Test
+    void cleanup_keeps_logos_channels_and_rules_use_and_recent_uploads() {
+        StreamSource source = anM3uSource("p");
+        store.streamSources().insert(source);
+        store.channels()
+                .replaceAllForSource(
+                        source.id(),
+                        sink -> sink.accept(aChannel()
+                                .from(source.id())
+                                .withLogo("http://img.example/used.png")
+                                .build()));
+        fetcher.bodies.put("http://img.example/used.png", png(1));
+        fetcher.bodies.put("http://img.example/gone.png", png(2));
+        cache.cache(List.of("http://img.example/used.png", "http://img.example/gone.png"));
+        LogoAsset referencedUpload = cache.upload(png(3));
+        store.mappingRules()
+                .insert(new DataMappingRule(
+                        MappingRuleId.random(),
+                        "logo",
+                        ExpressionDomain.STREAM_MAPPING,
+                        "channel_name == \"x\" SET tvg_logo = \"/logos/" + referencedUpload.fileName() + "\"",
+                        true,
+                        1,
+                        false));
+        LogoAsset recentUpload = cache.upload(png(4));
+        clock.now = clock.now.plus(Duration.ofHours(2));
+
+        int removed = cache.cleanup();
+
+        assertThat(removed).isEqualTo(1);
+        assertThat(store.logos().findByOriginalUrl("http://img.example/gone.png"))
+                .isEmpty();
+        assertThat(store.logos().findByOriginalUrl("http://img.example/used.png"))
+                .isPresent();
+        assertThat(cache.file(referencedUpload.fileName())).isPresent();
+        assertThat(cache.file(recentUpload.fileName())).isPresent();
+        clock.now = clock.now.plus(Duration.ofDays(2));
+        assertThat(cache.cleanup()).isEqualTo(1);
+        assertThat(cache.file(recentUpload.fileName())).isEmpty();
+    }
+}
