@@ -57,11 +57,15 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
+import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXParseException;
 
 class ProxyGeneratorTest {
     private static final Instant NOW = Instant.parse("2026-03-01T12:00:00Z");
@@ -524,6 +528,36 @@ class ProxyGeneratorTest {
             assertThat(report.unmatchedEpgChannels()).containsExactly("Local TV");
             assertThat(report.unmatchedCount()).isEqualTo(1);
             assertThat(report.programmes()).isEqualTo(3);
+        }
+
+        @Test
+        void the_published_guide_is_valid_against_the_xmltv_dtd() throws Exception {
+            Path dtd = Path.of(System.getProperty("tvarr.repo.root", "."))
+                    .resolve("../shared/corpus/xmltv/xmltv-project/xmltv.dtd");
+            Assumptions.assumeTrue(
+                    Files.isRegularFile(dtd), "XMLTV DTD not found at " + dtd.normalize() + ", skipping");
+            StreamProxy proxy = proxy(Numbering.DEFAULT, DeliveryMode.REDIRECT, output(false));
+            generator.generate(proxy.id());
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            factory.setValidating(true);
+            var builder = factory.newDocumentBuilder();
+            builder.setEntityResolver((publicId, systemId) -> new InputSource(Files.newInputStream(dtd)));
+            List<String> errors = new ArrayList<>();
+            builder.setErrorHandler(new org.xml.sax.helpers.DefaultHandler() {
+                @Override
+                public void error(SAXParseException e) {
+                    errors.add("line " + e.getLineNumber() + ": " + e.getMessage());
+                }
+
+                @Override
+                public void fatalError(SAXParseException e) {
+                    errors.add("line " + e.getLineNumber() + ": " + e.getMessage());
+                }
+            });
+
+            builder.parse(generator.guide(proxy.id()).orElseThrow().toFile());
+
+            assertThat(errors).isEmpty();
         }
 
         @Test
