@@ -38,6 +38,11 @@ public enum ConfigKey {
     LOGOS_MAX_BYTES("logos.max_bytes", "2097152", "largest logo accepted, in bytes"),
     LOGOS_REVALIDATE_HOURS(
             "logos.revalidate_hours", "24", "age after which a cached logo is checked again with its ETag"),
+    JOBS_WORKERS("jobs.workers", "2", "background jobs (ingestions, generations) running at once"),
+    JOBS_RETRIES("jobs.retries", "3", "tries after the first for a job that failed for a transient reason"),
+    JOBS_RETRY_DELAY_SECONDS(
+            "jobs.retry_delay_seconds", "30", "first retry delay; it doubles with each retry, up to 16 times"),
+    JOBS_HISTORY_DAYS("jobs.history_days", "30", "how long finished jobs stay in the history"),
     LOG_FORMAT("log.format", "text", "text (human-readable) or json (one JSON object per line)"),
     LOG_LEVEL("log.level", "INFO", "root log level: TRACE, DEBUG, INFO, WARN or ERROR");
 

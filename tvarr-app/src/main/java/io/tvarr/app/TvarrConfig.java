@@ -26,7 +26,11 @@ public record TvarrConfig(
         String userAgent,
         Duration generationWait,
         LogoSettings logos,
+        JobSettings jobs,
         LogSettings log) {
+
+    /** The job queue and its history. */
+    public record JobSettings(JobQueue.Settings queue, Duration history) {}
 
     /** Log output settings. */
     public record LogSettings(String format, String level) {}
@@ -86,6 +90,7 @@ public record TvarrConfig(
                 text(values, ConfigKey.SOURCES_USER_AGENT),
                 Duration.ofSeconds(nonNegative(values, ConfigKey.PROXIES_GENERATION_WAIT_SECONDS)),
                 logos(values),
+                jobs(values),
                 new LogSettings(format, level));
     }
 
@@ -107,6 +112,24 @@ public record TvarrConfig(
             throw new ValidationException(
                     e.getMessage().replace("logos.revalidate_after", "logos.revalidate_hours"), e);
         }
+    }
+
+    private static JobSettings jobs(Map<ConfigKey, String> values) {
+        int workers = integer(values, ConfigKey.JOBS_WORKERS);
+        if (workers < 1 || workers > 64) {
+            throw invalid(ConfigKey.JOBS_WORKERS, String.valueOf(workers), "1-64");
+        }
+        int history = integer(values, ConfigKey.JOBS_HISTORY_DAYS);
+        if (history < 1) {
+            throw invalid(ConfigKey.JOBS_HISTORY_DAYS, String.valueOf(history), "1 or more");
+        }
+        int delay = integer(values, ConfigKey.JOBS_RETRY_DELAY_SECONDS);
+        if (delay < 1) {
+            throw invalid(ConfigKey.JOBS_RETRY_DELAY_SECONDS, String.valueOf(delay), "1 or more");
+        }
+        return new JobSettings(
+                new JobQueue.Settings(workers, nonNegative(values, ConfigKey.JOBS_RETRIES), Duration.ofSeconds(delay)),
+                Duration.ofDays(history));
     }
 
     private static int nonNegative(Map<ConfigKey, String> values, ConfigKey key) {

@@ -9,10 +9,10 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
  * The API's JSON conventions: Java property names (so the generated OpenAPI schemas match), ISO-8601 instants,
  * unknown fields refused.
  */
-final class JsonMapping {
+public final class JsonMapping {
     private JsonMapping() {}
 
-    static ObjectMapper create() {
+    public static ObjectMapper create() {
         return new ObjectMapper()
                 .registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)

@@ -615,5 +615,16 @@ abstract class PersistenceContract {
             assertThat(store.jobs().deleteFinishedBefore(T0.plusSeconds(4))).isEqualTo(1);
             assertThat(store.jobs().findPage(null, null, 0, 10).total()).isEqualTo(1);
         }
+
+        @Test
+        void the_latest_job_of_a_target_is_found_by_kind() {
+            store.jobs().insert(Job.queued(JobKind.SOURCE_INGEST, "s", T0));
+            Job latest = Job.queued(JobKind.SOURCE_INGEST, "s", T0.plusSeconds(5));
+            store.jobs().insert(latest);
+            store.jobs().insert(Job.queued(JobKind.PROXY_GENERATE, "s", T0.plusSeconds(9)));
+
+            assertThat(store.jobs().findLatest(JobKind.SOURCE_INGEST, "s")).contains(latest);
+            assertThat(store.jobs().findLatest(JobKind.EPG_INGEST, "s")).isEmpty();
+        }
     }
 }

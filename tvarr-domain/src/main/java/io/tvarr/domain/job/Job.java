@@ -38,6 +38,12 @@ public record Job(
         return new Job(id, kind, target, JobState.RUNNING, attempts + 1, createdAt, now, null, null, summary);
     }
 
+    /** Another try of a running job after a transient failure. */
+    public Job retry() {
+        requireState(JobState.RUNNING, "retry");
+        return new Job(id, kind, target, JobState.RUNNING, attempts + 1, createdAt, startedAt, null, error, summary);
+    }
+
     public Job succeed(Instant now, Map<String, Long> counts) {
         requireState(JobState.RUNNING, "succeed");
         return new Job(id, kind, target, JobState.SUCCEEDED, attempts, createdAt, startedAt, now, null, counts);

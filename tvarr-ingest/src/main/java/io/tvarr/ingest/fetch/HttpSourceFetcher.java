@@ -4,6 +4,7 @@ import dev.failsafe.Failsafe;
 import dev.failsafe.FailsafeException;
 import dev.failsafe.RetryPolicy;
 import io.tvarr.domain.Redaction;
+import io.tvarr.domain.RefusedUpstreamException;
 import io.tvarr.domain.UpstreamException;
 import io.tvarr.domain.ValidationException;
 import io.tvarr.domain.source.port.out.SourceFetcher;
@@ -113,7 +114,7 @@ public final class HttpSourceFetcher implements SourceFetcher {
             }
             if (status >= 400) {
                 response.body().close();
-                throw new UpstreamException(Redaction.redactUrl(url.toString()) + ": http " + status);
+                throw new RefusedUpstreamException(Redaction.redactUrl(url.toString()) + ": http " + status);
             }
             return response.body();
         }

@@ -1,6 +1,6 @@
 package io.tvarr.ingest.fetch;
 
-import io.tvarr.domain.UpstreamException;
+import io.tvarr.domain.RefusedUpstreamException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,7 +38,7 @@ final class LimitedInputStream extends FilterInputStream {
     private void count(long n) {
         read += n;
         if (read > limit) {
-            throw new UpstreamException(what + ": body larger than the limit of " + limit + " bytes");
+            throw new RefusedUpstreamException(what + ": body larger than the limit of " + limit + " bytes");
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.tvarr.ingest.xmltv;
 
 import io.tvarr.domain.Redaction;
+import io.tvarr.domain.RefusedUpstreamException;
 import io.tvarr.domain.UpstreamException;
 import io.tvarr.domain.epg.EpgChannel;
 import io.tvarr.domain.epg.EpgProgramme;
@@ -89,7 +90,7 @@ public final class XmltvEpgSourceHandler implements EpgSourceHandler {
     private static URI xmltvPhp(EpgSource source) {
         Credentials login = source.credentials();
         if (login == null) {
-            throw new UpstreamException("xtream guide " + source.id() + ": no credentials");
+            throw new RefusedUpstreamException("xtream guide " + source.id() + ": no credentials");
         }
         String base = source.url().toString().replaceAll("/+$", "").replaceAll("/(player_api|xmltv)\\.php$", "");
         return URI.create(base + "/xmltv.php?username=" + URLEncoder.encode(login.username(), StandardCharsets.UTF_8)

@@ -1,6 +1,6 @@
 package io.tvarr.ingest.xtream;
 
-import io.tvarr.domain.UpstreamException;
+import io.tvarr.domain.RefusedUpstreamException;
 import io.tvarr.domain.channel.Channel;
 import io.tvarr.domain.channel.ChannelSink;
 import io.tvarr.domain.source.Credentials;
@@ -47,7 +47,7 @@ public final class XtreamChannelSourceHandler implements ChannelSourceHandler {
     public Map<String, String> ingest(StreamSource source, ChannelSink sink, IngestionProgress progress) {
         Credentials login = source.credentials();
         if (login == null) {
-            throw new UpstreamException("xtream source " + source.id() + ": no credentials");
+            throw new RefusedUpstreamException("xtream source " + source.id() + ": no credentials");
         }
         String base = source.url().toString().replaceAll("/+$", "").replaceAll("/player_api\\.php$", "");
         Map<String, String> facts = account(source, base, login);
@@ -84,7 +84,7 @@ public final class XtreamChannelSourceHandler implements ChannelSourceHandler {
             throw new UncheckedIOException(e);
         }
         if (!"1".equals(info.get("user_info.auth"))) {
-            throw new UpstreamException("xtream login refused for user '" + login.username() + "' at " + base);
+            throw new RefusedUpstreamException("xtream login refused for user '" + login.username() + "' at " + base);
         }
         String status = info.getOrDefault("user_info.status", "");
         Map<String, String> facts = new LinkedHashMap<>();
@@ -98,7 +98,7 @@ public final class XtreamChannelSourceHandler implements ChannelSourceHandler {
         putIfPresent(facts, "xtream_active_connections", info.get("user_info.active_cons"));
         putIfPresent(facts, "xtream_trial", info.get("user_info.is_trial"));
         if (!status.equalsIgnoreCase("Active")) {
-            throw new UpstreamException("xtream account '" + login.username() + "' is "
+            throw new RefusedUpstreamException("xtream account '" + login.username() + "' is "
                     + status.toLowerCase(Locale.ROOT) + " (expected: active)");
         }
         return facts;

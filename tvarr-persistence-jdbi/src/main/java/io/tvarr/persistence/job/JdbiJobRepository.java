@@ -93,6 +93,16 @@ public final class JdbiJobRepository implements JobRepository {
     }
 
     @Override
+    public Optional<Job> findLatest(JobKind kind, String target) {
+        return db.withHandle(h -> h.createQuery(
+                        SELECT + " WHERE kind = :kind AND target = :target ORDER BY created_at DESC, id LIMIT 1")
+                .bind("kind", kind.name())
+                .bind("target", target)
+                .map((rs, ctx) -> map(rs))
+                .findOne());
+    }
+
+    @Override
     public long deleteFinishedBefore(Instant cutoff) {
         return db.withHandle(h -> h.createUpdate(
                         "DELETE FROM job WHERE finished_at IS NOT NULL AND finished_at < :cutoff AND state IN (<final>)")

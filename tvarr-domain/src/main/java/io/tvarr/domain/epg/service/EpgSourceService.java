@@ -6,6 +6,7 @@ import io.tvarr.domain.epg.EpgSourceId;
 import io.tvarr.domain.epg.port.in.ManageEpgSourcesUseCase;
 import io.tvarr.domain.epg.port.in.SaveEpgSourceCommand;
 import io.tvarr.domain.epg.port.out.EpgSourceRepository;
+import io.tvarr.domain.job.port.out.CronSchedules;
 import io.tvarr.domain.source.MaskedSecrets;
 import java.time.Clock;
 import java.time.Instant;
@@ -15,15 +16,18 @@ import org.jspecify.annotations.Nullable;
 /** Guide source management. */
 public final class EpgSourceService implements ManageEpgSourcesUseCase {
     private final EpgSourceRepository sources;
+    private final CronSchedules schedules;
     private final Clock clock;
 
-    public EpgSourceService(EpgSourceRepository sources, Clock clock) {
+    public EpgSourceService(EpgSourceRepository sources, CronSchedules schedules, Clock clock) {
+        this.schedules = schedules;
         this.sources = sources;
         this.clock = clock;
     }
 
     @Override
     public EpgSource create(SaveEpgSourceCommand command) {
+        validateSchedule(command.schedule());
         Instant now = clock.instant();
         EpgSource source = build(EpgSourceId.random(), command, null, now, now);
         sources.insert(source);
@@ -32,6 +36,7 @@ public final class EpgSourceService implements ManageEpgSourcesUseCase {
 
     @Override
     public EpgSource update(EpgSourceId id, SaveEpgSourceCommand command) {
+        validateSchedule(command.schedule());
         EpgSource existing = get(id);
         EpgSource source = build(id, command, existing, existing.createdAt(), clock.instant());
         sources.update(source);
@@ -71,5 +76,11 @@ public final class EpgSourceService implements ManageEpgSourcesUseCase {
                 c.retention(),
                 created,
                 now);
+    }
+
+    private void validateSchedule(@Nullable String schedule) {
+        if (schedule != null && !schedule.isBlank()) {
+            schedules.validate("schedule", schedule);
+        }
     }
 }

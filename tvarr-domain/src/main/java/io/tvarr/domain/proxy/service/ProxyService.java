@@ -5,6 +5,7 @@ import io.tvarr.domain.ValidationException;
 import io.tvarr.domain.epg.EpgSourceId;
 import io.tvarr.domain.epg.port.out.EpgSourceRepository;
 import io.tvarr.domain.filter.port.out.FilterRepository;
+import io.tvarr.domain.job.port.out.CronSchedules;
 import io.tvarr.domain.mapping.MappingRuleId;
 import io.tvarr.domain.mapping.port.out.DataMappingRuleRepository;
 import io.tvarr.domain.proxy.ProxyFilter;
@@ -26,6 +27,7 @@ import org.jspecify.annotations.Nullable;
 public final class ProxyService implements ManageProxiesUseCase {
     private final StreamProxyRepository proxies;
     private final References references;
+    private final CronSchedules schedules;
     private final Clock clock;
 
     /** The repositories whose ids a proxy refers to. */
@@ -36,7 +38,8 @@ public final class ProxyService implements ManageProxiesUseCase {
             DataMappingRuleRepository rules,
             RelayProfileRepository relayProfiles) {}
 
-    public ProxyService(StreamProxyRepository proxies, References references, Clock clock) {
+    public ProxyService(StreamProxyRepository proxies, References references, CronSchedules schedules, Clock clock) {
+        this.schedules = schedules;
         this.proxies = proxies;
         this.references = references;
         this.clock = clock;
@@ -88,6 +91,9 @@ public final class ProxyService implements ManageProxiesUseCase {
     }
 
     private StreamProxy build(ProxyId id, SaveProxyCommand c, Instant created, Instant now) {
+        if (c.schedule() != null) {
+            schedules.validate("schedule", c.schedule());
+        }
         for (SourceId source : c.sources()) {
             require(references.sources().findById(source).isPresent(), "sources", source.toString());
         }

@@ -8,9 +8,12 @@ import io.tvarr.domain.source.port.out.IngestionStatusRepository;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +32,7 @@ public final class ExclusiveIngestions {
     private final Executor executor;
     private final Clock clock;
     private final Map<String, IngestionProgress> running = new ConcurrentHashMap<>();
+    private final List<Consumer<String>> successListeners = new CopyOnWriteArrayList<>();
 
     public ExclusiveIngestions(IngestionStatusRepository statuses, Executor executor, Clock clock) {
         this.statuses = statuses;
@@ -66,6 +70,14 @@ public final class ExclusiveIngestions {
         return progress == null ? last : last.running(progress);
     }
 
+    /**
+     * Calls the listener with the source id after every successful ingestion, however it was started. Listeners
+     * run on the ingesting thread and must not throw.
+     */
+    public void whenSucceeded(Consumer<String> listener) {
+        successListeners.add(listener);
+    }
+
     /** Whether an ingestion of this source runs right now. */
     public boolean isRunning(String targetId) {
         return running.containsKey(targetId);
@@ -89,6 +101,13 @@ public final class ExclusiveIngestions {
                     progress.skipped(),
                     progress.bytes(),
                     ms);
+            for (Consumer<String> listener : successListeners) {
+                try {
+                    listener.accept(targetId);
+                } catch (RuntimeException e) {
+                    log.warn("ingestion listener failed source_id={} reason={}", targetId, e.toString());
+                }
+            }
             return done;
         } catch (TvarrException e) {
             statuses.save(stored(targetId).failed(clock.instant(), e.getMessage()));

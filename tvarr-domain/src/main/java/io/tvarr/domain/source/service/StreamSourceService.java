@@ -1,6 +1,7 @@
 package io.tvarr.domain.source.service;
 
 import io.tvarr.domain.NotFoundException;
+import io.tvarr.domain.job.port.out.CronSchedules;
 import io.tvarr.domain.source.MaskedSecrets;
 import io.tvarr.domain.source.SourceId;
 import io.tvarr.domain.source.StreamSource;
@@ -15,15 +16,18 @@ import org.jspecify.annotations.Nullable;
 /** Channel source management. */
 public final class StreamSourceService implements ManageStreamSourcesUseCase {
     private final StreamSourceRepository sources;
+    private final CronSchedules schedules;
     private final Clock clock;
 
-    public StreamSourceService(StreamSourceRepository sources, Clock clock) {
+    public StreamSourceService(StreamSourceRepository sources, CronSchedules schedules, Clock clock) {
+        this.schedules = schedules;
         this.sources = sources;
         this.clock = clock;
     }
 
     @Override
     public StreamSource create(SaveStreamSourceCommand command) {
+        validateSchedule(command.schedule());
         Instant now = clock.instant();
         StreamSource source = build(SourceId.random(), command, null, now, now);
         sources.insert(source);
@@ -32,6 +36,7 @@ public final class StreamSourceService implements ManageStreamSourcesUseCase {
 
     @Override
     public StreamSource update(SourceId id, SaveStreamSourceCommand command) {
+        validateSchedule(command.schedule());
         StreamSource existing = get(id);
         StreamSource source = build(id, command, existing, existing.createdAt(), clock.instant());
         sources.update(source);
@@ -71,5 +76,11 @@ public final class StreamSourceService implements ManageStreamSourcesUseCase {
                 c.includeVod(),
                 created,
                 now);
+    }
+
+    private void validateSchedule(@Nullable String schedule) {
+        if (schedule != null && !schedule.isBlank()) {
+            schedules.validate("schedule", schedule);
+        }
     }
 }

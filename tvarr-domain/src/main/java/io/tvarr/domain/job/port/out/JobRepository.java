@@ -23,6 +23,9 @@ public interface JobRepository {
 
     List<Job> findByState(JobState state);
 
+    /** The most recently created job of this kind for this target. */
+    Optional<Job> findLatest(JobKind kind, String target);
+
     /** Deletes finished jobs that ended before {@code cutoff}; returns how many. */
     long deleteFinishedBefore(Instant cutoff);
 }

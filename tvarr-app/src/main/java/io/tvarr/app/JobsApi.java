@@ -1,0 +1,114 @@
+package io.tvarr.app;
+
+import io.tvarr.domain.NotFoundException;
+import io.tvarr.domain.Page;
+import io.tvarr.domain.ValidationException;
+import io.tvarr.domain.epg.EpgSourceId;
+import io.tvarr.domain.job.Job;
+import io.tvarr.domain.job.JobId;
+import io.tvarr.domain.job.JobKind;
+import io.tvarr.domain.job.JobProgress;
+import io.tvarr.domain.job.JobState;
+import io.tvarr.domain.job.ScheduledTarget;
+import io.tvarr.domain.job.port.in.ManageJobsUseCase;
+import io.tvarr.domain.job.port.out.JobRepository;
+import io.tvarr.domain.proxy.ProxyId;
+import io.tvarr.domain.source.IngestionStatus;
+import io.tvarr.domain.source.SourceId;
+import io.tvarr.domain.source.service.ExclusiveIngestions;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/** The job use cases over the queue, the scheduler and the stores; checks a target exists before queueing it. */
+final class JobsApi implements ManageJobsUseCase {
+    private final JobQueue queue;
+    private final JobScheduler scheduler;
+    private final JobRepository jobs;
+    private final ExclusiveIngestions ingestions;
+    private final JobScheduler.Targets targets;
+
+    JobsApi(JobQueue queue, JobScheduler scheduler, JobScheduler.Targets targets, ExclusiveIngestions ingestions) {
+        this.queue = queue;
+        this.scheduler = scheduler;
+        this.jobs = targets.jobs();
+        this.targets = targets;
+        this.ingestions = ingestions;
+    }
+
+    @Override
+    public Page<Job> list(@Nullable JobState state, @Nullable JobKind kind, int page, int size) {
+        if (size < 1 || size > 500) {
+            throw new ValidationException("size: " + size + " (expected: 1-500)");
+        }
+        if (page < 0) {
+            throw new ValidationException("page: " + page + " (expected: 0 or more)");
+        }
+        return jobs.findPage(state, kind, page, size);
+    }
+
+    @Override
+    public Job get(JobId id) {
+        Job live = queue.live(id);
+        if (live != null) {
+            return live;
+        }
+        return jobs.findById(id).orElseThrow(() -> new NotFoundException("job " + id + ": not found"));
+    }
+
+    @Override
+    public JobProgress progress(Job job) {
+        if (job.state() != JobState.RUNNING
+                || (job.kind() != JobKind.SOURCE_INGEST && job.kind() != JobKind.EPG_INGEST)) {
+            return JobProgress.NONE;
+        }
+        IngestionStatus status = ingestions.status(job.target());
+        Map<String, Long> counts = new LinkedHashMap<>();
+        counts.put("bytes_read", status.bytesRead());
+        counts.put("records_read", status.entriesRead());
+        return new JobProgress(null, counts);
+    }
+
+    @Override
+    public Job cancel(JobId id) {
+        return queue.cancel(id);
+    }
+
+    @Override
+    public Job submit(JobKind kind, String target) {
+        switch (kind) {
+            case SOURCE_INGEST ->
+                require(targets.sources().findById(SourceId.parse(target)).isPresent(), "source", target);
+            case EPG_INGEST ->
+                require(targets.guides().findById(EpgSourceId.parse(target)).isPresent(), "EPG source", target);
+            case PROXY_GENERATE ->
+                require(targets.proxies().findById(ProxyId.parse(target)).isPresent(), "proxy", target);
+            case LOGO_CLEANUP -> {
+                return queue.submit(kind, fixed(target, JobScheduler.LOGOS_TARGET));
+            }
+            case HISTORY_CLEANUP -> {
+                return queue.submit(kind, fixed(target, JobScheduler.HISTORY_TARGET));
+            }
+        }
+        return queue.submit(kind, target);
+    }
+
+    @Override
+    public List<ScheduledTarget> schedule() {
+        return scheduler.schedule();
+    }
+
+    private static void require(boolean exists, String what, String target) {
+        if (!exists) {
+            throw new ValidationException("target: " + what + " " + target + " does not exist");
+        }
+    }
+
+    private static String fixed(String target, String expected) {
+        if (!target.isEmpty() && !target.equals(expected)) {
+            throw new ValidationException("target: '" + target + "' (expected: '" + expected + "' or nothing)");
+        }
+        return expected;
+    }
+}

@@ -1,0 +1,5 @@
+/** Use cases for jobs. */
+@NullMarked
+package io.tvarr.domain.job.port.in;
+
+import org.jspecify.annotations.NullMarked;

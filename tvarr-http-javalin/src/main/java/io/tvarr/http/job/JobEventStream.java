@@ -1,0 +1,66 @@
+package io.tvarr.http.job;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.sse.SseClient;
+import io.tvarr.domain.job.Job;
+import io.tvarr.domain.job.JobProgress;
+import io.tvarr.domain.job.port.out.JobEvents;
+import io.tvarr.http.ApiRoutes;
+import io.tvarr.http.JsonMapping;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code GET /api/v1/events}: Server-Sent Events, one {@code job} event (the job as JSON) per state change, to
+ * every connected client. A client that cannot keep up or went away is dropped.
+ */
+public final class JobEventStream implements ApiRoutes, JobEvents {
+    private static final Logger log = LoggerFactory.getLogger(JobEventStream.class);
+
+    private final Set<SseClient> clients = ConcurrentHashMap.newKeySet();
+    private final ObjectMapper json = JsonMapping.create();
+
+    @Override
+    public void register(RoutesConfig routes) {
+        routes.sse("/api/v1/events", client -> {
+            client.keepAlive();
+            client.onClose(() -> clients.remove(client));
+            clients.add(client);
+            client.sendComment("connected");
+        });
+    }
+
+    @Override
+    public void changed(Job job) {
+        if (clients.isEmpty()) {
+            return;
+        }
+        String data;
+        try {
+            data = json.writeValueAsString(JobView.of(job, JobProgress.NONE));
+        } catch (JsonProcessingException e) {
+            log.warn("job event not encoded job_id={} reason={}", job.id(), e.getMessage());
+            return;
+        }
+        for (SseClient client : clients) {
+            try {
+                if (client.terminated()) {
+                    clients.remove(client);
+                } else {
+                    client.sendEvent("job", data);
+                }
+            } catch (RuntimeException e) {
+                clients.remove(client);
+            }
+        }
+    }
+
+    /** How many clients listen, for tests and health views. */
+    public int listeners() {
+        return clients.size();
+    }
+}

@@ -1,0 +1,41 @@
+package io.tvarr.http.job;
+
+import io.tvarr.domain.job.Job;
+import io.tvarr.domain.job.JobProgress;
+import io.tvarr.http.EnumParam;
+import java.time.Instant;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/** A job as the API shows it. */
+record JobView(
+        String id,
+        String kind,
+        String target,
+        String state,
+        int attempts,
+        Instant createdAt,
+        @Nullable Instant startedAt,
+        @Nullable Instant finishedAt,
+        @Nullable Long durationMs,
+        @Nullable String error,
+        Map<String, Long> summary,
+        @Nullable Integer progressPercent,
+        Map<String, Long> progress) {
+    static JobView of(Job j, JobProgress progress) {
+        return new JobView(
+                j.id().toString(),
+                EnumParam.format(j.kind()),
+                j.target(),
+                EnumParam.format(j.state()),
+                j.attempts(),
+                j.createdAt(),
+                j.startedAt(),
+                j.finishedAt(),
+                j.duration() == null ? null : j.duration().toMillis(),
+                j.error(),
+                j.summary(),
+                progress.percent(),
+                progress.counts());
+    }
+}
