@@ -90,9 +90,15 @@ final class JobQueue implements AutoCloseable {
         this.clock = clock;
     }
 
-    /** Picks up where the last run stopped: stored queued jobs run, interrupted ones fail and run again. */
+    /**
+     * Picks up where the last run stopped: stored queued jobs run, interrupted ones fail and run again. Jobs this
+     * process already holds (submitted before recovery) are left alone.
+     */
     synchronized void recover() {
         for (Job interrupted : jobs.findByState(JobState.RUNNING)) {
+            if (live(interrupted.id()) != null) {
+                continue;
+            }
             Job failed = interrupted.fail(clock.instant(), "interrupted: tvarr stopped while the job ran");
             store(failed);
             log.warn(
@@ -103,6 +109,9 @@ final class JobQueue implements AutoCloseable {
             submit(failed.kind(), failed.target());
         }
         for (Job waiting : jobs.findByState(JobState.QUEUED)) {
+            if (live(waiting.id()) != null) {
+                continue;
+            }
             if (findQueued(waiting.target()) == null) {
                 queued.addLast(waiting);
             } else {

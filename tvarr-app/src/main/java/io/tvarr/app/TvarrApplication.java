@@ -55,6 +55,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -188,10 +189,18 @@ public final class TvarrApplication implements AutoCloseable {
             TvarrHttpServer server = new TvarrHttpServer(config.http(), routes).start();
             listening.set(server.port());
 
-            queue.recover();
+            // jobs need the schema: with migrations pending, the queue waits until `tvarr migrate` has run
+            AtomicBoolean recovered = new AtomicBoolean();
             ticker.scheduleWithFixedDelay(
                     () -> {
                         try {
+                            if (!recovered.get()) {
+                                if (!persistence.readiness().ready()) {
+                                    return;
+                                }
+                                queue.recover();
+                                recovered.set(true);
+                            }
                             scheduler.tick();
                         } catch (RuntimeException e) {
                             log.error("scheduler tick failed", e);
