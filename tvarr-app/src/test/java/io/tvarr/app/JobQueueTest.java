@@ -230,6 +230,28 @@ class JobQueueTest {
         assertThat(ran).containsExactlyInAnyOrder("s1", "p1");
     }
 
+    @Test
+    void recovery_leaves_jobs_this_process_already_runs_alone() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        work.put(JobKind.SOURCE_INGEST, target -> {
+            started.countDown();
+            await(release);
+            return Map.of();
+        });
+        JobQueue q = queue(1, 0);
+        Job running = q.submit(JobKind.SOURCE_INGEST, "s1");
+        Job waiting = q.submit(JobKind.SOURCE_INGEST, "s2");
+        assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
+
+        q.recover();
+        release.countDown();
+
+        assertThat(awaitFinal(running).state()).isEqualTo(JobState.SUCCEEDED);
+        assertThat(awaitFinal(waiting).state()).isEqualTo(JobState.SUCCEEDED);
+        assertThat(store.jobs().findPage(null, null, 0, 10).total()).isEqualTo(2);
+    }
+
     private static void await(CountDownLatch latch) {
         try {
             latch.await(10, TimeUnit.SECONDS);
