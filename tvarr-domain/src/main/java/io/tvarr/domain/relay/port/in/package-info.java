@@ -1,0 +1,5 @@
+/** Use cases for playing channels. */
+@NullMarked
+package io.tvarr.domain.relay.port.in;
+
+import org.jspecify.annotations.NullMarked;

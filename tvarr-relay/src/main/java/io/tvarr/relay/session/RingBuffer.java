@@ -1,0 +1,141 @@
+package io.tvarr.relay.session;
+
+import io.tvarr.domain.UpstreamException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One writer, many readers, fixed memory. Positions are absolute byte counts since the session started, so a
+ * reader knows exactly when the writer has lapped it. Thread-safe.
+ */
+final class RingBuffer {
+    static final int TS_PACKET = 188;
+    private static final byte TS_SYNC = 0x47;
+
+    private final byte[] data;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition more = lock.newCondition();
+    private long written;
+    private boolean ended;
+    private @Nullable UpstreamException failure;
+
+    RingBuffer(int capacity) {
+        this.data = new byte[capacity];
+    }
+
+    void write(byte[] source, int offset, int length) {
+        lock.lock();
+        try {
+            int remaining = length;
+            int from = offset;
+            while (remaining > 0) {
+                int at = (int) (written % data.length);
+                int chunk = Math.min(remaining, data.length - at);
+                System.arraycopy(source, from, data, at, chunk);
+                written += chunk;
+                from += chunk;
+                remaining -= chunk;
+            }
+            more.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** No more data: readers get what is left, then the end (or the failure). */
+    void end(@Nullable UpstreamException cause) {
+        lock.lock();
+        try {
+            if (!ended) {
+                ended = true;
+                failure = cause;
+            }
+            more.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Where a new reader starts: up to {@code backlog} bytes back, moved forward to a TS packet boundary (a sync
+     * byte followed by another one packet later) so players get whole packets from their first byte.
+     */
+    long joinPosition(int backlog) {
+        lock.lock();
+        try {
+            long start = Math.max(0, written - Math.min(backlog, data.length - TS_PACKET));
+            for (long p = start; p + TS_PACKET < written && p < start + TS_PACKET; p++) {
+                if (at(p) == TS_SYNC && at(p + TS_PACKET) == TS_SYNC) {
+                    return p;
+                }
+            }
+            return start == 0 ? 0 : written;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Copies bytes from {@code position}; waits up to {@code waitMillis} for some. Returns the count (0 after the
+     * wait without data), or -1 at the end.
+     *
+     * @throws UpstreamException when the upstream failed, or the reader fell behind the buffer
+     */
+    int read(long position, byte[] target, long waitMillis) throws InterruptedException {
+        lock.lock();
+        try {
+            if (position < written - data.length) {
+                throw new Behind(written - position);
+            }
+            if (position >= written) {
+                if (ended) {
+                    if (failure != null) {
+                        throw failure;
+                    }
+                    return -1;
+                }
+                more.await(waitMillis, TimeUnit.MILLISECONDS);
+                if (position >= written) {
+                    if (ended && failure != null) {
+                        throw failure;
+                    }
+                    return ended ? -1 : 0;
+                }
+            }
+            int available = (int) Math.min(target.length, written - position);
+            int at = (int) (position % data.length);
+            int first = Math.min(available, data.length - at);
+            System.arraycopy(data, at, target, 0, first);
+            if (first < available) {
+                System.arraycopy(data, 0, target, first, available - first);
+            }
+            return available;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    long written() {
+        lock.lock();
+        try {
+            return written;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private byte at(long position) {
+        return data[(int) (position % data.length)];
+    }
+
+    /** A reader the writer has lapped. */
+    static final class Behind extends UpstreamException {
+        private static final long serialVersionUID = 1L;
+
+        Behind(long lag) {
+            super("client fell " + lag + " bytes behind the live stream and was cut off");
+        }
+    }
+}

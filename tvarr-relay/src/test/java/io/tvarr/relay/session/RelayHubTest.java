@@ -1,0 +1,253 @@
+package io.tvarr.relay.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.sun.net.httpserver.HttpServer;
+import io.tvarr.domain.RefusedUpstreamException;
+import io.tvarr.domain.UnavailableException;
+import io.tvarr.domain.UpstreamException;
+import io.tvarr.domain.channel.ChannelId;
+import io.tvarr.domain.relay.ClientInfo;
+import io.tvarr.domain.relay.StreamPlan;
+import io.tvarr.domain.relay.StreamSubscription;
+import io.tvarr.domain.source.SourceId;
+import io.tvarr.relay.RelaySettings;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The hub against a local upstream that serves endless MPEG-TS-shaped packets. */
+class RelayHubTest {
+    private static final ClientInfo CLIENT = new ClientInfo("127.0.0.1", "test-player");
+    private static final SourceId SOURCE = SourceId.random();
+
+    private HttpServer upstream;
+    private final AtomicInteger connections = new AtomicInteger();
+    private final AtomicInteger open = new AtomicInteger();
+    private RelayHub hub;
+
+    @BeforeEach
+    void start() throws IOException {
+        upstream = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        upstream.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        upstream.createContext("/live/", exchange -> {
+            connections.incrementAndGet();
+            open.incrementAndGet();
+            try (exchange;
+                    OutputStream out = exchange.getResponseBody()) {
+                exchange.getResponseHeaders().add("Content-Type", "video/mp2t");
+                exchange.sendResponseHeaders(200, 0);
+                byte[] packets = packets(100);
+                boolean stall = exchange.getRequestURI().getPath().contains("stall");
+                for (int i = 0; i < 100_000; i++) {
+                    out.write(packets);
+                    out.flush();
+                    if (stall) {
+                        Thread.sleep(60_000);
+                    }
+                    Thread.sleep(5);
+                }
+            } catch (IOException | InterruptedException e) {
+                // the relay hung up
+            } finally {
+                open.decrementAndGet();
+            }
+        });
+        upstream.createContext("/broken/", exchange -> {
+            connections.incrementAndGet();
+            try (exchange) {
+                exchange.sendResponseHeaders(500, -1);
+            }
+        });
+        upstream.createContext("/hls/", exchange -> {
+            try (exchange) {
+                exchange.getResponseHeaders().add("Content-Type", "application/vnd.apple.mpegurl");
+                exchange.sendResponseHeaders(200, -1);
+            }
+        });
+        upstream.start();
+        hub = new RelayHub(
+                settings(8 * 1024 * 1024, Duration.ofMillis(200), Duration.ofSeconds(10)), Clock.systemUTC());
+    }
+
+    @AfterEach
+    void stop() {
+        hub.close();
+        upstream.stop(0);
+    }
+
+    private static RelaySettings settings(int buffer, Duration grace, Duration stall) {
+        return new RelaySettings(
+                buffer,
+                Math.min(buffer, 64 * 1024),
+                grace,
+                Duration.ofSeconds(2),
+                Duration.ofSeconds(2),
+                stall,
+                0,
+                2,
+                Duration.ofSeconds(60));
+    }
+
+    private static byte[] packets(int count) {
+        byte[] bytes = new byte[188 * count];
+        for (int p = 0; p < count; p++) {
+            bytes[p * 188] = 0x47;
+            for (int i = 1; i < 188; i++) {
+                bytes[p * 188 + i] = (byte) (i == 1 ? 0x1F : 0x11);
+            }
+        }
+        return bytes;
+    }
+
+    private StreamPlan plan(String path, int sourceLimit) {
+        return plan(path, sourceLimit, ChannelId.of(SOURCE, path));
+    }
+
+    private StreamPlan plan(String path, int sourceLimit, ChannelId channel) {
+        return new StreamPlan(
+                channel,
+                "Channel " + path,
+                SOURCE,
+                "http://127.0.0.1:" + upstream.getAddress().getPort() + path,
+                Map.of("User-Agent", "tvarr-test"),
+                sourceLimit);
+    }
+
+    private static byte[] readAtLeast(StreamSubscription subscription, int bytes) {
+        byte[] all = new byte[bytes];
+        byte[] buffer = new byte[8192];
+        int have = 0;
+        while (have < bytes) {
+            int n = subscription.read(buffer);
+            assertThat(n).as("stream ended early").isPositive();
+            int take = Math.min(n, bytes - have);
+            System.arraycopy(buffer, 0, all, have, take);
+            have += take;
+        }
+        return all;
+    }
+
+    private static void awaitTrue(java.util.function.BooleanSupplier condition, String what)
+            throws InterruptedException {
+        for (int i = 0; i < 500; i++) {
+            if (condition.getAsBoolean()) {
+                return;
+            }
+            Thread.sleep(10);
+        }
+        throw new AssertionError(what);
+    }
+
+    @Test
+    void many_clients_share_one_upstream_and_each_gets_whole_ts_packets() {
+        List<StreamSubscription> clients = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            clients.add(hub.subscribe(plan("/live/1.ts", 1), CLIENT));
+        }
+
+        for (StreamSubscription client : clients) {
+            byte[] received = readAtLeast(client, 188 * 50);
+            for (int p = 0; p < 50; p++) {
+                assertThat(received[p * 188]).as("sync byte of packet " + p).isEqualTo((byte) 0x47);
+            }
+        }
+
+        assertThat(connections).hasValue(1);
+        assertThat(hub.sessions())
+                .singleElement()
+                .satisfies(s -> assertThat(s.clients()).hasSize(5));
+        clients.forEach(StreamSubscription::close);
+    }
+
+    @Test
+    void the_upstream_closes_after_the_grace_period_once_nobody_watches() throws InterruptedException {
+        StreamSubscription client = hub.subscribe(plan("/live/2.ts", 0), CLIENT);
+        readAtLeast(client, 188 * 10);
+
+        client.close();
+
+        awaitTrue(() -> hub.sessions().isEmpty(), "session still running after the grace period");
+        awaitTrue(() -> open.get() == 0, "upstream connection still open");
+        assertThat(hub.sourceUse()).isEmpty();
+    }
+
+    @Test
+    void a_source_at_its_connection_limit_refuses_a_new_upstream_without_opening_it() {
+        StreamSubscription first = hub.subscribe(plan("/live/a.ts", 1), CLIENT);
+        readAtLeast(first, 188);
+
+        assertThatThrownBy(() -> hub.subscribe(plan("/live/b.ts", 1), CLIENT))
+                .isInstanceOf(UnavailableException.class)
+                .hasMessageContaining("1 of its 1 allowed connection");
+
+        assertThat(connections).hasValue(1);
+        first.close();
+    }
+
+    @Test
+    void repeated_failures_open_the_hosts_circuit_breaker() {
+        for (int i = 0; i < 2; i++) {
+            StreamSubscription failing = hub.subscribe(plan("/broken/" + i + ".ts", 0), CLIENT);
+            assertThatThrownBy(() -> failing.read(new byte[1024]))
+                    .isInstanceOf(UpstreamException.class)
+                    .hasMessageContaining("http 500");
+        }
+
+        assertThatThrownBy(() -> hub.subscribe(plan("/broken/3.ts", 0), CLIENT))
+                .isInstanceOf(UnavailableException.class)
+                .hasMessageContaining("circuit breaker open");
+        assertThat(connections).hasValue(2);
+        assertThat(hub.upstreams())
+                .singleElement()
+                .satisfies(u -> assertThat(u.breaker()).isEqualTo("open"));
+    }
+
+    @Test
+    void a_client_that_falls_a_whole_buffer_behind_is_cut_off_and_the_others_carry_on() throws InterruptedException {
+        hub.close();
+        hub = new RelayHub(settings(188 * 64, Duration.ofMillis(200), Duration.ofSeconds(10)), Clock.systemUTC());
+        StreamSubscription slow = hub.subscribe(plan("/live/s.ts", 0), CLIENT);
+        StreamSubscription fast = hub.subscribe(plan("/live/s.ts", 0), CLIENT);
+
+        readAtLeast(fast, 188 * 64 * 4);
+
+        assertThatThrownBy(() -> readAtLeast(slow, 188 * 64 * 4))
+                .isInstanceOf(UpstreamException.class)
+                .hasMessageContaining("behind");
+        readAtLeast(fast, 188 * 64);
+        fast.close();
+        slow.close();
+    }
+
+    @Test
+    void a_stalled_upstream_ends_the_session_with_a_clear_error() {
+        hub.close();
+        hub = new RelayHub(settings(8 * 1024 * 1024, Duration.ofMillis(200), Duration.ofSeconds(1)), Clock.systemUTC());
+        StreamSubscription client = hub.subscribe(plan("/live/stall.ts", 0), CLIENT);
+        readAtLeast(client, 188 * 100);
+
+        assertThatThrownBy(() -> readAtLeast(client, 188 * 200))
+                .isInstanceOf(UpstreamException.class)
+                .hasMessageContaining("stalled");
+    }
+
+    @Test
+    void hls_upstreams_are_refused_with_the_reason() {
+        StreamSubscription client = hub.subscribe(plan("/hls/index", 0), CLIENT);
+
+        assertThatThrownBy(() -> client.read(new byte[100]))
+                .isInstanceOf(RefusedUpstreamException.class)
+                .hasMessageContaining("HLS");
+    }
+}
