@@ -43,6 +43,12 @@ public enum ConfigKey {
     JOBS_RETRY_DELAY_SECONDS(
             "jobs.retry_delay_seconds", "30", "first retry delay; it doubles with each retry, up to 16 times"),
     JOBS_HISTORY_DAYS("jobs.history_days", "30", "how long finished jobs stay in the history"),
+    RELAY_MAX_PER_HOST("relay.max_per_host", "0", "upstream connections per provider host at once; 0 for no limit"),
+    RELAY_GRACE_SECONDS("relay.grace_seconds", "5", "how long an upstream stays open after its last viewer left"),
+    RELAY_STALL_TIMEOUT_SECONDS(
+            "relay.stall_timeout_seconds",
+            "15",
+            "silence after which an upstream is given up (also for the first byte)"),
     LOG_FORMAT("log.format", "text", "text (human-readable) or json (one JSON object per line)"),
     LOG_LEVEL("log.level", "INFO", "root log level: TRACE, DEBUG, INFO, WARN or ERROR");
 

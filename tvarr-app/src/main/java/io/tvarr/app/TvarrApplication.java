@@ -13,6 +13,7 @@ import io.tvarr.domain.proxy.GenerationReport;
 import io.tvarr.domain.proxy.ProxyId;
 import io.tvarr.domain.proxy.StreamProxy;
 import io.tvarr.domain.proxy.service.ProxyService;
+import io.tvarr.domain.relay.service.ChannelStreamService;
 import io.tvarr.domain.source.IngestionStatus;
 import io.tvarr.domain.source.SourceId;
 import io.tvarr.domain.source.service.ExclusiveIngestions;
@@ -30,6 +31,7 @@ import io.tvarr.http.job.JobRoutes;
 import io.tvarr.http.logo.LogoRoutes;
 import io.tvarr.http.proxy.OutputRoutes;
 import io.tvarr.http.proxy.ProxyRoutes;
+import io.tvarr.http.relay.RelayRoutes;
 import io.tvarr.http.source.SourceRoutes;
 import io.tvarr.http.system.ApiDocumentation;
 import io.tvarr.http.system.SystemRoutes;
@@ -42,6 +44,7 @@ import io.tvarr.pipeline.PipelineSettings;
 import io.tvarr.pipeline.ProxyGenerator;
 import io.tvarr.pipeline.logo.FileLogoStore;
 import io.tvarr.pipeline.stage.guard.IngestionGuard;
+import io.tvarr.relay.session.RelayHub;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Clock;
@@ -73,13 +76,16 @@ public final class TvarrApplication implements AutoCloseable {
     private final ExecutorService background;
     private final ScheduledExecutorService ticker;
     private final JobQueue queue;
+    private final RelayHub relay;
 
     private TvarrApplication(
             JdbiPersistence persistence,
             TvarrHttpServer server,
             ExecutorService background,
             ScheduledExecutorService ticker,
-            JobQueue queue) {
+            JobQueue queue,
+            RelayHub relay) {
+        this.relay = relay;
         this.persistence = persistence;
         this.server = server;
         this.background = background;
@@ -137,6 +143,10 @@ public final class TvarrApplication implements AutoCloseable {
                     cron,
                     clock);
 
+            RelayHub relay = new RelayHub(config.relay(), clock);
+            ChannelStreamService channelStreams =
+                    new ChannelStreamService(proxies, persistence.streamSources(), persistence.channels(), relay);
+
             JobEventStream events = new JobEventStream();
             Map<JobKind, JobQueue.Work> work = new EnumMap<>(JobKind.class);
             work.put(
@@ -182,7 +192,8 @@ public final class TvarrApplication implements AutoCloseable {
                     new GuideBrowser(persistence.epg(), clock),
                     clock));
             routes.add(new ProxyRoutes(proxies, generator));
-            routes.add(new OutputRoutes(proxies, generator));
+            routes.add(new OutputRoutes(proxies, generator, channelStreams));
+            routes.add(new RelayRoutes(relay));
             routes.add(new LogoRoutes(logos));
             routes.add(new JobRoutes(new JobsApi(queue, scheduler, targets, ingestions)));
             routes.add(events);
@@ -214,7 +225,7 @@ public final class TvarrApplication implements AutoCloseable {
                     versions.tvarr().version(),
                     server.port(),
                     persistence.vendor());
-            return new TvarrApplication(persistence, server, background, ticker, queue);
+            return new TvarrApplication(persistence, server, background, ticker, queue, relay);
         } catch (RuntimeException e) {
             ticker.shutdownNow();
             background.shutdownNow();
@@ -290,6 +301,7 @@ public final class TvarrApplication implements AutoCloseable {
     public void close() {
         ticker.shutdownNow();
         queue.close();
+        relay.close();
         server.close();
         background.shutdownNow();
         try {

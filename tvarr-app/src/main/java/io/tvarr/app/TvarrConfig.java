@@ -4,6 +4,7 @@ import io.tvarr.domain.ValidationException;
 import io.tvarr.domain.logo.LogoSettings;
 import io.tvarr.http.HttpSettings;
 import io.tvarr.persistence.DatabaseSettings;
+import io.tvarr.relay.RelaySettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -27,6 +28,7 @@ public record TvarrConfig(
         Duration generationWait,
         LogoSettings logos,
         JobSettings jobs,
+        RelaySettings relay,
         LogSettings log) {
 
     /** The job queue and its history. */
@@ -91,6 +93,7 @@ public record TvarrConfig(
                 Duration.ofSeconds(nonNegative(values, ConfigKey.PROXIES_GENERATION_WAIT_SECONDS)),
                 logos(values),
                 jobs(values),
+                relay(values),
                 new LogSettings(format, level));
     }
 
@@ -112,6 +115,25 @@ public record TvarrConfig(
             throw new ValidationException(
                     e.getMessage().replace("logos.revalidate_after", "logos.revalidate_hours"), e);
         }
+    }
+
+    private static RelaySettings relay(Map<ConfigKey, String> values) {
+        int stall = integer(values, ConfigKey.RELAY_STALL_TIMEOUT_SECONDS);
+        if (stall < 1) {
+            throw invalid(ConfigKey.RELAY_STALL_TIMEOUT_SECONDS, String.valueOf(stall), "1 or more");
+        }
+        RelaySettings d = RelaySettings.DEFAULT;
+        int maxPerHost = nonNegative(values, ConfigKey.RELAY_MAX_PER_HOST);
+        return new RelaySettings(
+                d.bufferBytes(),
+                d.joinBacklogBytes(),
+                Duration.ofSeconds(nonNegative(values, ConfigKey.RELAY_GRACE_SECONDS)),
+                d.connectTimeout(),
+                Duration.ofSeconds(stall),
+                Duration.ofSeconds(stall),
+                maxPerHost,
+                d.breakerFailures(),
+                d.breakerCooldown());
     }
 
     private static JobSettings jobs(Map<ConfigKey, String> values) {

@@ -173,23 +173,6 @@ class ProxyApiIT {
     }
 
     @Test
-    void proxy_delivery_urls_answer_501_until_the_relay_exists() throws IOException {
-        String proxy = create("/api/v1/proxies", proxyBody(",\"deliveryMode\":\"proxy\""));
-        String playlist = api.get("/proxy/" + proxy + ".m3u").body();
-        String streamPath = playlist.lines()
-                .filter(l -> l.startsWith("http://"))
-                .findFirst()
-                .orElseThrow()
-                .replaceFirst("^http://[^/]+", "");
-
-        HttpResponse<String> stream = api.get(streamPath);
-
-        assertThat(streamPath).startsWith("/proxy/" + proxy + "/");
-        assertThat(stream.statusCode()).isEqualTo(501);
-        assertThat(stream.body()).contains("redirect");
-    }
-
-    @Test
     void malformed_proxies_are_refused_naming_the_field() {
         HttpResponse<String> badId = api.post("/api/v1/proxies", "{\"name\":\"P\",\"sources\":[\"nope\"]}");
         HttpResponse<String> unknown =

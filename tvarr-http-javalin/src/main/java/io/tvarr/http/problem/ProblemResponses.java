@@ -8,6 +8,7 @@ import io.javalin.http.HttpResponseException;
 import io.tvarr.domain.ConflictException;
 import io.tvarr.domain.NotFoundException;
 import io.tvarr.domain.StorageException;
+import io.tvarr.domain.UnavailableException;
 import io.tvarr.domain.UpstreamException;
 import io.tvarr.domain.ValidationException;
 import io.tvarr.domain.filter.InvalidExpressionException;
@@ -47,6 +48,12 @@ public final class ProblemResponses {
         routes.exception(UpstreamException.class, (e, ctx) -> {
             log.info("upstream failed path={} reason={}", ctx.path(), e.getMessage());
             send(ctx, ProblemType.UPSTREAM, e.getMessage());
+        });
+        routes.exception(UnavailableException.class, (e, ctx) -> {
+            if (e.retryAfterSeconds() > 0) {
+                ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
+            }
+            send(ctx, ProblemType.UNAVAILABLE, e.getMessage());
         });
         routes.exception(StorageException.class, (e, ctx) -> {
             log.warn("storage failed path={} reason={}", ctx.path(), e.getMessage());

@@ -11,10 +11,9 @@ import io.tvarr.domain.NotFoundException;
 import io.tvarr.domain.proxy.ProxyId;
 import io.tvarr.domain.proxy.port.in.GenerateProxyUseCase;
 import io.tvarr.domain.proxy.port.in.ManageProxiesUseCase;
+import io.tvarr.domain.relay.port.in.StreamChannelUseCase;
 import io.tvarr.http.ApiRoutes;
 import io.tvarr.http.problem.Problem;
-import io.tvarr.http.problem.ProblemResponses;
-import io.tvarr.http.problem.ProblemType;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Function;
@@ -33,10 +32,13 @@ public final class OutputRoutes implements ApiRoutes {
     private final ManageProxiesUseCase proxies;
     private final GenerateProxyUseCase generation;
     private final PublishedFiles files = new PublishedFiles();
+    private final ChannelStreams streams;
 
-    public OutputRoutes(ManageProxiesUseCase proxies, GenerateProxyUseCase generation) {
+    public OutputRoutes(
+            ManageProxiesUseCase proxies, GenerateProxyUseCase generation, StreamChannelUseCase channelStreams) {
         this.proxies = proxies;
         this.generation = generation;
+        this.streams = new ChannelStreams(channelStreams);
     }
 
     @Override
@@ -83,8 +85,11 @@ public final class OutputRoutes implements ApiRoutes {
             },
             responses = {
                 @OpenApiResponse(status = "200"),
+                @OpenApiResponse(status = "302", description = "redirect delivery: the upstream URL"),
                 @OpenApiResponse(status = "404", content = @OpenApiContent(from = Problem.class)),
-                @OpenApiResponse(status = "501", content = @OpenApiContent(from = Problem.class))
+                @OpenApiResponse(status = "501", content = @OpenApiContent(from = Problem.class)),
+                @OpenApiResponse(status = "502", content = @OpenApiContent(from = Problem.class)),
+                @OpenApiResponse(status = "503", content = @OpenApiContent(from = Problem.class))
             })
     void item(Context ctx) {
         String proxy = ctx.pathParam("proxy");
@@ -92,14 +97,7 @@ public final class OutputRoutes implements ApiRoutes {
             case "playlist.m3u8", "playlist.m3u" -> files.serve(ctx, published(proxy, generation::playlist), M3U);
             case "epg.xml" -> files.serve(ctx, published(proxy, generation::guide), XML);
             case "epg.xml.gz" -> files.serveGzipped(ctx, published(proxy, generation::guide));
-            default -> {
-                proxies.find(proxy);
-                ProblemResponses.send(
-                        ctx,
-                        ProblemType.NOT_IMPLEMENTED,
-                        "stream delivery through tvarr (proxy and relay modes) is not available in this version;"
-                                + " set the proxy's deliveryMode to redirect to play channels from the provider");
-            }
+            default -> streams.play(ctx, proxy, ctx.pathParam("item"));
         }
     }
 

@@ -1,0 +1,74 @@
+package io.tvarr.http.relay;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.openapi.HttpMethod;
+import io.javalin.openapi.OpenApi;
+import io.javalin.openapi.OpenApiContent;
+import io.javalin.openapi.OpenApiParam;
+import io.javalin.openapi.OpenApiResponse;
+import io.tvarr.domain.NotFoundException;
+import io.tvarr.domain.relay.RelaySessionInfo;
+import io.tvarr.domain.relay.UpstreamHealth;
+import io.tvarr.domain.relay.port.out.StreamRelay;
+import io.tvarr.http.ApiRoutes;
+import io.tvarr.http.problem.Problem;
+import java.util.List;
+import java.util.Map;
+
+/** What the relay is doing: sessions and their clients, upstream hosts' breakers, provider connection use. */
+public final class RelayRoutes implements ApiRoutes {
+    private final StreamRelay relay;
+
+    public RelayRoutes(StreamRelay relay) {
+        this.relay = relay;
+    }
+
+    @Override
+    public void register(RoutesConfig routes) {
+        routes.get("/api/v1/relay/sessions", this::sessions);
+        routes.delete("/api/v1/relay/sessions/{id}", this::stop);
+        routes.get("/api/v1/relay/upstreams", this::upstreams);
+    }
+
+    @OpenApi(
+            path = "/api/v1/relay/sessions",
+            methods = HttpMethod.GET,
+            summary = "Running upstream sessions with their clients, bytes and bitrate",
+            tags = "relay",
+            responses = @OpenApiResponse(status = "200", content = @OpenApiContent(from = RelaySessionInfo[].class)))
+    void sessions(Context ctx) {
+        ctx.json(relay.sessions());
+    }
+
+    @OpenApi(
+            path = "/api/v1/relay/sessions/{id}",
+            methods = HttpMethod.DELETE,
+            summary = "Stop a session and disconnect its clients",
+            tags = "relay",
+            pathParams = @OpenApiParam(name = "id", required = true),
+            responses = {
+                @OpenApiResponse(status = "204"),
+                @OpenApiResponse(status = "404", content = @OpenApiContent(from = Problem.class))
+            })
+    void stop(Context ctx) {
+        String id = ctx.pathParam("id");
+        if (!relay.stop(id)) {
+            throw new NotFoundException("relay session " + id + ": not found");
+        }
+        ctx.status(204);
+    }
+
+    @OpenApi(
+            path = "/api/v1/relay/upstreams",
+            methods = HttpMethod.GET,
+            summary = "Circuit breaker state per upstream host and connections in use per source",
+            tags = "relay",
+            responses = @OpenApiResponse(status = "200", content = @OpenApiContent(from = UpstreamsView.class)))
+    void upstreams(Context ctx) {
+        ctx.json(new UpstreamsView(relay.upstreams(), relay.sourceUse()));
+    }
+
+    /** Upstream hosts and per-source use. */
+    record UpstreamsView(List<UpstreamHealth> hosts, Map<String, Integer> sourceConnections) {}
+}

@@ -1,0 +1,5 @@
+/** Relay observability. */
+@NullMarked
+package io.tvarr.http.relay;
+
+import org.jspecify.annotations.NullMarked;
