@@ -1,12 +1,14 @@
 package io.tvarr.relay.session;
 
 import io.tvarr.domain.RefusedUpstreamException;
-import io.tvarr.domain.channel.ChannelId;
+import io.tvarr.domain.UnavailableException;
 import io.tvarr.domain.relay.ClientInfo;
 import io.tvarr.domain.relay.RelaySessionInfo;
 import io.tvarr.domain.relay.StreamPlan;
 import io.tvarr.domain.relay.StreamSubscription;
 import io.tvarr.domain.relay.UpstreamHealth;
+import io.tvarr.domain.relay.port.out.FFmpeg;
+import io.tvarr.domain.relay.port.out.HardwareAccelerationDetector;
 import io.tvarr.domain.relay.port.out.StreamRelay;
 import io.tvarr.relay.RelaySettings;
 import io.tvarr.relay.limit.ConnectionLimits;
@@ -22,6 +24,7 @@ import java.util.TreeSet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,9 +42,21 @@ public final class RelayHub implements StreamRelay, AutoCloseable {
     private final HostBreakers breakers;
     private final Clock clock;
     private final ScheduledExecutorService timers;
-    private final Map<ChannelId, RelaySession> sessions = new HashMap<>();
+    private final Map<String, RelaySession> sessions = new HashMap<>();
+    private final @Nullable UpstreamOpener transcoder;
 
+    /** A relay that passes bytes through only; profiles are refused. */
     public RelayHub(RelaySettings settings, Clock clock) {
+        this(settings, clock, null, null);
+    }
+
+    /** A relay that also runs FFmpeg for plans with a profile. */
+    public RelayHub(
+            RelaySettings settings,
+            Clock clock,
+            @Nullable FFmpeg ffmpeg,
+            @Nullable HardwareAccelerationDetector hardware) {
+        this.transcoder = ffmpeg == null || hardware == null ? null : new FFmpegUpstream(ffmpeg, hardware);
         this.settings = settings;
         this.connector = new UpstreamConnector(settings.connectTimeout(), settings.firstByteTimeout());
         this.limits = new ConnectionLimits(settings.maxPerHost());
@@ -57,7 +72,7 @@ public final class RelayHub implements StreamRelay, AutoCloseable {
 
     @Override
     public synchronized StreamSubscription subscribe(StreamPlan plan, ClientInfo client) {
-        RelaySession session = sessions.get(plan.channel());
+        RelaySession session = sessions.get(plan.sessionKey());
         if (session == null || session.finished()) {
             session = open(plan);
         }
@@ -71,12 +86,17 @@ public final class RelayHub implements StreamRelay, AutoCloseable {
 
     private RelaySession open(StreamPlan plan) {
         String host = host(plan.upstreamUrl());
+        UpstreamOpener opener = plan.profile() == null ? connector : transcoder;
+        if (opener == null) {
+            throw new UnavailableException(
+                    "relay profile '" + plan.profile().name() + "': FFmpeg relaying is not set up on this server", 0);
+        }
         breakers.permit(host);
         limits.acquire(plan.source(), plan.channelName() + "'s source", plan.sourceLimit(), host);
         RelaySession session = new RelaySession(plan, host, settings.bufferBytes(), clock);
-        sessions.put(plan.channel(), session);
+        sessions.put(plan.sessionKey(), session);
         session.start(
-                connector,
+                opener,
                 new RelaySession.Outcome() {
                     @Override
                     public void connected() {
@@ -109,8 +129,8 @@ public final class RelayHub implements StreamRelay, AutoCloseable {
     }
 
     private synchronized void ended(RelaySession session) {
-        if (sessions.get(session.plan.channel()) == session) {
-            sessions.remove(session.plan.channel());
+        if (sessions.get(session.plan.sessionKey()) == session) {
+            sessions.remove(session.plan.sessionKey());
         }
         limits.release(session.plan.source(), session.host);
     }

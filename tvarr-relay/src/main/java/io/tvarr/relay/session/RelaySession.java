@@ -65,7 +65,7 @@ final class RelaySession {
     }
 
     /** Starts the reader thread; {@code outcome} is told how the upstream went, {@code ended} runs last. */
-    void start(UpstreamConnector connector, Outcome outcome, Runnable ended) {
+    void start(UpstreamOpener connector, Outcome outcome, Runnable ended) {
         Thread thread = new Thread(() -> pump(connector, outcome, ended), "tvarr-relay-" + plan.channel());
         thread.setDaemon(true);
         reader = thread;
@@ -79,7 +79,7 @@ final class RelaySession {
         void failed();
     }
 
-    private void pump(UpstreamConnector connector, Outcome outcome, Runnable ended) {
+    private void pump(UpstreamOpener connector, Outcome outcome, Runnable ended) {
         String where = Redaction.redactUrl(plan.upstreamUrl());
         try (InputStream in = connector.open(plan)) {
             body = in;
@@ -142,11 +142,18 @@ final class RelaySession {
         ring.end(reason == null ? null : new UpstreamException(reason));
         InputStream in = body;
         if (in != null) {
-            try {
-                in.close();
-            } catch (IOException e) {
-                // closing is all that is left to do
-            }
+            // closing may wait for a process to die; callers hold the hub's lock, so it happens elsewhere
+            Thread closer = new Thread(
+                    () -> {
+                        try {
+                            in.close();
+                        } catch (IOException e) {
+                            // closing is all that is left to do
+                        }
+                    },
+                    "tvarr-relay-close-" + plan.channel());
+            closer.setDaemon(true);
+            closer.start();
         }
         Thread thread = reader;
         if (thread != null) {

@@ -15,7 +15,7 @@ import java.time.Duration;
 import java.util.Locale;
 
 /** Opens a channel's upstream over HTTP(S) with the provider's headers and a bounded wait for the answer. */
-final class UpstreamConnector {
+final class UpstreamConnector implements UpstreamOpener {
     private final HttpClient client;
     private final Duration answerTimeout;
 
@@ -28,7 +28,8 @@ final class UpstreamConnector {
     }
 
     /** The response body of a 200 answer; the caller closes it. */
-    InputStream open(StreamPlan plan) throws InterruptedException {
+    @Override
+    public InputStream open(StreamPlan plan) throws InterruptedException {
         String where = Redaction.redactUrl(plan.upstreamUrl());
         URI uri;
         try {

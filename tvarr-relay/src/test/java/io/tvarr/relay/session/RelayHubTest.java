@@ -121,7 +121,8 @@ class RelayHubTest {
                 SOURCE,
                 "http://127.0.0.1:" + upstream.getAddress().getPort() + path,
                 Map.of("User-Agent", "tvarr-test"),
-                sourceLimit);
+                sourceLimit,
+                null);
     }
 
     private static byte[] readAtLeast(StreamSubscription subscription, int bytes) {

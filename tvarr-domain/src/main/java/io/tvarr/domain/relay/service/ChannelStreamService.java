@@ -4,13 +4,16 @@ import io.tvarr.domain.NotFoundException;
 import io.tvarr.domain.channel.Channel;
 import io.tvarr.domain.channel.ChannelId;
 import io.tvarr.domain.channel.port.out.ChannelRepository;
+import io.tvarr.domain.proxy.DeliveryMode;
 import io.tvarr.domain.proxy.StreamProxy;
 import io.tvarr.domain.proxy.port.in.ManageProxiesUseCase;
 import io.tvarr.domain.relay.ClientInfo;
+import io.tvarr.domain.relay.RelayProfile;
 import io.tvarr.domain.relay.StreamDecision;
 import io.tvarr.domain.relay.StreamPlan;
 import io.tvarr.domain.relay.StreamSubscription;
 import io.tvarr.domain.relay.port.in.StreamChannelUseCase;
+import io.tvarr.domain.relay.port.out.RelayProfileRepository;
 import io.tvarr.domain.relay.port.out.StreamRelay;
 import io.tvarr.domain.source.StreamSource;
 import io.tvarr.domain.source.port.out.StreamSourceRepository;
@@ -26,12 +29,15 @@ public final class ChannelStreamService implements StreamChannelUseCase {
     private final StreamSourceRepository sources;
     private final ChannelRepository channels;
     private final StreamRelay relay;
+    private final RelayProfileRepository profiles;
 
     public ChannelStreamService(
             ManageProxiesUseCase proxies,
             StreamSourceRepository sources,
             ChannelRepository channels,
+            RelayProfileRepository profiles,
             StreamRelay relay) {
+        this.profiles = profiles;
         this.proxies = proxies;
         this.sources = sources;
         this.channels = channels;
@@ -68,7 +74,17 @@ public final class ChannelStreamService implements StreamChannelUseCase {
                         source.id(),
                         channel.streamUrl(),
                         headers,
-                        source.maxConcurrentStreams()));
+                        source.maxConcurrentStreams(),
+                        profile(proxy)));
+    }
+
+    private @org.jspecify.annotations.Nullable RelayProfile profile(StreamProxy proxy) {
+        if (proxy.deliveryMode() != DeliveryMode.RELAY || proxy.relayProfile() == null) {
+            return null;
+        }
+        return profiles.findById(proxy.relayProfile())
+                .orElseThrow(() -> new NotFoundException(
+                        "relay profile " + proxy.relayProfile() + " of proxy '" + proxy.slug() + "': not found"));
     }
 
     @Override

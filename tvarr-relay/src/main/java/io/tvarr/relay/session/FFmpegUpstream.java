@@ -1,0 +1,103 @@
+package io.tvarr.relay.session;
+
+import io.tvarr.domain.UnavailableException;
+import io.tvarr.domain.UpstreamException;
+import io.tvarr.domain.relay.HardwareAcceleration;
+import io.tvarr.domain.relay.RelayProfile;
+import io.tvarr.domain.relay.StreamPlan;
+import io.tvarr.domain.relay.TranscodeProcess;
+import io.tvarr.domain.relay.port.out.FFmpeg;
+import io.tvarr.domain.relay.port.out.HardwareAccelerationDetector;
+import io.tvarr.relay.ffmpeg.RelayArguments;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs FFmpeg with the plan's profile and hands out its MPEG-TS output. Closing the stream destroys the
+ * process; FFmpeg ending with an error becomes an upstream failure carrying its last error lines.
+ */
+final class FFmpegUpstream implements UpstreamOpener {
+    private final FFmpeg ffmpeg;
+    private final HardwareAccelerationDetector hardware;
+
+    FFmpegUpstream(FFmpeg ffmpeg, HardwareAccelerationDetector hardware) {
+        this.ffmpeg = ffmpeg;
+        this.hardware = hardware;
+    }
+
+    @Override
+    public InputStream open(StreamPlan plan) {
+        RelayProfile profile = plan.profile();
+        if (profile == null) {
+            throw new IllegalArgumentException("FFmpeg upstream without a profile");
+        }
+        TranscodeProcess process = ffmpeg.start(RelayArguments.build(plan, profile, family(profile)));
+        return new ProcessOutput(process);
+    }
+
+    private HardwareAcceleration family(RelayProfile profile) {
+        HardwareAcceleration wanted = profile.hardwareAcceleration();
+        if (wanted == HardwareAcceleration.NONE) {
+            return HardwareAcceleration.NONE;
+        }
+        Set<HardwareAcceleration> available = hardware.available();
+        if (wanted == HardwareAcceleration.AUTO) {
+            return available.stream().findFirst().orElse(HardwareAcceleration.NONE);
+        }
+        if (!available.contains(wanted)) {
+            throw new UnavailableException(
+                    "relay profile '" + profile.name() + "' asks for "
+                            + wanted.name().toLowerCase(java.util.Locale.ROOT) + ", which this machine does not offer "
+                            + "(verified: " + available + ")",
+                    0);
+        }
+        return wanted;
+    }
+
+    /** FFmpeg's stdout; the end of it is checked against FFmpeg's exit status. */
+    private static final class ProcessOutput extends InputStream {
+        private final TranscodeProcess process;
+        private final InputStream out;
+
+        ProcessOutput(TranscodeProcess process) {
+            this.process = process;
+            this.out = process.output();
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            int n = read(one, 0, 1);
+            return n < 0 ? -1 : one[0] & 0xFF;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = out.read(buffer, offset, length);
+            if (n < 0) {
+                failIfFfmpegFailed();
+            }
+            return n;
+        }
+
+        private void failIfFfmpegFailed() {
+            try {
+                for (int i = 0; i < 20 && process.isAlive(); i++) {
+                    TimeUnit.MILLISECONDS.sleep(50);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (!process.recentErrors().isEmpty()) {
+                throw new UpstreamException("ffmpeg: " + String.join(" | ", process.recentErrors()));
+            }
+        }
+
+        @Override
+        public void close() {
+            process.close();
+        }
+    }
+}

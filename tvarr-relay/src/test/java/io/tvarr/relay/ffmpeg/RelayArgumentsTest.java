@@ -1,0 +1,82 @@
+package io.tvarr.relay.ffmpeg;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.tvarr.domain.ValidationException;
+import io.tvarr.domain.channel.ChannelId;
+import io.tvarr.domain.relay.AudioCodec;
+import io.tvarr.domain.relay.HardwareAcceleration;
+import io.tvarr.domain.relay.RelayProfile;
+import io.tvarr.domain.relay.RelayProfileId;
+import io.tvarr.domain.relay.StreamPlan;
+import io.tvarr.domain.relay.VideoCodec;
+import io.tvarr.domain.source.SourceId;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class RelayArgumentsTest {
+    private static RelayProfile profile(List<String> in, List<String> out) {
+        return new RelayProfile(
+                RelayProfileId.random(),
+                "p",
+                VideoCodec.H264,
+                AudioCodec.AAC,
+                3000,
+                128,
+                720,
+                HardwareAcceleration.NONE,
+                in,
+                out);
+    }
+
+    private static StreamPlan plan(RelayProfile profile) {
+        SourceId source = SourceId.random();
+        return new StreamPlan(
+                ChannelId.of(source, "k"),
+                "One",
+                source,
+                "http://up.example/1.ts",
+                Map.of("User-Agent", "Provider/1", "Referer", "http://site.example/"),
+                0,
+                profile);
+    }
+
+    @Test
+    void builds_a_list_with_headers_codecs_bitrates_and_scaling() {
+        RelayProfile profile = profile(List.of("-analyzeduration", "2000000"), List.of("-g", "50"));
+
+        List<String> args = RelayArguments.build(plan(profile), profile, HardwareAcceleration.NONE);
+
+        assertThat(args).containsSubsequence("-user_agent", "Provider/1");
+        assertThat(args).containsSubsequence("-headers", "Referer: http://site.example/\r\n");
+        assertThat(args).containsSubsequence("-analyzeduration", "2000000", "-i", "http://up.example/1.ts");
+        assertThat(args).containsSubsequence("-c:v", "libx264", "-b:v", "3000k");
+        assertThat(args).containsSubsequence("-c:a", "aac", "-b:a", "128k", "-g", "50", "-f", "mpegts", "pipe:1");
+        assertThat(String.join(" ", args)).contains("min(720,ih)");
+    }
+
+    @Test
+    void hardware_families_pick_their_encoders() {
+        assertThat(RelayArguments.encoder(VideoCodec.HEVC, HardwareAcceleration.VAAPI))
+                .isEqualTo("hevc_vaapi");
+        assertThat(RelayArguments.encoder(VideoCodec.H264, HardwareAcceleration.NVENC))
+                .isEqualTo("h264_nvenc");
+        assertThat(RelayArguments.encoder(VideoCodec.H264, HardwareAcceleration.QSV))
+                .isEqualTo("h264_qsv");
+    }
+
+    @Test
+    void extra_arguments_outside_the_allow_list_are_refused_by_name() {
+        assertThatThrownBy(() -> RelayArguments.validate(profile(List.of("-i", "/etc/passwd"), List.of())))
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("'-i' is not allowed");
+        assertThatThrownBy(() -> RelayArguments.validate(profile(List.of(), List.of("-f", "image2"))))
+                .hasMessageContaining("'-f' is not allowed");
+        assertThatThrownBy(() -> RelayArguments.validate(profile(List.of(), List.of("-g"))))
+                .hasMessageContaining("option/value pairs");
+        assertThatThrownBy(() -> RelayArguments.validate(profile(List.of(), List.of("-preset", "-y"))))
+                .hasMessageContaining("value '-y'");
+    }
+}
