@@ -49,6 +49,10 @@ public enum ConfigKey {
             "relay.stall_timeout_seconds",
             "15",
             "silence after which an upstream is given up (also for the first byte)"),
+    RELAY_FFMPEG_PATH(
+            "relay.ffmpeg_path",
+            "",
+            "ffmpeg binary (ffprobe beside it) or a directory holding both; empty searches PATH"),
     LOG_FORMAT("log.format", "text", "text (human-readable) or json (one JSON object per line)"),
     LOG_LEVEL("log.level", "INFO", "root log level: TRACE, DEBUG, INFO, WARN or ERROR");
 

@@ -14,6 +14,7 @@ import io.tvarr.domain.proxy.ProxyId;
 import io.tvarr.domain.proxy.StreamProxy;
 import io.tvarr.domain.proxy.service.ProxyService;
 import io.tvarr.domain.relay.service.ChannelStreamService;
+import io.tvarr.domain.relay.service.RelayProfileService;
 import io.tvarr.domain.source.IngestionStatus;
 import io.tvarr.domain.source.SourceId;
 import io.tvarr.domain.source.service.ExclusiveIngestions;
@@ -31,6 +32,7 @@ import io.tvarr.http.job.JobRoutes;
 import io.tvarr.http.logo.LogoRoutes;
 import io.tvarr.http.proxy.OutputRoutes;
 import io.tvarr.http.proxy.ProxyRoutes;
+import io.tvarr.http.relay.RelayProfileRoutes;
 import io.tvarr.http.relay.RelayRoutes;
 import io.tvarr.http.source.SourceRoutes;
 import io.tvarr.http.system.ApiDocumentation;
@@ -44,6 +46,8 @@ import io.tvarr.pipeline.PipelineSettings;
 import io.tvarr.pipeline.ProxyGenerator;
 import io.tvarr.pipeline.logo.FileLogoStore;
 import io.tvarr.pipeline.stage.guard.IngestionGuard;
+import io.tvarr.relay.ffmpeg.ProcessFFmpeg;
+import io.tvarr.relay.ffmpeg.SystemHardwareDetector;
 import io.tvarr.relay.session.RelayHub;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -143,9 +147,11 @@ public final class TvarrApplication implements AutoCloseable {
                     cron,
                     clock);
 
-            RelayHub relay = new RelayHub(config.relay(), clock);
-            ChannelStreamService channelStreams =
-                    new ChannelStreamService(proxies, persistence.streamSources(), persistence.channels(), relay);
+            ProcessFFmpeg ffmpeg = new ProcessFFmpeg(config.ffmpegPath());
+            SystemHardwareDetector hardware = new SystemHardwareDetector(ffmpeg);
+            RelayHub relay = new RelayHub(config.relay(), clock, ffmpeg, hardware);
+            ChannelStreamService channelStreams = new ChannelStreamService(
+                    proxies, persistence.streamSources(), persistence.channels(), persistence.relayProfiles(), relay);
 
             JobEventStream events = new JobEventStream();
             Map<JobKind, JobQueue.Work> work = new EnumMap<>(JobKind.class);
@@ -193,7 +199,9 @@ public final class TvarrApplication implements AutoCloseable {
                     clock));
             routes.add(new ProxyRoutes(proxies, generator));
             routes.add(new OutputRoutes(proxies, generator, channelStreams));
-            routes.add(new RelayRoutes(relay));
+            routes.add(new RelayRoutes(relay, ffmpeg, hardware));
+            routes.add(new RelayProfileRoutes(
+                    new RelayProfileService(persistence.relayProfiles(), persistence.proxies())));
             routes.add(new LogoRoutes(logos));
             routes.add(new JobRoutes(new JobsApi(queue, scheduler, targets, ingestions)));
             routes.add(events);

@@ -23,6 +23,7 @@ import picocli.CommandLine.Option;
             TvarrCommand.Serve.class,
             TvarrCommand.Migrate.class,
             GenerateCommand.class,
+            DoctorCommand.class,
             TvarrCommand.Version.class
         })
 public final class TvarrCommand implements Callable<Integer> {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The validated configuration. Built from raw string values keyed by {@link ConfigKey}; every failure names the
@@ -29,6 +30,7 @@ public record TvarrConfig(
         LogoSettings logos,
         JobSettings jobs,
         RelaySettings relay,
+        @Nullable Path ffmpegPath,
         LogSettings log) {
 
     /** The job queue and its history. */
@@ -94,6 +96,9 @@ public record TvarrConfig(
                 logos(values),
                 jobs(values),
                 relay(values),
+                values.get(ConfigKey.RELAY_FFMPEG_PATH).isBlank()
+                        ? null
+                        : Path.of(values.get(ConfigKey.RELAY_FFMPEG_PATH).strip()),
                 new LogSettings(format, level));
     }
 

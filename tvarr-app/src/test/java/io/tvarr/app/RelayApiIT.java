@@ -191,4 +191,32 @@ class RelayApiIT {
         assertThat(api.get("/proxy/" + redirectProxy + "/not-a-channel").statusCode())
                 .isEqualTo(404);
     }
+
+    @Test
+    void relay_profiles_are_checked_and_guarded_and_ffmpeg_is_reported() throws IOException {
+        HttpResponse<String> refused = api.post(
+                "/api/v1/relay/profiles",
+                "{\"name\":\"bad\",\"videoCodec\":\"h264\",\"extraOutputArgs\":[\"-f\",\"image2\"]}");
+        HttpResponse<String> created = api.post(
+                "/api/v1/relay/profiles",
+                "{\"name\":\"720p\",\"videoCodec\":\"h264\",\"audioCodec\":\"aac\",\"maxHeight\":720}");
+        String profile = json.readTree(created.body()).get("id").asText();
+        HttpResponse<String> proxy = api.post(
+                "/api/v1/proxies",
+                "{\"name\":\"tv\",\"sources\":[\"" + sourceId + "\"],\"deliveryMode\":\"relay\",\"relayProfile\":\""
+                        + profile + "\"}");
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("'-f' is not allowed");
+        assertThat(created.statusCode()).isEqualTo(201);
+        assertThat(proxy.statusCode()).as(proxy.body()).isEqualTo(201);
+        assertThat(api.delete("/api/v1/relay/profiles/" + profile).statusCode()).isEqualTo(409);
+        HttpResponse<String> ffmpeg = api.get("/api/v1/system/ffmpeg");
+        if (ffmpeg.statusCode() == 200) {
+            assertThat(json.readTree(ffmpeg.body()).get("version").asText()).startsWith("ffmpeg version");
+        } else {
+            assertThat(ffmpeg.statusCode()).isEqualTo(503);
+            assertThat(ffmpeg.body()).contains("relay.ffmpeg_path");
+        }
+    }
 }

@@ -32,5 +32,7 @@ public record RelayProfile(
         Checks.requireNonNull(hardwareAcceleration, "hwaccel");
         extraInputArgs = List.copyOf(extraInputArgs);
         extraOutputArgs = List.copyOf(extraOutputArgs);
+        ArgumentAllowList.check(extraInputArgs, ArgumentAllowList.INPUT, "extra_input_args");
+        ArgumentAllowList.check(extraOutputArgs, ArgumentAllowList.OUTPUT, "extra_output_args");
     }
 }

@@ -4,11 +4,9 @@ import io.javalin.http.Context;
 import io.tvarr.domain.UpstreamException;
 import io.tvarr.domain.proxy.DeliveryMode;
 import io.tvarr.domain.relay.ClientInfo;
-import io.tvarr.domain.relay.StreamDecision;
 import io.tvarr.domain.relay.StreamSubscription;
 import io.tvarr.domain.relay.port.in.StreamChannelUseCase;
-import io.tvarr.http.problem.ProblemResponses;
-import io.tvarr.http.problem.ProblemType;
+import io.tvarr.domain.relay.port.in.StreamDecision;
 import java.io.IOException;
 import java.io.OutputStream;
 import org.slf4j.Logger;
@@ -16,7 +14,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code /proxy/{proxy}/{channel}}: redirect answers 302 to the upstream; proxy streams the shared upstream's
- * bytes as they come (raw, never compressed). The first bytes are awaited before the status is sent, so a dead
+ * bytes as they come (raw, never compressed), relay streams FFmpeg's output for the proxy's profile. The first bytes are awaited before the status is sent, so a dead
  * upstream is a clear 502 problem instead of an empty 200. A client hanging up is normal and logged at INFO.
  */
 final class ChannelStreams {
@@ -32,14 +30,6 @@ final class ChannelStreams {
         StreamDecision decision = streams.decide(proxy, channel);
         if (decision.mode() == DeliveryMode.REDIRECT) {
             ctx.redirect(decision.plan().upstreamUrl(), io.javalin.http.HttpStatus.FOUND);
-            return;
-        }
-        if (decision.mode() == DeliveryMode.RELAY) {
-            ProblemResponses.send(
-                    ctx,
-                    ProblemType.NOT_IMPLEMENTED,
-                    "FFmpeg relay delivery is not available in this version; set the proxy's deliveryMode to proxy "
-                            + "(tvarr passes the bytes through) or redirect");
             return;
         }
         if ("HEAD".equals(ctx.method().name())) {

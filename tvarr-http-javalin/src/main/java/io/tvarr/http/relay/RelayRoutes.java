@@ -8,10 +8,14 @@ import io.javalin.openapi.OpenApiContent;
 import io.javalin.openapi.OpenApiParam;
 import io.javalin.openapi.OpenApiResponse;
 import io.tvarr.domain.NotFoundException;
+import io.tvarr.domain.relay.FFmpegInstallation;
 import io.tvarr.domain.relay.RelaySessionInfo;
 import io.tvarr.domain.relay.UpstreamHealth;
+import io.tvarr.domain.relay.port.out.FFmpeg;
+import io.tvarr.domain.relay.port.out.HardwareAccelerationDetector;
 import io.tvarr.domain.relay.port.out.StreamRelay;
 import io.tvarr.http.ApiRoutes;
+import io.tvarr.http.EnumParam;
 import io.tvarr.http.problem.Problem;
 import java.util.List;
 import java.util.Map;
@@ -19,9 +23,13 @@ import java.util.Map;
 /** What the relay is doing: sessions and their clients, upstream hosts' breakers, provider connection use. */
 public final class RelayRoutes implements ApiRoutes {
     private final StreamRelay relay;
+    private final FFmpeg ffmpeg;
+    private final HardwareAccelerationDetector hardware;
 
-    public RelayRoutes(StreamRelay relay) {
+    public RelayRoutes(StreamRelay relay, FFmpeg ffmpeg, HardwareAccelerationDetector hardware) {
         this.relay = relay;
+        this.ffmpeg = ffmpeg;
+        this.hardware = hardware;
     }
 
     @Override
@@ -29,6 +37,7 @@ public final class RelayRoutes implements ApiRoutes {
         routes.get("/api/v1/relay/sessions", this::sessions);
         routes.delete("/api/v1/relay/sessions/{id}", this::stop);
         routes.get("/api/v1/relay/upstreams", this::upstreams);
+        routes.get("/api/v1/system/ffmpeg", this::ffmpeg);
     }
 
     @OpenApi(
@@ -68,6 +77,37 @@ public final class RelayRoutes implements ApiRoutes {
     void upstreams(Context ctx) {
         ctx.json(new UpstreamsView(relay.upstreams(), relay.sourceUse()));
     }
+
+    @OpenApi(
+            path = "/api/v1/system/ffmpeg",
+            methods = HttpMethod.GET,
+            summary = "The FFmpeg in use: binary, origin, version, encoders, hwaccels, verified hardware encoders",
+            tags = "system",
+            responses = {
+                @OpenApiResponse(status = "200", content = @OpenApiContent(from = FFmpegView.class)),
+                @OpenApiResponse(status = "503", content = @OpenApiContent(from = Problem.class))
+            })
+    void ffmpeg(Context ctx) {
+        FFmpegInstallation installation = ffmpeg.installation();
+        ctx.json(new FFmpegView(
+                installation.ffmpeg().toString(),
+                installation.ffprobe().toString(),
+                installation.origin(),
+                installation.version(),
+                installation.encoders(),
+                installation.hwaccels(),
+                hardware.available().stream().map(EnumParam::format).sorted().toList()));
+    }
+
+    /** What the FFmpeg installation offers. */
+    record FFmpegView(
+            String ffmpeg,
+            String ffprobe,
+            String origin,
+            String version,
+            List<String> encoders,
+            List<String> hwaccels,
+            List<String> verifiedHardware) {}
 
     /** Upstream hosts and per-source use. */
     record UpstreamsView(List<UpstreamHealth> hosts, Map<String, Integer> sourceConnections) {}

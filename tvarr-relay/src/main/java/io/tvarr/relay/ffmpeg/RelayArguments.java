@@ -1,6 +1,5 @@
 package io.tvarr.relay.ffmpeg;
 
-import io.tvarr.domain.ValidationException;
 import io.tvarr.domain.relay.AudioCodec;
 import io.tvarr.domain.relay.HardwareAcceleration;
 import io.tvarr.domain.relay.RelayProfile;
@@ -8,34 +7,19 @@ import io.tvarr.domain.relay.StreamPlan;
 import io.tvarr.domain.relay.VideoCodec;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Builds FFmpeg's argument list for relaying a channel with a profile: read the upstream with the provider's
- * headers, copy or encode video and audio, write MPEG-TS to stdout. Extra arguments are accepted only from an
- * allow-list of options (each followed by one value), so a profile can tune FFmpeg but never run anything else.
+ * headers, copy or encode video and audio, write MPEG-TS to stdout. A profile's extra arguments were checked
+ * against {@link io.tvarr.domain.relay.ArgumentAllowList} when it was made.
  */
 public final class RelayArguments {
-    /** Input options a profile may add. */
-    public static final Set<String> INPUT_OPTIONS = Set.of(
-            "-analyzeduration", "-probesize", "-fflags", "-thread_queue_size", "-rtbufsize", "-reconnect_delay_max");
-    /** Output options a profile may add. */
-    public static final Set<String> OUTPUT_OPTIONS = Set.of(
-            "-preset", "-tune", "-profile:v", "-level", "-g", "-maxrate", "-bufsize", "-ac", "-ar", "-pix_fmt", "-crf");
-
     private RelayArguments() {}
-
-    /** Checks a profile's extra arguments; the message names the first one refused. */
-    public static void validate(RelayProfile profile) {
-        check(profile.extraInputArgs(), INPUT_OPTIONS, "extra_input_args");
-        check(profile.extraOutputArgs(), OUTPUT_OPTIONS, "extra_output_args");
-    }
 
     /**
      * @param hardware the verified hardware family to encode with, or NONE for software
      */
     public static List<String> build(StreamPlan plan, RelayProfile profile, HardwareAcceleration hardware) {
-        validate(profile);
         List<String> args = new ArrayList<>(List.of("-hide_banner", "-nostdin", "-loglevel", "error"));
         if (hardware == HardwareAcceleration.VAAPI) {
             args.addAll(List.of("-vaapi_device", "/dev/dri/renderD128"));
@@ -109,22 +93,5 @@ public final class RelayArguments {
             args.addAll(List.of("-b:a", profile.audioBitrateKbps() + "k"));
         }
         return args;
-    }
-
-    private static void check(List<String> args, Set<String> allowed, String field) {
-        if (args.size() % 2 != 0) {
-            throw new ValidationException(field + ": expected option/value pairs, got " + args.size() + " items");
-        }
-        for (int i = 0; i < args.size(); i += 2) {
-            String option = args.get(i);
-            String value = args.get(i + 1);
-            if (!allowed.contains(option)) {
-                throw new ValidationException(field + ": '" + option + "' is not allowed (allowed: "
-                        + new java.util.TreeSet<>(allowed) + ")");
-            }
-            if (value.startsWith("-") && !value.matches("-?\\d+(\\.\\d+)?") || value.contains("\n")) {
-                throw new ValidationException(field + ": value '" + value + "' of " + option + " is not allowed");
-            }
-        }
     }
 }

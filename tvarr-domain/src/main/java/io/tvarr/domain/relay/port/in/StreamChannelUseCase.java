@@ -1,7 +1,6 @@
 package io.tvarr.domain.relay.port.in;
 
 import io.tvarr.domain.relay.ClientInfo;
-import io.tvarr.domain.relay.StreamDecision;
 import io.tvarr.domain.relay.StreamPlan;
 import io.tvarr.domain.relay.StreamSubscription;
 
