@@ -4,6 +4,8 @@ import io.tvarr.domain.Redaction;
 import io.tvarr.domain.RefusedUpstreamException;
 import io.tvarr.domain.UpstreamException;
 import io.tvarr.domain.relay.StreamPlan;
+import io.tvarr.relay.hls.HlsFetcher;
+import io.tvarr.relay.hls.HlsStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -41,10 +43,6 @@ final class UpstreamConnector implements UpstreamOpener {
         if (!scheme.equals("http") && !scheme.equals("https")) {
             throw new RefusedUpstreamException(where + ": only http and https upstreams can be relayed");
         }
-        if (uri.getPath() != null && uri.getPath().toLowerCase(Locale.ROOT).endsWith(".m3u8")) {
-            throw new RefusedUpstreamException(where + ": HLS upstreams cannot be relayed by this version; "
-                    + "use redirect delivery for this channel");
-        }
         HttpRequest.Builder request =
                 HttpRequest.newBuilder(uri).timeout(answerTimeout).GET();
         plan.headers().forEach(request::header);
@@ -65,10 +63,21 @@ final class UpstreamConnector implements UpstreamOpener {
             throw new UpstreamException(where + ": http " + status);
         }
         String type = response.headers().firstValue("Content-Type").orElse("").toLowerCase(Locale.ROOT);
-        if (type.contains("mpegurl")) {
-            close(response.body());
-            throw new RefusedUpstreamException(where + ": the upstream is an HLS playlist, which this version "
-                    + "cannot relay; use redirect delivery for this channel");
+        String path =
+                response.uri().getPath() == null ? "" : response.uri().getPath().toLowerCase(Locale.ROOT);
+        if (type.contains("mpegurl") || path.endsWith(".m3u8")) {
+            String playlist;
+            try (InputStream body = response.body()) {
+                byte[] bytes = body.readNBytes(2 * 1024 * 1024);
+                playlist = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UpstreamException(where + ": " + e.getMessage(), e);
+            }
+            if (!playlist.stripLeading().startsWith("#EXTM3U")) {
+                throw new RefusedUpstreamException(where + ": announced as HLS but is not a playlist");
+            }
+            HlsFetcher fetcher = new HlsFetcher(client, plan.headers(), answerTimeout);
+            return HlsStream.open(fetcher, response.uri(), playlist, 0);
         }
         return response.body();
     }
