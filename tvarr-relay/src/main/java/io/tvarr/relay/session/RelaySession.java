@@ -169,12 +169,16 @@ final class RelaySession {
         return state;
     }
 
+    /** How long the upstream has sent nothing; waiting for slow clients to make room does not count. */
     Duration silence() {
+        if (ring.writerWaiting()) {
+            lastDataNanos = System.nanoTime();
+        }
         return Duration.ofNanos(System.nanoTime() - lastDataNanos);
     }
 
     StreamSubscription join(ClientInfo info, int backlog, java.util.function.Consumer<Client> leave) {
-        Client client = new Client(info, ring.joinPosition(backlog), clock.instant(), leave);
+        Client client = new Client(info, ring.join(backlog), clock.instant(), leave);
         clients.add(client);
         return client;
     }
@@ -213,13 +217,17 @@ final class RelaySession {
         final ClientInfo info;
         final Instant connectedAt;
         private final java.util.function.Consumer<Client> leave;
-        private long position;
+        private final RingBuffer.Cursor cursor;
         private volatile long sent;
         private final AtomicBoolean closed = new AtomicBoolean();
 
-        Client(ClientInfo info, long position, Instant connectedAt, java.util.function.Consumer<Client> leave) {
+        Client(
+                ClientInfo info,
+                RingBuffer.Cursor cursor,
+                Instant connectedAt,
+                java.util.function.Consumer<Client> leave) {
             this.info = info;
-            this.position = position;
+            this.cursor = cursor;
             this.connectedAt = connectedAt;
             this.leave = leave;
         }
@@ -228,9 +236,8 @@ final class RelaySession {
         public int read(byte[] buffer) {
             try {
                 while (true) {
-                    int n = ring.read(position, buffer, 1000);
+                    int n = ring.read(cursor, buffer, 1000);
                     if (n > 0) {
-                        position += n;
                         sent += n;
                         return n;
                     }
@@ -254,6 +261,7 @@ final class RelaySession {
         @Override
         public void close() {
             if (closed.compareAndSet(false, true)) {
+                ring.leave(cursor);
                 leave.accept(this);
             }
         }

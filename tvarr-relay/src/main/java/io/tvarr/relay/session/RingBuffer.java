@@ -8,7 +8,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One writer, many readers, fixed memory. Positions are absolute byte counts since the session started, so a
- * reader knows exactly when the writer has lapped it. Thread-safe.
+ * reader knows exactly when the writer has lapped it. The writer never runs more than the buffer ahead of the
+ * fastest reader: when every reader is slow (one client on a fast upstream) the upstream is read at the client's
+ * pace instead of cutting the client off; a reader slower than the others is cut off so it never holds them
+ * back. Without readers the writer runs freely. Thread-safe.
  */
 final class RingBuffer {
     static final int TS_PACKET = 188;
@@ -17,6 +20,10 @@ final class RingBuffer {
     private final byte[] data;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition more = lock.newCondition();
+    private final Condition space = lock.newCondition();
+    private final java.util.Set<Cursor> readers =
+            java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    private volatile boolean writerWaiting;
     private long written;
     private boolean ended;
     private @Nullable UpstreamException failure;
@@ -25,20 +32,66 @@ final class RingBuffer {
         this.data = new byte[capacity];
     }
 
-    void write(byte[] source, int offset, int length) {
+    /** A reader's place in the stream. */
+    static final class Cursor {
+        long position;
+    }
+
+    void write(byte[] source, int offset, int length) throws InterruptedException {
         lock.lock();
         try {
             int remaining = length;
             int from = offset;
             while (remaining > 0) {
                 int at = (int) (written % data.length);
-                int chunk = Math.min(remaining, data.length - at);
+                int chunk = Math.min(Math.min(remaining, data.length - at), data.length / 4);
+                while (!ended && !readers.isEmpty() && written + chunk - leading() > data.length) {
+                    writerWaiting = true;
+                    space.await(100, TimeUnit.MILLISECONDS);
+                }
+                writerWaiting = false;
                 System.arraycopy(source, from, data, at, chunk);
                 written += chunk;
                 from += chunk;
                 remaining -= chunk;
             }
             more.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private long leading() {
+        long max = 0;
+        for (Cursor cursor : readers) {
+            max = Math.max(max, cursor.position);
+        }
+        return max;
+    }
+
+    /** Whether the writer waits for readers to make room, which is not the upstream stalling. */
+    boolean writerWaiting() {
+        return writerWaiting;
+    }
+
+    /** A new reader, starting {@code backlog} bytes back on a TS packet boundary. */
+    Cursor join(int backlog) {
+        lock.lock();
+        try {
+            Cursor cursor = new Cursor();
+            cursor.position = joinPosition(backlog);
+            readers.add(cursor);
+            return cursor;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    void leave(Cursor cursor) {
+        lock.lock();
+        try {
+            readers.remove(cursor);
+            space.signalAll();
         } finally {
             lock.unlock();
         }
@@ -53,6 +106,7 @@ final class RingBuffer {
                 failure = cause;
             }
             more.signalAll();
+            space.signalAll();
         } finally {
             lock.unlock();
         }
@@ -83,9 +137,30 @@ final class RingBuffer {
      *
      * @throws UpstreamException when the upstream failed, or the reader fell behind the buffer
      */
-    int read(long position, byte[] target, long waitMillis) throws InterruptedException {
+    int read(Cursor cursor, byte[] target, long waitMillis) throws InterruptedException {
         lock.lock();
         try {
+            int n = read(cursor.position, target, waitMillis);
+            if (n > 0) {
+                cursor.position += n;
+                space.signalAll();
+            } else if (n < 0 || cursor.position < written - data.length) {
+                readers.remove(cursor);
+                space.signalAll();
+            }
+            return n;
+        } catch (Behind e) {
+            readers.remove(cursor);
+            space.signalAll();
+            throw e;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Called with the lock held. */
+    private int read(long position, byte[] target, long waitMillis) throws InterruptedException {
+        {
             if (position < written - data.length) {
                 throw new Behind(written - position);
             }
@@ -112,8 +187,6 @@ final class RingBuffer {
                 System.arraycopy(data, 0, target, first, available - first);
             }
             return available;
-        } finally {
-            lock.unlock();
         }
     }
 
