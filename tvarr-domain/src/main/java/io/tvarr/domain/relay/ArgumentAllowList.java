@@ -6,10 +6,13 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The FFmpeg options a relay profile may add, each followed by one value. A profile can tune FFmpeg, never make
- * it read or write anything else: no {@code -i}, no {@code -f}, no output files, no values that look like options.
+ * The FFmpeg options a relay profile may add: flags on their own ({@code -re}) and options followed by one value.
+ * A profile can tune FFmpeg, never make it read or write anything else: no {@code -i}, no {@code -f}, no output
+ * files, no values that look like options.
  */
 public final class ArgumentAllowList {
+    /** Input flags a profile may add, without a value. */
+    public static final Set<String> INPUT_FLAGS = Set.of("-re", "-autorotate", "-noautorotate");
     /** Input options a profile may add. */
     public static final Set<String> INPUT = Set.of(
             "-analyzeduration", "-probesize", "-fflags", "-thread_queue_size", "-rtbufsize", "-reconnect_delay_max");
@@ -19,17 +22,24 @@ public final class ArgumentAllowList {
 
     private ArgumentAllowList() {}
 
-    static void check(List<String> args, Set<String> allowed, String field) {
-        if (args.size() % 2 != 0) {
-            throw new ValidationException(field + ": expected option/value pairs, got " + args.size() + " items");
-        }
-        for (int i = 0; i < args.size(); i += 2) {
+    static void check(List<String> args, Set<String> allowed, Set<String> flags, String field) {
+        int i = 0;
+        while (i < args.size()) {
             String option = args.get(i);
-            String value = args.get(i + 1);
-            if (!allowed.contains(option)) {
-                throw new ValidationException(
-                        field + ": '" + option + "' is not allowed (allowed: " + new TreeSet<>(allowed) + ")");
+            if (flags.contains(option)) {
+                i++;
+                continue;
             }
+            if (!allowed.contains(option)) {
+                TreeSet<String> all = new TreeSet<>(allowed);
+                all.addAll(flags);
+                throw new ValidationException(field + ": '" + option + "' is not allowed (allowed: " + all + ")");
+            }
+            if (i + 1 >= args.size()) {
+                throw new ValidationException(field + ": " + option + " needs a value");
+            }
+            String value = args.get(i + 1);
+            i += 2;
             boolean looksLikeOption = value.startsWith("-") && !value.matches("-?\\d+(\\.\\d+)?");
             if (looksLikeOption || value.contains("\n") || value.contains("\r") || value.isBlank()) {
                 throw new ValidationException(field + ": value '" + value + "' of " + option + " is not allowed");

@@ -32,7 +32,8 @@ public record RelayProfile(
         Checks.requireNonNull(hardwareAcceleration, "hwaccel");
         extraInputArgs = List.copyOf(extraInputArgs);
         extraOutputArgs = List.copyOf(extraOutputArgs);
-        ArgumentAllowList.check(extraInputArgs, ArgumentAllowList.INPUT, "extra_input_args");
-        ArgumentAllowList.check(extraOutputArgs, ArgumentAllowList.OUTPUT, "extra_output_args");
+        ArgumentAllowList.check(
+                extraInputArgs, ArgumentAllowList.INPUT, ArgumentAllowList.INPUT_FLAGS, "extra_input_args");
+        ArgumentAllowList.check(extraOutputArgs, ArgumentAllowList.OUTPUT, java.util.Set.of(), "extra_output_args");
     }
 }

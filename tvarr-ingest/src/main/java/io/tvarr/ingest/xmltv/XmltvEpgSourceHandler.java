@@ -13,6 +13,7 @@ import io.tvarr.domain.source.Credentials;
 import io.tvarr.domain.source.IngestionProgress;
 import io.tvarr.domain.source.port.out.SourceFetcher;
 import io.tvarr.ingest.fetch.ProgressInputStream;
+import io.tvarr.ingest.xtream.XtreamShortEpg;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -25,7 +26,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Guides in XMLTV: a plain XMLTV URL or file, or an Xtream account's {@code xmltv.php}. Both go through the
- * hardened streaming {@link XmltvParser}.
+ * hardened streaming {@link XmltvParser}. When an Xtream panel's {@code xmltv.php} is empty, the guide is asked
+ * per stream instead ({@link XtreamShortEpg}).
  */
 public final class XmltvEpgSourceHandler implements EpgSourceHandler {
     private static final Logger log = LoggerFactory.getLogger(XmltvEpgSourceHandler.class);
@@ -34,11 +36,13 @@ public final class XmltvEpgSourceHandler implements EpgSourceHandler {
     private final SourceFetcher fetcher;
     private final EpgSourceKind kind;
     private final XmltvParser parser = new XmltvParser();
+    private final XtreamShortEpg shortEpg;
 
     /** Reads sources of the given kind: XMLTV from the URL, or XTREAM through the panel's xmltv.php. */
     public XmltvEpgSourceHandler(SourceFetcher fetcher, EpgSourceKind kind) {
         this.fetcher = fetcher;
         this.kind = kind;
+        this.shortEpg = new XtreamShortEpg(fetcher);
     }
 
     @Override
@@ -82,7 +86,13 @@ public final class XmltvEpgSourceHandler implements EpgSourceHandler {
             throw new UncheckedIOException(where + ": " + e.getMessage(), e);
         }
         if (kind == EpgSourceKind.XTREAM && programmes[0] == 0) {
-            throw new UpstreamException(where + ": the panel's xmltv.php returned no programmes");
+            log.info("xtream xmltv.php empty, asking per stream source_id={}", source.id());
+            if (shortEpg.ingest(source, sink, progress) == 0) {
+                throw new UpstreamException(
+                        where
+                                + ": the panel's xmltv.php returned no programmes, nor did get_simple_data_table or get_short_epg");
+            }
+            return Map.of("guide", "per-stream listings (xmltv.php was empty)");
         }
         return Map.of();
     }

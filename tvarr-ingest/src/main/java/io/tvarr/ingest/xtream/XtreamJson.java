@@ -42,6 +42,39 @@ final class XtreamJson {
         }
     }
 
+    /**
+     * Calls the consumer once per object of the array under {@code field} of a top-level object (the shape of
+     * {@code {"epg_listings":[...]}}). Other fields are skipped; a missing field yields nothing.
+     */
+    void forEachObjectIn(InputStream in, String field, String what, Consumer<Map<String, String>> consumer) {
+        try (JsonParser parser = factory.createParser(in)) {
+            JsonToken first = parser.nextToken();
+            if (first == JsonToken.START_ARRAY) {
+                parser.skipChildren();
+                return; // an empty answer is sometimes sent as []
+            }
+            if (first != JsonToken.START_OBJECT) {
+                throw new UpstreamException(what + ": expected a JSON object but found " + first);
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if (name.equals(field) && value == JsonToken.START_ARRAY) {
+                    while (parser.nextToken() == JsonToken.START_OBJECT) {
+                        consumer.accept(readFlat(parser));
+                    }
+                } else {
+                    parser.skipChildren();
+                }
+            }
+        } catch (IOException e) {
+            throw new UpstreamException(
+                    what + ": not valid JSON ("
+                            + e.getMessage().lines().findFirst().orElse("") + ")",
+                    e);
+        }
+    }
+
     /** Reads one whole (small) object as flat scalars. */
     Map<String, String> readObject(InputStream in, String what) {
         try (JsonParser parser = factory.createParser(in)) {

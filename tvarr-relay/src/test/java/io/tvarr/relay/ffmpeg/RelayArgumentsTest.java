@@ -45,7 +45,7 @@ class RelayArgumentsTest {
 
     @Test
     void builds_a_list_with_headers_codecs_bitrates_and_scaling() {
-        RelayProfile profile = profile(List.of("-analyzeduration", "2000000"), List.of("-g", "50"));
+        RelayProfile profile = profile(List.of("-re", "-analyzeduration", "2000000"), List.of("-g", "50"));
 
         List<String> args = RelayArguments.build(plan(profile), profile, HardwareAcceleration.NONE);
 
@@ -74,7 +74,7 @@ class RelayArgumentsTest {
                 .hasMessageContaining("'-i' is not allowed");
         assertThatThrownBy(() -> profile(List.of(), List.of("-f", "image2")))
                 .hasMessageContaining("'-f' is not allowed");
-        assertThatThrownBy(() -> profile(List.of(), List.of("-g"))).hasMessageContaining("option/value pairs");
+        assertThatThrownBy(() -> profile(List.of(), List.of("-g"))).hasMessageContaining("-g needs a value");
         assertThatThrownBy(() -> profile(List.of(), List.of("-preset", "-y"))).hasMessageContaining("value '-y'");
     }
 }
