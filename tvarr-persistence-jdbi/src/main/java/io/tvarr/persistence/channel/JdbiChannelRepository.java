@@ -1,6 +1,7 @@
 package io.tvarr.persistence.channel;
 
 import io.tvarr.domain.Page;
+import io.tvarr.domain.StorageException;
 import io.tvarr.domain.channel.Channel;
 import io.tvarr.domain.channel.ChannelId;
 import io.tvarr.domain.channel.ChannelQuery;
@@ -11,6 +12,7 @@ import io.tvarr.domain.source.SourceId;
 import io.tvarr.persistence.sql.Database;
 import io.tvarr.persistence.sql.JsonColumns;
 import io.tvarr.persistence.sql.Upserts;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -19,7 +21,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.SqlStatement;
 import org.jspecify.annotations.Nullable;
 
@@ -47,7 +48,7 @@ public final class JdbiChannelRepository implements ChannelRepository {
     public JdbiChannelRepository(Database db, JsonColumns json) {
         this.db = db;
         this.json = json;
-        this.upsert = Upserts.upsert(db.vendor(), "channel", List.of("id"), COLUMNS);
+        this.upsert = Upserts.positionalUpsert(db.vendor(), "channel", List.of("id"), COLUMNS);
     }
 
     @Override
@@ -191,27 +192,36 @@ public final class JdbiChannelRepository implements ChannelRepository {
             }
         }
 
+        /**
+         * Writes the pending channels as one JDBC batch. Plain JDBC here, not JDBI's named binding: at 100k channels
+         * per source, resolving argument types per value cost a quarter of the ingestion time.
+         */
         void flush() {
             if (pending.isEmpty()) {
                 return;
             }
-            PreparedBatch batch = handle.prepareBatch(upsert);
-            for (Channel c : pending) {
-                batch.bind("id", c.id().toString())
-                        .bind("source_id", source.toString())
-                        .bind("position", (int) written++)
-                        .bind("external_key", c.externalKey())
-                        .bind("tvg_id", c.tvgId())
-                        .bind("tvg_name", c.tvgName())
-                        .bind("tvg_chno", c.tvgChno())
-                        .bind("name", c.name())
-                        .bind("group_title", c.group())
-                        .bind("logo_url", c.logoUrl())
-                        .bind("stream_url", c.streamUrl())
-                        .bind("attributes", json.write(c.attributes()))
-                        .add();
+            try (PreparedStatement statement = handle.getConnection().prepareStatement(upsert)) {
+                String sourceId = source.toString();
+                for (Channel c : pending) {
+                    statement.setString(1, c.id().toString());
+                    statement.setString(2, sourceId);
+                    statement.setInt(3, (int) written++);
+                    statement.setString(4, c.externalKey());
+                    statement.setString(5, c.tvgId());
+                    statement.setString(6, c.tvgName());
+                    statement.setString(7, c.tvgChno());
+                    statement.setString(8, c.name());
+                    statement.setString(9, c.group());
+                    statement.setString(10, c.logoUrl());
+                    statement.setString(11, c.streamUrl());
+                    statement.setString(12, json.write(c.attributes()));
+                    statement.addBatch();
+                }
+                statement.executeBatch();
+            } catch (SQLException e) {
+                throw new StorageException(
+                        "channels of source " + source + ": could not be stored (" + e.getMessage() + ")", e);
             }
-            batch.execute();
             pending.clear();
         }
 

@@ -8,8 +8,20 @@ public final class Upserts {
     private Upserts() {}
 
     public static String upsert(Vendor vendor, String table, List<String> keys, List<String> columns) {
+        return upsert(
+                vendor, table, keys, columns, columns.stream().map(c -> ":" + c).toList());
+    }
+
+    /** The same statement with {@code ?} placeholders in column order, for plain JDBC batches. */
+    public static String positionalUpsert(Vendor vendor, String table, List<String> keys, List<String> columns) {
+        return upsert(
+                vendor, table, keys, columns, columns.stream().map(c -> "?").toList());
+    }
+
+    private static String upsert(
+            Vendor vendor, String table, List<String> keys, List<String> columns, List<String> placeholders) {
         String names = String.join(", ", columns);
-        String values = columns.stream().map(c -> ":" + c).collect(Collectors.joining(", "));
+        String values = String.join(", ", placeholders);
         List<String> updated = columns.stream().filter(c -> !keys.contains(c)).toList();
         String insert = "INSERT INTO " + table + " (" + names + ") VALUES (" + values + ")";
         return switch (vendor) {
