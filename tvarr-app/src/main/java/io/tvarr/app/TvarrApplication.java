@@ -46,6 +46,7 @@ import io.tvarr.pipeline.PipelineSettings;
 import io.tvarr.pipeline.ProxyGenerator;
 import io.tvarr.pipeline.logo.FileLogoStore;
 import io.tvarr.pipeline.stage.guard.IngestionGuard;
+import io.tvarr.relay.ffmpeg.CodecProbe;
 import io.tvarr.relay.ffmpeg.ProcessFFmpeg;
 import io.tvarr.relay.ffmpeg.SystemHardwareDetector;
 import io.tvarr.relay.session.RelayHub;
@@ -149,7 +150,12 @@ public final class TvarrApplication implements AutoCloseable {
 
             ProcessFFmpeg ffmpeg = new ProcessFFmpeg(config.ffmpegPath());
             SystemHardwareDetector hardware = new SystemHardwareDetector(ffmpeg);
-            RelayHub relay = new RelayHub(config.relay(), clock, ffmpeg, hardware);
+            RelayHub relay = new RelayHub(
+                    config.relay(),
+                    clock,
+                    ffmpeg,
+                    hardware,
+                    new CodecProbe(ffmpeg, persistence.lastKnownCodecs(), Duration.ofHours(24), clock));
             ChannelStreamService channelStreams = new ChannelStreamService(
                     proxies, persistence.streamSources(), persistence.channels(), persistence.relayProfiles(), relay);
 

@@ -481,7 +481,8 @@ abstract class PersistenceContract {
                     720,
                     HardwareAcceleration.NONE,
                     List.of("-re"),
-                    List.of());
+                    List.of(),
+                    true);
             store.relayProfiles().insert(profile);
             StreamProxy proxy = new StreamProxy(
                     ProxyId.random(),

@@ -9,6 +9,8 @@ import java.util.List;
  * @param videoBitrateKbps 0 lets the encoder choose
  * @param maxHeight 0 keeps the source resolution
  * @param extraInputArgs arguments from the relay allow-list, passed as a list, never through a shell
+ * @param smart probe the channel first and copy the video and audio players take as they are (H.264/HEVC
+ *     within the height limit; AAC, AC-3, MP2, MP3), encoding only the rest with this profile's codecs
  */
 public record RelayProfile(
         RelayProfileId id,
@@ -20,7 +22,8 @@ public record RelayProfile(
         int maxHeight,
         HardwareAcceleration hardwareAcceleration,
         List<String> extraInputArgs,
-        List<String> extraOutputArgs) {
+        List<String> extraOutputArgs,
+        boolean smart) {
     public RelayProfile {
         Checks.requireNonNull(id, "id");
         name = Checks.requireText(name, "name");

@@ -102,7 +102,7 @@ public final class RelayProfileRoutes implements ApiRoutes {
         ctx.status(204);
     }
 
-    /** A relay profile as the API reads it; codecs default to copy, hardware to none. */
+    /** A relay profile as the API reads it; codecs default to copy, hardware to none, smart to off. */
     record ProfileBody(
             @Nullable String name,
             @Nullable String videoCodec,
@@ -112,7 +112,8 @@ public final class RelayProfileRoutes implements ApiRoutes {
             @Nullable Integer maxHeight,
             @Nullable String hwaccel,
             @Nullable List<String> extraInputArgs,
-            @Nullable List<String> extraOutputArgs) {
+            @Nullable List<String> extraOutputArgs,
+            @Nullable Boolean smart) {
         RelayProfile toProfile(RelayProfileId id) {
             return new RelayProfile(
                     id,
@@ -126,7 +127,8 @@ public final class RelayProfileRoutes implements ApiRoutes {
                             ? HardwareAcceleration.NONE
                             : EnumParam.parse(HardwareAcceleration.class, hwaccel, "hwaccel"),
                     extraInputArgs == null ? List.of() : extraInputArgs,
-                    extraOutputArgs == null ? List.of() : extraOutputArgs);
+                    extraOutputArgs == null ? List.of() : extraOutputArgs,
+                    smart != null && smart);
         }
     }
 
@@ -141,7 +143,8 @@ public final class RelayProfileRoutes implements ApiRoutes {
             int maxHeight,
             String hwaccel,
             List<String> extraInputArgs,
-            List<String> extraOutputArgs) {
+            List<String> extraOutputArgs,
+            boolean smart) {
         static ProfileView of(RelayProfile p) {
             return new ProfileView(
                     p.id().toString(),
@@ -153,7 +156,8 @@ public final class RelayProfileRoutes implements ApiRoutes {
                     p.maxHeight(),
                     EnumParam.format(p.hardwareAcceleration()),
                     p.extraInputArgs(),
-                    p.extraOutputArgs());
+                    p.extraOutputArgs(),
+                    p.smart());
         }
     }
 }

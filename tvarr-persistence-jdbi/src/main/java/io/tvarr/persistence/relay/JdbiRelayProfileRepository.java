@@ -18,7 +18,7 @@ import org.jdbi.v3.core.statement.Update;
 /** Relay profiles in table {@code relay_profile}. */
 public final class JdbiRelayProfileRepository implements RelayProfileRepository {
     private static final String SELECT = "SELECT id, name, video_codec, audio_codec, video_bitrate_kbps,"
-            + " audio_bitrate_kbps, max_height, hwaccel, extra_input_args, extra_output_args FROM relay_profile";
+            + " audio_bitrate_kbps, max_height, hwaccel, extra_input_args, extra_output_args, smart FROM relay_profile";
 
     private final Database db;
     private final JsonColumns json;
@@ -33,9 +33,9 @@ public final class JdbiRelayProfileRepository implements RelayProfileRepository 
         db.withHandle(h -> bind(
                         h.createUpdate("INSERT INTO relay_profile (id, name, video_codec, audio_codec,"
                                 + " video_bitrate_kbps, audio_bitrate_kbps, max_height, hwaccel, extra_input_args,"
-                                + " extra_output_args) VALUES (:id, :name, :video_codec, :audio_codec,"
+                                + " extra_output_args, smart) VALUES (:id, :name, :video_codec, :audio_codec,"
                                 + " :video_bitrate_kbps, :audio_bitrate_kbps, :max_height, :hwaccel, :extra_input_args,"
-                                + " :extra_output_args)"),
+                                + " :extra_output_args, :smart)"),
                         profile)
                 .execute());
     }
@@ -47,7 +47,7 @@ public final class JdbiRelayProfileRepository implements RelayProfileRepository 
                                 + " video_codec = :video_codec, audio_codec = :audio_codec,"
                                 + " video_bitrate_kbps = :video_bitrate_kbps, audio_bitrate_kbps = :audio_bitrate_kbps,"
                                 + " max_height = :max_height, hwaccel = :hwaccel, extra_input_args = :extra_input_args,"
-                                + " extra_output_args = :extra_output_args WHERE id = :id"),
+                                + " extra_output_args = :extra_output_args, smart = :smart WHERE id = :id"),
                         profile)
                 .execute());
         if (rows == 0) {
@@ -88,7 +88,8 @@ public final class JdbiRelayProfileRepository implements RelayProfileRepository 
                 .bind("max_height", p.maxHeight())
                 .bind("hwaccel", p.hardwareAcceleration().name())
                 .bind("extra_input_args", json.write(p.extraInputArgs()))
-                .bind("extra_output_args", json.write(p.extraOutputArgs()));
+                .bind("extra_output_args", json.write(p.extraOutputArgs()))
+                .bind("smart", p.smart());
     }
 
     private RelayProfile map(ResultSet rs) throws SQLException {
@@ -102,6 +103,7 @@ public final class JdbiRelayProfileRepository implements RelayProfileRepository 
                 rs.getInt("max_height"),
                 HardwareAcceleration.valueOf(rs.getString("hwaccel")),
                 json.stringList(rs.getString("extra_input_args")),
-                json.stringList(rs.getString("extra_output_args")));
+                json.stringList(rs.getString("extra_output_args")),
+                rs.getBoolean("smart"));
     }
 }

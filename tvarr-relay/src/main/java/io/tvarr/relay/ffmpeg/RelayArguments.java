@@ -2,11 +2,13 @@ package io.tvarr.relay.ffmpeg;
 
 import io.tvarr.domain.relay.AudioCodec;
 import io.tvarr.domain.relay.HardwareAcceleration;
+import io.tvarr.domain.relay.MediaInfo;
 import io.tvarr.domain.relay.RelayProfile;
 import io.tvarr.domain.relay.StreamPlan;
 import io.tvarr.domain.relay.VideoCodec;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Builds FFmpeg's argument list for relaying a channel with a profile: read the upstream with the provider's
@@ -14,12 +16,23 @@ import java.util.List;
  * against {@link io.tvarr.domain.relay.ArgumentAllowList} when it was made.
  */
 public final class RelayArguments {
+    private static final java.util.Set<String> PLAYABLE_VIDEO = java.util.Set.of("h264", "hevc");
+    private static final java.util.Set<String> PLAYABLE_AUDIO = java.util.Set.of("aac", "ac3", "mp2", "mp3");
+
     private RelayArguments() {}
 
     /**
      * @param hardware the verified hardware family to encode with, or NONE for software
      */
     public static List<String> build(StreamPlan plan, RelayProfile profile, HardwareAcceleration hardware) {
+        return build(plan, profile, hardware, null);
+    }
+
+    /**
+     * @param probed what the channel carries, for smart profiles: streams players take as they are are copied
+     */
+    public static List<String> build(
+            StreamPlan plan, RelayProfile profile, HardwareAcceleration hardware, @Nullable MediaInfo probed) {
         List<String> args = new ArrayList<>(List.of("-hide_banner", "-nostdin", "-loglevel", "error"));
         if (hardware == HardwareAcceleration.VAAPI) {
             args.addAll(List.of("-vaapi_device", "/dev/dri/renderD128"));
@@ -29,17 +42,32 @@ public final class RelayArguments {
         args.addAll(profile.extraInputArgs());
         args.addAll(List.of("-i", plan.upstreamUrl()));
         args.addAll(List.of("-map", "0:v:0?", "-map", "0:a:0?"));
-        args.addAll(video(profile, hardware));
-        args.addAll(audio(profile));
+        args.addAll(copiesVideo(profile, probed) ? List.of("-c:v", "copy") : video(profile, hardware));
+        args.addAll(copiesAudio(profile, probed) ? List.of("-c:a", "copy") : audio(profile));
         args.addAll(profile.extraOutputArgs());
         args.addAll(List.of("-f", "mpegts", "pipe:1"));
         return args;
     }
 
-    private static List<String> video(RelayProfile profile, HardwareAcceleration hardware) {
-        if (profile.videoCodec() == VideoCodec.COPY) {
-            return List.of("-c:v", "copy");
+    /** Video players take as it is: H.264 or HEVC within the profile's height limit. */
+    static boolean copiesVideo(RelayProfile profile, @Nullable MediaInfo probed) {
+        if (!profile.smart()) {
+            return profile.videoCodec() == VideoCodec.COPY;
         }
+        return probed != null
+                && PLAYABLE_VIDEO.contains(String.valueOf(probed.videoCodec()))
+                && (profile.maxHeight() == 0 || probed.height() <= profile.maxHeight());
+    }
+
+    /** Audio players take as it is: AAC, AC-3, MP2 or MP3. */
+    static boolean copiesAudio(RelayProfile profile, @Nullable MediaInfo probed) {
+        if (!profile.smart()) {
+            return profile.audioCodec() == AudioCodec.COPY;
+        }
+        return probed != null && PLAYABLE_AUDIO.contains(String.valueOf(probed.audioCodec()));
+    }
+
+    private static List<String> video(RelayProfile profile, HardwareAcceleration hardware) {
         List<String> args = new ArrayList<>();
         if (profile.maxHeight() > 0) {
             String scale = "scale=-2:'min(" + profile.maxHeight() + ",ih)'";
@@ -48,11 +76,12 @@ public final class RelayArguments {
         } else if (hardware == HardwareAcceleration.VAAPI) {
             args.addAll(List.of("-vf", "format=nv12,hwupload"));
         }
-        args.addAll(List.of("-c:v", encoder(profile.videoCodec(), hardware)));
+        VideoCodec codec = profile.videoCodec() == VideoCodec.COPY ? VideoCodec.H264 : profile.videoCodec();
+        args.addAll(List.of("-c:v", encoder(codec, hardware)));
         if (profile.videoBitrateKbps() > 0) {
             args.addAll(List.of("-b:v", profile.videoBitrateKbps() + "k"));
         }
-        if (hardware == HardwareAcceleration.NONE && profile.videoCodec() == VideoCodec.H264) {
+        if (hardware == HardwareAcceleration.NONE && codec == VideoCodec.H264) {
             args.addAll(List.of("-preset", "veryfast"));
         }
         return args;
@@ -83,13 +112,14 @@ public final class RelayArguments {
     private static List<String> audio(RelayProfile profile) {
         List<String> args = new ArrayList<>();
         String codec = switch (profile.audioCodec()) {
-            case COPY -> "copy";
+            // a smart profile that must encode audio and names no codec gets AAC
+            case COPY -> "aac";
             case AAC -> "aac";
             case AC3 -> "ac3";
             case OPUS -> "libopus";
         };
         args.addAll(List.of("-c:a", codec));
-        if (profile.audioCodec() != AudioCodec.COPY && profile.audioBitrateKbps() > 0) {
+        if (profile.audioBitrateKbps() > 0) {
             args.addAll(List.of("-b:a", profile.audioBitrateKbps() + "k"));
         }
         return args;

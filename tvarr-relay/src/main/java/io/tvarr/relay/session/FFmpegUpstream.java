@@ -3,16 +3,19 @@ package io.tvarr.relay.session;
 import io.tvarr.domain.UnavailableException;
 import io.tvarr.domain.UpstreamException;
 import io.tvarr.domain.relay.HardwareAcceleration;
+import io.tvarr.domain.relay.MediaInfo;
 import io.tvarr.domain.relay.RelayProfile;
 import io.tvarr.domain.relay.StreamPlan;
 import io.tvarr.domain.relay.TranscodeProcess;
 import io.tvarr.domain.relay.port.out.FFmpeg;
 import io.tvarr.domain.relay.port.out.HardwareAccelerationDetector;
+import io.tvarr.relay.ffmpeg.CodecProbe;
 import io.tvarr.relay.ffmpeg.RelayArguments;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs FFmpeg with the plan's profile and hands out its MPEG-TS output. Closing the stream destroys the
@@ -21,10 +24,12 @@ import java.util.concurrent.TimeUnit;
 final class FFmpegUpstream implements UpstreamOpener {
     private final FFmpeg ffmpeg;
     private final HardwareAccelerationDetector hardware;
+    private final @Nullable CodecProbe probe;
 
-    FFmpegUpstream(FFmpeg ffmpeg, HardwareAccelerationDetector hardware) {
+    FFmpegUpstream(FFmpeg ffmpeg, HardwareAccelerationDetector hardware, @Nullable CodecProbe probe) {
         this.ffmpeg = ffmpeg;
         this.hardware = hardware;
+        this.probe = probe;
     }
 
     @Override
@@ -33,7 +38,8 @@ final class FFmpegUpstream implements UpstreamOpener {
         if (profile == null) {
             throw new IllegalArgumentException("FFmpeg upstream without a profile");
         }
-        TranscodeProcess process = ffmpeg.start(RelayArguments.build(plan, profile, family(profile)));
+        MediaInfo probed = profile.smart() && probe != null ? probe.probe(plan) : null;
+        TranscodeProcess process = ffmpeg.start(RelayArguments.build(plan, profile, family(profile), probed));
         return new ProcessOutput(process);
     }
 

@@ -11,6 +11,7 @@ import io.tvarr.domain.relay.port.out.FFmpeg;
 import io.tvarr.domain.relay.port.out.HardwareAccelerationDetector;
 import io.tvarr.domain.relay.port.out.StreamRelay;
 import io.tvarr.relay.RelaySettings;
+import io.tvarr.relay.ffmpeg.CodecProbe;
 import io.tvarr.relay.limit.ConnectionLimits;
 import io.tvarr.relay.limit.HostBreakers;
 import java.net.URI;
@@ -47,7 +48,7 @@ public final class RelayHub implements StreamRelay, AutoCloseable {
 
     /** A relay that passes bytes through only; profiles are refused. */
     public RelayHub(RelaySettings settings, Clock clock) {
-        this(settings, clock, null, null);
+        this(settings, clock, null, null, null);
     }
 
     /** A relay that also runs FFmpeg for plans with a profile. */
@@ -55,8 +56,9 @@ public final class RelayHub implements StreamRelay, AutoCloseable {
             RelaySettings settings,
             Clock clock,
             @Nullable FFmpeg ffmpeg,
-            @Nullable HardwareAccelerationDetector hardware) {
-        this.transcoder = ffmpeg == null || hardware == null ? null : new FFmpegUpstream(ffmpeg, hardware);
+            @Nullable HardwareAccelerationDetector hardware,
+            @Nullable CodecProbe probe) {
+        this.transcoder = ffmpeg == null || hardware == null ? null : new FFmpegUpstream(ffmpeg, hardware, probe);
         this.settings = settings;
         this.connector = new UpstreamConnector(settings.connectTimeout(), settings.firstByteTimeout());
         this.limits = new ConnectionLimits(settings.maxPerHost());

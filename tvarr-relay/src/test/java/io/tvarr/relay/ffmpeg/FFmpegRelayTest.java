@@ -8,6 +8,7 @@ import io.tvarr.domain.relay.AudioCodec;
 import io.tvarr.domain.relay.ClientInfo;
 import io.tvarr.domain.relay.FFmpegInstallation;
 import io.tvarr.domain.relay.HardwareAcceleration;
+import io.tvarr.domain.relay.LastKnownCodec;
 import io.tvarr.domain.relay.MediaInfo;
 import io.tvarr.domain.relay.RelayProfile;
 import io.tvarr.domain.relay.RelayProfileId;
@@ -15,6 +16,7 @@ import io.tvarr.domain.relay.StreamPlan;
 import io.tvarr.domain.relay.StreamSubscription;
 import io.tvarr.domain.relay.TranscodeProcess;
 import io.tvarr.domain.relay.VideoCodec;
+import io.tvarr.domain.relay.port.out.LastKnownCodecRepository;
 import io.tvarr.domain.source.SourceId;
 import io.tvarr.relay.RelaySettings;
 import io.tvarr.relay.session.RelayHub;
@@ -42,6 +44,20 @@ class FFmpegRelayTest {
     static Path dir;
 
     static ProcessFFmpeg ffmpeg;
+    static final Map<ChannelId, LastKnownCodec> cached = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The codec cache, kept in memory for the test. */
+    static final LastKnownCodecRepository codecs = new LastKnownCodecRepository() {
+        @Override
+        public void upsert(LastKnownCodec codec) {
+            cached.put(codec.channelId(), codec);
+        }
+
+        @Override
+        public java.util.Optional<LastKnownCodec> findByChannel(ChannelId channel) {
+            return java.util.Optional.ofNullable(cached.get(channel));
+        }
+    };
+
     static HttpServer upstream;
     static Path sample;
 
@@ -111,6 +127,21 @@ class FFmpegRelayTest {
         }
     }
 
+    private static RelayProfile smart() {
+        return new RelayProfile(
+                RelayProfileId.random(),
+                "smart",
+                VideoCodec.COPY,
+                AudioCodec.COPY,
+                500,
+                96,
+                0,
+                HardwareAcceleration.NONE,
+                List.of(),
+                List.of(),
+                true);
+    }
+
     private static RelayProfile profile(VideoCodec video, AudioCodec audio) {
         return new RelayProfile(
                 RelayProfileId.random(),
@@ -122,7 +153,8 @@ class FFmpegRelayTest {
                 0,
                 HardwareAcceleration.NONE,
                 List.of(),
-                List.of());
+                List.of(),
+                false);
     }
 
     private static StreamPlan plan(String channel, RelayProfile profile) {
@@ -152,7 +184,8 @@ class FFmpegRelayTest {
                         d.breakerCooldown()),
                 Clock.systemUTC(),
                 ffmpeg,
-                new SystemHardwareDetector(ffmpeg));
+                new SystemHardwareDetector(ffmpeg),
+                new CodecProbe(ffmpeg, codecs, Duration.ofHours(24), Clock.systemUTC()));
     }
 
     private static Path relayToFile(RelayHub hub, StreamPlan plan, String name) throws IOException {
@@ -201,6 +234,20 @@ class FFmpegRelayTest {
             MediaInfo info = ffmpeg.probe(out.toString(), Map.of(), Duration.ofSeconds(20));
             assertThat(info.videoCodec()).isEqualTo("mpeg2video");
             assertThat(info.audioCodec()).isEqualTo("mp2");
+        }
+    }
+
+    @Test
+    void a_smart_profile_copies_what_players_take_and_transcodes_the_rest() throws IOException {
+        try (RelayHub hub = hub()) {
+            StreamPlan plan = plan("smart", smart());
+            Path out = relayToFile(hub, plan, "smart.ts");
+
+            MediaInfo info = ffmpeg.probe(out.toString(), Map.of(), Duration.ofSeconds(20));
+            // the sample carries MPEG-2 video, which TS players often cannot decode, and MP2 audio, which they can
+            assertThat(info.videoCodec()).isEqualTo("h264");
+            assertThat(info.audioCodec()).isEqualTo("mp2");
+            assertThat(cached.get(plan.channel()).videoCodec()).isEqualTo("mpeg2video");
         }
     }
 

@@ -7,6 +7,7 @@ import io.tvarr.domain.ValidationException;
 import io.tvarr.domain.channel.ChannelId;
 import io.tvarr.domain.relay.AudioCodec;
 import io.tvarr.domain.relay.HardwareAcceleration;
+import io.tvarr.domain.relay.MediaInfo;
 import io.tvarr.domain.relay.RelayProfile;
 import io.tvarr.domain.relay.RelayProfileId;
 import io.tvarr.domain.relay.StreamPlan;
@@ -28,7 +29,8 @@ class RelayArgumentsTest {
                 720,
                 HardwareAcceleration.NONE,
                 in,
-                out);
+                out,
+                false);
     }
 
     private static StreamPlan plan(RelayProfile profile) {
@@ -55,6 +57,33 @@ class RelayArgumentsTest {
         assertThat(args).containsSubsequence("-c:v", "libx264", "-b:v", "3000k");
         assertThat(args).containsSubsequence("-c:a", "aac", "-b:a", "128k", "-g", "50", "-f", "mpegts", "pipe:1");
         assertThat(String.join(" ", args)).contains("min(720,ih)");
+    }
+
+    @Test
+    void a_smart_profile_copies_playable_streams_and_encodes_the_others() {
+        RelayProfile smart = new RelayProfile(
+                RelayProfileId.random(),
+                "s",
+                VideoCodec.COPY,
+                AudioCodec.COPY,
+                0,
+                0,
+                1080,
+                HardwareAcceleration.NONE,
+                List.of(),
+                List.of(),
+                true);
+
+        List<String> playable = RelayArguments.build(
+                plan(smart), smart, HardwareAcceleration.NONE, new MediaInfo("h264", "aac", 1920, 1080, 0));
+        List<String> legacy = RelayArguments.build(
+                plan(smart), smart, HardwareAcceleration.NONE, new MediaInfo("mpeg2video", "eac3", 720, 576, 0));
+        List<String> tooTall = RelayArguments.build(
+                plan(smart), smart, HardwareAcceleration.NONE, new MediaInfo("hevc", "ac3", 3840, 2160, 0));
+
+        assertThat(playable).containsSubsequence("-c:v", "copy", "-c:a", "copy");
+        assertThat(legacy).containsSubsequence("-c:v", "libx264").containsSubsequence("-c:a", "aac");
+        assertThat(tooTall).containsSubsequence("-c:v", "libx264").containsSubsequence("-c:a", "copy");
     }
 
     @Test
