@@ -25,7 +25,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * FFmpeg and ffprobe run as processes with argument lists (never a shell). The binaries come from
  * {@code relay.ffmpeg_path} when set (a directory holding both, or the ffmpeg binary with ffprobe beside it), else
- * from {@code PATH}. What the installation can do is asked once and remembered. Thread-safe.
+ * from {@code PATH}, else from bytedeco's FFmpeg jars when the build included them (the {@code embedded-ffmpeg}
+ * Maven profile), which carry both executables and their libraries. What the installation can do is asked once
+ * and remembered. Thread-safe.
  */
 public final class ProcessFFmpeg implements FFmpeg {
     private static final Pattern ENCODER = Pattern.compile("^\\s[VAS][F.][S.][X.][B.][D.]\\s+(\\S+)");
@@ -69,6 +71,11 @@ public final class ProcessFFmpeg implements FFmpeg {
             ffmpeg = onPath("ffmpeg");
             ffprobe = onPath("ffprobe");
             origin = "PATH";
+            if (ffmpeg == null || ffprobe == null) {
+                ffmpeg = embedded("org.bytedeco.ffmpeg.ffmpeg");
+                ffprobe = embedded("org.bytedeco.ffmpeg.ffprobe");
+                origin = "embedded (bytedeco)";
+            }
         }
         if (ffmpeg == null || !Files.isExecutable(ffmpeg) || ffprobe == null || !Files.isExecutable(ffprobe)) {
             throw new UnavailableException(
@@ -95,6 +102,21 @@ public final class ProcessFFmpeg implements FFmpeg {
                 .filter(l -> !l.isEmpty() && !l.endsWith(":"))
                 .toList();
         return new FFmpegInstallation(ffmpeg, ffprobe, origin, version, encoders, hwaccels);
+    }
+
+    /**
+     * Extracts an executable shipped in bytedeco's FFmpeg jars with javacpp's {@code Loader.load}, which also
+     * unpacks the libraries it links to. Looked up reflectively: the jars are an optional part of the build.
+     */
+    private static @Nullable Path embedded(String className) {
+        try {
+            Class<?> loader = Class.forName("org.bytedeco.javacpp.Loader");
+            Class<?> program = Class.forName(className);
+            Object path = loader.getMethod("load", Class.class).invoke(null, program);
+            return path == null ? null : Path.of(path.toString());
+        } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
+            return null;
+        }
     }
 
     private static @Nullable Path onPath(String name) {
