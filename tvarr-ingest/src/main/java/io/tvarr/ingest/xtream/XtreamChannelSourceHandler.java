@@ -1,6 +1,7 @@
 package io.tvarr.ingest.xtream;
 
 import io.tvarr.domain.RefusedUpstreamException;
+import io.tvarr.domain.TvarrException;
 import io.tvarr.domain.channel.Channel;
 import io.tvarr.domain.channel.ChannelSink;
 import io.tvarr.domain.source.Credentials;
@@ -16,12 +17,16 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * An Xtream Codes account as a channel source: account check, live categories and streams (and VOD when the
@@ -29,6 +34,8 @@ import org.jspecify.annotations.Nullable;
  * missing fields are all tolerated. Credentials only ever appear in URLs sent to the panel.
  */
 public final class XtreamChannelSourceHandler implements ChannelSourceHandler {
+    private static final Logger log = LoggerFactory.getLogger(XtreamChannelSourceHandler.class);
+
     private static final long MAX_BYTES = 512L * 1024 * 1024;
 
     private final SourceFetcher fetcher;
@@ -72,8 +79,88 @@ public final class XtreamChannelSourceHandler implements ChannelSourceHandler {
                     sink.accept(channel);
                 }
             });
+            facts.put("xtream_series", Long.toString(series(source, base, login, sink, progress)));
         }
         return facts;
+    }
+
+    /** A series to expand into its episodes. */
+    private record Series(
+            String id,
+            String name,
+            @Nullable String group,
+            @Nullable String cover) {}
+
+    /**
+     * Series episodes become channels too: the series list first (small), then {@code get_series_info} per series.
+     * A series whose episodes cannot be read is logged and skipped; the others go on. Returns the series read.
+     */
+    private long series(
+            StreamSource source, String base, Credentials login, ChannelSink sink, IngestionProgress progress) {
+        Map<String, String> seriesCategories = categories(source, base, login, "get_series_categories");
+        List<Series> all = new ArrayList<>();
+        read(source, api(base, login, "get_series"), s -> {
+            String id = text(s.get("series_id"));
+            String name = text(s.get("name"));
+            if (!id.isEmpty() && !name.isEmpty()) {
+                all.add(new Series(id, name, seriesCategories.get(text(s.get("category_id"))), s.get("cover")));
+            }
+        });
+        for (Series series : all) {
+            URI info = api(base, login, "get_series_info&series_id=" + encode(series.id()));
+            try (InputStream in = fetcher.open(info, source.userAgent(), MAX_BYTES)) {
+                json.forEachEpisode(in, "xtream get_series_info " + series.id(), e -> {
+                    progress.entryRead();
+                    Channel channel = episode(source, base, login, series, e);
+                    if (channel == null) {
+                        progress.entrySkipped();
+                    } else {
+                        sink.accept(channel);
+                    }
+                });
+            } catch (IOException | TvarrException e) {
+                progress.entrySkipped();
+                log.info(
+                        "xtream series skipped source_id={} series_id={} reason={}",
+                        source.id(),
+                        series.id(),
+                        e.getMessage());
+            }
+        }
+        return all.size();
+    }
+
+    private static @Nullable Channel episode(
+            StreamSource source, String base, Credentials login, Series series, Map<String, String> e) {
+        String id = text(e.get("id"));
+        if (id.isEmpty()) {
+            return null;
+        }
+        String season = text(e.get("season"));
+        String number = text(e.get("episode_num"));
+        String title = text(e.get("title"));
+        String code = season.matches("\\d+") && number.matches("\\d+")
+                ? String.format(Locale.ROOT, "S%02dE%02d", Integer.parseInt(season), Integer.parseInt(number))
+                : "";
+        String name = title.toLowerCase(Locale.ROOT).contains(series.name().toLowerCase(Locale.ROOT))
+                ? title
+                : String.join(" ", series.name(), code, title)
+                        .replaceAll("\\s+", " ")
+                        .strip();
+        String extension = text(e.getOrDefault("container_extension", "mp4"));
+        String url = base + "/series/" + encode(login.username()) + "/" + encode(login.password()) + "/" + id + "."
+                + (extension.isEmpty() ? "mp4" : extension);
+        return Channel.of(
+                source.id(),
+                "episode:" + id,
+                null,
+                name,
+                null,
+                name,
+                series.group(),
+                series.cover(),
+                url,
+                Map.of("xtream-series-id", series.id(), "xtream-episode-id", id));
     }
 
     private Map<String, String> account(StreamSource source, String base, Credentials login) {

@@ -75,6 +75,69 @@ final class XtreamJson {
         }
     }
 
+    /**
+     * Calls the consumer once per episode of a {@code get_series_info} answer. Panels send {@code episodes} as an
+     * object of season arrays ({@code {"1":[...],"2":[...]}}) or as an array of such arrays; both are read, and an
+     * episode without a {@code season} field gets its season key.
+     */
+    void forEachEpisode(InputStream in, String what, Consumer<Map<String, String>> consumer) {
+        try (JsonParser parser = factory.createParser(in)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return;
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if (!name.equals("episodes")) {
+                    parser.skipChildren();
+                } else if (value == JsonToken.START_OBJECT) {
+                    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                        String season = parser.currentName();
+                        if (parser.nextToken() == JsonToken.START_ARRAY) {
+                            episodes(parser, season, consumer);
+                        } else {
+                            parser.skipChildren();
+                        }
+                    }
+                } else if (value == JsonToken.START_ARRAY) {
+                    JsonToken item;
+                    while ((item = parser.nextToken()) != JsonToken.END_ARRAY && item != null) {
+                        if (item == JsonToken.START_ARRAY) {
+                            episodes(parser, "", consumer);
+                        } else if (item == JsonToken.START_OBJECT) {
+                            consumer.accept(readFlat(parser));
+                        } else {
+                            parser.skipChildren();
+                        }
+                    }
+                } else {
+                    parser.skipChildren();
+                }
+            }
+        } catch (IOException e) {
+            throw new UpstreamException(
+                    what + ": not valid JSON ("
+                            + e.getMessage().lines().findFirst().orElse("") + ")",
+                    e);
+        }
+    }
+
+    private static void episodes(JsonParser parser, String season, Consumer<Map<String, String>> consumer)
+            throws IOException {
+        JsonToken item;
+        while ((item = parser.nextToken()) != JsonToken.END_ARRAY && item != null) {
+            if (item == JsonToken.START_OBJECT) {
+                Map<String, String> episode = readFlat(parser);
+                if (!season.isEmpty()) {
+                    episode.putIfAbsent("season", season);
+                }
+                consumer.accept(episode);
+            } else {
+                parser.skipChildren();
+            }
+        }
+    }
+
     /** Reads one whole (small) object as flat scalars. */
     Map<String, String> readObject(InputStream in, String what) {
         try (JsonParser parser = factory.createParser(in)) {
