@@ -349,6 +349,22 @@ abstract class PersistenceContract {
         }
 
         @Test
+        void programmes_can_be_read_for_chosen_channels_only() {
+            epg.replaceAllForSource(guide.id(), sink -> {
+                day("bbc1.uk", 3).forEach(sink::programme);
+                day("itv1.uk", 4).forEach(sink::programme);
+            });
+
+            List<EpgProgramme> read = new ArrayList<>();
+            epg.forEachProgrammeBySource(
+                    guide.id(), Instant.EPOCH, T0.plus(Duration.ofDays(2)), "itv1.uk"::equals, read::add);
+
+            assertThat(read)
+                    .hasSize(4)
+                    .allSatisfy(p -> assertThat(p.channelId()).isEqualTo("itv1.uk"));
+        }
+
+        @Test
         void a_failing_writer_leaves_the_previous_guide_untouched() {
             epg.replaceAllForSource(guide.id(), sink -> day("a", 5).forEach(sink::programme));
 

@@ -288,12 +288,13 @@ final class Generation {
             if (!selection.uses(id)) {
                 continue;
             }
-            inputs.guides().forEachProgrammeBySource(id, from, to, p -> {
-                GuideSelection.WrittenChannel channel = selection.find(id, p.channelId());
-                if (channel != null) {
-                    consumer.accept(new GuideProgramme(p, channel.id(), channel.group()));
-                }
-            });
+            inputs.guides()
+                    .forEachProgrammeBySource(id, from, to, channel -> selection.find(id, channel) != null, p -> {
+                        GuideSelection.WrittenChannel channel = selection.find(id, p.channelId());
+                        if (channel != null) {
+                            consumer.accept(new GuideProgramme(p, channel.id(), channel.group()));
+                        }
+                    });
         }
     }
 

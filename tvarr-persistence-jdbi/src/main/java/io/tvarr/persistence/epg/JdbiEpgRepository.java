@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
@@ -93,7 +94,7 @@ public final class JdbiEpgRepository implements EpgRepository {
 
     @Override
     public void forEachProgrammeBySource(
-            EpgSourceId source, Instant from, Instant to, Consumer<EpgProgramme> consumer) {
+            EpgSourceId source, Instant from, Instant to, Predicate<String> channels, Consumer<EpgProgramme> consumer) {
         db.stream(
                 h -> h.createQuery(
                                 SELECT_PROGRAMME + " WHERE source_id = :source AND stop_at > :from AND start_at < :to"
@@ -102,8 +103,12 @@ public final class JdbiEpgRepository implements EpgRepository {
                         .bind("from", from.toEpochMilli())
                         .bind("to", to.toEpochMilli())
                         .setFetchSize(db.fetchSize())
-                        .map((rs, ctx) -> mapProgramme(rs)),
-                consumer);
+                        .map((rs, ctx) -> channels.test(rs.getString("channel_id")) ? mapProgramme(rs) : null),
+                programme -> {
+                    if (programme != null) {
+                        consumer.accept(programme);
+                    }
+                });
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /** Stores guide channels and programmes per guide source. Implementations are thread-safe. */
@@ -26,7 +27,17 @@ public interface EpgRepository {
     void forEachChannelBySource(EpgSourceId source, Consumer<EpgChannel> consumer);
 
     /** Programmes of a source ordered by channel then start, overlapping [from, to). Streams with a fetch size. */
-    void forEachProgrammeBySource(EpgSourceId source, Instant from, Instant to, Consumer<EpgProgramme> consumer);
+    default void forEachProgrammeBySource(
+            EpgSourceId source, Instant from, Instant to, Consumer<EpgProgramme> consumer) {
+        forEachProgrammeBySource(source, from, to, channel -> true, consumer);
+    }
+
+    /**
+     * The same, for the channels the predicate accepts only; the others are skipped before their rows are decoded,
+     * which matters when a proxy uses a few channels of a big guide.
+     */
+    void forEachProgrammeBySource(
+            EpgSourceId source, Instant from, Instant to, Predicate<String> channels, Consumer<EpgProgramme> consumer);
 
     /** Programmes of one guide channel overlapping [from, to), ordered by start; all sources when null. */
     List<EpgProgramme> findProgrammes(
