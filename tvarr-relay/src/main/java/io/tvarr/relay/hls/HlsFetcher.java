@@ -28,7 +28,7 @@ public final class HlsFetcher {
         this.timeout = timeout;
     }
 
-    String playlist(URI url) throws InterruptedException {
+    public String playlist(URI url) throws InterruptedException {
         try (InputStream in = open(url)) {
             byte[] bytes = in.readNBytes(MAX_PLAYLIST_BYTES + 1);
             if (bytes.length > MAX_PLAYLIST_BYTES) {

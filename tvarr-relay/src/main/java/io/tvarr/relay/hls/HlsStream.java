@@ -74,6 +74,16 @@ public final class HlsStream extends InputStream {
         return stream;
     }
 
+    /**
+     * The media playlist to read: the URL itself for a media playlist, else the chosen variant of a master
+     * playlist (the best not taller than {@code maxHeight}, or the best when 0).
+     */
+    public static URI mediaPlaylist(URI url, String playlist, int maxHeight) {
+        return playlist.contains("#EXT-X-STREAM-INF")
+                ? url.resolve(variant(url, playlist, maxHeight).uri().strip())
+                : url;
+    }
+
     private static Variant variant(URI url, String playlist, int maxHeight) {
         MasterPlaylist master;
         try {

@@ -11,8 +11,10 @@ import io.tvarr.domain.relay.port.out.FFmpeg;
 import io.tvarr.domain.relay.port.out.HardwareAccelerationDetector;
 import io.tvarr.relay.ffmpeg.CodecProbe;
 import io.tvarr.relay.ffmpeg.RelayArguments;
+import io.tvarr.relay.hls.HlsStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
@@ -26,21 +28,55 @@ final class FFmpegUpstream implements UpstreamOpener {
     private final HardwareAccelerationDetector hardware;
     private final @Nullable CodecProbe probe;
 
-    FFmpegUpstream(FFmpeg ffmpeg, HardwareAccelerationDetector hardware, @Nullable CodecProbe probe) {
+    /** Fetches HLS playlists with a plan's headers. */
+    interface PlaylistReader {
+        String playlist(URI url, java.util.Map<String, String> headers) throws InterruptedException;
+    }
+
+    private final PlaylistReader hls;
+
+    FFmpegUpstream(
+            FFmpeg ffmpeg, HardwareAccelerationDetector hardware, @Nullable CodecProbe probe, PlaylistReader hls) {
+        this.hls = hls;
         this.ffmpeg = ffmpeg;
         this.hardware = hardware;
         this.probe = probe;
     }
 
     @Override
-    public InputStream open(StreamPlan plan) {
+    public InputStream open(StreamPlan plan) throws InterruptedException {
         RelayProfile profile = plan.profile();
         if (profile == null) {
             throw new IllegalArgumentException("FFmpeg upstream without a profile");
         }
+        plan = variantOf(plan, profile);
         MediaInfo probed = profile.smart() && probe != null ? probe.probe(plan) : null;
         TranscodeProcess process = ffmpeg.start(RelayArguments.build(plan, profile, family(profile), probed));
         return new ProcessOutput(process);
+    }
+
+    /**
+     * For an HLS master playlist, FFmpeg is given the variant the profile asks for (the best not taller than its
+     * height limit) instead of reading whichever variant comes first.
+     */
+    private StreamPlan variantOf(StreamPlan plan, RelayProfile profile) throws InterruptedException {
+        URI url = URI.create(plan.upstreamUrl());
+        if (url.getPath() == null
+                || !url.getPath().toLowerCase(java.util.Locale.ROOT).endsWith(".m3u8")) {
+            return plan;
+        }
+        String playlist = hls.playlist(url, plan.headers());
+        URI media = HlsStream.mediaPlaylist(url, playlist, profile.maxHeight());
+        return media.equals(url)
+                ? plan
+                : new StreamPlan(
+                        plan.channel(),
+                        plan.channelName(),
+                        plan.source(),
+                        media.toString(),
+                        plan.headers(),
+                        plan.sourceLimit(),
+                        plan.profile());
     }
 
     private HardwareAcceleration family(RelayProfile profile) {

@@ -12,6 +12,7 @@ import io.tvarr.domain.relay.port.out.HardwareAccelerationDetector;
 import io.tvarr.domain.relay.port.out.StreamRelay;
 import io.tvarr.relay.RelaySettings;
 import io.tvarr.relay.ffmpeg.CodecProbe;
+import io.tvarr.relay.hls.HlsFetcher;
 import io.tvarr.relay.limit.ConnectionLimits;
 import io.tvarr.relay.limit.HostBreakers;
 import java.net.URI;
@@ -58,7 +59,20 @@ public final class RelayHub implements StreamRelay, AutoCloseable {
             @Nullable FFmpeg ffmpeg,
             @Nullable HardwareAccelerationDetector hardware,
             @Nullable CodecProbe probe) {
-        this.transcoder = ffmpeg == null || hardware == null ? null : new FFmpegUpstream(ffmpeg, hardware, probe);
+        this.transcoder = ffmpeg == null || hardware == null
+                ? null
+                : new FFmpegUpstream(
+                        ffmpeg,
+                        hardware,
+                        probe,
+                        (url, headers) -> new HlsFetcher(
+                                        java.net.http.HttpClient.newBuilder()
+                                                .connectTimeout(settings.connectTimeout())
+                                                .followRedirects(java.net.http.HttpClient.Redirect.NORMAL)
+                                                .build(),
+                                        headers,
+                                        settings.firstByteTimeout())
+                                .playlist(url));
         this.settings = settings;
         this.connector = new UpstreamConnector(settings.connectTimeout(), settings.firstByteTimeout());
         this.limits = new ConnectionLimits(settings.maxPerHost());

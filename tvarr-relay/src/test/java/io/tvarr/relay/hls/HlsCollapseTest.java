@@ -4,14 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import io.tvarr.domain.channel.ChannelId;
+import io.tvarr.domain.relay.AudioCodec;
 import io.tvarr.domain.relay.ClientInfo;
+import io.tvarr.domain.relay.HardwareAcceleration;
 import io.tvarr.domain.relay.MediaInfo;
+import io.tvarr.domain.relay.RelayProfile;
+import io.tvarr.domain.relay.RelayProfileId;
 import io.tvarr.domain.relay.StreamPlan;
 import io.tvarr.domain.relay.StreamSubscription;
 import io.tvarr.domain.relay.TranscodeProcess;
+import io.tvarr.domain.relay.VideoCodec;
 import io.tvarr.domain.source.SourceId;
 import io.tvarr.relay.RelaySettings;
 import io.tvarr.relay.ffmpeg.ProcessFFmpeg;
+import io.tvarr.relay.ffmpeg.SystemHardwareDetector;
 import io.tvarr.relay.session.RelayHub;
 import java.io.IOException;
 import java.io.InputStream;
@@ -253,5 +259,59 @@ class HlsCollapseTest {
 
         assertThat(Files.size(out)).isEqualTo(sizeOf("high", segments("high")));
         assertThat(liveRequests.get()).isGreaterThan(2);
+    }
+
+    @Test
+    void ffmpeg_relay_reads_the_variant_the_profile_asks_for() throws IOException {
+        RelaySettings d = RelaySettings.DEFAULT;
+        RelayProfile lowest = new RelayProfile(
+                RelayProfileId.random(),
+                "240p copy",
+                VideoCodec.COPY,
+                AudioCodec.COPY,
+                0,
+                0,
+                240,
+                HardwareAcceleration.NONE,
+                List.of(),
+                List.of(),
+                false);
+        SourceId source = SourceId.random();
+        StreamPlan plan = new StreamPlan(
+                ChannelId.of(source, "relay-master"),
+                "relay",
+                source,
+                "http://127.0.0.1:" + server.getAddress().getPort() + "/hls/master.m3u8",
+                Map.of(),
+                0,
+                lowest);
+        Path file = dir.resolve("relayed.ts");
+        try (RelayHub hub = new RelayHub(
+                        new RelaySettings(
+                                d.bufferBytes(),
+                                d.joinBacklogBytes(),
+                                Duration.ZERO,
+                                d.connectTimeout(),
+                                Duration.ofSeconds(20),
+                                Duration.ofSeconds(20),
+                                0,
+                                3,
+                                d.breakerCooldown()),
+                        Clock.systemUTC(),
+                        ffmpeg,
+                        new SystemHardwareDetector(ffmpeg),
+                        null);
+                StreamSubscription client = hub.subscribe(plan, new ClientInfo("127.0.0.1", "test"));
+                OutputStream out = Files.newOutputStream(file)) {
+            byte[] buffer = new byte[64 * 1024];
+            int n;
+            while ((n = client.read(buffer)) >= 0) {
+                out.write(buffer, 0, n);
+            }
+        }
+
+        assertThat(ffmpeg.probe(file.toString(), Map.of(), Duration.ofSeconds(20))
+                        .width())
+                .isEqualTo(320);
     }
 }
