@@ -4,6 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.sse.SseClient;
+import io.javalin.openapi.HttpMethod;
+import io.javalin.openapi.OpenApi;
+import io.javalin.openapi.OpenApiContent;
+import io.javalin.openapi.OpenApiResponse;
 import io.tvarr.domain.job.Job;
 import io.tvarr.domain.job.JobProgress;
 import io.tvarr.domain.job.port.out.JobEvents;
@@ -26,12 +30,24 @@ public final class JobEventStream implements ApiRoutes, JobEvents {
 
     @Override
     public void register(RoutesConfig routes) {
-        routes.sse("/api/v1/events", client -> {
-            client.keepAlive();
-            client.onClose(() -> clients.remove(client));
-            clients.add(client);
-            client.sendComment("connected");
-        });
+        routes.sse("/api/v1/events", this::connect);
+    }
+
+    @OpenApi(
+            path = "/api/v1/events",
+            methods = HttpMethod.GET,
+            summary = "Server-Sent Events: one `job` event (the job as JSON) per job state change",
+            description = "Send `Accept: text/event-stream` (browsers' EventSource does).",
+            tags = "jobs",
+            responses =
+                    @OpenApiResponse(
+                            status = "200",
+                            content = @OpenApiContent(type = "text/event-stream", from = JobView.class)))
+    void connect(SseClient client) {
+        client.keepAlive();
+        client.onClose(() -> clients.remove(client));
+        clients.add(client);
+        client.sendComment("connected");
     }
 
     @Override
