@@ -112,6 +112,8 @@ public final class JdbiPersistence implements AutoCloseable {
         config.addDataSourceProperty("foreign_keys", "true");
         config.addDataSourceProperty("busy_timeout", "30000");
         config.addDataSourceProperty("synchronous", "NORMAL");
+        config.addDataSourceProperty("cache_size", "-32768");
+        config.addDataSourceProperty("temp_store", "MEMORY");
         config.addDataSourceProperty("transaction_mode", "IMMEDIATE");
     }
 

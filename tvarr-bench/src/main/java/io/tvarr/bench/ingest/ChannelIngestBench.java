@@ -84,6 +84,17 @@ public final class ChannelIngestBench {
                             new M3uChannelSourceHandler(fetcher, M3uLimits.DEFAULT),
                             new XtreamChannelSourceHandler(fetcher)),
                     new ExclusiveIngestions(store.ingestionStatus(), Runnable::run, Clock.systemUTC()));
+            // where the time goes: fetching and parsing alone, without the store
+            for (var handler : List.of(
+                    new M3uChannelSourceHandler(fetcher, M3uLimits.DEFAULT), new XtreamChannelSourceHandler(fetcher))) {
+                StreamSource source = handler.kind() == SourceKind.M3U ? m3u : xtream;
+                long start = System.nanoTime();
+                long[] parsed = {0};
+                handler.ingest(source, channel -> parsed[0]++, new io.tvarr.domain.source.IngestionProgress());
+                System.out.printf(
+                        "%-6s parse only: %d channels in %.2f s%n",
+                        handler.kind().name().toLowerCase(), parsed[0], (System.nanoTime() - start) / 1e9);
+            }
             for (int round = 1; round <= 2; round++) {
                 run(service, m3u.id(), "m3u    round " + round);
                 run(service, xtream.id(), "xtream round " + round);

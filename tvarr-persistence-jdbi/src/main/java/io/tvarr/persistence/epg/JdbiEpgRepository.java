@@ -10,7 +10,6 @@ import io.tvarr.domain.epg.ProgrammeFlag;
 import io.tvarr.domain.epg.port.out.EpgRepository;
 import io.tvarr.persistence.sql.Database;
 import io.tvarr.persistence.sql.JsonColumns;
-import io.tvarr.persistence.sql.Rows;
 import io.tvarr.persistence.sql.Upserts;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -103,7 +102,7 @@ public final class JdbiEpgRepository implements EpgRepository {
                         .bind("from", from.toEpochMilli())
                         .bind("to", to.toEpochMilli())
                         .setFetchSize(db.fetchSize())
-                        .map((rs, ctx) -> channels.test(rs.getString("channel_id")) ? mapProgramme(rs) : null),
+                        .map((rs, ctx) -> channels.test(rs.getString(2)) ? mapProgramme(rs) : null),
                 programme -> {
                     if (programme != null) {
                         consumer.accept(programme);
@@ -194,29 +193,33 @@ public final class JdbiEpgRepository implements EpgRepository {
                 rs.getString("url"));
     }
 
+    /**
+     * Maps a row of {@link #SELECT_PROGRAMME} by column position: looking columns up by name cost a fifth of the
+     * time of reading a big guide.
+     */
     private EpgProgramme mapProgramme(ResultSet rs) throws SQLException {
-        String flags = rs.getString("flags");
+        String flags = rs.getString(14);
         Set<ProgrammeFlag> parsed = flags.isEmpty()
                 ? Set.of()
                 : Arrays.stream(flags.split(","))
                         .map(ProgrammeFlag::valueOf)
                         .collect(Collectors.toCollection(() -> EnumSet.noneOf(ProgrammeFlag.class)));
         return new EpgProgramme(
-                EpgSourceId.parse(rs.getString("source_id")),
-                rs.getString("channel_id"),
-                Rows.instant(rs, "start_at"),
-                Rows.instant(rs, "stop_at"),
-                rs.getString("title"),
-                rs.getString("title_lang"),
-                rs.getString("sub_title"),
-                rs.getString("description"),
-                json.stringList(rs.getString("categories")),
-                rs.getString("icon_url"),
-                rs.getString("episode_xmltv_ns"),
-                rs.getString("episode_onscreen"),
-                rs.getString("rating"),
+                EpgSourceId.parse(rs.getString(1)),
+                rs.getString(2),
+                Instant.ofEpochMilli(rs.getLong(3)),
+                Instant.ofEpochMilli(rs.getLong(4)),
+                rs.getString(5),
+                rs.getString(6),
+                rs.getString(7),
+                rs.getString(8),
+                json.stringList(rs.getString(9)),
+                rs.getString(10),
+                rs.getString(11),
+                rs.getString(12),
+                rs.getString(13),
                 parsed,
-                rs.getString("extra_xml"));
+                rs.getString(15));
     }
 
     /** Batches one source's guide within the replace transaction. */
