@@ -55,8 +55,10 @@ public final class EpgIngestBench {
                 Files.size(guide) / (1024 * 1024),
                 PeakHeap.maxMegabytes(),
                 Runtime.version());
-        try (JdbiPersistence store =
-                JdbiPersistence.open(DatabaseSettings.of("jdbc:sqlite:" + work.resolve("tvarr.db")))) {
+        // resources close in reverse: the store first, then its files go
+        try (java.io.Closeable cleanup = () -> delete(work);
+                JdbiPersistence store =
+                        JdbiPersistence.open(DatabaseSettings.of("jdbc:sqlite:" + work.resolve("tvarr.db")))) {
             store.migrate();
             Instant now = Instant.now();
             EpgSource source = new EpgSource(
@@ -117,6 +119,14 @@ public final class EpgIngestBench {
                 }
             }
             out.write("</tv>\n");
+        }
+    }
+
+    private static void delete(Path directory) throws IOException {
+        try (var files = Files.walk(directory)) {
+            for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(file);
+            }
         }
     }
 }

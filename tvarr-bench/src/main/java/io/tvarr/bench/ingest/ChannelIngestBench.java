@@ -68,8 +68,10 @@ public final class ChannelIngestBench {
                 Files.size(streams) / 1024,
                 PeakHeap.maxMegabytes(),
                 Runtime.version());
-        try (JdbiPersistence store =
-                JdbiPersistence.open(DatabaseSettings.of("jdbc:sqlite:" + work.resolve("tvarr.db")))) {
+        // resources close in reverse: the store first, then its files go
+        try (java.io.Closeable cleanup = () -> delete(work);
+                JdbiPersistence store =
+                        JdbiPersistence.open(DatabaseSettings.of("jdbc:sqlite:" + work.resolve("tvarr.db")))) {
             store.migrate();
             HttpSourceFetcher fetcher = new HttpSourceFetcher(FetchSettings.defaults(List.of()));
             StreamSource m3u = source("m3u", SourceKind.M3U, URI.create(base + "/playlist.m3u"), null);
@@ -169,6 +171,14 @@ public final class ChannelIngestBench {
             exchange.sendResponseHeaders(200, bytes.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(bytes);
+            }
+        }
+    }
+
+    private static void delete(Path directory) throws IOException {
+        try (var files = Files.walk(directory)) {
+            for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(file);
             }
         }
     }

@@ -1,6 +1,7 @@
 package io.tvarr.persistence.epg;
 
 import io.tvarr.domain.Page;
+import io.tvarr.domain.StorageException;
 import io.tvarr.domain.epg.EpgChannel;
 import io.tvarr.domain.epg.EpgProgramme;
 import io.tvarr.domain.epg.EpgSink;
@@ -11,6 +12,7 @@ import io.tvarr.domain.epg.port.out.EpgRepository;
 import io.tvarr.persistence.sql.Database;
 import io.tvarr.persistence.sql.JsonColumns;
 import io.tvarr.persistence.sql.Upserts;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -62,7 +64,7 @@ public final class JdbiEpgRepository implements EpgRepository {
         this.json = json;
         this.channelUpsert = Upserts.upsert(db.vendor(), "epg_channel", List.of("source_id", "id"), CHANNEL_COLUMNS);
         this.programmeInsert = "INSERT INTO epg_programme (" + String.join(", ", PROGRAMME_COLUMNS) + ") VALUES ("
-                + PROGRAMME_COLUMNS.stream().map(c -> ":" + c).collect(Collectors.joining(", ")) + ")";
+                + PROGRAMME_COLUMNS.stream().map(c -> "?").collect(Collectors.joining(", ")) + ")";
     }
 
     @Override
@@ -277,34 +279,44 @@ public final class JdbiEpgRepository implements EpgRepository {
             channels.clear();
         }
 
+        /** One plain JDBC batch in {@link #PROGRAMME_COLUMNS} order; JDBI's named binding cost too much per row. */
         private void flushProgrammes() {
             if (programmes.isEmpty()) {
                 return;
             }
-            PreparedBatch batch = handle.prepareBatch(programmeInsert);
-            for (EpgProgramme p : programmes) {
-                batch.bind("source_id", source)
-                        .bind("channel_id", p.channelId())
-                        .bind("start_at", p.start().toEpochMilli())
-                        .bind("stop_at", p.stop().toEpochMilli())
-                        .bind("title", p.title())
-                        .bind("title_lang", p.titleLang())
-                        .bind("sub_title", p.subTitle())
-                        .bind("description", p.description())
-                        .bind("categories", json.write(p.categories()))
-                        .bind("icon_url", p.iconUrl())
-                        .bind("episode_xmltv_ns", p.episodeXmltvNs())
-                        .bind("episode_onscreen", p.episodeOnscreen())
-                        .bind("rating", p.rating())
-                        .bind(
-                                "flags",
-                                p.flags().stream().map(Enum::name).sorted().collect(Collectors.joining(",")))
-                        .bind("extra_xml", p.extraXml())
-                        .add();
+            try (PreparedStatement statement = handle.getConnection().prepareStatement(programmeInsert)) {
+                for (EpgProgramme p : programmes) {
+                    statement.setString(1, source);
+                    statement.setString(2, p.channelId());
+                    statement.setLong(3, p.start().toEpochMilli());
+                    statement.setLong(4, p.stop().toEpochMilli());
+                    statement.setString(5, p.title());
+                    statement.setString(6, p.titleLang());
+                    statement.setString(7, p.subTitle());
+                    statement.setString(8, p.description());
+                    statement.setString(9, json.write(p.categories()));
+                    statement.setString(10, p.iconUrl());
+                    statement.setString(11, p.episodeXmltvNs());
+                    statement.setString(12, p.episodeOnscreen());
+                    statement.setString(13, p.rating());
+                    statement.setString(14, flags(p));
+                    statement.setString(15, p.extraXml());
+                    statement.addBatch();
+                }
+                statement.executeBatch();
+            } catch (SQLException e) {
+                throw new StorageException(
+                        "programmes of guide " + source + ": could not be stored (" + e.getMessage() + ")", e);
             }
-            batch.execute();
             programmesWritten += programmes.size();
             programmes.clear();
+        }
+
+        private static String flags(EpgProgramme p) {
+            if (p.flags().isEmpty()) {
+                return "";
+            }
+            return p.flags().stream().map(Enum::name).sorted().collect(Collectors.joining(","));
         }
     }
 
