@@ -11,7 +11,6 @@ import io.tvarr.domain.job.JobProgress;
 import io.tvarr.domain.job.JobState;
 import io.tvarr.domain.job.ScheduledTarget;
 import io.tvarr.domain.job.port.in.ManageJobsUseCase;
-import io.tvarr.domain.job.port.out.JobRepository;
 import io.tvarr.domain.proxy.ProxyId;
 import io.tvarr.domain.source.IngestionStatus;
 import io.tvarr.domain.source.SourceId;
@@ -25,14 +24,12 @@ import org.jspecify.annotations.Nullable;
 final class JobsApi implements ManageJobsUseCase {
     private final JobQueue queue;
     private final JobScheduler scheduler;
-    private final JobRepository jobs;
     private final ExclusiveIngestions ingestions;
     private final JobScheduler.Targets targets;
 
     JobsApi(JobQueue queue, JobScheduler scheduler, JobScheduler.Targets targets, ExclusiveIngestions ingestions) {
         this.queue = queue;
         this.scheduler = scheduler;
-        this.jobs = targets.jobs();
         this.targets = targets;
         this.ingestions = ingestions;
     }
@@ -45,7 +42,7 @@ final class JobsApi implements ManageJobsUseCase {
         if (page < 0) {
             throw new ValidationException("page: " + page + " (expected: 0 or more)");
         }
-        return jobs.findPage(state, kind, page, size);
+        return targets.jobs().findPage(state, kind, page, size);
     }
 
     @Override
@@ -54,7 +51,7 @@ final class JobsApi implements ManageJobsUseCase {
         if (live != null) {
             return live;
         }
-        return jobs.findById(id).orElseThrow(() -> new NotFoundException("job " + id + ": not found"));
+        return targets.jobs().findById(id).orElseThrow(() -> new NotFoundException("job " + id + ": not found"));
     }
 
     @Override

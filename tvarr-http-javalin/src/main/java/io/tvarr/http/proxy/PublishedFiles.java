@@ -57,10 +57,10 @@ final class PublishedFiles {
      */
     record ByteRange(long first, long last) {
         static final ByteRange UNSATISFIABLE = new ByteRange(-1, -1);
+        private static final java.util.regex.Pattern SINGLE = java.util.regex.Pattern.compile("bytes=(\\d*)-(\\d*)");
 
         static @org.jspecify.annotations.Nullable ByteRange parse(String header, long size) {
-            java.util.regex.Matcher m =
-                    java.util.regex.Pattern.compile("bytes=(\\d*)-(\\d*)").matcher(header.strip());
+            java.util.regex.Matcher m = SINGLE.matcher(header.strip());
             if (!m.matches() || (m.group(1).isEmpty() && m.group(2).isEmpty())) {
                 return null;
             }

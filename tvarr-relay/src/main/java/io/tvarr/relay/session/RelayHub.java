@@ -12,7 +12,6 @@ import io.tvarr.domain.relay.port.out.HardwareAccelerationDetector;
 import io.tvarr.domain.relay.port.out.StreamRelay;
 import io.tvarr.relay.RelaySettings;
 import io.tvarr.relay.ffmpeg.CodecProbe;
-import io.tvarr.relay.hls.HlsFetcher;
 import io.tvarr.relay.limit.ConnectionLimits;
 import io.tvarr.relay.limit.HostBreakers;
 import java.net.URI;
@@ -59,22 +58,11 @@ public final class RelayHub implements StreamRelay, AutoCloseable {
             @Nullable FFmpeg ffmpeg,
             @Nullable HardwareAccelerationDetector hardware,
             @Nullable CodecProbe probe) {
-        this.transcoder = ffmpeg == null || hardware == null
-                ? null
-                : new FFmpegUpstream(
-                        ffmpeg,
-                        hardware,
-                        probe,
-                        (url, headers) -> new HlsFetcher(
-                                        java.net.http.HttpClient.newBuilder()
-                                                .connectTimeout(settings.connectTimeout())
-                                                .followRedirects(java.net.http.HttpClient.Redirect.NORMAL)
-                                                .build(),
-                                        headers,
-                                        settings.firstByteTimeout())
-                                .playlist(url));
         this.settings = settings;
         this.connector = new UpstreamConnector(settings.connectTimeout(), settings.firstByteTimeout());
+        this.transcoder = ffmpeg == null || hardware == null
+                ? null
+                : new FFmpegUpstream(ffmpeg, hardware, probe, connector::playlist);
         this.limits = new ConnectionLimits(settings.maxPerHost());
         this.breakers = new HostBreakers(settings.breakerFailures(), settings.breakerCooldown());
         this.clock = clock;

@@ -29,6 +29,11 @@ final class UpstreamConnector implements UpstreamOpener {
         this.answerTimeout = answerTimeout;
     }
 
+    /** An HLS playlist's text, fetched with the provider's headers over this connector's client. */
+    String playlist(URI url, java.util.Map<String, String> headers) throws InterruptedException {
+        return new HlsFetcher(client, headers, answerTimeout).playlist(url);
+    }
+
     /** The response body of a 200 answer; the caller closes it. */
     @Override
     public InputStream open(StreamPlan plan) throws InterruptedException {

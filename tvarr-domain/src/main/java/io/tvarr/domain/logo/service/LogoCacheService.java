@@ -136,8 +136,7 @@ public final class LogoCacheService implements CacheLogosUseCase {
             stores.assets().upsert(touched);
             return touched;
         }
-        LogoAsset asset = store(fetched.bytes(), url, fetched.etag(), fetched.lastModified());
-        return asset;
+        return store(fetched.bytes(), url, fetched.etag(), fetched.lastModified());
     }
 
     @Override
