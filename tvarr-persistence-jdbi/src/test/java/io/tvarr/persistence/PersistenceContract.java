@@ -218,6 +218,27 @@ abstract class PersistenceContract {
         }
 
         @Test
+        void text_beyond_ascii_and_channels_without_attributes_read_back_unchanged() {
+            StreamSource source = storedSource("a");
+            List<Channel> expected = List.of(
+                    aChannel()
+                            .from(source.id())
+                            .withKey("k1")
+                            .named("Das Erste HD — 東京 📺")
+                            .inGroup("Ñoticias")
+                            .withTvgId("erste.de")
+                            .withAttribute("tvg-language", "Español")
+                            .build(),
+                    aChannel().from(source.id()).withKey("k2").named("Plain").build());
+
+            store.channels().replaceAllForSource(source.id(), sink -> expected.forEach(sink::accept));
+
+            List<Channel> read = new ArrayList<>();
+            store.channels().forEachBySource(source.id(), read::add);
+            assertThat(read).containsExactlyElementsOf(expected);
+        }
+
+        @Test
         void a_failing_writer_leaves_the_previous_channels_untouched() {
             StreamSource source = storedSource("a");
             List<Channel> old = channels(source, 10);
@@ -322,9 +343,9 @@ abstract class PersistenceContract {
                     T0,
                     "Früh & \"Spät\"",
                     "de",
-                    "Folge 1",
+                    "Folge 1 — 東京 📺",
                     "Beschreibung",
-                    List.of("News", "Current affairs"),
+                    List.of("News", "Ñachrichten"),
                     "http://img.example/a.png?x=1&y=2",
                     "1.4.0/1",
                     "S02E05",

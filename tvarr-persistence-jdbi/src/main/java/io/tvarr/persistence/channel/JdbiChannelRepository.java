@@ -11,6 +11,7 @@ import io.tvarr.domain.channel.port.out.ChannelRepository;
 import io.tvarr.domain.source.SourceId;
 import io.tvarr.persistence.sql.Database;
 import io.tvarr.persistence.sql.JsonColumns;
+import io.tvarr.persistence.sql.TextColumns;
 import io.tvarr.persistence.sql.Upserts;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -43,11 +44,13 @@ public final class JdbiChannelRepository implements ChannelRepository {
 
     private final Database db;
     private final JsonColumns json;
+    private final TextColumns text;
     private final String upsert;
 
     public JdbiChannelRepository(Database db, JsonColumns json) {
         this.db = db;
         this.json = json;
+        this.text = new TextColumns(db.vendor());
         this.upsert = Upserts.positionalUpsert(db.vendor(), "channel", List.of("id"), COLUMNS);
     }
 
@@ -152,19 +155,20 @@ public final class JdbiChannelRepository implements ChannelRepository {
         return statement;
     }
 
+    /** Maps a row of {@link #SELECT} by position, in {@link #COLUMNS} order; names cost more than the values. */
     private Channel map(ResultSet rs) throws SQLException {
         return new Channel(
-                ChannelId.parse(rs.getString("id")),
-                SourceId.parse(rs.getString("source_id")),
-                rs.getString("external_key"),
-                rs.getString("tvg_id"),
-                rs.getString("tvg_name"),
-                rs.getString("tvg_chno"),
-                rs.getString("name"),
-                rs.getString("group_title"),
-                rs.getString("logo_url"),
-                rs.getString("stream_url"),
-                json.stringMap(rs.getString("attributes")));
+                ChannelId.parse(text.text(rs, 1)),
+                SourceId.parse(text.text(rs, 2)),
+                text.text(rs, 4),
+                text.text(rs, 5),
+                text.text(rs, 6),
+                text.text(rs, 7),
+                text.text(rs, 8),
+                text.text(rs, 9),
+                text.text(rs, 10),
+                text.text(rs, 11),
+                json.stringMap(text.utf8(rs, 12)));
     }
 
     /** Collects channels into JDBC batches of the configured size; lives for one replace transaction. */

@@ -8,9 +8,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import io.tvarr.domain.StorageException;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** Encodes the maps and lists kept in text columns as JSON. Thread-safe. */
 public final class JsonColumns {
@@ -37,8 +39,17 @@ public final class JsonColumns {
         }
     }
 
-    public Map<String, String> stringMap(String json) {
-        return read(json, stringMap);
+    /** A JSON object of strings, from the column's UTF-8; a missing value is an empty map. */
+    public Map<String, String> stringMap(byte @Nullable [] json) {
+        if (json == null || (json.length == 2 && json[0] == '{' && json[1] == '}')) {
+            return Map.of();
+        }
+        try {
+            return stringMap.readValue(json);
+        } catch (IOException e) {
+            throw new StorageException(
+                    "json column: cannot decode '" + abbreviate(new String(json, StandardCharsets.UTF_8)) + "'", e);
+        }
     }
 
     public Map<String, Long> longMap(String json) {
@@ -51,7 +62,15 @@ public final class JsonColumns {
 
     /** A JSON array of strings; read with the streaming parser, which is several times cheaper than binding. */
     public List<String> stringList(String json) {
-        if (json.equals("[]")) {
+        return stringList(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** {@link #stringList(String)} from the column's UTF-8, sparing a string that would only be parsed. */
+    public List<String> stringList(byte @Nullable [] json) {
+        if (json == null) {
+            return List.of();
+        }
+        if (json.length == 2 && json[0] == '[' && json[1] == ']') {
             return List.of();
         }
         try (JsonParser parser = mapper.getFactory().createParser(json)) {
@@ -68,7 +87,7 @@ public final class JsonColumns {
         } catch (IOException e) {
             // not the simple shape; the binding reader below reports it properly
         }
-        return read(json, stringList);
+        return read(new String(json, StandardCharsets.UTF_8), stringList);
     }
 
     public List<Map<String, String>> mapList(String json) {

@@ -6,9 +6,6 @@ import io.tvarr.domain.epg.EpgProgramme;
 import io.tvarr.domain.epg.LocalizedText;
 import io.tvarr.domain.epg.ProgrammeFlag;
 import java.io.OutputStream;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Set;
 import javax.xml.stream.XMLStreamException;
@@ -22,9 +19,6 @@ import org.jspecify.annotations.Nullable;
  * Call {@link #finish()} once at the end; the output stream is not closed. Not thread-safe.
  */
 public final class XmltvGuideWriter {
-    private static final DateTimeFormatter TIME =
-            DateTimeFormatter.ofPattern("yyyyMMddHHmmss Z").withZone(ZoneOffset.UTC);
-
     /** Preserved elements the DTD places; anything else (series-id, live, lcn…) is written last. */
     private static final Set<String> IN_DTD = Set.of(
             "credits",
@@ -44,6 +38,7 @@ public final class XmltvGuideWriter {
             "image");
 
     private final XMLStreamWriter2 xml;
+    private final XmltvTimes times = new XmltvTimes();
 
     public XmltvGuideWriter(OutputStream out) {
         try {
@@ -84,8 +79,8 @@ public final class XmltvGuideWriter {
     public void programme(String channelId, EpgProgramme p) {
         try {
             xml.writeStartElement("programme");
-            xml.writeAttribute("start", time(p.start()));
-            xml.writeAttribute("stop", time(p.stop()));
+            xml.writeAttribute("start", times.format(p.start()));
+            xml.writeAttribute("stop", times.format(p.stop()));
             xml.writeAttribute("channel", channelId);
             List<ExtraElements.Element> extras = p.extraXml() == null ? List.of() : ExtraElements.split(p.extraXml());
             text("title", p.title(), p.titleLang());
@@ -179,10 +174,6 @@ public final class XmltvGuideWriter {
         }
         xml.writeCharacters(value);
         xml.writeEndElement();
-    }
-
-    static String time(Instant instant) {
-        return TIME.format(instant);
     }
 
     private static StorageException failure(XMLStreamException e) {
