@@ -1,6 +1,7 @@
 package io.tvarr.pipeline;
 
 import io.tvarr.domain.NotFoundException;
+import io.tvarr.domain.epg.ChannelIdRange;
 import io.tvarr.domain.epg.EpgSource;
 import io.tvarr.domain.epg.EpgSourceId;
 import io.tvarr.domain.filter.Filter;
@@ -72,6 +73,7 @@ final class Generation {
     private final Path directory;
     private final String baseUrl;
     private final IngestionGuard guard;
+    private final int guideReaders;
     private final Clock clock;
     private final AtomicPublisher publisher = new AtomicPublisher();
     private final List<StageReport> stages = new ArrayList<>();
@@ -87,6 +89,7 @@ final class Generation {
             Path directory,
             String baseUrl,
             IngestionGuard guard,
+            int guideReaders,
             @Nullable CacheLogosUseCase logoCache,
             Clock clock) {
         this.proxy = proxy;
@@ -95,6 +98,7 @@ final class Generation {
         this.directory = directory;
         this.baseUrl = baseUrl;
         this.guard = guard;
+        this.guideReaders = guideReaders;
         this.clock = clock;
     }
 
@@ -150,8 +154,13 @@ final class Generation {
             try (AtomicPublisher.Draft guide = publisher.write(directory.resolve(ProxyGenerator.GUIDE), out -> {
                 XmltvGuideWriter writer = new XmltvGuideWriter(out);
                 selection.forEach(c -> writer.channel(c.id(), c.displayNames(), c.icon()));
+                List<Consumer<Consumer<GuideProgramme>>> readers = new ArrayList<>();
+                for (int half = 0; half < guideReaders; half++) {
+                    int part = half;
+                    readers.add(read -> forEachProgramme(guides, selection, part, read));
+                }
                 ReadAhead.<GuideProgramme>run(
-                        "programme-reader", read -> forEachProgramme(guides, selection, read), item -> {
+                        "programme-reader", readers, (a, b) -> a.channelId().equals(b.channelId()), item -> {
                             programmes[0]++;
                             GuideProgramme output = programmeStages.apply(item);
                             if (output != null) {
@@ -279,7 +288,12 @@ final class Generation {
         }
     }
 
-    private void forEachProgramme(List<EpgSource> guides, GuideSelection selection, Consumer<GuideProgramme> consumer) {
+    /**
+     * Programmes of the used guide channels: with two guide readers, {@code part} 0 reads the lower half of each
+     * guide's used channel ids and part 1 the upper half, on their own connections.
+     */
+    private void forEachProgramme(
+            List<EpgSource> guides, GuideSelection selection, int part, Consumer<GuideProgramme> consumer) {
         Instant now = clock.instant();
         Instant from = now.minus(Duration.ofDays(proxy.output().epgDaysBack()));
         Instant to = now.plus(Duration.ofDays(proxy.output().epgDaysAhead()));
@@ -288,13 +302,18 @@ final class Generation {
             if (!selection.uses(id)) {
                 continue;
             }
+            List<ChannelIdRange> ranges = guideReaders == 1 ? List.of(ChannelIdRange.ALL) : selection.halves(id);
+            if (part >= ranges.size()) {
+                continue;
+            }
             inputs.guides()
-                    .forEachProgrammeBySource(id, from, to, channel -> selection.find(id, channel) != null, p -> {
-                        GuideSelection.WrittenChannel channel = selection.find(id, p.channelId());
-                        if (channel != null) {
-                            consumer.accept(new GuideProgramme(p, channel.id(), channel.group()));
-                        }
-                    });
+                    .forEachProgrammeBySource(
+                            id, from, to, ranges.get(part), channel -> selection.find(id, channel) != null, p -> {
+                                GuideSelection.WrittenChannel channel = selection.find(id, p.channelId());
+                                if (channel != null) {
+                                    consumer.accept(new GuideProgramme(p, channel.id(), channel.group()));
+                                }
+                            });
         }
     }
 

@@ -10,15 +10,27 @@ import java.util.function.Supplier;
  * @param outputDirectory published files go to {@code outputDirectory/{proxyId}/playlist.m3u} and {@code epg.xml}
  * @param baseUrl the URL players reach tvarr at, used in stream and guide URLs; asked at each generation because a
  *     server learns its port only once it listens
+ * @param guideReaders 1 or 2: how many connections read a guide's programmes side by side; 2 pays off from two
+ *     cores on, and needs two free database connections
  */
-public record PipelineSettings(Path outputDirectory, Supplier<String> baseUrl) {
+public record PipelineSettings(Path outputDirectory, Supplier<String> baseUrl, int guideReaders) {
     public PipelineSettings {
         Checks.requireNonNull(outputDirectory, "output_directory");
         Checks.requireNonNull(baseUrl, "base_url");
+        Checks.requireRange(guideReaders, 1, 2, "guide_readers");
+    }
+
+    /** Settings with two guide readers where the machine has two cores or more. */
+    public PipelineSettings(Path outputDirectory, Supplier<String> baseUrl) {
+        this(outputDirectory, baseUrl, defaultGuideReaders());
     }
 
     public PipelineSettings(Path outputDirectory, String baseUrl) {
         this(outputDirectory, () -> baseUrl);
+    }
+
+    public static int defaultGuideReaders() {
+        return Runtime.getRuntime().availableProcessors() >= 2 ? 2 : 1;
     }
 
     /** The base URL without a trailing slash. */

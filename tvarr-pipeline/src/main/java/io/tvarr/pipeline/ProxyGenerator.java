@@ -66,8 +66,16 @@ public final class ProxyGenerator implements GenerateProxyUseCase {
                 inputs.proxies().findById(id).orElseThrow(() -> new NotFoundException("proxy " + id + ": not found"));
         claim(id);
         try {
-            GenerationReport report =
-                    new Generation(proxy, inputs, directory(id), settings.currentBaseUrl(), guard, logos, clock).run();
+            GenerationReport report = new Generation(
+                            proxy,
+                            inputs,
+                            directory(id),
+                            settings.currentBaseUrl(),
+                            guard,
+                            settings.guideReaders(),
+                            logos,
+                            clock)
+                    .run();
             statuses.compute(id, (k, s) -> current(k, s).succeeded(report));
             log.info(
                     "proxy generated proxy_id={} channels={} programmes={} unmatched_epg={} duration_ms={}",

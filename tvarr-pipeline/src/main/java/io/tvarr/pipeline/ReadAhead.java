@@ -7,14 +7,19 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiPredicate;
 import java.util.function.Consumer;
 
 /**
- * Reads records on a second thread while the calling thread processes them. A generation spends about as long
+ * Reads records on other threads while the calling thread processes them. A generation spends about as long
  * decoding database rows as it does running stages and writing text; overlapping the two uses both cores of a
- * small server. Records travel in batches through a bounded queue, so memory stays flat however many there are. A
- * failure on either side stops both and is rethrown to the caller.
+ * small server, and a guide, whose rows cost the most, can be read by two readers at once.
+ *
+ * <p>Records travel in batches through bounded queues, so memory stays flat however many there are. With several
+ * readers the caller takes one batch from each in turn; batches end at a fixed size, extended to the end of a
+ * group (a channel's programmes), so the output order is the same on every run and a group is never split. A
+ * failure on either side stops all and is rethrown to the caller.
  */
 final class ReadAhead {
     private static final int BATCH = 1024;
@@ -25,48 +30,43 @@ final class ReadAhead {
 
     /** Runs {@code reader} on a new thread, feeding what it reads to {@code processor} on this one. */
     static <T> void run(String name, Consumer<Consumer<T>> reader, Consumer<T> processor) {
-        BlockingQueue<Object> queue = new ArrayBlockingQueue<>(BATCHES_IN_FLIGHT);
-        AtomicReference<Throwable> readFailure = new AtomicReference<>();
-        boolean[] cancelled = {false};
-        Object lock = new Object();
-        Thread thread = new Thread(
-                () -> {
-                    List<T> batch = new ArrayList<>(BATCH);
-                    try {
-                        reader.accept(item -> {
-                            batch.add(item);
-                            if (batch.size() == BATCH) {
-                                put(queue, new ArrayList<>(batch), cancelled, lock);
-                                batch.clear();
-                            }
-                        });
-                    } catch (CancellationException e) {
-                        return;
-                    } catch (Throwable e) {
-                        readFailure.set(e);
-                    }
-                    try {
-                        if (!batch.isEmpty()) {
-                            put(queue, new ArrayList<>(batch), cancelled, lock);
-                        }
-                        put(queue, END, cancelled, lock);
-                    } catch (CancellationException e) {
-                        // the processor has given up; nobody waits for the end marker
-                    }
-                },
-                "tvarr-" + name);
-        thread.setDaemon(true);
-        thread.start();
+        run(name, List.of(reader), (a, b) -> false, processor);
+    }
+
+    /**
+     * Runs each reader on its own thread and feeds their batches to {@code processor} on this one, taking a batch
+     * from each reader in turn; {@code together} says whether two consecutive records must share a batch.
+     */
+    static <T> void run(
+            String name, List<Consumer<Consumer<T>>> readers, BiPredicate<T, T> together, Consumer<T> processor) {
+        AtomicBoolean cancelled = new AtomicBoolean();
+        List<Reader<T>> running = new ArrayList<>();
+        int inFlight = Math.max(2, BATCHES_IN_FLIGHT / readers.size());
+        for (int i = 0; i < readers.size(); i++) {
+            String threadName = "tvarr-" + name + (readers.size() == 1 ? "" : "-" + (i + 1));
+            running.add(new Reader<>(readers.get(i), together, inFlight, cancelled, threadName));
+        }
         boolean completed = false;
         try {
-            while (true) {
-                Object next = queue.take();
+            List<Reader<T>> active = new ArrayList<>(running);
+            int turn = 0;
+            while (!active.isEmpty()) {
+                Reader<T> reader = active.get(turn);
+                Object next = reader.queue.take();
                 if (next == END) {
-                    break;
+                    if (reader.failure != null) {
+                        break;
+                    }
+                    active.remove(turn);
+                } else {
+                    @SuppressWarnings("unchecked")
+                    List<T> records = (List<T>) next;
+                    records.forEach(processor);
+                    turn++;
                 }
-                @SuppressWarnings("unchecked")
-                List<T> records = (List<T>) next;
-                records.forEach(processor);
+                if (turn >= active.size()) {
+                    turn = 0;
+                }
             }
             completed = true;
         } catch (InterruptedException e) {
@@ -74,44 +74,98 @@ final class ReadAhead {
             throw new StorageException(name + ": interrupted", e);
         } finally {
             if (!completed) {
-                synchronized (lock) {
-                    cancelled[0] = true;
+                cancelled.set(true);
+            }
+            // a reader that failed ends the run; the others must stop before the failure is reported
+            for (Reader<T> reader : running) {
+                if (reader.failure != null) {
+                    cancelled.set(true);
                 }
             }
-            join(thread);
+            running.forEach(Reader::join);
         }
-        Throwable failure = readFailure.get();
+        for (Reader<T> reader : running) {
+            rethrow(name, reader.failure);
+        }
+    }
+
+    private static void rethrow(String name, Throwable failure) {
+        if (failure == null) {
+            return;
+        }
         if (failure instanceof RuntimeException runtime) {
             throw runtime;
         }
         if (failure instanceof Error error) {
             throw error;
         }
-        if (failure != null) {
-            throw new StorageException(name + ": " + failure.getMessage(), failure);
-        }
+        throw new StorageException(name + ": " + failure.getMessage(), failure);
     }
 
-    private static void put(BlockingQueue<Object> queue, Object item, boolean[] cancelled, Object lock) {
-        try {
-            while (!queue.offer(item, 50, TimeUnit.MILLISECONDS)) {
-                synchronized (lock) {
-                    if (cancelled[0]) {
+    /** One reading thread and the queue of batches it fills. */
+    private static final class Reader<T> {
+        final BlockingQueue<Object> queue;
+        private final AtomicBoolean cancelled;
+        private final Thread thread;
+        volatile Throwable failure;
+
+        Reader(
+                Consumer<Consumer<T>> source,
+                BiPredicate<T, T> together,
+                int inFlight,
+                AtomicBoolean cancelled,
+                String name) {
+            this.queue = new ArrayBlockingQueue<>(inFlight);
+            this.cancelled = cancelled;
+            this.thread = new Thread(() -> read(source, together), name);
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        private void read(Consumer<Consumer<T>> source, BiPredicate<T, T> together) {
+            List<T> batch = new ArrayList<>(BATCH);
+            try {
+                source.accept(item -> {
+                    if (batch.size() >= BATCH && !together.test(batch.get(batch.size() - 1), item)) {
+                        put(new ArrayList<>(batch));
+                        batch.clear();
+                    }
+                    batch.add(item);
+                });
+            } catch (CancellationException e) {
+                return;
+            } catch (Throwable e) {
+                failure = e;
+            }
+            try {
+                if (!batch.isEmpty()) {
+                    put(new ArrayList<>(batch));
+                }
+                put(END);
+            } catch (CancellationException e) {
+                // the processor has given up; nobody waits for the end marker
+            }
+        }
+
+        private void put(Object item) {
+            try {
+                while (!queue.offer(item, 50, TimeUnit.MILLISECONDS)) {
+                    if (cancelled.get()) {
                         throw new CancellationException();
                     }
                 }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CancellationException();
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CancellationException();
         }
-    }
 
-    private static void join(Thread thread) {
-        try {
-            thread.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        void join() {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

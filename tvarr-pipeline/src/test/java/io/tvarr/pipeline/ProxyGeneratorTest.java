@@ -100,6 +100,10 @@ class ProxyGeneratorTest {
     }
 
     private ProxyGenerator generator(Duration maxWait) {
+        return generator(maxWait, PipelineSettings.defaultGuideReaders());
+    }
+
+    private ProxyGenerator generator(Duration maxWait, int guideReaders) {
         return new ProxyGenerator(
                 new PipelineInputs(
                         store.proxies(),
@@ -109,7 +113,7 @@ class ProxyGeneratorTest {
                         store.epg(),
                         store.filters(),
                         store.mappingRules()),
-                new PipelineSettings(dir.resolve("proxies"), "http://tv.local:8080/"),
+                new PipelineSettings(dir.resolve("proxies"), () -> "http://tv.local:8080/", guideReaders),
                 new IngestionGuard(id -> ingesting.test(id), maxWait, Duration.ofMillis(5)),
                 CLOCK);
     }
@@ -617,6 +621,64 @@ class ProxyGeneratorTest {
             assertThat(nested).singleElement().isInstanceOf(ConflictException.class);
             assertThat(generator.status(proxy.id()).running()).isFalse();
         }
+    }
+
+    @Test
+    void two_guide_readers_write_every_programme_once_grouped_by_channel_and_the_same_on_every_run()
+            throws IOException {
+        // enough programmes for several read batches per half, so the two halves interleave
+        int channels = 40;
+        int perChannel = 60;
+        List<Channel> playlist = new ArrayList<>();
+        for (int c = 0; c < channels; c++) {
+            playlist.add(aChannel()
+                    .from(news.id())
+                    .withKey("k" + c)
+                    .named("Channel " + c)
+                    .withTvgId("ch" + c + ".example")
+                    .build());
+        }
+        channels(news, playlist.toArray(Channel[]::new));
+        store.epg().replaceAllForSource(guide.id(), sink -> {
+            for (int c = 0; c < channels; c++) {
+                sink.channel(anEpgChannel(guide.id(), "ch" + c + ".example", "Channel " + c));
+            }
+            for (int c = 0; c < channels; c++) {
+                for (int p = 0; p < perChannel; p++) {
+                    sink.programme(aProgramme(
+                            guide.id(), "ch" + c + ".example", NOW.plus(Duration.ofMinutes(30L * p)), "Show " + p));
+                }
+            }
+        });
+        StreamProxy proxy = proxy(Numbering.DEFAULT, DeliveryMode.REDIRECT, output(false));
+
+        generator = generator(Duration.ofMillis(200), 1);
+        generator.generate(proxy.id());
+        List<EpgProgramme> oneReader = guide(proxy.id()).programmes();
+        generator = generator(Duration.ofMillis(200), 2);
+        generator.generate(proxy.id());
+        byte[] first = Files.readAllBytes(generator.guide(proxy.id()).orElseThrow());
+        List<EpgProgramme> twoReaders = guide(proxy.id()).programmes();
+        generator.generate(proxy.id());
+        byte[] second = Files.readAllBytes(generator.guide(proxy.id()).orElseThrow());
+
+        assertThat(twoReaders).hasSize(channels * perChannel).containsExactlyInAnyOrderElementsOf(oneReader);
+        assertThat(second)
+                .as("regenerating unchanged inputs writes the same bytes")
+                .isEqualTo(first);
+        List<String> channelOrder = new ArrayList<>();
+        for (int i = 0; i < twoReaders.size(); i++) {
+            EpgProgramme programme = twoReaders.get(i);
+            if (i == 0 || !twoReaders.get(i - 1).channelId().equals(programme.channelId())) {
+                channelOrder.add(programme.channelId());
+            } else {
+                assertThat(programme.start()).isAfter(twoReaders.get(i - 1).start());
+            }
+        }
+        assertThat(channelOrder).as("each channel's programmes in one run").hasSize(channels);
+        assertThat(channelOrder)
+                .as("the halves interleave")
+                .isNotEqualTo(channelOrder.stream().sorted().toList());
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class ReadAheadTest {
@@ -64,5 +65,85 @@ class ReadAheadTest {
                         }))
                 .hasMessage("bad record");
         assertThat(readerStopped).isTrue();
+    }
+
+    @Test
+    void two_readers_alternate_whole_batches_in_the_same_order_on_every_run() {
+        List<Integer> first = twoReaders();
+        List<Integer> second = twoReaders();
+
+        assertThat(first).hasSize(5_000 + 3_000).doesNotHaveDuplicates().isEqualTo(second);
+        // batches of 1024 from the lower reader, then from the upper one, and so on
+        assertThat(first.subList(0, 1024)).containsExactlyElementsOf(range(0, 1024));
+        assertThat(first.subList(1024, 2048)).containsExactlyElementsOf(range(100_000, 101_024));
+        assertThat(first.subList(2048, 3072)).containsExactlyElementsOf(range(1024, 2048));
+    }
+
+    @Test
+    void a_group_is_never_split_across_batches() {
+        List<Integer> seen = new ArrayList<>();
+
+        // records are grouped by hundreds; a batch may only end where the hundred changes
+        ReadAhead.<Integer>run(
+                "test",
+                List.of(
+                        read -> range(0, 5_000).forEach(read),
+                        read -> range(100_000, 105_000).forEach(read)),
+                (a, b) -> a / 100 == b / 100,
+                seen::add);
+
+        for (int i = 1; i < seen.size(); i++) {
+            int previous = seen.get(i - 1);
+            int current = seen.get(i);
+            boolean switchedReader = (previous >= 100_000) != (current >= 100_000);
+            if (switchedReader) {
+                assertThat(previous % 100)
+                        .as("a batch ended inside a group at %d", previous)
+                        .isEqualTo(99);
+            }
+        }
+        assertThat(seen).hasSize(10_000).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void a_failing_reader_stops_the_other_one_and_reaches_the_caller() {
+        AtomicBoolean endlessStopped = new AtomicBoolean();
+
+        assertThatThrownBy(() -> ReadAhead.<Integer>run(
+                        "test",
+                        List.of(
+                                read -> {
+                                    try {
+                                        for (int i = 0; ; i++) {
+                                            read.accept(i);
+                                        }
+                                    } finally {
+                                        endlessStopped.set(true);
+                                    }
+                                },
+                                read -> {
+                                    read.accept(-1);
+                                    throw new IllegalStateException("connection lost");
+                                }),
+                        (a, b) -> false,
+                        i -> {}))
+                .hasMessage("connection lost");
+        assertThat(endlessStopped).isTrue();
+    }
+
+    private static List<Integer> twoReaders() {
+        List<Integer> seen = new ArrayList<>();
+        ReadAhead.<Integer>run(
+                "test",
+                List.of(
+                        read -> range(0, 5_000).forEach(read),
+                        read -> range(100_000, 103_000).forEach(read)),
+                (a, b) -> false,
+                seen::add);
+        return seen;
+    }
+
+    private static List<Integer> range(int from, int to) {
+        return IntStream.range(from, to).boxed().toList();
     }
 }

@@ -2,6 +2,7 @@ package io.tvarr.persistence.epg;
 
 import io.tvarr.domain.Page;
 import io.tvarr.domain.StorageException;
+import io.tvarr.domain.epg.ChannelIdRange;
 import io.tvarr.domain.epg.EpgChannel;
 import io.tvarr.domain.epg.EpgProgramme;
 import io.tvarr.domain.epg.EpgSink;
@@ -101,19 +102,34 @@ public final class JdbiEpgRepository implements EpgRepository {
 
     @Override
     public void forEachProgrammeBySource(
-            EpgSourceId source, Instant from, Instant to, Predicate<String> channels, Consumer<EpgProgramme> consumer) {
+            EpgSourceId source,
+            Instant from,
+            Instant to,
+            ChannelIdRange range,
+            Predicate<String> channels,
+            Consumer<EpgProgramme> consumer) {
+        String lower = range.from() == null ? "" : " AND channel_id >= :range_from";
+        String upper = range.until() == null ? "" : " AND channel_id < :range_until";
         db.stream(
-                h -> h.createQuery(SELECT_SOURCE_PROGRAMME
-                                + " WHERE source_id = :source AND stop_at > :from AND start_at < :to"
-                                + " ORDER BY channel_id, start_at")
-                        .bind("source", source.toString())
-                        .bind("from", from.toEpochMilli())
-                        .bind("to", to.toEpochMilli())
-                        .setFetchSize(db.fetchSize())
-                        .map((rs, ctx) -> {
-                            String channel = text.text(rs, 1);
-                            return channels.test(channel) ? mapProgramme(rs, source, channel, 1) : null;
-                        }),
+                h -> {
+                    var q = h.createQuery(SELECT_SOURCE_PROGRAMME
+                                    + " WHERE source_id = :source AND stop_at > :from AND start_at < :to" + lower
+                                    + upper + " ORDER BY channel_id, start_at")
+                            .bind("source", source.toString())
+                            .bind("from", from.toEpochMilli())
+                            .bind("to", to.toEpochMilli())
+                            .setFetchSize(db.fetchSize());
+                    if (range.from() != null) {
+                        q.bind("range_from", range.from());
+                    }
+                    if (range.until() != null) {
+                        q.bind("range_until", range.until());
+                    }
+                    return q.map((rs, ctx) -> {
+                        String channel = text.text(rs, 1);
+                        return channels.test(channel) ? mapProgramme(rs, source, channel, 1) : null;
+                    });
+                },
                 programme -> {
                     if (programme != null) {
                         consumer.accept(programme);

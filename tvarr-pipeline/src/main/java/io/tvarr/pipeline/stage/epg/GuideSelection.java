@@ -1,9 +1,11 @@
 package io.tvarr.pipeline.stage.epg;
 
+import io.tvarr.domain.epg.ChannelIdRange;
 import io.tvarr.domain.epg.EpgChannel;
 import io.tvarr.domain.epg.EpgSourceId;
 import io.tvarr.domain.epg.LocalizedText;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,6 +51,22 @@ public final class GuideSelection {
     public @Nullable WrittenChannel find(EpgSourceId source, String channelId) {
         Map<String, WrittenChannel> channels = bySource.get(source);
         return channels == null ? null : channels.get(channelId);
+    }
+
+    /**
+     * Splits the channels used from one source into two id ranges of about as many channels each, to be read side
+     * by side; one range covering all when there are too few to split. One boundary always partitions the rows,
+     * whatever collation the store compares ids with; several could overlap where it orders them unlike Java.
+     */
+    public List<ChannelIdRange> halves(EpgSourceId source) {
+        Map<String, WrittenChannel> channels = bySource.getOrDefault(source, Map.of());
+        if (channels.size() < 4) {
+            return List.of(ChannelIdRange.ALL);
+        }
+        List<String> ids = new ArrayList<>(channels.keySet());
+        Collections.sort(ids);
+        String middle = ids.get(ids.size() / 2);
+        return List.of(new ChannelIdRange(null, middle), new ChannelIdRange(middle, null));
     }
 
     public boolean uses(EpgSourceId source) {

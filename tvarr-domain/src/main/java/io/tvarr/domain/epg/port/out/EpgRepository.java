@@ -1,6 +1,7 @@
 package io.tvarr.domain.epg.port.out;
 
 import io.tvarr.domain.Page;
+import io.tvarr.domain.epg.ChannelIdRange;
 import io.tvarr.domain.epg.EpgChannel;
 import io.tvarr.domain.epg.EpgProgramme;
 import io.tvarr.domain.epg.EpgSink;
@@ -36,8 +37,22 @@ public interface EpgRepository {
      * The same, for the channels the predicate accepts only; the others are skipped before their rows are decoded,
      * which matters when a proxy uses a few channels of a big guide.
      */
+    default void forEachProgrammeBySource(
+            EpgSourceId source, Instant from, Instant to, Predicate<String> channels, Consumer<EpgProgramme> consumer) {
+        forEachProgrammeBySource(source, from, to, ChannelIdRange.ALL, channels, consumer);
+    }
+
+    /**
+     * The same, for the channels of one id range only: a big guide is read in parts on parallel connections, each
+     * part still ordered by channel then start.
+     */
     void forEachProgrammeBySource(
-            EpgSourceId source, Instant from, Instant to, Predicate<String> channels, Consumer<EpgProgramme> consumer);
+            EpgSourceId source,
+            Instant from,
+            Instant to,
+            ChannelIdRange range,
+            Predicate<String> channels,
+            Consumer<EpgProgramme> consumer);
 
     /** Programmes of one guide channel overlapping [from, to), ordered by start; all sources when null. */
     List<EpgProgramme> findProgrammes(
