@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,6 +14,8 @@ import org.jspecify.annotations.Nullable;
  * writer it is given. Not thread-safe.
  */
 public final class M3uPlaylistWriter {
+    private static final Pattern ATTRIBUTE_NAME = Pattern.compile("[A-Za-z0-9_-]+");
+
     private final Writer out;
 
     /** Writes the #EXTM3U header; {@code guideUrl} becomes url-tvg and x-tvg-url when given. */
@@ -50,7 +53,7 @@ public final class M3uPlaylistWriter {
     }
 
     private static void append(StringBuilder line, String key, @Nullable String value) {
-        if (value != null && !value.isEmpty() && key.matches("[A-Za-z0-9_-]+")) {
+        if (value != null && !value.isEmpty() && ATTRIBUTE_NAME.matcher(key).matches()) {
             line.append(' ').append(key).append("=\"").append(attribute(value)).append('"');
         }
     }

@@ -9,8 +9,9 @@ import java.time.format.DateTimeFormatter;
  * Formats programme times the way XMLTV writes them, {@code yyyyMMddHHmmss +0000}, always in UTC.
  *
  * <p>A large guide formats two times per programme; going through {@link DateTimeFormatter} for each cost more
- * than writing the rest of the programme's attributes. Programmes of one channel follow each other, so the date
- * is formatted once per day and the time of day is plain arithmetic. Not thread-safe: one per writer.
+ * than writing the rest of the programme's attributes. Programmes of one channel follow each other: a start is
+ * usually the stop just written, the date changes once a day and the time of day is plain arithmetic. Not
+ * thread-safe: one per writer.
  */
 final class XmltvTimes {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyyMMdd");
@@ -18,9 +19,19 @@ final class XmltvTimes {
 
     private long day = Long.MIN_VALUE;
     private String date = "";
+    private long lastSeconds = Long.MIN_VALUE;
+    private String last = "";
 
     String format(Instant instant) {
         long seconds = instant.getEpochSecond();
+        if (seconds != lastSeconds) {
+            lastSeconds = seconds;
+            last = formatSeconds(seconds);
+        }
+        return last;
+    }
+
+    private String formatSeconds(long seconds) {
         long epochDay = Math.floorDiv(seconds, SECONDS_PER_DAY);
         if (epochDay != day) {
             day = epochDay;
