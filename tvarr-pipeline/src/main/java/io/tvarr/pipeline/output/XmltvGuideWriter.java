@@ -1,5 +1,6 @@
 package io.tvarr.pipeline.output;
 
+import com.ctc.wstx.api.WstxOutputProperties;
 import com.ctc.wstx.stax.WstxOutputFactory;
 import io.tvarr.domain.StorageException;
 import io.tvarr.domain.epg.EpgProgramme;
@@ -11,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 import javax.xml.stream.XMLStreamException;
+import org.codehaus.stax2.XMLStreamProperties;
 import org.codehaus.stax2.XMLStreamWriter2;
 import org.jspecify.annotations.Nullable;
 
@@ -45,6 +47,11 @@ public final class XmltvGuideWriter {
     public XmltvGuideWriter(OutputStream out) {
         try {
             WstxOutputFactory factory = new WstxOutputFactory();
+            // XMLTV has no namespaces, comments or CDATA, and the tests parse every guide back against the DTD;
+            // skipping namespace bookkeeping and structure checks saves an eighth of the writing time
+            factory.setProperty(XMLStreamProperties.XSP_NAMESPACE_AWARE, false);
+            factory.setProperty(WstxOutputProperties.P_OUTPUT_VALIDATE_STRUCTURE, false);
+            factory.setProperty(WstxOutputProperties.P_OUTPUT_VALIDATE_CONTENT, false);
             // the JDK's encoder turns ASCII text into bytes with an intrinsic; Woodstox's own UTF-8 writer goes char by
             // char, which made encoding a third of the cost of writing a big guide
             xml = (XMLStreamWriter2) factory.createXMLStreamWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
