@@ -16,6 +16,7 @@ import io.tvarr.domain.Page;
 import io.tvarr.domain.channel.Channel;
 import io.tvarr.domain.channel.ChannelQuery;
 import io.tvarr.domain.channel.GroupCount;
+import io.tvarr.domain.epg.ChannelIdRange;
 import io.tvarr.domain.epg.EpgChannel;
 import io.tvarr.domain.epg.EpgProgramme;
 import io.tvarr.domain.epg.EpgSource;
@@ -383,6 +384,34 @@ abstract class PersistenceContract {
             assertThat(read)
                     .hasSize(4)
                     .allSatisfy(p -> assertThat(p.channelId()).isEqualTo("itv1.uk"));
+        }
+
+        @Test
+        void two_halves_split_at_one_id_hold_every_programme_once_each_ordered_by_channel() {
+            // mixed case and punctuation: stores whose collation orders these unlike Java must still partition
+            List<String> ids = List.of("a.uk", "B.uk", "b-2.uk", "c.uk", "Z.uk", "_x.uk", "ä.de");
+            epg.replaceAllForSource(
+                    guide.id(), sink -> ids.forEach(id -> day(id, 3).forEach(sink::programme)));
+            Instant to = T0.plus(Duration.ofDays(2));
+
+            List<EpgProgramme> lower = new ArrayList<>();
+            List<EpgProgramme> upper = new ArrayList<>();
+            epg.forEachProgrammeBySource(
+                    guide.id(), Instant.EPOCH, to, new ChannelIdRange(null, "b-2.uk"), id -> true, lower::add);
+            epg.forEachProgrammeBySource(
+                    guide.id(), Instant.EPOCH, to, new ChannelIdRange("b-2.uk", null), id -> true, upper::add);
+
+            List<EpgProgramme> all = new ArrayList<>();
+            epg.forEachProgrammeBySource(guide.id(), Instant.EPOCH, to, all::add);
+            List<EpgProgramme> halves = new ArrayList<>(lower);
+            halves.addAll(upper);
+            assertThat(all).hasSize(ids.size() * 3);
+            assertThat(halves).containsExactlyInAnyOrderElementsOf(all);
+            assertThat(lower).isNotEmpty();
+            assertThat(upper)
+                    .isNotEmpty()
+                    .allSatisfy(
+                            p -> assertThat(lower).noneMatch(q -> q.channelId().equals(p.channelId())));
         }
 
         @Test

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -129,6 +131,28 @@ class ReadAheadTest {
                         i -> {}))
                 .hasMessage("connection lost");
         assertThat(endlessStopped).isTrue();
+    }
+
+    @Test
+    void a_processor_failure_stops_both_endless_readers() {
+        AtomicInteger stopped = new AtomicInteger();
+        Consumer<Consumer<Integer>> endless = read -> {
+            try {
+                for (int i = 0; ; i++) {
+                    read.accept(i);
+                }
+            } finally {
+                stopped.incrementAndGet();
+            }
+        };
+
+        assertThatThrownBy(() -> ReadAhead.<Integer>run("test", List.of(endless, endless), (a, b) -> false, i -> {
+                    if (i == 3_000) {
+                        throw new IllegalArgumentException("bad record");
+                    }
+                }))
+                .hasMessage("bad record");
+        assertThat(stopped).hasValue(2);
     }
 
     private static List<Integer> twoReaders() {
