@@ -22,7 +22,9 @@ import java.util.function.Consumer;
  * failure on either side stops all and is rethrown to the caller.
  */
 final class ReadAhead {
-    private static final int BATCH = 1024;
+    /** Records per batch; small enough that what is in flight stays cheap for the young-generation collector. */
+    static final int BATCH = 256;
+
     private static final int BATCHES_IN_FLIGHT = 8;
     private static final Object END = new Object();
 

@@ -75,10 +75,11 @@ class ReadAheadTest {
         List<Integer> second = twoReaders();
 
         assertThat(first).hasSize(5_000 + 3_000).doesNotHaveDuplicates().isEqualTo(second);
-        // batches of 1024 from the lower reader, then from the upper one, and so on
-        assertThat(first.subList(0, 1024)).containsExactlyElementsOf(range(0, 1024));
-        assertThat(first.subList(1024, 2048)).containsExactlyElementsOf(range(100_000, 101_024));
-        assertThat(first.subList(2048, 3072)).containsExactlyElementsOf(range(1024, 2048));
+        // a batch from the lower reader, then one from the upper reader, and so on
+        int batch = ReadAhead.BATCH;
+        assertThat(first.subList(0, batch)).containsExactlyElementsOf(range(0, batch));
+        assertThat(first.subList(batch, 2 * batch)).containsExactlyElementsOf(range(100_000, 100_000 + batch));
+        assertThat(first.subList(2 * batch, 3 * batch)).containsExactlyElementsOf(range(batch, 2 * batch));
     }
 
     @Test

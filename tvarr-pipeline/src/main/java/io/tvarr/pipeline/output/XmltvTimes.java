@@ -2,23 +2,25 @@ package io.tvarr.pipeline.output;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Formats programme times the way XMLTV writes them, {@code yyyyMMddHHmmss +0000}, always in UTC.
  *
  * <p>A large guide formats two times per programme; going through {@link DateTimeFormatter} for each cost more
- * than writing the rest of the programme's attributes. Programmes of one channel follow each other: a start is
- * usually the stop just written, the date changes once a day and the time of day is plain arithmetic. Not
- * thread-safe: one per writer.
+ * than writing the rest of the programme's attributes. A start is usually the stop just written, a guide spans a
+ * few days whose dates are formatted once, and the time of day is plain arithmetic. Not thread-safe: one per
+ * writer.
  */
 final class XmltvTimes {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyyMMdd");
     private static final int SECONDS_PER_DAY = 86_400;
+    // a guide window is days to weeks wide; the bound only guards against odd data
+    private static final int MAX_DATES = 400;
 
-    private long day = Long.MIN_VALUE;
-    private String date = "";
+    private final Map<Long, String> dates = new HashMap<>();
     private long lastSeconds = Long.MIN_VALUE;
     private String last = "";
 
@@ -33,9 +35,13 @@ final class XmltvTimes {
 
     private String formatSeconds(long seconds) {
         long epochDay = Math.floorDiv(seconds, SECONDS_PER_DAY);
-        if (epochDay != day) {
-            day = epochDay;
-            date = DATE.format(LocalDate.ofEpochDay(epochDay).atStartOfDay(ZoneOffset.UTC));
+        String date = dates.get(epochDay);
+        if (date == null) {
+            if (dates.size() >= MAX_DATES) {
+                dates.clear();
+            }
+            date = DATE.format(LocalDate.ofEpochDay(epochDay));
+            dates.put(epochDay, date);
         }
         int ofDay = (int) (seconds - epochDay * SECONDS_PER_DAY);
         StringBuilder text = new StringBuilder(date.length() + 12).append(date);
