@@ -35,11 +35,10 @@ import io.tvarr.pipeline.stage.numbering.NumberingStage;
 import io.tvarr.pipeline.stage.rules.ChannelFilterStage;
 import io.tvarr.pipeline.stage.rules.ChannelMappingStage;
 import io.tvarr.pipeline.stage.rules.GuideProgramme;
-import io.tvarr.pipeline.stage.rules.ProgrammeFilterStage;
-import io.tvarr.pipeline.stage.rules.ProgrammeMappingStage;
 import io.tvarr.pipeline.stage.rules.ProxyRules;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -146,51 +145,52 @@ final class Generation {
             stages.addAll(channelStages.reports());
             stages.add(new StageReport("playlist_generation", channels[0], channels[1], millisSince(playlistStarted)));
 
-            long[] programmes = {0, 0};
-            StageMeter<GuideProgramme> programmeStages = new StageMeter<>(List.of(
-                    new ProgrammeMappingStage(rules.guideMapping(), context),
-                    new ProgrammeFilterStage(rules.guideFilters(), context)));
+            long programmesWritten;
+            List<GuidePart> parts = new ArrayList<>();
+            for (int half = 0; half < guideReaders; half++) {
+                int part = half;
+                parts.add(new GuidePart(rules, read -> forEachProgramme(guides, selection, part, read)));
+            }
             long guideStarted = System.nanoTime();
             try (AtomicPublisher.Draft guide = publisher.write(directory.resolve(ProxyGenerator.GUIDE), out -> {
                 XmltvGuideWriter writer = new XmltvGuideWriter(out);
                 selection.forEach(c -> writer.channel(c.id(), c.displayNames(), c.icon()));
-                List<Consumer<Consumer<GuideProgramme>>> readers = new ArrayList<>();
-                for (int half = 0; half < guideReaders; half++) {
-                    int part = half;
-                    readers.add(read -> forEachProgramme(guides, selection, part, read));
-                }
-                ReadAhead.<GuideProgramme>run(
-                        "programme-reader", readers, (a, b) -> a.channelId().equals(b.channelId()), item -> {
-                            programmes[0]++;
-                            GuideProgramme output = programmeStages.apply(item);
-                            if (output != null) {
-                                writer.programme(output.channelId(), output.programme());
-                                programmes[1]++;
-                            }
-                        });
+                writer.flush();
+                // each chunk is a few hundred rendered programmes; a few in flight per part are plenty
+                ReadAhead.<byte[]>run(
+                        "programme-reader", List.copyOf(parts), 1, (a, b) -> false, chunk -> write(out, chunk));
                 writer.finish();
             })) {
-                stages.addAll(programmeStages.reports());
-                stages.add(
-                        new StageReport("guide_generation", programmes[0], programmes[1], millisSince(guideStarted)));
+                long read = parts.stream().mapToLong(GuidePart::read).sum();
+                programmesWritten = parts.stream().mapToLong(GuidePart::written).sum();
+                stages.addAll(GuidePart.combined(parts));
+                stages.add(new StageReport("guide_generation", read, programmesWritten, millisSince(guideStarted)));
                 long publishStarted = System.nanoTime();
                 playlist.publish();
                 guide.publish();
                 stages.add(new StageReport("publish", 2, 2, millisSince(publishStarted)));
             }
-            if (context.errors() > 0) {
-                warnings.add(context.errors() + " expression evaluations failed; first: " + context.firstError());
+            long errors = context.errors();
+            String firstError = context.firstError();
+            for (GuidePart part : parts) {
+                errors += part.context().errors();
+                if (firstError == null) {
+                    firstError = part.context().firstError();
+                }
+            }
+            if (errors > 0) {
+                warnings.add(errors + " expression evaluations failed; first: " + firstError);
             }
             return new GenerationReport(
                     proxy.id(),
                     startedAt,
                     millisSince(started),
                     channels[1],
-                    programmes[1],
+                    programmesWritten,
                     stages,
                     matching.unmatched(),
                     matching.unmatchedCount(),
-                    context.errors(),
+                    errors,
                     warnings,
                     logoFailures,
                     failedLogos);
@@ -373,6 +373,14 @@ final class Generation {
         List<Stage<ProxyChannel>> all = new ArrayList<>(first);
         all.add(last);
         return all;
+    }
+
+    private static void write(OutputStream out, byte[] chunk) {
+        try {
+            out.write(chunk);
+        } catch (IOException e) {
+            throw new UncheckedIOException("guide could not be written: " + e.getMessage(), e);
+        }
     }
 
     private static void flush(Writer writer) {

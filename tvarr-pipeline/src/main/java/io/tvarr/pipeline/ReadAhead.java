@@ -41,12 +41,22 @@ final class ReadAhead {
      */
     static <T> void run(
             String name, List<Consumer<Consumer<T>>> readers, BiPredicate<T, T> together, Consumer<T> processor) {
+        run(name, readers, BATCH, together, processor);
+    }
+
+    /** The same with batches of {@code batchSize} records, for records that are large themselves. */
+    static <T> void run(
+            String name,
+            List<Consumer<Consumer<T>>> readers,
+            int batchSize,
+            BiPredicate<T, T> together,
+            Consumer<T> processor) {
         AtomicBoolean cancelled = new AtomicBoolean();
         List<Reader<T>> running = new ArrayList<>();
         int inFlight = Math.max(2, BATCHES_IN_FLIGHT / readers.size());
         for (int i = 0; i < readers.size(); i++) {
             String threadName = "tvarr-" + name + (readers.size() == 1 ? "" : "-" + (i + 1));
-            running.add(new Reader<>(readers.get(i), together, inFlight, cancelled, threadName));
+            running.add(new Reader<>(readers.get(i), batchSize, together, inFlight, cancelled, threadName));
         }
         boolean completed = false;
         try {
@@ -108,27 +118,30 @@ final class ReadAhead {
     private static final class Reader<T> {
         final BlockingQueue<Object> queue;
         private final AtomicBoolean cancelled;
+        private final int batchSize;
         private final Thread thread;
         volatile Throwable failure;
 
         Reader(
                 Consumer<Consumer<T>> source,
+                int batchSize,
                 BiPredicate<T, T> together,
                 int inFlight,
                 AtomicBoolean cancelled,
                 String name) {
             this.queue = new ArrayBlockingQueue<>(inFlight);
             this.cancelled = cancelled;
+            this.batchSize = batchSize;
             this.thread = new Thread(() -> read(source, together), name);
             thread.setDaemon(true);
             thread.start();
         }
 
         private void read(Consumer<Consumer<T>> source, BiPredicate<T, T> together) {
-            List<T> batch = new ArrayList<>(BATCH);
+            List<T> batch = new ArrayList<>(batchSize);
             try {
                 source.accept(item -> {
-                    if (batch.size() >= BATCH && !together.test(batch.get(batch.size() - 1), item)) {
+                    if (batch.size() >= batchSize && !together.test(batch.get(batch.size() - 1), item)) {
                         put(new ArrayList<>(batch));
                         batch.clear();
                     }

@@ -44,27 +44,43 @@ public final class XmltvGuideWriter {
     private final XMLStreamWriter2 xml;
     private final XmltvTimes times = new XmltvTimes();
 
+    /** A whole guide: the XML declaration, the doctype and the opening {@code <tv>} are written now. */
     public XmltvGuideWriter(OutputStream out) {
+        this(out, true);
+    }
+
+    private XmltvGuideWriter(OutputStream out, boolean document) {
         try {
             WstxOutputFactory factory = new WstxOutputFactory();
             // XMLTV has no namespaces, comments or CDATA, and the tests parse every guide back against the DTD;
-            // skipping namespace bookkeeping and structure checks saves an eighth of the writing time
+            // skipping namespace bookkeeping and structure checks saves an eighth of the writing time (and lets a
+            // fragment hold many top-level programmes)
             factory.setProperty(XMLStreamProperties.XSP_NAMESPACE_AWARE, false);
             factory.setProperty(WstxOutputProperties.P_OUTPUT_VALIDATE_STRUCTURE, false);
             factory.setProperty(WstxOutputProperties.P_OUTPUT_VALIDATE_CONTENT, false);
             // the JDK's encoder turns ASCII text into bytes with an intrinsic; Woodstox's own UTF-8 writer goes char by
             // char, which made encoding a third of the cost of writing a big guide
             xml = (XMLStreamWriter2) factory.createXMLStreamWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-            xml.writeStartDocument("UTF-8", "1.0");
-            xml.writeCharacters("\n");
-            xml.writeDTD("<!DOCTYPE tv SYSTEM \"xmltv.dtd\">");
-            xml.writeCharacters("\n");
-            xml.writeStartElement("tv");
-            xml.writeAttribute("generator-info-name", "tvarr");
-            xml.writeCharacters("\n");
+            if (document) {
+                xml.writeStartDocument("UTF-8", "1.0");
+                xml.writeCharacters("\n");
+                xml.writeDTD("<!DOCTYPE tv SYSTEM \"xmltv.dtd\">");
+                xml.writeCharacters("\n");
+                xml.writeStartElement("tv");
+                xml.writeAttribute("generator-info-name", "tvarr");
+                xml.writeCharacters("\n");
+            }
         } catch (XMLStreamException e) {
             throw failure(e);
         }
+    }
+
+    /**
+     * Programmes only, to be spliced into a guide between its channels and {@link #finish()}: lets other threads
+     * render parts of one guide. Call {@link #flush()} before taking what was written; never {@link #finish()}.
+     */
+    public static XmltvGuideWriter fragment(OutputStream out) {
+        return new XmltvGuideWriter(out, false);
     }
 
     /** A channel; {@code id} must equal the tvg-id the playlist gives the channel. */
@@ -128,6 +144,15 @@ public final class XmltvGuideWriter {
             }
             xml.writeEndElement();
             xml.writeCharacters("\n");
+        } catch (XMLStreamException e) {
+            throw failure(e);
+        }
+    }
+
+    /** Pushes everything written so far to the stream, so that bytes can be added to it directly. */
+    public void flush() {
+        try {
+            xml.flush();
         } catch (XMLStreamException e) {
             throw failure(e);
         }

@@ -1,0 +1,110 @@
+package io.tvarr.pipeline;
+
+import io.tvarr.domain.proxy.GenerationReport.StageReport;
+import io.tvarr.expression.EvaluationContext;
+import io.tvarr.pipeline.output.XmltvGuideWriter;
+import io.tvarr.pipeline.stage.StageMeter;
+import io.tvarr.pipeline.stage.rules.GuideProgramme;
+import io.tvarr.pipeline.stage.rules.ProgrammeFilterStage;
+import io.tvarr.pipeline.stage.rules.ProgrammeMappingStage;
+import io.tvarr.pipeline.stage.rules.ProxyRules;
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One guide reader's share of a generation: reads its programmes, runs them through its own EPG mapping and
+ * filtering stages and renders them as XMLTV, handing the bytes over a few hundred programmes at a time and only
+ * where the channel changes. Rendering beside the reading, rather than on the thread that writes the file, keeps
+ * that thread from being the bottleneck of a big guide on a small server. Used by one thread at a time.
+ */
+final class GuidePart implements Consumer<Consumer<byte[]>> {
+    private static final int PROGRAMMES_PER_CHUNK = 256;
+
+    private final Consumer<Consumer<GuideProgramme>> programmes;
+    private final EvaluationContext context = new EvaluationContext();
+    private final StageMeter<GuideProgramme> stages;
+    private long read;
+    private long written;
+
+    GuidePart(ProxyRules rules, Consumer<Consumer<GuideProgramme>> programmes) {
+        this.programmes = programmes;
+        // stages keep a scratch record each, so every part has its own
+        this.stages = new StageMeter<>(List.of(
+                new ProgrammeMappingStage(rules.guideMapping(), context),
+                new ProgrammeFilterStage(rules.guideFilters(), context)));
+    }
+
+    @Override
+    public void accept(Consumer<byte[]> chunks) {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream(PROGRAMMES_PER_CHUNK * 1024);
+        XmltvGuideWriter writer = XmltvGuideWriter.fragment(buffer);
+        Chunking chunking = new Chunking();
+        programmes.accept(item -> {
+            if (chunking.full(item.channelId())) {
+                writer.flush();
+                chunks.accept(buffer.toByteArray());
+                buffer.reset();
+            }
+            read++;
+            GuideProgramme output = stages.apply(item);
+            if (output != null) {
+                writer.programme(output.channelId(), output.programme());
+                written++;
+            }
+        });
+        writer.flush();
+        if (buffer.size() > 0) {
+            chunks.accept(buffer.toByteArray());
+        }
+    }
+
+    long read() {
+        return read;
+    }
+
+    long written() {
+        return written;
+    }
+
+    EvaluationContext context() {
+        return context;
+    }
+
+    List<StageReport> reports() {
+        return stages.reports();
+    }
+
+    /** Stage reports of parts that ran side by side, added up stage by stage (times are summed across threads). */
+    static List<StageReport> combined(List<GuidePart> parts) {
+        List<StageReport> sums = new ArrayList<>(parts.get(0).reports());
+        for (GuidePart part : parts.subList(1, parts.size())) {
+            List<StageReport> reports = part.reports();
+            for (int i = 0; i < sums.size(); i++) {
+                StageReport a = sums.get(i);
+                StageReport b = reports.get(i);
+                sums.set(
+                        i,
+                        new StageReport(
+                                a.stage(), a.in() + b.in(), a.out() + b.out(), a.durationMs() + b.durationMs()));
+            }
+        }
+        return sums;
+    }
+
+    /** Counts programmes into chunks that end only where the channel changes. */
+    private static final class Chunking {
+        private int count;
+        private @Nullable String channel;
+
+        /** Whether the chunk so far must be handed over before a programme of this channel. */
+        boolean full(String next) {
+            boolean full = count >= PROGRAMMES_PER_CHUNK && !next.equals(channel);
+            count = full ? 1 : count + 1;
+            channel = next;
+            return full;
+        }
+    }
+}
