@@ -623,12 +623,8 @@ class ProxyGeneratorTest {
         }
     }
 
-    @Test
-    void two_guide_readers_write_every_programme_once_grouped_by_channel_and_the_same_on_every_run()
-            throws IOException {
-        // enough programmes for several read batches per half, so the two halves interleave
-        int channels = 40;
-        int perChannel = 60;
+    /** Enough programmes for several chunks per guide half, so that the two halves interleave. */
+    private void bigGuide(int channels, int perChannel) {
         List<Channel> playlist = new ArrayList<>();
         for (int c = 0; c < channels; c++) {
             playlist.add(aChannel()
@@ -650,6 +646,40 @@ class ProxyGeneratorTest {
                 }
             }
         });
+    }
+
+    @Test
+    void expression_errors_of_both_guide_readers_reach_the_report() {
+        bigGuide(40, 60);
+        Filter broken =
+                filter("numeric on text", FilterAction.EXCLUDE, ExpressionDomain.EPG_FILTER, "programme_title > 5");
+        StreamProxy proxy = proxy(
+                Numbering.DEFAULT,
+                DeliveryMode.REDIRECT,
+                output(false),
+                List.of(new ProxyFilter(broken.id(), true)),
+                List.of());
+        generator = generator(Duration.ofMillis(200), 2);
+
+        GenerationReport report = generator.generate(proxy.id());
+
+        assertThat(report.programmes()).isEqualTo(40 * 60);
+        assertThat(report.evaluationErrors()).isEqualTo(40 * 60);
+        assertThat(report.warnings())
+                .anySatisfy(
+                        w -> assertThat(w).startsWith("2400 expression evaluations failed; first: programme_title"));
+        assertThat(report.stages())
+                .filteredOn(stage -> stage.stage().equals("epg_filtering"))
+                .singleElement()
+                .satisfies(stage -> assertThat(stage.in()).isEqualTo(2400));
+    }
+
+    @Test
+    void two_guide_readers_write_every_programme_once_grouped_by_channel_and_the_same_on_every_run()
+            throws IOException {
+        int channels = 40;
+        int perChannel = 60;
+        bigGuide(channels, perChannel);
         StreamProxy proxy = proxy(Numbering.DEFAULT, DeliveryMode.REDIRECT, output(false));
 
         generator = generator(Duration.ofMillis(200), 1);
