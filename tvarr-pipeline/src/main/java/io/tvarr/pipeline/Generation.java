@@ -306,14 +306,14 @@ final class Generation {
             if (part >= ranges.size()) {
                 continue;
             }
-            inputs.guides()
-                    .forEachProgrammeBySource(
-                            id, from, to, ranges.get(part), channel -> selection.find(id, channel) != null, p -> {
-                                GuideSelection.WrittenChannel channel = selection.find(id, p.channelId());
-                                if (channel != null) {
-                                    consumer.accept(new GuideProgramme(p, channel.id(), channel.group()));
-                                }
-                            });
+            // the source's own channels, looked up by id alone for every row
+            Map<String, GuideSelection.WrittenChannel> used = selection.channelsOf(id);
+            inputs.guides().forEachProgrammeBySource(id, from, to, ranges.get(part), used::containsKey, p -> {
+                GuideSelection.WrittenChannel channel = used.get(p.channelId());
+                if (channel != null) {
+                    consumer.accept(new GuideProgramme(p, channel.id(), channel.group()));
+                }
+            });
         }
     }
 

@@ -21,7 +21,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -233,11 +232,7 @@ public final class JdbiEpgRepository implements EpgRepository {
             throws SQLException {
         int c = channelColumn;
         String flags = text.text(rs, c + 12);
-        Set<ProgrammeFlag> parsed = flags == null || flags.isEmpty()
-                ? Set.of()
-                : Arrays.stream(flags.split(","))
-                        .map(ProgrammeFlag::valueOf)
-                        .collect(Collectors.toCollection(() -> EnumSet.noneOf(ProgrammeFlag.class)));
+        Set<ProgrammeFlag> parsed = flags(flags);
         return new EpgProgramme(
                 source,
                 channel,
@@ -254,6 +249,17 @@ public final class JdbiEpgRepository implements EpgRepository {
                 text.text(rs, c + 11),
                 parsed,
                 text.text(rs, c + 13));
+    }
+
+    /** Immutable sets, which the programme keeps as they are instead of copying. */
+    private static Set<ProgrammeFlag> flags(@Nullable String stored) {
+        if (stored == null || stored.isEmpty()) {
+            return Set.of();
+        }
+        if (stored.indexOf(',') < 0) {
+            return Set.of(ProgrammeFlag.valueOf(stored));
+        }
+        return Arrays.stream(stored.split(",")).map(ProgrammeFlag::valueOf).collect(Collectors.toUnmodifiableSet());
     }
 
     /** Batches one source's guide within the replace transaction. */

@@ -21,6 +21,8 @@ final class XmltvTimes {
     private static final int MAX_DATES = 400;
 
     private final Map<Long, String> dates = new HashMap<>();
+    private long lastDay = Long.MIN_VALUE;
+    private String lastDate = "";
     private long lastSeconds = Long.MIN_VALUE;
     private String last = "";
 
@@ -35,14 +37,19 @@ final class XmltvTimes {
 
     private String formatSeconds(long seconds) {
         long epochDay = Math.floorDiv(seconds, SECONDS_PER_DAY);
-        String date = dates.get(epochDay);
-        if (date == null) {
-            if (dates.size() >= MAX_DATES) {
-                dates.clear();
+        if (epochDay != lastDay) {
+            String date = dates.get(epochDay);
+            if (date == null) {
+                if (dates.size() >= MAX_DATES) {
+                    dates.clear();
+                }
+                date = DATE.format(LocalDate.ofEpochDay(epochDay));
+                dates.put(epochDay, date);
             }
-            date = DATE.format(LocalDate.ofEpochDay(epochDay));
-            dates.put(epochDay, date);
+            lastDay = epochDay;
+            lastDate = date;
         }
+        String date = lastDate;
         int ofDay = (int) (seconds - epochDay * SECONDS_PER_DAY);
         StringBuilder text = new StringBuilder(date.length() + 12).append(date);
         twoDigits(text, ofDay / 3600);

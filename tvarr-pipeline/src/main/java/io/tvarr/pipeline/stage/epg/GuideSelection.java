@@ -47,12 +47,6 @@ public final class GuideSelection {
         return guide.id();
     }
 
-    /** The written channel for a programme of this source and channel, if the output uses it. */
-    public @Nullable WrittenChannel find(EpgSourceId source, String channelId) {
-        Map<String, WrittenChannel> channels = bySource.get(source);
-        return channels == null ? null : channels.get(channelId);
-    }
-
     /**
      * Splits the channels used from one source into two id ranges of about as many channels each, to be read side
      * by side; one range covering all when there are too few to split. One boundary always partitions the rows,
@@ -67,6 +61,11 @@ public final class GuideSelection {
         Collections.sort(ids);
         String middle = ids.get(ids.size() / 2);
         return List.of(new ChannelIdRange(null, middle), new ChannelIdRange(middle, null));
+    }
+
+    /** The channels used from one source by guide channel id; read-only. */
+    public Map<String, WrittenChannel> channelsOf(EpgSourceId source) {
+        return Collections.unmodifiableMap(bySource.getOrDefault(source, Map.of()));
     }
 
     public boolean uses(EpgSourceId source) {
