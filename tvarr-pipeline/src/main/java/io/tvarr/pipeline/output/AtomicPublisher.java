@@ -11,6 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -68,6 +72,7 @@ public final class AtomicPublisher {
         try {
             Files.createDirectories(directory);
             temporary = Files.createTempFile(directory, "." + target.getFileName(), ".partial");
+            permissionsFor(temporary, target);
             try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE);
                     OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 64 * 1024)) {
                 writer.accept(out);
@@ -82,6 +87,22 @@ public final class AtomicPublisher {
             deleteQuietly(temporary);
             throw e;
         }
+    }
+
+    /**
+     * Temporary files are created owner-only; a published playlist is meant to be read by whatever serves it (a
+     * web server, a player reading {@code tvarr generate}'s output), so it gets the permissions of the file it
+     * replaces, or those of a plain file. File systems without POSIX permissions are left alone.
+     */
+    private static void permissionsFor(Path temporary, Path target) throws IOException {
+        PosixFileAttributeView view = Files.getFileAttributeView(temporary, PosixFileAttributeView.class);
+        if (view == null) {
+            return;
+        }
+        Set<PosixFilePermission> permissions = Files.exists(target)
+                ? Files.getPosixFilePermissions(target)
+                : PosixFilePermissions.fromString("rw-r--r--");
+        view.setPermissions(permissions);
     }
 
     /** Writes and publishes one file. */
