@@ -157,8 +157,7 @@ final class Generation {
                 selection.forEach(c -> writer.channel(c.id(), c.displayNames(), c.icon()));
                 writer.flush();
                 // each chunk is a few hundred rendered programmes; a few in flight per part are plenty
-                ReadAhead.<byte[]>run(
-                        "programme-reader", List.copyOf(parts), 1, (a, b) -> false, chunk -> write(out, chunk));
+                ReadAhead.<byte[]>run("programme-reader", List.copyOf(parts), 1, chunk -> write(out, chunk));
                 writer.finish();
             })) {
                 long read = parts.stream().mapToLong(GuidePart::read).sum();

@@ -8,7 +8,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.BiPredicate;
 import java.util.function.Consumer;
 
 /**
@@ -16,10 +15,9 @@ import java.util.function.Consumer;
  * decoding database rows as it does running stages and writing text; overlapping the two uses both cores of a
  * small server, and a guide, whose rows cost the most, can be read by two readers at once.
  *
- * <p>Records travel in batches through bounded queues, so memory stays flat however many there are. With several
- * readers the caller takes one batch from each in turn; batches end at a fixed size, extended to the end of a
- * group (a channel's programmes), so the output order is the same on every run and a group is never split. A
- * failure on either side stops all and is rethrown to the caller.
+ * <p>Records travel in batches of a fixed size through bounded queues, so memory stays flat however many there
+ * are. With several readers the caller takes one batch from each in turn, so the order it sees is the same on
+ * every run. A failure on either side stops all and is rethrown to the caller.
  */
 final class ReadAhead {
     /** Records per batch; small enough that what is in flight stays cheap for the young-generation collector. */
@@ -32,31 +30,20 @@ final class ReadAhead {
 
     /** Runs {@code reader} on a new thread, feeding what it reads to {@code processor} on this one. */
     static <T> void run(String name, Consumer<Consumer<T>> reader, Consumer<T> processor) {
-        run(name, List.of(reader), (a, b) -> false, processor);
+        run(name, List.of(reader), BATCH, processor);
     }
 
     /**
-     * Runs each reader on its own thread and feeds their batches to {@code processor} on this one, taking a batch
-     * from each reader in turn; {@code together} says whether two consecutive records must share a batch.
+     * Runs each reader on its own thread and feeds their batches of {@code batchSize} records (fewer for records
+     * that are large themselves) to {@code processor} on this one, taking a batch from each reader in turn.
      */
-    static <T> void run(
-            String name, List<Consumer<Consumer<T>>> readers, BiPredicate<T, T> together, Consumer<T> processor) {
-        run(name, readers, BATCH, together, processor);
-    }
-
-    /** The same with batches of {@code batchSize} records, for records that are large themselves. */
-    static <T> void run(
-            String name,
-            List<Consumer<Consumer<T>>> readers,
-            int batchSize,
-            BiPredicate<T, T> together,
-            Consumer<T> processor) {
+    static <T> void run(String name, List<Consumer<Consumer<T>>> readers, int batchSize, Consumer<T> processor) {
         AtomicBoolean cancelled = new AtomicBoolean();
         List<Reader<T>> running = new ArrayList<>();
         int inFlight = Math.max(2, BATCHES_IN_FLIGHT / readers.size());
         for (int i = 0; i < readers.size(); i++) {
             String threadName = "tvarr-" + name + (readers.size() == 1 ? "" : "-" + (i + 1));
-            running.add(new Reader<>(readers.get(i), batchSize, together, inFlight, cancelled, threadName));
+            running.add(new Reader<>(readers.get(i), batchSize, inFlight, cancelled, threadName));
         }
         boolean completed = false;
         try {
@@ -122,30 +109,24 @@ final class ReadAhead {
         private final Thread thread;
         volatile Throwable failure;
 
-        Reader(
-                Consumer<Consumer<T>> source,
-                int batchSize,
-                BiPredicate<T, T> together,
-                int inFlight,
-                AtomicBoolean cancelled,
-                String name) {
+        Reader(Consumer<Consumer<T>> source, int batchSize, int inFlight, AtomicBoolean cancelled, String name) {
             this.queue = new ArrayBlockingQueue<>(inFlight);
             this.cancelled = cancelled;
             this.batchSize = batchSize;
-            this.thread = new Thread(() -> read(source, together), name);
+            this.thread = new Thread(() -> read(source), name);
             thread.setDaemon(true);
             thread.start();
         }
 
-        private void read(Consumer<Consumer<T>> source, BiPredicate<T, T> together) {
+        private void read(Consumer<Consumer<T>> source) {
             List<T> batch = new ArrayList<>(batchSize);
             try {
                 source.accept(item -> {
-                    if (batch.size() >= batchSize && !together.test(batch.get(batch.size() - 1), item)) {
+                    batch.add(item);
+                    if (batch.size() == batchSize) {
                         put(new ArrayList<>(batch));
                         batch.clear();
                     }
-                    batch.add(item);
                 });
             } catch (CancellationException e) {
                 return;

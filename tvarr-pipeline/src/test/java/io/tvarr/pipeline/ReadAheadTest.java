@@ -83,32 +83,6 @@ class ReadAheadTest {
     }
 
     @Test
-    void a_group_is_never_split_across_batches() {
-        List<Integer> seen = new ArrayList<>();
-
-        // records are grouped by hundreds; a batch may only end where the hundred changes
-        ReadAhead.<Integer>run(
-                "test",
-                List.of(
-                        read -> range(0, 5_000).forEach(read),
-                        read -> range(100_000, 105_000).forEach(read)),
-                (a, b) -> a / 100 == b / 100,
-                seen::add);
-
-        for (int i = 1; i < seen.size(); i++) {
-            int previous = seen.get(i - 1);
-            int current = seen.get(i);
-            boolean switchedReader = (previous >= 100_000) != (current >= 100_000);
-            if (switchedReader) {
-                assertThat(previous % 100)
-                        .as("a batch ended inside a group at %d", previous)
-                        .isEqualTo(99);
-            }
-        }
-        assertThat(seen).hasSize(10_000).doesNotHaveDuplicates();
-    }
-
-    @Test
     void a_failing_reader_stops_the_other_one_and_reaches_the_caller() {
         AtomicBoolean endlessStopped = new AtomicBoolean();
 
@@ -128,7 +102,7 @@ class ReadAheadTest {
                                     read.accept(-1);
                                     throw new IllegalStateException("connection lost");
                                 }),
-                        (a, b) -> false,
+                        ReadAhead.BATCH,
                         i -> {}))
                 .hasMessage("connection lost");
         assertThat(endlessStopped).isTrue();
@@ -147,7 +121,7 @@ class ReadAheadTest {
             }
         };
 
-        assertThatThrownBy(() -> ReadAhead.<Integer>run("test", List.of(endless, endless), (a, b) -> false, i -> {
+        assertThatThrownBy(() -> ReadAhead.<Integer>run("test", List.of(endless, endless), ReadAhead.BATCH, i -> {
                     if (i == 3_000) {
                         throw new IllegalArgumentException("bad record");
                     }
@@ -163,7 +137,7 @@ class ReadAheadTest {
                 List.of(
                         read -> range(0, 5_000).forEach(read),
                         read -> range(100_000, 103_000).forEach(read)),
-                (a, b) -> false,
+                ReadAhead.BATCH,
                 seen::add);
         return seen;
     }
