@@ -289,7 +289,9 @@ final class Generation {
 
     /**
      * Programmes of the used guide channels: with two guide readers, {@code part} 0 reads the lower half of each
-     * guide's used channel ids and part 1 the upper half, on their own connections.
+     * guide's used channel ids and part 1 the upper half, on their own connections. A guide ingestion that commits
+     * between the two reads leaves the halves on different versions of the guide, but every channel's programmes
+     * still come from one version, as the channels and the programmes already could.
      */
     private void forEachProgramme(
             List<EpgSource> guides, GuideSelection selection, int part, Consumer<GuideProgramme> consumer) {
