@@ -45,6 +45,7 @@ import io.tvarr.ingest.xmltv.XmltvParser;
 import io.tvarr.persistence.DatabaseSettings;
 import io.tvarr.persistence.JdbiPersistence;
 import io.tvarr.pipeline.logo.FileLogoStore;
+import io.tvarr.pipeline.output.XmltvDtd;
 import io.tvarr.pipeline.stage.guard.IngestionGuard;
 import java.io.IOException;
 import java.io.InputStream;
@@ -59,7 +60,6 @@ import java.util.List;
 import java.util.function.Predicate;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -536,10 +536,7 @@ class ProxyGeneratorTest {
 
         @Test
         void the_published_guide_is_valid_against_the_xmltv_dtd() throws Exception {
-            Path dtd = Path.of(System.getProperty("tvarr.repo.root", "."))
-                    .resolve("../shared/corpus/xmltv/xmltv-project/xmltv.dtd");
-            Assumptions.assumeTrue(
-                    Files.isRegularFile(dtd), "XMLTV DTD not found at " + dtd.normalize() + ", skipping");
+            Path dtd = XmltvDtd.require();
             StreamProxy proxy = proxy(Numbering.DEFAULT, DeliveryMode.REDIRECT, output(false));
             generator.generate(proxy.id());
             DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
