@@ -73,15 +73,6 @@ import org.slf4j.LoggerFactory;
  * configuration. The only place that knows every module.
  */
 public final class TvarrApplication implements AutoCloseable {
-    /**
-     * Two guide readers per generation when the pool can give every job worker two connections and still serve
-     * the API; otherwise concurrent generations would wait on each other's second connection.
-     */
-    private static int guideReaders(TvarrConfig config) {
-        int needed = 2 * config.jobs().queue().workers() + 2;
-        return config.database().maxPoolSize() >= needed ? PipelineSettings.defaultGuideReaders() : 1;
-    }
-
     private static final Logger log = LoggerFactory.getLogger(TvarrApplication.class);
     private static final Duration TICK = Duration.ofSeconds(30);
 
@@ -273,6 +264,15 @@ public final class TvarrApplication implements AutoCloseable {
                 "programmes", report.programmes(),
                 "unmatched_epg_channels", report.unmatchedCount(),
                 "logo_failures", report.logoFailures());
+    }
+
+    /**
+     * Two guide readers per generation when the pool can give every job worker two connections and still serve
+     * the API; otherwise concurrent generations would wait on each other's second connection.
+     */
+    private static int guideReaders(TvarrConfig config) {
+        int needed = 2 * config.jobs().queue().workers() + 2;
+        return config.database().maxPoolSize() >= needed ? PipelineSettings.defaultGuideReaders() : 1;
     }
 
     private static FetchSettings fetchSettings(TvarrConfig config) {

@@ -48,6 +48,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -146,10 +147,14 @@ final class Generation {
             stages.add(new StageReport("playlist_generation", channels[0], channels[1], millisSince(playlistStarted)));
 
             long programmesWritten;
+            Map<EpgSourceId, List<ChannelIdRange>> ranges = new HashMap<>();
+            for (EpgSource guide : guides) {
+                ranges.put(guide.id(), guideReaders == 1 ? List.of(ChannelIdRange.ALL) : selection.halves(guide.id()));
+            }
             List<GuidePart> parts = new ArrayList<>();
             for (int half = 0; half < guideReaders; half++) {
                 int part = half;
-                parts.add(new GuidePart(rules, read -> forEachProgramme(guides, selection, part, read)));
+                parts.add(new GuidePart(rules, read -> forEachProgramme(guides, selection, ranges, part, read)));
             }
             long guideStarted = System.nanoTime();
             try (AtomicPublisher.Draft guide = publisher.write(directory.resolve(ProxyGenerator.GUIDE), out -> {
@@ -288,13 +293,17 @@ final class Generation {
     }
 
     /**
-     * Programmes of the used guide channels: with two guide readers, {@code part} 0 reads the lower half of each
-     * guide's used channel ids and part 1 the upper half, on their own connections. A guide ingestion that commits
+     * Programmes of the used guide channels in range {@code part} of each guide: with two guide readers, part 0
+     * reads the lower half of each guide's used channel ids and part 1 the upper half, on their own connections. A guide ingestion that commits
      * between the two reads leaves the halves on different versions of the guide, but every channel's programmes
      * still come from one version, as the channels and the programmes already could.
      */
     private void forEachProgramme(
-            List<EpgSource> guides, GuideSelection selection, int part, Consumer<GuideProgramme> consumer) {
+            List<EpgSource> guides,
+            GuideSelection selection,
+            Map<EpgSourceId, List<ChannelIdRange>> ranges,
+            int part,
+            Consumer<GuideProgramme> consumer) {
         Instant now = clock.instant();
         Instant from = now.minus(Duration.ofDays(proxy.output().epgDaysBack()));
         Instant to = now.plus(Duration.ofDays(proxy.output().epgDaysAhead()));
@@ -303,13 +312,13 @@ final class Generation {
             if (!selection.uses(id)) {
                 continue;
             }
-            List<ChannelIdRange> ranges = guideReaders == 1 ? List.of(ChannelIdRange.ALL) : selection.halves(id);
-            if (part >= ranges.size()) {
+            List<ChannelIdRange> parts = ranges.get(id);
+            if (part >= parts.size()) {
                 continue;
             }
             // the source's own channels, looked up by id alone for every row
             Map<String, GuideSelection.WrittenChannel> used = selection.channelsOf(id);
-            inputs.guides().forEachProgrammeBySource(id, from, to, ranges.get(part), used::containsKey, p -> {
+            inputs.guides().forEachProgrammeBySource(id, from, to, parts.get(part), used::containsKey, p -> {
                 GuideSelection.WrittenChannel channel = used.get(p.channelId());
                 if (channel != null) {
                     consumer.accept(new GuideProgramme(p, channel.id(), channel.group()));

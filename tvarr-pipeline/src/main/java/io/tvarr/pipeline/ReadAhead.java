@@ -45,7 +45,6 @@ final class ReadAhead {
             String threadName = "tvarr-" + name + (readers.size() == 1 ? "" : "-" + (i + 1));
             running.add(new Reader<>(readers.get(i), batchSize, inFlight, cancelled, threadName));
         }
-        boolean completed = false;
         try {
             List<Reader<T>> active = new ArrayList<>(running);
             int turn = 0;
@@ -67,20 +66,13 @@ final class ReadAhead {
                     turn = 0;
                 }
             }
-            completed = true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StorageException(name + ": interrupted", e);
         } finally {
-            if (!completed) {
-                cancelled.set(true);
-            }
-            // a reader that failed ends the run; the others must stop before the failure is reported
-            for (Reader<T> reader : running) {
-                if (reader.failure != null) {
-                    cancelled.set(true);
-                }
-            }
+            // readers still going (after a failure on either side) stop at their next hand-over; finished ones
+            // never look at the flag again
+            cancelled.set(true);
             running.forEach(Reader::join);
         }
         for (Reader<T> reader : running) {

@@ -49,22 +49,11 @@ class ReadAheadTest {
     void a_processor_failure_stops_an_endless_reader() {
         AtomicBoolean readerStopped = new AtomicBoolean();
 
-        assertThatThrownBy(() -> ReadAhead.<Integer>run(
-                        "test",
-                        read -> {
-                            try {
-                                for (int i = 0; ; i++) {
-                                    read.accept(i);
-                                }
-                            } finally {
-                                readerStopped.set(true);
-                            }
-                        },
-                        i -> {
-                            if (i == 5_000) {
-                                throw new IllegalArgumentException("bad record");
-                            }
-                        }))
+        assertThatThrownBy(() -> ReadAhead.<Integer>run("test", endless(() -> readerStopped.set(true)), i -> {
+                    if (i == 5_000) {
+                        throw new IllegalArgumentException("bad record");
+                    }
+                }))
                 .hasMessage("bad record");
         assertThat(readerStopped).isTrue();
     }
@@ -88,20 +77,10 @@ class ReadAheadTest {
 
         assertThatThrownBy(() -> ReadAhead.<Integer>run(
                         "test",
-                        List.of(
-                                read -> {
-                                    try {
-                                        for (int i = 0; ; i++) {
-                                            read.accept(i);
-                                        }
-                                    } finally {
-                                        endlessStopped.set(true);
-                                    }
-                                },
-                                read -> {
-                                    read.accept(-1);
-                                    throw new IllegalStateException("connection lost");
-                                }),
+                        List.of(endless(() -> endlessStopped.set(true)), read -> {
+                            read.accept(-1);
+                            throw new IllegalStateException("connection lost");
+                        }),
                         ReadAhead.BATCH,
                         i -> {}))
                 .hasMessage("connection lost");
@@ -111,15 +90,7 @@ class ReadAheadTest {
     @Test
     void a_processor_failure_stops_both_endless_readers() {
         AtomicInteger stopped = new AtomicInteger();
-        Consumer<Consumer<Integer>> endless = read -> {
-            try {
-                for (int i = 0; ; i++) {
-                    read.accept(i);
-                }
-            } finally {
-                stopped.incrementAndGet();
-            }
-        };
+        Consumer<Consumer<Integer>> endless = endless(stopped::incrementAndGet);
 
         assertThatThrownBy(() -> ReadAhead.<Integer>run("test", List.of(endless, endless), ReadAhead.BATCH, i -> {
                     if (i == 3_000) {
@@ -140,6 +111,19 @@ class ReadAheadTest {
                 ReadAhead.BATCH,
                 seen::add);
         return seen;
+    }
+
+    /** A reader that never ends on its own; {@code stopped} runs when it is made to. */
+    private static Consumer<Consumer<Integer>> endless(Runnable stopped) {
+        return read -> {
+            try {
+                for (int i = 0; ; i++) {
+                    read.accept(i);
+                }
+            } finally {
+                stopped.run();
+            }
+        };
     }
 
     private static List<Integer> range(int from, int to) {

@@ -10,8 +10,4 @@ import org.jspecify.annotations.Nullable;
 public record ChannelIdRange(
         @Nullable String from, @Nullable String until) {
     public static final ChannelIdRange ALL = new ChannelIdRange(null, null);
-
-    public boolean isAll() {
-        return from == null && until == null;
-    }
 }

@@ -67,10 +67,7 @@ public final class JsonColumns {
 
     /** {@link #stringList(String)} from the column's UTF-8, sparing a string that would only be parsed. */
     public List<String> stringList(byte @Nullable [] json) {
-        if (json == null) {
-            return List.of();
-        }
-        if (json.length == 2 && json[0] == '[' && json[1] == ']') {
+        if (json == null || (json.length == 2 && json[0] == '[' && json[1] == ']')) {
             return List.of();
         }
         try (JsonParser parser = mapper.getFactory().createParser(json)) {
