@@ -4,39 +4,28 @@ import io.tvarr.domain.StorageException;
 import io.tvarr.domain.ValidationException;
 import io.tvarr.domain.epg.EpgSource;
 import io.tvarr.domain.epg.EpgSourceId;
-import io.tvarr.domain.epg.EpgSourceKind;
 import io.tvarr.domain.epg.RetentionWindow;
+import io.tvarr.domain.epg.port.in.SaveEpgSourceCommand;
 import io.tvarr.domain.filter.ExpressionDomain;
-import io.tvarr.domain.filter.Filter;
-import io.tvarr.domain.filter.FilterAction;
 import io.tvarr.domain.filter.FilterId;
-import io.tvarr.domain.mapping.DataMappingRule;
+import io.tvarr.domain.filter.port.in.SaveFilterCommand;
 import io.tvarr.domain.mapping.MappingRuleId;
-import io.tvarr.domain.proxy.DeliveryMode;
+import io.tvarr.domain.mapping.port.in.SaveMappingRuleCommand;
 import io.tvarr.domain.proxy.GenerationReport;
 import io.tvarr.domain.proxy.Numbering;
 import io.tvarr.domain.proxy.NumberingMode;
 import io.tvarr.domain.proxy.OutputSettings;
-import io.tvarr.domain.proxy.ProxyFilter;
 import io.tvarr.domain.proxy.ProxyId;
-import io.tvarr.domain.proxy.StreamProxy;
+import io.tvarr.domain.proxy.port.in.SaveProxyCommand;
 import io.tvarr.domain.source.IngestionStatus;
 import io.tvarr.domain.source.SourceId;
-import io.tvarr.domain.source.SourceKind;
 import io.tvarr.domain.source.StreamSource;
-import io.tvarr.domain.source.XtreamOutput;
-import io.tvarr.domain.source.service.ExclusiveIngestions;
+import io.tvarr.domain.source.port.in.SaveStreamSourceCommand;
 import io.tvarr.expression.ExpressionException;
 import io.tvarr.expression.Expressions;
-import io.tvarr.ingest.fetch.FetchSettings;
-import io.tvarr.persistence.DatabaseSettings;
-import io.tvarr.persistence.JdbiPersistence;
-import io.tvarr.pipeline.PipelineInputs;
-import io.tvarr.pipeline.PipelineSettings;
-import io.tvarr.pipeline.ProxyGenerator;
 import io.tvarr.pipeline.output.AtomicPublisher;
-import io.tvarr.pipeline.stage.guard.IngestionGuard;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -44,12 +33,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.Executor;
 import java.util.stream.Stream;
 
 /**
@@ -86,123 +72,92 @@ final class OneShotGeneration {
         check(request.excludes(), "--exclude", ExpressionDomain.STREAM_FILTER);
         check(request.rules(), "--rule", ExpressionDomain.STREAM_MAPPING);
         Path work = temporaryDirectory();
-        try (JdbiPersistence store =
-                JdbiPersistence.open(DatabaseSettings.of("jdbc:sqlite:" + work.resolve("tvarr.db")))) {
-            store.migrate();
-            Instant now = clock.instant();
-            List<Path> allowed = new ArrayList<>();
-            List<URI> playlists = locate(request.playlists(), "--playlist", allowed);
-            List<URI> guides = locate(request.guides(), "--guide", allowed);
-            Executor sameThread = Runnable::run;
-            ExclusiveIngestions ingestions = new ExclusiveIngestions(store.ingestionStatus(), sameThread, clock);
-            IngestionServices ingestion =
-                    IngestionServices.wire(FetchSettings.defaults(allowed), store, ingestions, clock);
-
-            List<SourceId> sources = new ArrayList<>();
-            for (URI url : playlists) {
-                StreamSource source = new StreamSource(
-                        SourceId.random(),
-                        name(url),
-                        SourceKind.M3U,
-                        url,
-                        null,
-                        null,
-                        true,
-                        null,
-                        0,
-                        XtreamOutput.TS,
-                        false,
-                        now,
-                        now);
-                store.streamSources().insert(source);
-                print("playlist " + source.name(), ingestion.channels().ingest(source.id()), "channels");
-                sources.add(source.id());
+        try {
+            TvarrBuilder core = Tvarr.builder().dataDir(work).clock(clock).generationWait(Duration.ZERO);
+            List<URI> playlists = locate(request.playlists(), "--playlist", core);
+            List<URI> guides = locate(request.guides(), "--guide", core);
+            try (Tvarr tvarr = core.build()) {
+                SaveProxyCommand proxy = SaveProxyCommand.named("generate")
+                        .withSources(ingestPlaylists(tvarr, playlists))
+                        .withGuides(ingestGuides(tvarr, guides))
+                        .withFilters(filters(tvarr, request))
+                        .withMappingRules(rules(tvarr, request.rules()))
+                        .withNumbering(new Numbering(request.numbering(), request.start(), 100))
+                        .withOutput(new OutputSettings(true, null, false, false, false, 365, 365));
+                ProxyId id = tvarr.proxies().create(proxy).id();
+                GenerationReport generated = tvarr.generation().generate(id);
+                copy(tvarr.openPlaylist(id), request.out().resolve("playlist.m3u"));
+                copy(tvarr.openGuide(id), request.out().resolve("epg.xml"));
+                print(request, generated);
+                return generated;
             }
-            List<EpgSourceId> epgSources = new ArrayList<>();
-            for (URI url : guides) {
-                EpgSource guide = new EpgSource(
-                        EpgSourceId.random(),
-                        name(url),
-                        EpgSourceKind.XMLTV,
-                        url,
-                        null,
-                        null,
-                        true,
-                        null,
-                        0,
-                        ZoneOffset.UTC,
-                        new RetentionWindow(365, 365),
-                        now,
-                        now);
-                store.epgSources().insert(guide);
-                print("guide " + guide.name(), ingestion.guides().ingest(guide.id()), "records");
-                epgSources.add(guide.id());
-            }
-            List<ProxyFilter> filters = new ArrayList<>();
-            filters(store, request.includes(), FilterAction.INCLUDE, filters);
-            filters(store, request.excludes(), FilterAction.EXCLUDE, filters);
-            List<MappingRuleId> rules = new ArrayList<>();
-            for (int i = 0; i < request.rules().size(); i++) {
-                DataMappingRule rule = new DataMappingRule(
-                        MappingRuleId.random(),
-                        "rule " + (i + 1),
-                        ExpressionDomain.STREAM_MAPPING,
-                        request.rules().get(i),
-                        true,
-                        i,
-                        false);
-                store.mappingRules().insert(rule);
-                rules.add(rule.id());
-            }
-            StreamProxy proxy = new StreamProxy(
-                    ProxyId.random(),
-                    "generate",
-                    "generate",
-                    sources,
-                    epgSources,
-                    filters,
-                    rules,
-                    new Numbering(request.numbering(), request.start(), 100),
-                    DeliveryMode.REDIRECT,
-                    null,
-                    new OutputSettings(true, null, false, false, false, 365, 365),
-                    null,
-                    now,
-                    now);
-            store.proxies().insert(proxy);
-            ProxyGenerator generator = new ProxyGenerator(
-                    new PipelineInputs(
-                            store.proxies(),
-                            store.streamSources(),
-                            store.channels(),
-                            store.epgSources(),
-                            store.epg(),
-                            store.filters(),
-                            store.mappingRules()),
-                    new PipelineSettings(work.resolve("proxies"), "http://localhost"),
-                    new IngestionGuard(ingestions::isRunning, Duration.ZERO, Duration.ofMillis(1)),
-                    clock);
-            GenerationReport generated = generator.generate(proxy.id());
-            copy(generator.playlist(proxy.id()).orElseThrow(), request.out().resolve("playlist.m3u"));
-            copy(generator.guide(proxy.id()).orElseThrow(), request.out().resolve("epg.xml"));
-            for (GenerationReport.StageReport stage : generated.stages()) {
-                report.printf(
-                        "%-20s %,10d in %,10d out %,8d ms%n",
-                        stage.stage(), stage.in(), stage.out(), stage.durationMs());
-            }
-            report.printf(
-                    "wrote %s (%,d channels) and %s (%,d programmes); %,d channels without guide%n",
-                    request.out().resolve("playlist.m3u"),
-                    generated.channels(),
-                    request.out().resolve("epg.xml"),
-                    generated.programmes(),
-                    generated.unmatchedCount());
-            generated.warnings().forEach(w -> report.println("warning: " + w));
-            report.flush();
-            return generated;
         } finally {
             delete(work);
         }
+    }
+
+    private SourceId[] ingestPlaylists(Tvarr tvarr, List<URI> playlists) {
+        List<SourceId> ids = new ArrayList<>();
+        for (URI url : playlists) {
+            StreamSource source = tvarr.sources().create(SaveStreamSourceCommand.m3u(name(url), url.toString()));
+            print("playlist " + source.name(), tvarr.sourceIngestion().ingest(source.id()), "channels");
+            ids.add(source.id());
+        }
+        return ids.toArray(SourceId[]::new);
+    }
+
+    /** The whole guide is kept (no retention window): a one-shot run has no schedule to keep it fresh. */
+    private EpgSourceId[] ingestGuides(Tvarr tvarr, List<URI> guides) {
+        List<EpgSourceId> ids = new ArrayList<>();
+        for (URI url : guides) {
+            EpgSource guide = tvarr.guides()
+                    .create(SaveEpgSourceCommand.xmltv(name(url), url.toString())
+                            .withRetention(new RetentionWindow(365, 365)));
+            print("guide " + guide.name(), tvarr.guideIngestion().ingest(guide.id()), "records");
+            ids.add(guide.id());
+        }
+        return ids.toArray(EpgSourceId[]::new);
+    }
+
+    private static FilterId[] filters(Tvarr tvarr, Request request) {
+        List<FilterId> ids = new ArrayList<>();
+        for (String expression : request.includes()) {
+            ids.add(tvarr.filters()
+                    .create(SaveFilterCommand.includeChannels("include " + (ids.size() + 1), expression))
+                    .id());
+        }
+        for (String expression : request.excludes()) {
+            ids.add(tvarr.filters()
+                    .create(SaveFilterCommand.excludeChannels("exclude " + (ids.size() + 1), expression))
+                    .id());
+        }
+        return ids.toArray(FilterId[]::new);
+    }
+
+    private static MappingRuleId[] rules(Tvarr tvarr, List<String> expressions) {
+        List<MappingRuleId> ids = new ArrayList<>();
+        for (String expression : expressions) {
+            ids.add(tvarr.mappingRules()
+                    .create(SaveMappingRuleCommand.channels("rule " + (ids.size() + 1), expression))
+                    .id());
+        }
+        return ids.toArray(MappingRuleId[]::new);
+    }
+
+    private void print(Request request, GenerationReport generated) {
+        for (GenerationReport.StageReport stage : generated.stages()) {
+            report.printf(
+                    "%-20s %,10d in %,10d out %,8d ms%n", stage.stage(), stage.in(), stage.out(), stage.durationMs());
+        }
+        report.printf(
+                "wrote %s (%,d channels) and %s (%,d programmes); %,d channels without guide%n",
+                request.out().resolve("playlist.m3u"),
+                generated.channels(),
+                request.out().resolve("epg.xml"),
+                generated.programmes(),
+                generated.unmatchedCount());
+        generated.warnings().forEach(w -> report.println("warning: " + w));
+        report.flush();
     }
 
     private void print(String what, IngestionStatus status, String unit) {
@@ -223,22 +178,8 @@ final class OneShotGeneration {
         }
     }
 
-    private static void filters(
-            JdbiPersistence store, List<String> expressions, FilterAction action, List<ProxyFilter> into) {
-        for (String expression : expressions) {
-            Filter filter = new Filter(
-                    FilterId.random(),
-                    action.name().toLowerCase(java.util.Locale.ROOT) + " " + (into.size() + 1),
-                    ExpressionDomain.STREAM_FILTER,
-                    action,
-                    expression);
-            store.filters().insert(filter);
-            into.add(new ProxyFilter(filter.id(), true));
-        }
-    }
-
     /** URLs stay URLs; anything else is a file that must exist, and its directory becomes readable. */
-    private static List<URI> locate(List<String> inputs, String option, List<Path> allowed) {
+    private static List<URI> locate(List<String> inputs, String option, TvarrBuilder core) {
         List<URI> urls = new ArrayList<>();
         for (String input : inputs) {
             if (input.matches("(?i)https?://.+")) {
@@ -249,7 +190,7 @@ final class OneShotGeneration {
             if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
                 throw new ValidationException(option + " " + input + ": not a readable file");
             }
-            allowed.add(file.getParent());
+            core.allowSourceDirectory(file.getParent());
             urls.add(file.toUri());
         }
         return urls;
@@ -261,10 +202,10 @@ final class OneShotGeneration {
         return name.isBlank() ? url.getHost() : name;
     }
 
-    private static void copy(Path from, Path to) {
+    private static void copy(InputStream from, Path to) {
         new AtomicPublisher().publish(to, out -> {
-            try {
-                Files.copy(from, out);
+            try (from) {
+                from.transferTo(out);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

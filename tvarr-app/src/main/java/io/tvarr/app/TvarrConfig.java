@@ -33,13 +33,26 @@ public record TvarrConfig(
         @Nullable Path ffmpegPath,
         LogSettings log) {
 
-    /** The job queue and its history. */
-    public record JobSettings(JobQueue.Settings queue, Duration history) {}
-
     /** Log output settings. */
     public record LogSettings(String format, String level) {}
 
     private static final Set<String> LEVELS = Set.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR");
+
+    /** The core these settings describe, not built yet; the server adds its own parts (HTTP, logging). */
+    public TvarrBuilder core() {
+        TvarrBuilder core = Tvarr.builder()
+                .dataDir(dataDir)
+                .database(database)
+                .migrate(migrateOnStart)
+                .ffmpeg(ffmpegPath)
+                .userAgent(userAgent)
+                .generationWait(generationWait)
+                .logos(logos)
+                .relay(relay)
+                .jobs(jobs);
+        allowedSourceDirs.forEach(core::allowSourceDirectory);
+        return core;
+    }
 
     static TvarrConfig from(Map<ConfigKey, String> values) {
         Path dataDir = Path.of(text(values, ConfigKey.DATA_DIR));
@@ -155,7 +168,9 @@ public record TvarrConfig(
             throw invalid(ConfigKey.JOBS_RETRY_DELAY_SECONDS, String.valueOf(delay), "1 or more");
         }
         return new JobSettings(
-                new JobQueue.Settings(workers, nonNegative(values, ConfigKey.JOBS_RETRIES), Duration.ofSeconds(delay)),
+                workers,
+                nonNegative(values, ConfigKey.JOBS_RETRIES),
+                Duration.ofSeconds(delay),
                 Duration.ofDays(history));
     }
 

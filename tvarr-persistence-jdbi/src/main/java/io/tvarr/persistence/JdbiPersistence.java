@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.tvarr.domain.Redaction;
 import io.tvarr.domain.StorageException;
+import io.tvarr.domain.ValidationException;
 import io.tvarr.domain.channel.port.out.ChannelRepository;
 import io.tvarr.domain.epg.port.out.EpgRepository;
 import io.tvarr.domain.epg.port.out.EpgSourceRepository;
@@ -36,10 +37,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
 import org.jdbi.v3.core.Jdbi;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,13 +53,16 @@ import org.slf4j.LoggerFactory;
 public final class JdbiPersistence implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(JdbiPersistence.class);
 
-    private final HikariDataSource dataSource;
+    private final DataSource dataSource;
+    private final @Nullable HikariDataSource pool;
     private final Database db;
     private final Flyway flyway;
     private final JsonColumns json = new JsonColumns();
 
-    private JdbiPersistence(HikariDataSource dataSource, Vendor vendor, DatabaseSettings settings) {
+    private JdbiPersistence(
+            DataSource dataSource, @Nullable HikariDataSource pool, Vendor vendor, DatabaseSettings settings) {
         this.dataSource = dataSource;
+        this.pool = pool;
         this.db = new Database(
                 Jdbi.create(dataSource),
                 vendor,
@@ -91,7 +97,28 @@ public final class JdbiPersistence implements AutoCloseable {
             prepareSqlite(settings.url(), config);
         }
         log.info("database opened vendor={} url={}", vendor.folder(), Redaction.redactUrl(settings.url()));
-        return new JdbiPersistence(new HikariDataSource(config), vendor, settings);
+        HikariDataSource pool = new HikariDataSource(config);
+        return new JdbiPersistence(pool, pool, vendor, settings);
+    }
+
+    /**
+     * Uses a pool the caller owns: connections are borrowed from it, and {@link #close()} leaves it open. The
+     * vendor is read from a connection's metadata; batch and fetch sizes are the defaults. SQLite settings such as
+     * WAL mode are the caller's to make.
+     */
+    public static JdbiPersistence attach(DataSource dataSource) {
+        String url;
+        try (Connection connection = dataSource.getConnection()) {
+            url = connection.getMetaData().getURL();
+        } catch (SQLException e) {
+            throw new StorageException("data source: cannot connect (" + e.getMessage() + ")", e);
+        }
+        if (url == null) {
+            throw new ValidationException("data source: the driver does not tell its JDBC URL");
+        }
+        Vendor vendor = Vendor.of(url);
+        log.info("database attached vendor={} url={}", vendor.folder(), Redaction.redactUrl(url));
+        return new JdbiPersistence(dataSource, null, vendor, DatabaseSettings.of(url));
     }
 
     private static void prepareSqlite(String url, HikariConfig config) {
@@ -209,6 +236,8 @@ public final class JdbiPersistence implements AutoCloseable {
 
     @Override
     public void close() {
-        dataSource.close();
+        if (pool != null) {
+            pool.close();
+        }
     }
 }

@@ -4,6 +4,7 @@ import io.tvarr.domain.Checks;
 import io.tvarr.domain.epg.EpgSourceKind;
 import io.tvarr.domain.epg.RetentionWindow;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import org.jspecify.annotations.Nullable;
 
 /** What a user gives to create or change a guide source; masked url/password keep the stored ones on update. */
@@ -26,5 +27,55 @@ public record SaveEpgSourceCommand(
         username = Checks.blankToNull(username);
         Checks.requireNonNull(zone, "zone");
         Checks.requireNonNull(retention, "retention");
+    }
+
+    /** An enabled XMLTV guide at a URL ({@code http(s)://} or {@code file:}, gzip or plain), UTC, default window. */
+    public static SaveEpgSourceCommand xmltv(String name, String url) {
+        return new SaveEpgSourceCommand(
+                name,
+                EpgSourceKind.XMLTV,
+                url,
+                null,
+                null,
+                null,
+                true,
+                null,
+                0,
+                ZoneOffset.UTC,
+                RetentionWindow.DEFAULT);
+    }
+
+    /** The guide of an Xtream Codes account, UTC, default window. */
+    public static SaveEpgSourceCommand xtream(String name, String url, String username, String password) {
+        return new SaveEpgSourceCommand(
+                name,
+                EpgSourceKind.XTREAM,
+                url,
+                username,
+                password,
+                null,
+                true,
+                null,
+                0,
+                ZoneOffset.UTC,
+                RetentionWindow.DEFAULT);
+    }
+
+    /** The same guide keeping the programmes of this window. */
+    public SaveEpgSourceCommand withRetention(RetentionWindow window) {
+        return new SaveEpgSourceCommand(
+                name, kind, url, username, password, userAgent, enabled, schedule, timeShiftMinutes, zone, window);
+    }
+
+    /** The same guide with every programme moved by {@code minutes}. */
+    public SaveEpgSourceCommand withTimeShift(int minutes) {
+        return new SaveEpgSourceCommand(
+                name, kind, url, username, password, userAgent, enabled, schedule, minutes, zone, retention);
+    }
+
+    /** The same guide refreshed on a cron schedule, or the default when null. */
+    public SaveEpgSourceCommand withSchedule(@Nullable String cron) {
+        return new SaveEpgSourceCommand(
+                name, kind, url, username, password, userAgent, enabled, cron, timeShiftMinutes, zone, retention);
     }
 }

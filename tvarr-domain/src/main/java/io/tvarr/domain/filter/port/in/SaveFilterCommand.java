@@ -12,4 +12,24 @@ public record SaveFilterCommand(String name, ExpressionDomain domain, FilterActi
         Checks.requireNonNull(action, "action");
         expression = Checks.requireNonNull(expression, "expression");
     }
+
+    /** Keeps only the channels the expression matches. */
+    public static SaveFilterCommand includeChannels(String name, String expression) {
+        return new SaveFilterCommand(name, ExpressionDomain.STREAM_FILTER, FilterAction.INCLUDE, expression);
+    }
+
+    /** Drops the channels the expression matches. */
+    public static SaveFilterCommand excludeChannels(String name, String expression) {
+        return new SaveFilterCommand(name, ExpressionDomain.STREAM_FILTER, FilterAction.EXCLUDE, expression);
+    }
+
+    /** Keeps only the programmes the expression matches. */
+    public static SaveFilterCommand includeProgrammes(String name, String expression) {
+        return new SaveFilterCommand(name, ExpressionDomain.EPG_FILTER, FilterAction.INCLUDE, expression);
+    }
+
+    /** Drops the programmes the expression matches. */
+    public static SaveFilterCommand excludeProgrammes(String name, String expression) {
+        return new SaveFilterCommand(name, ExpressionDomain.EPG_FILTER, FilterAction.EXCLUDE, expression);
+    }
 }

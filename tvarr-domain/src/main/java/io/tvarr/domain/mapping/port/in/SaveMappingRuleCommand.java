@@ -11,4 +11,14 @@ public record SaveMappingRuleCommand(
         Checks.requireNonNull(domain, "domain");
         expression = Checks.requireText(expression, "expression");
     }
+
+    /** An enabled rule over channels ({@code condition SET field = value, …}). */
+    public static SaveMappingRuleCommand channels(String name, String expression) {
+        return new SaveMappingRuleCommand(name, ExpressionDomain.STREAM_MAPPING, expression, true, false);
+    }
+
+    /** An enabled rule over programmes. */
+    public static SaveMappingRuleCommand programmes(String name, String expression) {
+        return new SaveMappingRuleCommand(name, ExpressionDomain.EPG_MAPPING, expression, true, false);
+    }
 }

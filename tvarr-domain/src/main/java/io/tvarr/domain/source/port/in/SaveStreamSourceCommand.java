@@ -28,4 +28,86 @@ public record SaveStreamSourceCommand(
         username = Checks.blankToNull(username);
         Checks.requireNonNull(xtreamOutput, "xtream_output");
     }
+
+    /** An enabled M3U playlist at a URL ({@code http(s)://} or {@code file:}) on the default schedule, no limit. */
+    public static SaveStreamSourceCommand m3u(String name, String url) {
+        return new SaveStreamSourceCommand(
+                name, SourceKind.M3U, url, null, null, null, true, null, 0, XtreamOutput.TS, false);
+    }
+
+    /** An enabled Xtream Codes account (live channels, MPEG-TS) on the default schedule, no limit. */
+    public static SaveStreamSourceCommand xtream(String name, String url, String username, String password) {
+        return new SaveStreamSourceCommand(
+                name, SourceKind.XTREAM, url, username, password, null, true, null, 0, XtreamOutput.TS, false);
+    }
+
+    /** The same source refreshed on a cron schedule (5-field or {@code @daily}…), or the default when null. */
+    public SaveStreamSourceCommand withSchedule(@Nullable String cron) {
+        return new SaveStreamSourceCommand(
+                name,
+                kind,
+                url,
+                username,
+                password,
+                userAgent,
+                enabled,
+                cron,
+                maxConcurrentStreams,
+                xtreamOutput,
+                includeVod);
+    }
+
+    /** The same source with at most {@code streams} upstream connections at once (0: no limit). */
+    public SaveStreamSourceCommand withMaxConcurrentStreams(int streams) {
+        return new SaveStreamSourceCommand(
+                name, kind, url, username, password, userAgent, enabled, schedule, streams, xtreamOutput, includeVod);
+    }
+
+    /** The same source fetched (and its streams opened) with this User-Agent. */
+    public SaveStreamSourceCommand withUserAgent(@Nullable String agent) {
+        return new SaveStreamSourceCommand(
+                name,
+                kind,
+                url,
+                username,
+                password,
+                agent,
+                enabled,
+                schedule,
+                maxConcurrentStreams,
+                xtreamOutput,
+                includeVod);
+    }
+
+    /** The same Xtream source with movies and series episodes as channels too. */
+    public SaveStreamSourceCommand withVod(boolean vod) {
+        return new SaveStreamSourceCommand(
+                name,
+                kind,
+                url,
+                username,
+                password,
+                userAgent,
+                enabled,
+                schedule,
+                maxConcurrentStreams,
+                xtreamOutput,
+                vod);
+    }
+
+    /** The same source, switched on or off (a disabled source is neither scheduled nor published). */
+    public SaveStreamSourceCommand withEnabled(boolean on) {
+        return new SaveStreamSourceCommand(
+                name,
+                kind,
+                url,
+                username,
+                password,
+                userAgent,
+                on,
+                schedule,
+                maxConcurrentStreams,
+                xtreamOutput,
+                includeVod);
+    }
 }

@@ -1,0 +1,149 @@
+package io.tvarr.app;
+
+import io.tvarr.domain.channel.service.ChannelBrowser;
+import io.tvarr.domain.epg.service.EpgSourceService;
+import io.tvarr.domain.epg.service.GuideBrowser;
+import io.tvarr.domain.filter.service.FilterService;
+import io.tvarr.domain.logo.service.LogoCacheService;
+import io.tvarr.domain.mapping.service.MappingRuleService;
+import io.tvarr.domain.proxy.service.ProxyService;
+import io.tvarr.domain.relay.service.ChannelStreamService;
+import io.tvarr.domain.relay.service.RelayProfileService;
+import io.tvarr.domain.source.service.ExclusiveIngestions;
+import io.tvarr.domain.source.service.StreamSourceService;
+import io.tvarr.expression.ExpressionPreviewer;
+import io.tvarr.expression.LanguageCatalogue;
+import io.tvarr.ingest.fetch.FetchSettings;
+import io.tvarr.ingest.logo.HttpLogoFetcher;
+import io.tvarr.persistence.JdbiPersistence;
+import io.tvarr.pipeline.PipelineInputs;
+import io.tvarr.pipeline.PipelineSettings;
+import io.tvarr.pipeline.ProxyGenerator;
+import io.tvarr.pipeline.logo.FileLogoStore;
+import io.tvarr.pipeline.stage.guard.IngestionGuard;
+import io.tvarr.relay.ffmpeg.CodecProbe;
+import io.tvarr.relay.ffmpeg.ProcessFFmpeg;
+import io.tvarr.relay.ffmpeg.SystemHardwareDetector;
+import io.tvarr.relay.session.RelayHub;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.concurrent.ExecutorService;
+
+/**
+ * The one place where tvarr's parts meet: every adapter behind its port, every service over its ports. Built once
+ * per {@link Tvarr}; package-private so only the core and the server see the parts.
+ */
+final class Assembly {
+    final JdbiPersistence store;
+    final Clock clock;
+    final ExecutorService background;
+    final ExclusiveIngestions ingestions;
+    final IngestionServices ingestion;
+    final StreamSourceService sources;
+    final EpgSourceService guides;
+    final ChannelBrowser channels;
+    final GuideBrowser programmes;
+    final FilterService filters;
+    final MappingRuleService mappingRules;
+    final ExpressionPreviewer preview;
+    final LogoCacheService logos;
+    final ProxyService proxies;
+    final ProxyGenerator generator;
+    final RelayProfileService relayProfiles;
+    final ProcessFFmpeg ffmpeg;
+    final SystemHardwareDetector hardware;
+    final RelayHub relay;
+    final ChannelStreamService streams;
+    final Jobs jobs;
+
+    Assembly(TvarrBuilder settings, JdbiPersistence store, ExecutorService background) {
+        this.store = store;
+        this.clock = settings.clock;
+        this.background = background;
+        CronUtilsSchedules cron = new CronUtilsSchedules(ZoneId.systemDefault());
+        this.ingestions = new ExclusiveIngestions(store.ingestionStatus(), background, clock);
+        this.ingestion = IngestionServices.wire(fetchSettings(settings), store, ingestions, clock);
+        this.sources = new StreamSourceService(store.streamSources(), cron, clock);
+        this.guides = new EpgSourceService(store.epgSources(), cron, clock);
+        this.channels = new ChannelBrowser(store.channels());
+        this.programmes = new GuideBrowser(store.epg(), clock);
+        LanguageCatalogue language = new LanguageCatalogue();
+        this.filters = new FilterService(store.filters(), language);
+        this.mappingRules = new MappingRuleService(store.mappingRules(), language);
+        this.preview = new ExpressionPreviewer(
+                store.streamSources(), store.channels(), store.epgSources(), store.epg(), clock);
+        this.logos = logos(settings, store, background, clock);
+        this.proxies = new ProxyService(
+                store.proxies(),
+                new ProxyService.References(
+                        store.streamSources(),
+                        store.epgSources(),
+                        store.filters(),
+                        store.mappingRules(),
+                        store.relayProfiles()),
+                cron,
+                clock);
+        this.generator = new ProxyGenerator(
+                new PipelineInputs(
+                        store.proxies(),
+                        store.streamSources(),
+                        store.channels(),
+                        store.epgSources(),
+                        store.epg(),
+                        store.filters(),
+                        store.mappingRules()),
+                new PipelineSettings(settings.dataDir.resolve("proxies"), settings.baseUrl, guideReaders(settings)),
+                new IngestionGuard(ingestions::isRunning, settings.generationWait, Duration.ofMillis(250)),
+                logos,
+                clock);
+        this.relayProfiles = new RelayProfileService(store.relayProfiles(), store.proxies());
+        this.ffmpeg = new ProcessFFmpeg(settings.ffmpeg);
+        this.hardware = new SystemHardwareDetector(ffmpeg);
+        this.relay = new RelayHub(
+                settings.relay,
+                clock,
+                ffmpeg,
+                hardware,
+                new CodecProbe(ffmpeg, store.lastKnownCodecs(), Duration.ofHours(24), clock));
+        this.streams = new ChannelStreamService(
+                proxies, store.streamSources(), store.channels(), store.relayProfiles(), relay);
+        this.jobs = new Jobs(this, settings, cron);
+    }
+
+    /**
+     * Two guide readers per generation when the pool can give every job worker two connections and still serve
+     * the API; otherwise concurrent generations would wait on each other's second connection.
+     */
+    private static int guideReaders(TvarrBuilder settings) {
+        int needed = 2 * settings.jobs.workers() + 2;
+        int pool = settings.database == null ? Integer.MAX_VALUE : settings.database.maxPoolSize();
+        return pool >= needed ? PipelineSettings.defaultGuideReaders() : 1;
+    }
+
+    private static FetchSettings fetchSettings(TvarrBuilder settings) {
+        return new FetchSettings(
+                Duration.ofSeconds(10),
+                Duration.ofSeconds(60),
+                5,
+                settings.userAgent,
+                settings.allowedSourceDirs,
+                3,
+                Duration.ofSeconds(1));
+    }
+
+    private static LogoCacheService logos(
+            TvarrBuilder settings, JdbiPersistence store, ExecutorService background, Clock clock) {
+        return new LogoCacheService(
+                new LogoCacheService.Stores(
+                        store.logos(),
+                        new FileLogoStore(settings.dataDir.resolve("logos")),
+                        store.streamSources(),
+                        store.channels(),
+                        store.mappingRules()),
+                new HttpLogoFetcher(Duration.ofSeconds(5), Duration.ofSeconds(15), settings.userAgent),
+                settings.logos,
+                background,
+                clock);
+    }
+}

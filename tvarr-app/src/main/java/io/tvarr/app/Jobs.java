@@ -1,0 +1,129 @@
+package io.tvarr.app;
+
+import io.tvarr.domain.epg.EpgSourceId;
+import io.tvarr.domain.job.JobKind;
+import io.tvarr.domain.proxy.GenerationReport;
+import io.tvarr.domain.proxy.ProxyId;
+import io.tvarr.domain.proxy.StreamProxy;
+import io.tvarr.domain.source.IngestionStatus;
+import io.tvarr.domain.source.SourceId;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The job queue over the core's services, and the scheduler that feeds it once {@link #schedule()} is called. */
+final class Jobs implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Jobs.class);
+    private static final Duration TICK = Duration.ofSeconds(30);
+
+    final JobQueue queue;
+    final JobScheduler scheduler;
+    final JobsApi api;
+    private final Assembly parts;
+    private final AtomicBoolean recovered = new AtomicBoolean();
+    private @Nullable ScheduledExecutorService ticker;
+
+    Jobs(Assembly parts, TvarrBuilder settings, CronUtilsSchedules cron) {
+        this.parts = parts;
+        Map<JobKind, JobQueue.Work> work = new EnumMap<>(JobKind.class);
+        work.put(
+                JobKind.SOURCE_INGEST,
+                target -> counts(parts.ingestion.channels().ingest(SourceId.parse(target))));
+        work.put(JobKind.EPG_INGEST, target -> counts(parts.ingestion.guides().ingest(EpgSourceId.parse(target))));
+        work.put(JobKind.PROXY_GENERATE, target -> counts(parts.generator.generate(ProxyId.parse(target))));
+        work.put(JobKind.LOGO_CLEANUP, target -> Map.of("removed", (long) parts.logos.cleanup()));
+        Duration history = settings.jobs.history();
+        work.put(
+                JobKind.HISTORY_CLEANUP,
+                target -> Map.of(
+                        "removed",
+                        parts.store
+                                .jobs()
+                                .deleteFinishedBefore(parts.clock.instant().minus(history))));
+        this.queue = new JobQueue(
+                parts.store.jobs(), work, settings.jobs.queue(), parts.background, settings.jobEvents, parts.clock);
+        JobScheduler.Targets targets = new JobScheduler.Targets(
+                parts.store.streamSources(), parts.store.epgSources(), parts.store.proxies(), parts.store.jobs());
+        this.scheduler = new JobScheduler(targets, cron, JobScheduler.Defaults.STANDARD, queue, parts.clock);
+        this.api = new JobsApi(queue, scheduler, targets, parts.ingestions);
+    }
+
+    /** Picks up jobs a previous run left queued or cut off, once the schema is there. */
+    boolean recover() {
+        if (recovered.get()) {
+            return true;
+        }
+        if (!parts.store.readiness().ready()) {
+            return false;
+        }
+        queue.recover();
+        recovered.set(true);
+        return true;
+    }
+
+    /** Starts acting on schedules, and regenerating the proxies that use an input whenever it is refreshed. */
+    synchronized void schedule() {
+        if (ticker != null) {
+            return;
+        }
+        parts.ingestions.whenSucceeded(this::regenerateUsers);
+        ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "tvarr-scheduler");
+            thread.setDaemon(true);
+            return thread;
+        });
+        // jobs need the schema: with migrations pending, the queue waits until `tvarr migrate` has run
+        ticker.scheduleWithFixedDelay(this::tick, 0, TICK.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    private void tick() {
+        try {
+            if (recover()) {
+                scheduler.tick();
+            }
+        } catch (RuntimeException e) {
+            log.error("scheduler tick failed", e);
+        }
+    }
+
+    private void regenerateUsers(String source) {
+        for (StreamProxy proxy : parts.store.proxies().findAll()) {
+            if (uses(proxy, source)) {
+                queue.submit(JobKind.PROXY_GENERATE, proxy.id().toString());
+            }
+        }
+    }
+
+    private static boolean uses(StreamProxy proxy, String source) {
+        return proxy.sources().stream().anyMatch(id -> id.toString().equals(source))
+                || proxy.epgSources().stream().anyMatch(id -> id.toString().equals(source));
+    }
+
+    private static Map<String, Long> counts(IngestionStatus status) {
+        return Map.of("records", status.lastCount(), "skipped", status.lastSkipped());
+    }
+
+    private static Map<String, Long> counts(GenerationReport report) {
+        return Map.of(
+                "channels", report.channels(),
+                "programmes", report.programmes(),
+                "unmatched_epg_channels", report.unmatchedCount(),
+                "logo_failures", report.logoFailures());
+    }
+
+    /** Stops scheduling and dispatching; running jobs are interrupted and recovered at the next start. */
+    @Override
+    public synchronized void close() {
+        if (ticker != null) {
+            ticker.shutdownNow();
+        }
+        queue.close();
+    }
+}

@@ -1,0 +1,229 @@
+package io.tvarr.app;
+
+import io.tvarr.domain.NotFoundException;
+import io.tvarr.domain.StorageException;
+import io.tvarr.domain.channel.port.in.BrowseChannelsUseCase;
+import io.tvarr.domain.epg.port.in.BrowseGuideUseCase;
+import io.tvarr.domain.epg.port.in.IngestEpgSourceUseCase;
+import io.tvarr.domain.epg.port.in.ManageEpgSourcesUseCase;
+import io.tvarr.domain.filter.port.in.CheckExpressionUseCase;
+import io.tvarr.domain.filter.port.in.ManageFiltersUseCase;
+import io.tvarr.domain.filter.port.in.PreviewExpressionUseCase;
+import io.tvarr.domain.job.port.in.ManageJobsUseCase;
+import io.tvarr.domain.logo.port.in.CacheLogosUseCase;
+import io.tvarr.domain.mapping.port.in.ManageMappingRulesUseCase;
+import io.tvarr.domain.proxy.ProxyId;
+import io.tvarr.domain.proxy.port.in.GenerateProxyUseCase;
+import io.tvarr.domain.proxy.port.in.ManageProxiesUseCase;
+import io.tvarr.domain.relay.ClientInfo;
+import io.tvarr.domain.relay.StreamSubscription;
+import io.tvarr.domain.relay.port.in.ManageRelayProfilesUseCase;
+import io.tvarr.domain.relay.port.in.StreamChannelUseCase;
+import io.tvarr.domain.source.port.in.IngestSourceUseCase;
+import io.tvarr.domain.source.port.in.ManageStreamSourcesUseCase;
+import io.tvarr.domain.system.Health;
+import io.tvarr.persistence.DatabaseSettings;
+import io.tvarr.persistence.JdbiPersistence;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * tvarr as a library: the store, the ingestion of playlists and guides, filters and mapping rules, proxy
+ * generation and the relay, assembled once and offered as use cases in domain terms. The server and the command
+ * line are built on it. Nothing listens on a port; nothing runs on a schedule unless the builder says so.
+ *
+ * <pre>{@code
+ * try (Tvarr tvarr = Tvarr.builder().dataDir(Path.of("data")).build()) {
+ *     StreamSource source = tvarr.sources().create(SaveStreamSourceCommand.m3u("provider", url));
+ *     tvarr.sourceIngestion().ingest(source.id());
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe. {@link #close()} stops running jobs and relay sessions and closes the store (an embedder's own
+ * {@link javax.sql.DataSource} stays open).
+ */
+public final class Tvarr implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Tvarr.class);
+
+    private final Assembly parts;
+
+    private Tvarr(Assembly parts) {
+        this.parts = parts;
+    }
+
+    /** Settings with defaults: SQLite under {@code ./data}, the system clock, FFmpeg from {@code PATH}. */
+    public static TvarrBuilder builder() {
+        return new TvarrBuilder();
+    }
+
+    static Tvarr assemble(TvarrBuilder settings) {
+        try {
+            Files.createDirectories(settings.dataDir);
+        } catch (IOException e) {
+            throw new StorageException("data_dir: cannot create " + settings.dataDir, e);
+        }
+        JdbiPersistence store = settings.dataSource != null
+                ? JdbiPersistence.attach(settings.dataSource)
+                : JdbiPersistence.open(database(settings));
+        ExecutorService background = Threads.background("tvarr-work");
+        try {
+            if (settings.migrate) {
+                store.migrate();
+            }
+            Assembly parts = new Assembly(settings, store, background);
+            if (settings.scheduler) {
+                parts.jobs.schedule();
+            } else {
+                parts.jobs.recover();
+            }
+            return new Tvarr(parts);
+        } catch (RuntimeException e) {
+            background.shutdownNow();
+            store.close();
+            throw e;
+        }
+    }
+
+    private static DatabaseSettings database(TvarrBuilder settings) {
+        return settings.database != null
+                ? settings.database
+                : DatabaseSettings.of("jdbc:sqlite:" + settings.dataDir.resolve("tvarr.db"));
+    }
+
+    /** Channel sources (M3U playlists, Xtream accounts): create, change, list, delete. */
+    public ManageStreamSourcesUseCase sources() {
+        return parts.sources;
+    }
+
+    /** Reads a channel source now ({@code ingest}) or in the background ({@code start}); its last outcome. */
+    public IngestSourceUseCase sourceIngestion() {
+        return parts.ingestion.channels();
+    }
+
+    /** Guide sources (XMLTV, Xtream EPG). */
+    public ManageEpgSourcesUseCase guides() {
+        return parts.guides;
+    }
+
+    /** Reads a guide now or in the background; its last outcome. */
+    public IngestEpgSourceUseCase guideIngestion() {
+        return parts.ingestion.guides();
+    }
+
+    /** The stored channels of every source, paged and searchable. */
+    public BrowseChannelsUseCase channels() {
+        return parts.channels;
+    }
+
+    /** The stored guide: channels, programmes in a time range, what is on now. */
+    public BrowseGuideUseCase programmes() {
+        return parts.programmes;
+    }
+
+    public ManageFiltersUseCase filters() {
+        return parts.filters;
+    }
+
+    public ManageMappingRulesUseCase mappingRules() {
+        return parts.mappingRules;
+    }
+
+    /** Checks an expression and lists the fields of each expression domain. */
+    public CheckExpressionUseCase expressions() {
+        return parts.filters;
+    }
+
+    /** Runs an expression over stored channels or programmes and shows what it would change. */
+    public PreviewExpressionUseCase expressionPreview() {
+        return parts.preview;
+    }
+
+    /** Proxies: the published lineups. */
+    public ManageProxiesUseCase proxies() {
+        return parts.proxies;
+    }
+
+    /** Generates a proxy's playlist and guide now; its last report; the published files. */
+    public GenerateProxyUseCase generation() {
+        return parts.generator;
+    }
+
+    /** The published playlist of a proxy (M3U, UTF-8). The caller closes the stream. */
+    public InputStream openPlaylist(ProxyId proxy) {
+        return open(parts.generator.playlist(proxy), "playlist of proxy " + proxy);
+    }
+
+    /** The published guide of a proxy (XMLTV, UTF-8). The caller closes the stream. */
+    public InputStream openGuide(ProxyId proxy) {
+        return open(parts.generator.guide(proxy), "guide of proxy " + proxy);
+    }
+
+    /** Decides how a proxy's channel is delivered and opens relay subscriptions. */
+    public StreamChannelUseCase streams() {
+        return parts.streams;
+    }
+
+    /**
+     * The bytes of a proxy's channel as the relay delivers them (passed through, or transcoded when the proxy's
+     * delivery runs FFmpeg), shared with every other viewer of the channel. Blocks in {@code read} until bytes
+     * arrive; the caller closes the stream to leave.
+     */
+    public InputStream openChannel(String proxyIdOrSlug, String channelId) {
+        StreamSubscription subscription = parts.streams.open(
+                parts.streams.decide(proxyIdOrSlug, channelId).plan(), new ClientInfo("embedded", "tvarr-library"));
+        return new SubscriptionInputStream(subscription);
+    }
+
+    public ManageRelayProfilesUseCase relayProfiles() {
+        return parts.relayProfiles;
+    }
+
+    public CacheLogosUseCase logos() {
+        return parts.logos;
+    }
+
+    /** Background jobs: submit, cancel, list, and what the scheduler runs next. */
+    public ManageJobsUseCase jobs() {
+        return parts.jobs.api;
+    }
+
+    /** Whether the database answers and has no pending migration. */
+    public Health health() {
+        var readiness = parts.store.readiness();
+        return new Health(readiness.ready(), readiness.detail());
+    }
+
+    Assembly parts() {
+        return parts;
+    }
+
+    /** Stops scheduling, interrupts running jobs (recovered at the next start), ends relay sessions, closes the store. */
+    @Override
+    public void close() {
+        parts.jobs.close();
+        parts.relay.close();
+        parts.background.shutdownNow();
+        try {
+            parts.background.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        parts.store.close();
+        log.debug("tvarr core closed");
+    }
+
+    private static InputStream open(java.util.Optional<Path> file, String what) {
+        Path path = file.orElseThrow(() -> new NotFoundException(what + ": not generated yet"));
+        try {
+            return Files.newInputStream(path);
+        } catch (IOException e) {
+            throw new StorageException(what + ": cannot be read (" + e.getMessage() + ")", e);
+        }
+    }
+}

@@ -1,0 +1,159 @@
+package io.tvarr.app;
+
+import io.tvarr.domain.Checks;
+import io.tvarr.domain.job.port.out.JobEvents;
+import io.tvarr.domain.logo.LogoSettings;
+import io.tvarr.persistence.DatabaseSettings;
+import io.tvarr.relay.RelaySettings;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Settings of a {@link Tvarr} core, each with a default, and {@link #build()}. Nothing is opened or started before
+ * {@code build()}; the builder may be reused. Not thread-safe.
+ */
+public final class TvarrBuilder {
+    Path dataDir = Path.of("data");
+
+    @Nullable
+    DatabaseSettings database;
+
+    @Nullable
+    DataSource dataSource;
+
+    boolean migrate = true;
+    Clock clock = Clock.systemUTC();
+
+    @Nullable
+    Path ffmpeg;
+
+    Supplier<String> baseUrl = () -> "http://localhost:8080";
+    final List<Path> allowedSourceDirs = new ArrayList<>();
+    String userAgent = "tvarr/0.1";
+    Duration generationWait = Duration.ofMinutes(5);
+    LogoSettings logos = LogoSettings.DEFAULT;
+    RelaySettings relay = RelaySettings.DEFAULT;
+    JobSettings jobs = JobSettings.DEFAULT;
+    boolean scheduler;
+    JobEvents jobEvents = job -> {};
+
+    TvarrBuilder() {}
+
+    /** Where published outputs, cached logos and (by default) the SQLite database live. Default {@code ./data}. */
+    public TvarrBuilder dataDir(Path directory) {
+        this.dataDir = Checks.requireNonNull(directory, "data_dir");
+        return this;
+    }
+
+    /** The database by JDBC URL (SQLite, PostgreSQL, MariaDB/MySQL) with default pool settings. */
+    public TvarrBuilder database(String jdbcUrl) {
+        return database(DatabaseSettings.of(jdbcUrl));
+    }
+
+    /** The database with its pool and batch settings. Default: SQLite at {@code <dataDir>/tvarr.db}. */
+    public TvarrBuilder database(DatabaseSettings settings) {
+        this.database = Checks.requireNonNull(settings, "database");
+        this.dataSource = null;
+        return this;
+    }
+
+    /**
+     * A database the embedder already pools. tvarr borrows connections from it and never closes it; the vendor is
+     * read from the connection's metadata.
+     */
+    public TvarrBuilder dataSource(DataSource source) {
+        this.dataSource = Checks.requireNonNull(source, "data_source");
+        this.database = null;
+        return this;
+    }
+
+    /** Whether {@code build()} applies pending migrations (default true). */
+    public TvarrBuilder migrate(boolean migrate) {
+        this.migrate = migrate;
+        return this;
+    }
+
+    /** The clock every rule reads time from (default: the system's UTC clock). */
+    public TvarrBuilder clock(Clock clock) {
+        this.clock = Checks.requireNonNull(clock, "clock");
+        return this;
+    }
+
+    /** The FFmpeg binary for transcoding; default: {@code ffmpeg} on {@code PATH}, else the embedded one. */
+    public TvarrBuilder ffmpeg(@Nullable Path binary) {
+        this.ffmpeg = binary;
+        return this;
+    }
+
+    /** The URL players reach tvarr at, written into playlists (default {@code http://localhost:8080}). */
+    public TvarrBuilder baseUrl(String url) {
+        String checked = Checks.requireText(url, "base_url").replaceAll("/+$", "");
+        this.baseUrl = () -> checked;
+        return this;
+    }
+
+    TvarrBuilder baseUrl(Supplier<String> url) {
+        this.baseUrl = url;
+        return this;
+    }
+
+    /** A directory {@code file:} sources may be read from; none by default, so sources are URLs only. */
+    public TvarrBuilder allowSourceDirectory(Path directory) {
+        allowedSourceDirs.add(
+                Checks.requireNonNull(directory, "allowed_dir").toAbsolutePath().normalize());
+        return this;
+    }
+
+    /** The User-Agent sent to providers unless a source sets its own. */
+    public TvarrBuilder userAgent(String agent) {
+        this.userAgent = Checks.requireText(agent, "user_agent");
+        return this;
+    }
+
+    /** How long a generation waits for a running ingestion of one of its inputs (default 5 minutes). */
+    public TvarrBuilder generationWait(Duration wait) {
+        this.generationWait = Checks.requireNonNull(wait, "generation_wait");
+        return this;
+    }
+
+    public TvarrBuilder logos(LogoSettings settings) {
+        this.logos = Checks.requireNonNull(settings, "logos");
+        return this;
+    }
+
+    public TvarrBuilder relay(RelaySettings settings) {
+        this.relay = Checks.requireNonNull(settings, "relay");
+        return this;
+    }
+
+    public TvarrBuilder jobs(JobSettings settings) {
+        this.jobs = Checks.requireNonNull(settings, "jobs");
+        return this;
+    }
+
+    /**
+     * Whether tvarr acts on its own (default false for an embedder, true for the server): sources, guides and
+     * proxies refresh on their schedules, a refreshed input regenerates the proxies that use it, and the daily
+     * cleanups run. Jobs submitted through {@link Tvarr#jobs()} run either way.
+     */
+    public TvarrBuilder scheduler(boolean on) {
+        this.scheduler = on;
+        return this;
+    }
+
+    TvarrBuilder jobEvents(JobEvents events) {
+        this.jobEvents = events;
+        return this;
+    }
+
+    /** Opens the store (migrating it unless told not to) and assembles the core; nothing listens on a port. */
+    public Tvarr build() {
+        return Tvarr.assemble(this);
+    }
+}
