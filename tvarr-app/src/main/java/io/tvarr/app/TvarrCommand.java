@@ -31,6 +31,10 @@ public final class TvarrCommand implements Callable<Integer> {
     ConfigOptions options = new ConfigOptions();
 
     public static void main(String[] args) {
+        // the jar is also a library: its Logback settings are named so an embedder's logback.xml is never shadowed
+        if (System.getProperty("logback.configurationFile") == null) {
+            System.setProperty("logback.configurationFile", "tvarr-logback.xml");
+        }
         System.exit(commandLine().execute(args));
     }
 

@@ -70,6 +70,8 @@ public final class JdbiPersistence implements AutoCloseable {
                 settings.programmeBatchSize(),
                 settings.fetchSize());
         this.flyway = Flyway.configure()
+                // through SLF4J like the rest of tvarr, so an embedder without a binding hears nothing from it
+                .loggers("slf4j")
                 .dataSource(dataSource)
                 .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor.folder())
                 .failOnMissingLocations(true)
