@@ -6,6 +6,8 @@ import io.tvarr.domain.epg.EpgSourceId;
 import io.tvarr.domain.epg.service.EpgSourceService;
 import io.tvarr.domain.epg.service.GuideBrowser;
 import io.tvarr.domain.filter.service.FilterService;
+import io.tvarr.domain.ingestion.IngestionStatus;
+import io.tvarr.domain.ingestion.service.ExclusiveIngestions;
 import io.tvarr.domain.job.JobKind;
 import io.tvarr.domain.logo.service.LogoCacheService;
 import io.tvarr.domain.mapping.service.MappingRuleService;
@@ -15,9 +17,7 @@ import io.tvarr.domain.proxy.StreamProxy;
 import io.tvarr.domain.proxy.service.ProxyService;
 import io.tvarr.domain.relay.service.ChannelStreamService;
 import io.tvarr.domain.relay.service.RelayProfileService;
-import io.tvarr.domain.source.IngestionStatus;
 import io.tvarr.domain.source.SourceId;
-import io.tvarr.domain.source.service.ExclusiveIngestions;
 import io.tvarr.domain.source.service.StreamSourceService;
 import io.tvarr.domain.system.Health;
 import io.tvarr.domain.system.HealthCheck;
@@ -183,7 +183,7 @@ public final class TvarrApplication implements AutoCloseable {
             // a refreshed input, however it was started, regenerates the proxies that use it
             ingestions.whenSucceeded(source -> {
                 for (StreamProxy proxy : persistence.proxies().findAll()) {
-                    if (uses(proxy, source)) {
+                    if (uses(proxy, source.key())) {
                         queue.submit(JobKind.PROXY_GENERATE, proxy.id().toString());
                     }
                 }
