@@ -13,28 +13,13 @@ import java.net.URI;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.ZoneId;
-import java.util.List;
 import org.jdbi.v3.core.statement.Update;
 
 /** Guide source definitions in table {@code epg_source}. */
 public final class JdbiEpgSourceRepository extends DefinitionTable<EpgSource, EpgSourceId>
         implements EpgSourceRepository {
-    private static final List<String> COLUMNS = List.of(
-            "id",
-            "name",
-            "kind",
-            "url",
-            "username",
-            "password",
-            "user_agent",
-            "enabled",
-            "schedule",
-            "time_shift_minutes",
-            "zone",
-            "retention_days_back",
-            "retention_days_ahead",
-            "created_at",
-            "updated_at");
+    private static final String COLUMNS = "id, name, kind, url, username, password, user_agent, enabled, schedule,"
+            + " time_shift_minutes, zone, retention_days_back, retention_days_ahead, created_at, updated_at";
 
     public JdbiEpgSourceRepository(Database db) {
         super(db, "epg_source", "epg source", COLUMNS);

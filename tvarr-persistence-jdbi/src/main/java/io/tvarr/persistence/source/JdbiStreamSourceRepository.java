@@ -12,27 +12,13 @@ import io.tvarr.persistence.sql.Rows;
 import java.net.URI;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.List;
 import org.jdbi.v3.core.statement.Update;
 
 /** Channel source definitions in table {@code stream_source}. */
 public final class JdbiStreamSourceRepository extends DefinitionTable<StreamSource, SourceId>
         implements StreamSourceRepository {
-    private static final List<String> COLUMNS = List.of(
-            "id",
-            "name",
-            "kind",
-            "url",
-            "username",
-            "password",
-            "user_agent",
-            "enabled",
-            "schedule",
-            "max_concurrent_streams",
-            "xtream_output",
-            "include_vod",
-            "created_at",
-            "updated_at");
+    private static final String COLUMNS = "id, name, kind, url, username, password, user_agent, enabled, schedule,"
+            + " max_concurrent_streams, xtream_output, include_vod, created_at, updated_at";
 
     public JdbiStreamSourceRepository(Database db) {
         super(db, "stream_source", "stream source", COLUMNS);

@@ -3,6 +3,7 @@ package io.tvarr.persistence.sql;
 import io.tvarr.domain.NotFoundException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -26,9 +27,11 @@ public abstract class DefinitionTable<T, I> {
 
     /**
      * @param what the kind of definition in words, for the not-found message ({@code "epg source"})
-     * @param columns every column, {@code id} among them
+     * @param columnList every column, comma-separated, {@code id} among them
      */
-    protected DefinitionTable(Database db, String table, String what, List<String> columns) {
+    protected DefinitionTable(Database db, String table, String what, String columnList) {
+        List<String> columns =
+                Arrays.stream(columnList.split(",")).map(String::strip).toList();
         this.db = db;
         this.what = what;
         this.insert = "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("

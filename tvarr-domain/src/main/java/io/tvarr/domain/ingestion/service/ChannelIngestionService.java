@@ -11,12 +11,10 @@ import io.tvarr.domain.source.port.out.ChannelSourceHandler;
 import io.tvarr.domain.source.port.out.StreamSourceRepository;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** Refreshes channel sources: the handler streams channels into an atomic replace of the source's channels. */
 public final class ChannelIngestionService extends SourceIngestion<SourceId, StreamSource> {
-    private final StreamSourceRepository sources;
     private final ChannelRepository channels;
     private final HandlersByKind<SourceKind, ChannelSourceHandler> handlers;
 
@@ -25,20 +23,9 @@ public final class ChannelIngestionService extends SourceIngestion<SourceId, Str
             ChannelRepository channels,
             List<ChannelSourceHandler> handlers,
             ExclusiveIngestions ingestions) {
-        super(ingestions);
-        this.sources = sources;
+        super(ingestions, IngestionTarget.ChannelSource::new, sources::findById);
         this.channels = channels;
         this.handlers = new HandlersByKind<>(SourceKind.class, handlers, ChannelSourceHandler::kind);
-    }
-
-    @Override
-    protected IngestionTarget target(SourceId id) {
-        return new IngestionTarget.ChannelSource(id);
-    }
-
-    @Override
-    protected Optional<StreamSource> findById(SourceId id) {
-        return sources.findById(id);
     }
 
     @Override

@@ -15,14 +15,12 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Refreshes guides: the handler streams the guide through the retention window into an atomic replace of the
  * source's guide, so a failed refresh leaves the stored guide untouched.
  */
 public final class GuideIngestionService extends SourceIngestion<EpgSourceId, EpgSource> {
-    private final EpgSourceRepository sources;
     private final EpgRepository guides;
     private final HandlersByKind<EpgSourceKind, EpgSourceHandler> handlers;
     private final Clock clock;
@@ -33,21 +31,10 @@ public final class GuideIngestionService extends SourceIngestion<EpgSourceId, Ep
             List<EpgSourceHandler> handlers,
             ExclusiveIngestions ingestions,
             Clock clock) {
-        super(ingestions);
-        this.sources = sources;
+        super(ingestions, IngestionTarget.GuideSource::new, sources::findById);
         this.guides = guides;
         this.handlers = new HandlersByKind<>(EpgSourceKind.class, handlers, EpgSourceHandler::kind);
         this.clock = clock;
-    }
-
-    @Override
-    protected IngestionTarget target(EpgSourceId id) {
-        return new IngestionTarget.GuideSource(id);
-    }
-
-    @Override
-    protected Optional<EpgSource> findById(EpgSourceId id) {
-        return sources.findById(id);
     }
 
     @Override

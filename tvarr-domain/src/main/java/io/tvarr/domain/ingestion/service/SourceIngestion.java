@@ -7,45 +7,49 @@ import io.tvarr.domain.ingestion.IngestionStatus;
 import io.tvarr.domain.ingestion.IngestionTarget;
 import io.tvarr.domain.ingestion.port.in.IngestSourceUseCase;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The ingestion use case for one kind of source, on the shared exclusive runner: looks the source up (an unknown
  * id fails before anything is claimed), then runs the kind's {@link #replace} on the calling thread or in the
- * background. Subclasses give only what differs: the target, the lookup and the replacement.
+ * background. Subclasses give only what differs: how a source is found and how its data is replaced.
  *
  * @param <I> the id type of the source
  * @param <S> the source definition
  */
 public abstract class SourceIngestion<I, S> implements IngestSourceUseCase<I> {
     private final ExclusiveIngestions ingestions;
+    private final Function<I, IngestionTarget> target;
+    private final Function<I, Optional<S>> finder;
 
-    protected SourceIngestion(ExclusiveIngestions ingestions) {
+    /**
+     * @param target the runner's key for a source id
+     * @param finder the stored source definition of an id, if there is one
+     */
+    protected SourceIngestion(
+            ExclusiveIngestions ingestions, Function<I, IngestionTarget> target, Function<I, Optional<S>> finder) {
         this.ingestions = ingestions;
+        this.target = target;
+        this.finder = finder;
     }
 
     @Override
     public final IngestionStatus ingest(I id) {
         S source = find(id);
-        return ingestions.run(target(id), progress -> replace(source, progress));
+        return ingestions.run(target.apply(id), progress -> replace(source, progress));
     }
 
     @Override
     public final IngestionStatus start(I id) {
         S source = find(id);
-        return ingestions.start(target(id), progress -> replace(source, progress));
+        return ingestions.start(target.apply(id), progress -> replace(source, progress));
     }
 
     @Override
     public final IngestionStatus status(I id) {
         find(id);
-        return ingestions.status(target(id));
+        return ingestions.status(target.apply(id));
     }
-
-    /** The runner's key for the source. */
-    protected abstract IngestionTarget target(I id);
-
-    /** The stored source definition, if there is one. */
-    protected abstract Optional<S> findById(I id);
 
     /**
      * Reads the source through its handler into an atomic replace of its stored data; runs on the ingesting thread.
@@ -54,8 +58,9 @@ public abstract class SourceIngestion<I, S> implements IngestSourceUseCase<I> {
     protected abstract IngestionOutcome replace(S source, IngestionProgress progress);
 
     private S find(I id) {
-        IngestionTarget target = target(id);
-        return findById(id)
-                .orElseThrow(() -> new NotFoundException(target.what() + " " + target.key() + ": not found"));
+        return finder.apply(id).orElseThrow(() -> {
+            IngestionTarget missing = target.apply(id);
+            return new NotFoundException(missing.what() + " " + missing.key() + ": not found");
+        });
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tvarr.domain.ConflictException;
+import io.tvarr.domain.NotFoundException;
 import io.tvarr.domain.Page;
 import io.tvarr.domain.UpstreamException;
 import io.tvarr.domain.channel.Channel;
@@ -115,6 +116,19 @@ class ChannelIngestionServiceTest {
             assertThat(failed.state()).isEqualTo(IngestionState.FAILED);
             assertThat(failed.lastError()).isEqualTo("provider.example: http 503");
             assertThat(failed.lastCount()).isEqualTo(1);
+        }
+    }
+
+    @Nested
+    class Unknown_source {
+        @Test
+        void is_not_found_and_starts_nothing() {
+            SourceId unknown = SourceId.random();
+
+            assertThatThrownBy(() -> service().start(unknown))
+                    .isInstanceOf(NotFoundException.class)
+                    .hasMessage("stream source " + unknown + ": not found");
+            assertThat(queued).isEmpty();
         }
     }
 
