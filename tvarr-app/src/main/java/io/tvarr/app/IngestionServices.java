@@ -1,9 +1,9 @@
 package io.tvarr.app;
 
 import io.tvarr.domain.epg.EpgSourceKind;
-import io.tvarr.domain.epg.service.EpgIngestionService;
-import io.tvarr.domain.source.service.ExclusiveIngestions;
-import io.tvarr.domain.source.service.SourceIngestionService;
+import io.tvarr.domain.ingestion.service.ChannelIngestionService;
+import io.tvarr.domain.ingestion.service.ExclusiveIngestions;
+import io.tvarr.domain.ingestion.service.GuideIngestionService;
 import io.tvarr.ingest.fetch.FetchSettings;
 import io.tvarr.ingest.fetch.HttpSourceFetcher;
 import io.tvarr.ingest.m3u.M3uChannelSourceHandler;
@@ -15,20 +15,20 @@ import java.time.Clock;
 import java.util.List;
 
 /** Channel and guide ingestion wired to every source handler; shared by the server and the one-shot command. */
-record IngestionServices(SourceIngestionService channels, EpgIngestionService guides) {
+record IngestionServices(ChannelIngestionService channels, GuideIngestionService guides) {
 
     static IngestionServices wire(
             FetchSettings fetch, JdbiPersistence persistence, ExclusiveIngestions ingestions, Clock clock) {
         HttpSourceFetcher fetcher = new HttpSourceFetcher(fetch);
         return new IngestionServices(
-                new SourceIngestionService(
+                new ChannelIngestionService(
                         persistence.streamSources(),
                         persistence.channels(),
                         List.of(
                                 new M3uChannelSourceHandler(fetcher, M3uLimits.DEFAULT),
                                 new XtreamChannelSourceHandler(fetcher)),
                         ingestions),
-                new EpgIngestionService(
+                new GuideIngestionService(
                         persistence.epgSources(),
                         persistence.epg(),
                         List.of(

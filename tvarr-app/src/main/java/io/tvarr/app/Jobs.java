@@ -1,11 +1,12 @@
 package io.tvarr.app;
 
 import io.tvarr.domain.epg.EpgSourceId;
+import io.tvarr.domain.ingestion.IngestionStatus;
+import io.tvarr.domain.ingestion.IngestionTarget;
 import io.tvarr.domain.job.JobKind;
 import io.tvarr.domain.proxy.GenerationReport;
 import io.tvarr.domain.proxy.ProxyId;
 import io.tvarr.domain.proxy.StreamProxy;
-import io.tvarr.domain.source.IngestionStatus;
 import io.tvarr.domain.source.SourceId;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -93,9 +94,9 @@ final class Jobs implements AutoCloseable {
         }
     }
 
-    private void regenerateUsers(String source) {
+    private void regenerateUsers(IngestionTarget source) {
         for (StreamProxy proxy : parts.store.proxies().findAll()) {
-            if (uses(proxy, source)) {
+            if (uses(proxy, source.key())) {
                 queue.submit(JobKind.PROXY_GENERATE, proxy.id().toString());
             }
         }

@@ -4,6 +4,9 @@ import io.tvarr.domain.NotFoundException;
 import io.tvarr.domain.Page;
 import io.tvarr.domain.ValidationException;
 import io.tvarr.domain.epg.EpgSourceId;
+import io.tvarr.domain.ingestion.IngestionStatus;
+import io.tvarr.domain.ingestion.IngestionTarget;
+import io.tvarr.domain.ingestion.service.ExclusiveIngestions;
 import io.tvarr.domain.job.Job;
 import io.tvarr.domain.job.JobId;
 import io.tvarr.domain.job.JobKind;
@@ -12,9 +15,7 @@ import io.tvarr.domain.job.JobState;
 import io.tvarr.domain.job.ScheduledTarget;
 import io.tvarr.domain.job.port.in.ManageJobsUseCase;
 import io.tvarr.domain.proxy.ProxyId;
-import io.tvarr.domain.source.IngestionStatus;
 import io.tvarr.domain.source.SourceId;
-import io.tvarr.domain.source.service.ExclusiveIngestions;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,7 +61,10 @@ final class JobsApi implements ManageJobsUseCase {
                 || (job.kind() != JobKind.SOURCE_INGEST && job.kind() != JobKind.EPG_INGEST)) {
             return JobProgress.NONE;
         }
-        IngestionStatus status = ingestions.status(job.target());
+        IngestionStatus status = ingestions.status(
+                job.kind() == JobKind.SOURCE_INGEST
+                        ? new IngestionTarget.ChannelSource(SourceId.parse(job.target()))
+                        : new IngestionTarget.GuideSource(EpgSourceId.parse(job.target())));
         Map<String, Long> counts = new LinkedHashMap<>();
         counts.put("bytes_read", status.bytesRead());
         counts.put("records_read", status.entriesRead());

@@ -3,12 +3,13 @@ package io.tvarr.app;
 import io.tvarr.domain.NotFoundException;
 import io.tvarr.domain.StorageException;
 import io.tvarr.domain.channel.port.in.BrowseChannelsUseCase;
+import io.tvarr.domain.epg.EpgSourceId;
 import io.tvarr.domain.epg.port.in.BrowseGuideUseCase;
-import io.tvarr.domain.epg.port.in.IngestEpgSourceUseCase;
 import io.tvarr.domain.epg.port.in.ManageEpgSourcesUseCase;
 import io.tvarr.domain.filter.port.in.CheckExpressionUseCase;
 import io.tvarr.domain.filter.port.in.ManageFiltersUseCase;
 import io.tvarr.domain.filter.port.in.PreviewExpressionUseCase;
+import io.tvarr.domain.ingestion.port.in.IngestSourceUseCase;
 import io.tvarr.domain.job.port.in.ManageJobsUseCase;
 import io.tvarr.domain.logo.port.in.CacheLogosUseCase;
 import io.tvarr.domain.mapping.port.in.ManageMappingRulesUseCase;
@@ -19,7 +20,7 @@ import io.tvarr.domain.relay.ClientInfo;
 import io.tvarr.domain.relay.StreamSubscription;
 import io.tvarr.domain.relay.port.in.ManageRelayProfilesUseCase;
 import io.tvarr.domain.relay.port.in.StreamChannelUseCase;
-import io.tvarr.domain.source.port.in.IngestSourceUseCase;
+import io.tvarr.domain.source.SourceId;
 import io.tvarr.domain.source.port.in.ManageStreamSourcesUseCase;
 import io.tvarr.domain.system.Health;
 import io.tvarr.persistence.DatabaseSettings;
@@ -102,7 +103,7 @@ public final class Tvarr implements AutoCloseable {
     }
 
     /** Reads a channel source now ({@code ingest}) or in the background ({@code start}); its last outcome. */
-    public IngestSourceUseCase sourceIngestion() {
+    public IngestSourceUseCase<SourceId> sourceIngestion() {
         return parts.ingestion.channels();
     }
 
@@ -112,7 +113,7 @@ public final class Tvarr implements AutoCloseable {
     }
 
     /** Reads a guide now or in the background; its last outcome. */
-    public IngestEpgSourceUseCase guideIngestion() {
+    public IngestSourceUseCase<EpgSourceId> guideIngestion() {
         return parts.ingestion.guides();
     }
 

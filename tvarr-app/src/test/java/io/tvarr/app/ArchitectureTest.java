@@ -5,13 +5,19 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.core.importer.Location;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.library.dependencies.Slice;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** The module boundaries of the hexagon, checked on the compiled classes of every module. */
@@ -29,6 +35,10 @@ class ArchitectureTest {
         }
     }
 
+    /** io.tvarr.domain.(feature)..; group 2 is set when the package is the feature's service layer. */
+    private static final Pattern DOMAIN_FEATURE =
+            Pattern.compile("io\\.tvarr\\.domain\\.([^.]+)(\\.service(?:\\..*)?)?");
+
     private static DescribedPredicate<Slice> areAdapters() {
         return DescribedPredicate.describe("are adapters", slice -> ADAPTERS.contains(slice.getNamePart(1)));
     }
@@ -40,6 +50,37 @@ class ArchitectureTest {
             .should()
             .onlyDependOnClassesThat()
             .resideInAnyPackage("io.tvarr.domain..", "java..", "org.slf4j..", "org.jspecify..");
+
+    /**
+     * A feature reaches another feature through its ports and model, never through its services, so each
+     * service can change without the features that use it.
+     */
+    @ArchTest
+    static final ArchRule domain_features_do_not_use_each_others_services =
+            classes().that().resideInAPackage("io.tvarr.domain..").should(useNoServiceOfAnotherFeature());
+
+    private static ArchCondition<JavaClass> useNoServiceOfAnotherFeature() {
+        return new ArchCondition<>("use no service of another domain feature") {
+            @Override
+            public void check(JavaClass origin, ConditionEvents events) {
+                String own = feature(origin);
+                for (Dependency dependency : origin.getDirectDependenciesFromSelf()) {
+                    Matcher target = DOMAIN_FEATURE.matcher(
+                            dependency.getTargetClass().getBaseComponentType().getPackageName());
+                    if (target.matches()
+                            && target.group(2) != null
+                            && !target.group(1).equals(own)) {
+                        events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription()));
+                    }
+                }
+            }
+        };
+    }
+
+    private static String feature(JavaClass origin) {
+        Matcher own = DOMAIN_FEATURE.matcher(origin.getPackageName());
+        return own.lookingAt() ? own.group(1) : "";
+    }
 
     @ArchTest
     static final ArchRule expression_depends_on_no_adapter = noClasses()

@@ -20,12 +20,15 @@ import io.tvarr.domain.epg.ChannelIdRange;
 import io.tvarr.domain.epg.EpgChannel;
 import io.tvarr.domain.epg.EpgProgramme;
 import io.tvarr.domain.epg.EpgSource;
+import io.tvarr.domain.epg.EpgSourceId;
 import io.tvarr.domain.epg.ProgrammeFlag;
 import io.tvarr.domain.epg.port.out.EpgRepository;
 import io.tvarr.domain.filter.ExpressionDomain;
 import io.tvarr.domain.filter.Filter;
 import io.tvarr.domain.filter.FilterAction;
 import io.tvarr.domain.filter.FilterId;
+import io.tvarr.domain.ingestion.IngestionStatus;
+import io.tvarr.domain.ingestion.IngestionTarget;
 import io.tvarr.domain.job.Job;
 import io.tvarr.domain.job.JobKind;
 import io.tvarr.domain.job.JobState;
@@ -45,7 +48,6 @@ import io.tvarr.domain.relay.LastKnownCodec;
 import io.tvarr.domain.relay.RelayProfile;
 import io.tvarr.domain.relay.RelayProfileId;
 import io.tvarr.domain.relay.VideoCodec;
-import io.tvarr.domain.source.IngestionStatus;
 import io.tvarr.domain.source.StreamSource;
 import java.time.Duration;
 import java.time.Instant;
@@ -191,15 +193,17 @@ abstract class PersistenceContract {
         @Test
         void the_last_outcome_survives_a_restart() {
             StreamSource source = storedSource("a");
-            IngestionStatus ok = IngestionStatus.idle(source.id().toString())
-                    .succeeded(T0, 42, 1500, 3, Map.of("xtream_status", "Active"));
+            IngestionTarget target = new IngestionTarget.ChannelSource(source.id());
+            IngestionStatus ok =
+                    IngestionStatus.idle(target).succeeded(T0, 42, 1500, 3, Map.of("xtream_status", "Active"));
             IngestionStatus failed = ok.failed(T0.plusSeconds(60), "http 503 from provider.example");
 
             store.ingestionStatus().save(ok);
             store.ingestionStatus().save(failed);
 
-            assertThat(store.ingestionStatus().find(source.id().toString())).contains(failed);
-            assertThat(store.ingestionStatus().find("unknown")).isEmpty();
+            assertThat(store.ingestionStatus().find(target)).contains(failed);
+            assertThat(store.ingestionStatus().find(new IngestionTarget.GuideSource(EpgSourceId.random())))
+                    .isEmpty();
         }
     }
 

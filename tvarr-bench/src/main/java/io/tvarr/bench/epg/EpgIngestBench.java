@@ -5,9 +5,9 @@ import io.tvarr.domain.epg.EpgSource;
 import io.tvarr.domain.epg.EpgSourceId;
 import io.tvarr.domain.epg.EpgSourceKind;
 import io.tvarr.domain.epg.RetentionWindow;
-import io.tvarr.domain.epg.service.EpgIngestionService;
-import io.tvarr.domain.source.IngestionStatus;
-import io.tvarr.domain.source.service.ExclusiveIngestions;
+import io.tvarr.domain.ingestion.IngestionStatus;
+import io.tvarr.domain.ingestion.service.ExclusiveIngestions;
+import io.tvarr.domain.ingestion.service.GuideIngestionService;
 import io.tvarr.ingest.fetch.FetchSettings;
 import io.tvarr.ingest.fetch.HttpSourceFetcher;
 import io.tvarr.ingest.xmltv.XmltvEpgSourceHandler;
@@ -77,7 +77,7 @@ public final class EpgIngestBench {
                     now);
             store.epgSources().insert(source);
             HttpSourceFetcher fetcher = new HttpSourceFetcher(FetchSettings.defaults(List.of(work)));
-            EpgIngestionService service = new EpgIngestionService(
+            GuideIngestionService service = new GuideIngestionService(
                     store.epgSources(),
                     store.epg(),
                     List.of(new XmltvEpgSourceHandler(fetcher, EpgSourceKind.XMLTV)),

@@ -2,14 +2,14 @@ package io.tvarr.bench.ingest;
 
 import com.sun.net.httpserver.HttpServer;
 import io.tvarr.bench.PeakHeap;
+import io.tvarr.domain.ingestion.IngestionStatus;
+import io.tvarr.domain.ingestion.service.ChannelIngestionService;
+import io.tvarr.domain.ingestion.service.ExclusiveIngestions;
 import io.tvarr.domain.source.Credentials;
-import io.tvarr.domain.source.IngestionStatus;
 import io.tvarr.domain.source.SourceId;
 import io.tvarr.domain.source.SourceKind;
 import io.tvarr.domain.source.StreamSource;
 import io.tvarr.domain.source.XtreamOutput;
-import io.tvarr.domain.source.service.ExclusiveIngestions;
-import io.tvarr.domain.source.service.SourceIngestionService;
 import io.tvarr.ingest.fetch.FetchSettings;
 import io.tvarr.ingest.fetch.HttpSourceFetcher;
 import io.tvarr.ingest.m3u.M3uChannelSourceHandler;
@@ -79,7 +79,7 @@ public final class ChannelIngestBench {
                     source("xtream", SourceKind.XTREAM, URI.create(base), new Credentials("user", "pass"));
             store.streamSources().insert(m3u);
             store.streamSources().insert(xtream);
-            SourceIngestionService service = new SourceIngestionService(
+            ChannelIngestionService service = new ChannelIngestionService(
                     store.streamSources(),
                     store.channels(),
                     List.of(
@@ -92,7 +92,7 @@ public final class ChannelIngestBench {
                 StreamSource source = handler.kind() == SourceKind.M3U ? m3u : xtream;
                 long start = System.nanoTime();
                 long[] parsed = {0};
-                handler.ingest(source, channel -> parsed[0]++, new io.tvarr.domain.source.IngestionProgress());
+                handler.ingest(source, channel -> parsed[0]++, new io.tvarr.domain.ingestion.IngestionProgress());
                 System.out.printf(
                         "%-6s parse only: %d channels in %.2f s%n",
                         handler.kind().name().toLowerCase(), parsed[0], (System.nanoTime() - start) / 1e9);
@@ -106,7 +106,7 @@ public final class ChannelIngestBench {
         }
     }
 
-    private static void run(SourceIngestionService service, SourceId id, String label) {
+    private static void run(ChannelIngestionService service, SourceId id, String label) {
         PeakHeap.reset();
         long start = System.nanoTime();
         IngestionStatus status = service.ingest(id);

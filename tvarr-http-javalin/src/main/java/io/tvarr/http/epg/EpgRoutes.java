@@ -13,11 +13,11 @@ import io.tvarr.domain.ValidationException;
 import io.tvarr.domain.epg.EpgChannel;
 import io.tvarr.domain.epg.EpgSourceId;
 import io.tvarr.domain.epg.port.in.BrowseGuideUseCase;
-import io.tvarr.domain.epg.port.in.IngestEpgSourceUseCase;
 import io.tvarr.domain.epg.port.in.ManageEpgSourcesUseCase;
+import io.tvarr.domain.ingestion.port.in.IngestSourceUseCase;
 import io.tvarr.http.ApiRoutes;
-import io.tvarr.http.IngestionStatusView;
 import io.tvarr.http.QueryParams;
+import io.tvarr.http.ingestion.IngestionEndpoints;
 import io.tvarr.http.problem.Problem;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,14 +30,17 @@ import org.jspecify.annotations.Nullable;
 /** Guide sources (XMLTV, Xtream), their ingestion, and the stored guide. */
 public final class EpgRoutes implements ApiRoutes {
     private final ManageEpgSourcesUseCase sources;
-    private final IngestEpgSourceUseCase ingestion;
+    private final IngestionEndpoints<EpgSourceId> ingestion;
     private final BrowseGuideUseCase guide;
     private final Clock clock;
 
     public EpgRoutes(
-            ManageEpgSourcesUseCase sources, IngestEpgSourceUseCase ingestion, BrowseGuideUseCase guide, Clock clock) {
+            ManageEpgSourcesUseCase sources,
+            IngestSourceUseCase<EpgSourceId> ingestion,
+            BrowseGuideUseCase guide,
+            Clock clock) {
         this.sources = sources;
-        this.ingestion = ingestion;
+        this.ingestion = new IngestionEndpoints<>(IngestionEndpoints.EPG_SOURCES, ingestion, EpgSourceId::parse);
         this.guide = guide;
         this.clock = clock;
     }
@@ -49,8 +52,7 @@ public final class EpgRoutes implements ApiRoutes {
         routes.get("/api/v1/sources/epg/{id}", this::get);
         routes.put("/api/v1/sources/epg/{id}", this::update);
         routes.delete("/api/v1/sources/epg/{id}", this::delete);
-        routes.post("/api/v1/sources/epg/{id}/ingest", this::ingest);
-        routes.get("/api/v1/sources/epg/{id}/status", this::status);
+        ingestion.register(routes);
         routes.get("/api/v1/epg/channels", this::channels);
         routes.get("/api/v1/epg/programs", this::programmes);
         routes.get("/api/v1/epg/now", this::now);
@@ -117,31 +119,6 @@ public final class EpgRoutes implements ApiRoutes {
     void delete(Context ctx) {
         sources.delete(EpgSourceId.parse(ctx.pathParam("id")));
         ctx.status(204);
-    }
-
-    @OpenApi(
-            path = "/api/v1/sources/epg/{id}/ingest",
-            methods = HttpMethod.POST,
-            summary = "Start refreshing a guide",
-            tags = "epg",
-            pathParams = @OpenApiParam(name = "id", required = true),
-            responses = {
-                @OpenApiResponse(status = "202", content = @OpenApiContent(from = IngestionStatusView.class)),
-                @OpenApiResponse(status = "409", content = @OpenApiContent(from = Problem.class))
-            })
-    void ingest(Context ctx) {
-        ctx.status(202).json(IngestionStatusView.of(ingestion.start(EpgSourceId.parse(ctx.pathParam("id")))));
-    }
-
-    @OpenApi(
-            path = "/api/v1/sources/epg/{id}/status",
-            methods = HttpMethod.GET,
-            summary = "Guide ingestion progress or last outcome",
-            tags = "epg",
-            pathParams = @OpenApiParam(name = "id", required = true),
-            responses = @OpenApiResponse(status = "200", content = @OpenApiContent(from = IngestionStatusView.class)))
-    void status(Context ctx) {
-        ctx.json(IngestionStatusView.of(ingestion.status(EpgSourceId.parse(ctx.pathParam("id")))));
     }
 
     @OpenApi(

@@ -11,24 +11,26 @@ import io.javalin.openapi.OpenApiResponse;
 import io.tvarr.domain.channel.ChannelQuery;
 import io.tvarr.domain.channel.GroupCount;
 import io.tvarr.domain.channel.port.in.BrowseChannelsUseCase;
+import io.tvarr.domain.ingestion.port.in.IngestSourceUseCase;
 import io.tvarr.domain.source.SourceId;
-import io.tvarr.domain.source.port.in.IngestSourceUseCase;
 import io.tvarr.domain.source.port.in.ManageStreamSourcesUseCase;
 import io.tvarr.http.ApiRoutes;
-import io.tvarr.http.IngestionStatusView;
 import io.tvarr.http.QueryParams;
+import io.tvarr.http.ingestion.IngestionEndpoints;
 import io.tvarr.http.problem.Problem;
 
 /** Channel sources (M3U, Xtream), their ingestion, and the channels they produced. */
 public final class SourceRoutes implements ApiRoutes {
     private final ManageStreamSourcesUseCase sources;
-    private final IngestSourceUseCase ingestion;
+    private final IngestionEndpoints<SourceId> ingestion;
     private final BrowseChannelsUseCase channels;
 
     public SourceRoutes(
-            ManageStreamSourcesUseCase sources, IngestSourceUseCase ingestion, BrowseChannelsUseCase channels) {
+            ManageStreamSourcesUseCase sources,
+            IngestSourceUseCase<SourceId> ingestion,
+            BrowseChannelsUseCase channels) {
         this.sources = sources;
-        this.ingestion = ingestion;
+        this.ingestion = new IngestionEndpoints<>(IngestionEndpoints.STREAM_SOURCES, ingestion, SourceId::parse);
         this.channels = channels;
     }
 
@@ -39,8 +41,7 @@ public final class SourceRoutes implements ApiRoutes {
         routes.get("/api/v1/sources/stream/{id}", this::get);
         routes.put("/api/v1/sources/stream/{id}", this::update);
         routes.delete("/api/v1/sources/stream/{id}", this::delete);
-        routes.post("/api/v1/sources/stream/{id}/ingest", this::ingest);
-        routes.get("/api/v1/sources/stream/{id}/status", this::status);
+        ingestion.register(routes);
         routes.get("/api/v1/channels", this::channels);
         routes.get("/api/v1/channels/groups", this::groups);
     }
@@ -109,31 +110,6 @@ public final class SourceRoutes implements ApiRoutes {
     void delete(Context ctx) {
         sources.delete(SourceId.parse(ctx.pathParam("id")));
         ctx.status(204);
-    }
-
-    @OpenApi(
-            path = "/api/v1/sources/stream/{id}/ingest",
-            methods = HttpMethod.POST,
-            summary = "Start refreshing a source's channels",
-            tags = "sources",
-            pathParams = @OpenApiParam(name = "id", required = true),
-            responses = {
-                @OpenApiResponse(status = "202", content = @OpenApiContent(from = IngestionStatusView.class)),
-                @OpenApiResponse(status = "409", content = @OpenApiContent(from = Problem.class))
-            })
-    void ingest(Context ctx) {
-        ctx.status(202).json(IngestionStatusView.of(ingestion.start(SourceId.parse(ctx.pathParam("id")))));
-    }
-
-    @OpenApi(
-            path = "/api/v1/sources/stream/{id}/status",
-            methods = HttpMethod.GET,
-            summary = "Ingestion progress or last outcome",
-            tags = "sources",
-            pathParams = @OpenApiParam(name = "id", required = true),
-            responses = @OpenApiResponse(status = "200", content = @OpenApiContent(from = IngestionStatusView.class)))
-    void status(Context ctx) {
-        ctx.json(IngestionStatusView.of(ingestion.status(SourceId.parse(ctx.pathParam("id")))));
     }
 
     @OpenApi(

@@ -1,6 +1,6 @@
 package io.tvarr.ingest.fetch;
 
-import io.tvarr.domain.source.IngestionProgress;
+import io.tvarr.domain.ingestion.IngestionProgress;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;

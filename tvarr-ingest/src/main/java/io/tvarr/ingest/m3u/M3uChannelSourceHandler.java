@@ -3,7 +3,7 @@ package io.tvarr.ingest.m3u;
 import io.tvarr.domain.Redaction;
 import io.tvarr.domain.channel.Channel;
 import io.tvarr.domain.channel.ChannelSink;
-import io.tvarr.domain.source.IngestionProgress;
+import io.tvarr.domain.ingestion.IngestionProgress;
 import io.tvarr.domain.source.SourceKind;
 import io.tvarr.domain.source.StreamSource;
 import io.tvarr.domain.source.port.out.ChannelSourceHandler;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tvarr.domain.TestData;
 import io.tvarr.domain.channel.Channel;
-import io.tvarr.domain.source.IngestionProgress;
+import io.tvarr.domain.ingestion.IngestionProgress;
 import io.tvarr.domain.source.StreamSource;
 import io.tvarr.ingest.fetch.FetchSettings;
 import io.tvarr.ingest.fetch.HttpSourceFetcher;

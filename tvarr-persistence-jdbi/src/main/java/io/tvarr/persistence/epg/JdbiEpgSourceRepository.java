@@ -1,6 +1,5 @@
 package io.tvarr.persistence.epg;
 
-import io.tvarr.domain.NotFoundException;
 import io.tvarr.domain.epg.EpgSource;
 import io.tvarr.domain.epg.EpgSourceId;
 import io.tvarr.domain.epg.EpgSourceKind;
@@ -8,76 +7,31 @@ import io.tvarr.domain.epg.RetentionWindow;
 import io.tvarr.domain.epg.port.out.EpgSourceRepository;
 import io.tvarr.domain.source.Credentials;
 import io.tvarr.persistence.sql.Database;
+import io.tvarr.persistence.sql.DefinitionTable;
 import io.tvarr.persistence.sql.Rows;
 import java.net.URI;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.ZoneId;
-import java.util.List;
-import java.util.Optional;
 import org.jdbi.v3.core.statement.Update;
 
 /** Guide source definitions in table {@code epg_source}. */
-public final class JdbiEpgSourceRepository implements EpgSourceRepository {
+public final class JdbiEpgSourceRepository extends DefinitionTable<EpgSource, EpgSourceId>
+        implements EpgSourceRepository {
     private static final String COLUMNS = "id, name, kind, url, username, password, user_agent, enabled, schedule,"
             + " time_shift_minutes, zone, retention_days_back, retention_days_ahead, created_at, updated_at";
 
-    private final Database db;
-
     public JdbiEpgSourceRepository(Database db) {
-        this.db = db;
+        super(db, "epg_source", "epg source", COLUMNS);
     }
 
     @Override
-    public void insert(EpgSource source) {
-        db.withHandle(h -> bind(
-                        h.createUpdate("INSERT INTO epg_source (" + COLUMNS + ") VALUES (:id, :name, :kind, :url,"
-                                + " :username, :password, :user_agent, :enabled, :schedule, :time_shift_minutes, :zone,"
-                                + " :retention_days_back, :retention_days_ahead, :created_at, :updated_at)"),
-                        source)
-                .execute());
+    protected EpgSourceId idOf(EpgSource source) {
+        return source.id();
     }
 
     @Override
-    public void update(EpgSource source) {
-        int rows = db.withHandle(h -> bind(
-                        h.createUpdate("UPDATE epg_source SET name = :name, kind = :kind, url = :url,"
-                                + " username = :username, password = :password, user_agent = :user_agent,"
-                                + " enabled = :enabled, schedule = :schedule, time_shift_minutes = :time_shift_minutes,"
-                                + " zone = :zone, retention_days_back = :retention_days_back,"
-                                + " retention_days_ahead = :retention_days_ahead, created_at = :created_at,"
-                                + " updated_at = :updated_at WHERE id = :id"),
-                        source)
-                .execute());
-        if (rows == 0) {
-            throw new NotFoundException("epg source " + source.id() + ": not found");
-        }
-    }
-
-    @Override
-    public boolean delete(EpgSourceId id) {
-        return db.withHandle(h -> h.createUpdate("DELETE FROM epg_source WHERE id = :id")
-                        .bind("id", id.toString())
-                        .execute())
-                > 0;
-    }
-
-    @Override
-    public Optional<EpgSource> findById(EpgSourceId id) {
-        return db.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM epg_source WHERE id = :id")
-                .bind("id", id.toString())
-                .map((rs, ctx) -> map(rs))
-                .findOne());
-    }
-
-    @Override
-    public List<EpgSource> findAll() {
-        return db.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM epg_source ORDER BY name, id")
-                .map((rs, ctx) -> map(rs))
-                .list());
-    }
-
-    private static Update bind(Update update, EpgSource s) {
+    protected Update bind(Update update, EpgSource s) {
         return update.bind("id", s.id().toString())
                 .bind("name", s.name())
                 .bind("kind", s.kind().name())
@@ -99,7 +53,8 @@ public final class JdbiEpgSourceRepository implements EpgSourceRepository {
                 .bind("updated_at", s.updatedAt().toEpochMilli());
     }
 
-    private static EpgSource map(ResultSet rs) throws SQLException {
+    @Override
+    protected EpgSource map(ResultSet rs) throws SQLException {
         String username = rs.getString("username");
         return new EpgSource(
                 EpgSourceId.parse(rs.getString("id")),

@@ -1,6 +1,5 @@
 package io.tvarr.persistence.source;
 
-import io.tvarr.domain.NotFoundException;
 import io.tvarr.domain.source.Credentials;
 import io.tvarr.domain.source.SourceId;
 import io.tvarr.domain.source.SourceKind;
@@ -8,75 +7,30 @@ import io.tvarr.domain.source.StreamSource;
 import io.tvarr.domain.source.XtreamOutput;
 import io.tvarr.domain.source.port.out.StreamSourceRepository;
 import io.tvarr.persistence.sql.Database;
+import io.tvarr.persistence.sql.DefinitionTable;
 import io.tvarr.persistence.sql.Rows;
 import java.net.URI;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.List;
-import java.util.Optional;
 import org.jdbi.v3.core.statement.Update;
 
 /** Channel source definitions in table {@code stream_source}. */
-public final class JdbiStreamSourceRepository implements StreamSourceRepository {
+public final class JdbiStreamSourceRepository extends DefinitionTable<StreamSource, SourceId>
+        implements StreamSourceRepository {
     private static final String COLUMNS = "id, name, kind, url, username, password, user_agent, enabled, schedule,"
             + " max_concurrent_streams, xtream_output, include_vod, created_at, updated_at";
 
-    private final Database db;
-
     public JdbiStreamSourceRepository(Database db) {
-        this.db = db;
+        super(db, "stream_source", "stream source", COLUMNS);
     }
 
     @Override
-    public void insert(StreamSource source) {
-        db.withHandle(h -> bind(
-                        h.createUpdate("INSERT INTO stream_source (" + COLUMNS + ") VALUES (:id, :name, :kind,"
-                                + " :url, :username, :password, :user_agent, :enabled, :schedule, :max_concurrent_streams,"
-                                + " :xtream_output, :include_vod, :created_at, :updated_at)"),
-                        source)
-                .execute());
+    protected SourceId idOf(StreamSource source) {
+        return source.id();
     }
 
     @Override
-    public void update(StreamSource source) {
-        int rows = db.withHandle(h -> bind(
-                        h.createUpdate("UPDATE stream_source SET name = :name, kind = :kind,"
-                                + " url = :url, username = :username, password = :password, user_agent = :user_agent,"
-                                + " enabled = :enabled, schedule = :schedule,"
-                                + " max_concurrent_streams = :max_concurrent_streams, xtream_output = :xtream_output,"
-                                + " include_vod = :include_vod, created_at = :created_at, updated_at = :updated_at"
-                                + " WHERE id = :id"),
-                        source)
-                .execute());
-        if (rows == 0) {
-            throw new NotFoundException("stream source " + source.id() + ": not found");
-        }
-    }
-
-    @Override
-    public boolean delete(SourceId id) {
-        return db.withHandle(h -> h.createUpdate("DELETE FROM stream_source WHERE id = :id")
-                        .bind("id", id.toString())
-                        .execute())
-                > 0;
-    }
-
-    @Override
-    public Optional<StreamSource> findById(SourceId id) {
-        return db.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM stream_source WHERE id = :id")
-                .bind("id", id.toString())
-                .map((rs, ctx) -> map(rs))
-                .findOne());
-    }
-
-    @Override
-    public List<StreamSource> findAll() {
-        return db.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM stream_source ORDER BY name, id")
-                .map((rs, ctx) -> map(rs))
-                .list());
-    }
-
-    private static Update bind(Update update, StreamSource s) {
+    protected Update bind(Update update, StreamSource s) {
         return update.bind("id", s.id().toString())
                 .bind("name", s.name())
                 .bind("kind", s.kind().name())
@@ -97,7 +51,8 @@ public final class JdbiStreamSourceRepository implements StreamSourceRepository 
                 .bind("updated_at", s.updatedAt().toEpochMilli());
     }
 
-    private static StreamSource map(ResultSet rs) throws SQLException {
+    @Override
+    protected StreamSource map(ResultSet rs) throws SQLException {
         String username = rs.getString("username");
         return new StreamSource(
                 SourceId.parse(rs.getString("id")),

@@ -3,7 +3,7 @@ package io.tvarr.domain.epg.port.out;
 import io.tvarr.domain.epg.EpgSink;
 import io.tvarr.domain.epg.EpgSource;
 import io.tvarr.domain.epg.EpgSourceKind;
-import io.tvarr.domain.source.IngestionProgress;
+import io.tvarr.domain.ingestion.IngestionProgress;
 import java.util.Map;
 
 /** Reads one kind of guide source and streams its channels and programmes into a sink. Thread-safe. */

@@ -1,7 +1,7 @@
 package io.tvarr.domain.source.port.out;
 
 import io.tvarr.domain.channel.ChannelSink;
-import io.tvarr.domain.source.IngestionProgress;
+import io.tvarr.domain.ingestion.IngestionProgress;
 import io.tvarr.domain.source.SourceKind;
 import io.tvarr.domain.source.StreamSource;
 import java.util.Map;

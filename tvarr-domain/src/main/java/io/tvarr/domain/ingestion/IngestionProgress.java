@@ -1,4 +1,4 @@
-package io.tvarr.domain.source;
+package io.tvarr.domain.ingestion;
 
 import java.util.concurrent.atomic.AtomicLong;
 

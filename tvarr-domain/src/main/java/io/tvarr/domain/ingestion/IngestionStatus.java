@@ -1,4 +1,4 @@
-package io.tvarr.domain.source;
+package io.tvarr.domain.ingestion;
 
 import java.time.Instant;
 import java.util.Map;
@@ -7,12 +7,13 @@ import org.jspecify.annotations.Nullable;
 /**
  * What is known about the ingestions of one source (channel or guide source).
  *
+ * @param target the source this status belongs to
  * @param bytesRead bytes read by the running ingestion (0 when none runs)
  * @param entriesRead entries read so far by the running ingestion
  * @param details provider facts worth showing, such as Xtream account status and connection limits
  */
 public record IngestionStatus(
-        String targetId,
+        IngestionTarget target,
         IngestionState state,
         long bytesRead,
         long entriesRead,
@@ -27,13 +28,13 @@ public record IngestionStatus(
         details = Map.copyOf(details);
     }
 
-    public static IngestionStatus idle(String targetId) {
-        return new IngestionStatus(targetId, IngestionState.IDLE, 0, 0, null, 0, 0, 0, null, null, Map.of());
+    public static IngestionStatus idle(IngestionTarget target) {
+        return new IngestionStatus(target, IngestionState.IDLE, 0, 0, null, 0, 0, 0, null, null, Map.of());
     }
 
     public IngestionStatus running(IngestionProgress progress) {
         return new IngestionStatus(
-                targetId,
+                target,
                 IngestionState.INGESTING,
                 progress.bytes(),
                 progress.entries(),
@@ -48,12 +49,12 @@ public record IngestionStatus(
 
     public IngestionStatus succeeded(Instant at, long count, long durationMs, long skipped, Map<String, String> facts) {
         return new IngestionStatus(
-                targetId, IngestionState.SUCCEEDED, 0, 0, at, count, durationMs, skipped, null, null, facts);
+                target, IngestionState.SUCCEEDED, 0, 0, at, count, durationMs, skipped, null, null, facts);
     }
 
     public IngestionStatus failed(Instant at, String error) {
         return new IngestionStatus(
-                targetId,
+                target,
                 IngestionState.FAILED,
                 0,
                 0,

@@ -1,4 +1,4 @@
-package io.tvarr.domain.source;
+package io.tvarr.domain.ingestion;
 
 /** Where a source's ingestion stands. */
 public enum IngestionState {

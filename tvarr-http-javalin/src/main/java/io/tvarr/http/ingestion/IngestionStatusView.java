@@ -1,7 +1,8 @@
-package io.tvarr.http;
+package io.tvarr.http.ingestion;
 
 import io.tvarr.domain.Redaction;
-import io.tvarr.domain.source.IngestionStatus;
+import io.tvarr.domain.ingestion.IngestionStatus;
+import io.tvarr.http.EnumParam;
 import java.time.Instant;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;

@@ -1,4 +1,4 @@
-package io.tvarr.domain.source.service;
+package io.tvarr.domain.ingestion.service;
 
 import static io.tvarr.domain.TestData.aChannel;
 import static io.tvarr.domain.TestData.anM3uSource;
@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tvarr.domain.ConflictException;
+import io.tvarr.domain.NotFoundException;
 import io.tvarr.domain.Page;
 import io.tvarr.domain.UpstreamException;
 import io.tvarr.domain.channel.Channel;
@@ -14,20 +15,19 @@ import io.tvarr.domain.channel.ChannelQuery;
 import io.tvarr.domain.channel.ChannelSink;
 import io.tvarr.domain.channel.GroupCount;
 import io.tvarr.domain.channel.port.out.ChannelRepository;
-import io.tvarr.domain.source.IngestionProgress;
-import io.tvarr.domain.source.IngestionState;
-import io.tvarr.domain.source.IngestionStatus;
+import io.tvarr.domain.ingestion.IngestionProgress;
+import io.tvarr.domain.ingestion.IngestionState;
+import io.tvarr.domain.ingestion.IngestionStatus;
+import io.tvarr.domain.ingestion.IngestionTarget;
 import io.tvarr.domain.source.SourceId;
 import io.tvarr.domain.source.SourceKind;
 import io.tvarr.domain.source.StreamSource;
 import io.tvarr.domain.source.port.out.ChannelSourceHandler;
-import io.tvarr.domain.source.port.out.IngestionStatusRepository;
 import io.tvarr.domain.source.port.out.StreamSourceRepository;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,16 +37,16 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-class SourceIngestionServiceTest {
+class ChannelIngestionServiceTest {
     private final StreamSource source = anM3uSource("provider");
     private final FakeChannels channels = new FakeChannels();
-    private final FakeStatuses statuses = new FakeStatuses();
+    private final FakeIngestionStatuses statuses = new FakeIngestionStatuses();
     private final List<Runnable> queued = new ArrayList<>();
     private final Executor manual = queued::add;
     private ScriptedHandler handler = new ScriptedHandler(
             List.of(aChannel().from(source.id()).withKey("1").build()));
 
-    private SourceIngestionService service() {
+    private ChannelIngestionService service() {
         StreamSourceRepository sources = new StreamSourceRepository() {
             @Override
             public void insert(StreamSource s) {}
@@ -69,7 +69,7 @@ class SourceIngestionServiceTest {
                 return List.of(source);
             }
         };
-        return new SourceIngestionService(
+        return new ChannelIngestionService(
                 sources,
                 channels,
                 List.of(handler),
@@ -85,12 +85,13 @@ class SourceIngestionServiceTest {
             assertThat(status.state()).isEqualTo(IngestionState.SUCCEEDED);
             assertThat(status.lastCount()).isEqualTo(1);
             assertThat(channels.stored).hasSize(1);
-            assertThat(statuses.find(source.id().toString())).contains(status);
+            assertThat(statuses.find(new IngestionTarget.ChannelSource(source.id())))
+                    .contains(status);
         }
 
         @Test
         void a_second_request_while_one_runs_is_a_conflict() {
-            SourceIngestionService service = service();
+            ChannelIngestionService service = service();
             IngestionStatus starting = service.start(source.id());
 
             assertThat(starting.state()).isEqualTo(IngestionState.INGESTING);
@@ -110,10 +111,24 @@ class SourceIngestionServiceTest {
             assertThatThrownBy(() -> service().ingest(source.id())).isInstanceOf(UpstreamException.class);
 
             assertThat(channels.stored).hasSize(1);
-            IngestionStatus failed = statuses.find(source.id().toString()).orElseThrow();
+            IngestionStatus failed = statuses.find(new IngestionTarget.ChannelSource(source.id()))
+                    .orElseThrow();
             assertThat(failed.state()).isEqualTo(IngestionState.FAILED);
             assertThat(failed.lastError()).isEqualTo("provider.example: http 503");
             assertThat(failed.lastCount()).isEqualTo(1);
+        }
+    }
+
+    @Nested
+    class Unknown_source {
+        @Test
+        void is_not_found_and_starts_nothing() {
+            SourceId unknown = SourceId.random();
+
+            assertThatThrownBy(() -> service().start(unknown))
+                    .isInstanceOf(NotFoundException.class)
+                    .hasMessage("stream source " + unknown + ": not found");
+            assertThat(queued).isEmpty();
         }
     }
 
@@ -176,20 +191,6 @@ class SourceIngestionServiceTest {
         @Override
         public List<GroupCount> groups(@Nullable SourceId source) {
             return List.of();
-        }
-    }
-
-    private static final class FakeStatuses implements IngestionStatusRepository {
-        private final Map<String, IngestionStatus> byId = new HashMap<>();
-
-        @Override
-        public void save(IngestionStatus status) {
-            byId.put(status.targetId(), status);
-        }
-
-        @Override
-        public Optional<IngestionStatus> find(String targetId) {
-            return Optional.ofNullable(byId.get(targetId));
         }
     }
 }

@@ -1,8 +1,9 @@
-package io.tvarr.persistence.source;
+package io.tvarr.persistence.ingestion;
 
-import io.tvarr.domain.source.IngestionState;
-import io.tvarr.domain.source.IngestionStatus;
-import io.tvarr.domain.source.port.out.IngestionStatusRepository;
+import io.tvarr.domain.ingestion.IngestionState;
+import io.tvarr.domain.ingestion.IngestionStatus;
+import io.tvarr.domain.ingestion.IngestionTarget;
+import io.tvarr.domain.ingestion.port.out.IngestionStatusRepository;
 import io.tvarr.persistence.sql.Database;
 import io.tvarr.persistence.sql.JsonColumns;
 import io.tvarr.persistence.sql.Rows;
@@ -12,8 +13,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Last ingestion outcome per source in table {@code ingestion_status}. Only finished outcomes are stored; a
- * running ingestion lives in memory, so after a restart the state shows the last outcome.
+ * Last ingestion outcome per channel or guide source in table {@code ingestion_status}, keyed by the source id;
+ * {@code target_kind} says which kind of source it is. Only finished outcomes are stored; a running ingestion lives
+ * in memory, so after a restart the state shows the last outcome.
  */
 public final class JdbiIngestionStatusRepository implements IngestionStatusRepository {
     private static final List<String> COLUMNS = List.of(
@@ -41,8 +43,8 @@ public final class JdbiIngestionStatusRepository implements IngestionStatusRepos
         Map<String, Object> details =
                 Map.of("state", status.state().name(), "skipped", status.lastSkipped(), "facts", status.details());
         db.withHandle(h -> h.createUpdate(upsert)
-                .bind("target_id", status.targetId())
-                .bind("target_kind", "source")
+                .bind("target_id", status.target().key())
+                .bind("target_kind", kind(status.target()))
                 .bind("last_success_at", Rows.millis(status.lastSuccessAt()))
                 .bind("last_count", status.lastCount())
                 .bind("last_duration_ms", status.lastDurationMs())
@@ -53,10 +55,10 @@ public final class JdbiIngestionStatusRepository implements IngestionStatusRepos
     }
 
     @Override
-    public Optional<IngestionStatus> find(String targetId) {
+    public Optional<IngestionStatus> find(IngestionTarget target) {
         return db.withHandle(h -> h.createQuery(
                         "SELECT " + String.join(", ", COLUMNS) + " FROM ingestion_status WHERE target_id = :id")
-                .bind("id", targetId)
+                .bind("id", target.key())
                 .map((rs, ctx) -> {
                     Map<String, Object> details = json.objectMap(rs.getString("details"));
                     Object facts = details.getOrDefault("facts", Map.of());
@@ -66,7 +68,7 @@ public final class JdbiIngestionStatusRepository implements IngestionStatusRepos
                     }
                     Object skipped = details.getOrDefault("skipped", 0);
                     return new IngestionStatus(
-                            rs.getString("target_id"),
+                            target,
                             IngestionState.valueOf(String.valueOf(details.getOrDefault("state", "IDLE"))),
                             0,
                             0,
@@ -79,5 +81,9 @@ public final class JdbiIngestionStatusRepository implements IngestionStatusRepos
                             factMap);
                 })
                 .findOne());
+    }
+
+    private static String kind(IngestionTarget target) {
+        return target instanceof IngestionTarget.GuideSource ? "epg_source" : "stream_source";
     }
 }

@@ -1,0 +1,54 @@
+package io.tvarr.domain.ingestion.service;
+
+import io.tvarr.domain.epg.EpgSource;
+import io.tvarr.domain.epg.EpgSourceId;
+import io.tvarr.domain.epg.EpgSourceKind;
+import io.tvarr.domain.epg.RetainedProgrammes;
+import io.tvarr.domain.epg.port.out.EpgRepository;
+import io.tvarr.domain.epg.port.out.EpgSourceHandler;
+import io.tvarr.domain.epg.port.out.EpgSourceRepository;
+import io.tvarr.domain.ingestion.IngestionOutcome;
+import io.tvarr.domain.ingestion.IngestionProgress;
+import io.tvarr.domain.ingestion.IngestionTarget;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Refreshes guides: the handler streams the guide through the retention window into an atomic replace of the
+ * source's guide, so a failed refresh leaves the stored guide untouched.
+ */
+public final class GuideIngestionService extends SourceIngestion<EpgSourceId, EpgSource> {
+    private final EpgRepository guides;
+    private final HandlersByKind<EpgSourceKind, EpgSourceHandler> handlers;
+    private final Clock clock;
+
+    public GuideIngestionService(
+            EpgSourceRepository sources,
+            EpgRepository guides,
+            List<EpgSourceHandler> handlers,
+            ExclusiveIngestions ingestions,
+            Clock clock) {
+        super(ingestions, IngestionTarget.GuideSource::new, sources::findById);
+        this.guides = guides;
+        this.handlers = new HandlersByKind<>(EpgSourceKind.class, handlers, EpgSourceHandler::kind);
+        this.clock = clock;
+    }
+
+    @Override
+    protected IngestionOutcome replace(EpgSource source, IngestionProgress progress) {
+        EpgSourceHandler handler = handlers.forKind(source.kind());
+        Instant now = clock.instant();
+        Map<String, String> facts = new LinkedHashMap<>();
+        long[] outside = new long[1];
+        long stored = guides.replaceAllForSource(source.id(), sink -> {
+            RetainedProgrammes retained = new RetainedProgrammes(sink, source.retention(), now);
+            facts.putAll(handler.ingest(source, retained, progress));
+            outside[0] = retained.outside();
+        });
+        facts.put("programmes_outside_retention", Long.toString(outside[0]));
+        return new IngestionOutcome(stored, facts);
+    }
+}

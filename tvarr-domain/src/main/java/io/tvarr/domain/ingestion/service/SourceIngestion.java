@@ -1,0 +1,66 @@
+package io.tvarr.domain.ingestion.service;
+
+import io.tvarr.domain.NotFoundException;
+import io.tvarr.domain.ingestion.IngestionOutcome;
+import io.tvarr.domain.ingestion.IngestionProgress;
+import io.tvarr.domain.ingestion.IngestionStatus;
+import io.tvarr.domain.ingestion.IngestionTarget;
+import io.tvarr.domain.ingestion.port.in.IngestSourceUseCase;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The ingestion use case for one kind of source, on the shared exclusive runner: looks the source up (an unknown
+ * id fails before anything is claimed), then runs the kind's {@link #replace} on the calling thread or in the
+ * background. Subclasses give only what differs: how a source is found and how its data is replaced.
+ *
+ * @param <I> the id type of the source
+ * @param <S> the source definition
+ */
+public abstract class SourceIngestion<I, S> implements IngestSourceUseCase<I> {
+    private final ExclusiveIngestions ingestions;
+    private final Function<I, IngestionTarget> target;
+    private final Function<I, Optional<S>> finder;
+
+    /**
+     * @param target the runner's key for a source id
+     * @param finder the stored source definition of an id, if there is one
+     */
+    protected SourceIngestion(
+            ExclusiveIngestions ingestions, Function<I, IngestionTarget> target, Function<I, Optional<S>> finder) {
+        this.ingestions = ingestions;
+        this.target = target;
+        this.finder = finder;
+    }
+
+    @Override
+    public final IngestionStatus ingest(I id) {
+        S source = find(id);
+        return ingestions.run(target.apply(id), progress -> replace(source, progress));
+    }
+
+    @Override
+    public final IngestionStatus start(I id) {
+        S source = find(id);
+        return ingestions.start(target.apply(id), progress -> replace(source, progress));
+    }
+
+    @Override
+    public final IngestionStatus status(I id) {
+        find(id);
+        return ingestions.status(target.apply(id));
+    }
+
+    /**
+     * Reads the source through its handler into an atomic replace of its stored data; runs on the ingesting thread.
+     * A failure must leave the stored data untouched.
+     */
+    protected abstract IngestionOutcome replace(S source, IngestionProgress progress);
+
+    private S find(I id) {
+        return finder.apply(id).orElseThrow(() -> {
+            IngestionTarget missing = target.apply(id);
+            return new NotFoundException(missing.what() + " " + missing.key() + ": not found");
+        });
+    }
+}
