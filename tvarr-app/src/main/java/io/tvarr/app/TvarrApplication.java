@@ -7,7 +7,11 @@ import io.tvarr.domain.epg.service.EpgSourceService;
 import io.tvarr.domain.epg.service.GuideBrowser;
 import io.tvarr.domain.filter.service.FilterService;
 import io.tvarr.domain.job.JobKind;
-import io.tvarr.domain.logo.service.LogoCacheService;
+import io.tvarr.domain.logo.service.CachedLogos;
+import io.tvarr.domain.logo.service.LogoDownloader;
+import io.tvarr.domain.logo.service.LogoGarbageCollector;
+import io.tvarr.domain.logo.service.LogoReferences;
+import io.tvarr.domain.logo.service.LogoUploader;
 import io.tvarr.domain.mapping.service.MappingRuleService;
 import io.tvarr.domain.proxy.GenerationReport;
 import io.tvarr.domain.proxy.ProxyId;
@@ -41,10 +45,10 @@ import io.tvarr.ingest.fetch.FetchSettings;
 import io.tvarr.ingest.logo.HttpLogoFetcher;
 import io.tvarr.persistence.JdbiPersistence;
 import io.tvarr.persistence.Readiness;
+import io.tvarr.persistence.logo.FileLogoStore;
 import io.tvarr.pipeline.PipelineInputs;
 import io.tvarr.pipeline.PipelineSettings;
 import io.tvarr.pipeline.ProxyGenerator;
-import io.tvarr.pipeline.logo.FileLogoStore;
 import io.tvarr.pipeline.stage.guard.IngestionGuard;
 import io.tvarr.relay.ffmpeg.CodecProbe;
 import io.tvarr.relay.ffmpeg.ProcessFFmpeg;
@@ -120,7 +124,14 @@ public final class TvarrApplication implements AutoCloseable {
             CronUtilsSchedules cron = new CronUtilsSchedules(ZoneId.systemDefault());
             ExclusiveIngestions ingestions = new ExclusiveIngestions(persistence.ingestionStatus(), background, clock);
             IngestionServices ingestion = IngestionServices.wire(fetchSettings(config), persistence, ingestions, clock);
-            LogoCacheService logos = logoCache(config, persistence, background, clock);
+            FileLogoStore logoFiles = new FileLogoStore(config.dataDir().resolve("logos"));
+            CachedLogos cachedLogos = new CachedLogos(persistence.logos(), logoFiles, clock);
+            LogoDownloader logos = logoDownloader(config, cachedLogos, background);
+            LogoGarbageCollector logoCollector = new LogoGarbageCollector(
+                    persistence.logos(),
+                    logoFiles,
+                    new LogoReferences(persistence.streamSources(), persistence.channels(), persistence.mappingRules()),
+                    clock);
             AtomicInteger listening = new AtomicInteger(config.http().port());
             ProxyGenerator generator = new ProxyGenerator(
                     new PipelineInputs(
@@ -166,7 +177,7 @@ public final class TvarrApplication implements AutoCloseable {
                     JobKind.SOURCE_INGEST, target -> counts(ingestion.channels().ingest(SourceId.parse(target))));
             work.put(JobKind.EPG_INGEST, target -> counts(ingestion.guides().ingest(EpgSourceId.parse(target))));
             work.put(JobKind.PROXY_GENERATE, target -> counts(generator.generate(ProxyId.parse(target))));
-            work.put(JobKind.LOGO_CLEANUP, target -> Map.of("removed", (long) logos.cleanup()));
+            work.put(JobKind.LOGO_CLEANUP, target -> Map.of("removed", (long) logoCollector.cleanup()));
             work.put(
                     JobKind.HISTORY_CLEANUP,
                     target -> Map.of(
@@ -209,7 +220,7 @@ public final class TvarrApplication implements AutoCloseable {
             routes.add(new RelayRoutes(relay, ffmpeg, hardware));
             routes.add(new RelayProfileRoutes(
                     new RelayProfileService(persistence.relayProfiles(), persistence.proxies())));
-            routes.add(new LogoRoutes(logos));
+            routes.add(new LogoRoutes(cachedLogos, new LogoUploader(cachedLogos, config.logos()), logoCollector));
             routes.add(new JobRoutes(new JobsApi(queue, scheduler, targets, ingestions)));
             routes.add(events);
             TvarrHttpServer server = new TvarrHttpServer(config.http(), routes).start();
@@ -286,19 +297,13 @@ public final class TvarrApplication implements AutoCloseable {
                 Duration.ofSeconds(1));
     }
 
-    private static LogoCacheService logoCache(
-            TvarrConfig config, JdbiPersistence persistence, ExecutorService background, Clock clock) {
-        return new LogoCacheService(
-                new LogoCacheService.Stores(
-                        persistence.logos(),
-                        new FileLogoStore(config.dataDir().resolve("logos")),
-                        persistence.streamSources(),
-                        persistence.channels(),
-                        persistence.mappingRules()),
+    private static LogoDownloader logoDownloader(
+            TvarrConfig config, CachedLogos cachedLogos, ExecutorService background) {
+        return new LogoDownloader(
+                cachedLogos,
                 new HttpLogoFetcher(Duration.ofSeconds(5), Duration.ofSeconds(15), config.userAgent()),
                 config.logos(),
-                background,
-                clock);
+                background);
     }
 
     private static FilterRoutes filterRoutes(JdbiPersistence persistence, Clock clock) {

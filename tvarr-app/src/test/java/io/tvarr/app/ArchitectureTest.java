@@ -5,6 +5,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.core.importer.Location;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -27,6 +28,11 @@ class ArchitectureTest {
         public boolean includes(Location location) {
             return !location.contains("/test-classes/") && !location.matches(TEST_JAR);
         }
+    }
+
+    private static DescribedPredicate<JavaClass> areDrivenPorts() {
+        return JavaClass.Predicates.resideInAPackage("io.tvarr.domain..port.out..")
+                .as("a driven port");
     }
 
     private static DescribedPredicate<Slice> areAdapters() {
@@ -54,6 +60,11 @@ class ArchitectureTest {
                     "io.tvarr.http..",
                     "io.tvarr.pipeline..",
                     "io.tvarr.app..");
+
+    /** Driven ports are implemented by adapters; the pipeline only uses them (logos went pipeline -> domain -> pipeline). */
+    @ArchTest
+    static final ArchRule pipeline_implements_no_driven_port =
+            noClasses().that().resideInAPackage("io.tvarr.pipeline..").should().implement(areDrivenPorts());
 
     @ArchTest
     static final ArchRule pipeline_depends_on_no_adapter = noClasses()
