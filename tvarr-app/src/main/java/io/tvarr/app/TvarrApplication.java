@@ -5,6 +5,7 @@ import io.tvarr.domain.channel.service.ChannelBrowser;
 import io.tvarr.domain.epg.EpgSourceId;
 import io.tvarr.domain.epg.service.EpgSourceService;
 import io.tvarr.domain.epg.service.GuideBrowser;
+import io.tvarr.domain.filter.service.ExpressionPreviewer;
 import io.tvarr.domain.filter.service.FilterService;
 import io.tvarr.domain.job.JobKind;
 import io.tvarr.domain.logo.service.CachedLogos;
@@ -25,7 +26,6 @@ import io.tvarr.domain.source.service.ExclusiveIngestions;
 import io.tvarr.domain.source.service.StreamSourceService;
 import io.tvarr.domain.system.Health;
 import io.tvarr.domain.system.HealthCheck;
-import io.tvarr.expression.ExpressionPreviewer;
 import io.tvarr.expression.LanguageCatalogue;
 import io.tvarr.http.ApiRoutes;
 import io.tvarr.http.TvarrHttpServer;
@@ -314,10 +314,12 @@ public final class TvarrApplication implements AutoCloseable {
                 new MappingRuleService(persistence.mappingRules(), language),
                 filters,
                 new ExpressionPreviewer(
-                        persistence.streamSources(),
-                        persistence.channels(),
-                        persistence.epgSources(),
-                        persistence.epg(),
+                        new ExpressionPreviewer.Records(
+                                persistence.streamSources(),
+                                persistence.channels(),
+                                persistence.epgSources(),
+                                persistence.epg()),
+                        language,
                         clock));
     }
 

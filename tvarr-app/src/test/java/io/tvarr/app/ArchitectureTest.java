@@ -30,9 +30,20 @@ class ArchitectureTest {
         }
     }
 
+    /** The port tvarr-expression implements, and the types it hands out through it. */
+    private static final Set<String> EXPRESSION_LANGUAGE_PORT = Set.of(
+            "io.tvarr.domain.filter.port.out.ExpressionLanguage", "io.tvarr.domain.filter.port.out.ExpressionTrial");
+
     private static DescribedPredicate<JavaClass> areDrivenPorts() {
         return JavaClass.Predicates.resideInAPackage("io.tvarr.domain..port.out..")
                 .as("a driven port");
+    }
+
+    private static DescribedPredicate<JavaClass> areDrivenPortsOtherThanTheExpressionLanguage() {
+        return DescribedPredicate.describe(
+                "are driven ports other than the expression language",
+                type -> areDrivenPorts().test(type)
+                        && !EXPRESSION_LANGUAGE_PORT.contains(type.getName().replaceFirst("\\$.*", "")));
     }
 
     private static DescribedPredicate<Slice> areAdapters() {
@@ -60,6 +71,14 @@ class ArchitectureTest {
                     "io.tvarr.http..",
                     "io.tvarr.pipeline..",
                     "io.tvarr.app..");
+
+    /** Previews and other use cases that read stored data belong to the domain; the language reads nothing. */
+    @ArchTest
+    static final ArchRule expression_reads_no_repository = noClasses()
+            .that()
+            .resideInAPackage("io.tvarr.expression..")
+            .should()
+            .dependOnClassesThat(areDrivenPortsOtherThanTheExpressionLanguage());
 
     /** Driven ports are implemented by adapters; the pipeline only uses them (logos went pipeline -> domain -> pipeline). */
     @ArchTest
