@@ -3,23 +3,27 @@ package io.tvarr.app;
 import io.tvarr.domain.channel.service.ChannelBrowser;
 import io.tvarr.domain.epg.service.EpgSourceService;
 import io.tvarr.domain.epg.service.GuideBrowser;
+import io.tvarr.domain.filter.service.ExpressionPreviewer;
 import io.tvarr.domain.filter.service.FilterService;
 import io.tvarr.domain.ingestion.service.ExclusiveIngestions;
-import io.tvarr.domain.logo.service.LogoCacheService;
+import io.tvarr.domain.logo.service.CachedLogos;
+import io.tvarr.domain.logo.service.LogoDownloader;
+import io.tvarr.domain.logo.service.LogoGarbageCollector;
+import io.tvarr.domain.logo.service.LogoReferences;
+import io.tvarr.domain.logo.service.LogoUploader;
 import io.tvarr.domain.mapping.service.MappingRuleService;
 import io.tvarr.domain.proxy.service.ProxyService;
 import io.tvarr.domain.relay.service.ChannelStreamService;
 import io.tvarr.domain.relay.service.RelayProfileService;
 import io.tvarr.domain.source.service.StreamSourceService;
-import io.tvarr.expression.ExpressionPreviewer;
 import io.tvarr.expression.LanguageCatalogue;
 import io.tvarr.ingest.fetch.FetchSettings;
 import io.tvarr.ingest.logo.HttpLogoFetcher;
 import io.tvarr.persistence.JdbiPersistence;
+import io.tvarr.persistence.logo.FileLogoStore;
 import io.tvarr.pipeline.PipelineInputs;
 import io.tvarr.pipeline.PipelineSettings;
 import io.tvarr.pipeline.ProxyGenerator;
-import io.tvarr.pipeline.logo.FileLogoStore;
 import io.tvarr.pipeline.stage.guard.IngestionGuard;
 import io.tvarr.relay.ffmpeg.CodecProbe;
 import io.tvarr.relay.ffmpeg.ProcessFFmpeg;
@@ -47,7 +51,10 @@ final class Assembly {
     final FilterService filters;
     final MappingRuleService mappingRules;
     final ExpressionPreviewer preview;
-    final LogoCacheService logos;
+    final CachedLogos cachedLogos;
+    final LogoDownloader logos;
+    final LogoUploader logoUploads;
+    final LogoGarbageCollector logoCleanup;
     final ProxyService proxies;
     final ProxyGenerator generator;
     final RelayProfileService relayProfiles;
@@ -72,8 +79,23 @@ final class Assembly {
         this.filters = new FilterService(store.filters(), language);
         this.mappingRules = new MappingRuleService(store.mappingRules(), language);
         this.preview = new ExpressionPreviewer(
-                store.streamSources(), store.channels(), store.epgSources(), store.epg(), clock);
-        this.logos = logos(settings, store, background, clock);
+                new ExpressionPreviewer.Records(
+                        store.streamSources(), store.channels(), store.epgSources(), store.epg()),
+                language,
+                clock);
+        FileLogoStore logoFiles = new FileLogoStore(settings.dataDir.resolve("logos"));
+        this.cachedLogos = new CachedLogos(store.logos(), logoFiles, clock);
+        this.logos = new LogoDownloader(
+                cachedLogos,
+                new HttpLogoFetcher(Duration.ofSeconds(5), Duration.ofSeconds(15), settings.userAgent),
+                settings.logos,
+                background);
+        this.logoUploads = new LogoUploader(cachedLogos, settings.logos);
+        this.logoCleanup = new LogoGarbageCollector(
+                store.logos(),
+                logoFiles,
+                new LogoReferences(store.streamSources(), store.channels(), store.mappingRules()),
+                clock);
         this.proxies = new ProxyService(
                 store.proxies(),
                 new ProxyService.References(
@@ -130,20 +152,5 @@ final class Assembly {
                 settings.allowedSourceDirs,
                 3,
                 Duration.ofSeconds(1));
-    }
-
-    private static LogoCacheService logos(
-            TvarrBuilder settings, JdbiPersistence store, ExecutorService background, Clock clock) {
-        return new LogoCacheService(
-                new LogoCacheService.Stores(
-                        store.logos(),
-                        new FileLogoStore(settings.dataDir.resolve("logos")),
-                        store.streamSources(),
-                        store.channels(),
-                        store.mappingRules()),
-                new HttpLogoFetcher(Duration.ofSeconds(5), Duration.ofSeconds(15), settings.userAgent),
-                settings.logos,
-                background,
-                clock);
     }
 }

@@ -39,7 +39,7 @@ final class Jobs implements AutoCloseable {
                 target -> counts(parts.ingestion.channels().ingest(SourceId.parse(target))));
         work.put(JobKind.EPG_INGEST, target -> counts(parts.ingestion.guides().ingest(EpgSourceId.parse(target))));
         work.put(JobKind.PROXY_GENERATE, target -> counts(parts.generator.generate(ProxyId.parse(target))));
-        work.put(JobKind.LOGO_CLEANUP, target -> Map.of("removed", (long) parts.logos.cleanup()));
+        work.put(JobKind.LOGO_CLEANUP, target -> Map.of("removed", (long) parts.logoCleanup.cleanup()));
         Duration history = settings.jobs.history();
         work.put(
                 JobKind.HISTORY_CLEANUP,

@@ -12,6 +12,9 @@ import io.tvarr.domain.filter.port.in.PreviewExpressionUseCase;
 import io.tvarr.domain.ingestion.port.in.IngestSourceUseCase;
 import io.tvarr.domain.job.port.in.ManageJobsUseCase;
 import io.tvarr.domain.logo.port.in.CacheLogosUseCase;
+import io.tvarr.domain.logo.port.in.CleanUpLogosUseCase;
+import io.tvarr.domain.logo.port.in.FindCachedLogoUseCase;
+import io.tvarr.domain.logo.port.in.UploadLogoUseCase;
 import io.tvarr.domain.mapping.port.in.ManageMappingRulesUseCase;
 import io.tvarr.domain.proxy.ProxyId;
 import io.tvarr.domain.proxy.port.in.GenerateProxyUseCase;
@@ -185,8 +188,24 @@ public final class Tvarr implements AutoCloseable {
         return parts.relayProfiles;
     }
 
+    /** Downloads logos into the cache (checked by their first bytes, revalidated when stale). */
     public CacheLogosUseCase logos() {
         return parts.logos;
+    }
+
+    /** Adds a logo of your own to the cache; use its URL in a mapping rule. */
+    public UploadLogoUseCase logoUploads() {
+        return parts.logoUploads;
+    }
+
+    /** A cached logo's file by its name ({@code sha256.ext}). */
+    public FindCachedLogoUseCase cachedLogos() {
+        return parts.cachedLogos;
+    }
+
+    /** Removes cached logos nothing refers to any more. */
+    public CleanUpLogosUseCase logoCleanup() {
+        return parts.logoCleanup;
     }
 
     /** Background jobs: submit, cancel, list, and what the scheduler runs next. */

@@ -72,7 +72,7 @@ public final class TvarrApplication implements AutoCloseable {
                 new OutputRoutes(core.proxies(), core.generation(), core.streams()),
                 new RelayRoutes(parts.relay, parts.ffmpeg, parts.hardware),
                 new RelayProfileRoutes(core.relayProfiles()),
-                new LogoRoutes(core.logos()),
+                new LogoRoutes(core.cachedLogos(), core.logoUploads(), core.logoCleanup()),
                 new JobRoutes(core.jobs()),
                 events);
     }

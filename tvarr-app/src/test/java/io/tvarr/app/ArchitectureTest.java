@@ -38,6 +38,21 @@ class ArchitectureTest {
     /** io.tvarr.domain.(feature)..; group 2 is set when the package is the feature's service layer. */
     private static final Pattern DOMAIN_FEATURE =
             Pattern.compile("io\\.tvarr\\.domain\\.([^.]+)(\\.service(?:\\..*)?)?");
+    /** The port tvarr-expression implements, and the types it hands out through it. */
+    private static final Set<String> EXPRESSION_LANGUAGE_PORT = Set.of(
+            "io.tvarr.domain.filter.port.out.ExpressionLanguage", "io.tvarr.domain.filter.port.out.ExpressionTrial");
+
+    private static DescribedPredicate<JavaClass> areDrivenPorts() {
+        return JavaClass.Predicates.resideInAPackage("io.tvarr.domain..port.out..")
+                .as("a driven port");
+    }
+
+    private static DescribedPredicate<JavaClass> areDrivenPortsOtherThanTheExpressionLanguage() {
+        return DescribedPredicate.describe(
+                "are driven ports other than the expression language",
+                type -> areDrivenPorts().test(type)
+                        && !EXPRESSION_LANGUAGE_PORT.contains(type.getName().replaceFirst("\\$.*", "")));
+    }
 
     private static DescribedPredicate<Slice> areAdapters() {
         return DescribedPredicate.describe("are adapters", slice -> ADAPTERS.contains(slice.getNamePart(1)));
@@ -95,6 +110,19 @@ class ArchitectureTest {
                     "io.tvarr.http..",
                     "io.tvarr.pipeline..",
                     "io.tvarr.app..");
+
+    /** Previews and other use cases that read stored data belong to the domain; the language reads nothing. */
+    @ArchTest
+    static final ArchRule expression_reads_no_repository = noClasses()
+            .that()
+            .resideInAPackage("io.tvarr.expression..")
+            .should()
+            .dependOnClassesThat(areDrivenPortsOtherThanTheExpressionLanguage());
+
+    /** Driven ports are implemented by adapters; the pipeline only uses them (logos went pipeline -> domain -> pipeline). */
+    @ArchTest
+    static final ArchRule pipeline_implements_no_driven_port =
+            noClasses().that().resideInAPackage("io.tvarr.pipeline..").should().implement(areDrivenPorts());
 
     @ArchTest
     static final ArchRule pipeline_depends_on_no_adapter = noClasses()

@@ -23,7 +23,8 @@ import io.tvarr.domain.filter.FilterId;
 import io.tvarr.domain.logo.FetchedLogo;
 import io.tvarr.domain.logo.LogoSettings;
 import io.tvarr.domain.logo.port.out.LogoFetcher;
-import io.tvarr.domain.logo.service.LogoCacheService;
+import io.tvarr.domain.logo.service.CachedLogos;
+import io.tvarr.domain.logo.service.LogoDownloader;
 import io.tvarr.domain.mapping.DataMappingRule;
 import io.tvarr.domain.mapping.MappingRuleId;
 import io.tvarr.domain.proxy.DeliveryMode;
@@ -44,7 +45,7 @@ import io.tvarr.ingest.xmltv.XmltvOptions;
 import io.tvarr.ingest.xmltv.XmltvParser;
 import io.tvarr.persistence.DatabaseSettings;
 import io.tvarr.persistence.JdbiPersistence;
-import io.tvarr.pipeline.logo.FileLogoStore;
+import io.tvarr.persistence.logo.FileLogoStore;
 import io.tvarr.pipeline.output.XmltvDtd;
 import io.tvarr.pipeline.stage.guard.IngestionGuard;
 import java.io.IOException;
@@ -731,17 +732,11 @@ class ProxyGeneratorTest {
             }
             throw new UpstreamException(url + ": http 404");
         };
-        LogoCacheService logos = new LogoCacheService(
-                new LogoCacheService.Stores(
-                        store.logos(),
-                        new FileLogoStore(dir.resolve("logos")),
-                        store.streamSources(),
-                        store.channels(),
-                        store.mappingRules()),
+        LogoDownloader logos = new LogoDownloader(
+                new CachedLogos(store.logos(), new FileLogoStore(dir.resolve("logos")), CLOCK),
                 fetcher,
                 LogoSettings.DEFAULT,
-                Runnable::run,
-                CLOCK);
+                Runnable::run);
         ProxyGenerator withLogos = new ProxyGenerator(
                 new PipelineInputs(
                         store.proxies(),

@@ -13,7 +13,9 @@ import io.tvarr.domain.NotFoundException;
 import io.tvarr.domain.StorageException;
 import io.tvarr.domain.logo.ImageFormat;
 import io.tvarr.domain.logo.LogoAsset;
-import io.tvarr.domain.logo.port.in.CacheLogosUseCase;
+import io.tvarr.domain.logo.port.in.CleanUpLogosUseCase;
+import io.tvarr.domain.logo.port.in.FindCachedLogoUseCase;
+import io.tvarr.domain.logo.port.in.UploadLogoUseCase;
 import io.tvarr.http.ApiRoutes;
 import io.tvarr.http.problem.Problem;
 import java.io.IOException;
@@ -25,10 +27,14 @@ import org.jspecify.annotations.Nullable;
 
 /** Cached logos: served content-addressed with long cache lifetimes, uploads, and cleanup. */
 public final class LogoRoutes implements ApiRoutes {
-    private final CacheLogosUseCase logos;
+    private final FindCachedLogoUseCase files;
+    private final UploadLogoUseCase uploads;
+    private final CleanUpLogosUseCase cleanup;
 
-    public LogoRoutes(CacheLogosUseCase logos) {
-        this.logos = logos;
+    public LogoRoutes(FindCachedLogoUseCase files, UploadLogoUseCase uploads, CleanUpLogosUseCase cleanup) {
+        this.files = files;
+        this.uploads = uploads;
+        this.cleanup = cleanup;
     }
 
     @Override
@@ -51,7 +57,7 @@ public final class LogoRoutes implements ApiRoutes {
             })
     void serve(Context ctx) {
         String name = ctx.pathParam("file");
-        Path file = logos.file(name).orElseThrow(() -> new NotFoundException("logo '" + name + "': not cached"));
+        Path file = files.file(name).orElseThrow(() -> new NotFoundException("logo '" + name + "': not cached"));
         String extension = name.substring(name.lastIndexOf('.') + 1);
         ImageFormat format = ImageFormat.ofExtension(extension).orElseThrow();
         String etag = "\"" + name.substring(0, name.indexOf('.')) + "\"";
@@ -102,7 +108,7 @@ public final class LogoRoutes implements ApiRoutes {
         } else {
             bytes = ctx.bodyAsBytes();
         }
-        ctx.status(201).json(LogoView.of(logos.upload(bytes)));
+        ctx.status(201).json(LogoView.of(uploads.upload(bytes)));
     }
 
     @OpenApi(
@@ -112,7 +118,7 @@ public final class LogoRoutes implements ApiRoutes {
             tags = "logos",
             responses = @OpenApiResponse(status = "200", content = @OpenApiContent(from = CleanupView.class)))
     void cleanup(Context ctx) {
-        ctx.json(new CleanupView(logos.cleanup()));
+        ctx.json(new CleanupView(cleanup.cleanup()));
     }
 
     /** A cached logo; {@code url} is the path to use in playlists and mapping rules. */

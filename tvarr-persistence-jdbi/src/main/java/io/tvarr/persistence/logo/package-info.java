@@ -1,4 +1,4 @@
-/** JDBI storage for the logo feature. */
+/** Storage for the logo feature: the rows (JDBI) and the content-addressed files on disk. */
 @NullMarked
 package io.tvarr.persistence.logo;
 

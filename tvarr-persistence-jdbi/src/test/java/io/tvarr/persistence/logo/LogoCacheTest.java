@@ -1,4 +1,4 @@
-package io.tvarr.pipeline.logo;
+package io.tvarr.persistence.logo;
 
 import static io.tvarr.domain.TestData.aChannel;
 import static io.tvarr.domain.TestData.anM3uSource;
@@ -13,7 +13,11 @@ import io.tvarr.domain.logo.LogoAsset;
 import io.tvarr.domain.logo.LogoCacheResult;
 import io.tvarr.domain.logo.LogoSettings;
 import io.tvarr.domain.logo.port.out.LogoFetcher;
-import io.tvarr.domain.logo.service.LogoCacheService;
+import io.tvarr.domain.logo.service.CachedLogos;
+import io.tvarr.domain.logo.service.LogoDownloader;
+import io.tvarr.domain.logo.service.LogoGarbageCollector;
+import io.tvarr.domain.logo.service.LogoReferences;
+import io.tvarr.domain.logo.service.LogoUploader;
 import io.tvarr.domain.mapping.DataMappingRule;
 import io.tvarr.domain.mapping.MappingRuleId;
 import io.tvarr.domain.source.StreamSource;
@@ -29,6 +33,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -39,7 +44,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class LogoCacheServiceTest {
+/** The logo use cases of the domain on the real stores: SQLite rows and files in a temporary directory. */
+class LogoCacheTest {
     static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3};
 
     @TempDir
@@ -49,7 +55,26 @@ class LogoCacheServiceTest {
     ExecutorService executor = Executors.newFixedThreadPool(8);
     FakeFetcher fetcher = new FakeFetcher();
     MovableClock clock = new MovableClock(Instant.parse("2026-05-01T00:00:00Z"));
-    LogoCacheService cache;
+    Logos cache;
+
+    /** The four logo use cases over one cache, called as the HTTP routes and the jobs call them. */
+    record Logos(CachedLogos files, LogoDownloader downloader, LogoUploader uploader, LogoGarbageCollector collector) {
+        LogoCacheResult cache(List<String> urls) {
+            return downloader.cache(urls);
+        }
+
+        LogoAsset upload(byte[] bytes) {
+            return uploader.upload(bytes);
+        }
+
+        Optional<Path> file(String fileName) {
+            return files.file(fileName);
+        }
+
+        int cleanup() {
+            return collector.cleanup();
+        }
+    }
 
     /** Answers from a map of URL to body, records what it was asked and how many ran at once. */
     static final class FakeFetcher implements LogoFetcher {
@@ -110,18 +135,18 @@ class LogoCacheServiceTest {
         cache = cache(new LogoSettings(4, 1024 * 1024, Duration.ofHours(24)));
     }
 
-    private LogoCacheService cache(LogoSettings settings) {
-        return new LogoCacheService(
-                new LogoCacheService.Stores(
+    private Logos cache(LogoSettings settings) {
+        FileLogoStore files = new FileLogoStore(dir.resolve("logos"));
+        CachedLogos cached = new CachedLogos(store.logos(), files, clock);
+        return new Logos(
+                cached,
+                new LogoDownloader(cached, fetcher, settings, executor),
+                new LogoUploader(cached, settings),
+                new LogoGarbageCollector(
                         store.logos(),
-                        new FileLogoStore(dir.resolve("logos")),
-                        store.streamSources(),
-                        store.channels(),
-                        store.mappingRules()),
-                fetcher,
-                settings,
-                executor,
-                clock);
+                        files,
+                        new LogoReferences(store.streamSources(), store.channels(), store.mappingRules()),
+                        clock));
     }
 
     @AfterEach
