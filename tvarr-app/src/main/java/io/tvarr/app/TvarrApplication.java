@@ -7,11 +7,16 @@ import io.tvarr.domain.epg.service.EpgSourceService;
 import io.tvarr.domain.epg.service.GuideBrowser;
 import io.tvarr.domain.filter.service.FilterService;
 import io.tvarr.domain.job.JobKind;
+import io.tvarr.domain.job.port.out.JobWork;
+import io.tvarr.domain.job.service.JobQueue;
+import io.tvarr.domain.job.service.JobScheduler;
+import io.tvarr.domain.job.service.JobService;
+import io.tvarr.domain.job.service.JobWatchers;
+import io.tvarr.domain.job.service.RegenerateProxiesOnRefresh;
 import io.tvarr.domain.logo.service.LogoCacheService;
 import io.tvarr.domain.mapping.service.MappingRuleService;
 import io.tvarr.domain.proxy.GenerationReport;
 import io.tvarr.domain.proxy.ProxyId;
-import io.tvarr.domain.proxy.StreamProxy;
 import io.tvarr.domain.proxy.service.ProxyService;
 import io.tvarr.domain.relay.service.ChannelStreamService;
 import io.tvarr.domain.relay.service.RelayProfileService;
@@ -160,8 +165,8 @@ public final class TvarrApplication implements AutoCloseable {
             ChannelStreamService channelStreams = new ChannelStreamService(
                     proxies, persistence.streamSources(), persistence.channels(), persistence.relayProfiles(), relay);
 
-            JobEventStream events = new JobEventStream();
-            Map<JobKind, JobQueue.Work> work = new EnumMap<>(JobKind.class);
+            JobWatchers watchers = new JobWatchers();
+            Map<JobKind, JobWork> work = new EnumMap<>(JobKind.class);
             work.put(
                     JobKind.SOURCE_INGEST, target -> counts(ingestion.channels().ingest(SourceId.parse(target))));
             work.put(JobKind.EPG_INGEST, target -> counts(ingestion.guides().ingest(EpgSourceId.parse(target))));
@@ -175,19 +180,18 @@ public final class TvarrApplication implements AutoCloseable {
                                     .jobs()
                                     .deleteFinishedBefore(
                                             clock.instant().minus(config.jobs().history()))));
-            JobQueue queue =
-                    new JobQueue(persistence.jobs(), work, config.jobs().queue(), background, events, clock);
+            JobQueue queue = new JobQueue(
+                    persistence.jobs(),
+                    work,
+                    config.jobs().queue(),
+                    new FailsafeRetries(),
+                    background,
+                    watchers,
+                    clock);
             JobScheduler.Targets targets = new JobScheduler.Targets(
                     persistence.streamSources(), persistence.epgSources(), persistence.proxies(), persistence.jobs());
             JobScheduler scheduler = new JobScheduler(targets, cron, JobScheduler.Defaults.STANDARD, queue, clock);
-            // a refreshed input, however it was started, regenerates the proxies that use it
-            ingestions.whenSucceeded(source -> {
-                for (StreamProxy proxy : persistence.proxies().findAll()) {
-                    if (uses(proxy, source)) {
-                        queue.submit(JobKind.PROXY_GENERATE, proxy.id().toString());
-                    }
-                }
-            });
+            ingestions.whenSucceeded(new RegenerateProxiesOnRefresh(persistence.proxies(), queue));
 
             Versions versions = new Versions();
             HealthCheck health = () -> health(persistence.readiness());
@@ -210,8 +214,8 @@ public final class TvarrApplication implements AutoCloseable {
             routes.add(new RelayProfileRoutes(
                     new RelayProfileService(persistence.relayProfiles(), persistence.proxies())));
             routes.add(new LogoRoutes(logos));
-            routes.add(new JobRoutes(new JobsApi(queue, scheduler, targets, ingestions)));
-            routes.add(events);
+            routes.add(new JobRoutes(new JobService(queue, scheduler, targets, ingestions)));
+            routes.add(new JobEventStream(watchers));
             TvarrHttpServer server = new TvarrHttpServer(config.http(), routes).start();
             listening.set(server.port());
 
@@ -247,11 +251,6 @@ public final class TvarrApplication implements AutoCloseable {
             persistence.close();
             throw e;
         }
-    }
-
-    private static boolean uses(StreamProxy proxy, String source) {
-        return proxy.sources().stream().anyMatch(id -> id.toString().equals(source))
-                || proxy.epgSources().stream().anyMatch(id -> id.toString().equals(source));
     }
 
     private static Map<String, Long> counts(IngestionStatus status) {

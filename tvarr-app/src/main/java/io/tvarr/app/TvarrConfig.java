@@ -1,6 +1,7 @@
 package io.tvarr.app;
 
 import io.tvarr.domain.ValidationException;
+import io.tvarr.domain.job.service.JobQueue;
 import io.tvarr.domain.logo.LogoSettings;
 import io.tvarr.http.HttpSettings;
 import io.tvarr.persistence.DatabaseSettings;

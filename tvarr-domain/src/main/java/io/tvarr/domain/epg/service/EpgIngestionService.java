@@ -12,6 +12,7 @@ import io.tvarr.domain.epg.port.in.IngestEpgSourceUseCase;
 import io.tvarr.domain.epg.port.out.EpgRepository;
 import io.tvarr.domain.epg.port.out.EpgSourceHandler;
 import io.tvarr.domain.epg.port.out.EpgSourceRepository;
+import io.tvarr.domain.ingestion.InputRefreshed;
 import io.tvarr.domain.source.IngestionProgress;
 import io.tvarr.domain.source.IngestionStatus;
 import io.tvarr.domain.source.service.ExclusiveIngestions;
@@ -78,7 +79,7 @@ public final class EpgIngestionService implements IngestEpgSourceUseCase {
                 source.id(),
                 sink -> facts.putAll(handler.ingest(source, new Retained(sink, source, now, outside), progress)));
         facts.put("programmes_outside_retention", Long.toString(outside[0]));
-        return new ExclusiveIngestions.Outcome(stored, facts);
+        return new ExclusiveIngestions.Outcome(stored, facts, new InputRefreshed.Guide(source.id()));
     }
 
     private EpgSource find(EpgSourceId id) {

@@ -2,6 +2,7 @@ package io.tvarr.domain.source.service;
 
 import io.tvarr.domain.ConflictException;
 import io.tvarr.domain.TvarrException;
+import io.tvarr.domain.ingestion.InputRefreshed;
 import io.tvarr.domain.source.IngestionProgress;
 import io.tvarr.domain.source.IngestionStatus;
 import io.tvarr.domain.source.port.out.IngestionStatusRepository;
@@ -13,7 +14,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,14 +25,17 @@ import org.slf4j.LoggerFactory;
 public final class ExclusiveIngestions {
     private static final Logger log = LoggerFactory.getLogger(ExclusiveIngestions.class);
 
-    /** What an ingestion produced: how many records were stored and provider facts to show. */
-    public record Outcome(long count, Map<String, String> facts) {}
+    /**
+     * What an ingestion produced: how many records were stored, provider facts to show, and the refreshed input
+     * announced to the listeners.
+     */
+    public record Outcome(long count, Map<String, String> facts, InputRefreshed refreshed) {}
 
     private final IngestionStatusRepository statuses;
     private final Executor executor;
     private final Clock clock;
     private final Map<String, IngestionProgress> running = new ConcurrentHashMap<>();
-    private final List<Consumer<String>> successListeners = new CopyOnWriteArrayList<>();
+    private final List<InputRefreshed.Listener> successListeners = new CopyOnWriteArrayList<>();
 
     public ExclusiveIngestions(IngestionStatusRepository statuses, Executor executor, Clock clock) {
         this.statuses = statuses;
@@ -71,10 +74,10 @@ public final class ExclusiveIngestions {
     }
 
     /**
-     * Calls the listener with the source id after every successful ingestion, however it was started. Listeners
-     * run on the ingesting thread and must not throw.
+     * Tells the listener which input was refreshed after every successful ingestion, however it was started.
+     * Listeners run on the ingesting thread and must not throw.
      */
-    public void whenSucceeded(Consumer<String> listener) {
+    public void whenSucceeded(InputRefreshed.Listener listener) {
         successListeners.add(listener);
     }
 
@@ -101,9 +104,9 @@ public final class ExclusiveIngestions {
                     progress.skipped(),
                     progress.bytes(),
                     ms);
-            for (Consumer<String> listener : successListeners) {
+            for (InputRefreshed.Listener listener : successListeners) {
                 try {
-                    listener.accept(targetId);
+                    listener.refreshed(outcome.refreshed());
                 } catch (RuntimeException e) {
                     log.warn("ingestion listener failed source_id={} reason={}", targetId, e.toString());
                 }

@@ -3,6 +3,7 @@ package io.tvarr.domain.source.service;
 import io.tvarr.domain.NotFoundException;
 import io.tvarr.domain.ValidationException;
 import io.tvarr.domain.channel.port.out.ChannelRepository;
+import io.tvarr.domain.ingestion.InputRefreshed;
 import io.tvarr.domain.source.IngestionProgress;
 import io.tvarr.domain.source.IngestionStatus;
 import io.tvarr.domain.source.SourceId;
@@ -62,7 +63,7 @@ public final class SourceIngestionService implements IngestSourceUseCase {
         AtomicReference<Map<String, String>> facts = new AtomicReference<>(Map.of());
         long count =
                 channels.replaceAllForSource(source.id(), sink -> facts.set(handler.ingest(source, sink, progress)));
-        return new ExclusiveIngestions.Outcome(count, facts.get());
+        return new ExclusiveIngestions.Outcome(count, facts.get(), new InputRefreshed.ChannelSource(source.id()));
     }
 
     private StreamSource find(SourceId id) {
