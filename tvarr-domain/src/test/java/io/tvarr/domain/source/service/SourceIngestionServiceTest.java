@@ -14,6 +14,7 @@ import io.tvarr.domain.channel.ChannelQuery;
 import io.tvarr.domain.channel.ChannelSink;
 import io.tvarr.domain.channel.GroupCount;
 import io.tvarr.domain.channel.port.out.ChannelRepository;
+import io.tvarr.domain.ingestion.InputRefreshed;
 import io.tvarr.domain.source.IngestionProgress;
 import io.tvarr.domain.source.IngestionState;
 import io.tvarr.domain.source.IngestionStatus;
@@ -43,6 +44,8 @@ class SourceIngestionServiceTest {
     private final FakeStatuses statuses = new FakeStatuses();
     private final List<Runnable> queued = new ArrayList<>();
     private final Executor manual = queued::add;
+    private final ExclusiveIngestions ingestions =
+            new ExclusiveIngestions(statuses, manual, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
     private ScriptedHandler handler = new ScriptedHandler(
             List.of(aChannel().from(source.id()).withKey("1").build()));
 
@@ -69,11 +72,7 @@ class SourceIngestionServiceTest {
                 return List.of(source);
             }
         };
-        return new SourceIngestionService(
-                sources,
-                channels,
-                List.of(handler),
-                new ExclusiveIngestions(statuses, manual, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC)));
+        return new SourceIngestionService(sources, channels, List.of(handler), ingestions);
     }
 
     @Nested
@@ -114,6 +113,18 @@ class SourceIngestionServiceTest {
             assertThat(failed.state()).isEqualTo(IngestionState.FAILED);
             assertThat(failed.lastError()).isEqualTo("provider.example: http 503");
             assertThat(failed.lastCount()).isEqualTo(1);
+        }
+
+        @Test
+        void only_a_successful_ingestion_announces_the_refreshed_source() {
+            List<InputRefreshed> refreshed = new ArrayList<>();
+            ingestions.whenSucceeded(refreshed::add);
+
+            service().ingest(source.id());
+            handler = new ScriptedHandler(null);
+            assertThatThrownBy(() -> service().ingest(source.id())).isInstanceOf(UpstreamException.class);
+
+            assertThat(refreshed).containsExactly(new InputRefreshed.ChannelSource(source.id()));
         }
     }
 
