@@ -1,6 +1,7 @@
 package io.tvarr.app;
 
 import io.tvarr.domain.Checks;
+import io.tvarr.domain.job.service.JobQueue;
 import java.time.Duration;
 
 /**

@@ -2,11 +2,15 @@ package io.tvarr.app;
 
 import io.tvarr.domain.epg.EpgSourceId;
 import io.tvarr.domain.ingestion.IngestionStatus;
-import io.tvarr.domain.ingestion.IngestionTarget;
 import io.tvarr.domain.job.JobKind;
+import io.tvarr.domain.job.port.out.JobWork;
+import io.tvarr.domain.job.service.JobQueue;
+import io.tvarr.domain.job.service.JobScheduler;
+import io.tvarr.domain.job.service.JobService;
+import io.tvarr.domain.job.service.JobWatchers;
+import io.tvarr.domain.job.service.RegenerateProxiesOnRefresh;
 import io.tvarr.domain.proxy.GenerationReport;
 import io.tvarr.domain.proxy.ProxyId;
-import io.tvarr.domain.proxy.StreamProxy;
 import io.tvarr.domain.source.SourceId;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -26,14 +30,15 @@ final class Jobs implements AutoCloseable {
 
     final JobQueue queue;
     final JobScheduler scheduler;
-    final JobsApi api;
+    final JobService api;
+    final JobWatchers watchers = new JobWatchers();
     private final Assembly parts;
     private final AtomicBoolean recovered = new AtomicBoolean();
     private @Nullable ScheduledExecutorService ticker;
 
     Jobs(Assembly parts, TvarrBuilder settings, CronUtilsSchedules cron) {
         this.parts = parts;
-        Map<JobKind, JobQueue.Work> work = new EnumMap<>(JobKind.class);
+        Map<JobKind, JobWork> work = new EnumMap<>(JobKind.class);
         work.put(
                 JobKind.SOURCE_INGEST,
                 target -> counts(parts.ingestion.channels().ingest(SourceId.parse(target))));
@@ -49,11 +54,17 @@ final class Jobs implements AutoCloseable {
                                 .jobs()
                                 .deleteFinishedBefore(parts.clock.instant().minus(history))));
         this.queue = new JobQueue(
-                parts.store.jobs(), work, settings.jobs.queue(), parts.background, settings.jobEvents, parts.clock);
+                parts.store.jobs(),
+                work,
+                settings.jobs.queue(),
+                new FailsafeRetries(),
+                parts.background,
+                watchers,
+                parts.clock);
         JobScheduler.Targets targets = new JobScheduler.Targets(
                 parts.store.streamSources(), parts.store.epgSources(), parts.store.proxies(), parts.store.jobs());
         this.scheduler = new JobScheduler(targets, cron, JobScheduler.Defaults.STANDARD, queue, parts.clock);
-        this.api = new JobsApi(queue, scheduler, targets, parts.ingestions);
+        this.api = new JobService(queue, scheduler, targets, parts.ingestions);
     }
 
     /** Picks up jobs a previous run left queued or cut off, once the schema is there. */
@@ -74,7 +85,7 @@ final class Jobs implements AutoCloseable {
         if (ticker != null) {
             return;
         }
-        parts.ingestions.whenSucceeded(this::regenerateUsers);
+        parts.ingestions.whenSucceeded(new RegenerateProxiesOnRefresh(parts.store.proxies(), queue));
         ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "tvarr-scheduler");
             thread.setDaemon(true);
@@ -92,19 +103,6 @@ final class Jobs implements AutoCloseable {
         } catch (RuntimeException e) {
             log.error("scheduler tick failed", e);
         }
-    }
-
-    private void regenerateUsers(IngestionTarget source) {
-        for (StreamProxy proxy : parts.store.proxies().findAll()) {
-            if (uses(proxy, source.key())) {
-                queue.submit(JobKind.PROXY_GENERATE, proxy.id().toString());
-            }
-        }
-    }
-
-    private static boolean uses(StreamProxy proxy, String source) {
-        return proxy.sources().stream().anyMatch(id -> id.toString().equals(source))
-                || proxy.epgSources().stream().anyMatch(id -> id.toString().equals(source));
     }
 
     private static Map<String, Long> counts(IngestionStatus status) {

@@ -11,6 +11,7 @@ import io.tvarr.domain.filter.port.in.ManageFiltersUseCase;
 import io.tvarr.domain.filter.port.in.PreviewExpressionUseCase;
 import io.tvarr.domain.ingestion.port.in.IngestSourceUseCase;
 import io.tvarr.domain.job.port.in.ManageJobsUseCase;
+import io.tvarr.domain.job.port.in.WatchJobsUseCase;
 import io.tvarr.domain.logo.port.in.CacheLogosUseCase;
 import io.tvarr.domain.logo.port.in.CleanUpLogosUseCase;
 import io.tvarr.domain.logo.port.in.FindCachedLogoUseCase;
@@ -211,6 +212,11 @@ public final class Tvarr implements AutoCloseable {
     /** Background jobs: submit, cancel, list, and what the scheduler runs next. */
     public ManageJobsUseCase jobs() {
         return parts.jobs.api;
+    }
+
+    /** Every change of a job's state, as it happens (the server's event stream subscribes here). */
+    public WatchJobsUseCase jobEvents() {
+        return parts.jobs.watchers;
     }
 
     /** Whether the database answers and has no pending migration. */

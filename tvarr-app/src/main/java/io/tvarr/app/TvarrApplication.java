@@ -37,14 +37,12 @@ public final class TvarrApplication implements AutoCloseable {
     /** Opens the store, migrates it when configured, recovers the job queue, and starts serving and scheduling. */
     public static TvarrApplication start(TvarrConfig config) {
         AtomicInteger listening = new AtomicInteger(config.http().port());
-        JobEventStream events = new JobEventStream();
         Tvarr core = config.core()
                 .baseUrl(new BaseUrl(config.baseUrl(), config.http().host(), listening::get))
-                .jobEvents(events)
                 .scheduler(true)
                 .build();
         try {
-            TvarrHttpServer server = new TvarrHttpServer(config.http(), routes(core, events)).start();
+            TvarrHttpServer server = new TvarrHttpServer(config.http(), routes(core)).start();
             listening.set(server.port());
             Versions versions = new Versions();
             log.info(
@@ -59,7 +57,7 @@ public final class TvarrApplication implements AutoCloseable {
         }
     }
 
-    private static List<ApiRoutes> routes(Tvarr core, JobEventStream events) {
+    private static List<ApiRoutes> routes(Tvarr core) {
         Assembly parts = core.parts();
         Versions versions = new Versions();
         return List.of(
@@ -74,7 +72,7 @@ public final class TvarrApplication implements AutoCloseable {
                 new RelayProfileRoutes(core.relayProfiles()),
                 new LogoRoutes(core.cachedLogos(), core.logoUploads(), core.logoCleanup()),
                 new JobRoutes(core.jobs()),
-                events);
+                new JobEventStream(core.jobEvents()));
     }
 
     public int port() {

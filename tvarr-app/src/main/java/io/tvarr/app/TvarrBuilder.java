@@ -1,7 +1,6 @@
 package io.tvarr.app;
 
 import io.tvarr.domain.Checks;
-import io.tvarr.domain.job.port.out.JobEvents;
 import io.tvarr.domain.logo.LogoSettings;
 import io.tvarr.persistence.DatabaseSettings;
 import io.tvarr.relay.RelaySettings;
@@ -41,7 +40,6 @@ public final class TvarrBuilder {
     RelaySettings relay = RelaySettings.DEFAULT;
     JobSettings jobs = JobSettings.DEFAULT;
     boolean scheduler;
-    JobEvents jobEvents = job -> {};
 
     TvarrBuilder() {}
 
@@ -144,11 +142,6 @@ public final class TvarrBuilder {
      */
     public TvarrBuilder scheduler(boolean on) {
         this.scheduler = on;
-        return this;
-    }
-
-    TvarrBuilder jobEvents(JobEvents events) {
-        this.jobEvents = events;
         return this;
     }
 

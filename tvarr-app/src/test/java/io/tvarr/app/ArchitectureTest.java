@@ -1,5 +1,6 @@
 package io.tvarr.app;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -160,4 +161,23 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule no_package_is_named_util_or_common =
             noClasses().should().resideInAnyPackage("..util..", "..utils..", "..common..", "..helper..", "..helpers..");
+
+    /** The queue, the scheduler and the job use cases are domain services; the app only assembles them. */
+    @ArchTest
+    static final ArchRule the_job_engine_lives_in_the_domain = noClasses()
+            .that()
+            .resideInAPackage("io.tvarr.app..")
+            .should()
+            .haveNameMatching(".*\\.Job\\w*(Queue|Scheduler)")
+            .orShould()
+            .implement(resideInAPackage("io.tvarr.domain..port.in.."));
+
+    /** The live job stream is an inbound adapter: it watches jobs through a use case, not a driven port. */
+    @ArchTest
+    static final ArchRule http_job_uses_no_driven_port = noClasses()
+            .that()
+            .resideInAPackage("io.tvarr.http.job..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("io.tvarr.domain..port.out..");
 }

@@ -48,6 +48,7 @@ import io.tvarr.domain.relay.LastKnownCodec;
 import io.tvarr.domain.relay.RelayProfile;
 import io.tvarr.domain.relay.RelayProfileId;
 import io.tvarr.domain.relay.VideoCodec;
+import io.tvarr.domain.source.SourceId;
 import io.tvarr.domain.source.StreamSource;
 import java.time.Duration;
 import java.time.Instant;
@@ -609,6 +610,43 @@ abstract class PersistenceContract {
             store.proxies().update(changed);
 
             assertThat(store.proxies().findById(proxy.id())).contains(changed);
+        }
+
+        @Test
+        void the_proxies_using_an_input_are_found_by_its_id() {
+            StreamSource a = storedSource("a");
+            StreamSource b = storedSource("b");
+            EpgSource guide = anXmltvSource("g");
+            store.epgSources().insert(guide);
+            StreamProxy both = using("both", List.of(a.id(), b.id()), List.of(guide.id()));
+            StreamProxy onlyB = using("only-b", List.of(b.id()), List.of());
+            StreamProxy none = using("none", List.of(), List.of());
+            for (StreamProxy proxy : List.of(both, onlyB, none)) {
+                store.proxies().insert(proxy);
+            }
+
+            assertThat(store.proxies().findUsingSource(a.id())).containsExactly(both);
+            assertThat(store.proxies().findUsingSource(b.id())).containsExactly(both, onlyB);
+            assertThat(store.proxies().findUsingGuide(guide.id())).containsExactly(both);
+            assertThat(store.proxies().findUsingSource(SourceId.random())).isEmpty();
+        }
+
+        private StreamProxy using(String slug, List<SourceId> sources, List<EpgSourceId> guides) {
+            return new StreamProxy(
+                    ProxyId.random(),
+                    slug,
+                    slug,
+                    sources,
+                    guides,
+                    List.of(),
+                    List.of(),
+                    Numbering.DEFAULT,
+                    DeliveryMode.REDIRECT,
+                    null,
+                    OutputSettings.DEFAULT,
+                    null,
+                    T0,
+                    T0);
         }
 
         private StreamProxy proxy(String slug) {

@@ -10,27 +10,47 @@ import io.javalin.openapi.OpenApiContent;
 import io.javalin.openapi.OpenApiResponse;
 import io.tvarr.domain.job.Job;
 import io.tvarr.domain.job.JobProgress;
-import io.tvarr.domain.job.port.out.JobEvents;
+import io.tvarr.domain.job.port.in.WatchJobsUseCase;
 import io.tvarr.http.ApiRoutes;
 import io.tvarr.http.JsonMapping;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * {@code GET /api/v1/events}: Server-Sent Events, one {@code job} event (the job as JSON) per state change, to
- * every connected client. A client that cannot keep up or went away is dropped.
+ * every connected client. A client that cannot keep up or went away is dropped. Watches the jobs from
+ * {@link #register} on until {@link #close}.
  */
-public final class JobEventStream implements ApiRoutes, JobEvents {
+public final class JobEventStream implements ApiRoutes, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(JobEventStream.class);
 
     private final Set<SseClient> clients = ConcurrentHashMap.newKeySet();
     private final ObjectMapper json = JsonMapping.create();
+    private final WatchJobsUseCase jobs;
+    private WatchJobsUseCase.@Nullable Subscription subscription;
+
+    public JobEventStream(WatchJobsUseCase jobs) {
+        this.jobs = jobs;
+    }
 
     @Override
-    public void register(RoutesConfig routes) {
+    public synchronized void register(RoutesConfig routes) {
         routes.sse("/api/v1/events", this::connect);
+        if (subscription == null) {
+            subscription = jobs.subscribe(this::changed);
+        }
+    }
+
+    /** Stops watching the jobs; connected clients get no further events. */
+    @Override
+    public synchronized void close() {
+        if (subscription != null) {
+            subscription.close();
+            subscription = null;
+        }
     }
 
     @OpenApi(
@@ -50,8 +70,7 @@ public final class JobEventStream implements ApiRoutes, JobEvents {
         client.sendComment("connected");
     }
 
-    @Override
-    public void changed(Job job) {
+    private void changed(Job job) {
         if (clients.isEmpty()) {
             return;
         }

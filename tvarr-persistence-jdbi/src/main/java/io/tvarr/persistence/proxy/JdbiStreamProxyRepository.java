@@ -108,6 +108,24 @@ public final class JdbiStreamProxyRepository implements StreamProxyRepository {
                 .list());
     }
 
+    @Override
+    public List<StreamProxy> findUsingSource(SourceId source) {
+        return findUsing("proxy_source", "source_id", source.toString());
+    }
+
+    @Override
+    public List<StreamProxy> findUsingGuide(EpgSourceId guide) {
+        return findUsing("proxy_epg_source", "epg_source_id", guide.toString());
+    }
+
+    private List<StreamProxy> findUsing(String table, String column, String input) {
+        return db.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM stream_proxy WHERE id IN (SELECT proxy_id"
+                        + " FROM " + table + " WHERE " + column + " = :input) ORDER BY name, id")
+                .bind("input", input)
+                .map((rs, ctx) -> map(h, rs))
+                .list());
+    }
+
     private Optional<StreamProxy> findOne(String column, String value) {
         return db.withHandle(
                 h -> h.createQuery("SELECT " + COLUMNS + " FROM stream_proxy WHERE " + column + " = :value")

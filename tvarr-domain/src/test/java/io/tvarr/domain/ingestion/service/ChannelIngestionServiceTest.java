@@ -43,6 +43,8 @@ class ChannelIngestionServiceTest {
     private final FakeIngestionStatuses statuses = new FakeIngestionStatuses();
     private final List<Runnable> queued = new ArrayList<>();
     private final Executor manual = queued::add;
+    private final ExclusiveIngestions ingestions =
+            new ExclusiveIngestions(statuses, manual, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
     private ScriptedHandler handler = new ScriptedHandler(
             List.of(aChannel().from(source.id()).withKey("1").build()));
 
@@ -69,11 +71,7 @@ class ChannelIngestionServiceTest {
                 return List.of(source);
             }
         };
-        return new ChannelIngestionService(
-                sources,
-                channels,
-                List.of(handler),
-                new ExclusiveIngestions(statuses, manual, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC)));
+        return new ChannelIngestionService(sources, channels, List.of(handler), ingestions);
     }
 
     @Nested
@@ -116,6 +114,18 @@ class ChannelIngestionServiceTest {
             assertThat(failed.state()).isEqualTo(IngestionState.FAILED);
             assertThat(failed.lastError()).isEqualTo("provider.example: http 503");
             assertThat(failed.lastCount()).isEqualTo(1);
+        }
+
+        @Test
+        void only_a_successful_ingestion_announces_the_refreshed_source() {
+            List<IngestionTarget> refreshed = new ArrayList<>();
+            ingestions.whenSucceeded(refreshed::add);
+
+            service().ingest(source.id());
+            handler = new ScriptedHandler(null);
+            assertThatThrownBy(() -> service().ingest(source.id())).isInstanceOf(UpstreamException.class);
+
+            assertThat(refreshed).containsExactly(new IngestionTarget.ChannelSource(source.id()));
         }
     }
 

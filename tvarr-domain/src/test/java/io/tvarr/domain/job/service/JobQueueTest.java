@@ -1,4 +1,4 @@
-package io.tvarr.app;
+package io.tvarr.domain.job.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,9 +7,7 @@ import io.tvarr.domain.UpstreamException;
 import io.tvarr.domain.job.Job;
 import io.tvarr.domain.job.JobKind;
 import io.tvarr.domain.job.JobState;
-import io.tvarr.persistence.DatabaseSettings;
-import io.tvarr.persistence.JdbiPersistence;
-import java.nio.file.Path;
+import io.tvarr.domain.job.port.out.JobWork;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,28 +24,17 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-/** The queue over a real SQLite job table; work is given by the tests, which wait on latches, never on time. */
+/** The queue over an in-memory job store; work is given by the tests, which wait on latches, never on time. */
 class JobQueueTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-02-01T08:00:00Z"), ZoneOffset.UTC);
 
-    @TempDir
-    Path dir;
-
-    JdbiPersistence store;
+    InMemoryJobRepository store = new InMemoryJobRepository();
     ExecutorService executor = Executors.newCachedThreadPool();
-    Map<JobKind, JobQueue.Work> work = new EnumMap<>(JobKind.class);
+    Map<JobKind, JobWork> work = new EnumMap<>(JobKind.class);
     List<Job> events = Collections.synchronizedList(new ArrayList<>());
     JobQueue queue;
-
-    @BeforeEach
-    void open() {
-        store = JdbiPersistence.open(DatabaseSettings.of("jdbc:sqlite:" + dir.resolve("tvarr.db")));
-        store.migrate();
-    }
 
     @AfterEach
     void close() throws InterruptedException {
@@ -56,14 +43,14 @@ class JobQueueTest {
         }
         executor.shutdownNow();
         executor.awaitTermination(5, TimeUnit.SECONDS);
-        store.close();
     }
 
     private JobQueue queue(int workers, int retries) {
         queue = new JobQueue(
-                store.jobs(),
+                store,
                 work,
                 new JobQueue.Settings(workers, retries, Duration.ofMillis(1)),
+                new ImmediateRetries(),
                 executor,
                 events::add,
                 CLOCK);
@@ -72,7 +59,7 @@ class JobQueueTest {
 
     private Job awaitFinal(Job job) throws InterruptedException {
         for (int i = 0; i < 5000; i++) {
-            Job stored = store.jobs().findById(job.id()).orElseThrow();
+            Job stored = store.findById(job.id()).orElseThrow();
             if (stored.state().isFinal()) {
                 return stored;
             }
@@ -115,7 +102,7 @@ class JobQueueTest {
         awaitFinal(blocking);
         awaitFinal(first);
         assertThat(runs).hasValue(2);
-        assertThat(store.jobs().findPage(null, null, 0, 10).total()).isEqualTo(2);
+        assertThat(store.findPage(null, null, 0, 10).total()).isEqualTo(2);
     }
 
     @Test
@@ -198,15 +185,15 @@ class JobQueueTest {
         q.cancel(running.id());
 
         assertThat(awaitFinal(running).state()).isEqualTo(JobState.CANCELLED);
-        assertThat(store.jobs().findById(waiting.id()).orElseThrow().state()).isEqualTo(JobState.CANCELLED);
+        assertThat(store.findById(waiting.id()).orElseThrow().state()).isEqualTo(JobState.CANCELLED);
     }
 
     @Test
     void on_start_jobs_cut_off_by_a_crash_fail_and_run_again_and_stored_queued_jobs_run() throws Exception {
         Job crashed = Job.queued(JobKind.SOURCE_INGEST, "s1", CLOCK.instant()).start(CLOCK.instant());
-        store.jobs().insert(crashed);
+        store.insert(crashed);
         Job waiting = Job.queued(JobKind.PROXY_GENERATE, "p1", CLOCK.instant());
-        store.jobs().insert(waiting);
+        store.insert(waiting);
         List<String> ran = Collections.synchronizedList(new ArrayList<>());
         work.put(JobKind.SOURCE_INGEST, target -> {
             ran.add(target);
@@ -219,10 +206,10 @@ class JobQueueTest {
 
         queue(2, 0).recover();
 
-        assertThat(store.jobs().findById(crashed.id()).orElseThrow().state()).isEqualTo(JobState.FAILED);
-        assertThat(store.jobs().findById(crashed.id()).orElseThrow().error()).contains("interrupted");
+        assertThat(store.findById(crashed.id()).orElseThrow().state()).isEqualTo(JobState.FAILED);
+        assertThat(store.findById(crashed.id()).orElseThrow().error()).contains("interrupted");
         assertThat(awaitFinal(waiting).state()).isEqualTo(JobState.SUCCEEDED);
-        Job rerun = store.jobs().findPage(null, JobKind.SOURCE_INGEST, 0, 10).items().stream()
+        Job rerun = store.findPage(null, JobKind.SOURCE_INGEST, 0, 10).items().stream()
                 .filter(j -> !j.id().equals(crashed.id()))
                 .findFirst()
                 .orElseThrow();
@@ -249,7 +236,7 @@ class JobQueueTest {
 
         assertThat(awaitFinal(running).state()).isEqualTo(JobState.SUCCEEDED);
         assertThat(awaitFinal(waiting).state()).isEqualTo(JobState.SUCCEEDED);
-        assertThat(store.jobs().findPage(null, null, 0, 10).total()).isEqualTo(2);
+        assertThat(store.findPage(null, null, 0, 10).total()).isEqualTo(2);
     }
 
     private static void await(CountDownLatch latch) {

@@ -1,8 +1,5 @@
-package io.tvarr.app;
+package io.tvarr.domain.job.service;
 
-import dev.failsafe.Failsafe;
-import dev.failsafe.FailsafeException;
-import dev.failsafe.RetryPolicy;
 import io.tvarr.domain.ConflictException;
 import io.tvarr.domain.NotFoundException;
 import io.tvarr.domain.RefusedUpstreamException;
@@ -13,6 +10,8 @@ import io.tvarr.domain.job.JobKind;
 import io.tvarr.domain.job.JobState;
 import io.tvarr.domain.job.port.out.JobEvents;
 import io.tvarr.domain.job.port.out.JobRepository;
+import io.tvarr.domain.job.port.out.JobWork;
+import io.tvarr.domain.job.port.out.Retries;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -30,26 +29,32 @@ import org.slf4j.LoggerFactory;
  * The persistent job queue. Jobs are stored before they run, so a restart finds them: queued ones are queued
  * again, running ones (cut off by a crash) are marked failed and queued again. At most {@code workers} jobs run at
  * once and at most one per target; a trigger for a target that already has a queued job returns that job.
- * Transient failures are retried with exponential backoff (Failsafe); refusals and invalid input are not.
- * Thread-safe.
+ * Transient failures are retried with exponential backoff; refusals and invalid input are not. Thread-safe.
  */
-final class JobQueue implements AutoCloseable {
+public final class JobQueue implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(JobQueue.class);
-
-    /** What a job of one kind does to its target; returns summary counts. Throws on failure. */
-    @FunctionalInterface
-    interface Work {
-        Map<String, Long> run(String target);
-    }
 
     /**
      * Queue settings.
      *
+     * @param workers jobs that may run at once, one or more
      * @param retries tries after the first for transient failures
      * @param retryDelay first backoff delay; it doubles up to sixteen times this
      */
-    record Settings(int workers, int retries, Duration retryDelay) {
-        static final Settings DEFAULT = new Settings(2, 3, Duration.ofSeconds(30));
+    public record Settings(int workers, int retries, Duration retryDelay) {
+        public static final Settings DEFAULT = new Settings(2, 3, Duration.ofSeconds(30));
+
+        public Settings {
+            if (workers < 1) {
+                throw new ValidationException("workers: " + workers + " (expected: 1 or more)");
+            }
+            if (retries < 0) {
+                throw new ValidationException("retries: " + retries + " (expected: zero or more)");
+            }
+            if (retryDelay.isNegative() || retryDelay.isZero()) {
+                throw new ValidationException("retry_delay: " + retryDelay + " (expected: more than zero)");
+            }
+        }
     }
 
     private static final class Running {
@@ -66,8 +71,9 @@ final class JobQueue implements AutoCloseable {
     }
 
     private final JobRepository jobs;
-    private final Map<JobKind, Work> work;
+    private final Map<JobKind, JobWork> work;
     private final Settings settings;
+    private final Retries retries;
     private final ExecutorService executor;
     private final JobEvents events;
     private final Clock clock;
@@ -75,16 +81,18 @@ final class JobQueue implements AutoCloseable {
     private final Map<String, Running> running = new HashMap<>();
     private boolean closed;
 
-    JobQueue(
+    public JobQueue(
             JobRepository jobs,
-            Map<JobKind, Work> work,
+            Map<JobKind, JobWork> work,
             Settings settings,
+            Retries retries,
             ExecutorService executor,
             JobEvents events,
             Clock clock) {
         this.jobs = jobs;
         this.work = Map.copyOf(work);
         this.settings = settings;
+        this.retries = retries;
         this.executor = executor;
         this.events = events;
         this.clock = clock;
@@ -94,7 +102,7 @@ final class JobQueue implements AutoCloseable {
      * Picks up where the last run stopped: stored queued jobs run, interrupted ones fail and run again. Jobs this
      * process already holds (submitted before recovery) are left alone.
      */
-    synchronized void recover() {
+    public synchronized void recover() {
         for (Job interrupted : jobs.findByState(JobState.RUNNING)) {
             if (live(interrupted.id()) != null) {
                 continue;
@@ -122,7 +130,7 @@ final class JobQueue implements AutoCloseable {
     }
 
     /** Queues a job, or returns the one already queued for the target. */
-    synchronized Job submit(JobKind kind, String target) {
+    public synchronized Job submit(JobKind kind, String target) {
         if (!work.containsKey(kind)) {
             throw new ValidationException("kind: " + kind + " cannot be queued here");
         }
@@ -138,7 +146,13 @@ final class JobQueue implements AutoCloseable {
         return job;
     }
 
-    synchronized Job cancel(JobId id) {
+    /**
+     * Cancels a queued job at once, a running one as soon as its work stops.
+     *
+     * @throws NotFoundException when no such job exists
+     * @throws ConflictException when the job already finished
+     */
+    public synchronized Job cancel(JobId id) {
         for (Iterator<Job> it = queued.iterator(); it.hasNext(); ) {
             Job job = it.next();
             if (job.id().equals(id)) {
@@ -163,7 +177,7 @@ final class JobQueue implements AutoCloseable {
     }
 
     /** The live version of a job when it is queued or running here. */
-    synchronized @Nullable Job live(JobId id) {
+    public synchronized @Nullable Job live(JobId id) {
         for (Job job : queued) {
             if (job.id().equals(id)) {
                 return job;
@@ -210,18 +224,14 @@ final class JobQueue implements AutoCloseable {
         }
         Job finished;
         try {
-            RetryPolicy<Map<String, Long>> retry = RetryPolicy.<Map<String, Long>>builder()
-                    .handleIf(JobQueue::isTransient)
-                    .abortIf((result, failure) -> cancelRequested(run))
-                    .withBackoff(settings.retryDelay(), settings.retryDelay().multipliedBy(16))
-                    .withMaxRetries(settings.retries())
-                    .onRetry(e -> retried(run, e.getLastException()))
-                    .build();
-            Map<String, Long> summary =
-                    Failsafe.with(retry).get(() -> work.get(job.kind()).run(job.target()));
+            Map<String, Long> summary = retries.run(
+                    () -> work.get(job.kind()).run(job.target()),
+                    new Retries.Backoff(
+                            settings.retries(),
+                            settings.retryDelay(),
+                            settings.retryDelay().multipliedBy(16)),
+                    new Decisions(run));
             finished = finish(run, null, summary);
-        } catch (FailsafeException e) {
-            finished = finish(run, e.getCause() == null ? e : e.getCause(), Map.of());
         } catch (RuntimeException e) {
             finished = finish(run, e, Map.of());
         }
@@ -264,6 +274,30 @@ final class JobQueue implements AutoCloseable {
 
     private synchronized boolean cancelRequested(Running run) {
         return run.cancelRequested;
+    }
+
+    /** Retries a running job only after transient failures and never once it was cancelled. */
+    private final class Decisions implements Retries.Decisions {
+        private final Running run;
+
+        Decisions(Running run) {
+            this.run = run;
+        }
+
+        @Override
+        public boolean worthRetrying(Throwable failure) {
+            return isTransient(failure);
+        }
+
+        @Override
+        public boolean cancelled() {
+            return cancelRequested(run);
+        }
+
+        @Override
+        public void retrying(@Nullable Throwable failure) {
+            retried(run, failure);
+        }
     }
 
     private void store(Job job) {

@@ -1,4 +1,4 @@
-package io.tvarr.app;
+package io.tvarr.domain.job.service;
 
 import io.tvarr.domain.epg.EpgSource;
 import io.tvarr.domain.epg.port.out.EpgSourceRepository;
@@ -29,19 +29,22 @@ import org.slf4j.LoggerFactory;
  * was created): what was missed while tvarr was down runs once, not once per missed slot. Time comes from the
  * clock; the caller decides how often to tick.
  */
-final class JobScheduler {
+public final class JobScheduler {
     private static final Logger log = LoggerFactory.getLogger(JobScheduler.class);
 
     /** Default schedules for targets that set none. */
-    record Defaults(String sources, String guides, String logoCleanup, String historyCleanup) {
-        static final Defaults STANDARD = new Defaults("0 */6 * * *", "0 */12 * * *", "30 3 * * *", "45 3 * * *");
+    public record Defaults(String sources, String guides, String logoCleanup, String historyCleanup) {
+        public static final Defaults STANDARD = new Defaults("0 */6 * * *", "0 */12 * * *", "30 3 * * *", "45 3 * * *");
     }
 
-    static final String LOGOS_TARGET = "logos";
-    static final String HISTORY_TARGET = "history";
+    /** The target of the logo cleanup job, of which there is only one. */
+    public static final String LOGOS_TARGET = "logos";
+
+    /** The target of the job history cleanup job, of which there is only one. */
+    public static final String HISTORY_TARGET = "history";
 
     /** The repositories the scheduler reads targets from. */
-    record Targets(
+    public record Targets(
             StreamSourceRepository sources,
             EpgSourceRepository guides,
             StreamProxyRepository proxies,
@@ -58,7 +61,7 @@ final class JobScheduler {
     private final Map<String, Instant> nextRuns = new HashMap<>();
     private final Map<String, String> expressions = new HashMap<>();
 
-    JobScheduler(Targets targets, CronSchedules cron, Defaults defaults, JobQueue queue, Clock clock) {
+    public JobScheduler(Targets targets, CronSchedules cron, Defaults defaults, JobQueue queue, Clock clock) {
         this.targets = targets;
         this.cron = cron;
         this.defaults = defaults;
@@ -68,7 +71,7 @@ final class JobScheduler {
     }
 
     /** Queues what is due now. */
-    synchronized void tick() {
+    public synchronized void tick() {
         Instant now = clock.instant();
         Map<String, Instant> seen = new HashMap<>();
         for (Entry entry : entries()) {
@@ -92,7 +95,7 @@ final class JobScheduler {
     }
 
     /** What runs next, for the API. */
-    synchronized List<ScheduledTarget> schedule() {
+    public synchronized List<ScheduledTarget> schedule() {
         Instant now = clock.instant();
         List<ScheduledTarget> list = new ArrayList<>();
         for (Entry entry : entries()) {

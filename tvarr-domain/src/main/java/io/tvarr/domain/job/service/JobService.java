@@ -1,4 +1,4 @@
-package io.tvarr.app;
+package io.tvarr.domain.job.service;
 
 import io.tvarr.domain.NotFoundException;
 import io.tvarr.domain.Page;
@@ -22,13 +22,14 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /** The job use cases over the queue, the scheduler and the stores; checks a target exists before queueing it. */
-final class JobsApi implements ManageJobsUseCase {
+public final class JobService implements ManageJobsUseCase {
     private final JobQueue queue;
     private final JobScheduler scheduler;
     private final ExclusiveIngestions ingestions;
     private final JobScheduler.Targets targets;
 
-    JobsApi(JobQueue queue, JobScheduler scheduler, JobScheduler.Targets targets, ExclusiveIngestions ingestions) {
+    public JobService(
+            JobQueue queue, JobScheduler scheduler, JobScheduler.Targets targets, ExclusiveIngestions ingestions) {
         this.queue = queue;
         this.scheduler = scheduler;
         this.targets = targets;

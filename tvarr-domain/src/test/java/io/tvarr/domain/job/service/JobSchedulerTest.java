@@ -1,4 +1,4 @@
-package io.tvarr.app;
+package io.tvarr.domain.job.service;
 
 import static io.tvarr.domain.TestData.anM3uSource;
 import static io.tvarr.domain.TestData.anXmltvSource;
@@ -8,10 +8,8 @@ import io.tvarr.domain.epg.EpgSource;
 import io.tvarr.domain.job.Job;
 import io.tvarr.domain.job.JobKind;
 import io.tvarr.domain.job.ScheduledTarget;
+import io.tvarr.domain.job.port.out.JobWork;
 import io.tvarr.domain.source.StreamSource;
-import io.tvarr.persistence.DatabaseSettings;
-import io.tvarr.persistence.JdbiPersistence;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,14 +24,12 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Time is driven through the clock; nothing here waits for a schedule. */
 class JobSchedulerTest {
-    @TempDir
-    Path dir;
-
-    JdbiPersistence store;
+    InMemoryStreamSources sources = new InMemoryStreamSources();
+    InMemoryEpgSources guides = new InMemoryEpgSources();
+    InMemoryJobRepository jobs = new InMemoryJobRepository();
     ExecutorService executor = Executors.newCachedThreadPool();
     MovableClock clock = new MovableClock(Instant.parse("2026-06-10T07:00:00Z"));
     JobQueue queue;
@@ -63,14 +59,18 @@ class JobSchedulerTest {
 
     @BeforeEach
     void open() {
-        store = JdbiPersistence.open(DatabaseSettings.of("jdbc:sqlite:" + dir.resolve("tvarr.db")));
-        store.migrate();
-        Map<JobKind, JobQueue.Work> work = new EnumMap<>(JobKind.class);
+        Map<JobKind, JobWork> work = new EnumMap<>(JobKind.class);
         for (JobKind kind : JobKind.values()) {
             work.put(kind, target -> Map.of());
         }
         queue = new JobQueue(
-                store.jobs(), work, new JobQueue.Settings(2, 0, Duration.ofMillis(1)), executor, job -> {}, clock);
+                jobs,
+                work,
+                new JobQueue.Settings(2, 0, Duration.ofMillis(1)),
+                new ImmediateRetries(),
+                executor,
+                job -> {},
+                clock);
     }
 
     @AfterEach
@@ -78,13 +78,12 @@ class JobSchedulerTest {
         queue.close();
         executor.shutdownNow();
         executor.awaitTermination(5, TimeUnit.SECONDS);
-        store.close();
     }
 
     private JobScheduler scheduler() {
         return new JobScheduler(
-                new JobScheduler.Targets(store.streamSources(), store.epgSources(), store.proxies(), store.jobs()),
-                new CronUtilsSchedules(ZoneOffset.UTC),
+                new JobScheduler.Targets(sources, guides, new InMemoryStreamProxies(), jobs),
+                new DailyCron(),
                 JobScheduler.Defaults.STANDARD,
                 queue,
                 clock);
@@ -106,12 +105,12 @@ class JobSchedulerTest {
                 false,
                 created,
                 created);
-        store.streamSources().insert(source);
+        sources.insert(source);
         return source;
     }
 
     private long jobs(JobKind kind, String target) {
-        return store.jobs().findPage(null, kind, 0, 100).items().stream()
+        return jobs.findPage(null, kind, 0, 100).items().stream()
                 .filter(j -> j.target().equals(target))
                 .count();
     }
@@ -138,9 +137,8 @@ class JobSchedulerTest {
     @Test
     void slots_missed_while_tvarr_was_down_run_once_at_start() {
         StreamSource source = source(Instant.parse("2026-06-01T00:00:00Z"), true, "@hourly");
-        store.jobs()
-                .insert(Job.queued(JobKind.SOURCE_INGEST, source.id().toString(), Instant.parse("2026-06-09T20:00:00Z"))
-                        .cancel(Instant.parse("2026-06-09T20:00:01Z")));
+        jobs.insert(Job.queued(JobKind.SOURCE_INGEST, source.id().toString(), Instant.parse("2026-06-09T20:00:00Z"))
+                .cancel(Instant.parse("2026-06-09T20:00:01Z")));
 
         JobScheduler scheduler = scheduler();
         scheduler.tick();
@@ -168,7 +166,7 @@ class JobSchedulerTest {
                 template.retention(),
                 clock.now,
                 clock.now);
-        store.epgSources().insert(guide);
+        guides.insert(guide);
         JobScheduler scheduler = scheduler();
 
         scheduler.tick();
