@@ -13,7 +13,9 @@ import io.tvarr.domain.proxy.GenerationReport;
 import io.tvarr.domain.proxy.ProxyId;
 import io.tvarr.domain.proxy.StreamProxy;
 import io.tvarr.domain.proxy.service.ProxyService;
-import io.tvarr.domain.relay.service.ChannelStreamService;
+import io.tvarr.domain.relay.service.FFmpegInspectionService;
+import io.tvarr.domain.relay.service.PlayChannelService;
+import io.tvarr.domain.relay.service.RelayInspectionService;
 import io.tvarr.domain.relay.service.RelayProfileService;
 import io.tvarr.domain.source.IngestionStatus;
 import io.tvarr.domain.source.SourceId;
@@ -157,7 +159,7 @@ public final class TvarrApplication implements AutoCloseable {
                     ffmpeg,
                     hardware,
                     new CodecProbe(ffmpeg, persistence.lastKnownCodecs(), Duration.ofHours(24), clock));
-            ChannelStreamService channelStreams = new ChannelStreamService(
+            PlayChannelService channelStreams = new PlayChannelService(
                     proxies, persistence.streamSources(), persistence.channels(), persistence.relayProfiles(), relay);
 
             JobEventStream events = new JobEventStream();
@@ -206,7 +208,9 @@ public final class TvarrApplication implements AutoCloseable {
                     clock));
             routes.add(new ProxyRoutes(proxies, generator));
             routes.add(new OutputRoutes(proxies, generator, channelStreams));
-            routes.add(new RelayRoutes(relay, ffmpeg, hardware));
+            RelayInspectionService relayInspection = new RelayInspectionService(relay);
+            routes.add(
+                    new RelayRoutes(relayInspection, relayInspection, new FFmpegInspectionService(ffmpeg, hardware)));
             routes.add(new RelayProfileRoutes(
                     new RelayProfileService(persistence.relayProfiles(), persistence.proxies())));
             routes.add(new LogoRoutes(logos));
