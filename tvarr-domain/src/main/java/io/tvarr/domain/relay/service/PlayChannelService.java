@@ -89,7 +89,7 @@ public final class PlayChannelService implements PlayChannelUseCase {
     }
 
     private @Nullable RelayProfile profile(StreamProxy proxy) {
-        if (proxy.deliveryMode() != DeliveryMode.RELAY || proxy.relayProfile() == null) {
+        if (proxy.deliveryMode() != DeliveryMode.TRANSCODE || proxy.relayProfile() == null) {
             return null;
         }
         return profiles.findById(proxy.relayProfile())
