@@ -13,7 +13,9 @@ import io.tvarr.domain.logo.service.LogoReferences;
 import io.tvarr.domain.logo.service.LogoUploader;
 import io.tvarr.domain.mapping.service.MappingRuleService;
 import io.tvarr.domain.proxy.service.ProxyService;
-import io.tvarr.domain.relay.service.ChannelStreamService;
+import io.tvarr.domain.relay.service.FFmpegInspectionService;
+import io.tvarr.domain.relay.service.PlayChannelService;
+import io.tvarr.domain.relay.service.RelayInspectionService;
 import io.tvarr.domain.relay.service.RelayProfileService;
 import io.tvarr.domain.source.service.StreamSourceService;
 import io.tvarr.expression.LanguageCatalogue;
@@ -61,7 +63,9 @@ final class Assembly {
     final ProcessFFmpeg ffmpeg;
     final SystemHardwareDetector hardware;
     final RelayHub relay;
-    final ChannelStreamService streams;
+    final PlayChannelService streams;
+    final RelayInspectionService relayInspection;
+    final FFmpegInspectionService ffmpegInspection;
     final Jobs jobs;
 
     Assembly(TvarrBuilder settings, JdbiPersistence store, ExecutorService background) {
@@ -128,8 +132,10 @@ final class Assembly {
                 ffmpeg,
                 hardware,
                 new CodecProbe(ffmpeg, store.lastKnownCodecs(), Duration.ofHours(24), clock));
-        this.streams = new ChannelStreamService(
-                proxies, store.streamSources(), store.channels(), store.relayProfiles(), relay);
+        this.streams =
+                new PlayChannelService(proxies, store.streamSources(), store.channels(), store.relayProfiles(), relay);
+        this.relayInspection = new RelayInspectionService(relay);
+        this.ffmpegInspection = new FFmpegInspectionService(ffmpeg, hardware);
         this.jobs = new Jobs(this, settings, cron);
     }
 

@@ -2,6 +2,7 @@ package io.tvarr.app;
 
 import io.tvarr.domain.NotFoundException;
 import io.tvarr.domain.StorageException;
+import io.tvarr.domain.ValidationException;
 import io.tvarr.domain.channel.port.in.BrowseChannelsUseCase;
 import io.tvarr.domain.epg.EpgSourceId;
 import io.tvarr.domain.epg.port.in.BrowseGuideUseCase;
@@ -21,9 +22,13 @@ import io.tvarr.domain.proxy.ProxyId;
 import io.tvarr.domain.proxy.port.in.GenerateProxyUseCase;
 import io.tvarr.domain.proxy.port.in.ManageProxiesUseCase;
 import io.tvarr.domain.relay.ClientInfo;
-import io.tvarr.domain.relay.StreamSubscription;
+import io.tvarr.domain.relay.port.in.InspectFFmpegUseCase;
+import io.tvarr.domain.relay.port.in.InspectRelayUseCase;
 import io.tvarr.domain.relay.port.in.ManageRelayProfilesUseCase;
-import io.tvarr.domain.relay.port.in.StreamChannelUseCase;
+import io.tvarr.domain.relay.port.in.PlayChannelCommand;
+import io.tvarr.domain.relay.port.in.PlayChannelUseCase;
+import io.tvarr.domain.relay.port.in.Playback;
+import io.tvarr.domain.relay.port.in.StopRelaySessionUseCase;
 import io.tvarr.domain.source.SourceId;
 import io.tvarr.domain.source.port.in.ManageStreamSourcesUseCase;
 import io.tvarr.domain.system.Health;
@@ -31,6 +36,7 @@ import io.tvarr.persistence.DatabaseSettings;
 import io.tvarr.persistence.JdbiPersistence;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
@@ -169,20 +175,54 @@ public final class Tvarr implements AutoCloseable {
         return open(parts.generator.guide(proxy), "guide of proxy " + proxy);
     }
 
-    /** Decides how a proxy's channel is delivered and opens relay subscriptions. */
-    public StreamChannelUseCase streams() {
+    /** Plays a proxy's channel the way the proxy delivers it: a redirect to the upstream, or a stream of bytes. */
+    public PlayChannelUseCase play() {
         return parts.streams;
     }
 
     /**
-     * The bytes of a proxy's channel as the relay delivers them (passed through, or transcoded when the proxy's
-     * delivery runs FFmpeg), shared with every other viewer of the channel. Blocks in {@code read} until bytes
-     * arrive; the caller closes the stream to leave.
+     * Copies a proxy's channel to {@code out} as the relay delivers it (passed through, or transcoded when the
+     * proxy's delivery runs FFmpeg), shared with every other viewer of the channel, until the upstream ends or
+     * writing fails. Blocks the calling thread; {@code out} is not closed.
+     *
+     * @throws io.tvarr.domain.ValidationException when the proxy redirects players (use {@link #play()})
+     * @throws io.tvarr.domain.UnavailableException when a connection limit or a circuit breaker refuses it
+     */
+    public void streamChannel(String proxyIdOrSlug, String channelId, OutputStream out) throws IOException {
+        relayed(proxyIdOrSlug, channelId).transferTo(out, () -> {});
+    }
+
+    /**
+     * A proxy's channel as a stream to read, fed by the relay as {@link #streamChannel} is; refusals are thrown
+     * here, before anything is returned. Closing the stream leaves the channel.
      */
     public InputStream openChannel(String proxyIdOrSlug, String channelId) {
-        StreamSubscription subscription = parts.streams.open(
-                parts.streams.decide(proxyIdOrSlug, channelId).plan(), new ClientInfo("embedded", "tvarr-library"));
-        return new SubscriptionInputStream(subscription);
+        return ChannelPipe.open(relayed(proxyIdOrSlug, channelId), parts.background);
+    }
+
+    private Playback.Stream relayed(String proxyIdOrSlug, String channelId) {
+        Playback playback = parts.streams.play(
+                new PlayChannelCommand(proxyIdOrSlug, channelId, new ClientInfo("embedded", "tvarr-library")));
+        if (playback instanceof Playback.Stream stream) {
+            return stream;
+        }
+        throw new ValidationException("proxy '" + proxyIdOrSlug + "': its delivery is redirect, so tvarr holds no"
+                + " stream to give (play() answers the upstream URL; proxy or transcode delivery relay the bytes)");
+    }
+
+    /** Relay sessions and upstream health, as they are now. */
+    public InspectRelayUseCase relay() {
+        return parts.relayInspection;
+    }
+
+    /** Ends a relay session by hand. */
+    public StopRelaySessionUseCase relaySessions() {
+        return parts.relayInspection;
+    }
+
+    /** Which FFmpeg transcoding uses and what it can do on this machine. */
+    public InspectFFmpegUseCase ffmpeg() {
+        return parts.ffmpegInspection;
     }
 
     public ManageRelayProfilesUseCase relayProfiles() {

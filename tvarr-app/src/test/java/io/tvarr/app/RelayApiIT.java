@@ -193,6 +193,40 @@ class RelayApiIT {
     }
 
     @Test
+    void transcode_delivery_is_named_transcode_and_relay_is_still_read_as_its_deprecated_name() throws IOException {
+        String profile = json.readTree(api.post(
+                                "/api/v1/relay/profiles",
+                                "{\"name\":\"copy\",\"videoCodec\":\"copy\",\"audioCodec\":\"copy\"}")
+                        .body())
+                .get("id")
+                .asText();
+        String body = "{\"name\":\"%s\",\"sources\":[\"" + sourceId + "\"],\"deliveryMode\":\"%s\",\"relayProfile\":\""
+                + profile + "\"}";
+
+        HttpResponse<String> transcode = api.post("/api/v1/proxies", body.formatted("new", "transcode"));
+        HttpResponse<String> relay = api.post("/api/v1/proxies", body.formatted("old", "relay"));
+        HttpResponse<String> unknown = api.post("/api/v1/proxies", body.formatted("bad", "ffmpeg"));
+        HttpResponse<String> withoutProfile = api.post(
+                "/api/v1/proxies",
+                "{\"name\":\"np\",\"sources\":[\"" + sourceId + "\"],\"deliveryMode\":\"transcode\"}");
+
+        assertThat(transcode.statusCode()).as(transcode.body()).isEqualTo(201);
+        assertThat(json.readTree(transcode.body()).get("deliveryMode").asText()).isEqualTo("transcode");
+        assertThat(relay.statusCode()).as(relay.body()).isEqualTo(201);
+        String old = json.readTree(relay.body()).get("id").asText();
+        assertThat(json.readTree(relay.body()).get("deliveryMode").asText()).isEqualTo("transcode");
+        assertThat(json.readTree(api.get("/api/v1/proxies/" + old).body())
+                        .get("deliveryMode")
+                        .asText())
+                .isEqualTo("transcode");
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(unknown.body()).contains("deliveryMode: 'ffmpeg' (expected: redirect, proxy, transcode)");
+        assertThat(withoutProfile.statusCode()).isEqualTo(400);
+        assertThat(withoutProfile.body()).contains("relay_profile: required when delivery_mode is transcode");
+        assertThat(api.get("/openapi.json").body()).contains("relay, the former name of transcode");
+    }
+
+    @Test
     void relay_profiles_are_checked_and_guarded_and_ffmpeg_is_reported() throws IOException {
         HttpResponse<String> refused = api.post(
                 "/api/v1/relay/profiles",

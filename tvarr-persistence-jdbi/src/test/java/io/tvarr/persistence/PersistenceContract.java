@@ -564,7 +564,7 @@ abstract class PersistenceContract {
                     List.of(new ProxyFilter(filter.id(), false)),
                     List.of(),
                     new Numbering(NumberingMode.GROUP, 100, 50),
-                    DeliveryMode.RELAY,
+                    DeliveryMode.TRANSCODE,
                     profile.id(),
                     OutputSettings.DEFAULT,
                     "@daily",
@@ -575,6 +575,46 @@ abstract class PersistenceContract {
 
             assertThat(store.proxies().findBySlug("living-room")).contains(proxy);
             assertThat(store.relayProfiles().findById(profile.id())).contains(profile);
+        }
+
+        @Test
+        void a_proxy_stored_as_relay_reads_back_as_transcode() {
+            RelayProfile profile = new RelayProfile(
+                    RelayProfileId.random(),
+                    "copy",
+                    VideoCodec.COPY,
+                    AudioCodec.COPY,
+                    0,
+                    0,
+                    0,
+                    HardwareAcceleration.NONE,
+                    List.of(),
+                    List.of(),
+                    false);
+            store.relayProfiles().insert(profile);
+            StreamProxy proxy = new StreamProxy(
+                    ProxyId.random(),
+                    "tv",
+                    "tv",
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    Numbering.DEFAULT,
+                    DeliveryMode.TRANSCODE,
+                    profile.id(),
+                    OutputSettings.DEFAULT,
+                    null,
+                    T0,
+                    T0);
+            store.proxies().insert(proxy);
+            // what a row written before the rename holds, should one survive the migration
+            store.database()
+                    .withHandle(h -> h.execute(
+                            "UPDATE stream_proxy SET delivery_mode = 'RELAY' WHERE id = ?",
+                            proxy.id().toString()));
+
+            assertThat(store.proxies().findById(proxy.id())).contains(proxy);
         }
 
         @Test

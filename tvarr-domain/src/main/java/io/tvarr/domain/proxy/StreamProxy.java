@@ -48,8 +48,8 @@ public record StreamProxy(
         mappingRules = distinct(mappingRules, "mapping_rules");
         Checks.requireNonNull(numbering, "numbering");
         Checks.requireNonNull(deliveryMode, "delivery_mode");
-        if (deliveryMode == DeliveryMode.RELAY && relayProfile == null) {
-            throw new ValidationException("relay_profile: required when delivery_mode is relay");
+        if (deliveryMode == DeliveryMode.TRANSCODE && relayProfile == null) {
+            throw new ValidationException("relay_profile: required when delivery_mode is transcode");
         }
         Checks.requireNonNull(output, "output");
         schedule = Checks.blankToNull(schedule);

@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param headers request headers the provider expects (User-Agent, Referer, Origin)
  * @param sourceLimit the provider's connection limit for the source; 0 means none
- * @param profile the FFmpeg profile for relay delivery; null passes the upstream bytes through
+ * @param profile the FFmpeg profile for transcode delivery; null passes the upstream bytes through
  */
 public record StreamPlan(
         ChannelId channel,

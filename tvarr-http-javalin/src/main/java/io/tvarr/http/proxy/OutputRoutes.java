@@ -11,7 +11,7 @@ import io.tvarr.domain.NotFoundException;
 import io.tvarr.domain.proxy.ProxyId;
 import io.tvarr.domain.proxy.port.in.GenerateProxyUseCase;
 import io.tvarr.domain.proxy.port.in.ManageProxiesUseCase;
-import io.tvarr.domain.relay.port.in.StreamChannelUseCase;
+import io.tvarr.domain.relay.port.in.PlayChannelUseCase;
 import io.tvarr.http.ApiRoutes;
 import io.tvarr.http.problem.Problem;
 import java.nio.file.Path;
@@ -21,8 +21,8 @@ import java.util.function.Function;
 /**
  * What players subscribe to: {@code /proxy/{idOrSlug}.m3u} and {@code .xmltv}, with the aliases
  * {@code /proxy/{idOrSlug}/playlist.m3u8}, {@code epg.xml} and {@code epg.xml.gz}. A proxy never generated is
- * generated on its first request. {@code /proxy/{proxyId}/{channelId}} is the stream URL of proxy and relay
- * delivery.
+ * generated on its first request. {@code /proxy/{proxyId}/{channelId}} is the stream URL of proxy and
+ * transcode delivery.
  */
 public final class OutputRoutes implements ApiRoutes {
     // not audio/x-mpegurl: Javalin never compresses audio/* types, and players accept either
@@ -34,11 +34,10 @@ public final class OutputRoutes implements ApiRoutes {
     private final PublishedFiles files = new PublishedFiles();
     private final ChannelStreams streams;
 
-    public OutputRoutes(
-            ManageProxiesUseCase proxies, GenerateProxyUseCase generation, StreamChannelUseCase channelStreams) {
+    public OutputRoutes(ManageProxiesUseCase proxies, GenerateProxyUseCase generation, PlayChannelUseCase channels) {
         this.proxies = proxies;
         this.generation = generation;
-        this.streams = new ChannelStreams(channelStreams);
+        this.streams = new ChannelStreams(channels);
     }
 
     @Override
@@ -77,7 +76,7 @@ public final class OutputRoutes implements ApiRoutes {
     @OpenApi(
             path = "/proxy/{proxy}/{item}",
             methods = {HttpMethod.GET, HttpMethod.HEAD},
-            summary = "playlist.m3u8, epg.xml, epg.xml.gz, or a channel's stream (proxy and relay delivery)",
+            summary = "playlist.m3u8, epg.xml, epg.xml.gz, or a channel's stream (proxy and transcode delivery)",
             tags = "outputs",
             pathParams = {
                 @OpenApiParam(name = "proxy", required = true, description = "id or slug"),

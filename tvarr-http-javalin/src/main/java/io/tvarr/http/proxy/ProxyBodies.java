@@ -1,5 +1,6 @@
 package io.tvarr.http.proxy;
 
+import io.javalin.openapi.OpenApiDescription;
 import io.tvarr.domain.ValidationException;
 import io.tvarr.domain.epg.EpgSourceId;
 import io.tvarr.domain.filter.FilterId;
@@ -19,8 +20,11 @@ import io.tvarr.http.EnumParam;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** A filter attached to a proxy; {@code active} defaults to true. */
 record ProxyFilterBody(@Nullable String filterId, @Nullable Boolean active) {}
@@ -39,7 +43,7 @@ record ProxyBody(
         @Nullable String numberingMode,
         @Nullable Integer numberingStart,
         @Nullable Integer numberingBlockSize,
-        @Nullable String deliveryMode,
+        @OpenApiDescription(DELIVERY_MODES) @Nullable String deliveryMode,
         @Nullable String relayProfile,
         @Nullable Boolean includeChannelNumber,
         @Nullable String groupTitleOverride,
@@ -49,6 +53,9 @@ record ProxyBody(
         @Nullable Integer epgDaysBack,
         @Nullable Integer epgDaysAhead,
         @Nullable String schedule) {
+    static final String DELIVERY_MODES = "redirect (default), proxy or transcode (needs relayProfile). Deprecated:"
+            + " relay, the former name of transcode, is accepted until the next release and answered as transcode.";
+    private static final Logger log = LoggerFactory.getLogger(ProxyBody.class);
 
     SaveProxyCommand toCommand() {
         OutputSettings defaults = OutputSettings.DEFAULT;
@@ -65,9 +72,7 @@ record ProxyBody(
                                 : EnumParam.parse(NumberingMode.class, numberingMode, "numberingMode"),
                         numberingStart == null ? Numbering.DEFAULT.start() : numberingStart,
                         numberingBlockSize == null ? Numbering.DEFAULT.blockSize() : numberingBlockSize),
-                deliveryMode == null
-                        ? DeliveryMode.REDIRECT
-                        : EnumParam.parse(DeliveryMode.class, deliveryMode, "deliveryMode"),
+                deliveryMode(deliveryMode),
                 relayProfile == null || relayProfile.isBlank()
                         ? null
                         : parse(relayProfile, "relayProfile", RelayProfileId::parse),
@@ -80,6 +85,22 @@ record ProxyBody(
                         epgDaysBack == null ? defaults.epgDaysBack() : epgDaysBack,
                         epgDaysAhead == null ? defaults.epgDaysAhead() : epgDaysAhead),
                 schedule);
+    }
+
+    private static DeliveryMode deliveryMode(@Nullable String value) {
+        if (value == null) {
+            return DeliveryMode.REDIRECT;
+        }
+        Optional<DeliveryMode> renamed = DeliveryMode.ofDeprecatedName(value);
+        if (renamed.isPresent()) {
+            DeliveryMode mode = renamed.get();
+            log.warn(
+                    "deprecated delivery mode accepted field=deliveryMode value={} replacement={}",
+                    value,
+                    EnumParam.format(mode));
+            return mode;
+        }
+        return EnumParam.parse(DeliveryMode.class, value, "deliveryMode");
     }
 
     private List<ProxyFilter> parsedFilters() {
@@ -137,7 +158,7 @@ record ProxyView(
         String numberingMode,
         int numberingStart,
         int numberingBlockSize,
-        String deliveryMode,
+        @OpenApiDescription("redirect, proxy or transcode") String deliveryMode,
         @Nullable String relayProfile,
         boolean includeChannelNumber,
         @Nullable String groupTitleOverride,

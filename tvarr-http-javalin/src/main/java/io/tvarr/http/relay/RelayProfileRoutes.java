@@ -20,7 +20,7 @@ import io.tvarr.http.problem.Problem;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
-/** Relay profiles: how FFmpeg relays channels of proxies in relay mode. */
+/** Relay profiles: how FFmpeg transcodes the channels of proxies with transcode delivery. */
 public final class RelayProfileRoutes implements ApiRoutes {
     private final ManageRelayProfilesUseCase profiles;
 

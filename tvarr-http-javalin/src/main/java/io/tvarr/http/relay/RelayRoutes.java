@@ -7,13 +7,14 @@ import io.javalin.openapi.OpenApi;
 import io.javalin.openapi.OpenApiContent;
 import io.javalin.openapi.OpenApiParam;
 import io.javalin.openapi.OpenApiResponse;
-import io.tvarr.domain.NotFoundException;
 import io.tvarr.domain.relay.FFmpegInstallation;
+import io.tvarr.domain.relay.FFmpegReport;
 import io.tvarr.domain.relay.RelaySessionInfo;
+import io.tvarr.domain.relay.RelayUpstreams;
 import io.tvarr.domain.relay.UpstreamHealth;
-import io.tvarr.domain.relay.port.out.FFmpeg;
-import io.tvarr.domain.relay.port.out.HardwareAccelerationDetector;
-import io.tvarr.domain.relay.port.out.StreamRelay;
+import io.tvarr.domain.relay.port.in.InspectFFmpegUseCase;
+import io.tvarr.domain.relay.port.in.InspectRelayUseCase;
+import io.tvarr.domain.relay.port.in.StopRelaySessionUseCase;
 import io.tvarr.http.ApiRoutes;
 import io.tvarr.http.EnumParam;
 import io.tvarr.http.problem.Problem;
@@ -22,14 +23,14 @@ import java.util.Map;
 
 /** What the relay is doing: sessions and their clients, upstream hosts' breakers, provider connection use. */
 public final class RelayRoutes implements ApiRoutes {
-    private final StreamRelay relay;
-    private final FFmpeg ffmpeg;
-    private final HardwareAccelerationDetector hardware;
+    private final InspectRelayUseCase relay;
+    private final StopRelaySessionUseCase sessions;
+    private final InspectFFmpegUseCase ffmpeg;
 
-    public RelayRoutes(StreamRelay relay, FFmpeg ffmpeg, HardwareAccelerationDetector hardware) {
+    public RelayRoutes(InspectRelayUseCase relay, StopRelaySessionUseCase sessions, InspectFFmpegUseCase ffmpeg) {
         this.relay = relay;
+        this.sessions = sessions;
         this.ffmpeg = ffmpeg;
-        this.hardware = hardware;
     }
 
     @Override
@@ -61,10 +62,7 @@ public final class RelayRoutes implements ApiRoutes {
                 @OpenApiResponse(status = "404", content = @OpenApiContent(from = Problem.class))
             })
     void stop(Context ctx) {
-        String id = ctx.pathParam("id");
-        if (!relay.stop(id)) {
-            throw new NotFoundException("relay session " + id + ": not found");
-        }
+        sessions.stop(ctx.pathParam("id"));
         ctx.status(204);
     }
 
@@ -75,7 +73,8 @@ public final class RelayRoutes implements ApiRoutes {
             tags = "relay",
             responses = @OpenApiResponse(status = "200", content = @OpenApiContent(from = UpstreamsView.class)))
     void upstreams(Context ctx) {
-        ctx.json(new UpstreamsView(relay.upstreams(), relay.sourceUse()));
+        RelayUpstreams upstreams = relay.upstreams();
+        ctx.json(new UpstreamsView(upstreams.hosts(), upstreams.sourceConnections()));
     }
 
     @OpenApi(
@@ -88,7 +87,8 @@ public final class RelayRoutes implements ApiRoutes {
                 @OpenApiResponse(status = "503", content = @OpenApiContent(from = Problem.class))
             })
     void ffmpeg(Context ctx) {
-        FFmpegInstallation installation = ffmpeg.installation();
+        FFmpegReport report = ffmpeg.inspect();
+        FFmpegInstallation installation = report.installation();
         ctx.json(new FFmpegView(
                 installation.ffmpeg().toString(),
                 installation.ffprobe().toString(),
@@ -96,7 +96,10 @@ public final class RelayRoutes implements ApiRoutes {
                 installation.version(),
                 installation.encoders(),
                 installation.hwaccels(),
-                hardware.available().stream().map(EnumParam::format).sorted().toList()));
+                report.verifiedHardware().stream()
+                        .map(EnumParam::format)
+                        .sorted()
+                        .toList()));
     }
 
     /** What the FFmpeg installation offers. */

@@ -23,9 +23,12 @@ import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Update;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Proxies in table {@code stream_proxy} with their ordered associations in the {@code proxy_*} tables. */
 public final class JdbiStreamProxyRepository implements StreamProxyRepository {
+    private static final Logger log = LoggerFactory.getLogger(JdbiStreamProxyRepository.class);
     private static final String COLUMNS = "id, name, slug, numbering_mode, numbering_start, numbering_block_size,"
             + " delivery_mode, relay_profile_id, include_chno, group_title_override, url_tvg_header, cache_logos,"
             + " deduplicate_streams, epg_days_back, epg_days_ahead, schedule, created_at, updated_at";
@@ -247,7 +250,7 @@ public final class JdbiStreamProxyRepository implements StreamProxyRepository {
                         NumberingMode.valueOf(rs.getString("numbering_mode")),
                         rs.getInt("numbering_start"),
                         rs.getInt("numbering_block_size")),
-                DeliveryMode.valueOf(rs.getString("delivery_mode")),
+                deliveryMode(id, rs.getString("delivery_mode")),
                 relay == null ? null : RelayProfileId.parse(relay),
                 new OutputSettings(
                         rs.getBoolean("include_chno"),
@@ -260,5 +263,22 @@ public final class JdbiStreamProxyRepository implements StreamProxyRepository {
                 rs.getString("schedule"),
                 Rows.instant(rs, "created_at"),
                 Rows.instant(rs, "updated_at"));
+    }
+
+    /**
+     * Rows written before the V4 migration, or by an older tvarr sharing the database, may still say RELAY, the
+     * former name of TRANSCODE; read until the next release.
+     */
+    private static DeliveryMode deliveryMode(String proxyId, String stored) {
+        Optional<DeliveryMode> renamed = DeliveryMode.ofDeprecatedName(stored);
+        if (renamed.isPresent()) {
+            log.warn(
+                    "deprecated delivery mode read proxy_id={} value={} replacement={}",
+                    proxyId,
+                    stored,
+                    renamed.get().name());
+            return renamed.get();
+        }
+        return DeliveryMode.valueOf(stored);
     }
 }

@@ -119,11 +119,11 @@ public final class HlsStream extends InputStream {
                     .map(k -> !k.method().toString().equalsIgnoreCase("NONE"))
                     .orElse(false)) {
                 throw new RefusedUpstreamException(HlsFetcher.where(playlistUrl)
-                        + ": encrypted HLS segments cannot be collapsed; use relay delivery with FFmpeg");
+                        + ": encrypted HLS segments cannot be collapsed; use transcode delivery (FFmpeg)");
             }
             if (s.segmentMap().isPresent()) {
                 throw new RefusedUpstreamException(HlsFetcher.where(playlistUrl)
-                        + ": fMP4 HLS segments cannot be collapsed to TS; use relay delivery with FFmpeg");
+                        + ": fMP4 HLS segments cannot be collapsed to TS; use transcode delivery (FFmpeg)");
             }
         }
         refreshMillis = Math.max(500, playlist.targetDuration() * 500L);

@@ -93,7 +93,8 @@ public final class RelayHub implements StreamRelay, AutoCloseable {
         UpstreamOpener opener = plan.profile() == null ? connector : transcoder;
         if (opener == null) {
             throw new UnavailableException(
-                    "relay profile '" + plan.profile().name() + "': FFmpeg relaying is not set up on this server", 0);
+                    "relay profile '" + plan.profile().name() + "': FFmpeg transcoding is not set up on this server",
+                    0);
         }
         breakers.permit(host);
         limits.acquire(plan.source(), plan.channelName() + "'s source", plan.sourceLimit(), host);

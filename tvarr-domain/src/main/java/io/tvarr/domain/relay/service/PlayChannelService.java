@@ -7,31 +7,32 @@ import io.tvarr.domain.channel.port.out.ChannelRepository;
 import io.tvarr.domain.proxy.DeliveryMode;
 import io.tvarr.domain.proxy.StreamProxy;
 import io.tvarr.domain.proxy.port.in.ManageProxiesUseCase;
-import io.tvarr.domain.relay.ClientInfo;
 import io.tvarr.domain.relay.RelayProfile;
 import io.tvarr.domain.relay.StreamPlan;
-import io.tvarr.domain.relay.StreamSubscription;
-import io.tvarr.domain.relay.port.in.StreamChannelUseCase;
-import io.tvarr.domain.relay.port.in.StreamDecision;
+import io.tvarr.domain.relay.port.in.PlayChannelCommand;
+import io.tvarr.domain.relay.port.in.PlayChannelUseCase;
+import io.tvarr.domain.relay.port.in.Playback;
 import io.tvarr.domain.relay.port.out.RelayProfileRepository;
 import io.tvarr.domain.relay.port.out.StreamRelay;
 import io.tvarr.domain.source.StreamSource;
 import io.tvarr.domain.source.port.out.StreamSourceRepository;
 import java.util.HashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Resolves a proxy's channel to its upstream: only channels of the proxy's own sources are served, with the
- * headers the provider expects (the channel's #EXTVLCOPT values first, then the source's user agent).
+ * headers the provider expects (the channel's #EXTVLCOPT values first, then the source's user agent). Redirect
+ * delivery answers the upstream URL; proxy and transcode delivery a stream through the relay.
  */
-public final class ChannelStreamService implements StreamChannelUseCase {
+public final class PlayChannelService implements PlayChannelUseCase {
     private final ManageProxiesUseCase proxies;
     private final StreamSourceRepository sources;
     private final ChannelRepository channels;
     private final StreamRelay relay;
     private final RelayProfileRepository profiles;
 
-    public ChannelStreamService(
+    public PlayChannelService(
             ManageProxiesUseCase proxies,
             StreamSourceRepository sources,
             ChannelRepository channels,
@@ -45,18 +46,29 @@ public final class ChannelStreamService implements StreamChannelUseCase {
     }
 
     @Override
-    public StreamDecision decide(String proxyIdOrSlug, String channelId) {
-        StreamProxy proxy = proxies.find(proxyIdOrSlug);
+    public Playback play(PlayChannelCommand command) {
+        StreamProxy proxy = proxies.find(command.proxy());
+        Channel channel = channel(proxy, command.channel());
+        if (proxy.deliveryMode() == DeliveryMode.REDIRECT) {
+            return new Playback.Redirect(channel.streamUrl());
+        }
+        return new RelayedStream(relay, plan(proxy, channel), command.client());
+    }
+
+    private Channel channel(StreamProxy proxy, String channelId) {
         ChannelId id;
         try {
             id = ChannelId.parse(channelId);
         } catch (RuntimeException e) {
             throw new NotFoundException("channel '" + channelId + "': not found");
         }
-        Channel channel = channels.findById(id)
+        return channels.findById(id)
                 .filter(c -> proxy.sources().contains(c.sourceId()))
                 .orElseThrow(() ->
                         new NotFoundException("channel " + channelId + ": not found in proxy '" + proxy.slug() + "'"));
+    }
+
+    private StreamPlan plan(StreamProxy proxy, Channel channel) {
         StreamSource source = sources.findById(channel.sourceId())
                 .orElseThrow(() -> new NotFoundException("source " + channel.sourceId() + ": not found"));
         Map<String, String> headers = new HashMap<>();
@@ -66,20 +78,18 @@ public final class ChannelStreamService implements StreamChannelUseCase {
         if (!headers.containsKey("User-Agent") && source.userAgent() != null) {
             headers.put("User-Agent", source.userAgent());
         }
-        return new StreamDecision(
-                proxy.deliveryMode(),
-                new StreamPlan(
-                        channel.id(),
-                        channel.name(),
-                        source.id(),
-                        channel.streamUrl(),
-                        headers,
-                        source.maxConcurrentStreams(),
-                        profile(proxy)));
+        return new StreamPlan(
+                channel.id(),
+                channel.name(),
+                source.id(),
+                channel.streamUrl(),
+                headers,
+                source.maxConcurrentStreams(),
+                profile(proxy));
     }
 
-    private @org.jspecify.annotations.Nullable RelayProfile profile(StreamProxy proxy) {
-        if (proxy.deliveryMode() != DeliveryMode.RELAY || proxy.relayProfile() == null) {
+    private @Nullable RelayProfile profile(StreamProxy proxy) {
+        if (proxy.deliveryMode() != DeliveryMode.TRANSCODE || proxy.relayProfile() == null) {
             return null;
         }
         return profiles.findById(proxy.relayProfile())
@@ -87,13 +97,7 @@ public final class ChannelStreamService implements StreamChannelUseCase {
                         "relay profile " + proxy.relayProfile() + " of proxy '" + proxy.slug() + "': not found"));
     }
 
-    @Override
-    public StreamSubscription open(StreamPlan plan, ClientInfo client) {
-        return relay.subscribe(plan, client);
-    }
-
-    private static void putIfPresent(
-            Map<String, String> headers, String name, @org.jspecify.annotations.Nullable String value) {
+    private static void putIfPresent(Map<String, String> headers, String name, @Nullable String value) {
         if (value != null && !value.isBlank()) {
             headers.put(name, value.strip());
         }

@@ -1,0 +1,63 @@
+package io.tvarr.domain.relay.service;
+
+import io.tvarr.domain.UpstreamException;
+import io.tvarr.domain.relay.ClientInfo;
+import io.tvarr.domain.relay.StreamPlan;
+import io.tvarr.domain.relay.StreamSubscription;
+import io.tvarr.domain.relay.port.in.Playback;
+import io.tvarr.domain.relay.port.out.StreamRelay;
+import java.io.IOException;
+import java.io.OutputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A channel served through the relay. The first bytes are awaited before the caller commits its response, so a
+ * dead upstream is a clear failure instead of an empty success.
+ */
+final class RelayedStream implements Playback.Stream {
+    private static final Logger log = LoggerFactory.getLogger(RelayedStream.class);
+    private static final int CHUNK_BYTES = 64 * 1024;
+
+    private final StreamRelay relay;
+    private final StreamPlan plan;
+    private final ClientInfo client;
+
+    RelayedStream(StreamRelay relay, StreamPlan plan, ClientInfo client) {
+        this.relay = relay;
+        this.plan = plan;
+        this.client = client;
+    }
+
+    @Override
+    public String contentType() {
+        return "video/mp2t";
+    }
+
+    @Override
+    public void transferTo(OutputStream out, Runnable beforeFirstBytes) throws IOException {
+        try (StreamSubscription subscription = relay.subscribe(plan, client)) {
+            byte[] buffer = new byte[CHUNK_BYTES];
+            int n = subscription.read(buffer);
+            if (n < 0) {
+                throw new UpstreamException(
+                        "channel " + plan.channel() + ": the upstream ended before sending anything");
+            }
+            beforeFirstBytes.run();
+            try {
+                while (n >= 0) {
+                    out.write(buffer, 0, n);
+                    out.flush();
+                    n = subscription.read(buffer);
+                }
+            } catch (UpstreamException e) {
+                // the response has started: all the client can be told is that the stream ends
+                log.info(
+                        "relay stream ended channel_id={} client={} reason={}",
+                        plan.channel(),
+                        client.address(),
+                        e.getMessage());
+            }
+        }
+    }
+}

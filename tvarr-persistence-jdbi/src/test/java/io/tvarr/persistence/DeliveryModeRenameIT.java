@@ -1,0 +1,89 @@
+package io.tvarr.persistence;
+
+import static io.tvarr.domain.TestData.T0;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tvarr.domain.proxy.DeliveryMode;
+import io.tvarr.domain.proxy.Numbering;
+import io.tvarr.domain.proxy.OutputSettings;
+import io.tvarr.domain.proxy.ProxyId;
+import io.tvarr.domain.proxy.StreamProxy;
+import io.tvarr.domain.relay.AudioCodec;
+import io.tvarr.domain.relay.HardwareAcceleration;
+import io.tvarr.domain.relay.RelayProfile;
+import io.tvarr.domain.relay.RelayProfileId;
+import io.tvarr.domain.relay.VideoCodec;
+import java.nio.file.Path;
+import java.util.List;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * V4 renames the stored delivery mode RELAY to TRANSCODE. The script is the same for every database (it lives in
+ * {@code common}), so SQLite is enough to see it run on a database written by the schema before it.
+ */
+class DeliveryModeRenameIT {
+    @TempDir
+    Path dir;
+
+    @Test
+    void migrating_turns_stored_relay_into_transcode() {
+        String url = "jdbc:sqlite:" + dir.resolve("tvarr.db");
+        Flyway.configure()
+                .dataSource(url, null, null)
+                .locations("classpath:db/migration/common", "classpath:db/migration/sqlite")
+                .target("3")
+                .load()
+                .migrate();
+        try (JdbiPersistence store = JdbiPersistence.open(DatabaseSettings.of(url))) {
+            StreamProxy proxy = transcodingProxy(store);
+            store.database()
+                    .withHandle(h -> h.execute(
+                            "UPDATE stream_proxy SET delivery_mode = 'RELAY' WHERE id = ?",
+                            proxy.id().toString()));
+
+            store.migrate();
+
+            String stored = store.database()
+                    .withHandle(h -> h.createQuery("SELECT delivery_mode FROM stream_proxy")
+                            .mapTo(String.class)
+                            .one());
+            assertThat(stored).isEqualTo("TRANSCODE");
+            assertThat(store.proxies().findById(proxy.id())).contains(proxy);
+        }
+    }
+
+    private static StreamProxy transcodingProxy(JdbiPersistence store) {
+        RelayProfile profile = new RelayProfile(
+                RelayProfileId.random(),
+                "copy",
+                VideoCodec.COPY,
+                AudioCodec.COPY,
+                0,
+                0,
+                0,
+                HardwareAcceleration.NONE,
+                List.of(),
+                List.of(),
+                false);
+        store.relayProfiles().insert(profile);
+        StreamProxy proxy = new StreamProxy(
+                ProxyId.random(),
+                "tv",
+                "tv",
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                Numbering.DEFAULT,
+                DeliveryMode.TRANSCODE,
+                profile.id(),
+                OutputSettings.DEFAULT,
+                null,
+                T0,
+                T0);
+        store.proxies().insert(proxy);
+        return proxy;
+    }
+}
