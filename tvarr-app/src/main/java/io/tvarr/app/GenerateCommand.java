@@ -3,7 +3,6 @@ package io.tvarr.app;
 import io.tvarr.domain.ValidationException;
 import io.tvarr.domain.proxy.NumberingMode;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -67,7 +66,7 @@ final class GenerateCommand implements Callable<Integer> {
         var report = spec == null
                 ? new java.io.PrintWriter(System.out, true)
                 : spec.commandLine().getOut();
-        new OneShotGeneration(report, Clock.systemUTC()).run(request);
+        new OneShotGeneration(report, SystemClock.utc()).run(request);
         return 0;
     }
 

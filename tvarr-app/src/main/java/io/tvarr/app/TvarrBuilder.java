@@ -27,7 +27,7 @@ public final class TvarrBuilder {
     DataSource dataSource;
 
     boolean migrate = true;
-    Clock clock = Clock.systemUTC();
+    Clock clock = SystemClock.utc();
 
     @Nullable
     Path ffmpeg;

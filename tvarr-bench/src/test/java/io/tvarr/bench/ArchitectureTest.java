@@ -1,4 +1,4 @@
-package io.tvarr.app;
+package io.tvarr.bench;
 
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
@@ -17,11 +17,20 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.library.dependencies.Slice;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The module boundaries of the hexagon, checked on the compiled classes of every module. */
+/**
+ * The module boundaries of the hexagon and the inner rules of the core, checked on the compiled classes of every
+ * module. It lives here because tvarr-bench is the one module that sees all the others, itself included.
+ */
 @AnalyzeClasses(packages = "io.tvarr", importOptions = ArchitectureTest.ProductionCodeOnly.class)
 class ArchitectureTest {
     private static final Set<String> ADAPTERS = Set.of("ingest", "relay", "persistence", "http");
@@ -152,12 +161,46 @@ class ArchitectureTest {
             .resideInAnyPackage("io.tvarr.domain..port.out..", "io.tvarr.domain..service..");
 
     @ArchTest
-    static final ArchRule only_the_app_depends_on_the_app = noClasses()
+    static final ArchRule only_the_app_and_its_users_depend_on_the_app = noClasses()
             .that()
-            .resideOutsideOfPackage("io.tvarr.app..")
+            .resideOutsideOfPackages("io.tvarr.app..", "io.tvarr.bench..", "io.tvarr.examples..")
             .should()
             .dependOnClassesThat()
             .resideInAPackage("io.tvarr.app..");
+
+    @ArchTest
+    static final ArchRule main_code_never_reads_the_wall_clock = noClasses()
+            .that()
+            .doNotHaveFullyQualifiedName("io.tvarr.app.SystemClock")
+            .should()
+            .callMethod(Instant.class, "now")
+            .orShould()
+            .callMethod(System.class, "currentTimeMillis")
+            .orShould()
+            .callMethod(LocalDateTime.class, "now")
+            .orShould()
+            .callMethod(LocalDate.class, "now")
+            .orShould()
+            .callMethod(ZonedDateTime.class, "now")
+            .orShould()
+            .callMethod(OffsetDateTime.class, "now")
+            .orShould()
+            .callMethod(Clock.class, "systemUTC")
+            .orShould()
+            .callMethod(Clock.class, "systemDefaultZone")
+            .because("time comes from the Clock the core is built with, so tests and embedders can move it");
+
+    @ArchTest
+    static final ArchRule benches_and_examples_build_on_the_core = noClasses()
+            .that()
+            .resideInAnyPackage("io.tvarr.bench..", "io.tvarr.examples..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("io.tvarr.persistence..", "io.tvarr.domain..service..")
+            .orShould()
+            .dependOnClassesThat()
+            .haveSimpleNameEndingWith("Repository")
+            .because("they assemble tvarr through the Tvarr core, not by wiring stores and services by hand");
 
     @ArchTest
     static final ArchRule modules_are_free_of_cycles =
