@@ -223,5 +223,4 @@ class ArchitectureTest {
             .haveNameMatching(".*\\.Job\\w*(Queue|Scheduler)")
             .orShould()
             .implement(resideInAPackage("io.tvarr.domain..port.in.."));
-
 }
