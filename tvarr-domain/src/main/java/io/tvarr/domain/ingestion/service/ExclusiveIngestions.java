@@ -6,6 +6,7 @@ import io.tvarr.domain.ingestion.IngestionOutcome;
 import io.tvarr.domain.ingestion.IngestionProgress;
 import io.tvarr.domain.ingestion.IngestionStatus;
 import io.tvarr.domain.ingestion.IngestionTarget;
+import io.tvarr.domain.ingestion.port.in.ReadIngestionStatusUseCase;
 import io.tvarr.domain.ingestion.port.out.IngestionListener;
 import io.tvarr.domain.ingestion.port.out.IngestionStatusRepository;
 import java.time.Clock;
@@ -23,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * Runs ingestions of channel and guide sources alike: at most one per source at a time, live progress, and the
  * outcome recorded. The work itself (fetch, parse, atomic replace) is given by the caller. Thread-safe.
  */
-public final class ExclusiveIngestions {
+public final class ExclusiveIngestions implements ReadIngestionStatusUseCase {
     private static final Logger log = LoggerFactory.getLogger(ExclusiveIngestions.class);
 
     /** The work of one ingestion: reads the source, replaces its data, and reports progress as it goes. */
@@ -70,6 +71,7 @@ public final class ExclusiveIngestions {
     }
 
     /** The running progress of the target, or the outcome of its last ingestion. */
+    @Override
     public IngestionStatus status(IngestionTarget target) {
         IngestionProgress progress = running.get(target);
         IngestionStatus last = stored(target);

@@ -6,7 +6,7 @@ import io.tvarr.domain.ValidationException;
 import io.tvarr.domain.epg.EpgSourceId;
 import io.tvarr.domain.ingestion.IngestionStatus;
 import io.tvarr.domain.ingestion.IngestionTarget;
-import io.tvarr.domain.ingestion.service.ExclusiveIngestions;
+import io.tvarr.domain.ingestion.port.in.ReadIngestionStatusUseCase;
 import io.tvarr.domain.job.Job;
 import io.tvarr.domain.job.JobId;
 import io.tvarr.domain.job.JobKind;
@@ -25,11 +25,14 @@ import org.jspecify.annotations.Nullable;
 public final class JobService implements ManageJobsUseCase {
     private final JobQueue queue;
     private final JobScheduler scheduler;
-    private final ExclusiveIngestions ingestions;
+    private final ReadIngestionStatusUseCase ingestions;
     private final JobScheduler.Targets targets;
 
     public JobService(
-            JobQueue queue, JobScheduler scheduler, JobScheduler.Targets targets, ExclusiveIngestions ingestions) {
+            JobQueue queue,
+            JobScheduler scheduler,
+            JobScheduler.Targets targets,
+            ReadIngestionStatusUseCase ingestions) {
         this.queue = queue;
         this.scheduler = scheduler;
         this.targets = targets;
