@@ -1,6 +1,7 @@
 package io.tvarr.persistence;
 
 import io.tvarr.domain.Checks;
+import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -12,6 +13,7 @@ import org.jspecify.annotations.Nullable;
  * @param channelBatchSize channels per insert batch
  * @param programmeBatchSize programmes per insert batch
  * @param fetchSize rows fetched per round trip by streaming reads
+ * @param busyTimeout SQLite: how long a write waits for another writer's lock before it fails
  */
 public record DatabaseSettings(
         String url,
@@ -20,7 +22,10 @@ public record DatabaseSettings(
         int maxPoolSize,
         int channelBatchSize,
         int programmeBatchSize,
-        int fetchSize) {
+        int fetchSize,
+        Duration busyTimeout) {
+    /** Thirty seconds: long enough for most writes; job state writes retry beyond it. */
+    public static final Duration DEFAULT_BUSY_TIMEOUT = Duration.ofSeconds(30);
 
     public DatabaseSettings {
         url = Checks.requireText(url, "database.url");
@@ -29,6 +34,27 @@ public record DatabaseSettings(
         Checks.requireRange(channelBatchSize, 1, 100_000, "database.channel_batch_size");
         Checks.requireRange(programmeBatchSize, 1, 100_000, "database.programme_batch_size");
         Checks.requireRange(fetchSize, 1, 100_000, "database.fetch_size");
+        Checks.requireNonNull(busyTimeout, "database.busy_timeout");
+    }
+
+    /** The settings with the default busy timeout. */
+    public DatabaseSettings(
+            String url,
+            @Nullable String username,
+            @Nullable String password,
+            int maxPoolSize,
+            int channelBatchSize,
+            int programmeBatchSize,
+            int fetchSize) {
+        this(
+                url,
+                username,
+                password,
+                maxPoolSize,
+                channelBatchSize,
+                programmeBatchSize,
+                fetchSize,
+                DEFAULT_BUSY_TIMEOUT);
     }
 
     /** Defaults for a URL: pool of 8, channel batches of 1000, programme batches of 5000, fetch size 1000. */

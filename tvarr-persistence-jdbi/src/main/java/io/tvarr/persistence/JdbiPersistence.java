@@ -37,6 +37,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -96,7 +97,7 @@ public final class JdbiPersistence implements AutoCloseable {
         config.setInitializationFailTimeout(-1);
         config.setConnectionTimeout(10_000);
         if (vendor == Vendor.SQLITE) {
-            prepareSqlite(settings.url(), config);
+            prepareSqlite(settings.url(), settings.busyTimeout(), config);
         }
         log.info("database opened vendor={} url={}", vendor.folder(), Redaction.redactUrl(settings.url()));
         HikariDataSource pool = new HikariDataSource(config);
@@ -123,7 +124,7 @@ public final class JdbiPersistence implements AutoCloseable {
         return new JdbiPersistence(dataSource, null, vendor, DatabaseSettings.of(url));
     }
 
-    private static void prepareSqlite(String url, HikariConfig config) {
+    private static void prepareSqlite(String url, Duration busyTimeout, HikariConfig config) {
         String file = url.substring("jdbc:sqlite:".length());
         int query = file.indexOf('?');
         file = query < 0 ? file : file.substring(0, query);
@@ -139,7 +140,7 @@ public final class JdbiPersistence implements AutoCloseable {
         // two writers queue on busy_timeout instead of failing with SQLITE_BUSY mid-transaction.
         config.addDataSourceProperty("journal_mode", "WAL");
         config.addDataSourceProperty("foreign_keys", "true");
-        config.addDataSourceProperty("busy_timeout", "30000");
+        config.addDataSourceProperty("busy_timeout", Long.toString(busyTimeout.toMillis()));
         config.addDataSourceProperty("synchronous", "NORMAL");
         config.addDataSourceProperty("cache_size", "-32768");
         config.addDataSourceProperty("temp_store", "MEMORY");

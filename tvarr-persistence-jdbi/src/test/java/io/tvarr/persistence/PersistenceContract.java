@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.tvarr.domain.ConflictException;
 import io.tvarr.domain.NotFoundException;
 import io.tvarr.domain.Page;
+import io.tvarr.domain.StorageException;
 import io.tvarr.domain.channel.Channel;
 import io.tvarr.domain.channel.ChannelQuery;
 import io.tvarr.domain.channel.GroupCount;
@@ -739,6 +740,20 @@ abstract class PersistenceContract {
 
     @Nested
     class Jobs {
+        @Test
+        void a_refused_write_names_the_failure_without_its_sql_or_bound_values() {
+            Job job = Job.queued(JobKind.SOURCE_INGEST, "secret-target-value", T0);
+            store.jobs().insert(job);
+
+            assertThatThrownBy(() -> store.jobs().insert(job))
+                    .isInstanceOf(StorageException.class)
+                    .hasMessageContaining("constraint")
+                    .hasMessageNotContaining("INSERT")
+                    .hasMessageNotContaining("arguments")
+                    .hasMessageNotContaining("secret-target-value")
+                    .hasMessageNotContaining(job.id().toString());
+        }
+
         @Test
         void jobs_are_paged_newest_first_and_filtered() {
             for (int i = 0; i < 5; i++) {

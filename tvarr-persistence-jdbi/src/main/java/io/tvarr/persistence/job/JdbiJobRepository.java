@@ -12,6 +12,7 @@ import io.tvarr.persistence.sql.JsonColumns;
 import io.tvarr.persistence.sql.Rows;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -21,6 +22,9 @@ import org.jspecify.annotations.Nullable;
 
 /** Jobs and their history in table {@code job}. */
 public final class JdbiJobRepository implements JobRepository {
+    /** A job's state outlives any ingestion's write lock: losing it would store a finished job as failed. */
+    private static final Duration STATE_WRITE_PATIENCE = Duration.ofMinutes(10);
+
     private static final String SELECT = "SELECT id, kind, target, state, attempts, created_at, started_at,"
             + " finished_at, error, summary FROM job";
 
@@ -34,23 +38,27 @@ public final class JdbiJobRepository implements JobRepository {
 
     @Override
     public void insert(Job job) {
-        db.withHandle(h -> bind(
-                        h.createUpdate("INSERT INTO job (id, kind, target, state, attempts, created_at,"
-                                + " started_at, finished_at, error, summary) VALUES (:id, :kind, :target, :state,"
-                                + " :attempts, :created_at, :started_at, :finished_at, :error, :summary)"),
-                        job)
-                .execute());
+        db.withHandleOutlastingBusy(
+                STATE_WRITE_PATIENCE,
+                h -> bind(
+                                h.createUpdate("INSERT INTO job (id, kind, target, state, attempts, created_at,"
+                                        + " started_at, finished_at, error, summary) VALUES (:id, :kind, :target, :state,"
+                                        + " :attempts, :created_at, :started_at, :finished_at, :error, :summary)"),
+                                job)
+                        .execute());
     }
 
     @Override
     public void update(Job job) {
-        int rows = db.withHandle(h -> bind(
-                        h.createUpdate("UPDATE job SET kind = :kind, target = :target,"
-                                + " state = :state, attempts = :attempts, created_at = :created_at,"
-                                + " started_at = :started_at, finished_at = :finished_at, error = :error,"
-                                + " summary = :summary WHERE id = :id"),
-                        job)
-                .execute());
+        int rows = db.withHandleOutlastingBusy(
+                STATE_WRITE_PATIENCE,
+                h -> bind(
+                                h.createUpdate("UPDATE job SET kind = :kind, target = :target,"
+                                        + " state = :state, attempts = :attempts, created_at = :created_at,"
+                                        + " started_at = :started_at, finished_at = :finished_at, error = :error,"
+                                        + " summary = :summary WHERE id = :id"),
+                                job)
+                        .execute());
         if (rows == 0) {
             throw new NotFoundException("job " + job.id() + ": not found");
         }

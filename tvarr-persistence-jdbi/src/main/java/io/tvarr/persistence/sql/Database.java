@@ -1,7 +1,11 @@
 package io.tvarr.persistence.sql;
 
+import dev.failsafe.Failsafe;
+import dev.failsafe.FailsafeException;
+import dev.failsafe.RetryPolicy;
 import io.tvarr.domain.StorageException;
 import io.tvarr.domain.TvarrException;
+import java.time.Duration;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
@@ -46,6 +50,24 @@ public final class Database {
         }
     }
 
+    /**
+     * Runs a small write that must not be lost to a long writer elsewhere (a job's state after a big ingestion):
+     * SQLite's busy refusals are retried with backoff for up to {@code patience}; other failures propagate.
+     */
+    public <T> T withHandleOutlastingBusy(Duration patience, Function<Handle, T> work) {
+        RetryPolicy<T> busy = RetryPolicy.<T>builder()
+                .handleIf(SqlFailures::isBusy)
+                .withBackoff(Duration.ofMillis(50), Duration.ofSeconds(5))
+                .withMaxRetries(-1)
+                .withMaxDuration(patience)
+                .build();
+        try {
+            return Failsafe.with(busy).get(() -> withHandle(work));
+        } catch (FailsafeException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
     /** Runs work in one transaction; any exception rolls it back and propagates. */
     public <T> T inTransaction(Function<Handle, T> work) {
         try {
@@ -81,6 +103,6 @@ public final class Database {
         if (e.getCause() instanceof TvarrException domain) {
             return domain;
         }
-        return new StorageException("database: " + e.getMessage(), e);
+        return new StorageException("database: " + SqlFailures.describe(e), e);
     }
 }
