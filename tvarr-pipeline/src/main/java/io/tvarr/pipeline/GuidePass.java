@@ -43,7 +43,7 @@ final class GuidePass {
             ProxyRules rules,
             GenerationReportBuilder report) {
         List<GuidePart> parts = new ArrayList<>();
-        for (List<GuideRange> ranges : ranges(selection)) {
+        for (List<GuideRange> ranges : ranges(guides, selection, readers)) {
             parts.add(new GuidePart(rules, new ProgrammeFeed(programmes, selection, ranges, window)));
         }
         long started = System.nanoTime();
@@ -65,7 +65,7 @@ final class GuidePass {
      * Which guide channels each part reads: for every used guide, in the proxy's order, its half (or, with one
      * reader or too few channels to split, all of it for the first part alone).
      */
-    List<List<GuideRange>> ranges(GuideSelection selection) {
+    static List<List<GuideRange>> ranges(List<EpgSource> guides, GuideSelection selection, int readers) {
         List<List<GuideRange>> parts = new ArrayList<>();
         for (int part = 0; part < readers; part++) {
             parts.add(new ArrayList<>());
