@@ -4,6 +4,7 @@ import io.tvarr.domain.proxy.GenerationReport.StageReport;
 import io.tvarr.expression.EvaluationContext;
 import io.tvarr.pipeline.output.XmltvGuideWriter;
 import io.tvarr.pipeline.stage.StageMeter;
+import io.tvarr.pipeline.stage.StageOutcome;
 import io.tvarr.pipeline.stage.rules.GuideProgramme;
 import io.tvarr.pipeline.stage.rules.ProgrammeFilterStage;
 import io.tvarr.pipeline.stage.rules.ProgrammeMappingStage;
@@ -20,16 +21,16 @@ import org.jspecify.annotations.Nullable;
  * where the channel changes. Rendering beside the reading, rather than on the thread that writes the file, keeps
  * that thread from being the bottleneck of a big guide on a small server. Used by one thread at a time.
  */
-final class GuidePart implements Consumer<Consumer<byte[]>> {
+final class GuidePart implements Feed<XmltvFragment> {
     private static final int PROGRAMMES_PER_CHUNK = 256;
 
-    private final Consumer<Consumer<GuideProgramme>> programmes;
+    private final Feed<GuideProgramme> programmes;
     private final EvaluationContext context = new EvaluationContext();
     private final StageMeter<GuideProgramme> stages;
     private long read;
     private long written;
 
-    GuidePart(ProxyRules rules, Consumer<Consumer<GuideProgramme>> programmes) {
+    GuidePart(ProxyRules rules, Feed<GuideProgramme> programmes) {
         this.programmes = programmes;
         // stages keep a scratch record each, so every part has its own
         this.stages = new StageMeter<>(List.of(
@@ -38,26 +39,25 @@ final class GuidePart implements Consumer<Consumer<byte[]>> {
     }
 
     @Override
-    public void accept(Consumer<byte[]> chunks) {
+    public void feed(Consumer<XmltvFragment> fragments) {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream(PROGRAMMES_PER_CHUNK * 1024);
         XmltvGuideWriter writer = XmltvGuideWriter.fragment(buffer);
         Chunking chunking = new Chunking();
-        programmes.accept(item -> {
+        programmes.feed(item -> {
             if (chunking.full(item.channelId())) {
                 writer.flush();
-                chunks.accept(buffer.toByteArray());
+                fragments.accept(new XmltvFragment(buffer.toByteArray()));
                 buffer.reset();
             }
             read++;
-            GuideProgramme output = stages.apply(item);
-            if (output != null) {
-                writer.programme(output.channelId(), output.programme());
+            if (stages.apply(item) instanceof StageOutcome.Kept<GuideProgramme> kept) {
+                writer.programme(kept.value().channelId(), kept.value().programme());
                 written++;
             }
         });
         writer.flush();
         if (buffer.size() > 0) {
-            chunks.accept(buffer.toByteArray());
+            fragments.accept(new XmltvFragment(buffer.toByteArray()));
         }
     }
 
@@ -83,12 +83,7 @@ final class GuidePart implements Consumer<Consumer<byte[]>> {
         for (GuidePart part : parts.subList(1, parts.size())) {
             List<StageReport> reports = part.reports();
             for (int i = 0; i < sums.size(); i++) {
-                StageReport a = sums.get(i);
-                StageReport b = reports.get(i);
-                sums.set(
-                        i,
-                        new StageReport(
-                                a.stage(), a.in() + b.in(), a.out() + b.out(), a.durationMs() + b.durationMs()));
+                sums.set(i, sums.get(i).plus(reports.get(i)));
             }
         }
         return sums;

@@ -29,7 +29,7 @@ final class ReadAhead {
     private ReadAhead() {}
 
     /** Runs {@code reader} on a new thread, feeding what it reads to {@code processor} on this one. */
-    static <T> void run(String name, Consumer<Consumer<T>> reader, Consumer<T> processor) {
+    static <T> void run(String name, Feed<T> reader, Consumer<T> processor) {
         run(name, List.of(reader), BATCH, processor);
     }
 
@@ -37,7 +37,7 @@ final class ReadAhead {
      * Runs each reader on its own thread and feeds their batches of {@code batchSize} records (fewer for records
      * that are large themselves) to {@code processor} on this one, taking a batch from each reader in turn.
      */
-    static <T> void run(String name, List<Consumer<Consumer<T>>> readers, int batchSize, Consumer<T> processor) {
+    static <T> void run(String name, List<? extends Feed<T>> readers, int batchSize, Consumer<T> processor) {
         AtomicBoolean cancelled = new AtomicBoolean();
         List<Reader<T>> running = new ArrayList<>();
         int inFlight = Math.max(2, BATCHES_IN_FLIGHT / readers.size());
@@ -101,7 +101,7 @@ final class ReadAhead {
         private final Thread thread;
         volatile Throwable failure;
 
-        Reader(Consumer<Consumer<T>> source, int batchSize, int inFlight, AtomicBoolean cancelled, String name) {
+        Reader(Feed<T> source, int batchSize, int inFlight, AtomicBoolean cancelled, String name) {
             this.queue = new ArrayBlockingQueue<>(inFlight);
             this.cancelled = cancelled;
             this.batchSize = batchSize;
@@ -110,10 +110,10 @@ final class ReadAhead {
             thread.start();
         }
 
-        private void read(Consumer<Consumer<T>> source) {
+        private void read(Feed<T> source) {
             List<T> batch = new ArrayList<>(batchSize);
             try {
-                source.accept(item -> {
+                source.feed(item -> {
                     batch.add(item);
                     if (batch.size() == batchSize) {
                         put(new ArrayList<>(batch));

@@ -58,6 +58,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.AfterEach;
@@ -468,6 +469,18 @@ class ProxyGeneratorTest {
 
             assertThat(names(playlist(proxy.id()))).containsExactly("A, \"quoted\" name");
             assertThat(report.channels()).isEqualTo(1);
+        }
+
+        @Test
+        void the_report_says_why_deduplication_dropped_channels() {
+            StreamProxy proxy = proxy(Numbering.DEFAULT, DeliveryMode.REDIRECT, output(true));
+
+            GenerationReport report = generator.generate(proxy.id());
+
+            assertThat(report.stages())
+                    .filteredOn(s -> s.stage().equals("deduplication"))
+                    .singleElement()
+                    .satisfies(s -> assertThat(s.dropped()).isEqualTo(Map.of("duplicate_stream_url", s.in() - 1)));
         }
     }
 

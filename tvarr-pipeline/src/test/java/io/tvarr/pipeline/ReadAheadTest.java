@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -90,7 +89,7 @@ class ReadAheadTest {
     @Test
     void a_processor_failure_stops_both_endless_readers() {
         AtomicInteger stopped = new AtomicInteger();
-        Consumer<Consumer<Integer>> endless = endless(stopped::incrementAndGet);
+        Feed<Integer> endless = endless(stopped::incrementAndGet);
 
         assertThatThrownBy(() -> ReadAhead.<Integer>run("test", List.of(endless, endless), ReadAhead.BATCH, i -> {
                     if (i == 3_000) {
@@ -114,7 +113,7 @@ class ReadAheadTest {
     }
 
     /** A reader that never ends on its own; {@code stopped} runs when it is made to. */
-    private static Consumer<Consumer<Integer>> endless(Runnable stopped) {
+    private static Feed<Integer> endless(Runnable stopped) {
         return read -> {
             try {
                 for (int i = 0; ; i++) {

@@ -1,7 +1,10 @@
 package io.tvarr.domain.proxy;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What one generation of a proxy did.
@@ -34,6 +37,28 @@ public record GenerationReport(
         warnings = List.copyOf(warnings);
     }
 
-    /** One stage: records in and out, and time spent. */
-    public record StageReport(String stage, long in, long out, long durationMs) {}
+    /**
+     * One stage: records in and out, and time spent.
+     *
+     * @param dropped records the stage dropped, by reason ({@code "filtered_out": 22000}), in reason order; empty
+     *     for stages that drop nothing or do not say why
+     */
+    public record StageReport(String stage, long in, long out, long durationMs, Map<String, Long> dropped) {
+        public StageReport {
+            // sorted, so reports read (and serialise) the same on every run
+            dropped = Collections.unmodifiableMap(new TreeMap<>(dropped));
+        }
+
+        /** A stage that drops nothing, or does not say why. */
+        public StageReport(String stage, long in, long out, long durationMs) {
+            this(stage, in, out, durationMs, Map.of());
+        }
+
+        /** This stage and the same stage run side by side on other records, added up (times summed too). */
+        public StageReport plus(StageReport other) {
+            Map<String, Long> drops = new TreeMap<>(dropped);
+            other.dropped.forEach((reason, count) -> drops.merge(reason, count, Long::sum));
+            return new StageReport(stage, in + other.in, out + other.out, durationMs + other.durationMs, drops);
+        }
+    }
 }

@@ -1,7 +1,5 @@
 package io.tvarr.pipeline.stage;
 
-import org.jspecify.annotations.Nullable;
-
 /**
  * One step records flow through during a generation. Stages see one record at a time, so memory does not grow
  * with the input; the few that must remember something (deduplication, numbering) keep per-key state only.
@@ -12,7 +10,6 @@ public interface Stage<T> {
     /** The name the generation report shows. */
     String name();
 
-    /** The record to pass on (changed or not), or null to drop it. */
-    @Nullable
-    T apply(T item);
+    /** The record to pass on (changed or not), or why it goes no further. */
+    StageOutcome<T> apply(T item);
 }

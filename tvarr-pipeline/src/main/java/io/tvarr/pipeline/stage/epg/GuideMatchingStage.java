@@ -3,6 +3,7 @@ package io.tvarr.pipeline.stage.epg;
 import io.tvarr.domain.epg.EpgChannel;
 import io.tvarr.pipeline.stage.ProxyChannel;
 import io.tvarr.pipeline.stage.Stage;
+import io.tvarr.pipeline.stage.StageOutcome;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -30,7 +31,7 @@ public final class GuideMatchingStage implements Stage<ProxyChannel> {
     }
 
     @Override
-    public ProxyChannel apply(ProxyChannel item) {
+    public StageOutcome<ProxyChannel> apply(ProxyChannel item) {
         Optional<EpgChannel> guide =
                 matcher.match(item.channel().tvgId(), item.channel().name());
         if (guide.isEmpty()) {
@@ -38,11 +39,11 @@ public final class GuideMatchingStage implements Stage<ProxyChannel> {
             if (unmatched.size() < LISTED_UNMATCHED) {
                 unmatched.add(item.channel().name());
             }
-            return item.withGuideId(item.channel().tvgId());
+            return StageOutcome.kept(item.withGuideId(item.channel().tvgId()));
         }
         String id = selection.select(
                 guide.get(), item.channel().name(), item.logo(), item.channel().group());
-        return item.withGuideId(id);
+        return StageOutcome.kept(item.withGuideId(id));
     }
 
     public List<String> unmatched() {

@@ -2,6 +2,7 @@ package io.tvarr.pipeline.stage.logo;
 
 import io.tvarr.pipeline.stage.ProxyChannel;
 import io.tvarr.pipeline.stage.Stage;
+import io.tvarr.pipeline.stage.StageOutcome;
 import java.util.Map;
 
 /**
@@ -24,12 +25,9 @@ public final class LogoStage implements Stage<ProxyChannel> {
     }
 
     @Override
-    public ProxyChannel apply(ProxyChannel item) {
+    public StageOutcome<ProxyChannel> apply(ProxyChannel item) {
         String logo = item.logo();
-        if (logo == null) {
-            return item;
-        }
-        String file = cachedFiles.get(logo);
-        return file == null ? item : item.withLogo(baseUrl + "/logos/" + file);
+        String file = logo == null ? null : cachedFiles.get(logo);
+        return StageOutcome.kept(file == null ? item : item.withLogo(baseUrl + "/logos/" + file));
     }
 }

@@ -2,6 +2,7 @@ package io.tvarr.pipeline.stage.numbering;
 
 import io.tvarr.pipeline.stage.ProxyChannel;
 import io.tvarr.pipeline.stage.Stage;
+import io.tvarr.pipeline.stage.StageOutcome;
 
 /** Numbers output channels in the order they arrive. */
 public final class NumberingStage implements Stage<ProxyChannel> {
@@ -17,11 +18,11 @@ public final class NumberingStage implements Stage<ProxyChannel> {
     }
 
     @Override
-    public ProxyChannel apply(ProxyChannel item) {
-        return item.withNumber(numberer.number(
+    public StageOutcome<ProxyChannel> apply(ProxyChannel item) {
+        return StageOutcome.kept(item.withNumber(numberer.number(
                 item.source().id(),
                 item.sourceIndex(),
                 item.channel().group(),
-                item.channel().tvgChno()));
+                item.channel().tvgChno())));
     }
 }

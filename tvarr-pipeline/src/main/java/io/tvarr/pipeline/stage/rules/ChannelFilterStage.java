@@ -5,11 +5,14 @@ import io.tvarr.expression.EvaluationContext;
 import io.tvarr.expression.FilterSet;
 import io.tvarr.pipeline.stage.ProxyChannel;
 import io.tvarr.pipeline.stage.Stage;
+import io.tvarr.pipeline.stage.StageOutcome;
 import java.util.Locale;
-import org.jspecify.annotations.Nullable;
 
 /** Keeps the channels the proxy's channel filters accept (includes first, then excludes). */
 public final class ChannelFilterStage implements Stage<ProxyChannel> {
+    /** Why a record the filters refuse is dropped; the programme filter uses the same word. */
+    public static final String FILTERED_OUT = "filtered_out";
+
     private final FilterSet filters;
     private final EvaluationContext context;
     private final ChannelRecord record = new ChannelRecord();
@@ -25,12 +28,12 @@ public final class ChannelFilterStage implements Stage<ProxyChannel> {
     }
 
     @Override
-    public @Nullable ProxyChannel apply(ProxyChannel item) {
+    public StageOutcome<ProxyChannel> apply(ProxyChannel item) {
         record.load(
                 item.channel(),
                 item.source().name(),
                 item.source().kind().name().toLowerCase(Locale.ROOT),
                 item.source().url().toString());
-        return filters.accepts(record, context) ? item : null;
+        return filters.accepts(record, context) ? StageOutcome.kept(item) : StageOutcome.dropped(FILTERED_OUT);
     }
 }

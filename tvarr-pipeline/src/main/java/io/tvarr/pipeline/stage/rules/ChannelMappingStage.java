@@ -5,6 +5,8 @@ import io.tvarr.expression.EvaluationContext;
 import io.tvarr.expression.RuleChain;
 import io.tvarr.pipeline.stage.ProxyChannel;
 import io.tvarr.pipeline.stage.Stage;
+import io.tvarr.pipeline.stage.StageOutcome;
+import java.util.Locale;
 
 /** Applies the proxy's channel mapping rules in order. */
 public final class ChannelMappingStage implements Stage<ProxyChannel> {
@@ -23,13 +25,13 @@ public final class ChannelMappingStage implements Stage<ProxyChannel> {
     }
 
     @Override
-    public ProxyChannel apply(ProxyChannel item) {
+    public StageOutcome<ProxyChannel> apply(ProxyChannel item) {
         record.load(
                 item.channel(),
                 item.source().name(),
-                item.source().kind().name().toLowerCase(java.util.Locale.ROOT),
+                item.source().kind().name().toLowerCase(Locale.ROOT),
                 item.source().url().toString());
         rules.apply(record, context);
-        return item.withChannel(record.toChannel());
+        return StageOutcome.kept(item.withChannel(record.toChannel()));
     }
 }

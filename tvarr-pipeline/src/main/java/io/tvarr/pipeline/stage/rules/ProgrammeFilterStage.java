@@ -4,7 +4,7 @@ import io.tvarr.expression.EvaluationContext;
 import io.tvarr.expression.FilterSet;
 import io.tvarr.expression.ProgrammeRecord;
 import io.tvarr.pipeline.stage.Stage;
-import org.jspecify.annotations.Nullable;
+import io.tvarr.pipeline.stage.StageOutcome;
 
 /** Keeps the programmes the proxy's EPG filters accept. */
 public final class ProgrammeFilterStage implements Stage<GuideProgramme> {
@@ -23,11 +23,13 @@ public final class ProgrammeFilterStage implements Stage<GuideProgramme> {
     }
 
     @Override
-    public @Nullable GuideProgramme apply(GuideProgramme item) {
+    public StageOutcome<GuideProgramme> apply(GuideProgramme item) {
         if (filters.isEmpty()) {
-            return item;
+            return StageOutcome.kept(item);
         }
         record.load(item.programme(), item.channelGroup());
-        return filters.accepts(record, context) ? item : null;
+        return filters.accepts(record, context)
+                ? StageOutcome.kept(item)
+                : StageOutcome.dropped(ChannelFilterStage.FILTERED_OUT);
     }
 }

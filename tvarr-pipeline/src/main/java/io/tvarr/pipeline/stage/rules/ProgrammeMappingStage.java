@@ -4,6 +4,7 @@ import io.tvarr.expression.EvaluationContext;
 import io.tvarr.expression.ProgrammeRecord;
 import io.tvarr.expression.RuleChain;
 import io.tvarr.pipeline.stage.Stage;
+import io.tvarr.pipeline.stage.StageOutcome;
 
 /** Applies the proxy's EPG mapping rules to each programme. */
 public final class ProgrammeMappingStage implements Stage<GuideProgramme> {
@@ -22,12 +23,12 @@ public final class ProgrammeMappingStage implements Stage<GuideProgramme> {
     }
 
     @Override
-    public GuideProgramme apply(GuideProgramme item) {
+    public StageOutcome<GuideProgramme> apply(GuideProgramme item) {
         if (rules.isEmpty()) {
-            return item;
+            return StageOutcome.kept(item);
         }
         record.load(item.programme(), item.channelGroup());
         rules.apply(record, context);
-        return item.with(record.toProgramme());
+        return StageOutcome.kept(item.with(record.toProgramme()));
     }
 }

@@ -1,0 +1,122 @@
+package io.tvarr.pipeline;
+
+import io.tvarr.domain.proxy.StreamProxy;
+import io.tvarr.expression.EvaluationContext;
+import io.tvarr.pipeline.output.AtomicPublisher;
+import io.tvarr.pipeline.output.M3uPlaylistWriter;
+import io.tvarr.pipeline.output.PlaylistEntries;
+import io.tvarr.pipeline.stage.ProxyChannel;
+import io.tvarr.pipeline.stage.Stage;
+import io.tvarr.pipeline.stage.StageMeter;
+import io.tvarr.pipeline.stage.StageOutcome;
+import io.tvarr.pipeline.stage.dedupe.DeduplicationStage;
+import io.tvarr.pipeline.stage.epg.GuideMatcher;
+import io.tvarr.pipeline.stage.epg.GuideMatchingStage;
+import io.tvarr.pipeline.stage.epg.GuideSelection;
+import io.tvarr.pipeline.stage.rules.ChannelFilterStage;
+import io.tvarr.pipeline.stage.rules.ChannelMappingStage;
+import io.tvarr.pipeline.stage.rules.ProxyRules;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The channel pass: one streaming pass over a proxy's channels through mapping, filtering, deduplication, the
+ * stages the caller adds (numbering, logo rewriting) and EPG matching, writing the playlist as a draft. What it
+ * learns on the way, the guide channels the output uses, is the guide pass's input. Used once.
+ */
+final class ChannelPass {
+    private final StreamProxy proxy;
+    private final ProxyRules rules;
+    private final GuideMatcher matcher;
+    private final GenerationReportBuilder report;
+    private final GuideSelection selection = new GuideSelection();
+
+    ChannelPass(StreamProxy proxy, ProxyRules rules, GuideMatcher matcher, GenerationReportBuilder report) {
+        this.proxy = proxy;
+        this.rules = rules;
+        this.matcher = matcher;
+        this.report = report;
+    }
+
+    /** Channel stages up to numbering: shared by the pre-pass and the real pass. */
+    static List<Stage<ProxyChannel>> upToNumbering(StreamProxy proxy, ProxyRules rules, EvaluationContext context) {
+        List<Stage<ProxyChannel>> stages = new ArrayList<>();
+        stages.add(new ChannelMappingStage(rules.channelMapping(), context));
+        stages.add(new ChannelFilterStage(rules.channelFilters(), context));
+        if (proxy.output().deduplicateStreams()) {
+            stages.add(new DeduplicationStage());
+        }
+        return stages;
+    }
+
+    /**
+     * Writes the playlist of {@code channels} to a draft of {@code file}, running {@code numberingOnwards} between
+     * deduplication and EPG matching; the caller publishes or discards the draft.
+     */
+    AtomicPublisher.Draft write(
+            AtomicPublisher publisher,
+            Path file,
+            ChannelFeed channels,
+            List<Stage<ProxyChannel>> numberingOnwards,
+            PlaylistEntries entries) {
+        EvaluationContext context = new EvaluationContext();
+        report.evaluations(context);
+        GuideMatchingStage matching = new GuideMatchingStage(matcher, selection);
+        List<Stage<ProxyChannel>> stages = upToNumbering(proxy, rules, context);
+        stages.addAll(numberingOnwards);
+        stages.add(matching);
+        StageMeter<ProxyChannel> meter = new StageMeter<>(stages);
+        Playlist playlist = new Playlist(channels, meter, entries);
+        long started = System.nanoTime();
+        AtomicPublisher.Draft draft = publisher.write(file, playlist::write);
+        report.stages(meter.reports());
+        report.stage("playlist_generation", playlist.read, playlist.written, started);
+        report.channels(playlist.written, matching.unmatched(), matching.unmatchedCount());
+        return draft;
+    }
+
+    /** The guide channels the written playlist uses; complete once {@link #write} has returned. */
+    GuideSelection selection() {
+        return selection;
+    }
+
+    /** Writes the channels that pass every stage, reading them on a second thread; counts what it sees. */
+    private static final class Playlist {
+        private final ChannelFeed channels;
+        private final StageMeter<ProxyChannel> stages;
+        private final PlaylistEntries entries;
+        private long read;
+        private long written;
+
+        Playlist(ChannelFeed channels, StageMeter<ProxyChannel> stages, PlaylistEntries entries) {
+            this.channels = channels;
+            this.stages = stages;
+            this.entries = entries;
+        }
+
+        void write(OutputStream out) {
+            Writer text = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
+            M3uPlaylistWriter writer = new M3uPlaylistWriter(text, entries.guideUrl());
+            ReadAhead.run("channel-reader", channels, item -> {
+                read++;
+                if (stages.apply(item) instanceof StageOutcome.Kept<ProxyChannel> kept) {
+                    writer.write(entries.entry(kept.value()));
+                    written++;
+                }
+            });
+            try {
+                text.flush();
+            } catch (IOException e) {
+                throw new UncheckedIOException("playlist could not be written: " + e.getMessage(), e);
+            }
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package io.tvarr.pipeline;
+
+import io.tvarr.domain.NotFoundException;
+import io.tvarr.domain.epg.EpgSource;
+import io.tvarr.domain.epg.EpgSourceId;
+import io.tvarr.domain.filter.Filter;
+import io.tvarr.domain.mapping.DataMappingRule;
+import io.tvarr.domain.mapping.MappingRuleId;
+import io.tvarr.domain.proxy.ProxyFilter;
+import io.tvarr.domain.proxy.StreamProxy;
+import io.tvarr.domain.source.SourceId;
+import io.tvarr.domain.source.StreamSource;
+import io.tvarr.pipeline.stage.rules.ProxyRules;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a generation reads before its passes: the proxy's enabled sources and guides in its order, and its rules
+ * compiled. A source or guide that is gone or disabled is skipped with a warning; a filter or mapping rule that is
+ * gone fails the generation, since the output would show what the user excluded.
+ */
+record GenerationInputs(List<StreamSource> sources, List<EpgSource> guides, ProxyRules rules) {
+    GenerationInputs {
+        sources = List.copyOf(sources);
+        guides = List.copyOf(guides);
+    }
+
+    /** Loads the proxy's inputs from {@code stores}, warning in {@code report} of what it skips. */
+    static GenerationInputs load(StreamProxy proxy, PipelineInputs stores, GenerationReportBuilder report) {
+        List<StreamSource> sources = sources(proxy, stores, report);
+        List<EpgSource> guides = guides(proxy, stores, report);
+        return new GenerationInputs(sources, guides, ProxyRules.compile(filters(proxy, stores), rules(proxy, stores)));
+    }
+
+    private static List<StreamSource> sources(
+            StreamProxy proxy, PipelineInputs stores, GenerationReportBuilder report) {
+        List<StreamSource> sources = new ArrayList<>();
+        for (SourceId id : proxy.sources()) {
+            Optional<StreamSource> source = stores.sources().findById(id);
+            if (source.isEmpty()) {
+                report.warn("source " + id + " no longer exists; skipped");
+            } else if (!source.get().enabled()) {
+                report.warn("source '" + source.get().name() + "' is disabled; skipped");
+            } else {
+                sources.add(source.get());
+            }
+        }
+        return sources;
+    }
+
+    private static List<EpgSource> guides(StreamProxy proxy, PipelineInputs stores, GenerationReportBuilder report) {
+        List<EpgSource> guides = new ArrayList<>();
+        for (EpgSourceId id : proxy.epgSources()) {
+            Optional<EpgSource> guide = stores.epgSources().findById(id);
+            if (guide.isEmpty()) {
+                report.warn("EPG source " + id + " no longer exists; skipped");
+            } else if (!guide.get().enabled()) {
+                report.warn("EPG source '" + guide.get().name() + "' is disabled; skipped");
+            } else {
+                guides.add(guide.get());
+            }
+        }
+        return guides;
+    }
+
+    private static List<Filter> filters(StreamProxy proxy, PipelineInputs stores) {
+        List<Filter> filters = new ArrayList<>();
+        for (ProxyFilter attached : proxy.filters()) {
+            if (attached.active()) {
+                filters.add(stores.filters()
+                        .findById(attached.filterId())
+                        .orElseThrow(() -> new NotFoundException("filter " + attached.filterId() + ": not found")));
+            }
+        }
+        return filters;
+    }
+
+    private static List<DataMappingRule> rules(StreamProxy proxy, PipelineInputs stores) {
+        List<DataMappingRule> rules = new ArrayList<>();
+        for (MappingRuleId id : proxy.mappingRules()) {
+            rules.add(stores.rules()
+                    .findById(id)
+                    .orElseThrow(() -> new NotFoundException("mapping rule " + id + ": not found")));
+        }
+        return rules;
+    }
+}
