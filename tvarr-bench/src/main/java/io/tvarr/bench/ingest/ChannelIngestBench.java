@@ -44,7 +44,7 @@ public final class ChannelIngestBench {
 
     public static void main(String[] args) throws IOException {
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
-        // resources close in reverse: the core first, then its files go
+        // the core closes at the end of measure(), the server after it, the files last
         try (WorkDirectory work = WorkDirectory.create("tvarr-bench-ingest")) {
             Path playlist = work.resolve("playlist.m3u");
             Path streams = work.resolve("get_live_streams.json");
