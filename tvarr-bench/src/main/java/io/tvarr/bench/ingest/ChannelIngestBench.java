@@ -1,38 +1,38 @@
 package io.tvarr.bench.ingest;
 
 import com.sun.net.httpserver.HttpServer;
+import io.tvarr.app.Tvarr;
 import io.tvarr.bench.PeakHeap;
+import io.tvarr.bench.WorkDirectory;
+import io.tvarr.domain.ingestion.IngestionProgress;
 import io.tvarr.domain.ingestion.IngestionStatus;
-import io.tvarr.domain.ingestion.service.ChannelIngestionService;
-import io.tvarr.domain.ingestion.service.ExclusiveIngestions;
-import io.tvarr.domain.source.Credentials;
+import io.tvarr.domain.ingestion.port.in.IngestSourceUseCase;
 import io.tvarr.domain.source.SourceId;
 import io.tvarr.domain.source.SourceKind;
 import io.tvarr.domain.source.StreamSource;
-import io.tvarr.domain.source.XtreamOutput;
+import io.tvarr.domain.source.port.in.SaveStreamSourceCommand;
+import io.tvarr.domain.source.port.out.ChannelSourceHandler;
 import io.tvarr.ingest.fetch.FetchSettings;
 import io.tvarr.ingest.fetch.HttpSourceFetcher;
 import io.tvarr.ingest.m3u.M3uChannelSourceHandler;
 import io.tvarr.ingest.m3u.M3uLimits;
 import io.tvarr.ingest.xtream.XtreamChannelSourceHandler;
-import io.tvarr.persistence.DatabaseSettings;
-import io.tvarr.persistence.JdbiPersistence;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 
 /**
  * End-to-end channel ingestion bench: generates a 100k-entry playlist and a 100k-stream Xtream panel, serves both
- * over loopback HTTP, and ingests each into a fresh SQLite database. Prints entries/s, wall time and peak heap.
+ * over loopback HTTP, and ingests each through a {@link Tvarr} core over a fresh SQLite database in a temp dir.
+ * First fetches and parses each alone (the handlers driven directly, nothing stored), then two stored rounds each
+ * through the core's ingestion use case. Prints entries/s, wall time and peak heap.
  * Run: {@code java -Xmx128m -cp tvarr-bench/target/benchmarks.jar io.tvarr.bench.ingest.ChannelIngestBench [count]}
  */
 public final class ChannelIngestBench {
@@ -40,13 +40,59 @@ public final class ChannelIngestBench {
         "UK | Entertainment", "UK | Sports", "US | News", "DE | Kinder", "FR | Cinéma"
     };
 
+    private ChannelIngestBench() {}
+
     public static void main(String[] args) throws IOException {
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
-        Path work = Files.createTempDirectory("tvarr-bench-ingest");
-        Path playlist = work.resolve("playlist.m3u");
-        Path streams = work.resolve("get_live_streams.json");
-        writePlaylist(playlist, count);
-        writeStreams(streams, count);
+        // the core closes at the end of measure(), the server after it, the files last
+        try (WorkDirectory work = WorkDirectory.create("tvarr-bench-ingest")) {
+            Path playlist = work.resolve("playlist.m3u");
+            Path streams = work.resolve("get_live_streams.json");
+            writePlaylist(playlist, count);
+            writeStreams(streams, count);
+            HttpServer server = serve(playlist, streams);
+            try {
+                String base = "http://127.0.0.1:" + server.getAddress().getPort();
+                System.out.printf(
+                        "ChannelIngestBench: %d entries, playlist %d KiB, xtream json %d KiB, max heap %d MiB, java %s%n",
+                        count,
+                        Files.size(playlist) / 1024,
+                        Files.size(streams) / 1024,
+                        PeakHeap.maxMegabytes(),
+                        Runtime.version());
+                measure(work, base);
+            } finally {
+                server.stop(0);
+            }
+        }
+    }
+
+    private static void measure(WorkDirectory work, String base) {
+        try (Tvarr tvarr = Tvarr.builder().dataDir(work.path()).build()) {
+            StreamSource m3u = tvarr.sources().create(SaveStreamSourceCommand.m3u("m3u", base + "/playlist.m3u"));
+            StreamSource xtream =
+                    tvarr.sources().create(SaveStreamSourceCommand.xtream("xtream", base, "user", "pass"));
+            // where the time goes: fetching and parsing alone, without the store; the handlers are driven
+            // directly because this measures the adapters in isolation, not a wiring
+            HttpSourceFetcher fetcher = new HttpSourceFetcher(FetchSettings.defaults(List.of()));
+            for (ChannelSourceHandler handler : List.of(
+                    new M3uChannelSourceHandler(fetcher, M3uLimits.DEFAULT), new XtreamChannelSourceHandler(fetcher))) {
+                StreamSource source = handler.kind() == SourceKind.M3U ? m3u : xtream;
+                long start = System.nanoTime();
+                long[] parsed = {0};
+                handler.ingest(source, channel -> parsed[0]++, new IngestionProgress());
+                System.out.printf(
+                        "%-6s parse only: %d channels in %.2f s%n",
+                        handler.kind().name().toLowerCase(Locale.ROOT), parsed[0], (System.nanoTime() - start) / 1e9);
+            }
+            for (int round = 1; round <= 2; round++) {
+                run(tvarr.sourceIngestion(), m3u.id(), "m3u    round " + round);
+                run(tvarr.sourceIngestion(), xtream.id(), "xtream round " + round);
+            }
+        }
+    }
+
+    private static HttpServer serve(Path playlist, Path streams) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/playlist.m3u", ex -> serve(ex, playlist));
         server.createContext("/player_api.php", ex -> {
@@ -60,66 +106,17 @@ public final class ChannelIngestBench {
             }
         });
         server.start();
-        String base = "http://127.0.0.1:" + server.getAddress().getPort();
-        System.out.printf(
-                "ChannelIngestBench: %d entries, playlist %d KiB, xtream json %d KiB, max heap %d MiB, java %s%n",
-                count,
-                Files.size(playlist) / 1024,
-                Files.size(streams) / 1024,
-                PeakHeap.maxMegabytes(),
-                Runtime.version());
-        // resources close in reverse: the store first, then its files go
-        try (java.io.Closeable cleanup = () -> delete(work);
-                JdbiPersistence store =
-                        JdbiPersistence.open(DatabaseSettings.of("jdbc:sqlite:" + work.resolve("tvarr.db")))) {
-            store.migrate();
-            HttpSourceFetcher fetcher = new HttpSourceFetcher(FetchSettings.defaults(List.of()));
-            StreamSource m3u = source("m3u", SourceKind.M3U, URI.create(base + "/playlist.m3u"), null);
-            StreamSource xtream =
-                    source("xtream", SourceKind.XTREAM, URI.create(base), new Credentials("user", "pass"));
-            store.streamSources().insert(m3u);
-            store.streamSources().insert(xtream);
-            ChannelIngestionService service = new ChannelIngestionService(
-                    store.streamSources(),
-                    store.channels(),
-                    List.of(
-                            new M3uChannelSourceHandler(fetcher, M3uLimits.DEFAULT),
-                            new XtreamChannelSourceHandler(fetcher)),
-                    new ExclusiveIngestions(store.ingestionStatus(), Runnable::run, Clock.systemUTC()));
-            // where the time goes: fetching and parsing alone, without the store
-            for (var handler : List.of(
-                    new M3uChannelSourceHandler(fetcher, M3uLimits.DEFAULT), new XtreamChannelSourceHandler(fetcher))) {
-                StreamSource source = handler.kind() == SourceKind.M3U ? m3u : xtream;
-                long start = System.nanoTime();
-                long[] parsed = {0};
-                handler.ingest(source, channel -> parsed[0]++, new io.tvarr.domain.ingestion.IngestionProgress());
-                System.out.printf(
-                        "%-6s parse only: %d channels in %.2f s%n",
-                        handler.kind().name().toLowerCase(), parsed[0], (System.nanoTime() - start) / 1e9);
-            }
-            for (int round = 1; round <= 2; round++) {
-                run(service, m3u.id(), "m3u    round " + round);
-                run(service, xtream.id(), "xtream round " + round);
-            }
-        } finally {
-            server.stop(0);
-        }
+        return server;
     }
 
-    private static void run(ChannelIngestionService service, SourceId id, String label) {
+    private static void run(IngestSourceUseCase<SourceId> ingestion, SourceId id, String label) {
         PeakHeap.reset();
         long start = System.nanoTime();
-        IngestionStatus status = service.ingest(id);
+        IngestionStatus status = ingestion.ingest(id);
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf(
                 "%s: %d channels in %.2f s = %.0f entries/s, peak heap %d MiB%n",
                 label, status.lastCount(), seconds, status.lastCount() / seconds, PeakHeap.megabytes());
-    }
-
-    private static StreamSource source(String name, SourceKind kind, URI url, Credentials credentials) {
-        Instant now = Instant.now();
-        return new StreamSource(
-                SourceId.random(), name, kind, url, credentials, null, true, null, 0, XtreamOutput.TS, false, now, now);
     }
 
     private static void writePlaylist(Path file, int count) throws IOException {
@@ -171,14 +168,6 @@ public final class ChannelIngestBench {
             exchange.sendResponseHeaders(200, bytes.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(bytes);
-            }
-        }
-    }
-
-    private static void delete(Path directory) throws IOException {
-        try (var files = Files.walk(directory)) {
-            for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(file);
             }
         }
     }
