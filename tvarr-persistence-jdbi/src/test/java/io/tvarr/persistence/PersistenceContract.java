@@ -567,7 +567,7 @@ abstract class PersistenceContract {
                     new Numbering(NumberingMode.GROUP, 100, 50),
                     DeliveryMode.TRANSCODE,
                     profile.id(),
-                    OutputSettings.DEFAULT,
+                    new OutputSettings(false, "TV", false, true, true, 2, 9, true),
                     "@daily",
                     T0,
                     T0);

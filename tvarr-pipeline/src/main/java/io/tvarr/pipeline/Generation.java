@@ -76,7 +76,12 @@ final class Generation {
                 channels,
                 numberingOnwards,
                 new PlaylistEntries(proxy, baseUrl))) {
-            GuidePass guidePass = new GuidePass(loaded.guides(), inputs.guides(), window(), guideReaders);
+            GuidePass guidePass = new GuidePass(
+                    loaded.guides(),
+                    inputs.guides(),
+                    window(),
+                    guideReaders,
+                    proxy.output().keepGuideExtras());
             try (AtomicPublisher.Draft guide = guidePass.write(
                     publisher,
                     directory.resolve(ProxyGenerator.GUIDE),

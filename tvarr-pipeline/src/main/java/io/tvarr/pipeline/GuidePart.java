@@ -29,9 +29,11 @@ final class GuidePart implements Feed<XmltvFragment> {
     private final StageMeter<GuideProgramme> stages;
     private long read;
     private long written;
+    private final boolean keepProviderExtras;
 
-    GuidePart(ProxyRules rules, Feed<GuideProgramme> programmes) {
+    GuidePart(ProxyRules rules, Feed<GuideProgramme> programmes, boolean keepProviderExtras) {
         this.programmes = programmes;
+        this.keepProviderExtras = keepProviderExtras;
         // stages keep a scratch record each, so every part has its own
         this.stages = new StageMeter<>(List.of(
                 new ProgrammeMappingStage(rules.guideMapping(), context),
@@ -41,7 +43,7 @@ final class GuidePart implements Feed<XmltvFragment> {
     @Override
     public void feed(Consumer<XmltvFragment> fragments) {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream(PROGRAMMES_PER_CHUNK * 1024);
-        XmltvGuideWriter writer = XmltvGuideWriter.fragment(buffer);
+        XmltvGuideWriter writer = XmltvGuideWriter.fragment(buffer, keepProviderExtras);
         Chunking chunking = new Chunking();
         programmes.feed(item -> {
             if (chunking.full(item.channelId())) {

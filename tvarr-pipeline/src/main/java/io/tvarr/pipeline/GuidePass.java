@@ -26,13 +26,23 @@ final class GuidePass {
     private final EpgRepository programmes;
     private final ProgrammeFeed.Window window;
     private final int readers;
+    private final boolean keepProviderExtras;
 
-    /** @param readers 1 or 2: how many parts read the programmes side by side */
-    GuidePass(List<EpgSource> guides, EpgRepository programmes, ProgrammeFeed.Window window, int readers) {
+    /**
+     * @param readers 1 or 2: how many parts read the programmes side by side
+     * @param keepProviderExtras whether provider elements outside the XMLTV DTD are written too
+     */
+    GuidePass(
+            List<EpgSource> guides,
+            EpgRepository programmes,
+            ProgrammeFeed.Window window,
+            int readers,
+            boolean keepProviderExtras) {
         this.guides = List.copyOf(guides);
         this.programmes = programmes;
         this.window = window;
         this.readers = readers;
+        this.keepProviderExtras = keepProviderExtras;
     }
 
     /** Writes the guide of the channels in {@code selection} to a draft of {@code file}; the caller publishes it. */
@@ -44,10 +54,11 @@ final class GuidePass {
             GenerationReportBuilder report) {
         List<GuidePart> parts = new ArrayList<>();
         for (List<GuideRange> ranges : ranges(guides, selection, readers)) {
-            parts.add(new GuidePart(rules, new ProgrammeFeed(programmes, selection, ranges, window)));
+            parts.add(
+                    new GuidePart(rules, new ProgrammeFeed(programmes, selection, ranges, window), keepProviderExtras));
         }
         long started = System.nanoTime();
-        AtomicPublisher.Draft draft = publisher.write(file, out -> write(out, selection, parts));
+        AtomicPublisher.Draft draft = publisher.write(file, out -> write(out, selection, parts, keepProviderExtras));
         long written = 0;
         long read = 0;
         for (GuidePart part : parts) {
@@ -82,8 +93,9 @@ final class GuidePass {
         return parts;
     }
 
-    private static void write(OutputStream out, GuideSelection selection, List<GuidePart> parts) {
-        XmltvGuideWriter writer = new XmltvGuideWriter(out);
+    private static void write(
+            OutputStream out, GuideSelection selection, List<GuidePart> parts, boolean keepProviderExtras) {
+        XmltvGuideWriter writer = new XmltvGuideWriter(out, keepProviderExtras);
         selection.forEach(c -> writer.channel(c.id(), c.displayNames(), c.icon()));
         writer.flush();
         // each fragment is a few hundred rendered programmes; a few in flight per part are plenty

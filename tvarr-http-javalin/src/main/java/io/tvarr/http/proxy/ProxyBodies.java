@@ -52,7 +52,10 @@ record ProxyBody(
         @Nullable Boolean deduplicateStreams,
         @Nullable Integer epgDaysBack,
         @Nullable Integer epgDaysAhead,
+        @OpenApiDescription(KEEP_GUIDE_EXTRAS) @Nullable Boolean keepGuideExtras,
         @Nullable String schedule) {
+    static final String KEEP_GUIDE_EXTRAS = "false (default): the guide holds only what the XMLTV DTD allows;"
+            + " true also writes the provider's other elements (series-id, season, lcn…), after the DTD's ones.";
     static final String DELIVERY_MODES = "redirect (default), proxy or transcode (needs relayProfile). Deprecated:"
             + " relay, the former name of transcode, is accepted until the next release and answered as transcode.";
     private static final Logger log = LoggerFactory.getLogger(ProxyBody.class);
@@ -83,7 +86,8 @@ record ProxyBody(
                         or(cacheLogos, defaults.cacheLogos()),
                         or(deduplicateStreams, defaults.deduplicateStreams()),
                         epgDaysBack == null ? defaults.epgDaysBack() : epgDaysBack,
-                        epgDaysAhead == null ? defaults.epgDaysAhead() : epgDaysAhead),
+                        epgDaysAhead == null ? defaults.epgDaysAhead() : epgDaysAhead,
+                        or(keepGuideExtras, defaults.keepGuideExtras())),
                 schedule);
     }
 
@@ -167,6 +171,7 @@ record ProxyView(
         boolean deduplicateStreams,
         int epgDaysBack,
         int epgDaysAhead,
+        boolean keepGuideExtras,
         @Nullable String schedule,
         String playlistPath,
         String guidePath,
@@ -196,6 +201,7 @@ record ProxyView(
                 o.deduplicateStreams(),
                 o.epgDaysBack(),
                 o.epgDaysAhead(),
+                o.keepGuideExtras(),
                 p.schedule(),
                 "/proxy/" + p.slug() + ".m3u",
                 "/proxy/" + p.slug() + ".xmltv",

@@ -1,5 +1,6 @@
 package io.tvarr.pipeline.output;
 
+import com.ctc.wstx.api.InvalidCharHandler;
 import com.ctc.wstx.api.WstxOutputProperties;
 import com.ctc.wstx.stax.WstxOutputFactory;
 import io.tvarr.domain.StorageException;
@@ -19,7 +20,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Writes an XMLTV guide element by element with Woodstox, in the element order the XMLTV DTD prescribes.
  * Unmodelled elements kept in {@link EpgProgramme#extraXml()} are copied through verbatim, each where the DTD
- * places it; elements outside the DTD come last.
+ * places it; elements outside the DTD (series-id, season, lcn…) are left out, so the guide stays valid, unless the
+ * proxy keeps them: then they come last. Characters XML 1.0 cannot carry (control characters, U+FFFE, U+FFFF) are
+ * written as spaces, so one provider's stray ESC cannot stop a guide from being written.
  * Call {@link #finish()} once at the end; the output stream is not closed. Not thread-safe.
  */
 public final class XmltvGuideWriter {
@@ -43,13 +46,20 @@ public final class XmltvGuideWriter {
 
     private final XMLStreamWriter2 xml;
     private final XmltvTimes times = new XmltvTimes();
+    private final boolean keepProviderExtras;
 
-    /** A whole guide: the XML declaration, the doctype and the opening {@code <tv>} are written now. */
+    /** A whole guide with only what the DTD knows: the declaration, doctype and opening {@code <tv>} are written now. */
     public XmltvGuideWriter(OutputStream out) {
-        this(out, true);
+        this(out, false);
     }
 
-    private XmltvGuideWriter(OutputStream out, boolean document) {
+    /** A whole guide; {@code keepProviderExtras} also writes the provider's elements the DTD does not know. */
+    public XmltvGuideWriter(OutputStream out, boolean keepProviderExtras) {
+        this(out, true, keepProviderExtras);
+    }
+
+    private XmltvGuideWriter(OutputStream out, boolean document, boolean keepProviderExtras) {
+        this.keepProviderExtras = keepProviderExtras;
         try {
             WstxOutputFactory factory = new WstxOutputFactory();
             // XMLTV has no namespaces, comments or CDATA, and the tests parse every guide back against the DTD;
@@ -58,6 +68,8 @@ public final class XmltvGuideWriter {
             factory.setProperty(XMLStreamProperties.XSP_NAMESPACE_AWARE, false);
             factory.setProperty(WstxOutputProperties.P_OUTPUT_VALIDATE_STRUCTURE, false);
             factory.setProperty(WstxOutputProperties.P_OUTPUT_VALIDATE_CONTENT, false);
+            factory.setProperty(
+                    WstxOutputProperties.P_OUTPUT_INVALID_CHAR_HANDLER, new InvalidCharHandler.ReplacingHandler(' '));
             // the JDK's encoder turns ASCII text into bytes with an intrinsic; Woodstox's own UTF-8 writer goes char by
             // char, which made encoding a third of the cost of writing a big guide
             xml = (XMLStreamWriter2) factory.createXMLStreamWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
@@ -79,8 +91,8 @@ public final class XmltvGuideWriter {
      * Programmes only, to be spliced into a guide between its channels and {@link #finish()}: lets other threads
      * render parts of one guide. Call {@link #flush()} before taking what was written; never {@link #finish()}.
      */
-    public static XmltvGuideWriter fragment(OutputStream out) {
-        return new XmltvGuideWriter(out, false);
+    public static XmltvGuideWriter fragment(OutputStream out, boolean keepProviderExtras) {
+        return new XmltvGuideWriter(out, false, keepProviderExtras);
     }
 
     /** A channel; {@code id} must equal the tvg-id the playlist gives the channel. */
@@ -137,9 +149,11 @@ public final class XmltvGuideWriter {
                 xml.writeEndElement();
             }
             extras(extras, "star-rating", "review", "image");
-            for (ExtraElements.Element extra : extras) {
-                if (!IN_DTD.contains(extra.name())) {
-                    xml.writeRaw(extra.xml());
+            if (keepProviderExtras) {
+                for (ExtraElements.Element extra : extras) {
+                    if (!IN_DTD.contains(extra.name())) {
+                        xml.writeRaw(extra.xml());
+                    }
                 }
             }
             xml.writeEndElement();

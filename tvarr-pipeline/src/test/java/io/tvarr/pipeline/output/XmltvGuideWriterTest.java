@@ -27,8 +27,12 @@ class XmltvGuideWriterTest {
     private static final EpgSourceId SOURCE = EpgSourceId.random();
 
     private byte[] guide(boolean withExtras) {
+        return guide(withExtras, false);
+    }
+
+    private byte[] guide(boolean withExtras, boolean keepProviderExtras) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        XmltvGuideWriter writer = new XmltvGuideWriter(out);
+        XmltvGuideWriter writer = new XmltvGuideWriter(out, keepProviderExtras);
         writer.channel(
                 "bbc1.uk",
                 List.of(new LocalizedText("BBC One", "en"), new LocalizedText("BBC 1 & Friends <HD>", null)),
@@ -52,6 +56,7 @@ class XmltvGuideWriterTest {
                         Set.of(ProgrammeFlag.NEW, ProgrammeFlag.PREVIOUSLY_SHOWN, ProgrammeFlag.LIVE),
                         withExtras
                                 ? "<star-rating><value>4/5</value></star-rating><credits><actor>A &amp; B</actor></credits><date>2026</date>"
+                                        + "<series-id system=\"pluto\">abc</series-id><season>2</season><episode>5</episode>"
                                 : null));
         writer.finish();
         return out.toByteArray();
@@ -83,6 +88,57 @@ class XmltvGuideWriterTest {
 
     @Test
     void the_guide_is_valid_against_the_xmltv_dtd() throws Exception {
+        assertThat(dtdErrors(guide(true))).isEmpty();
+    }
+
+    @Test
+    void provider_elements_the_dtd_does_not_know_are_left_out_by_default() {
+        assertThat(new String(guide(true), StandardCharsets.UTF_8))
+                .contains("<credits>")
+                .doesNotContain("series-id")
+                .doesNotContain("<season>")
+                .doesNotContain("<episode>");
+    }
+
+    @Test
+    void a_proxy_may_keep_the_providers_extra_elements() {
+        assertThat(new String(guide(true, true), StandardCharsets.UTF_8))
+                .contains("<series-id system=\"pluto\">abc</series-id>")
+                .contains("<season>2</season>");
+    }
+
+    @Test
+    void characters_xml_cannot_carry_never_break_the_guide() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        XmltvGuideWriter writer = new XmltvGuideWriter(out);
+        writer.channel("esc.uk", List.of(new LocalizedText("Esc\u001b[1mape\u0000", "en")), null);
+        writer.programme(
+                "esc.uk",
+                new EpgProgramme(
+                        SOURCE,
+                        "esc.uk",
+                        Instant.parse("2026-01-01T18:00:00Z"),
+                        Instant.parse("2026-01-01T18:30:00Z"),
+                        "Bell\u0007 and \uFFFF",
+                        null,
+                        null,
+                        "line\u000b two",
+                        List.of(),
+                        null,
+                        null,
+                        null,
+                        null,
+                        Set.of(),
+                        null));
+        writer.finish();
+
+        assertThat(dtdErrors(out.toByteArray())).isEmpty();
+        assertThat(new String(out.toByteArray(), StandardCharsets.UTF_8))
+                .contains("[1mape")
+                .contains(" and ");
+    }
+
+    private static List<String> dtdErrors(byte[] guide) throws Exception {
         Path dtd = XmltvDtd.require();
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setValidating(true);
@@ -104,8 +160,7 @@ class XmltvGuideWriterTest {
             }
         });
 
-        builder.parse(new ByteArrayInputStream(guide(true)));
-
-        assertThat(errors).isEmpty();
+        builder.parse(new ByteArrayInputStream(guide));
+        return errors;
     }
 }
