@@ -90,6 +90,10 @@ final class GenerationReportBuilder {
         if (errors > 0) {
             warnings.add(errors + " expression evaluations failed; first: " + firstError);
         }
+        if (logoFailures > 0) {
+            warnings.add(logoFailures + " logos could not be cached and keep their original URL; first: "
+                    + failedLogos.get(0));
+        }
         return new GenerationReport(
                 proxy,
                 startedAt,

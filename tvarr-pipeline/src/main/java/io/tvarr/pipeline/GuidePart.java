@@ -1,5 +1,6 @@
 package io.tvarr.pipeline;
 
+import io.tvarr.domain.epg.EpgSourceId;
 import io.tvarr.domain.proxy.GenerationReport.StageReport;
 import io.tvarr.expression.EvaluationContext;
 import io.tvarr.pipeline.output.XmltvGuideWriter;
@@ -29,6 +30,7 @@ final class GuidePart implements Feed<XmltvFragment> {
     private final StageMeter<GuideProgramme> stages;
     private long read;
     private long written;
+    private final GuideCounts perGuide = new GuideCounts();
     private final boolean keepProviderExtras;
 
     GuidePart(ProxyRules rules, Feed<GuideProgramme> programmes, boolean keepProviderExtras) {
@@ -52,9 +54,12 @@ final class GuidePart implements Feed<XmltvFragment> {
                 buffer.reset();
             }
             read++;
+            EpgSourceId guide = item.programme().sourceId();
+            perGuide.countRead(guide);
             if (stages.apply(item) instanceof StageOutcome.Kept<GuideProgramme> kept) {
                 writer.programme(kept.value().channelId(), kept.value().programme());
                 written++;
+                perGuide.countWritten(guide);
             }
         });
         writer.flush();
@@ -65,6 +70,11 @@ final class GuidePart implements Feed<XmltvFragment> {
 
     long read() {
         return read;
+    }
+
+    /** Programmes read and written per guide; complete once {@link #feed} returned. */
+    GuideCounts perGuide() {
+        return perGuide;
     }
 
     long written() {

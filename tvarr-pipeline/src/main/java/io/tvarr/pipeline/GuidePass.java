@@ -61,15 +61,38 @@ final class GuidePass {
         AtomicPublisher.Draft draft = publisher.write(file, out -> write(out, selection, parts, keepProviderExtras));
         long written = 0;
         long read = 0;
+        GuideCounts perGuide = new GuideCounts();
         for (GuidePart part : parts) {
             report.evaluations(part.context());
             read += part.read();
             written += part.written();
+            perGuide.add(part.perGuide());
         }
+        warnAboutEmptyGuides(selection, perGuide, report);
         report.stages(GuidePart.combined(parts));
         report.stage("guide_generation", read, written, started);
         report.programmes(written);
         return draft;
+    }
+
+    /** Names every guide that gives the proxy no programme, with the reason, so the user knows what to fix. */
+    private void warnAboutEmptyGuides(GuideSelection selection, GuideCounts perGuide, GenerationReportBuilder report) {
+        for (EpgSource guide : guides) {
+            if (perGuide.written(guide.id()) > 0) {
+                continue;
+            }
+            String name = "guide '" + guide.name() + "': no programmes in this proxy's guide: ";
+            if (!selection.uses(guide.id())) {
+                report.warn(name + "none of its channels matched a channel of the proxy");
+            } else if (perGuide.read(guide.id()) == 0) {
+                report.warn(name + "its matched channels have no programme between " + window.from() + " and "
+                        + window.to() + " (the proxy's epgDaysBack/epgDaysAhead, within the guide's retention;"
+                        + " has it been ingested?)");
+            } else {
+                report.warn(name + "the proxy's programme filters dropped all " + perGuide.read(guide.id())
+                        + " programmes of its matched channels");
+            }
+        }
     }
 
     /**

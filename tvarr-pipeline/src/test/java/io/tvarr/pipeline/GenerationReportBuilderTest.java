@@ -80,5 +80,14 @@ class GenerationReportBuilderTest {
             assertThat(report.logoFailures()).isEqualTo(250);
             assertThat(report.failedLogos()).hasSize(200).contains("http://logos.example/0.png: 404");
         }
+
+        @Test
+        void are_a_warning_the_user_sees() {
+            builder.logoFailures(Map.of("http://logos.example/broken.png", "http 404"));
+
+            assertThat(builder.build().warnings())
+                    .containsExactly("1 logos could not be cached and keep their original URL; first:"
+                            + " http://logos.example/broken.png: http 404");
+        }
     }
 }

@@ -599,6 +599,78 @@ class ProxyGeneratorTest {
     }
 
     @Nested
+    class A_guide_that_gives_nothing_is_named_with_the_reason {
+        @Test
+        void when_none_of_its_channels_matched() {
+            channels(
+                    news,
+                    aChannel()
+                            .from(news.id())
+                            .named("One")
+                            .withTvgId("one.example")
+                            .build());
+            store.epg().replaceAllForSource(guide.id(), sink -> sink.channel(anEpgChannel(guide.id(), "x", "Other")));
+            StreamProxy proxy = proxy(Numbering.DEFAULT, DeliveryMode.REDIRECT, output(false));
+
+            GenerationReport report = generator.generate(proxy.id());
+
+            assertThat(report.warnings())
+                    .anySatisfy(w -> assertThat(w)
+                            .startsWith("guide 'guide': no programmes")
+                            .contains("none of its channels matched"));
+        }
+
+        @Test
+        void when_its_programmes_are_all_outside_the_window() {
+            channels(
+                    news,
+                    aChannel()
+                            .from(news.id())
+                            .named("One")
+                            .withTvgId("one.example")
+                            .build());
+            store.epg().replaceAllForSource(guide.id(), sink -> {
+                sink.channel(anEpgChannel(guide.id(), "one.example", "One"));
+                sink.programme(aProgramme(guide.id(), "one.example", NOW.plus(Duration.ofDays(30)), "Later"));
+            });
+            StreamProxy proxy = proxy(Numbering.DEFAULT, DeliveryMode.REDIRECT, output(false));
+
+            GenerationReport report = generator.generate(proxy.id());
+
+            assertThat(report.warnings())
+                    .anySatisfy(w -> assertThat(w).contains("guide 'guide'").contains("have no programme between"));
+        }
+
+        @Test
+        void when_the_proxys_filters_dropped_them_all() {
+            channels(
+                    news,
+                    aChannel()
+                            .from(news.id())
+                            .named("One")
+                            .withTvgId("one.example")
+                            .build());
+            store.epg().replaceAllForSource(guide.id(), sink -> {
+                sink.channel(anEpgChannel(guide.id(), "one.example", "One"));
+                sink.programme(aProgramme(guide.id(), "one.example", NOW, "Film"));
+            });
+            Filter noFilms = filter(
+                    "no films", FilterAction.EXCLUDE, ExpressionDomain.EPG_FILTER, "programme_title equals \"Film\"");
+            StreamProxy proxy = proxy(
+                    Numbering.DEFAULT,
+                    DeliveryMode.REDIRECT,
+                    output(false),
+                    List.of(new ProxyFilter(noFilms.id(), true)),
+                    List.of());
+
+            GenerationReport report = generator.generate(proxy.id());
+
+            assertThat(report.warnings())
+                    .anySatisfy(w -> assertThat(w).contains("guide 'guide'").contains("filters dropped all 1"));
+        }
+    }
+
+    @Nested
     class Ingestion_guard {
         @Test
         void generation_waits_for_a_running_ingestion_and_warns_when_it_gives_up() {

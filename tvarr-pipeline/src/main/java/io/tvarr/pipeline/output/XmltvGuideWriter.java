@@ -227,6 +227,11 @@ public final class XmltvGuideWriter {
     }
 
     private static StorageException failure(XMLStreamException e) {
-        return new StorageException("guide could not be written: " + e.getMessage(), e);
+        // Woodstox wraps the stream's IOException without a message of its own
+        Throwable cause = e.getCause() != null ? e.getCause() : e.getNestedException();
+        String why = e.getMessage() != null
+                ? e.getMessage()
+                : cause != null && cause.getMessage() != null ? cause.getMessage() : "the output stream failed";
+        return new StorageException("guide could not be written: " + why, e);
     }
 }
