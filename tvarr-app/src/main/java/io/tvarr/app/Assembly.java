@@ -73,7 +73,7 @@ final class Assembly {
         this.clock = settings.clock;
         this.background = background;
         CronUtilsSchedules cron = new CronUtilsSchedules(ZoneId.systemDefault());
-        this.ingestions = new ExclusiveIngestions(store.ingestionStatus(), background, clock);
+        this.ingestions = new ExclusiveIngestions(store.ingestionStatus(), background, clock, settings.dropLimit);
         this.ingestion = IngestionServices.wire(fetchSettings(settings), store, ingestions, clock);
         this.sources = new StreamSourceService(store.streamSources(), cron, clock);
         this.guides = new EpgSourceService(store.epgSources(), cron, clock);

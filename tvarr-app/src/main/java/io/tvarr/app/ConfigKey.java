@@ -30,6 +30,11 @@ public enum ConfigKey {
             "",
             "comma-separated directories file: source URLs may read from; empty allows none"),
     SOURCES_USER_AGENT("sources.user_agent", "tvarr/0.1", "User-Agent sent to providers unless a source sets its own"),
+    SOURCES_MAX_DROP_PERCENT(
+            "sources.max_drop_percent",
+            "50",
+            "largest share (0-100) of a source's channels or programmes one refresh may drop unasked; a bigger drop,"
+                    + " or a refresh yielding nothing, keeps the previous data until accepted"),
     PROXIES_GENERATION_WAIT_SECONDS(
             "proxies.generation_wait_seconds",
             "300",

@@ -1,6 +1,7 @@
 package io.tvarr.app;
 
 import io.tvarr.domain.Checks;
+import io.tvarr.domain.ingestion.DropLimit;
 import io.tvarr.domain.logo.LogoSettings;
 import io.tvarr.persistence.DatabaseSettings;
 import io.tvarr.relay.RelaySettings;
@@ -35,6 +36,7 @@ public final class TvarrBuilder {
     Supplier<String> baseUrl = () -> "http://localhost:8080";
     final List<Path> allowedSourceDirs = new ArrayList<>();
     String userAgent = "tvarr/0.1";
+    DropLimit dropLimit = DropLimit.DEFAULT;
     Duration generationWait = Duration.ofMinutes(5);
     LogoSettings logos = LogoSettings.DEFAULT;
     RelaySettings relay = RelaySettings.DEFAULT;
@@ -111,6 +113,16 @@ public final class TvarrBuilder {
     /** The User-Agent sent to providers unless a source sets its own. */
     public TvarrBuilder userAgent(String agent) {
         this.userAgent = Checks.requireText(agent, "user_agent");
+        return this;
+    }
+
+    /**
+     * The largest share (0-100) of a source's channels or programmes one refresh may drop unasked (default 50). A
+     * bigger drop, or a refresh yielding nothing, keeps the previous data and ends as needing confirmation; ingesting
+     * with {@code IngestMode.ACCEPT_DROP} applies it.
+     */
+    public TvarrBuilder maxDropPercent(int percent) {
+        this.dropLimit = new DropLimit(percent);
         return this;
     }
 

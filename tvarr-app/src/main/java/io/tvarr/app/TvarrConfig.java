@@ -26,6 +26,7 @@ public record TvarrConfig(
         boolean migrateOnStart,
         List<Path> allowedSourceDirs,
         String userAgent,
+        int maxDropPercent,
         Duration generationWait,
         LogoSettings logos,
         JobSettings jobs,
@@ -46,6 +47,7 @@ public record TvarrConfig(
                 .migrate(migrateOnStart)
                 .ffmpeg(ffmpegPath)
                 .userAgent(userAgent)
+                .maxDropPercent(maxDropPercent)
                 .generationWait(generationWait)
                 .logos(logos)
                 .relay(relay)
@@ -105,6 +107,7 @@ public record TvarrConfig(
                 bool(values, ConfigKey.DATABASE_MIGRATE_ON_START),
                 allowed,
                 text(values, ConfigKey.SOURCES_USER_AGENT),
+                percent(values, ConfigKey.SOURCES_MAX_DROP_PERCENT),
                 Duration.ofSeconds(nonNegative(values, ConfigKey.PROXIES_GENERATION_WAIT_SECONDS)),
                 logos(values),
                 jobs(values),
@@ -178,6 +181,14 @@ public record TvarrConfig(
         int value = integer(values, key);
         if (value < 0) {
             throw invalid(key, String.valueOf(value), "zero or more");
+        }
+        return value;
+    }
+
+    private static int percent(Map<ConfigKey, String> values, ConfigKey key) {
+        int value = integer(values, key);
+        if (value < 0 || value > 100) {
+            throw invalid(key, String.valueOf(value), "0-100");
         }
         return value;
     }

@@ -16,20 +16,31 @@ import io.tvarr.domain.Page;
 import io.tvarr.domain.StorageException;
 import io.tvarr.domain.channel.Channel;
 import io.tvarr.domain.channel.ChannelQuery;
+import io.tvarr.domain.channel.ChannelSink;
 import io.tvarr.domain.channel.GroupCount;
 import io.tvarr.domain.epg.ChannelIdRange;
 import io.tvarr.domain.epg.EpgChannel;
 import io.tvarr.domain.epg.EpgProgramme;
+import io.tvarr.domain.epg.EpgSink;
 import io.tvarr.domain.epg.EpgSource;
 import io.tvarr.domain.epg.EpgSourceId;
+import io.tvarr.domain.epg.EpgSourceKind;
 import io.tvarr.domain.epg.ProgrammeFlag;
 import io.tvarr.domain.epg.port.out.EpgRepository;
+import io.tvarr.domain.epg.port.out.EpgSourceHandler;
 import io.tvarr.domain.filter.ExpressionDomain;
 import io.tvarr.domain.filter.Filter;
 import io.tvarr.domain.filter.FilterAction;
 import io.tvarr.domain.filter.FilterId;
+import io.tvarr.domain.ingestion.IngestMode;
+import io.tvarr.domain.ingestion.IngestionProgress;
+import io.tvarr.domain.ingestion.IngestionState;
 import io.tvarr.domain.ingestion.IngestionStatus;
 import io.tvarr.domain.ingestion.IngestionTarget;
+import io.tvarr.domain.ingestion.UnconfirmedDropException;
+import io.tvarr.domain.ingestion.service.ChannelIngestionService;
+import io.tvarr.domain.ingestion.service.ExclusiveIngestions;
+import io.tvarr.domain.ingestion.service.GuideIngestionService;
 import io.tvarr.domain.job.Job;
 import io.tvarr.domain.job.JobKind;
 import io.tvarr.domain.job.JobState;
@@ -50,9 +61,13 @@ import io.tvarr.domain.relay.RelayProfile;
 import io.tvarr.domain.relay.RelayProfileId;
 import io.tvarr.domain.relay.VideoCodec;
 import io.tvarr.domain.source.SourceId;
+import io.tvarr.domain.source.SourceKind;
 import io.tvarr.domain.source.StreamSource;
+import io.tvarr.domain.source.port.out.ChannelSourceHandler;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -204,6 +219,9 @@ abstract class PersistenceContract {
             store.ingestionStatus().save(failed);
 
             assertThat(store.ingestionStatus().find(target)).contains(failed);
+            IngestionStatus held = ok.needsConfirmation(T0.plusSeconds(120), "would keep 1 of 42 channels");
+            store.ingestionStatus().save(held);
+            assertThat(store.ingestionStatus().find(target)).contains(held);
             assertThat(store.ingestionStatus().find(new IngestionTarget.GuideSource(EpgSourceId.random())))
                     .isEmpty();
         }
@@ -481,6 +499,104 @@ abstract class PersistenceContract {
 
             assertThat(page.total()).isEqualTo(9);
             assertThat(page.items()).extracting(EpgChannel::id).containsExactly("c8");
+        }
+    }
+
+    /**
+     * The ingestion services over this database: a refresh that needs confirmation has already written batches when
+     * the guard refuses it, and the whole replace must roll back.
+     */
+    @Nested
+    class Drop_guard {
+        private final Clock clock = Clock.fixed(T0, ZoneOffset.UTC);
+        private final ExclusiveIngestions ingestions =
+                new ExclusiveIngestions(store.ingestionStatus(), Runnable::run, clock);
+
+        ChannelIngestionService channelsYielding(List<Channel> yielded) {
+            ChannelSourceHandler handler = new ChannelSourceHandler() {
+                @Override
+                public SourceKind kind() {
+                    return SourceKind.M3U;
+                }
+
+                @Override
+                public Map<String, String> ingest(StreamSource source, ChannelSink sink, IngestionProgress progress) {
+                    yielded.forEach(sink::accept);
+                    return Map.of();
+                }
+            };
+            return new ChannelIngestionService(store.streamSources(), store.channels(), List.of(handler), ingestions);
+        }
+
+        GuideIngestionService guideYielding(List<EpgProgramme> yielded) {
+            EpgSourceHandler handler = new EpgSourceHandler() {
+                @Override
+                public EpgSourceKind kind() {
+                    return EpgSourceKind.XMLTV;
+                }
+
+                @Override
+                public Map<String, String> ingest(EpgSource source, EpgSink sink, IngestionProgress progress) {
+                    sink.channel(anEpgChannel(source.id(), "a", "A"));
+                    yielded.forEach(sink::programme);
+                    return Map.of();
+                }
+            };
+            return new GuideIngestionService(store.epgSources(), store.epg(), List.of(handler), ingestions, clock);
+        }
+
+        @Test
+        void a_drop_needing_confirmation_rolls_back_every_written_batch() {
+            StreamSource source = storedSource("a");
+            List<Channel> old = channels(source, 100);
+            channelsYielding(old).ingest(source.id());
+            List<Channel> fewer = channels(source, 23).stream()
+                    .map(c -> aChannel()
+                            .from(source.id())
+                            .withKey("new-" + c.externalKey())
+                            .build())
+                    .toList();
+
+            assertThatThrownBy(() -> channelsYielding(fewer).ingest(source.id()))
+                    .isInstanceOf(UnconfirmedDropException.class)
+                    .hasMessageContaining("would keep 23 of 100 channels");
+
+            List<Channel> read = new ArrayList<>();
+            store.channels().forEachBySource(source.id(), read::add);
+            assertThat(read).containsExactlyElementsOf(old);
+            IngestionStatus status = store.ingestionStatus()
+                    .find(new IngestionTarget.ChannelSource(source.id()))
+                    .orElseThrow();
+            assertThat(status.state()).isEqualTo(IngestionState.NEEDS_CONFIRMATION);
+            assertThat(status.lastError()).contains("previous data kept; accept to apply");
+            assertThat(status.lastCount()).isEqualTo(100);
+        }
+
+        @Test
+        void accepting_the_drop_commits_it() {
+            StreamSource source = storedSource("a");
+            channelsYielding(channels(source, 100)).ingest(source.id());
+
+            channelsYielding(channels(source, 23)).ingest(source.id(), IngestMode.ACCEPT_DROP);
+
+            assertThat(store.channels().countBySource(source.id())).isEqualTo(23);
+        }
+
+        @Test
+        void a_guide_without_programmes_rolls_back_to_the_stored_guide() {
+            EpgSource guide = anXmltvSource("guide");
+            store.epgSources().insert(guide);
+            List<EpgProgramme> old = IntStream.range(0, 30)
+                    .mapToObj(i -> aProgramme(guide.id(), "a", T0.plus(Duration.ofMinutes(30L * i)), "Show " + i))
+                    .toList();
+            guideYielding(old).ingest(guide.id());
+
+            assertThatThrownBy(() -> guideYielding(List.of()).ingest(guide.id()))
+                    .isInstanceOf(UnconfirmedDropException.class)
+                    .hasMessageContaining("yielded no programmes where 30 are stored");
+
+            assertThat(store.epg().countProgrammes(guide.id())).isEqualTo(30);
+            assertThat(store.epg().findChannels(guide.id(), 1, 10).total()).isEqualTo(1);
         }
     }
 

@@ -5,5 +5,10 @@ public enum IngestionState {
     IDLE,
     INGESTING,
     FAILED,
-    SUCCEEDED
+    SUCCEEDED,
+    /**
+     * The last ingestion would have lost too much of the stored data (nothing at all, or a drop beyond the limit), so
+     * the previous data was kept; ingesting again with {@link IngestMode#ACCEPT_DROP} applies whatever it yields.
+     */
+    NEEDS_CONFIRMATION
 }

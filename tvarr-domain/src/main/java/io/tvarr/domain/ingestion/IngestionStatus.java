@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
  * @param target the source this status belongs to
  * @param bytesRead bytes read by the running ingestion (0 when none runs)
  * @param entriesRead entries read so far by the running ingestion
+ * @param lastError why the last ingestion failed or awaits confirmation; null after a success
  * @param details provider facts worth showing, such as Xtream account status and connection limits
  */
 public record IngestionStatus(
@@ -53,17 +54,16 @@ public record IngestionStatus(
     }
 
     public IngestionStatus failed(Instant at, String error) {
+        return unapplied(IngestionState.FAILED, at, error);
+    }
+
+    /** The ingestion yielded too little to replace the stored data unasked; the last success stays as it was. */
+    public IngestionStatus needsConfirmation(Instant at, String reason) {
+        return unapplied(IngestionState.NEEDS_CONFIRMATION, at, reason);
+    }
+
+    private IngestionStatus unapplied(IngestionState state, Instant at, String error) {
         return new IngestionStatus(
-                target,
-                IngestionState.FAILED,
-                0,
-                0,
-                lastSuccessAt,
-                lastCount,
-                lastDurationMs,
-                lastSkipped,
-                error,
-                at,
-                details);
+                target, state, 0, 0, lastSuccessAt, lastCount, lastDurationMs, lastSkipped, error, at, details);
     }
 }

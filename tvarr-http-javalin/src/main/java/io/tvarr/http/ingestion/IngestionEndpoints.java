@@ -7,13 +7,15 @@ import io.javalin.openapi.OpenApi;
 import io.javalin.openapi.OpenApiContent;
 import io.javalin.openapi.OpenApiParam;
 import io.javalin.openapi.OpenApiResponse;
+import io.tvarr.domain.ingestion.IngestMode;
 import io.tvarr.domain.ingestion.port.in.IngestSourceUseCase;
+import io.tvarr.http.QueryParams;
 import io.tvarr.http.problem.Problem;
 import java.util.function.Function;
 
 /**
- * The ingestion endpoints of one kind of source, under its collection path: {@code POST {path}/{id}/ingest} and
- * {@code GET {path}/{id}/status}. The OpenAPI annotations name both collections that use it, channel sources
+ * The ingestion endpoints of one kind of source, under its collection path: {@code POST {path}/{id}/ingest} (with
+ * {@code ?accept=true} to apply a refresh that needs confirmation) and {@code GET {path}/{id}/status}. The OpenAPI annotations name both collections that use it, channel sources
  * ({@value #STREAM_SOURCES}) and guide sources ({@value #EPG_SOURCES}).
  *
  * @param <I> the id type of the source
@@ -21,6 +23,9 @@ import java.util.function.Function;
 public final class IngestionEndpoints<I> {
     public static final String STREAM_SOURCES = "/api/v1/sources/stream";
     public static final String EPG_SOURCES = "/api/v1/sources/epg";
+
+    private static final String ACCEPT = "true applies whatever the refresh yields, even a drop that needs"
+            + " confirmation (state needs_confirmation): nothing at all, or more lost than sources.max_drop_percent";
 
     private final String path;
     private final IngestSourceUseCase<I> ingestion;
@@ -47,6 +52,7 @@ public final class IngestionEndpoints<I> {
             summary = "Start refreshing a source's channels",
             tags = "sources",
             pathParams = @OpenApiParam(name = "id", required = true),
+            queryParams = @OpenApiParam(name = "accept", type = Boolean.class, description = ACCEPT),
             responses = {
                 @OpenApiResponse(status = "202", content = @OpenApiContent(from = IngestionStatusView.class)),
                 @OpenApiResponse(status = "409", content = @OpenApiContent(from = Problem.class))
@@ -57,12 +63,14 @@ public final class IngestionEndpoints<I> {
             summary = "Start refreshing a guide",
             tags = "epg",
             pathParams = @OpenApiParam(name = "id", required = true),
+            queryParams = @OpenApiParam(name = "accept", type = Boolean.class, description = ACCEPT),
             responses = {
                 @OpenApiResponse(status = "202", content = @OpenApiContent(from = IngestionStatusView.class)),
                 @OpenApiResponse(status = "409", content = @OpenApiContent(from = Problem.class))
             })
     void start(Context ctx) {
-        ctx.status(202).json(IngestionStatusView.of(ingestion.start(id(ctx))));
+        IngestMode mode = QueryParams.bool(ctx, "accept", false) ? IngestMode.ACCEPT_DROP : IngestMode.GUARDED;
+        ctx.status(202).json(IngestionStatusView.of(ingestion.start(id(ctx), mode)));
     }
 
     @OpenApi(

@@ -7,7 +7,14 @@ import java.time.Instant;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
-/** Ingestion state of a channel or guide source, as the API shows it. */
+/**
+ * Ingestion state of a channel or guide source, as the API shows it.
+ *
+ * @param state {@code idle}, {@code ingesting}, {@code succeeded}, {@code failed} or {@code needs_confirmation}
+ *     (the last refresh would have dropped too much, so the previous data was kept; ingest with
+ *     {@code ?accept=true} to apply)
+ * @param lastError why the last refresh failed or needs confirmation
+ */
 public record IngestionStatusView(
         String state,
         long bytesRead,

@@ -29,11 +29,30 @@ public final class ChannelIngestionService extends SourceIngestion<SourceId, Str
     }
 
     @Override
-    protected IngestionOutcome replace(StreamSource source, IngestionProgress progress) {
+    protected IngestionOutcome replace(StreamSource source, IngestionProgress progress, ReplaceGuard guard) {
         ChannelSourceHandler handler = handlers.forKind(source.kind());
         AtomicReference<Map<String, String>> facts = new AtomicReference<>(Map.of());
-        long count =
-                channels.replaceAllForSource(source.id(), sink -> facts.set(handler.ingest(source, sink, progress)));
+        long count = channels.replaceAllForSource(source.id(), sink -> {
+            long[] yielded = new long[1];
+            facts.set(handler.ingest(
+                    source,
+                    channel -> {
+                        yielded[0]++;
+                        sink.accept(channel);
+                    },
+                    progress));
+            guard.beforeCommit(yielded[0]);
+        });
         return new IngestionOutcome(count, facts.get());
+    }
+
+    @Override
+    protected long storedCount(StreamSource source) {
+        return channels.countBySource(source.id());
+    }
+
+    @Override
+    protected String unit() {
+        return "channels";
     }
 }

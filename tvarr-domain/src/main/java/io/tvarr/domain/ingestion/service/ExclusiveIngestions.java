@@ -2,10 +2,12 @@ package io.tvarr.domain.ingestion.service;
 
 import io.tvarr.domain.ConflictException;
 import io.tvarr.domain.TvarrException;
+import io.tvarr.domain.ingestion.DropLimit;
 import io.tvarr.domain.ingestion.IngestionOutcome;
 import io.tvarr.domain.ingestion.IngestionProgress;
 import io.tvarr.domain.ingestion.IngestionStatus;
 import io.tvarr.domain.ingestion.IngestionTarget;
+import io.tvarr.domain.ingestion.UnconfirmedDropException;
 import io.tvarr.domain.ingestion.port.in.ReadIngestionStatusUseCase;
 import io.tvarr.domain.ingestion.port.out.IngestionListener;
 import io.tvarr.domain.ingestion.port.out.IngestionStatusRepository;
@@ -36,14 +38,30 @@ public final class ExclusiveIngestions implements ReadIngestionStatusUseCase {
     private final IngestionStatusRepository statuses;
     private final Executor executor;
     private final Clock clock;
+    private final DropLimit dropLimit;
     private final Map<IngestionTarget, IngestionProgress> running = new ConcurrentHashMap<>();
     private final List<IngestionListener> listeners = new CopyOnWriteArrayList<>();
 
-    /** @param executor runs {@link #start} work; a same-thread executor makes start behave like run */
+    /** With the {@linkplain DropLimit#DEFAULT default} drop limit. */
     public ExclusiveIngestions(IngestionStatusRepository statuses, Executor executor, Clock clock) {
+        this(statuses, executor, clock, DropLimit.DEFAULT);
+    }
+
+    /**
+     * @param executor runs {@link #start} work; a same-thread executor makes start behave like run
+     * @param dropLimit how much of a source's data one ingestion may drop before it needs confirmation
+     */
+    public ExclusiveIngestions(
+            IngestionStatusRepository statuses, Executor executor, Clock clock, DropLimit dropLimit) {
         this.statuses = statuses;
         this.executor = executor;
         this.clock = clock;
+        this.dropLimit = dropLimit;
+    }
+
+    /** How much of a source's data one ingestion may drop before it needs confirmation. */
+    public DropLimit dropLimit() {
+        return dropLimit;
     }
 
     /** Runs now on the calling thread and returns the final status; failures propagate after being recorded. */
@@ -115,6 +133,15 @@ public final class ExclusiveIngestions implements ReadIngestionStatusUseCase {
                     ms);
             tellListeners(target);
             return done;
+        } catch (UnconfirmedDropException e) {
+            // the replace rolled back: the previous data stays, and no refresh is announced
+            statuses.save(stored(target).needsConfirmation(clock.instant(), e.getMessage()));
+            log.warn(
+                    "source ingestion needs confirmation source_id={} kind={} reason={}",
+                    target.key(),
+                    target.what(),
+                    e.getMessage());
+            throw e;
         } catch (TvarrException e) {
             statuses.save(stored(target).failed(clock.instant(), e.getMessage()));
             log.warn(

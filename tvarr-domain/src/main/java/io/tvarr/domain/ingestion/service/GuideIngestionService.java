@@ -1,5 +1,8 @@
 package io.tvarr.domain.ingestion.service;
 
+import io.tvarr.domain.epg.EpgChannel;
+import io.tvarr.domain.epg.EpgProgramme;
+import io.tvarr.domain.epg.EpgSink;
 import io.tvarr.domain.epg.EpgSource;
 import io.tvarr.domain.epg.EpgSourceId;
 import io.tvarr.domain.epg.EpgSourceKind;
@@ -38,17 +41,51 @@ public final class GuideIngestionService extends SourceIngestion<EpgSourceId, Ep
     }
 
     @Override
-    protected IngestionOutcome replace(EpgSource source, IngestionProgress progress) {
+    protected IngestionOutcome replace(EpgSource source, IngestionProgress progress, ReplaceGuard guard) {
         EpgSourceHandler handler = handlers.forKind(source.kind());
         Instant now = clock.instant();
         Map<String, String> facts = new LinkedHashMap<>();
         long[] outside = new long[1];
         long stored = guides.replaceAllForSource(source.id(), sink -> {
-            RetainedProgrammes retained = new RetainedProgrammes(sink, source.retention(), now);
+            CountedProgrammes counted = new CountedProgrammes(sink);
+            RetainedProgrammes retained = new RetainedProgrammes(counted, source.retention(), now);
             facts.putAll(handler.ingest(source, retained, progress));
             outside[0] = retained.outside();
+            guard.beforeCommit(counted.programmes);
         });
         facts.put("programmes_outside_retention", Long.toString(outside[0]));
         return new IngestionOutcome(stored, facts);
+    }
+
+    @Override
+    protected long storedCount(EpgSource source) {
+        return guides.countProgrammes(source.id());
+    }
+
+    /** Programmes are what a guide is for: a guide of channels alone is as good as none. */
+    @Override
+    protected String unit() {
+        return "programmes";
+    }
+
+    /** Counts the programmes that reach the store, the ones the retention window keeps. */
+    private static final class CountedProgrammes implements EpgSink {
+        private final EpgSink sink;
+        private long programmes;
+
+        CountedProgrammes(EpgSink sink) {
+            this.sink = sink;
+        }
+
+        @Override
+        public void channel(EpgChannel channel) {
+            sink.channel(channel);
+        }
+
+        @Override
+        public void programme(EpgProgramme programme) {
+            programmes++;
+            sink.programme(programme);
+        }
     }
 }

@@ -1,6 +1,7 @@
 package io.tvarr.domain.ingestion.service;
 
 import io.tvarr.domain.NotFoundException;
+import io.tvarr.domain.ingestion.IngestMode;
 import io.tvarr.domain.ingestion.IngestionOutcome;
 import io.tvarr.domain.ingestion.IngestionProgress;
 import io.tvarr.domain.ingestion.IngestionStatus;
@@ -12,7 +13,10 @@ import java.util.function.Function;
 /**
  * The ingestion use case for one kind of source, on the shared exclusive runner: looks the source up (an unknown
  * id fails before anything is claimed), then runs the kind's {@link #replace} on the calling thread or in the
- * background. Subclasses give only what differs: how a source is found and how its data is replaced.
+ * background. Subclasses give only what differs: how a source is found, how its data is counted and replaced.
+ *
+ * <p>Every replace is guarded: it counts what the handler yields and, unless the drop was accepted, does not commit
+ * when that is nothing or much less than is stored ({@link ReplaceGuard}); the status then says why.
  *
  * @param <I> the id type of the source
  * @param <S> the source definition
@@ -34,15 +38,17 @@ public abstract class SourceIngestion<I, S> implements IngestSourceUseCase<I> {
     }
 
     @Override
-    public final IngestionStatus ingest(I id) {
+    public final IngestionStatus ingest(I id, IngestMode mode) {
         S source = find(id);
-        return ingestions.run(target.apply(id), progress -> replace(source, progress));
+        IngestionTarget key = target.apply(id);
+        return ingestions.run(key, progress -> replace(source, progress, guard(key, source, mode, progress)));
     }
 
     @Override
-    public final IngestionStatus start(I id) {
+    public final IngestionStatus start(I id, IngestMode mode) {
         S source = find(id);
-        return ingestions.start(target.apply(id), progress -> replace(source, progress));
+        IngestionTarget key = target.apply(id);
+        return ingestions.start(key, progress -> replace(source, progress, guard(key, source, mode, progress)));
     }
 
     @Override
@@ -53,9 +59,21 @@ public abstract class SourceIngestion<I, S> implements IngestSourceUseCase<I> {
 
     /**
      * Reads the source through its handler into an atomic replace of its stored data; runs on the ingesting thread.
-     * A failure must leave the stored data untouched.
+     * Inside the replace, once the handler returned, it must call {@link ReplaceGuard#beforeCommit} with the number
+     * of records yielded. A failure (the guard's included) must leave the stored data untouched.
      */
-    protected abstract IngestionOutcome replace(S source, IngestionProgress progress);
+    protected abstract IngestionOutcome replace(S source, IngestionProgress progress, ReplaceGuard guard);
+
+    /** How many records the source holds now, in the unit of {@link #unit()}. */
+    protected abstract long storedCount(S source);
+
+    /** What the guard counts, plural, for messages: {@code "channels"}, {@code "programmes"}. */
+    protected abstract String unit();
+
+    /** Counted on the ingesting thread once the target is claimed, so no other ingestion changes it meanwhile. */
+    private ReplaceGuard guard(IngestionTarget key, S source, IngestMode mode, IngestionProgress progress) {
+        return new ReplaceGuard(key, ingestions.dropLimit(), mode, storedCount(source), unit(), progress);
+    }
 
     private S find(I id) {
         return finder.apply(id).orElseThrow(() -> {

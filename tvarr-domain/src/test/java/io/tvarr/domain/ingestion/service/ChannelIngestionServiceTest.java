@@ -15,10 +15,13 @@ import io.tvarr.domain.channel.ChannelQuery;
 import io.tvarr.domain.channel.ChannelSink;
 import io.tvarr.domain.channel.GroupCount;
 import io.tvarr.domain.channel.port.out.ChannelRepository;
+import io.tvarr.domain.ingestion.DropLimit;
+import io.tvarr.domain.ingestion.IngestMode;
 import io.tvarr.domain.ingestion.IngestionProgress;
 import io.tvarr.domain.ingestion.IngestionState;
 import io.tvarr.domain.ingestion.IngestionStatus;
 import io.tvarr.domain.ingestion.IngestionTarget;
+import io.tvarr.domain.ingestion.UnconfirmedDropException;
 import io.tvarr.domain.source.SourceId;
 import io.tvarr.domain.source.SourceKind;
 import io.tvarr.domain.source.StreamSource;
@@ -49,7 +52,15 @@ class ChannelIngestionServiceTest {
             List.of(aChannel().from(source.id()).withKey("1").build()));
 
     private ChannelIngestionService service() {
-        StreamSourceRepository sources = new StreamSourceRepository() {
+        return service(ingestions);
+    }
+
+    private ChannelIngestionService service(ExclusiveIngestions runner) {
+        return new ChannelIngestionService(sources(), channels, List.of(handler), runner);
+    }
+
+    private StreamSourceRepository sources() {
+        return new StreamSourceRepository() {
             @Override
             public void insert(StreamSource s) {}
 
@@ -71,7 +82,6 @@ class ChannelIngestionServiceTest {
                 return List.of(source);
             }
         };
-        return new ChannelIngestionService(sources, channels, List.of(handler), ingestions);
     }
 
     @Nested
@@ -127,6 +137,136 @@ class ChannelIngestionServiceTest {
 
             assertThat(refreshed).containsExactly(new IngestionTarget.ChannelSource(source.id()));
         }
+    }
+
+    @Nested
+    class Drop_guard {
+        private final List<IngestionTarget> refreshed = new ArrayList<>();
+        private final IngestionTarget target = new IngestionTarget.ChannelSource(source.id());
+
+        private void storedTen() {
+            handler = new ScriptedHandler(channels(10));
+            service().ingest(source.id());
+            ingestions.whenSucceeded(refreshed::add);
+        }
+
+        @Test
+        void an_ingestion_yielding_nothing_keeps_the_channels_and_says_why() {
+            storedTen();
+            handler = new ScriptedHandler(List.of());
+
+            assertThatThrownBy(() -> service().ingest(source.id()))
+                    .isInstanceOf(UnconfirmedDropException.class)
+                    .isInstanceOf(ConflictException.class)
+                    .hasMessage("stream source " + source.id()
+                            + ": yielded no channels where 10 are stored: previous data kept; accept to apply");
+
+            assertThat(channels.stored).hasSize(10);
+            IngestionStatus status = service().status(source.id());
+            assertThat(status.state()).isEqualTo(IngestionState.NEEDS_CONFIRMATION);
+            assertThat(status.lastError()).contains("yielded no channels");
+            assertThat(status.lastCount()).isEqualTo(10);
+            assertThat(refreshed).isEmpty();
+        }
+
+        @Test
+        void a_drop_of_60_percent_keeps_the_channels_and_needs_confirmation() {
+            storedTen();
+            handler = new ScriptedHandler(channels(4));
+
+            assertThatThrownBy(() -> service().ingest(source.id()))
+                    .isInstanceOf(UnconfirmedDropException.class)
+                    .hasMessageContaining("would keep 4 of 10 channels (\u221260 %, more than the 50 % allowed):"
+                            + " previous data kept; accept to apply");
+
+            assertThat(channels.stored).hasSize(10);
+            assertThat(statuses.find(target).orElseThrow().state()).isEqualTo(IngestionState.NEEDS_CONFIRMATION);
+            assertThat(refreshed).isEmpty();
+        }
+
+        @Test
+        void accepting_applies_the_drop_and_announces_the_refresh() {
+            storedTen();
+            handler = new ScriptedHandler(channels(4));
+            assertThatThrownBy(() -> service().ingest(source.id())).isInstanceOf(UnconfirmedDropException.class);
+
+            IngestionStatus accepted = service().ingest(source.id(), IngestMode.ACCEPT_DROP);
+
+            assertThat(accepted.state()).isEqualTo(IngestionState.SUCCEEDED);
+            assertThat(accepted.lastCount()).isEqualTo(4);
+            assertThat(accepted.lastError()).isNull();
+            assertThat(channels.stored).hasSize(4);
+            assertThat(refreshed).containsExactly(target);
+        }
+
+        @Test
+        void accepting_applies_even_nothing_in_the_background() {
+            storedTen();
+            handler = new ScriptedHandler(List.of());
+
+            service().start(source.id(), IngestMode.ACCEPT_DROP);
+            queued.forEach(Runnable::run);
+
+            assertThat(channels.stored).isEmpty();
+            assertThat(service().status(source.id()).state()).isEqualTo(IngestionState.SUCCEEDED);
+        }
+
+        @Test
+        void a_drop_of_40_percent_applies() {
+            storedTen();
+            handler = new ScriptedHandler(channels(6));
+
+            IngestionStatus status = service().ingest(source.id());
+
+            assertThat(status.state()).isEqualTo(IngestionState.SUCCEEDED);
+            assertThat(channels.stored).hasSize(6);
+            assertThat(refreshed).containsExactly(target);
+        }
+
+        @Test
+        void a_background_ingestion_needing_confirmation_records_why() {
+            storedTen();
+            handler = new ScriptedHandler(channels(1));
+
+            service().start(source.id());
+            queued.forEach(Runnable::run);
+
+            IngestionStatus status = service().status(source.id());
+            assertThat(status.state()).isEqualTo(IngestionState.NEEDS_CONFIRMATION);
+            assertThat(status.lastError()).contains("would keep 1 of 10 channels");
+            assertThat(channels.stored).hasSize(10);
+        }
+
+        @Test
+        void the_first_ingestion_is_guarded_only_against_nothing() {
+            handler = new ScriptedHandler(List.of());
+            assertThatThrownBy(() -> service().ingest(source.id()))
+                    .hasMessageEndingWith("yielded no channels: nothing stored; accept to store an empty source");
+
+            handler = new ScriptedHandler(channels(1));
+            assertThat(service().ingest(source.id()).state()).isEqualTo(IngestionState.SUCCEEDED);
+        }
+
+        @Test
+        void the_limit_is_a_setting() {
+            ExclusiveIngestions strict = new ExclusiveIngestions(
+                    statuses, manual, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC), new DropLimit(0));
+            handler = new ScriptedHandler(channels(10));
+            service(strict).ingest(source.id());
+            handler = new ScriptedHandler(channels(9));
+
+            assertThatThrownBy(() -> service(strict).ingest(source.id()))
+                    .hasMessageContaining("would keep 9 of 10 channels (\u221210 %, more than the 0 % allowed)");
+            assertThat(channels.stored).hasSize(10);
+        }
+    }
+
+    private List<Channel> channels(int count) {
+        List<Channel> list = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            list.add(aChannel().from(source.id()).withKey("k" + i).build());
+        }
+        return list;
     }
 
     @Nested

@@ -1,0 +1,59 @@
+package io.tvarr.domain.ingestion.service;
+
+import io.tvarr.domain.ingestion.DropLimit;
+import io.tvarr.domain.ingestion.IngestMode;
+import io.tvarr.domain.ingestion.IngestionProgress;
+import io.tvarr.domain.ingestion.IngestionTarget;
+import io.tvarr.domain.ingestion.UnconfirmedDropException;
+
+/**
+ * Stops one ingestion's replace from committing when it would lose too much of the stored data. The ingestion calls
+ * {@link #beforeCommit} inside the repository's replace, after the handler returned: the exception it throws there
+ * rolls the whole replace back, so the previous data stays as it was.
+ */
+public final class ReplaceGuard {
+    private final IngestionTarget target;
+    private final DropLimit limit;
+    private final IngestMode mode;
+    private final long stored;
+    private final String unit;
+    private final IngestionProgress progress;
+
+    /**
+     * @param stored how many records the source holds before the replace
+     * @param unit what is counted, plural: {@code "channels"}, {@code "programmes"}
+     */
+    ReplaceGuard(
+            IngestionTarget target,
+            DropLimit limit,
+            IngestMode mode,
+            long stored,
+            String unit,
+            IngestionProgress progress) {
+        this.target = target;
+        this.limit = limit;
+        this.mode = mode;
+        this.stored = stored;
+        this.unit = unit;
+        this.progress = progress;
+    }
+
+    /**
+     * Lets the replace commit, or throws {@link UnconfirmedDropException} naming the loss when the ingestion was not
+     * accepted in advance and yields nothing or drops more than the limit.
+     *
+     * @param incoming the records the ingestion yielded
+     */
+    public void beforeCommit(long incoming) {
+        if (mode == IngestMode.ACCEPT_DROP) {
+            return;
+        }
+        limit.objection(stored, incoming, unit).ifPresent(reason -> {
+            String skipped = progress.skipped() == 0
+                    ? ""
+                    : " (" + progress.skipped() + (progress.skipped() == 1 ? " malformed entry" : " malformed entries")
+                            + " skipped)";
+            throw new UnconfirmedDropException(target.what() + " " + target.key() + ": " + reason + skipped);
+        });
+    }
+}
