@@ -105,7 +105,12 @@ class EpgApiIT {
         JsonNode done = awaitIngestion(id);
 
         assertThat(done.get("state").asText()).isEqualTo("succeeded");
-        assertThat(done.get("lastChannelCount").asInt()).isEqualTo(2);
+        // a guide counts what it is for: programmes, named as such; and the finished run's figures stay visible
+        assertThat(done.get("lastCount").asInt()).isEqualTo(2);
+        assertThat(done.get("countOf").asText()).isEqualTo("programmes");
+        assertThat(done.has("lastChannelCount")).isFalse();
+        assertThat(done.get("bytesRead").asLong()).isPositive();
+        assertThat(done.get("entriesRead").asLong()).isPositive();
         assertThat(done.get("details").get("programmes_outside_retention").asText())
                 .isEqualTo("2");
         JsonNode channels =

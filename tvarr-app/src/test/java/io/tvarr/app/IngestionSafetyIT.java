@@ -192,7 +192,7 @@ class IngestionSafetyIT {
 
         assertThat(kept.get("state").asText()).isIn("needs_confirmation", "failed");
         assertThat(kept.get("lastError").asText()).isNotBlank();
-        assertThat(kept.get("lastChannelCount").asInt()).isEqualTo(10);
+        assertThat(kept.get("lastCount").asInt()).isEqualTo(10);
         assertThat(channels(source)).isEqualTo(10);
         assertThat(generations(proxy)).isEqualTo(1);
     }
@@ -230,7 +230,7 @@ class IngestionSafetyIT {
 
         assertThat(kept.get("state").asText()).isIn("needs_confirmation", "failed");
         assertThat(kept.get("lastError").asText()).isNotBlank();
-        assertThat(kept.get("lastChannelCount").asInt()).isEqualTo(10);
+        assertThat(kept.get("lastCount").asInt()).isEqualTo(10);
         assertThat(body(api.get("/api/v1/epg/programs?source=" + guideSource + "&channel=c0"))
                         .toString())
                 .contains("Show 9");
@@ -257,7 +257,7 @@ class IngestionSafetyIT {
         JsonNode accepted = ingestChannels(source, "?accept=true");
 
         assertThat(accepted.get("state").asText()).isEqualTo("succeeded");
-        assertThat(accepted.get("lastChannelCount").asInt()).isEqualTo(4);
+        assertThat(accepted.get("lastCount").asInt()).isEqualTo(4);
         assertThat(channels(source)).isEqualTo(4);
         awaitGenerations(proxy, 2);
     }

@@ -98,7 +98,10 @@ class SourceApiIT {
                 .isEqualTo(202);
         JsonNode done = awaitIngestion(id);
         assertThat(done.get("state").asText()).isEqualTo("succeeded");
-        assertThat(done.get("lastChannelCount").asInt()).isEqualTo(3);
+        assertThat(done.get("lastCount").asInt()).isEqualTo(3);
+        assertThat(done.get("countOf").asText()).isEqualTo("channels");
+        assertThat(done.get("bytesRead").asLong()).isPositive();
+        assertThat(done.get("entriesRead").asLong()).isEqualTo(3);
 
         JsonNode page = body(api.get("/api/v1/channels?source=" + id + "&group=UK&size=1&page=1"));
         assertThat(page.get("total").asInt()).isEqualTo(2);

@@ -151,11 +151,13 @@ public final class JdbiPersistence implements AutoCloseable {
     public void migrate() {
         try {
             var result = flyway.migrate();
+            // Flyway names no target version when nothing was pending; the schema's version is the current one
+            var current = flyway.info().current();
             log.info(
                     "database migrated vendor={} applied={} version={}",
                     db.vendor().folder(),
                     result.migrationsExecuted,
-                    result.targetSchemaVersion);
+                    current == null ? "none" : current.getVersion().getVersion());
         } catch (FlywayException e) {
             throw new StorageException("database migration failed: " + e.getMessage(), e);
         }

@@ -211,8 +211,18 @@ abstract class PersistenceContract {
         void the_last_outcome_survives_a_restart() {
             StreamSource source = storedSource("a");
             IngestionTarget target = new IngestionTarget.ChannelSource(source.id());
+            IngestionProgress run = new IngestionProgress();
+            run.addBytes(4096);
+            for (int i = 0; i < 45; i++) {
+                run.entryRead();
+            }
+            for (int i = 0; i < 3; i++) {
+                run.entrySkipped();
+            }
             IngestionStatus ok =
-                    IngestionStatus.idle(target).succeeded(T0, 42, 1500, 3, Map.of("xtream_status", "Active"));
+                    IngestionStatus.idle(target).succeeded(T0, 42, 1500, run, Map.of("xtream_status", "Active"));
+            store.ingestionStatus().save(ok);
+            assertThat(store.ingestionStatus().find(target)).contains(ok);
             IngestionStatus failed = ok.failed(T0.plusSeconds(60), "http 503 from provider.example");
 
             store.ingestionStatus().save(ok);

@@ -8,8 +8,8 @@ import org.jspecify.annotations.Nullable;
  * What is known about the ingestions of one source (channel or guide source).
  *
  * @param target the source this status belongs to
- * @param bytesRead bytes read by the running ingestion (0 when none runs)
- * @param entriesRead entries read so far by the running ingestion
+ * @param bytesRead bytes read by the running ingestion, or by the last one that finished
+ * @param entriesRead entries read so far by the running ingestion, or by the last one that finished
  * @param lastError why the last ingestion failed or awaits confirmation; null after a success
  * @param details provider facts worth showing, such as Xtream account status and connection limits
  */
@@ -48,9 +48,21 @@ public record IngestionStatus(
                 details);
     }
 
-    public IngestionStatus succeeded(Instant at, long count, long durationMs, long skipped, Map<String, String> facts) {
+    /** Stored {@code count} records; the run's bytes, entries and skipped entries stay visible until the next. */
+    public IngestionStatus succeeded(
+            Instant at, long count, long durationMs, IngestionProgress run, Map<String, String> facts) {
         return new IngestionStatus(
-                target, IngestionState.SUCCEEDED, 0, 0, at, count, durationMs, skipped, null, null, facts);
+                target,
+                IngestionState.SUCCEEDED,
+                run.bytes(),
+                run.entries(),
+                at,
+                count,
+                durationMs,
+                run.skipped(),
+                null,
+                null,
+                facts);
     }
 
     public IngestionStatus failed(Instant at, String error) {

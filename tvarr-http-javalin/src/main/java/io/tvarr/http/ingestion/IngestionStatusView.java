@@ -2,6 +2,7 @@ package io.tvarr.http.ingestion;
 
 import io.tvarr.domain.Redaction;
 import io.tvarr.domain.ingestion.IngestionStatus;
+import io.tvarr.domain.ingestion.IngestionTarget;
 import io.tvarr.http.EnumParam;
 import java.time.Instant;
 import java.util.Map;
@@ -13,6 +14,10 @@ import org.jspecify.annotations.Nullable;
  * @param state {@code idle}, {@code ingesting}, {@code succeeded}, {@code failed} or {@code needs_confirmation}
  *     (the last refresh would have dropped too much, so the previous data was kept; ingest with
  *     {@code ?accept=true} to apply)
+ * @param bytesRead bytes read by the running refresh, or by the last finished one
+ * @param entriesRead entries read by the running refresh, or by the last finished one
+ * @param lastCount what the last successful refresh stored, counted in {@code countOf}
+ * @param countOf {@code channels} for a channel source, {@code programmes} for a guide
  * @param lastError why the last refresh failed or needs confirmation
  */
 public record IngestionStatusView(
@@ -20,7 +25,8 @@ public record IngestionStatusView(
         long bytesRead,
         long entriesRead,
         @Nullable Instant lastSuccessAt,
-        long lastChannelCount,
+        long lastCount,
+        String countOf,
         long lastDurationMs,
         long lastSkipped,
         @Nullable String lastError,
@@ -33,6 +39,7 @@ public record IngestionStatusView(
                 s.entriesRead(),
                 s.lastSuccessAt(),
                 s.lastCount(),
+                s.target() instanceof IngestionTarget.GuideSource ? "programmes" : "channels",
                 s.lastDurationMs(),
                 s.lastSkipped(),
                 s.lastError() == null ? null : Redaction.redactUrl(s.lastError()),

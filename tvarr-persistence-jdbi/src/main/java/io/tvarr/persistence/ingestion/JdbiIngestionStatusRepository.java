@@ -40,8 +40,12 @@ public final class JdbiIngestionStatusRepository implements IngestionStatusRepos
 
     @Override
     public void save(IngestionStatus status) {
-        Map<String, Object> details =
-                Map.of("state", status.state().name(), "skipped", status.lastSkipped(), "facts", status.details());
+        Map<String, Object> details = Map.of(
+                "state", status.state().name(),
+                "skipped", status.lastSkipped(),
+                "bytes", status.bytesRead(),
+                "entries", status.entriesRead(),
+                "facts", status.details());
         db.withHandle(h -> h.createUpdate(upsert)
                 .bind("target_id", status.target().key())
                 .bind("target_kind", kind(status.target()))
@@ -70,8 +74,8 @@ public final class JdbiIngestionStatusRepository implements IngestionStatusRepos
                     return new IngestionStatus(
                             target,
                             IngestionState.valueOf(String.valueOf(details.getOrDefault("state", "IDLE"))),
-                            0,
-                            0,
+                            ((Number) details.getOrDefault("bytes", 0)).longValue(),
+                            ((Number) details.getOrDefault("entries", 0)).longValue(),
                             Rows.nullableInstant(rs, "last_success_at"),
                             rs.getLong("last_count"),
                             rs.getLong("last_duration_ms"),

@@ -120,8 +120,7 @@ public final class ExclusiveIngestions implements ReadIngestionStatusUseCase {
             IngestionOutcome outcome = work.run(progress);
             Instant finished = clock.instant();
             long ms = Duration.between(started, finished).toMillis();
-            IngestionStatus done =
-                    stored(target).succeeded(finished, outcome.count(), ms, progress.skipped(), outcome.facts());
+            IngestionStatus done = stored(target).succeeded(finished, outcome.count(), ms, progress, outcome.facts());
             statuses.save(done);
             log.info(
                     "source ingested source_id={} kind={} records={} skipped={} bytes={} duration_ms={}",
