@@ -128,6 +128,7 @@ final class Assembly {
         this.hardware = new SystemHardwareDetector(ffmpeg);
         this.relay = new RelayHub(
                 settings.relay,
+                settings.userAgent,
                 clock,
                 ffmpeg,
                 hardware,

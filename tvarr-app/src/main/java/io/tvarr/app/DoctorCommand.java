@@ -5,7 +5,6 @@ import io.tvarr.domain.relay.FFmpegInstallation;
 import io.tvarr.relay.ffmpeg.ProcessFFmpeg;
 import io.tvarr.relay.ffmpeg.SystemHardwareDetector;
 import java.io.PrintWriter;
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
@@ -42,19 +41,13 @@ final class DoctorCommand implements Callable<Integer> {
         out.println("ffmpeg:   " + installation.ffmpeg() + " (from " + installation.origin() + ")");
         out.println("ffprobe:  " + installation.ffprobe());
         out.println("version:  " + installation.version());
-        out.println("encoders: " + summary(installation.encoders()));
+        out.println("encoders: " + installation.encoders().size() + " (H.264/HEVC/AV1: " + installation.videoEncoders()
+                + ")");
         out.println("hwaccels: " + (installation.hwaccels().isEmpty() ? "none" : installation.hwaccels()));
         var verified = new SystemHardwareDetector(ffmpeg).available();
         out.println("hardware encoders verified by a test encode: "
                 + (verified.isEmpty() ? "none (software encoding only)" : verified));
         out.flush();
         return 0;
-    }
-
-    private static String summary(List<String> encoders) {
-        List<String> video = encoders.stream()
-                .filter(e -> e.contains("264") || e.contains("265") || e.contains("hevc") || e.contains("av1"))
-                .toList();
-        return encoders.size() + " (H.264/HEVC/AV1: " + video + ")";
     }
 }

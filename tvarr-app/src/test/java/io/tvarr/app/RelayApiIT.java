@@ -147,7 +147,9 @@ class RelayApiIT {
 
             HttpResponse<String> refused = api.get(paths.get(1));
             assertThat(refused.statusCode()).isEqualTo(503);
-            assertThat(refused.body()).contains("1 of its 1 allowed connection");
+            assertThat(refused.body())
+                    .contains("source 'P' already uses 1 of its 1 allowed connection")
+                    .doesNotContain("'s source");
             assertThat(json.readTree(api.get("/api/v1/relay/upstreams").body())
                             .get("sourceConnections")
                             .get(sourceId)

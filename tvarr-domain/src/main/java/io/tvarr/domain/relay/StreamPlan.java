@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * What the relay needs to serve one channel.
  *
+ * @param sourceName the source's name, for messages about its limits
  * @param headers request headers the provider expects (User-Agent, Referer, Origin)
  * @param sourceLimit the provider's connection limit for the source; 0 means none
  * @param profile the FFmpeg profile for transcode delivery; null passes the upstream bytes through
@@ -16,12 +17,31 @@ public record StreamPlan(
         ChannelId channel,
         String channelName,
         SourceId source,
+        String sourceName,
         String upstreamUrl,
         Map<String, String> headers,
         int sourceLimit,
         @Nullable RelayProfile profile) {
     public StreamPlan {
         headers = Map.copyOf(headers);
+    }
+
+    /** The same plan reading another URL of the same upstream (an HLS variant, say). */
+    public StreamPlan withUpstreamUrl(String url) {
+        return new StreamPlan(channel, channelName, source, sourceName, url, headers, sourceLimit, profile);
+    }
+
+    /**
+     * The plan with a User-Agent for requests that name none: the channel's and the source's own agents win over
+     * the server's.
+     */
+    public StreamPlan withDefaultUserAgent(String agent) {
+        if (headers.keySet().stream().anyMatch(name -> name.equalsIgnoreCase("User-Agent"))) {
+            return this;
+        }
+        Map<String, String> withAgent = new java.util.HashMap<>(headers);
+        withAgent.put("User-Agent", agent);
+        return new StreamPlan(channel, channelName, source, sourceName, upstreamUrl, withAgent, sourceLimit, profile);
     }
 
     /** Sessions are shared per channel and profile: the same channel relayed two ways is two sessions. */

@@ -1,5 +1,6 @@
 package io.tvarr.relay.ffmpeg;
 
+import io.tvarr.domain.Redaction;
 import io.tvarr.domain.relay.TranscodeProcess;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -15,7 +16,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A running ffmpeg. Its stderr is drained on a thread of its own (an undrained pipe would block FFmpeg) and the
- * last lines kept for error reports. Closing destroys the process and any children, politely first.
+ * last lines kept for error reports, with credentials masked: FFmpeg names the input URL in its errors. Closing destroys the process and any children, politely first.
  */
 final class FFmpegProcess implements TranscodeProcess {
     private static final Logger log = LoggerFactory.getLogger(FFmpegProcess.class);
@@ -23,10 +24,11 @@ final class FFmpegProcess implements TranscodeProcess {
 
     private final Process process;
     private final Deque<String> errors = new ArrayDeque<>();
+    private final Thread drain;
 
     FFmpegProcess(Process process) {
         this.process = process;
-        Thread drain = new Thread(this::drain, "tvarr-ffmpeg-stderr-" + process.pid());
+        this.drain = new Thread(this::drain, "tvarr-ffmpeg-stderr-" + process.pid());
         drain.setDaemon(true);
         drain.start();
     }
@@ -34,8 +36,9 @@ final class FFmpegProcess implements TranscodeProcess {
     private void drain() {
         try (BufferedReader err =
                 new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = err.readLine()) != null) {
+            String raw;
+            while ((raw = err.readLine()) != null) {
+                String line = Redaction.redactUrl(raw);
                 synchronized (errors) {
                     if (errors.size() == KEPT_LINES) {
                         errors.removeFirst();
@@ -59,8 +62,16 @@ final class FFmpegProcess implements TranscodeProcess {
         return process.isAlive();
     }
 
+    /** Once the process has ended, waits briefly for its last lines, which are the ones that say why. */
     @Override
     public List<String> recentErrors() {
+        if (!process.isAlive()) {
+            try {
+                drain.join(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         synchronized (errors) {
             return List.copyOf(errors);
         }

@@ -2,6 +2,7 @@ package io.tvarr.relay.ffmpeg;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tvarr.domain.Redaction;
 import io.tvarr.domain.UnavailableException;
 import io.tvarr.domain.UpstreamException;
 import io.tvarr.domain.relay.FFmpegInstallation;
@@ -18,8 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -30,7 +29,6 @@ import org.jspecify.annotations.Nullable;
  * and remembered. Thread-safe.
  */
 public final class ProcessFFmpeg implements FFmpeg {
-    private static final Pattern ENCODER = Pattern.compile("^\\s[VAS][F.][S.][X.][B.][D.]\\s+(\\S+)");
     private static final Duration QUERY_TIMEOUT = Duration.ofSeconds(10);
 
     private final @Nullable Path configured;
@@ -88,20 +86,13 @@ public final class ProcessFFmpeg implements FFmpeg {
                 .lines()
                 .findFirst()
                 .orElse("unknown");
-        List<String> encoders = new ArrayList<>();
-        for (String line :
-                run(List.of(ffmpeg.toString(), "-hide_banner", "-encoders")).split("\n")) {
-            Matcher m = ENCODER.matcher(line);
-            if (m.find() && !m.group(1).equals("=")) {
-                encoders.add(m.group(1));
-            }
-        }
+        EncoderList encoders = EncoderList.parse(run(List.of(ffmpeg.toString(), "-hide_banner", "-encoders")));
         List<String> hwaccels = run(List.of(ffmpeg.toString(), "-hide_banner", "-hwaccels"))
                 .lines()
                 .map(String::strip)
                 .filter(l -> !l.isEmpty() && !l.endsWith(":"))
                 .toList();
-        return new FFmpegInstallation(ffmpeg, ffprobe, origin, version, encoders, hwaccels);
+        return new FFmpegInstallation(ffmpeg, ffprobe, origin, version, encoders.all(), encoders.video(), hwaccels);
     }
 
     /**
@@ -182,7 +173,11 @@ public final class ProcessFFmpeg implements FFmpeg {
             long bitrate = root.path("format").path("bit_rate").asLong(0);
             return new MediaInfo(video, audio, width, height, bitrate);
         } catch (IOException e) {
-            throw new UpstreamException("ffprobe: unreadable answer for the stream (" + e.getMessage() + ")", e);
+            // ffprobe's answer names the input URL, and the parser may quote it
+            throw new UpstreamException(
+                    "ffprobe: unreadable answer for the stream (" + Redaction.redactUrl(String.valueOf(e.getMessage()))
+                            + ")",
+                    e);
         }
     }
 

@@ -37,7 +37,7 @@ public final class HlsFetcher {
             }
             return new String(bytes, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UpstreamException(where(url) + ": " + e.getMessage(), e);
+            throw new UpstreamException(where(url) + ": " + reason(e), e);
         }
     }
 
@@ -52,7 +52,7 @@ public final class HlsFetcher {
         } catch (HttpTimeoutException e) {
             throw new UpstreamException(where(url) + ": no answer within " + timeout.toSeconds() + " s", e);
         } catch (IOException e) {
-            throw new UpstreamException(where(url) + ": " + e.getMessage(), e);
+            throw new UpstreamException(where(url) + ": " + reason(e), e);
         }
         int status = response.statusCode();
         if (status == 200) {
@@ -71,5 +71,18 @@ public final class HlsFetcher {
 
     static String where(URI url) {
         return Redaction.redactUrl(url.toString());
+    }
+
+    /**
+     * Why a request failed, with credentials masked: the first message down the causes (the HTTP client's
+     * connection errors carry none themselves), else the exception's kind.
+     */
+    public static String reason(Throwable failure) {
+        for (Throwable e = failure; e != null; e = e.getCause()) {
+            if (e.getMessage() != null && !e.getMessage().isBlank()) {
+                return Redaction.redactUrl(e.getMessage());
+            }
+        }
+        return failure.getClass().getSimpleName();
     }
 }

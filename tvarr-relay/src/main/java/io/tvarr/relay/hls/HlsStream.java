@@ -8,12 +8,14 @@ import io.lindstrom.m3u8.parser.MasterPlaylistParser;
 import io.lindstrom.m3u8.parser.MediaPlaylistParser;
 import io.lindstrom.m3u8.parser.ParsingMode;
 import io.lindstrom.m3u8.parser.PlaylistParserException;
+import io.tvarr.domain.Redaction;
 import io.tvarr.domain.RefusedUpstreamException;
 import io.tvarr.domain.UpstreamException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.ArrayDeque;
 import java.util.Comparator;
 import java.util.Deque;
@@ -66,7 +68,7 @@ public final class HlsStream extends InputStream {
         URI media = url;
         String text = playlist;
         if (playlist.contains("#EXT-X-STREAM-INF")) {
-            media = url.resolve(variant(url, playlist, maxHeight).uri().strip());
+            media = resolve(url, variant(url, playlist, maxHeight).uri());
             text = fetcher.playlist(media);
         }
         HlsStream stream = new HlsStream(fetcher, media);
@@ -80,8 +82,24 @@ public final class HlsStream extends InputStream {
      */
     public static URI mediaPlaylist(URI url, String playlist, int maxHeight) {
         return playlist.contains("#EXT-X-STREAM-INF")
-                ? url.resolve(variant(url, playlist, maxHeight).uri().strip())
+                ? resolve(url, variant(url, playlist, maxHeight).uri())
                 : url;
+    }
+
+    /**
+     * A playlist's reference resolved against the playlist's URL. An unusable one is refused naming the problem but
+     * not the reference, which may carry the account's credentials.
+     */
+    private static URI resolve(URI playlist, String reference) {
+        try {
+            return playlist.resolve(new URI(reference.strip()));
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            String reason = e instanceof URISyntaxException syntax
+                    ? syntax.getReason() + " at index " + syntax.getIndex()
+                    : "cannot be resolved";
+            throw new RefusedUpstreamException(
+                    HlsFetcher.where(playlist) + ": the playlist names a URI that is not valid (" + reason + ")");
+        }
     }
 
     private static Variant variant(URI url, String playlist, int maxHeight) {
@@ -89,8 +107,8 @@ public final class HlsStream extends InputStream {
         try {
             master = new MasterPlaylistParser(ParsingMode.LENIENT).readPlaylist(playlist);
         } catch (PlaylistParserException | RuntimeException e) {
-            throw new RefusedUpstreamException(
-                    HlsFetcher.where(url) + ": unreadable master playlist (" + e.getMessage() + ")");
+            throw new RefusedUpstreamException(HlsFetcher.where(url) + ": unreadable master playlist ("
+                    + Redaction.redactUrl(String.valueOf(e.getMessage())) + ")");
         }
         List<Variant> variants = master.variants();
         if (variants.isEmpty()) {
@@ -110,8 +128,8 @@ public final class HlsStream extends InputStream {
         try {
             playlist = mediaParser.readPlaylist(text);
         } catch (PlaylistParserException | RuntimeException e) {
-            throw new UpstreamException(
-                    HlsFetcher.where(playlistUrl) + ": unreadable media playlist (" + e.getMessage() + ")");
+            throw new UpstreamException(HlsFetcher.where(playlistUrl) + ": unreadable media playlist ("
+                    + Redaction.redactUrl(String.valueOf(e.getMessage())) + ")");
         }
         List<MediaSegment> segments = playlist.mediaSegments();
         for (MediaSegment s : segments) {
@@ -137,8 +155,7 @@ public final class HlsStream extends InputStream {
             long sequence = first + i;
             if (sequence >= nextSequence) {
                 MediaSegment s = segments.get(i);
-                pending.addLast(
-                        new Segment(sequence, playlistUrl.resolve(s.uri().strip()), s.discontinuity()));
+                pending.addLast(new Segment(sequence, resolve(playlistUrl, s.uri()), s.discontinuity()));
                 nextSequence = sequence + 1;
                 added++;
             }

@@ -1,5 +1,6 @@
 package io.tvarr.relay.session;
 
+import io.tvarr.domain.Redaction;
 import io.tvarr.domain.UnavailableException;
 import io.tvarr.domain.UpstreamException;
 import io.tvarr.domain.relay.HardwareAcceleration;
@@ -21,7 +22,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Runs FFmpeg with the plan's profile and hands out its MPEG-TS output. Closing the stream destroys the
- * process; FFmpeg ending with an error becomes an upstream failure carrying its last error lines.
+ * process; FFmpeg ending with an error becomes an upstream failure carrying its last error lines, with the
+ * credentials in the URLs they name masked.
  */
 final class FFmpegUpstream implements UpstreamOpener {
     private final FFmpeg ffmpeg;
@@ -67,16 +69,7 @@ final class FFmpegUpstream implements UpstreamOpener {
         }
         String playlist = hls.playlist(url, plan.headers());
         URI media = HlsStream.mediaPlaylist(url, playlist, profile.maxHeight());
-        return media.equals(url)
-                ? plan
-                : new StreamPlan(
-                        plan.channel(),
-                        plan.channelName(),
-                        plan.source(),
-                        media.toString(),
-                        plan.headers(),
-                        plan.sourceLimit(),
-                        plan.profile());
+        return media.equals(url) ? plan : plan.withUpstreamUrl(media.toString());
     }
 
     private HardwareAcceleration family(RelayProfile profile) {
@@ -133,7 +126,9 @@ final class FFmpegUpstream implements UpstreamOpener {
                 Thread.currentThread().interrupt();
             }
             if (!process.recentErrors().isEmpty()) {
-                throw new UpstreamException("ffmpeg: " + String.join(" | ", process.recentErrors()));
+                // FFmpeg names its input in errors; the lines are masked already, this keeps it so if that changes
+                throw new UpstreamException(
+                        "ffmpeg: " + Redaction.redactUrl(String.join(" | ", process.recentErrors())));
             }
         }
 

@@ -1,5 +1,6 @@
 package io.tvarr.relay.session;
 
+import io.tvarr.domain.Checks;
 import io.tvarr.domain.RefusedUpstreamException;
 import io.tvarr.domain.UnavailableException;
 import io.tvarr.domain.relay.ClientInfo;
@@ -38,6 +39,7 @@ public final class RelayHub implements StreamRelay, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(RelayHub.class);
 
     private final RelaySettings settings;
+    private final String userAgent;
     private final UpstreamConnector connector;
     private final ConnectionLimits limits;
     private final HostBreakers breakers;
@@ -46,19 +48,29 @@ public final class RelayHub implements StreamRelay, AutoCloseable {
     private final Map<String, RelaySession> sessions = new HashMap<>();
     private final @Nullable UpstreamOpener transcoder;
 
-    /** A relay that passes bytes through only; profiles are refused. */
-    public RelayHub(RelaySettings settings, Clock clock) {
-        this(settings, clock, null, null, null);
+    /**
+     * A relay that passes bytes through only; profiles are refused.
+     *
+     * @param userAgent sent upstream for channels whose plan names no User-Agent (neither the channel nor its source)
+     */
+    public RelayHub(RelaySettings settings, String userAgent, Clock clock) {
+        this(settings, userAgent, clock, null, null, null);
     }
 
-    /** A relay that also runs FFmpeg for plans with a profile. */
+    /**
+     * A relay that also runs FFmpeg for plans with a profile.
+     *
+     * @param userAgent sent upstream (by Java, FFmpeg and ffprobe alike) for channels whose plan names no User-Agent
+     */
     public RelayHub(
             RelaySettings settings,
+            String userAgent,
             Clock clock,
             @Nullable FFmpeg ffmpeg,
             @Nullable HardwareAccelerationDetector hardware,
             @Nullable CodecProbe probe) {
         this.settings = settings;
+        this.userAgent = Checks.requireText(userAgent, "user_agent");
         this.connector = new UpstreamConnector(settings.connectTimeout(), settings.firstByteTimeout());
         this.transcoder = ffmpeg == null || hardware == null
                 ? null
@@ -88,7 +100,8 @@ public final class RelayHub implements StreamRelay, AutoCloseable {
         return session.join(client, settings.joinBacklogBytes(), c -> leave(joined, c));
     }
 
-    private RelaySession open(StreamPlan plan) {
+    private RelaySession open(StreamPlan requested) {
+        StreamPlan plan = requested.withDefaultUserAgent(userAgent);
         String host = host(plan.upstreamUrl());
         UpstreamOpener opener = plan.profile() == null ? connector : transcoder;
         if (opener == null) {
@@ -97,7 +110,7 @@ public final class RelayHub implements StreamRelay, AutoCloseable {
                     0);
         }
         breakers.permit(host);
-        limits.acquire(plan.source(), plan.channelName() + "'s source", plan.sourceLimit(), host);
+        limits.acquire(plan.source(), plan.sourceName(), plan.sourceLimit(), host);
         RelaySession session = new RelaySession(plan, host, settings.bufferBytes(), clock);
         sessions.put(plan.sessionKey(), session);
         session.start(

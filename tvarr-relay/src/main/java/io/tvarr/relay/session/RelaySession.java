@@ -1,11 +1,13 @@
 package io.tvarr.relay.session;
 
 import io.tvarr.domain.Redaction;
+import io.tvarr.domain.RefusedUpstreamException;
 import io.tvarr.domain.UpstreamException;
 import io.tvarr.domain.relay.ClientInfo;
 import io.tvarr.domain.relay.RelaySessionInfo;
 import io.tvarr.domain.relay.StreamPlan;
 import io.tvarr.domain.relay.StreamSubscription;
+import io.tvarr.relay.hls.HlsFetcher;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
@@ -102,12 +104,16 @@ final class RelaySession {
         } catch (UpstreamException e) {
             finish(e, outcome);
         } catch (IOException e) {
-            finish(new UpstreamException(where + ": " + e.getMessage(), e), outcome);
+            finish(new UpstreamException(where + ": " + HlsFetcher.reason(e), e), outcome);
         } catch (InterruptedException e) {
             finish(new UpstreamException(where + ": interrupted"), outcome);
         } catch (RuntimeException e) {
-            log.error("relay session failed channel_id={}", plan.channel(), e);
-            finish(new UpstreamException(where + ": unexpected failure " + e), outcome);
+            UpstreamException masked =
+                    new UpstreamException(where + ": unexpected failure " + Redaction.redactUrl(e.toString()));
+            // the trace shows where it failed; the original message may quote the upstream URL, so it stays out
+            masked.setStackTrace(e.getStackTrace());
+            log.error("relay session failed channel_id={}", plan.channel(), masked);
+            finish(masked, outcome);
         } finally {
             ended.run();
         }
@@ -128,9 +134,23 @@ final class RelaySession {
             outcome.failed();
         }
         state = State.FAILED;
-        error = failure.getMessage();
-        log.info("relay upstream failed channel_id={} reason={}", plan.channel(), failure.getMessage());
-        ring.end(failure);
+        // every failure passes here on its way to players, the log and the sessions API: the last place to mask
+        UpstreamException reported = masked(failure);
+        error = reported.getMessage();
+        log.info("relay upstream failed channel_id={} reason={}", plan.channel(), reported.getMessage());
+        ring.end(reported);
+    }
+
+    /** The failure itself when its message names no credentials, else one of the same kind with them masked. */
+    private static UpstreamException masked(UpstreamException failure) {
+        String message = String.valueOf(failure.getMessage());
+        String clean = Redaction.redactUrl(message);
+        if (clean.equals(message)) {
+            return failure;
+        }
+        return failure instanceof RefusedUpstreamException
+                ? new RefusedUpstreamException(clean)
+                : new UpstreamException(clean);
     }
 
     /** Stops the upstream; clients get what is buffered and then the end (or {@code reason} as an error). */

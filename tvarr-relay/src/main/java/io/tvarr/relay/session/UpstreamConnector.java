@@ -57,7 +57,7 @@ final class UpstreamConnector implements UpstreamOpener {
         } catch (HttpTimeoutException e) {
             throw new UpstreamException(where + ": no answer within " + answerTimeout.toSeconds() + " s", e);
         } catch (IOException e) {
-            throw new UpstreamException(where + ": " + e.getMessage(), e);
+            throw new UpstreamException(where + ": " + HlsFetcher.reason(e), e);
         }
         int status = response.statusCode();
         if (status != 200) {
@@ -76,7 +76,7 @@ final class UpstreamConnector implements UpstreamOpener {
                 byte[] bytes = body.readNBytes(2 * 1024 * 1024);
                 playlist = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
             } catch (IOException e) {
-                throw new UpstreamException(where + ": " + e.getMessage(), e);
+                throw new UpstreamException(where + ": " + HlsFetcher.reason(e), e);
             }
             if (!playlist.stripLeading().startsWith("#EXTM3U")) {
                 throw new RefusedUpstreamException(where + ": announced as HLS but is not a playlist");

@@ -39,6 +39,7 @@ class RelayArgumentsTest {
                 ChannelId.of(source, "k"),
                 "One",
                 source,
+                "Provider",
                 "http://up.example/1.ts",
                 Map.of("User-Agent", "Provider/1", "Referer", "http://site.example/"),
                 0,

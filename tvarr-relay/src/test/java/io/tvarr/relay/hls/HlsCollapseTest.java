@@ -180,6 +180,7 @@ class HlsCollapseTest {
                 ChannelId.of(source, path),
                 path,
                 source,
+                "Provider",
                 "http://127.0.0.1:" + server.getAddress().getPort() + path,
                 Map.of(),
                 0,
@@ -200,6 +201,7 @@ class HlsCollapseTest {
                                 0,
                                 3,
                                 d.breakerCooldown()),
+                        "tvarr-test",
                         Clock.systemUTC());
                 StreamSubscription client = hub.subscribe(plan(path), new ClientInfo("127.0.0.1", "test"));
                 OutputStream out = Files.newOutputStream(file)) {
@@ -281,6 +283,7 @@ class HlsCollapseTest {
                 ChannelId.of(source, "relay-master"),
                 "relay",
                 source,
+                "Provider",
                 "http://127.0.0.1:" + server.getAddress().getPort() + "/hls/master.m3u8",
                 Map.of(),
                 0,
@@ -297,6 +300,7 @@ class HlsCollapseTest {
                                 0,
                                 3,
                                 d.breakerCooldown()),
+                        "tvarr-test",
                         Clock.systemUTC(),
                         ffmpeg,
                         new SystemHardwareDetector(ffmpeg),

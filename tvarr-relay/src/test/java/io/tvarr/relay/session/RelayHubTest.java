@@ -77,7 +77,9 @@ class RelayHubTest {
         });
         upstream.start();
         hub = new RelayHub(
-                settings(8 * 1024 * 1024, Duration.ofMillis(200), Duration.ofSeconds(10)), Clock.systemUTC());
+                settings(8 * 1024 * 1024, Duration.ofMillis(200), Duration.ofSeconds(10)),
+                "tvarr-test",
+                Clock.systemUTC());
     }
 
     @AfterEach
@@ -119,6 +121,7 @@ class RelayHubTest {
                 channel,
                 "Channel " + path,
                 SOURCE,
+                "Provider",
                 "http://127.0.0.1:" + upstream.getAddress().getPort() + path,
                 Map.of("User-Agent", "tvarr-test"),
                 sourceLimit,
@@ -217,7 +220,8 @@ class RelayHubTest {
     @Test
     void a_client_that_falls_a_whole_buffer_behind_is_cut_off_and_the_others_carry_on() throws InterruptedException {
         hub.close();
-        hub = new RelayHub(settings(188 * 64, Duration.ofMillis(200), Duration.ofSeconds(10)), Clock.systemUTC());
+        hub = new RelayHub(
+                settings(188 * 64, Duration.ofMillis(200), Duration.ofSeconds(10)), "tvarr-test", Clock.systemUTC());
         StreamSubscription slow = hub.subscribe(plan("/live/s.ts", 0), CLIENT);
         StreamSubscription fast = hub.subscribe(plan("/live/s.ts", 0), CLIENT);
 
@@ -234,7 +238,10 @@ class RelayHubTest {
     @Test
     void a_stalled_upstream_ends_the_session_with_a_clear_error() {
         hub.close();
-        hub = new RelayHub(settings(8 * 1024 * 1024, Duration.ofMillis(200), Duration.ofSeconds(1)), Clock.systemUTC());
+        hub = new RelayHub(
+                settings(8 * 1024 * 1024, Duration.ofMillis(200), Duration.ofSeconds(1)),
+                "tvarr-test",
+                Clock.systemUTC());
         StreamSubscription client = hub.subscribe(plan("/live/stall.ts", 0), CLIENT);
         readAtLeast(client, 188 * 100);
 

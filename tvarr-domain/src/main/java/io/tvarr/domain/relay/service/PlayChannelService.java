@@ -22,7 +22,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Resolves a proxy's channel to its upstream: only channels of the proxy's own sources are served, with the
- * headers the provider expects (the channel's #EXTVLCOPT values first, then the source's user agent). Redirect
+ * headers the provider expects (the channel's #EXTVLCOPT values first, then the source's user agent; the relay sends
+ * the server's configured agent when neither names one). Redirect
  * delivery answers the upstream URL; proxy and transcode delivery a stream through the relay.
  */
 public final class PlayChannelService implements PlayChannelUseCase {
@@ -82,6 +83,7 @@ public final class PlayChannelService implements PlayChannelUseCase {
                 channel.id(),
                 channel.name(),
                 source.id(),
+                source.name(),
                 channel.streamUrl(),
                 headers,
                 source.maxConcurrentStreams(),

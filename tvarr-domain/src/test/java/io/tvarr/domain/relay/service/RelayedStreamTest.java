@@ -27,8 +27,8 @@ import org.junit.jupiter.api.Test;
 
 class RelayedStreamTest {
     private static final SourceId SOURCE = SourceId.random();
-    private static final StreamPlan PLAN =
-            new StreamPlan(ChannelId.of(SOURCE, "1"), "One", SOURCE, "http://provider.example/1.ts", Map.of(), 0, null);
+    private static final StreamPlan PLAN = new StreamPlan(
+            ChannelId.of(SOURCE, "1"), "One", SOURCE, "Provider", "http://provider.example/1.ts", Map.of(), 0, null);
     private static final ClientInfo CLIENT = new ClientInfo("192.0.2.7", "VLC");
 
     private final ScriptedRelay relay = new ScriptedRelay();
