@@ -38,10 +38,19 @@ class DeliveryModeRenameIT {
                 .migrate();
         try (JdbiPersistence store = JdbiPersistence.open(DatabaseSettings.of(url))) {
             StreamProxy proxy = transcodingProxy(store);
+            // the row as a tvarr of schema version 3 wrote it: today's repository writes columns added since
             store.database()
                     .withHandle(h -> h.execute(
-                            "UPDATE stream_proxy SET delivery_mode = 'RELAY' WHERE id = ?",
-                            proxy.id().toString()));
+                            "INSERT INTO stream_proxy (id, name, slug, numbering_mode, numbering_start,"
+                                    + " numbering_block_size, delivery_mode, relay_profile_id, include_chno,"
+                                    + " group_title_override, url_tvg_header, cache_logos, deduplicate_streams,"
+                                    + " epg_days_back, epg_days_ahead, schedule, created_at, updated_at)"
+                                    + " VALUES (?, 'tv', 'tv', 'PRESERVE', 1, 100, 'RELAY', ?, TRUE, NULL, TRUE,"
+                                    + " FALSE, FALSE, 1, 7, NULL, ?, ?)",
+                            proxy.id().toString(),
+                            proxy.relayProfile().toString(),
+                            T0.toEpochMilli(),
+                            T0.toEpochMilli()));
 
             store.migrate();
 
@@ -83,7 +92,6 @@ class DeliveryModeRenameIT {
                 null,
                 T0,
                 T0);
-        store.proxies().insert(proxy);
         return proxy;
     }
 }
