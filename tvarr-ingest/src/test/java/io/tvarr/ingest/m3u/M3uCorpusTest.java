@@ -2,6 +2,7 @@ package io.tvarr.ingest.m3u;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tvarr.domain.SharedCorpus;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -10,17 +11,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /** Real playlists written by others (../shared/corpus/m3u, present in CI) all parse, entry for entry. */
 class M3uCorpusTest {
     static Path corpus(String sub) {
-        Path root = Path.of(System.getProperty("tvarr.repo.root", "."))
-                .resolve("../shared/corpus")
-                .resolve(sub);
-        Assumptions.assumeTrue(Files.isDirectory(root), "corpus not found at " + root.normalize() + " — skipping");
-        return root;
+        return SharedCorpus.require(sub);
     }
 
     @Test

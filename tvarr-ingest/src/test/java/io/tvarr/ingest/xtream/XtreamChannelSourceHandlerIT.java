@@ -3,6 +3,7 @@ package io.tvarr.ingest.xtream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tvarr.domain.SharedCorpus;
 import io.tvarr.domain.TestData;
 import io.tvarr.domain.UpstreamException;
 import io.tvarr.domain.channel.Channel;
@@ -21,7 +22,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -133,9 +133,7 @@ class XtreamChannelSourceHandlerIT {
 
     @Test
     void real_panel_responses_from_the_corpus_parse() throws IOException {
-        Path root = Path.of(System.getProperty("tvarr.repo.root", "."))
-                .resolve("../shared/corpus/xtream/tellytv-go.xtream-codes/testData");
-        Assumptions.assumeTrue(Files.isDirectory(root), "corpus not found at " + root.normalize() + " — skipping");
+        Path root = SharedCorpus.require("xtream/tellytv-go.xtream-codes/testData");
         for (String provider : List.of("eternal", "hellraiser", "iris", "tnt")) {
             Path dir = root.resolve(provider);
             answers.put("account", Files.readAllBytes(dir.resolve("auth.json")));
