@@ -3,18 +3,8 @@ package io.tvarr.persistence;
 import static io.tvarr.domain.TestData.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tvarr.domain.proxy.DeliveryMode;
-import io.tvarr.domain.proxy.Numbering;
-import io.tvarr.domain.proxy.OutputSettings;
-import io.tvarr.domain.proxy.ProxyId;
 import io.tvarr.domain.proxy.StreamProxy;
-import io.tvarr.domain.relay.AudioCodec;
-import io.tvarr.domain.relay.HardwareAcceleration;
-import io.tvarr.domain.relay.RelayProfile;
-import io.tvarr.domain.relay.RelayProfileId;
-import io.tvarr.domain.relay.VideoCodec;
 import java.nio.file.Path;
-import java.util.List;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,7 +27,7 @@ class DeliveryModeRenameIT {
                 .load()
                 .migrate();
         try (JdbiPersistence store = JdbiPersistence.open(DatabaseSettings.of(url))) {
-            StreamProxy proxy = transcodingProxy(store);
+            StreamProxy proxy = TranscodingProxy.withStoredProfile(store, T0);
             // the row as a tvarr of schema version 3 wrote it: today's repository writes columns added since
             store.database()
                     .withHandle(h -> h.execute(
@@ -61,37 +51,5 @@ class DeliveryModeRenameIT {
             assertThat(stored).isEqualTo("TRANSCODE");
             assertThat(store.proxies().findById(proxy.id())).contains(proxy);
         }
-    }
-
-    private static StreamProxy transcodingProxy(JdbiPersistence store) {
-        RelayProfile profile = new RelayProfile(
-                RelayProfileId.random(),
-                "copy",
-                VideoCodec.COPY,
-                AudioCodec.COPY,
-                0,
-                0,
-                0,
-                HardwareAcceleration.NONE,
-                List.of(),
-                List.of(),
-                false);
-        store.relayProfiles().insert(profile);
-        StreamProxy proxy = new StreamProxy(
-                ProxyId.random(),
-                "tv",
-                "tv",
-                List.of(),
-                List.of(),
-                List.of(),
-                List.of(),
-                Numbering.DEFAULT,
-                DeliveryMode.TRANSCODE,
-                profile.id(),
-                OutputSettings.DEFAULT,
-                null,
-                T0,
-                T0);
-        return proxy;
     }
 }

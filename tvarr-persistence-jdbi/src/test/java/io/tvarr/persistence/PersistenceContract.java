@@ -706,34 +706,7 @@ abstract class PersistenceContract {
 
         @Test
         void a_proxy_stored_as_relay_reads_back_as_transcode() {
-            RelayProfile profile = new RelayProfile(
-                    RelayProfileId.random(),
-                    "copy",
-                    VideoCodec.COPY,
-                    AudioCodec.COPY,
-                    0,
-                    0,
-                    0,
-                    HardwareAcceleration.NONE,
-                    List.of(),
-                    List.of(),
-                    false);
-            store.relayProfiles().insert(profile);
-            StreamProxy proxy = new StreamProxy(
-                    ProxyId.random(),
-                    "tv",
-                    "tv",
-                    List.of(),
-                    List.of(),
-                    List.of(),
-                    List.of(),
-                    Numbering.DEFAULT,
-                    DeliveryMode.TRANSCODE,
-                    profile.id(),
-                    OutputSettings.DEFAULT,
-                    null,
-                    T0,
-                    T0);
+            StreamProxy proxy = TranscodingProxy.withStoredProfile(store, T0);
             store.proxies().insert(proxy);
             // what a row written before the rename holds, should one survive the migration
             store.database()
