@@ -3,6 +3,7 @@ package io.tvarr.relay.ffmpeg;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
+import io.tvarr.domain.SampleMedia;
 import io.tvarr.domain.channel.ChannelId;
 import io.tvarr.domain.relay.AudioCodec;
 import io.tvarr.domain.relay.ClientInfo;
@@ -73,31 +74,7 @@ class FFmpegRelayTest {
             Assumptions.abort("FFmpeg not installed, skipping real-media relay tests: " + e.getMessage());
         }
         sample = dir.resolve("sample.ts");
-        try (TranscodeProcess make = ffmpeg.start(List.of(
-                        "-hide_banner",
-                        "-nostdin",
-                        "-loglevel",
-                        "error",
-                        "-f",
-                        "lavfi",
-                        "-i",
-                        "testsrc2=size=320x240:rate=25",
-                        "-f",
-                        "lavfi",
-                        "-i",
-                        "sine=frequency=440:sample_rate=48000",
-                        "-t",
-                        "8",
-                        "-c:v",
-                        "mpeg2video",
-                        "-b:v",
-                        "800k",
-                        "-c:a",
-                        "mp2",
-                        "-f",
-                        "mpegts",
-                        "-y",
-                        sample.toString()));
+        try (TranscodeProcess make = ffmpeg.start(SampleMedia.mpegTsArguments(sample, 8));
                 InputStream out = make.output()) {
             out.readAllBytes();
             for (int i = 0; i < 200 && make.isAlive(); i++) {

@@ -1,0 +1,38 @@
+package io.tvarr.domain;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/** FFmpeg arguments that make real MPEG-TS (test pattern video, sine audio) for relay and player tests. */
+public final class SampleMedia {
+    private SampleMedia() {}
+
+    /** Arguments after the {@code ffmpeg} binary: {@code seconds} of MPEG-2 video and MP2 audio into {@code out}. */
+    public static List<String> mpegTsArguments(Path out, int seconds) {
+        return List.of(
+                "-hide_banner",
+                "-nostdin",
+                "-loglevel",
+                "error",
+                "-f",
+                "lavfi",
+                "-i",
+                "testsrc2=size=320x240:rate=25",
+                "-f",
+                "lavfi",
+                "-i",
+                "sine=frequency=440:sample_rate=48000",
+                "-t",
+                Integer.toString(seconds),
+                "-c:v",
+                "mpeg2video",
+                "-b:v",
+                "800k",
+                "-c:a",
+                "mp2",
+                "-f",
+                "mpegts",
+                "-y",
+                out.toString());
+    }
+}
