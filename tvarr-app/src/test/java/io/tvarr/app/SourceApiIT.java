@@ -137,6 +137,33 @@ class SourceApiIT {
     }
 
     @Test
+    void a_json_body_sent_as_text_plain_is_refused_and_creates_nothing() throws IOException {
+        HttpResponse<String> response = api.postBytes(
+                "/api/v1/sources/stream",
+                "text/plain",
+                "{\"name\":\"P\",\"kind\":\"m3u\",\"url\":\"http://p.example/x.m3u\"}"
+                        .getBytes(StandardCharsets.UTF_8));
+
+        assertThat(response.statusCode()).isEqualTo(415);
+        assertThat(body(response).get("detail").asText())
+                .isEqualTo("Content-Type: expected application/json, found text/plain");
+        assertThat(body(api.get("/api/v1/sources/stream"))).isEmpty();
+    }
+
+    @Test
+    void a_null_body_and_a_fraction_for_a_count_are_400s_naming_the_problem() throws IOException {
+        HttpResponse<String> nullBody = api.post("/api/v1/sources/stream", "null");
+        HttpResponse<String> fraction = api.post(
+                "/api/v1/sources/stream",
+                "{\"name\":\"P\",\"kind\":\"m3u\",\"url\":\"http://p.example/x.m3u\",\"maxConcurrentStreams\":1.5}");
+
+        assertThat(nullBody.statusCode()).isEqualTo(400);
+        assertThat(fraction.statusCode()).isEqualTo(400);
+        assertThat(body(fraction).get("detail").asText())
+                .startsWith("maxConcurrentStreams: expected a whole number, found 1.5");
+    }
+
+    @Test
     void validation_errors_name_the_field() throws IOException {
         HttpResponse<String> response =
                 api.post("/api/v1/sources/stream", "{\"name\":\"P\",\"kind\":\"m3u\",\"url\":\"gopher://x\"}");

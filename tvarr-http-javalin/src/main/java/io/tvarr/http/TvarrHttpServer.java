@@ -52,6 +52,7 @@ public final class TvarrHttpServer implements AutoCloseable {
                     RequestIds.of(ctx)));
         }
         config.routes.before(RequestIds::assign);
+        config.routes.before(new CrossSiteRequests(settings.corsOrigins())::check);
         config.routes.after(ctx -> MDC.remove(RequestIds.MDC_KEY));
         ProblemResponses.register(config.routes);
         routes.forEach(r -> r.register(config.routes));

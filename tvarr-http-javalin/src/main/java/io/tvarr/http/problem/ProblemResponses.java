@@ -1,7 +1,6 @@
 package io.tvarr.http.problem;
 
 import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.core.JsonLocation;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -59,7 +58,8 @@ public final class ProblemResponses {
             log.warn("storage failed path={} reason={}", ctx.path(), e.getMessage());
             send(ctx, ProblemType.UNAVAILABLE, "the database is not available");
         });
-        routes.exception(JacksonException.class, (e, ctx) -> send(ctx, ProblemType.VALIDATION, describe(e)));
+        routes.exception(
+                JacksonException.class, (e, ctx) -> send(ctx, ProblemType.VALIDATION, JsonProblems.describe(e)));
         routes.exception(HttpResponseException.class, (e, ctx) -> {
             ProblemType type = ProblemType.forStatus(e.getStatus());
             send(ctx, type, e.getStatus(), e.getMessage());
@@ -109,12 +109,5 @@ public final class ProblemResponses {
     private static boolean isProblem(Context ctx) {
         String type = ctx.res().getContentType();
         return type != null && type.startsWith(CONTENT_TYPE);
-    }
-
-    private static String describe(JacksonException e) {
-        JsonLocation at = e.getLocation();
-        String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-        String reason = e.getOriginalMessage();
-        return "malformed JSON body" + where + ": " + reason;
     }
 }
