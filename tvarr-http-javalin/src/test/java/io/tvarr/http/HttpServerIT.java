@@ -42,6 +42,15 @@ class HttpServerIT {
             routes.get("/api/v1/busy", ctx -> {
                 throw new ConflictException("source 42: an ingestion is already running");
             });
+            routes.get("/api/v1/full-disk", ctx -> {
+                throw new io.tvarr.domain.StorageException(
+                        "output playlist.m3u: could not be written (No space left on device)",
+                        new IOException("No space left on device"));
+            });
+            routes.get("/api/v1/database-down", ctx -> {
+                throw new io.tvarr.domain.StorageException(
+                        "database: select * from secret_table", new java.sql.SQLException("Connection refused"));
+            });
             routes.get("/api/v1/boom", ctx -> {
                 throw new IllegalStateException("secret internals");
             });
@@ -152,6 +161,26 @@ class HttpServerIT {
 
             assertThat(response.statusCode()).isEqualTo(500);
             assertThat(response.body()).contains("\"errorId\"").doesNotContain("secret internals", "at io.tvarr");
+        }
+
+        @Test
+        void a_storage_failure_that_is_not_the_database_says_what_failed() throws Exception {
+            HttpResponse<String> response = get("/api/v1/full-disk");
+
+            assertThat(response.statusCode()).isEqualTo(503);
+            assertThat(response.body())
+                    .contains("output playlist.m3u: could not be written (No space left on device)")
+                    .doesNotContain("database");
+        }
+
+        @Test
+        void a_database_failure_says_so_without_sql() throws Exception {
+            HttpResponse<String> response = get("/api/v1/database-down");
+
+            assertThat(response.statusCode()).isEqualTo(503);
+            assertThat(response.body())
+                    .contains("the database is not available")
+                    .doesNotContain("secret_table");
         }
 
         @Test

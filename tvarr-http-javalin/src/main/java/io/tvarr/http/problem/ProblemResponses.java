@@ -11,6 +11,7 @@ import io.tvarr.domain.UnavailableException;
 import io.tvarr.domain.UpstreamException;
 import io.tvarr.domain.ValidationException;
 import io.tvarr.domain.filter.InvalidExpressionException;
+import java.sql.SQLException;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,7 +57,8 @@ public final class ProblemResponses {
         });
         routes.exception(StorageException.class, (e, ctx) -> {
             log.warn("storage failed path={} reason={}", ctx.path(), e.getMessage());
-            send(ctx, ProblemType.UNAVAILABLE, "the database is not available");
+            // database messages carry SQL and connection details; files and disks say what failed in plain words
+            send(ctx, ProblemType.UNAVAILABLE, isDatabase(e) ? "the database is not available" : e.getMessage());
         });
         routes.exception(
                 JacksonException.class, (e, ctx) -> send(ctx, ProblemType.VALIDATION, JsonProblems.describe(e)));
@@ -104,6 +106,15 @@ public final class ProblemResponses {
                 null,
                 null));
         ctx.contentType(CONTENT_TYPE);
+    }
+
+    private static boolean isDatabase(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException || cause.getClass().getName().startsWith("org.jdbi.")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isProblem(Context ctx) {
