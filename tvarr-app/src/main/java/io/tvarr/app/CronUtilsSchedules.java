@@ -30,6 +30,9 @@ final class CronUtilsSchedules implements CronSchedules {
             "@yearly", "0 0 1 1 *",
             "@annually", "0 0 1 1 *");
 
+    /** Any fixed start will do: a schedule that fires at all fires within the 28-year calendar cycle after it. */
+    private static final java.time.LocalDateTime LEAP_CYCLE_START = java.time.LocalDateTime.of(2000, 1, 1, 0, 0);
+
     private final CronParser parser = new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.UNIX));
     private final Map<String, ExecutionTime> parsed = new ConcurrentHashMap<>();
     private final ZoneId zone;
@@ -79,6 +82,10 @@ final class CronUtilsSchedules implements CronSchedules {
         try {
             Cron cron = parser.parse(unix).validate();
             ExecutionTime execution = ExecutionTime.forCron(cron);
+            if (execution.nextExecution(LEAP_CYCLE_START.atZone(zone)).isEmpty()) {
+                throw new ValidationException(field + ": '" + expression
+                        + "' never fires (no date matches it, such as the 30th of February)");
+            }
             parsed.put(normalised, execution);
             return execution;
         } catch (IllegalArgumentException e) {

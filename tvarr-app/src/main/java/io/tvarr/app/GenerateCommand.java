@@ -16,9 +16,11 @@ import picocli.CommandLine.Option;
 @Command(
         name = "generate",
         mixinStandardHelpOptions = true,
+        // the command list shows only the first line, so it is a whole sentence
         description = {
-            "Ingest playlists and guides, apply filters and rules, number the channels, and write",
-            "DIR/playlist.m3u and DIR/epg.xml. Prints one line per stage."
+            "Write DIR/playlist.m3u and DIR/epg.xml once, without a server or a database.",
+            "Ingests the playlists and guides, applies filters and rules, numbers the channels.",
+            "Prints one line per stage."
         })
 final class GenerateCommand implements Callable<Integer> {
     @Option(

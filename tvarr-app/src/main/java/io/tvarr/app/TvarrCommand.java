@@ -41,7 +41,35 @@ public final class TvarrCommand implements Callable<Integer> {
     static CommandLine commandLine() {
         CommandLine line = new CommandLine(new TvarrCommand());
         line.setExecutionExceptionHandler(TvarrCommand::failure);
+        line.setExecutionStrategy(TvarrCommand::execute);
         return line;
+    }
+
+    /**
+     * Options given before the subcommand ({@code tvarr --port 8081 serve}) are parsed into this command, not the
+     * subcommand; they are handed on to the subcommand unless it was given the same option itself, and refused when
+     * it has no such option, so that none is silently ignored.
+     */
+    private static int execute(CommandLine.ParseResult parsed) {
+        CommandLine.ParseResult sub = parsed.subcommand();
+        if (sub != null) {
+            for (CommandLine.Model.OptionSpec given : parsed.matchedOptions()) {
+                if (given.usageHelp() || given.versionHelp()) {
+                    continue;
+                }
+                CommandLine.Model.OptionSpec target = sub.commandSpec().findOption(given.longestName());
+                if (target == null) {
+                    throw new CommandLine.ParameterException(
+                            sub.commandSpec().commandLine(),
+                            given.longestName() + " does not apply to '"
+                                    + sub.commandSpec().name() + "'");
+                }
+                if (!sub.hasMatchedOption(target)) {
+                    target.setValue(given.getValue());
+                }
+            }
+        }
+        return new CommandLine.RunLast().execute(parsed);
     }
 
     @Override
@@ -56,7 +84,10 @@ public final class TvarrCommand implements Callable<Integer> {
             err.println("tvarr: " + e.getMessage());
             return 2;
         }
-        err.println("tvarr: unexpected failure: " + e);
+        // a bug: one plain line first, then the trace for the report
+        err.println("tvarr: unexpected failure: "
+                + (e.getMessage() == null ? "no details" : e.getMessage())
+                + " (please report it with the trace below)");
         e.printStackTrace(err);
         return 1;
     }

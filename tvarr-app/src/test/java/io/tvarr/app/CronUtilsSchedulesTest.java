@@ -39,4 +39,14 @@ class CronUtilsSchedulesTest {
                 .hasMessageContaining("not a known shorthand");
         assertThatThrownBy(() -> cron.validate("schedule", "0 0 * * * *")).hasMessageContaining("5 fields");
     }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(10)
+    void a_schedule_that_never_fires_is_refused_and_a_leap_day_is_not() {
+        assertThatThrownBy(() -> cron.validate("schedule", "0 0 30 2 *"))
+                .isInstanceOf(ValidationException.class)
+                .hasMessage("schedule: '0 0 30 2 *' never fires (no date matches it, such as the 30th of February)");
+        assertThatThrownBy(() -> cron.validate("schedule", "0 0 31 4 *")).hasMessageContaining("never fires");
+        cron.validate("schedule", "0 0 29 2 *");
+    }
 }

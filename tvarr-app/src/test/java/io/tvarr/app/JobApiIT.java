@@ -127,6 +127,18 @@ class JobApiIT {
     }
 
     @Test
+    void events_without_accept_event_stream_are_a_406_saying_what_to_send() throws IOException {
+        HttpResponse<String> response = api.get("/api/v1/events");
+
+        assertThat(response.statusCode()).isEqualTo(406);
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.body())
+                .contains("\"type\":\"https://tvarr.io/problems/not-acceptable\"")
+                .contains("Accept: expected text/event-stream, found none");
+    }
+
+    @Test
     void malformed_job_requests_name_the_problem() throws IOException {
         assertThat(api.get("/api/v1/jobs?state=sleeping").statusCode()).isEqualTo(400);
         HttpResponse<String> unknownTarget = api.post(

@@ -173,6 +173,31 @@ class ProxyApiIT {
     }
 
     @Test
+    void a_slug_shaped_like_a_proxy_id_is_refused() throws IOException {
+        String first = create("/api/v1/proxies", proxyBody(""));
+
+        HttpResponse<String> response = api.post("/api/v1/proxies", "{\"name\":\"Other\",\"slug\":\"" + first + "\"}");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(response.body()).get("detail").asText())
+                .isEqualTo("slug: '" + first + "' has the shape of a proxy id (expected: a name)");
+    }
+
+    @Test
+    void an_oversized_source_list_is_refused_at_once() throws IOException {
+        String ids =
+                String.join(",", java.util.Collections.nCopies(20_000, "\"00000000-0000-0000-0000-000000000001\""));
+        long started = System.nanoTime();
+
+        HttpResponse<String> response = api.post("/api/v1/proxies", "{\"name\":\"P\",\"sources\":[" + ids + "]}");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(response.body()).get("detail").asText())
+                .isEqualTo("sources: 20000 entries (expected: at most 1000)");
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - started)).isLessThan(java.time.Duration.ofSeconds(2));
+    }
+
+    @Test
     void malformed_proxies_are_refused_naming_the_field() {
         HttpResponse<String> badId = api.post("/api/v1/proxies", "{\"name\":\"P\",\"sources\":[\"nope\"]}");
         HttpResponse<String> unknown =

@@ -140,6 +140,74 @@ class SourceApiIT {
     }
 
     @Test
+    void a_json_body_sent_as_text_plain_is_refused_and_creates_nothing() throws IOException {
+        HttpResponse<String> response = api.postBytes(
+                "/api/v1/sources/stream",
+                "text/plain",
+                "{\"name\":\"P\",\"kind\":\"m3u\",\"url\":\"http://p.example/x.m3u\"}"
+                        .getBytes(StandardCharsets.UTF_8));
+
+        assertThat(response.statusCode()).isEqualTo(415);
+        assertThat(body(response).get("detail").asText())
+                .isEqualTo("Content-Type: expected application/json, found text/plain");
+        assertThat(body(api.get("/api/v1/sources/stream"))).isEmpty();
+    }
+
+    @Test
+    void a_null_body_and_a_fraction_for_a_count_are_400s_naming_the_problem() throws IOException {
+        HttpResponse<String> nullBody = api.post("/api/v1/sources/stream", "null");
+        HttpResponse<String> fraction = api.post(
+                "/api/v1/sources/stream",
+                "{\"name\":\"P\",\"kind\":\"m3u\",\"url\":\"http://p.example/x.m3u\",\"maxConcurrentStreams\":1.5}");
+
+        assertThat(nullBody.statusCode()).isEqualTo(400);
+        assertThat(fraction.statusCode()).isEqualTo(400);
+        assertThat(body(fraction).get("detail").asText())
+                .startsWith("maxConcurrentStreams: expected a whole number, found 1.5");
+    }
+
+    @Test
+    void a_user_agent_with_a_line_break_is_refused() throws IOException {
+        HttpResponse<String> response = api.post(
+                "/api/v1/sources/stream",
+                "{\"name\":\"P\",\"kind\":\"m3u\",\"url\":\"http://p.example/x.m3u\","
+                        + "\"userAgent\":\"VLC\\r\\nX-Injected: 1\"}");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(body(response).get("detail").asText())
+                .isEqualTo("user_agent: control character (such as a line break) at position 4 (expected: one line of"
+                        + " text)");
+    }
+
+    @Test
+    void a_schedule_that_never_fires_is_refused() throws IOException {
+        HttpResponse<String> response = api.post(
+                "/api/v1/sources/stream",
+                "{\"name\":\"P\",\"kind\":\"m3u\",\"url\":\"http://p.example/x.m3u\",\"schedule\":\"0 0 30 2 *\"}");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(body(response).get("detail").asText()).contains("never fires");
+    }
+
+    @Test
+    void overlong_names_and_urls_are_refused_naming_the_field_and_the_limit() throws IOException {
+        HttpResponse<String> longName = api.post(
+                "/api/v1/sources/stream",
+                "{\"name\":\"" + "n".repeat(900 * 1024) + "\",\"kind\":\"m3u\",\"url\":\"http://p.example/x\"}");
+        HttpResponse<String> longUrl = api.post(
+                "/api/v1/sources/stream",
+                "{\"name\":\"P\",\"kind\":\"m3u\",\"url\":\"http://p.example/" + "u".repeat(9000) + "\"}");
+
+        assertThat(longName.statusCode()).isEqualTo(400);
+        assertThat(body(longName).get("detail").asText())
+                .isEqualTo("name: " + 900 * 1024 + " characters (expected: at most 200)");
+        assertThat(longUrl.statusCode()).isEqualTo(400);
+        assertThat(body(longUrl).get("detail").asText())
+                .isEqualTo("url: " + ("http://p.example/".length() + 9000) + " characters (expected: at most 8192)");
+        assertThat(body(api.get("/api/v1/sources/stream"))).isEmpty();
+    }
+
+    @Test
     void validation_errors_name_the_field() throws IOException {
         HttpResponse<String> response =
                 api.post("/api/v1/sources/stream", "{\"name\":\"P\",\"kind\":\"m3u\",\"url\":\"gopher://x\"}");

@@ -160,6 +160,20 @@ class ArchitectureTest {
             .dependOnClassesThat()
             .resideInAnyPackage("io.tvarr.domain..port.out..", "io.tvarr.domain..service..");
 
+    /** JsonBodies refuses text/plain (cross-site) bodies, null and oversized ones: no route may bypass it. */
+    @ArchTest
+    static final ArchRule http_routes_read_json_bodies_only_through_json_bodies = noClasses()
+            .that()
+            .resideInAPackage("io.tvarr.http..")
+            .and()
+            .doNotHaveFullyQualifiedName("io.tvarr.http.JsonBodies")
+            .should()
+            .callMethod("io.javalin.http.Context", "bodyAsClass", "java.lang.Class")
+            .orShould()
+            .callMethod("io.javalin.http.Context", "bodyAsClass", "java.lang.reflect.Type")
+            .orShould()
+            .callMethod("io.javalin.http.Context", "bodyStreamAsClass", "java.lang.reflect.Type");
+
     @ArchTest
     static final ArchRule only_the_app_and_its_users_depend_on_the_app = noClasses()
             .that()

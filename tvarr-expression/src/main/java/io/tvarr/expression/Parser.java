@@ -14,10 +14,17 @@ import org.jspecify.annotations.Nullable;
  * ExpressionException} with the column of the offending token.
  */
 final class Parser {
+    /** Deeper nesting than any hand-written filter needs; the parser and the evaluator recurse once per level. */
+    static final int MAX_NESTING = 64;
+    /** The compiled tree is as deep as its longest AND/OR chain, so the chain is bounded too. */
+    static final int MAX_CONDITIONS = 1000;
+
     private final String expression;
     private final FieldRegistry fields;
     private final List<Token> tokens;
     private int pos;
+    private int nesting;
+    private int conditions;
 
     Parser(String expression, FieldRegistry fields) {
         this.expression = expression;
@@ -57,7 +64,7 @@ final class Parser {
     private Condition or() {
         Condition left = and();
         while (peek().isWord("OR") || peek().isSymbol("||")) {
-            next();
+            countCondition(next());
             left = new Ast.Or(left, and());
         }
         return left;
@@ -66,7 +73,7 @@ final class Parser {
     private Condition and() {
         Condition left = unary();
         while (peek().isWord("AND") || peek().isSymbol("&&")) {
-            next();
+            countCondition(next());
             left = new Ast.And(left, unary());
         }
         return left;
@@ -74,19 +81,38 @@ final class Parser {
 
     private Condition unary() {
         if (peek().isWord("NOT") || peek().isSymbol("!")) {
-            next();
-            return new Ast.Not(unary());
+            enter(next());
+            Condition negated = new Ast.Not(unary());
+            nesting--;
+            return negated;
         }
         return primary();
+    }
+
+    private void enter(Token token) {
+        if (++nesting > MAX_NESTING) {
+            throw error("expression nests deeper than " + MAX_NESTING + " levels of parentheses and NOT", token);
+        }
+    }
+
+    private void countCondition(Token operator) {
+        if (++conditions >= MAX_CONDITIONS) {
+            throw error(
+                    "expression has more than " + MAX_CONDITIONS + " conditions joined by AND/OR; split it into"
+                            + " several filters or use one 'matches' with alternatives",
+                    operator);
+        }
     }
 
     private Condition primary() {
         Token token = next();
         if (token.isSymbol("(")) {
+            enter(token);
             Condition inner = or();
             if (!next().isSymbol(")")) {
                 throw error("expected ')' to close the '(' at column " + token.column(), previous());
             }
+            nesting--;
             return inner;
         }
         if (token.isWord("true") || token.isWord("false")) {

@@ -293,6 +293,31 @@ class ExpressionsTest {
         }
 
         @Test
+        void deep_nesting_is_refused_with_the_limit_and_column() {
+            String deep = "(".repeat(10_000) + "name contains \"x\"" + ")".repeat(10_000);
+            assertThatThrownBy(() -> Expressions.filter(ExpressionDomain.STREAM_FILTER, deep))
+                    .isInstanceOf(ExpressionException.class)
+                    .hasMessage("expression nests deeper than 64 levels of parentheses and NOT at column 65");
+            String negations = "NOT ".repeat(10_000) + "name contains \"x\"";
+            assertThatThrownBy(() -> Expressions.filter(ExpressionDomain.STREAM_FILTER, negations))
+                    .hasMessageStartingWith("expression nests deeper than 64 levels");
+        }
+
+        @Test
+        void an_overlong_chain_of_conditions_is_refused() {
+            String chain = String.join(" OR ", java.util.Collections.nCopies(100_000, "name contains \"x\""));
+            assertThatThrownBy(() -> Expressions.filter(ExpressionDomain.STREAM_FILTER, chain))
+                    .isInstanceOf(ExpressionException.class)
+                    .hasMessageStartingWith("expression has more than 1000 conditions");
+        }
+
+        @Test
+        void a_long_but_allowed_chain_compiles_and_runs() {
+            String chain = String.join(" AND ", java.util.Collections.nCopies(999, "NOT name contains \"zzz\""));
+            assertThat(matches(chain + " AND name contains \"BBC\"", bbc)).isTrue();
+        }
+
+        @Test
         void numeric_operators_refuse_text_literals() {
             assertThatThrownBy(() -> Expressions.filter(ExpressionDomain.STREAM_FILTER, "number > \"ten\""))
                     .hasMessageContaining("compares numbers");

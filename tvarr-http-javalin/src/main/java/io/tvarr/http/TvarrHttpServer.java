@@ -3,7 +3,10 @@ package io.tvarr.http;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.json.JavalinJackson;
+import io.javalin.util.JavalinBindException;
+import io.tvarr.domain.UnavailableException;
 import io.tvarr.http.problem.ProblemResponses;
+import java.net.BindException;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,15 +55,40 @@ public final class TvarrHttpServer implements AutoCloseable {
                     RequestIds.of(ctx)));
         }
         config.routes.before(RequestIds::assign);
+        config.routes.before(new CrossSiteRequests(settings.corsOrigins())::check);
         config.routes.after(ctx -> MDC.remove(RequestIds.MDC_KEY));
         ProblemResponses.register(config.routes);
         routes.forEach(r -> r.register(config.routes));
     }
 
+    /**
+     * Starts listening.
+     *
+     * @throws UnavailableException when the address is taken or cannot be bound, naming host and port
+     */
     public TvarrHttpServer start() {
-        app.start();
+        try {
+            app.start();
+        } catch (RuntimeException e) {
+            if (isBindFailure(e)) {
+                throw new UnavailableException(
+                        "server.port: " + settings.host() + ":" + settings.port()
+                                + " is already in use by another program (choose another with --port or server.port)",
+                        0);
+            }
+            throw e;
+        }
         log.info("http server started host={} port={}", settings.host(), app.port());
         return this;
+    }
+
+    private static boolean isBindFailure(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof JavalinBindException || cause instanceof BindException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The port listened on; the real one when settings asked for 0. */

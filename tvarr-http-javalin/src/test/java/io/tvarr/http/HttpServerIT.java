@@ -27,16 +27,29 @@ class HttpServerIT {
 
     record Greeting(String name) {}
 
+    record Limits(Integer count, java.util.List<String> names) {}
+
     @BeforeEach
     void start() {
         VersionInfo version = new VersionInfo("tvarr", "1.2.3", "17");
         ApiRoutes probe = routes -> {
-            routes.post("/api/v1/echo", ctx -> ctx.json(ctx.bodyAsClass(Greeting.class)));
+            routes.post("/api/v1/echo", ctx -> ctx.json(JsonBodies.read(ctx, Greeting.class)));
+            routes.post("/api/v1/limits", ctx -> ctx.json(JsonBodies.read(ctx, Limits.class)));
+            routes.post("/api/v1/trigger", ctx -> ctx.status(202));
             routes.get("/api/v1/missing", ctx -> {
                 throw new NotFoundException("stream source 42: not found");
             });
             routes.get("/api/v1/busy", ctx -> {
                 throw new ConflictException("source 42: an ingestion is already running");
+            });
+            routes.get("/api/v1/full-disk", ctx -> {
+                throw new io.tvarr.domain.StorageException(
+                        "output playlist.m3u: could not be written (No space left on device)",
+                        new IOException("No space left on device"));
+            });
+            routes.get("/api/v1/database-down", ctx -> {
+                throw new io.tvarr.domain.StorageException(
+                        "database: select * from secret_table", new java.sql.SQLException("Connection refused"));
             });
             routes.get("/api/v1/boom", ctx -> {
                 throw new IllegalStateException("secret internals");
@@ -62,12 +75,16 @@ class HttpServerIT {
     }
 
     HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {
-        return client.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        return post(path, body, "Content-Type", "application/json");
+    }
+
+    HttpResponse<String> post(String path, String body, String... headers) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Nested
@@ -147,6 +164,26 @@ class HttpServerIT {
         }
 
         @Test
+        void a_storage_failure_that_is_not_the_database_says_what_failed() throws Exception {
+            HttpResponse<String> response = get("/api/v1/full-disk");
+
+            assertThat(response.statusCode()).isEqualTo(503);
+            assertThat(response.body())
+                    .contains("output playlist.m3u: could not be written (No space left on device)")
+                    .doesNotContain("database");
+        }
+
+        @Test
+        void a_database_failure_says_so_without_sql() throws Exception {
+            HttpResponse<String> response = get("/api/v1/database-down");
+
+            assertThat(response.statusCode()).isEqualTo(503);
+            assertThat(response.body())
+                    .contains("the database is not available")
+                    .doesNotContain("secret_table");
+        }
+
+        @Test
         void malformed_json_is_a_400_naming_the_place() throws Exception {
             HttpResponse<String> response = post("/api/v1/echo", "{\"name\": ");
 
@@ -160,6 +197,118 @@ class HttpServerIT {
 
             assertThat(response.statusCode()).isEqualTo(400);
             assertThat(response.body()).contains("nmae");
+        }
+    }
+
+    @Nested
+    class Json_bodies {
+        @Test
+        void a_json_body_sent_as_text_plain_is_refused_with_415() throws Exception {
+            HttpResponse<String> response =
+                    post("/api/v1/echo", "{\"name\": \"x\"}", "Content-Type", "text/plain;charset=UTF-8");
+
+            assertThat(response.statusCode()).isEqualTo(415);
+            assertThat(response.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+            assertThat(response.body())
+                    .contains("\"type\":\"https://tvarr.io/problems/unsupported-media-type\"")
+                    .contains("Content-Type: expected application/json, found text/plain");
+        }
+
+        @Test
+        void a_body_without_a_content_type_is_refused_with_415() throws Exception {
+            HttpResponse<String> response = post("/api/v1/echo", "{\"name\": \"x\"}", new String[0]);
+
+            assertThat(response.statusCode()).isEqualTo(415);
+            assertThat(response.body()).contains("expected application/json, found none");
+        }
+
+        @Test
+        void a_json_null_body_is_a_400_not_a_500() throws Exception {
+            HttpResponse<String> response = post("/api/v1/echo", "null");
+
+            assertThat(response.statusCode()).isEqualTo(400);
+            assertThat(response.body()).contains("request body: expected a JSON object, found null");
+        }
+
+        @Test
+        void an_empty_body_is_a_400() throws Exception {
+            HttpResponse<String> response = post("/api/v1/echo", "");
+
+            assertThat(response.statusCode()).isEqualTo(400);
+            assertThat(response.body()).contains("request body: expected a JSON object, found nothing");
+        }
+
+        @Test
+        void a_fraction_for_an_integer_is_refused_naming_the_field() throws Exception {
+            HttpResponse<String> response = post("/api/v1/limits", "{\"count\": 1.5}");
+
+            assertThat(response.statusCode()).isEqualTo(400);
+            assertThat(response.body())
+                    .contains("count: expected a whole number, found 1.5")
+                    .doesNotContain("java.", "Integer");
+        }
+
+        @Test
+        void a_wrong_type_names_the_field_path_and_the_json_type_not_a_java_class() throws Exception {
+            HttpResponse<String> response = post("/api/v1/limits", "{\"names\": [\"a\", {\"b\": 1}]}");
+
+            assertThat(response.statusCode()).isEqualTo(400);
+            assertThat(response.body())
+                    .contains("names[1]: expected a string, found an object")
+                    .contains("line 1, column")
+                    .doesNotContain("java.", "`");
+        }
+
+        @Test
+        void an_unknown_field_names_it_and_the_known_ones() throws Exception {
+            HttpResponse<String> response = post("/api/v1/echo", "{\"nmae\": \"y\"}");
+
+            assertThat(response.statusCode()).isEqualTo(400);
+            assertThat(response.body())
+                    .contains("nmae: unknown field (known: name)")
+                    .doesNotContain("Greeting", "io.tvarr");
+        }
+
+        @Test
+        void a_json_body_over_one_mebibyte_is_a_413() throws Exception {
+            String big = "{\"name\": \"" + "x".repeat(1024 * 1024) + "\"}";
+
+            HttpResponse<String> response = post("/api/v1/echo", big);
+
+            assertThat(response.statusCode()).isEqualTo(413);
+            assertThat(response.body()).contains("request body: 1048588 bytes exceed the limit of 1048576 for JSON");
+        }
+    }
+
+    @Nested
+    class Cross_site_requests {
+        @Test
+        void a_browser_post_from_a_foreign_site_is_refused_even_without_a_body() throws Exception {
+            HttpResponse<String> response =
+                    post("/api/v1/trigger", "", "Sec-Fetch-Site", "cross-site", "Origin", "http://evil.example");
+
+            assertThat(response.statusCode()).isEqualTo(403);
+            assertThat(response.body())
+                    .contains("\"type\":\"https://tvarr.io/problems/forbidden\"")
+                    .contains("origin http://evil.example is not allowed to change data (server.cors_origins)");
+        }
+
+        @Test
+        void an_allowed_origin_and_non_browser_clients_may_post() throws Exception {
+            assertThat(post("/api/v1/trigger", "", "Sec-Fetch-Site", "cross-site", "Origin", "http://player.example")
+                            .statusCode())
+                    .isEqualTo(202);
+            assertThat(post("/api/v1/trigger", "", "Sec-Fetch-Site", "same-origin")
+                            .statusCode())
+                    .isEqualTo(202);
+            assertThat(post("/api/v1/trigger", "", new String[0]).statusCode()).isEqualTo(202);
+        }
+
+        @Test
+        void a_cross_site_get_is_still_answered() throws Exception {
+            assertThat(get("/api/v1/version", "Sec-Fetch-Site", "cross-site").statusCode())
+                    .isEqualTo(200);
         }
     }
 

@@ -16,6 +16,7 @@ import io.tvarr.domain.epg.port.in.BrowseGuideUseCase;
 import io.tvarr.domain.epg.port.in.ManageEpgSourcesUseCase;
 import io.tvarr.domain.ingestion.port.in.IngestSourceUseCase;
 import io.tvarr.http.ApiRoutes;
+import io.tvarr.http.JsonBodies;
 import io.tvarr.http.QueryParams;
 import io.tvarr.http.ingestion.IngestionEndpoints;
 import io.tvarr.http.problem.Problem;
@@ -81,7 +82,7 @@ public final class EpgRoutes implements ApiRoutes {
     void create(Context ctx) {
         ctx.status(201)
                 .json(EpgSourceView.of(
-                        sources.create(ctx.bodyAsClass(EpgSourceBody.class).toCommand())));
+                        sources.create(JsonBodies.read(ctx, EpgSourceBody.class).toCommand())));
     }
 
     @OpenApi(
@@ -106,7 +107,7 @@ public final class EpgRoutes implements ApiRoutes {
     void update(Context ctx) {
         EpgSourceId id = EpgSourceId.parse(ctx.pathParam("id"));
         ctx.json(EpgSourceView.of(
-                sources.update(id, ctx.bodyAsClass(EpgSourceBody.class).toCommand())));
+                sources.update(id, JsonBodies.read(ctx, EpgSourceBody.class).toCommand())));
     }
 
     @OpenApi(

@@ -23,6 +23,7 @@ import io.tvarr.domain.mapping.port.in.ManageMappingRulesUseCase;
 import io.tvarr.domain.source.SourceId;
 import io.tvarr.http.ApiRoutes;
 import io.tvarr.http.EnumParam;
+import io.tvarr.http.JsonBodies;
 import io.tvarr.http.problem.Problem;
 import java.util.List;
 
@@ -85,7 +86,7 @@ public final class FilterRoutes implements ApiRoutes {
     void createFilter(Context ctx) {
         ctx.status(201)
                 .json(FilterView.of(
-                        filters.create(ctx.bodyAsClass(FilterBody.class).toCommand())));
+                        filters.create(JsonBodies.read(ctx, FilterBody.class).toCommand())));
     }
 
     @OpenApi(
@@ -113,7 +114,7 @@ public final class FilterRoutes implements ApiRoutes {
     void updateFilter(Context ctx) {
         FilterId id = FilterId.parse(ctx.pathParam("id"));
         ctx.json(FilterView.of(
-                filters.update(id, ctx.bodyAsClass(FilterBody.class).toCommand())));
+                filters.update(id, JsonBodies.read(ctx, FilterBody.class).toCommand())));
     }
 
     @OpenApi(
@@ -168,7 +169,7 @@ public final class FilterRoutes implements ApiRoutes {
     void createRule(Context ctx) {
         ctx.status(201)
                 .json(MappingRuleView.of(
-                        rules.create(ctx.bodyAsClass(MappingRuleBody.class).toCommand())));
+                        rules.create(JsonBodies.read(ctx, MappingRuleBody.class).toCommand())));
     }
 
     @OpenApi(
@@ -193,7 +194,7 @@ public final class FilterRoutes implements ApiRoutes {
     void updateRule(Context ctx) {
         MappingRuleId id = MappingRuleId.parse(ctx.pathParam("id"));
         ctx.json(MappingRuleView.of(
-                rules.update(id, ctx.bodyAsClass(MappingRuleBody.class).toCommand())));
+                rules.update(id, JsonBodies.read(ctx, MappingRuleBody.class).toCommand())));
     }
 
     @OpenApi(
@@ -216,7 +217,7 @@ public final class FilterRoutes implements ApiRoutes {
             requestBody = @OpenApiRequestBody(content = @OpenApiContent(from = ReorderBody.class)),
             responses = @OpenApiResponse(status = "200", content = @OpenApiContent(from = MappingRuleView[].class)))
     void reorder(Context ctx) {
-        ReorderBody body = ctx.bodyAsClass(ReorderBody.class);
+        ReorderBody body = JsonBodies.read(ctx, ReorderBody.class);
         List<String> order = body.order() == null ? List.of() : body.order();
         ctx.json(rules.reorder(order.stream().map(MappingRuleId::parse).toList()).stream()
                 .map(MappingRuleView::of)
@@ -231,7 +232,7 @@ public final class FilterRoutes implements ApiRoutes {
             requestBody = @OpenApiRequestBody(content = @OpenApiContent(from = ExpressionBody.class)),
             responses = @OpenApiResponse(status = "200", content = @OpenApiContent(from = ValidationView.class)))
     void validate(Context ctx) {
-        ExpressionBody body = ctx.bodyAsClass(ExpressionBody.class);
+        ExpressionBody body = JsonBodies.read(ctx, ExpressionBody.class);
         ExpressionDomain domain = EnumParam.parse(ExpressionDomain.class, body.domain(), "domain");
         var problem = checker.validate(domain, body.expression() == null ? "" : body.expression());
         ctx.json(new ValidationView(problem.isEmpty(), problem.stream().toList()));
@@ -248,7 +249,7 @@ public final class FilterRoutes implements ApiRoutes {
                 @OpenApiResponse(status = "400", content = @OpenApiContent(from = Problem.class))
             })
     void preview(Context ctx) {
-        ExpressionBody body = ctx.bodyAsClass(ExpressionBody.class);
+        ExpressionBody body = JsonBodies.read(ctx, ExpressionBody.class);
         PreviewQuery query = new PreviewQuery(
                 EnumParam.parse(ExpressionDomain.class, body.domain(), "domain"),
                 body.expression() == null ? "" : body.expression(),

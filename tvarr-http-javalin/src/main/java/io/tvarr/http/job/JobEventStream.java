@@ -3,6 +3,10 @@ package io.tvarr.http.job;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
 import io.javalin.http.sse.SseClient;
 import io.javalin.openapi.HttpMethod;
 import io.javalin.openapi.OpenApi;
@@ -13,6 +17,7 @@ import io.tvarr.domain.job.JobProgress;
 import io.tvarr.domain.job.port.in.WatchJobsUseCase;
 import io.tvarr.http.ApiRoutes;
 import io.tvarr.http.JsonMapping;
+import io.tvarr.http.problem.Problem;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
@@ -27,6 +32,8 @@ import org.slf4j.LoggerFactory;
 public final class JobEventStream implements ApiRoutes, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(JobEventStream.class);
 
+    private static final String EVENT_STREAM = "text/event-stream";
+
     private final Set<SseClient> clients = ConcurrentHashMap.newKeySet();
     private final ObjectMapper json = JsonMapping.create();
     private final WatchJobsUseCase jobs;
@@ -38,9 +45,24 @@ public final class JobEventStream implements ApiRoutes, AutoCloseable {
 
     @Override
     public synchronized void register(RoutesConfig routes) {
+        routes.before("/api/v1/events", JobEventStream::requireEventStream);
         routes.sse("/api/v1/events", this::connect);
         if (subscription == null) {
             subscription = jobs.subscribe(this::changed);
+        }
+    }
+
+    /**
+     * Javalin's SSE handler answers an empty 200 at once to a request without {@code Accept: text/event-stream};
+     * a 406 that says what to send is clearer than that, and than an endless body a JSON client did not ask for.
+     */
+    private static void requireEventStream(Context ctx) {
+        String accept = ctx.header("Accept");
+        if (ctx.method() == HandlerType.GET && (accept == null || !accept.contains(EVENT_STREAM))) {
+            throw new HttpResponseException(
+                    HttpStatus.NOT_ACCEPTABLE.getCode(),
+                    "Accept: expected " + EVENT_STREAM + ", found " + (accept == null ? "none" : accept)
+                            + " (this is a Server-Sent Events stream; EventSource sends it, with curl use -H)");
         }
     }
 
@@ -57,12 +79,15 @@ public final class JobEventStream implements ApiRoutes, AutoCloseable {
             path = "/api/v1/events",
             methods = HttpMethod.GET,
             summary = "Server-Sent Events: one `job` event (the job as JSON) per job state change",
-            description = "Send `Accept: text/event-stream` (browsers' EventSource does).",
+            description =
+                    "Send `Accept: text/event-stream` (browsers' EventSource does); without it the answer is 406.",
             tags = "jobs",
-            responses =
-                    @OpenApiResponse(
-                            status = "200",
-                            content = @OpenApiContent(type = "text/event-stream", from = JobView.class)))
+            responses = {
+                @OpenApiResponse(
+                        status = "200",
+                        content = @OpenApiContent(type = "text/event-stream", from = JobView.class)),
+                @OpenApiResponse(status = "406", content = @OpenApiContent(from = Problem.class))
+            })
     void connect(SseClient client) {
         client.keepAlive();
         client.onClose(() -> clients.remove(client));

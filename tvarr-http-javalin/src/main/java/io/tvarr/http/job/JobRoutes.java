@@ -17,6 +17,7 @@ import io.tvarr.domain.job.ScheduledTarget;
 import io.tvarr.domain.job.port.in.ManageJobsUseCase;
 import io.tvarr.http.ApiRoutes;
 import io.tvarr.http.EnumParam;
+import io.tvarr.http.JsonBodies;
 import io.tvarr.http.QueryParams;
 import io.tvarr.http.problem.Problem;
 import java.time.Instant;
@@ -98,7 +99,7 @@ public final class JobRoutes implements ApiRoutes {
                 @OpenApiResponse(status = "400", content = @OpenApiContent(from = Problem.class))
             })
     void submit(Context ctx) {
-        JobRequest request = ctx.bodyAsClass(JobRequest.class);
+        JobRequest request = JsonBodies.read(ctx, JobRequest.class);
         JobKind kind = EnumParam.parse(JobKind.class, request.kind(), "kind");
         String target = request.target() == null ? "" : request.target().strip();
         Job job = jobs.submit(kind, target);

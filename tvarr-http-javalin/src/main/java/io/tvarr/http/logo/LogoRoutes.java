@@ -2,6 +2,8 @@ package io.tvarr.http.logo;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
 import io.javalin.http.UploadedFile;
 import io.javalin.openapi.HttpMethod;
 import io.javalin.openapi.OpenApi;
@@ -105,8 +107,14 @@ public final class LogoRoutes implements ApiRoutes {
                 throw new io.tvarr.domain.ValidationException(
                         "file: upload could not be read (" + e.getMessage() + ")");
             }
-        } else {
+        } else if (isImage(ctx.contentType())) {
             bytes = ctx.bodyAsBytes();
+        } else {
+            // text/plain and form bodies can be sent cross-site without a preflight; an image upload is neither
+            throw new HttpResponseException(
+                    HttpStatus.UNSUPPORTED_MEDIA_TYPE.getCode(),
+                    "Content-Type: expected image/* or multipart/form-data, found "
+                            + (ctx.contentType() == null ? "none" : ctx.contentType()));
         }
         ctx.status(201).json(LogoView.of(uploads.upload(bytes)));
     }
@@ -119,6 +127,11 @@ public final class LogoRoutes implements ApiRoutes {
             responses = @OpenApiResponse(status = "200", content = @OpenApiContent(from = CleanupView.class)))
     void cleanup(Context ctx) {
         ctx.json(new CleanupView(cleanup.cleanup()));
+    }
+
+    private static boolean isImage(@Nullable String contentType) {
+        return contentType != null
+                && contentType.strip().toLowerCase(java.util.Locale.ROOT).startsWith("image/");
     }
 
     /** A cached logo; {@code url} is the path to use in playlists and mapping rules. */

@@ -1,7 +1,6 @@
 package io.tvarr.http.problem;
 
 import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.core.JsonLocation;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -12,6 +11,7 @@ import io.tvarr.domain.UnavailableException;
 import io.tvarr.domain.UpstreamException;
 import io.tvarr.domain.ValidationException;
 import io.tvarr.domain.filter.InvalidExpressionException;
+import java.sql.SQLException;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,9 +57,11 @@ public final class ProblemResponses {
         });
         routes.exception(StorageException.class, (e, ctx) -> {
             log.warn("storage failed path={} reason={}", ctx.path(), e.getMessage());
-            send(ctx, ProblemType.UNAVAILABLE, "the database is not available");
+            // database messages carry SQL and connection details; files and disks say what failed in plain words
+            send(ctx, ProblemType.UNAVAILABLE, isDatabase(e) ? "the database is not available" : e.getMessage());
         });
-        routes.exception(JacksonException.class, (e, ctx) -> send(ctx, ProblemType.VALIDATION, describe(e)));
+        routes.exception(
+                JacksonException.class, (e, ctx) -> send(ctx, ProblemType.VALIDATION, JsonProblems.describe(e)));
         routes.exception(HttpResponseException.class, (e, ctx) -> {
             ProblemType type = ProblemType.forStatus(e.getStatus());
             send(ctx, type, e.getStatus(), e.getMessage());
@@ -106,15 +108,17 @@ public final class ProblemResponses {
         ctx.contentType(CONTENT_TYPE);
     }
 
+    private static boolean isDatabase(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException || cause.getClass().getName().startsWith("org.jdbi.")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean isProblem(Context ctx) {
         String type = ctx.res().getContentType();
         return type != null && type.startsWith(CONTENT_TYPE);
-    }
-
-    private static String describe(JacksonException e) {
-        JsonLocation at = e.getLocation();
-        String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-        String reason = e.getOriginalMessage();
-        return "malformed JSON body" + where + ": " + reason;
     }
 }

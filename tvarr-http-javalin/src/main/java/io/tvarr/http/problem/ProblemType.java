@@ -3,9 +3,13 @@ package io.tvarr.http.problem;
 /** The stable problem types clients can switch on. */
 public enum ProblemType {
     VALIDATION(400, "Invalid request", "validation"),
+    FORBIDDEN(403, "Forbidden", "forbidden"),
     NOT_FOUND(404, "Not found", "not-found"),
     METHOD_NOT_ALLOWED(405, "Method not allowed", "method-not-allowed"),
+    NOT_ACCEPTABLE(406, "Not acceptable", "not-acceptable"),
     CONFLICT(409, "Conflict", "conflict"),
+    CONTENT_TOO_LARGE(413, "Content too large", "content-too-large"),
+    UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type", "unsupported-media-type"),
     UPSTREAM(502, "Upstream failure", "upstream"),
     NOT_IMPLEMENTED(501, "Not implemented", "not-implemented"),
     UNAVAILABLE(503, "Service unavailable", "unavailable"),

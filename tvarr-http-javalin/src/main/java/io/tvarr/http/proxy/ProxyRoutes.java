@@ -12,6 +12,7 @@ import io.tvarr.domain.proxy.ProxyId;
 import io.tvarr.domain.proxy.port.in.GenerateProxyUseCase;
 import io.tvarr.domain.proxy.port.in.ManageProxiesUseCase;
 import io.tvarr.http.ApiRoutes;
+import io.tvarr.http.JsonBodies;
 import io.tvarr.http.problem.Problem;
 
 /** Proxy management and generation. */
@@ -58,7 +59,7 @@ public final class ProxyRoutes implements ApiRoutes {
     void create(Context ctx) {
         ctx.status(201)
                 .json(ProxyView.of(
-                        proxies.create(ctx.bodyAsClass(ProxyBody.class).toCommand())));
+                        proxies.create(JsonBodies.read(ctx, ProxyBody.class).toCommand())));
     }
 
     @OpenApi(
@@ -88,8 +89,8 @@ public final class ProxyRoutes implements ApiRoutes {
             })
     void update(Context ctx) {
         ProxyId id = proxies.find(ctx.pathParam("id")).id();
-        ctx.json(
-                ProxyView.of(proxies.update(id, ctx.bodyAsClass(ProxyBody.class).toCommand())));
+        ctx.json(ProxyView.of(
+                proxies.update(id, JsonBodies.read(ctx, ProxyBody.class).toCommand())));
     }
 
     @OpenApi(

@@ -3,9 +3,12 @@ package io.tvarr.http.proxy;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.tvarr.domain.StorageException;
+import io.tvarr.domain.UnavailableException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -15,18 +18,33 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.Objects;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * Serves a published file with validators (ETag from size and modification time, Last-Modified), conditional
+ * Serves a published file with validators (ETag from size and modification time of the version actually opened,
+ * Last-Modified), conditional
  * requests (304), byte ranges (206) and gzip when the client accepts it. Files are replaced by atomic rename, so an
  * open stream always reads one complete version.
  */
 final class PublishedFiles {
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME;
+    private static final int MAX_OPEN_ATTEMPTS = 3;
+
+    private final Runnable beforeOpen;
+
+    PublishedFiles() {
+        this(() -> {});
+    }
+
+    /** {@code beforeOpen} runs between the first look at the file and opening it: a seam for tests of that race. */
+    PublishedFiles(Runnable beforeOpen) {
+        this.beforeOpen = beforeOpen;
+    }
 
     void serve(Context ctx, Path file, String contentType) {
-        BasicFileAttributes attributes = attributes(file);
+        OpenFile opened = openConsistent(file);
+        BasicFileAttributes attributes = opened.attributes();
         Instant modified = attributes.lastModifiedTime().toInstant().truncatedTo(ChronoUnit.SECONDS);
         String etag = "\"" + Long.toHexString(attributes.size()) + "-"
                 + Long.toHexString(attributes.lastModifiedTime().toMillis()) + "\"";
@@ -35,6 +53,7 @@ final class PublishedFiles {
         ctx.header("Cache-Control", "no-cache");
         ctx.header("Vary", "Accept-Encoding");
         if (notModified(ctx, etag, modified)) {
+            opened.close();
             ctx.status(HttpStatus.NOT_MODIFIED);
             return;
         }
@@ -44,11 +63,55 @@ final class PublishedFiles {
         if (range != null) {
             ByteRange requested = ByteRange.parse(range, attributes.size());
             if (requested != null) {
-                sendRange(ctx, file, requested, attributes.size());
+                try (opened) {
+                    sendRange(ctx, opened.channel(), requested, attributes.size());
+                }
                 return;
             }
         }
-        ctx.result(open(file));
+        // Javalin closes the stream, and with it the channel, once the body is written
+        ctx.result(Channels.newInputStream(opened.channel()));
+    }
+
+    /** An open version of a published file and the attributes of exactly that version. */
+    private record OpenFile(SeekableByteChannel channel, BasicFileAttributes attributes) implements AutoCloseable {
+        @Override
+        public void close() {
+            try {
+                channel.close();
+            } catch (IOException e) {
+                // a read-only channel has nothing to flush; failing to close it loses nothing
+            }
+        }
+    }
+
+    /**
+     * Opens the file and returns the attributes of the version opened. A generation may replace the file (atomic
+     * rename) at any moment, so the file is looked at before and after opening: when both looks agree (same file
+     * key, size and modification time) the opened channel is that version; otherwise it is tried again. The ETag
+     * then always describes the bytes sent.
+     */
+    private OpenFile openConsistent(Path file) {
+        for (int attempt = 1; ; attempt++) {
+            BasicFileAttributes before = attributes(file);
+            beforeOpen.run();
+            SeekableByteChannel channel = openChannel(file);
+            BasicFileAttributes after = attributes(file);
+            if (sameVersion(before, after) && size(channel, file) == after.size()) {
+                return new OpenFile(channel, after);
+            }
+            new OpenFile(channel, after).close();
+            if (attempt == MAX_OPEN_ATTEMPTS) {
+                throw new UnavailableException(
+                        "published file " + file.getFileName() + ": replaced while being opened; try again", 1);
+            }
+        }
+    }
+
+    private static boolean sameVersion(BasicFileAttributes a, BasicFileAttributes b) {
+        return Objects.equals(a.fileKey(), b.fileKey())
+                && a.size() == b.size()
+                && a.lastModifiedTime().equals(b.lastModifiedTime());
     }
 
     /**
@@ -80,7 +143,7 @@ final class PublishedFiles {
         }
     }
 
-    private static void sendRange(Context ctx, Path file, ByteRange range, long size) {
+    private static void sendRange(Context ctx, SeekableByteChannel channel, ByteRange range, long size) {
         // a byte range refers to the file as stored, so it is never compressed
         ctx.disableCompression();
         if (range == ByteRange.UNSATISFIABLE) {
@@ -94,8 +157,9 @@ final class PublishedFiles {
         if ("HEAD".equals(ctx.method().name())) {
             return;
         }
-        try (InputStream in = open(file)) {
-            in.skipNBytes(range.first());
+        try {
+            channel.position(range.first());
+            InputStream in = Channels.newInputStream(channel);
             byte[] buffer = new byte[8192];
             long remaining = length;
             OutputStream out = ctx.outputStream();
@@ -149,6 +213,24 @@ final class PublishedFiles {
     private static BasicFileAttributes attributes(Path file) {
         try {
             return Files.readAttributes(file, BasicFileAttributes.class);
+        } catch (IOException e) {
+            throw new StorageException(
+                    "published file " + file.getFileName() + ": cannot be read (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private static SeekableByteChannel openChannel(Path file) {
+        try {
+            return Files.newByteChannel(file);
+        } catch (IOException e) {
+            throw new StorageException(
+                    "published file " + file.getFileName() + ": cannot be read (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private static long size(SeekableByteChannel channel, Path file) {
+        try {
+            return channel.size();
         } catch (IOException e) {
             throw new StorageException(
                     "published file " + file.getFileName() + ": cannot be read (" + e.getMessage() + ")", e);

@@ -16,6 +16,7 @@ import io.tvarr.domain.relay.VideoCodec;
 import io.tvarr.domain.relay.port.in.ManageRelayProfilesUseCase;
 import io.tvarr.http.ApiRoutes;
 import io.tvarr.http.EnumParam;
+import io.tvarr.http.JsonBodies;
 import io.tvarr.http.problem.Problem;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -58,7 +59,7 @@ public final class RelayProfileRoutes implements ApiRoutes {
                 @OpenApiResponse(status = "400", content = @OpenApiContent(from = Problem.class))
             })
     void create(Context ctx) {
-        RelayProfile profile = ctx.bodyAsClass(ProfileBody.class).toProfile(RelayProfileId.random());
+        RelayProfile profile = JsonBodies.read(ctx, ProfileBody.class).toProfile(RelayProfileId.random());
         ctx.status(201).json(ProfileView.of(profiles.create(profile)));
     }
 
@@ -84,7 +85,7 @@ public final class RelayProfileRoutes implements ApiRoutes {
     void update(Context ctx) {
         RelayProfileId id = RelayProfileId.parse(ctx.pathParam("id"));
         ctx.json(ProfileView.of(
-                profiles.update(ctx.bodyAsClass(ProfileBody.class).toProfile(id))));
+                profiles.update(JsonBodies.read(ctx, ProfileBody.class).toProfile(id))));
     }
 
     @OpenApi(

@@ -15,6 +15,7 @@ import io.tvarr.domain.ingestion.port.in.IngestSourceUseCase;
 import io.tvarr.domain.source.SourceId;
 import io.tvarr.domain.source.port.in.ManageStreamSourcesUseCase;
 import io.tvarr.http.ApiRoutes;
+import io.tvarr.http.JsonBodies;
 import io.tvarr.http.QueryParams;
 import io.tvarr.http.ingestion.IngestionEndpoints;
 import io.tvarr.http.problem.Problem;
@@ -68,8 +69,8 @@ public final class SourceRoutes implements ApiRoutes {
             })
     void create(Context ctx) {
         ctx.status(201)
-                .json(StreamSourceView.of(
-                        sources.create(ctx.bodyAsClass(StreamSourceBody.class).toCommand())));
+                .json(StreamSourceView.of(sources.create(
+                        JsonBodies.read(ctx, StreamSourceBody.class).toCommand())));
     }
 
     @OpenApi(
@@ -97,7 +98,7 @@ public final class SourceRoutes implements ApiRoutes {
     void update(Context ctx) {
         SourceId id = SourceId.parse(ctx.pathParam("id"));
         ctx.json(StreamSourceView.of(
-                sources.update(id, ctx.bodyAsClass(StreamSourceBody.class).toCommand())));
+                sources.update(id, JsonBodies.read(ctx, StreamSourceBody.class).toCommand())));
     }
 
     @OpenApi(

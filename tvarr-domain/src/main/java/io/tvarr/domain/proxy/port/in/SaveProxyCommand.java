@@ -1,6 +1,7 @@
 package io.tvarr.domain.proxy.port.in;
 
 import io.tvarr.domain.Checks;
+import io.tvarr.domain.ValidationException;
 import io.tvarr.domain.epg.EpgSourceId;
 import io.tvarr.domain.filter.FilterId;
 import io.tvarr.domain.mapping.MappingRuleId;
@@ -12,6 +13,7 @@ import io.tvarr.domain.relay.RelayProfileId;
 import io.tvarr.domain.source.SourceId;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /** What a user gives to create or change a proxy; a null slug is derived from the name. */
@@ -27,13 +29,25 @@ public record SaveProxyCommand(
         @Nullable RelayProfileId relayProfile,
         OutputSettings output,
         @Nullable String schedule) {
+    /** Sources, guides, filters or rules per proxy; real lineups use a handful of each. */
+    public static final int MAX_ENTRIES = 1000;
+
+    private static final Pattern UUID_SHAPE =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
     public SaveProxyCommand {
         name = Checks.requireText(name, "name");
+        Checks.requireMaxLength(name, Checks.MAX_NAME_LENGTH, "name");
         slug = Checks.blankToNull(slug);
-        sources = List.copyOf(sources);
-        epgSources = List.copyOf(epgSources);
-        filters = List.copyOf(filters);
-        mappingRules = List.copyOf(mappingRules);
+        if (slug != null && UUID_SHAPE.matcher(slug).matches()) {
+            // outputs are found by id first, so such a slug could name another proxy's outputs
+            throw new ValidationException("slug: '" + slug + "' has the shape of a proxy id (expected: a name)");
+        }
+        // each entry is looked up in the store: bound the lists before any lookup
+        sources = Checks.requireMaxSize(sources, MAX_ENTRIES, "sources");
+        epgSources = Checks.requireMaxSize(epgSources, MAX_ENTRIES, "epg_sources");
+        filters = Checks.requireMaxSize(filters, MAX_ENTRIES, "filters");
+        mappingRules = Checks.requireMaxSize(mappingRules, MAX_ENTRIES, "mapping_rules");
         Checks.requireNonNull(numbering, "numbering");
         Checks.requireNonNull(deliveryMode, "delivery_mode");
         Checks.requireNonNull(output, "output");

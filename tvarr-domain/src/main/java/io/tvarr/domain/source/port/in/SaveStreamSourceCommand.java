@@ -23,9 +23,14 @@ public record SaveStreamSourceCommand(
         boolean includeVod) {
     public SaveStreamSourceCommand {
         name = Checks.requireText(name, "name");
+        Checks.requireMaxLength(name, Checks.MAX_NAME_LENGTH, "name");
         Checks.requireNonNull(kind, "kind");
         url = Checks.requireText(url, "url");
+        Checks.requireMaxLength(url, Checks.MAX_URL_LENGTH, "url");
         username = Checks.blankToNull(username);
+        // sent as a request header: a line break would smuggle in headers of its own
+        Checks.requireOneLine(userAgent, "user_agent");
+        Checks.requireMaxLength(userAgent, Checks.MAX_USER_AGENT_LENGTH, "user_agent");
         Checks.requireNonNull(xtreamOutput, "xtream_output");
     }
 
