@@ -136,7 +136,7 @@ public final class XtreamShortEpg {
                 title,
                 blank(listing.get("lang")),
                 null,
-                blank(XtreamValues.multiLine(decode(listing.get("description")))),
+                description(decode(listing.get("description"))),
                 List.of(),
                 null,
                 null,
@@ -201,6 +201,11 @@ public final class XtreamShortEpg {
 
     private static String text(@Nullable String value) {
         return XtreamValues.text(value);
+    }
+
+    private static @Nullable String description(String decoded) {
+        String text = XtreamValues.multiLine(decoded);
+        return text.isEmpty() ? null : text;
     }
 
     private static @Nullable String blank(@Nullable String value) {
