@@ -80,6 +80,13 @@ class HttpSourceFetcherIT {
 
     @Nested
     class Stalling_upstreams {
+        /** A cold JVM may need most of a second for its first request; the limits below are tighter. */
+        @org.junit.jupiter.api.BeforeEach
+        void warm_up() throws IOException {
+            http.on("/warm", ex -> LocalHttp.send(ex, 200, "ok"));
+            read(fetcher().open(http.uri("/warm"), null, 100));
+        }
+
         @Test
         void a_body_that_stalls_fails_after_the_read_timeout() {
             http.on("/stall.m3u", HttpSourceFetcherIT.this::stallMidBody);
