@@ -41,6 +41,7 @@ import org.jspecify.annotations.Nullable;
 public final class XmltvParser {
     private static final XMLInputFactory INPUT = inputFactory();
     private static final WstxOutputFactory OUTPUT = outputFactory();
+    private static final int HTML_SNIFF = 1024;
 
     private final XmltvLimits limits;
 
@@ -62,9 +63,12 @@ public final class XmltvParser {
             int second = buffered.read();
             buffered.reset();
             boolean gzip = first == 0x1f && second == 0x8b;
-            InputStream body = gzip
-                    ? new CappedInput(new GZIPInputStream(buffered, 64 * 1024), limits, compressed)
-                    : new CappedInput(buffered, limits, null);
+            InputStream body = new BufferedInputStream(
+                    gzip
+                            ? new CappedInput(new GZIPInputStream(buffered, 64 * 1024), limits, compressed)
+                            : new CappedInput(buffered, limits, null),
+                    16 * 1024);
+            refuseHtml(body);
             XMLStreamReader reader = INPUT.createXMLStreamReader(body);
             try {
                 new Run(reader, options, listener).run();
@@ -75,6 +79,28 @@ public final class XmltvParser {
             throw new XmltvParseException(describe(e), e);
         } catch (IOException e) {
             throw new UncheckedIOException("guide could not be read: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A web page served instead of a guide is named as such; HTML is seldom well-formed XML, so it must be
+     * recognised before the XML reader fails on it with a message about some attribute.
+     */
+    private static void refuseHtml(InputStream body) throws IOException {
+        body.mark(HTML_SNIFF);
+        byte[] head = body.readNBytes(HTML_SNIFF);
+        body.reset();
+        String text = new String(head, java.nio.charset.StandardCharsets.ISO_8859_1).toLowerCase(java.util.Locale.ROOT);
+        int at = text.indexOf("<!doctype html");
+        at = at >= 0 ? at : text.indexOf("<html");
+        if (at >= 0) {
+            int line = 1
+                    + (int) text.substring(0, at).chars().filter(c -> c == '\n').count();
+            int column = at - text.lastIndexOf('\n', at - 1);
+            throw new XmltvParseException(
+                    "line " + line + ", column " + column
+                            + ": an HTML page, not an XMLTV guide (an error or login page?)",
+                    null);
         }
     }
 

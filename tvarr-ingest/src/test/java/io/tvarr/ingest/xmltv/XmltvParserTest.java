@@ -226,7 +226,14 @@ class XmltvParserTest {
             assertThatThrownBy(() -> parse("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"></head>"
                             + "<body>502 Bad Gateway</body></html>\n"))
                     .isInstanceOf(XmltvParseException.class)
-                    .hasMessage("line 2, column 1: an HTML page, not an XMLTV guide (an error or login page?)");
+                    .hasMessage("line 1, column 1: an HTML page, not an XMLTV guide (an error or login page?)");
+        }
+
+        @Test
+        void an_html_page_that_is_not_well_formed_xml_is_named_as_html() {
+            assertThatThrownBy(() -> parse("\n  <html lang=en><body>Login<br></body></html>"))
+                    .isInstanceOf(XmltvParseException.class)
+                    .hasMessage("line 2, column 3: an HTML page, not an XMLTV guide (an error or login page?)");
         }
     }
 
