@@ -19,6 +19,7 @@ import java.net.http.HttpTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -28,13 +29,15 @@ import org.slf4j.LoggerFactory;
 /**
  * Opens http(s) URLs with timeouts, bounded redirects and retries on 5xx and timeouts (Failsafe), and
  * {@code file:} URLs inside the allowed directories only. Bodies are returned raw: parsers sniff gzip themselves.
+ * A body that stalls for the read timeout, or a fetch that outlasts its deadline, fails with an
+ * {@code UpstreamException} from {@code read} ({@link TimedBody}).
  */
 public final class HttpSourceFetcher implements SourceFetcher {
     private static final Logger log = LoggerFactory.getLogger(HttpSourceFetcher.class);
 
     private final FetchSettings settings;
     private final HttpClient client;
-    private final RetryPolicy<InputStream> retry;
+    private final RetryPolicy<TimedBody> retry;
 
     public HttpSourceFetcher(FetchSettings settings) {
         this.settings = settings;
@@ -42,7 +45,7 @@ public final class HttpSourceFetcher implements SourceFetcher {
                 .connectTimeout(settings.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
-        this.retry = RetryPolicy.<InputStream>builder()
+        this.retry = RetryPolicy.<TimedBody>builder()
                 .handleIf(HttpSourceFetcher::isTransient)
                 .withBackoff(settings.retryDelay(), settings.retryDelay().multipliedBy(8))
                 .withMaxRetries(settings.retries())
@@ -69,8 +72,9 @@ public final class HttpSourceFetcher implements SourceFetcher {
     }
 
     private InputStream http(URI url, @Nullable String userAgent) {
+        long start = System.nanoTime();
         try {
-            return Failsafe.with(retry).get(() -> follow(url, userAgent));
+            return Failsafe.with(retry).get(() -> follow(url, userAgent, start));
         } catch (FailsafeException e) {
             Throwable cause = e.getCause();
             if (cause instanceof UpstreamException upstream) {
@@ -80,18 +84,27 @@ public final class HttpSourceFetcher implements SourceFetcher {
         }
     }
 
-    private InputStream follow(URI start, @Nullable String userAgent) throws IOException, InterruptedException {
+    /** The body of the first non-redirect answer, read with the read timeout and the fetch's deadline. */
+    private TimedBody follow(URI start, @Nullable String userAgent, long startNanos)
+            throws IOException, InterruptedException {
         URI url = start;
         for (int hop = 0; hop <= settings.maxRedirects(); hop++) {
+            Duration left = settings.deadline().minusNanos(System.nanoTime() - startNanos);
+            if (left.isNegative() || left.isZero()) {
+                throw new UpstreamException(Redaction.redactUrl(start.toString()) + ": no answer within "
+                        + settings.deadline().toSeconds() + " s (deadline)");
+            }
             HttpRequest request = HttpRequest.newBuilder(url)
-                    .timeout(settings.readTimeout())
+                    .timeout(left.compareTo(settings.readTimeout()) < 0 ? left : settings.readTimeout())
                     .header("User-Agent", userAgent == null ? settings.userAgent() : userAgent)
                     .header("Accept-Encoding", "gzip")
                     .GET()
                     .build();
+            TimedBody body = new TimedBody(
+                    Redaction.redactUrl(url.toString()), settings.readTimeout(), settings.deadline(), startNanos);
             HttpResponse<InputStream> response;
             try {
-                response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+                response = client.send(request, info -> body);
             } catch (HttpTimeoutException e) {
                 throw new TransientFailure(Redaction.redactUrl(url.toString()) + ": timed out", e);
             } catch (IOException e) {
@@ -99,7 +112,7 @@ public final class HttpSourceFetcher implements SourceFetcher {
             }
             int status = response.statusCode();
             if (status >= 300 && status < 400) {
-                response.body().close();
+                body.close();
                 Optional<String> location = response.headers().firstValue("Location");
                 if (location.isEmpty()) {
                     throw new UpstreamException(
@@ -109,14 +122,14 @@ public final class HttpSourceFetcher implements SourceFetcher {
                 continue;
             }
             if (status >= 500 || status == 429) {
-                response.body().close();
+                body.close();
                 throw new TransientFailure(Redaction.redactUrl(url.toString()) + ": http " + status, null);
             }
             if (status >= 400) {
-                response.body().close();
+                body.close();
                 throw new RefusedUpstreamException(Redaction.redactUrl(url.toString()) + ": http " + status);
             }
-            return response.body();
+            return body;
         }
         throw new UpstreamException(
                 Redaction.redactUrl(start.toString()) + ": more than " + settings.maxRedirects() + " redirects");

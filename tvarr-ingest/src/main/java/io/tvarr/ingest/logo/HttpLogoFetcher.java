@@ -5,6 +5,7 @@ import io.tvarr.domain.UpstreamException;
 import io.tvarr.domain.ValidationException;
 import io.tvarr.domain.logo.FetchedLogo;
 import io.tvarr.domain.logo.port.out.LogoFetcher;
+import io.tvarr.ingest.fetch.TimedBody;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -18,7 +19,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Downloads logos with short timeouts, the JDK client's redirect handling, conditional requests and a hard size
- * limit (the body is read up to the limit and no further). One try only: a logo that fails now is retried at the
+ * limit (the body is read up to the limit and no further). The timeout bounds the whole download, body included. One try only: a logo that fails now is retried at the
  * next generation, and the channel keeps its original URL meanwhile.
  */
 public final class HttpLogoFetcher implements LogoFetcher {
@@ -50,9 +51,10 @@ public final class HttpLogoFetcher implements LogoFetcher {
             request.header("If-Modified-Since", lastModified);
         }
         String where = Redaction.redactUrl(url);
+        // the request timeout covers the headers only: the body gets what is left of the same budget
+        TimedBody timed = new TimedBody(where, timeout, timeout, System.nanoTime());
         try {
-            HttpResponse<InputStream> response =
-                    client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<InputStream> response = client.send(request.build(), info -> timed);
             try (InputStream body = response.body()) {
                 int status = response.statusCode();
                 if (status == 304) {

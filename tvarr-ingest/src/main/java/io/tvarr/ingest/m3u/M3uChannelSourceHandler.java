@@ -1,6 +1,8 @@
 package io.tvarr.ingest.m3u;
 
+import io.tvarr.domain.PlainText;
 import io.tvarr.domain.Redaction;
+import io.tvarr.domain.UpstreamException;
 import io.tvarr.domain.channel.Channel;
 import io.tvarr.domain.channel.ChannelSink;
 import io.tvarr.domain.ingestion.IngestionProgress;
@@ -9,6 +11,7 @@ import io.tvarr.domain.source.StreamSource;
 import io.tvarr.domain.source.port.out.ChannelSourceHandler;
 import io.tvarr.domain.source.port.out.SourceFetcher;
 import io.tvarr.ingest.fetch.ProgressInputStream;
+import io.tvarr.ingest.fetch.SkippedEntries;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -49,6 +52,8 @@ public final class M3uChannelSourceHandler implements ChannelSourceHandler {
         ChannelKeys keys = new ChannelKeys();
         Map<String, String> facts = new LinkedHashMap<>();
         String where = Redaction.redactUrl(source.url().toString());
+        SkippedEntries skipped = new SkippedEntries(log, "playlist entry", source.id(), progress);
+        long[] entries = {0};
         try (InputStream body =
                 new ProgressInputStream(fetcher.open(source.url(), source.userAgent(), maxBytes), progress)) {
             parser.parse(body, new M3uListener() {
@@ -56,59 +61,79 @@ public final class M3uChannelSourceHandler implements ChannelSourceHandler {
                 public void header(Map<String, String> attributes) {
                     String guide = attributes.getOrDefault("x-tvg-url", attributes.get("url-tvg"));
                     if (guide != null) {
-                        facts.put("guide_urls", guide);
+                        // shown in the ingestion status: a panel's xmltv.php URL carries the account
+                        facts.put("guide_urls", Redaction.redactUrl(PlainText.singleLine(guide)));
                     }
                 }
 
                 @Override
                 public void entry(M3uEntry entry) {
                     progress.entryRead();
+                    entries[0]++;
                     sink.accept(toChannel(source, entry, keys));
                 }
 
                 @Override
                 public void malformed(int line, String reason) {
-                    progress.entrySkipped();
-                    log.info("playlist entry skipped source_id={} url={} reason={}", source.id(), where, reason);
+                    skipped.add(reason);
                 }
             });
         } catch (IOException e) {
             throw new UncheckedIOException(where + ": " + e.getMessage(), e);
         }
+        skipped.summarise();
+        if (entries[0] == 0 && skipped.count() > 0) {
+            // a guide or a web page added as a playlist: failing keeps the channels of the last good refresh
+            throw new UpstreamException(where + ": not an M3U playlist, no entry recognised (" + skipped.count()
+                    + " lines skipped, the first: " + skipped.first() + ")");
+        }
         return facts;
     }
 
+    /** Every text is cleaned on the way in ({@link PlainText}), so no control character reaches the outputs. */
     static Channel toChannel(StreamSource source, M3uEntry entry, ChannelKeys keys) {
         Map<String, String> a = entry.attributes();
         String tvgId = value(a.get("tvg-id"));
         String title = value(entry.title());
-        String name = !title.isEmpty() ? title : !value(a.get("tvg-name")).isEmpty() ? a.get("tvg-name") : entry.url();
+        String tvgName = value(a.get("tvg-name"));
+        String url = value(entry.url());
+        String name = !title.isEmpty() ? title : !tvgName.isEmpty() ? tvgName : url;
         Map<String, String> attributes = new LinkedHashMap<>();
         a.forEach((k, v) -> {
             if (!MAPPED.contains(k)) {
-                attributes.put(k, v);
+                attributes.put(PlainText.singleLine(k), PlainText.singleLine(v));
             }
         });
-        entry.options().forEach(attributes::put);
+        entry.options().forEach((k, v) -> attributes.put(PlainText.singleLine(k), PlainText.singleLine(v)));
         if (!entry.kodiProperties().isEmpty()) {
-            attributes.put("kodiprop", String.join("\n", entry.kodiProperties()));
+            attributes.put(
+                    "kodiprop",
+                    String.join(
+                            "\n",
+                            entry.kodiProperties().stream()
+                                    .map(PlainText::singleLine)
+                                    .toList()));
         }
         String chno = a.containsKey("tvg-chno") ? a.get("tvg-chno") : a.get("channel-number");
         String group = a.containsKey("group-title") ? a.get("group-title") : entry.group();
         return Channel.of(
                 source.id(),
-                keys.keyFor(tvgId, title, entry.url()),
+                keys.keyFor(tvgId, title, url),
                 tvgId,
-                a.get("tvg-name"),
-                chno,
+                a.containsKey("tvg-name") ? tvgName : null,
+                nullable(chno),
                 name,
-                group,
-                a.get("tvg-logo"),
-                entry.url(),
+                nullable(group),
+                nullable(a.get("tvg-logo")),
+                url,
                 attributes);
     }
 
     private static String value(@Nullable String text) {
-        return text == null ? "" : text.strip();
+        return text == null ? "" : PlainText.singleLine(text).strip();
+    }
+
+    private static @Nullable String nullable(@Nullable String text) {
+        return text == null ? null : PlainText.singleLine(text);
     }
 }

@@ -38,6 +38,7 @@ public final class M3uParser {
     private static final class Run {
         private final TextInput text;
         private final M3uListener listener;
+        private boolean contentSeen;
         private boolean headerSeen;
         private boolean entriesSeen;
         private int entryLine;
@@ -58,6 +59,10 @@ public final class M3uParser {
                     continue;
                 }
                 int number = text.lineNumber();
+                if (!contentSeen) {
+                    contentSeen = true;
+                    refuseMarkup(line, number);
+                }
                 if (line.startsWith("#")) {
                     directive(line, number);
                 } else {
@@ -130,6 +135,28 @@ public final class M3uParser {
                     kodi,
                     line));
             reset();
+        }
+
+        /**
+         * A web page or a guide where a playlist was expected would otherwise be read line by line as thousands of
+         * bad entries; its first line names it at once.
+         */
+        private static void refuseMarkup(String line, int number) {
+            if (!line.startsWith("<")) {
+                return;
+            }
+            String head = line.substring(0, Math.min(line.length(), 256)).toLowerCase(Locale.ROOT);
+            if (head.contains("<html")
+                    || head.contains("doctype html")
+                    || head.startsWith("<head")
+                    || head.startsWith("<body")) {
+                throw new M3uParseException(
+                        "line " + number + ": an HTML page, not an M3U playlist (an error or login page?)");
+            }
+            if (head.startsWith("<?xml") || head.startsWith("<tv") || head.startsWith("<!doctype tv")) {
+                throw new M3uParseException(
+                        "line " + number + ": an XML document (an XMLTV guide?), not an M3U playlist");
+            }
         }
 
         private Map<String, String> headerAttributes(String text, int number) {

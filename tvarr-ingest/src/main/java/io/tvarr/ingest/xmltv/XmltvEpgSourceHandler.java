@@ -13,6 +13,7 @@ import io.tvarr.domain.ingestion.IngestionProgress;
 import io.tvarr.domain.source.Credentials;
 import io.tvarr.domain.source.port.out.SourceFetcher;
 import io.tvarr.ingest.fetch.ProgressInputStream;
+import io.tvarr.ingest.fetch.SkippedEntries;
 import io.tvarr.ingest.xtream.XtreamShortEpg;
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,13 +36,19 @@ public final class XmltvEpgSourceHandler implements EpgSourceHandler {
 
     private final SourceFetcher fetcher;
     private final EpgSourceKind kind;
-    private final XmltvParser parser = new XmltvParser();
+    private final XmltvParser parser;
     private final XtreamShortEpg shortEpg;
 
-    /** Reads sources of the given kind: XMLTV from the URL, or XTREAM through the panel's xmltv.php. */
+    /** Reads sources of the given kind with {@link XmltvLimits#DEFAULT}. */
     public XmltvEpgSourceHandler(SourceFetcher fetcher, EpgSourceKind kind) {
+        this(fetcher, kind, XmltvLimits.DEFAULT);
+    }
+
+    /** Reads sources of the given kind: XMLTV from the URL, or XTREAM through the panel's xmltv.php. */
+    public XmltvEpgSourceHandler(SourceFetcher fetcher, EpgSourceKind kind, XmltvLimits limits) {
         this.fetcher = fetcher;
         this.kind = kind;
+        this.parser = new XmltvParser(limits);
         this.shortEpg = new XtreamShortEpg(fetcher);
     }
 
@@ -55,11 +62,14 @@ public final class XmltvEpgSourceHandler implements EpgSourceHandler {
         URI url = kind == EpgSourceKind.XTREAM ? xmltvPhp(source) : source.url();
         String where = Redaction.redactUrl(url.toString());
         long[] programmes = new long[1];
+        long[] channels = new long[1];
+        SkippedEntries skipped = new SkippedEntries(log, "guide entry", source.id(), progress);
         try (InputStream body = new ProgressInputStream(fetcher.open(url, source.userAgent(), MAX_BYTES), progress)) {
             parser.parse(
                     body, new XmltvOptions(source.id(), source.zone(), source.timeShiftMinutes()), new XmltvListener() {
                         @Override
                         public void channel(EpgChannel channel) {
+                            channels[0]++;
                             sink.channel(channel);
                         }
 
@@ -72,18 +82,17 @@ public final class XmltvEpgSourceHandler implements EpgSourceHandler {
 
                         @Override
                         public void malformed(int line, int column, String reason) {
-                            progress.entrySkipped();
-                            log.info(
-                                    "guide entry skipped source_id={} url={} line={} column={} reason={}",
-                                    source.id(),
-                                    where,
-                                    line,
-                                    column,
-                                    reason);
+                            skipped.add("line " + line + ", column " + column + ": " + reason);
                         }
                     });
         } catch (IOException e) {
             throw new UncheckedIOException(where + ": " + e.getMessage(), e);
+        }
+        skipped.summarise();
+        if (programmes[0] == 0 && channels[0] == 0 && skipped.count() > 0) {
+            // nothing usable: failing keeps the guide of the last good refresh
+            throw new UpstreamException(where + ": not an XMLTV guide, nothing recognised (" + skipped.count()
+                    + " entries skipped, the first: " + skipped.first() + ")");
         }
         if (kind == EpgSourceKind.XTREAM && programmes[0] == 0) {
             log.info("xtream xmltv.php empty, asking per stream source_id={}", source.id());

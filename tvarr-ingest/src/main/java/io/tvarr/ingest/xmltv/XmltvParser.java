@@ -3,6 +3,7 @@ package io.tvarr.ingest.xmltv;
 import com.ctc.wstx.api.WstxInputProperties;
 import com.ctc.wstx.stax.WstxInputFactory;
 import com.ctc.wstx.stax.WstxOutputFactory;
+import io.tvarr.domain.PlainText;
 import io.tvarr.domain.ValidationException;
 import io.tvarr.domain.epg.EpgChannel;
 import io.tvarr.domain.epg.EpgProgramme;
@@ -40,15 +41,34 @@ import org.jspecify.annotations.Nullable;
 public final class XmltvParser {
     private static final XMLInputFactory INPUT = inputFactory();
     private static final WstxOutputFactory OUTPUT = outputFactory();
+    private static final int HTML_SNIFF = 1024;
+
+    private final XmltvLimits limits;
+
+    /** A parser with {@link XmltvLimits#DEFAULT}. */
+    public XmltvParser() {
+        this(XmltvLimits.DEFAULT);
+    }
+
+    public XmltvParser(XmltvLimits limits) {
+        this.limits = limits;
+    }
 
     public void parse(InputStream in, XmltvOptions options, XmltvListener listener) {
         try {
-            BufferedInputStream buffered = new BufferedInputStream(new NonClosing(in), 64 * 1024);
+            CappedInput.Counting compressed = new CappedInput.Counting(new NonClosing(in));
+            BufferedInputStream buffered = new BufferedInputStream(compressed, 64 * 1024);
             buffered.mark(2);
             int first = buffered.read();
             int second = buffered.read();
             buffered.reset();
-            InputStream body = first == 0x1f && second == 0x8b ? new GZIPInputStream(buffered, 64 * 1024) : buffered;
+            boolean gzip = first == 0x1f && second == 0x8b;
+            InputStream body = new BufferedInputStream(
+                    gzip
+                            ? new CappedInput(new GZIPInputStream(buffered, 64 * 1024), limits, compressed)
+                            : new CappedInput(buffered, limits, null),
+                    16 * 1024);
+            refuseHtml(body);
             XMLStreamReader reader = INPUT.createXMLStreamReader(body);
             try {
                 new Run(reader, options, listener).run();
@@ -59,6 +79,28 @@ public final class XmltvParser {
             throw new XmltvParseException(describe(e), e);
         } catch (IOException e) {
             throw new UncheckedIOException("guide could not be read: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A web page served instead of a guide is named as such; HTML is seldom well-formed XML, so it must be
+     * recognised before the XML reader fails on it with a message about some attribute.
+     */
+    private static void refuseHtml(InputStream body) throws IOException {
+        body.mark(HTML_SNIFF);
+        byte[] head = body.readNBytes(HTML_SNIFF);
+        body.reset();
+        String text = new String(head, java.nio.charset.StandardCharsets.ISO_8859_1).toLowerCase(java.util.Locale.ROOT);
+        int at = text.indexOf("<!doctype html");
+        at = at >= 0 ? at : text.indexOf("<html");
+        if (at >= 0) {
+            int line = 1
+                    + (int) text.substring(0, at).chars().filter(c -> c == '\n').count();
+            int column = at - text.lastIndexOf('\n', at - 1);
+            throw new XmltvParseException(
+                    "line " + line + ", column " + column
+                            + ": an HTML page, not an XMLTV guide (an error or login page?)",
+                    null);
         }
     }
 
@@ -87,9 +129,14 @@ public final class XmltvParser {
         }
 
         void run() throws XMLStreamException {
+            boolean root = true;
             while (reader.hasNext()) {
                 if (reader.next() != XMLStreamConstants.START_ELEMENT) {
                     continue;
+                }
+                if (root) {
+                    root = false;
+                    refuseHtml();
                 }
                 switch (reader.getLocalName()) {
                     case "channel" -> channel();
@@ -106,6 +153,17 @@ public final class XmltvParser {
                             p.column,
                             "programme '" + p.programme.title + "' on " + p.programme.channel
                                     + " has no stop and no following programme; dropped"));
+        }
+
+        /** A web page served instead of a guide is named as such, not reported as broken XML further down. */
+        private void refuseHtml() {
+            if (reader.getLocalName().equalsIgnoreCase("html")) {
+                Location at = reader.getLocation();
+                throw new XmltvParseException(
+                        "line " + at.getLineNumber() + ", column " + at.getColumnNumber()
+                                + ": an HTML page, not an XMLTV guide (an error or login page?)",
+                        null);
+            }
         }
 
         private void channel() throws XMLStreamException {
@@ -172,7 +230,7 @@ public final class XmltvParser {
                     }
                 }
                 case "sub-title" -> parts.subTitle = first(parts.subTitle, elementText());
-                case "desc" -> parts.description = first(parts.description, elementText());
+                case "desc" -> parts.description = first(parts.description, PlainText.multiLine(rawText()));
                 case "category" -> parts.categories.add(elementText().strip());
                 case "icon" -> {
                     parts.icon = first(parts.icon, attribute("src"));
@@ -287,13 +345,14 @@ public final class XmltvParser {
                     depth++;
                     out.writeStartElement(reader.getLocalName());
                     for (int i = 0; i < reader.getAttributeCount(); i++) {
-                        out.writeAttribute(reader.getAttributeLocalName(i), reader.getAttributeValue(i));
+                        out.writeAttribute(
+                                reader.getAttributeLocalName(i), PlainText.singleLine(reader.getAttributeValue(i)));
                     }
                 } else if (event == XMLStreamConstants.END_ELEMENT) {
                     depth--;
                     out.writeEndElement();
                 } else if (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA) {
-                    out.writeCharacters(reader.getText());
+                    out.writeCharacters(PlainText.multiLine(reader.getText()));
                 }
                 if (depth > 0) {
                     reader.next();
@@ -308,8 +367,13 @@ public final class XmltvParser {
             out.writeEndElement();
         }
 
-        /** The text of the current element; nested markup (seen inside desc in the wild) is skipped, not fatal. */
+        /** The text of the current element on one line, cleaned of what XML 1.0 and M3U cannot carry. */
         private String elementText() throws XMLStreamException {
+            return PlainText.singleLine(rawText());
+        }
+
+        /** The text of the current element; nested markup (seen inside desc in the wild) is skipped, not fatal. */
+        private String rawText() throws XMLStreamException {
             StringBuilder text = new StringBuilder();
             int depth = 1;
             while (depth > 0) {
@@ -340,7 +404,7 @@ public final class XmltvParser {
 
         private @Nullable String attribute(String name) {
             String value = reader.getAttributeValue(null, name);
-            return value == null || value.isBlank() ? null : value;
+            return value == null || value.isBlank() ? null : PlainText.singleLine(value);
         }
 
         private static @Nullable String first(@Nullable String existing, @Nullable String value) {

@@ -1,5 +1,11 @@
 package io.tvarr.ingest.xtream;
 
+import static io.tvarr.ingest.xtream.XtreamValues.abbreviate;
+import static io.tvarr.ingest.xtream.XtreamValues.flag;
+import static io.tvarr.ingest.xtream.XtreamValues.integer;
+import static io.tvarr.ingest.xtream.XtreamValues.optional;
+import static io.tvarr.ingest.xtream.XtreamValues.text;
+
 import io.tvarr.domain.RefusedUpstreamException;
 import io.tvarr.domain.TvarrException;
 import io.tvarr.domain.channel.Channel;
@@ -10,6 +16,7 @@ import io.tvarr.domain.source.SourceKind;
 import io.tvarr.domain.source.StreamSource;
 import io.tvarr.domain.source.port.out.ChannelSourceHandler;
 import io.tvarr.domain.source.port.out.SourceFetcher;
+import io.tvarr.ingest.fetch.SkippedEntries;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -59,29 +66,59 @@ public final class XtreamChannelSourceHandler implements ChannelSourceHandler {
         String base = source.url().toString().replaceAll("/+$", "").replaceAll("/player_api\\.php$", "");
         Map<String, String> facts = account(source, base, login);
         Map<String, String> categories = categories(source, base, login, "get_live_categories");
-        read(source, api(base, login, "get_live_streams"), stream -> {
-            progress.entryRead();
-            Channel channel = live(source, base, login, stream, categories);
-            if (channel == null) {
-                progress.entrySkipped();
-            } else {
-                sink.accept(channel);
-            }
+        SkippedEntries skipped = new SkippedEntries(log, "xtream entry", source.id(), progress);
+        readStreams(source, api(base, login, "get_live_streams"), progress, skipped, stream -> {
+            sink.accept(live(source, base, login, stream, categories));
         });
         if (source.includeVod()) {
             Map<String, String> vodCategories = categories(source, base, login, "get_vod_categories");
-            read(source, api(base, login, "get_vod_streams"), movie -> {
-                progress.entryRead();
-                Channel channel = vod(source, base, login, movie, vodCategories);
-                if (channel == null) {
-                    progress.entrySkipped();
-                } else {
-                    sink.accept(channel);
-                }
+            readStreams(source, api(base, login, "get_vod_streams"), progress, skipped, movie -> {
+                sink.accept(vod(source, base, login, movie, vodCategories));
             });
             facts.put("xtream_series", Long.toString(series(source, base, login, sink, progress)));
         }
+        skipped.summarise();
         return facts;
+    }
+
+    /**
+     * Reads a streams array; an element that is not an object, lacks a name, or whose stream_id is not a number is
+     * skipped and counted, and the elements after it are still read.
+     */
+    private void readStreams(
+            StreamSource source,
+            URI url,
+            IngestionProgress progress,
+            SkippedEntries skipped,
+            Consumer<Map<String, String>> valid) {
+        String action = action(url);
+        read(
+                source,
+                url,
+                stream -> {
+                    progress.entryRead();
+                    String problem = problem(stream);
+                    if (problem == null) {
+                        valid.accept(stream);
+                    } else {
+                        skipped.add(action + ": " + problem);
+                    }
+                },
+                () -> {
+                    progress.entryRead();
+                    skipped.add(action + ": an element that is not an object");
+                });
+    }
+
+    private static @Nullable String problem(Map<String, String> stream) {
+        String id = text(stream.get("stream_id"));
+        if (id.isEmpty()) {
+            return "stream without stream_id";
+        }
+        if (integer(id) == null) {
+            return "stream_id '" + abbreviate(id) + "' is not a number";
+        }
+        return text(stream.get("name")).isEmpty() ? "stream " + id + " without name" : null;
     }
 
     /** A series to expand into its episodes. */
@@ -99,13 +136,18 @@ public final class XtreamChannelSourceHandler implements ChannelSourceHandler {
             StreamSource source, String base, Credentials login, ChannelSink sink, IngestionProgress progress) {
         Map<String, String> seriesCategories = categories(source, base, login, "get_series_categories");
         List<Series> all = new ArrayList<>();
-        read(source, api(base, login, "get_series"), s -> {
-            String id = text(s.get("series_id"));
-            String name = text(s.get("name"));
-            if (!id.isEmpty() && !name.isEmpty()) {
-                all.add(new Series(id, name, seriesCategories.get(text(s.get("category_id"))), s.get("cover")));
-            }
-        });
+        read(
+                source,
+                api(base, login, "get_series"),
+                s -> {
+                    String id = integer(s.get("series_id"));
+                    String name = text(s.get("name"));
+                    if (id != null && !name.isEmpty()) {
+                        all.add(new Series(
+                                id, name, seriesCategories.get(text(s.get("category_id"))), optional(s.get("cover"))));
+                    }
+                },
+                () -> {});
         for (Series series : all) {
             URI info = api(base, login, "get_series_info&series_id=" + encode(series.id()));
             try (InputStream in = fetcher.open(info, source.userAgent(), MAX_BYTES)) {
@@ -132,14 +174,14 @@ public final class XtreamChannelSourceHandler implements ChannelSourceHandler {
 
     private static @Nullable Channel episode(
             StreamSource source, String base, Credentials login, Series series, Map<String, String> e) {
-        String id = text(e.get("id"));
-        if (id.isEmpty()) {
+        String id = integer(e.get("id"));
+        if (id == null) {
             return null;
         }
         String season = text(e.get("season"));
         String number = text(e.get("episode_num"));
         String title = text(e.get("title"));
-        String code = season.matches("\\d+") && number.matches("\\d+")
+        String code = season.matches("\\d{1,6}") && number.matches("\\d{1,6}")
                 ? String.format(Locale.ROOT, "S%02dE%02d", Integer.parseInt(season), Integer.parseInt(number))
                 : "";
         String name = title.toLowerCase(Locale.ROOT).contains(series.name().toLowerCase(Locale.ROOT))
@@ -147,9 +189,8 @@ public final class XtreamChannelSourceHandler implements ChannelSourceHandler {
                 : String.join(" ", series.name(), code, title)
                         .replaceAll("\\s+", " ")
                         .strip();
-        String extension = text(e.getOrDefault("container_extension", "mp4"));
         String url = base + "/series/" + encode(login.username()) + "/" + encode(login.password()) + "/" + id + "."
-                + (extension.isEmpty() ? "mp4" : extension);
+                + extension(e.get("container_extension"));
         return Channel.of(
                 source.id(),
                 "episode:" + id,
@@ -193,41 +234,47 @@ public final class XtreamChannelSourceHandler implements ChannelSourceHandler {
 
     private Map<String, String> categories(StreamSource source, String base, Credentials login, String action) {
         Map<String, String> names = new HashMap<>();
-        read(source, api(base, login, action), c -> {
-            String id = c.get("category_id");
-            if (id != null) {
-                names.put(id, c.getOrDefault("category_name", id));
-            }
-        });
+        read(
+                source,
+                api(base, login, action),
+                c -> {
+                    String id = c.get("category_id");
+                    if (id != null) {
+                        String name = text(c.get("category_name"));
+                        names.put(text(id), name.isEmpty() ? text(id) : name);
+                    }
+                },
+                () -> {});
         return names;
     }
 
-    private void read(StreamSource source, URI url, Consumer<Map<String, String>> consumer) {
-        String action = url.getQuery().replaceAll(".*action=", "");
+    private void read(StreamSource source, URI url, Consumer<Map<String, String>> consumer, Runnable notAnObject) {
         try (InputStream in = fetcher.open(url, source.userAgent(), MAX_BYTES)) {
-            json.forEachObject(in, "xtream " + action, consumer);
+            json.forEachObject(in, "xtream " + action(url), consumer, notAnObject);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static @Nullable Channel live(
+    private static String action(URI url) {
+        return url.getQuery().replaceAll(".*action=", "");
+    }
+
+    /** A live stream that passed {@link #problem}. */
+    private static Channel live(
             StreamSource source,
             String base,
             Credentials login,
             Map<String, String> s,
             Map<String, String> categories) {
-        String id = text(s.get("stream_id"));
+        String id = requireInteger(s.get("stream_id"));
         String name = text(s.get("name"));
-        if (id.isEmpty() || name.isEmpty()) {
-            return null;
-        }
         Map<String, String> attributes = new LinkedHashMap<>();
-        if ("1".equals(s.get("tv_archive"))) {
+        if (flag(s.get("tv_archive"))) {
             attributes.put("catchup", "xc");
-            putIfPresent(attributes, "catchup-days", text(s.get("tv_archive_duration")));
+            putIfPresent(attributes, "catchup-days", integer(s.get("tv_archive_duration")));
         }
-        if ("1".equals(s.get("is_adult"))) {
+        if (flag(s.get("is_adult"))) {
             attributes.put("is-adult", "1");
         }
         attributes.put("xtream-stream-id", id);
@@ -236,30 +283,27 @@ public final class XtreamChannelSourceHandler implements ChannelSourceHandler {
         return Channel.of(
                 source.id(),
                 "live:" + id,
-                s.get("epg_channel_id"),
+                optional(s.get("epg_channel_id")),
                 name,
-                s.get("num"),
+                integer(s.get("num")),
                 name,
                 categories.get(text(s.get("category_id"))),
-                s.get("stream_icon"),
+                optional(s.get("stream_icon")),
                 url,
                 attributes);
     }
 
-    private static @Nullable Channel vod(
+    /** A movie that passed {@link #problem}. */
+    private static Channel vod(
             StreamSource source,
             String base,
             Credentials login,
             Map<String, String> m,
             Map<String, String> categories) {
-        String id = text(m.get("stream_id"));
+        String id = requireInteger(m.get("stream_id"));
         String name = text(m.get("name"));
-        if (id.isEmpty() || name.isEmpty()) {
-            return null;
-        }
-        String extension = text(m.getOrDefault("container_extension", "mp4"));
         String url = base + "/movie/" + encode(login.username()) + "/" + encode(login.password()) + "/" + id + "."
-                + (extension.isEmpty() ? "mp4" : extension);
+                + extension(m.get("container_extension"));
         return Channel.of(
                 source.id(),
                 "movie:" + id,
@@ -268,7 +312,7 @@ public final class XtreamChannelSourceHandler implements ChannelSourceHandler {
                 null,
                 name,
                 categories.get(text(m.get("category_id"))),
-                m.get("stream_icon"),
+                optional(m.get("stream_icon")),
                 url,
                 Map.of("xtream-vod-id", id));
     }
@@ -283,8 +327,18 @@ public final class XtreamChannelSourceHandler implements ChannelSourceHandler {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
-    private static String text(@Nullable String value) {
-        return value == null ? "" : value.strip();
+    private static String requireInteger(@Nullable String value) {
+        String id = integer(value);
+        if (id == null) {
+            throw new IllegalStateException("checked before: " + value);
+        }
+        return id;
+    }
+
+    /** A container extension goes into the stream URL, so only a short alphanumeric one is taken; else mp4. */
+    private static String extension(@Nullable String value) {
+        String text = text(value);
+        return text.matches("[A-Za-z0-9]{1,8}") ? text : "mp4";
     }
 
     private static void putIfPresent(Map<String, String> map, String key, @Nullable String value) {

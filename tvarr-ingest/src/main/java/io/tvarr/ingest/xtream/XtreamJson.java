@@ -17,8 +17,12 @@ import java.util.function.Consumer;
 final class XtreamJson {
     private final JsonFactory factory = new JsonFactory();
 
-    /** Calls the consumer once per object of the top-level array; an object instead of an array yields nothing. */
-    void forEachObject(InputStream in, String what, Consumer<Map<String, String>> consumer) {
+    /**
+     * Calls the consumer once per object of the top-level array; an object instead of an array yields nothing. An
+     * element that is not an object (a number, a string, null, an array) is skipped and reported to
+     * {@code notAnObject}, and the elements after it are still read.
+     */
+    void forEachObject(InputStream in, String what, Consumer<Map<String, String>> consumer, Runnable notAnObject) {
         try (JsonParser parser = factory.createParser(in)) {
             JsonToken first = parser.nextToken();
             if (first == null) {
@@ -31,9 +35,7 @@ final class XtreamJson {
             if (first != JsonToken.START_ARRAY) {
                 throw new UpstreamException(what + ": expected a JSON array but found " + first);
             }
-            while (parser.nextToken() == JsonToken.START_OBJECT) {
-                consumer.accept(readFlat(parser));
-            }
+            elements(parser, consumer, notAnObject);
         } catch (IOException e) {
             throw new UpstreamException(
                     what + ": not valid JSON ("
@@ -46,7 +48,8 @@ final class XtreamJson {
      * Calls the consumer once per object of the array under {@code field} of a top-level object (the shape of
      * {@code {"epg_listings":[...]}}). Other fields are skipped; a missing field yields nothing.
      */
-    void forEachObjectIn(InputStream in, String field, String what, Consumer<Map<String, String>> consumer) {
+    void forEachObjectIn(
+            InputStream in, String field, String what, Consumer<Map<String, String>> consumer, Runnable notAnObject) {
         try (JsonParser parser = factory.createParser(in)) {
             JsonToken first = parser.nextToken();
             if (first == JsonToken.START_ARRAY) {
@@ -60,9 +63,7 @@ final class XtreamJson {
                 String name = parser.currentName();
                 JsonToken value = parser.nextToken();
                 if (name.equals(field) && value == JsonToken.START_ARRAY) {
-                    while (parser.nextToken() == JsonToken.START_OBJECT) {
-                        consumer.accept(readFlat(parser));
-                    }
+                    elements(parser, consumer, notAnObject);
                 } else {
                     parser.skipChildren();
                 }
@@ -119,6 +120,20 @@ final class XtreamJson {
                     what + ": not valid JSON ("
                             + e.getMessage().lines().findFirst().orElse("") + ")",
                     e);
+        }
+    }
+
+    /** The elements of the array just opened, up to its end; non-objects are skipped, not the end of the array. */
+    private static void elements(JsonParser parser, Consumer<Map<String, String>> consumer, Runnable notAnObject)
+            throws IOException {
+        JsonToken item;
+        while ((item = parser.nextToken()) != JsonToken.END_ARRAY && item != null) {
+            if (item == JsonToken.START_OBJECT) {
+                consumer.accept(readFlat(parser));
+            } else {
+                parser.skipChildren();
+                notAnObject.run();
+            }
         }
     }
 

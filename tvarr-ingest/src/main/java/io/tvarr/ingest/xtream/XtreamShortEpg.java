@@ -63,11 +63,11 @@ public final class XtreamShortEpg {
         Map<String, Stream> channels = new LinkedHashMap<>();
         read(source, api(base, login, "get_live_streams"), stream -> {
             String epgId = text(stream.get("epg_channel_id"));
-            String streamId = text(stream.get("stream_id"));
-            if (!epgId.isEmpty() && !streamId.isEmpty()) {
+            String streamId = XtreamValues.integer(stream.get("stream_id"));
+            if (!epgId.isEmpty() && streamId != null) {
+                String name = text(stream.get("name"));
                 channels.putIfAbsent(
-                        epgId,
-                        new Stream(streamId, text(stream.getOrDefault("name", epgId)), stream.get("stream_icon")));
+                        epgId, new Stream(streamId, name.isEmpty() ? epgId : name, blank(stream.get("stream_icon"))));
             }
         });
         long[] programmes = {0};
@@ -121,7 +121,7 @@ public final class XtreamShortEpg {
     }
 
     private @Nullable EpgProgramme programme(EpgSource source, String channel, Map<String, String> listing) {
-        String title = decode(listing.get("title"));
+        String title = text(decode(listing.get("title")));
         Instant start = time(source, listing.get("start_timestamp"), listing.get("start"));
         Instant stop = time(source, listing.get("stop_timestamp"), listing.getOrDefault("end", listing.get("stop")));
         if (title.isBlank() || start == null || stop == null || !stop.isAfter(start)) {
@@ -136,7 +136,7 @@ public final class XtreamShortEpg {
                 title,
                 blank(listing.get("lang")),
                 null,
-                blank(decode(listing.get("description"))),
+                description(decode(listing.get("description"))),
                 List.of(),
                 null,
                 null,
@@ -164,7 +164,7 @@ public final class XtreamShortEpg {
     }
 
     private static String decode(@Nullable String value) {
-        String text = text(value);
+        String text = value == null ? "" : value.strip();
         if (text.isEmpty()) {
             return "";
         }
@@ -178,7 +178,7 @@ public final class XtreamShortEpg {
     private void read(EpgSource source, URI url, java.util.function.Consumer<Map<String, String>> consumer) {
         String what = "xtream " + url.getQuery().replaceAll(".*action=", "");
         try (InputStream in = fetcher.open(url, source.userAgent(), MAX_BYTES)) {
-            json.forEachObject(in, what, consumer);
+            json.forEachObject(in, what, consumer, () -> {});
         } catch (IOException e) {
             throw new UncheckedIOException(Redaction.redactUrl(url.toString()) + ": " + e.getMessage(), e);
         }
@@ -187,7 +187,7 @@ public final class XtreamShortEpg {
     private void readListings(EpgSource source, URI url, java.util.function.Consumer<Map<String, String>> consumer) {
         String what = "xtream " + url.getQuery().replaceAll(".*action=", "");
         try (InputStream in = fetcher.open(url, source.userAgent(), MAX_BYTES)) {
-            json.forEachObjectIn(in, "epg_listings", what, consumer);
+            json.forEachObjectIn(in, "epg_listings", what, consumer, () -> {});
         } catch (IOException e) {
             throw new UncheckedIOException(Redaction.redactUrl(url.toString()) + ": " + e.getMessage(), e);
         }
@@ -200,10 +200,15 @@ public final class XtreamShortEpg {
     }
 
     private static String text(@Nullable String value) {
-        return value == null ? "" : value.strip();
+        return XtreamValues.text(value);
+    }
+
+    private static @Nullable String description(String decoded) {
+        String text = XtreamValues.multiLine(decoded);
+        return text.isEmpty() ? null : text;
     }
 
     private static @Nullable String blank(@Nullable String value) {
-        return value == null || value.isBlank() ? null : value.strip();
+        return XtreamValues.optional(value);
     }
 }

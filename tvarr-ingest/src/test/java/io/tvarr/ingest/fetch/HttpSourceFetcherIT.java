@@ -40,9 +40,85 @@ class HttpSourceFetcherIT {
         }
     }
 
+    /** Released before the server stops, so a stalling handler never outlives the test. */
+    private final java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+
     @AfterEach
     void stop() {
+        release.countDown();
         http.close();
+    }
+
+    private HttpSourceFetcher fetcher(Duration readTimeout, Duration deadline) {
+        return new HttpSourceFetcher(new FetchSettings(
+                Duration.ofSeconds(2),
+                readTimeout,
+                3,
+                "tvarr-test",
+                List.of(allowed),
+                0,
+                Duration.ofMillis(10),
+                deadline));
+    }
+
+    /** Sends the headers and the first bytes of a large body, then nothing until released. */
+    private void stallMidBody(com.sun.net.httpserver.HttpExchange ex) throws IOException {
+        ex.sendResponseHeaders(200, 1_000_000);
+        java.io.OutputStream out = ex.getResponseBody();
+        out.write("#EXTM3U\n".getBytes());
+        out.flush();
+        await(Duration.ofSeconds(30));
+    }
+
+    private void await(Duration most) {
+        try {
+            release.await(most.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Nested
+    class Stalling_upstreams {
+        /** A cold JVM may need most of a second for its first request; the limits below are tighter. */
+        @org.junit.jupiter.api.BeforeEach
+        void warm_up() throws IOException {
+            http.on("/warm", ex -> LocalHttp.send(ex, 200, "ok"));
+            read(fetcher().open(http.uri("/warm"), null, 100));
+        }
+
+        @Test
+        void a_body_that_stalls_fails_after_the_read_timeout() {
+            http.on("/stall.m3u", HttpSourceFetcherIT.this::stallMidBody);
+            HttpSourceFetcher fetcher = fetcher(Duration.ofMillis(300), Duration.ofMinutes(1));
+
+            org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                    Duration.ofSeconds(5),
+                    () -> assertThatThrownBy(() -> read(fetcher.open(http.uri("/stall.m3u"), null, 10_000_000)))
+                            .isInstanceOf(UpstreamException.class)
+                            .hasMessageContaining("/stall.m3u")
+                            .hasMessageContaining("no data for 0.3 s"));
+        }
+
+        @Test
+        void a_body_that_trickles_fails_at_the_deadline() {
+            http.on("/trickle.m3u", ex -> {
+                ex.sendResponseHeaders(200, 1_000_000);
+                java.io.OutputStream out = ex.getResponseBody();
+                for (int i = 0; i < 300 && release.getCount() > 0; i++) {
+                    out.write('#');
+                    out.flush();
+                    await(Duration.ofMillis(50));
+                }
+            });
+            HttpSourceFetcher fetcher = fetcher(Duration.ofSeconds(1), Duration.ofMillis(800));
+
+            org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                    Duration.ofSeconds(5),
+                    () -> assertThatThrownBy(() -> read(fetcher.open(http.uri("/trickle.m3u"), null, 10_000_000)))
+                            .isInstanceOf(UpstreamException.class)
+                            .hasMessageContaining("not complete within 0.8 s"));
+        }
     }
 
     @Nested

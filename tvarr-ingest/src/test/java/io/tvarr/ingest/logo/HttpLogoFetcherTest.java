@@ -20,9 +20,22 @@ class HttpLogoFetcherTest {
     private final HttpLogoFetcher fetcher =
             new HttpLogoFetcher(Duration.ofSeconds(2), Duration.ofSeconds(2), "tvarr-test");
 
+    private final java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+
     @BeforeEach
     void start() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/stall.png", exchange -> {
+            try (exchange) {
+                exchange.sendResponseHeaders(200, 10_000);
+                OutputStream out = exchange.getResponseBody();
+                out.write(new byte[] {(byte) 0x89, 'P', 'N', 'G'});
+                out.flush();
+                release.await(30, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
         server.createContext("/logo.png", exchange -> {
             try (exchange) {
                 if ("\"abc\"".equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
@@ -55,6 +68,7 @@ class HttpLogoFetcherTest {
 
     @AfterEach
     void stop() {
+        release.countDown();
         server.stop(0);
     }
 
@@ -93,5 +107,18 @@ class HttpLogoFetcherTest {
                 .isInstanceOf(ValidationException.class)
                 .hasMessageContaining("expected: an http or https URL");
         assertThatThrownBy(() -> fetcher.fetch("not a url", null, null, 1024)).isInstanceOf(ValidationException.class);
+    }
+
+    @Test
+    void a_body_that_stalls_fails_within_the_logo_timeout() {
+        HttpLogoFetcher quick = new HttpLogoFetcher(Duration.ofSeconds(2), Duration.ofSeconds(1), "tvarr-test");
+        fetcher.fetch(url("/logo.png"), null, null, 1024); // a cold JVM may need a second for its first request
+
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                Duration.ofSeconds(4),
+                () -> assertThatThrownBy(() -> quick.fetch(url("/stall.png"), null, null, 100_000))
+                        .isInstanceOf(UpstreamException.class)
+                        .hasMessageContaining("/stall.png")
+                        .hasMessageContaining("not complete within 1 s"));
     }
 }

@@ -182,6 +182,40 @@ class M3uParserTest {
         }
 
         @Test
+        void a_gzip_body_is_capped_after_decompression_naming_the_limit() throws IOException {
+            ByteArrayOutputStream zipped = new ByteArrayOutputStream();
+            try (GZIPOutputStream gzip = new GZIPOutputStream(zipped)) {
+                gzip.write("#EXTM3U\n".getBytes(StandardCharsets.UTF_8));
+                gzip.write("#EXTINF:-1,A\nhttp://a/1\n".repeat(10_000).getBytes(StandardCharsets.UTF_8));
+            }
+
+            assertThatThrownBy(() -> parse(new ByteArrayInputStream(zipped.toByteArray()), new M3uLimits(1000, 50_000)))
+                    .isInstanceOf(M3uParseException.class)
+                    .hasMessageContaining("larger than the limit of 50000 characters (after decompression)");
+        }
+
+        @Test
+        void an_html_page_is_named_as_html() {
+            assertThatThrownBy(() -> parse("\n<!DOCTYPE html>\n<html><body>502 Bad Gateway</body></html>\n"))
+                    .isInstanceOf(M3uParseException.class)
+                    .hasMessage("line 2: an HTML page, not an M3U playlist (an error or login page?)");
+        }
+
+        @Test
+        void an_xhtml_page_is_named_as_html() {
+            assertThatThrownBy(() -> parse("<?xml version=\"1.0\"?><!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML\">\n"))
+                    .isInstanceOf(M3uParseException.class)
+                    .hasMessageStartingWith("line 1: an HTML page");
+        }
+
+        @Test
+        void an_xmltv_guide_is_named_as_xml() {
+            assertThatThrownBy(() -> parse("<?xml version=\"1.0\"?>\n<tv>\n<channel id=\"a\"/>\n</tv>\n"))
+                    .isInstanceOf(M3uParseException.class)
+                    .hasMessage("line 1: an XML document (an XMLTV guide?), not an M3U playlist");
+        }
+
+        @Test
         void binary_input_is_not_a_playlist() {
             byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
 

@@ -177,4 +177,88 @@ class XmltvParserTest {
             assertThat(titled(guide, "Local time").start()).isEqualTo(Instant.parse("2026-01-01T18:00:00Z"));
         }
     }
+
+    static byte[] gzip(String text) throws IOException {
+        ByteArrayOutputStream zipped = new ByteArrayOutputStream();
+        try (GZIPOutputStream gzip = new GZIPOutputStream(zipped)) {
+            gzip.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return zipped.toByteArray();
+    }
+
+    static Collected parse(String xml) {
+        return parse(
+                new ByteArrayInputStream(xml.getBytes(java.nio.charset.StandardCharsets.UTF_8)), ZoneId.of("UTC"), 0);
+    }
+
+    @Nested
+    class Limits_and_wrong_kinds {
+        private static final String CHANNEL = "<channel id=\"a\"><display-name>A</display-name></channel>\n";
+
+        @Test
+        void a_decompressed_guide_over_the_limit_is_refused_naming_the_limit() throws IOException {
+            byte[] zipped = gzip("<tv>\n" + CHANNEL.repeat(20_000) + "</tv>\n");
+
+            assertThatThrownBy(() -> new XmltvParser(new XmltvLimits(100_000, 1000))
+                            .parse(
+                                    new ByteArrayInputStream(zipped),
+                                    new XmltvOptions(SOURCE, ZoneId.of("UTC"), 0),
+                                    new Collected()))
+                    .isInstanceOf(XmltvParseException.class)
+                    .hasMessageContaining("larger than the limit of 100000 bytes (after decompression)");
+        }
+
+        @Test
+        void a_gzip_bomb_is_refused_by_its_expansion_ratio_long_before_the_size_limit() throws IOException {
+            byte[] zipped = gzip("<tv>" + " ".repeat(40 << 20) + "</tv>");
+
+            assertThatThrownBy(() -> new XmltvParser(new XmltvLimits(1L << 40, 100))
+                            .parse(
+                                    new ByteArrayInputStream(zipped),
+                                    new XmltvOptions(SOURCE, ZoneId.of("UTC"), 0),
+                                    new Collected()))
+                    .isInstanceOf(XmltvParseException.class)
+                    .hasMessageContaining("expands more than 100 times");
+        }
+
+        @Test
+        void an_html_page_is_named_as_html() {
+            assertThatThrownBy(() -> parse("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"></head>"
+                            + "<body>502 Bad Gateway</body></html>\n"))
+                    .isInstanceOf(XmltvParseException.class)
+                    .hasMessage("line 1, column 1: an HTML page, not an XMLTV guide (an error or login page?)");
+        }
+
+        @Test
+        void an_html_page_that_is_not_well_formed_xml_is_named_as_html() {
+            assertThatThrownBy(() -> parse("\n  <html lang=en><body>Login<br></body></html>"))
+                    .isInstanceOf(XmltvParseException.class)
+                    .hasMessage("line 2, column 3: an HTML page, not an XMLTV guide (an error or login page?)");
+        }
+    }
+
+    @Nested
+    class Text {
+        @Test
+        void characters_xml_cannot_carry_are_removed_and_line_breaks_kept_only_in_descriptions() {
+            Collected guide = parse("<?xml version=\"1.1\"?>\n<tv><channel id=\"n&#x1b;ews\">"
+                    + "<display-name>News&#x85;24&#x1b;</display-name><icon src=\"http://i/&#x7;n.png\"/></channel>"
+                    + "<programme channel=\"news\" start=\"20260101000000 +0000\" stop=\"20260101010000 +0000\">"
+                    + "<title>Head&#x1b;[1mlines&#x2028;Live</title><sub-title>Part&#x9;1</sub-title>"
+                    + "<desc>one&#x2028;two&#x1;\tthree</desc><category>N&#x1b;ews</category>"
+                    + "<credits><actor>A&#x1b;nn&#x2029;</actor></credits></programme></tv>");
+
+            EpgChannel channel = guide.channels.get(0);
+            assertThat(channel.id()).isEqualTo("news");
+            assertThat(channel.displayNames().get(0).text()).isEqualTo("News 24");
+            assertThat(channel.iconUrl()).isEqualTo("http://i/n.png");
+            EpgProgramme programme = guide.programmes.get(0);
+            assertThat(programme.channelId()).isEqualTo("news");
+            assertThat(programme.title()).isEqualTo("Head[1mlines Live");
+            assertThat(programme.subTitle()).isEqualTo("Part 1");
+            assertThat(programme.description()).isEqualTo("one\ntwo\tthree");
+            assertThat(programme.categories()).containsExactly("News");
+            assertThat(programme.extraXml()).isEqualTo("<credits><actor>Ann\n</actor></credits>");
+        }
+    }
 }

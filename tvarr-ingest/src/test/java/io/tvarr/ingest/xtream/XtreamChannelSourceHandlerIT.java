@@ -131,6 +131,77 @@ class XtreamChannelSourceHandlerIT {
         }
     }
 
+    @Nested
+    class Hostile_streams {
+        private List<Channel> ingest(String streams, IngestionProgress progress) throws IOException {
+            answer("account", "account.json");
+            answer("get_live_categories", "categories.json");
+            answers.put("get_live_streams", streams.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            List<Channel> channels = new ArrayList<>();
+            handler.ingest(source(), channels::add, progress);
+            return channels;
+        }
+
+        @Test
+        void a_non_object_element_is_skipped_and_counted_and_later_entries_are_read() throws IOException {
+            IngestionProgress progress = new IngestionProgress();
+
+            List<Channel> channels = ingest(
+                    "[{\"stream_id\":1,\"name\":\"One\"},42,\"text\",null,[1,2],"
+                            + "{\"stream_id\":2,\"name\":\"Two\"}]",
+                    progress);
+
+            assertThat(channels).extracting(Channel::name).containsExactly("One", "Two");
+            assertThat(progress.skipped()).isEqualTo(4);
+            assertThat(progress.entries()).isEqualTo(6);
+        }
+
+        @Test
+        void a_stream_id_that_is_not_a_number_is_skipped_and_counted() throws IOException {
+            IngestionProgress progress = new IngestionProgress();
+
+            List<Channel> channels = ingest(
+                    "[{\"stream_id\":\"notanumber\",\"name\":\"Bad\"},"
+                            + "{\"stream_id\":\"1&action=x\",\"name\":\"Injected\"},"
+                            + "{\"stream_id\":\"7\",\"name\":\"Good\"}]",
+                    progress);
+
+            assertThat(channels).extracting(Channel::name).containsExactly("Good");
+            assertThat(progress.skipped()).isEqualTo(2);
+        }
+
+        @Test
+        void types_panels_send_as_strings_floats_or_booleans_are_coerced() throws IOException {
+            List<Channel> channels = ingest(
+                    "[{\"stream_id\":\" 12 \",\"name\":123,\"num\":\"5.0\",\"tv_archive\":true,"
+                            + "\"tv_archive_duration\":\"3\",\"is_adult\":\"true\",\"category_id\":1},"
+                            + "{\"stream_id\":13.0,\"name\":\"Float id\",\"num\":\"n/a\"}]",
+                    new IngestionProgress());
+
+            assertThat(channels).hasSize(2);
+            Channel first = channels.get(0);
+            assertThat(first.name()).isEqualTo("123");
+            assertThat(first.tvgChno()).isEqualTo("5");
+            assertThat(first.streamUrl()).endsWith("/12.ts");
+            assertThat(first.attributes())
+                    .containsEntry("catchup", "xc")
+                    .containsEntry("catchup-days", "3")
+                    .containsEntry("is-adult", "1");
+            assertThat(channels.get(1).streamUrl()).endsWith("/13.ts");
+            assertThat(channels.get(1).tvgChno()).isNull();
+        }
+
+        @Test
+        void control_characters_in_names_and_groups_are_cleaned() throws IOException {
+            List<Channel> channels = ingest(
+                    "[{\"stream_id\":1,\"name\":\"News\\u001b[1m\\u2028HD\",\"epg_channel_id\":\"n\\u0085s\"}]",
+                    new IngestionProgress());
+
+            assertThat(channels.get(0).name()).isEqualTo("News[1m HD");
+            assertThat(channels.get(0).tvgId()).isEqualTo("n s");
+        }
+    }
+
     @Test
     void real_panel_responses_from_the_corpus_parse() throws IOException {
         Path root = SharedCorpus.require("xtream/tellytv-go.xtream-codes/testData");

@@ -126,6 +126,22 @@ class XtreamShortEpgIT {
     }
 
     @Test
+    void control_characters_in_decoded_titles_and_descriptions_are_cleaned() {
+        answers.put(
+                "get_live_streams", "[{\"stream_id\": 1, \"name\": \"One\\u001b\", \"epg_channel_id\": \"one.de\"}]");
+        answers.put("get_simple_data_table&stream_id=1", """
+                {"epg_listings": [{"title": "%s", "description": "%s",
+                   "start_timestamp": "1767261600", "stop_timestamp": "1767265200"}]}""".formatted(
+                        b64("News\u001b[0m\u2028Live"), b64("Line one\r\nLine\u0000 two")));
+
+        handler.ingest(source(), sink, new IngestionProgress());
+
+        assertThat(channels.get(0).displayNames().get(0).text()).isEqualTo("One");
+        assertThat(programmes.get(0).title()).isEqualTo("News[0m Live");
+        assertThat(programmes.get(0).description()).isEqualTo("Line one\nLine two");
+    }
+
+    @Test
     void a_panel_with_no_guide_anywhere_is_a_clear_failure() {
         answers.put("get_live_streams", "[{\"stream_id\": 1, \"name\": \"One\", \"epg_channel_id\": \"one.de\"}]");
 

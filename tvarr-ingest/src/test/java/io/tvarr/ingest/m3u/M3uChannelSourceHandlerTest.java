@@ -1,0 +1,108 @@
+package io.tvarr.ingest.m3u;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import io.tvarr.domain.TestData;
+import io.tvarr.domain.UpstreamException;
+import io.tvarr.domain.channel.Channel;
+import io.tvarr.domain.ingestion.IngestionProgress;
+import io.tvarr.domain.source.port.out.SourceFetcher;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+class M3uChannelSourceHandlerTest {
+    private final List<Channel> channels = new ArrayList<>();
+    private final IngestionProgress progress = new IngestionProgress();
+    private final Logger logger = (Logger) LoggerFactory.getLogger(M3uChannelSourceHandler.class);
+    private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
+
+    M3uChannelSourceHandlerTest() {
+        logged.start();
+        logger.addAppender(logged);
+    }
+
+    @AfterEach
+    void detach() {
+        logger.detachAppender(logged);
+    }
+
+    private Map<String, String> ingest(String playlist) {
+        SourceFetcher fetcher =
+                (url, userAgent, maxBytes) -> new ByteArrayInputStream(playlist.getBytes(StandardCharsets.UTF_8));
+        return new M3uChannelSourceHandler(fetcher, M3uLimits.DEFAULT)
+                .ingest(TestData.anM3uSource("list"), channels::add, progress);
+    }
+
+    @Nested
+    class Facts {
+        @Test
+        void guide_urls_from_the_header_have_their_credentials_masked() {
+            Map<String, String> facts = ingest("#EXTM3U x-tvg-url=\"http://panel.example/xmltv.php?username=bob"
+                    + "&password=s3cret\"\n#EXTINF:-1,One\nhttp://a/1\n");
+
+            assertThat(facts.get("guide_urls"))
+                    .isEqualTo("http://panel.example/xmltv.php?username=***&password=***")
+                    .doesNotContain("s3cret");
+        }
+    }
+
+    @Nested
+    class Wrong_kind_of_source {
+        @Test
+        void a_body_with_no_recognised_entry_fails_naming_the_count_and_logs_only_the_first_few() {
+            String lines = "channel name without a url\n".repeat(50);
+
+            assertThatThrownBy(() -> ingest(lines))
+                    .isInstanceOf(UpstreamException.class)
+                    .hasMessageContaining("not an M3U playlist")
+                    .hasMessageContaining("50 lines skipped")
+                    .hasMessageContaining("line 1: not a stream URL");
+            assertThat(progress.skipped()).isEqualTo(50);
+            assertThat(logged.list).hasSizeLessThanOrEqualTo(6);
+        }
+
+        @Test
+        void many_bad_entries_among_good_ones_are_logged_a_few_times_and_counted() {
+            String playlist = "#EXTM3U\n#EXTINF:-1,Good\nhttp://a/1\n" + "garbage line\n".repeat(100);
+
+            ingest(playlist);
+
+            assertThat(channels).hasSize(1);
+            assertThat(progress.skipped()).isEqualTo(100);
+            assertThat(logged.list).hasSize(6);
+            assertThat(logged.list.get(5).getFormattedMessage()).contains("skipped=100");
+        }
+    }
+
+    @Nested
+    class Text {
+        @Test
+        void control_characters_and_line_separators_never_reach_the_channel() {
+            ingest("#EXTM3U\n#EXTINF:-1 tvg-id=\"news\u001b.uk\" tvg-name=\"N\u0085ews\" group-title=\"G\u2028R\" "
+                    + "custom=\"v\u0007\",News\u001b[31m HD\u2029\n#EXTVLCOPT:http-user-agent=UA\u0001\n"
+                    + "#KODIPROP:key=\u001bvalue\nhttp://a/1\u001b\n");
+
+            Channel channel = channels.get(0);
+            assertThat(channel.name()).isEqualTo("News[31m HD");
+            assertThat(channel.tvgId()).isEqualTo("news.uk");
+            assertThat(channel.tvgName()).isEqualTo("N ews");
+            assertThat(channel.group()).isEqualTo("G R");
+            assertThat(channel.streamUrl()).isEqualTo("http://a/1");
+            assertThat(channel.attributes())
+                    .containsEntry("custom", "v")
+                    .containsEntry("http-user-agent", "UA")
+                    .containsEntry("kodiprop", "key=value");
+        }
+    }
+}
