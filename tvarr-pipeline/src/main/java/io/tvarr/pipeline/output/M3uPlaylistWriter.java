@@ -1,5 +1,6 @@
 package io.tvarr.pipeline.output;
 
+import io.tvarr.domain.PlainText;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -10,7 +11,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Writes an extended M3U playlist entry by entry. M3U has no escapes, so double quotes in attribute values become
- * single quotes and line breaks become spaces; commas are safe inside quotes and in the title. Does not close the
+ * single quotes, and line breaks (also U+0085, U+2028, U+2029) become spaces and control characters go, since a
+ * player would read them as a new line or choke on them; commas are safe inside quotes and in the title. Does not close the
  * writer it is given. Not thread-safe.
  */
 public final class M3uPlaylistWriter {
@@ -63,7 +65,8 @@ public final class M3uPlaylistWriter {
     }
 
     private static String singleLine(String value) {
-        return value.replace("\r\n", " ").replace('\n', ' ').replace('\r', ' ');
+        // the same String back when there is nothing to clean: most values cost one scan and no copy
+        return PlainText.singleLine(value.replace("\r\n", "\n"));
     }
 
     private void write(CharSequence text) {

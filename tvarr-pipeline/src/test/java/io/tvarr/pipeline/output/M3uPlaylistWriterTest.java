@@ -83,4 +83,32 @@ class M3uPlaylistWriterTest {
         assertThat(bbc.options()).containsEntry("http-user-agent", "Mozilla/5.0");
         assertThat(entries.get(1).title()).isEqualTo("Line Break Name");
     }
+
+    @Test
+    void control_characters_and_unicode_line_breaks_never_reach_the_playlist() {
+        StringWriter out = new StringWriter();
+        M3uPlaylistWriter writer = new M3uPlaylistWriter(out, null);
+        writer.write(new PlaylistEntry(
+                "esc\u001b.uk",
+                null,
+                null,
+                null,
+                "News\u2028#EXTINF:-1,Injected",
+                "Esc\u001b[1mape\u0085next\u2029line",
+                "http://provider.example/live/3.ts\u0000",
+                Map.of("tvg-shift", "1\u0007"),
+                Map.of()));
+
+        String playlist = out.toString();
+
+        assertThat(playlist.lines()).hasSize(3);
+        assertThat(playlist)
+                .doesNotContain("\u001b")
+                .doesNotContain("\u0085")
+                .doesNotContain("\u2028")
+                .doesNotContain("\u2029")
+                .doesNotContain("\u0000")
+                .doesNotContain("\u0007")
+                .contains("[1mape");
+    }
 }
