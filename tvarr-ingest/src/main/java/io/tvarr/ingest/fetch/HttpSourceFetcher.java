@@ -3,6 +3,7 @@ package io.tvarr.ingest.fetch;
 import dev.failsafe.Failsafe;
 import dev.failsafe.FailsafeException;
 import dev.failsafe.RetryPolicy;
+import io.tvarr.domain.Failures;
 import io.tvarr.domain.Redaction;
 import io.tvarr.domain.RefusedUpstreamException;
 import io.tvarr.domain.UpstreamException;
@@ -108,7 +109,7 @@ public final class HttpSourceFetcher implements SourceFetcher {
             } catch (HttpTimeoutException e) {
                 throw new TransientFailure(Redaction.redactUrl(url.toString()) + ": timed out", e);
             } catch (IOException e) {
-                throw new TransientFailure(Redaction.redactUrl(url.toString()) + ": " + e.getMessage(), e);
+                throw new TransientFailure(Redaction.redactUrl(url.toString()) + ": " + Failures.describe(e), e);
             }
             int status = response.statusCode();
             if (status >= 300 && status < 400) {

@@ -1,5 +1,6 @@
 package io.tvarr.ingest.logo;
 
+import io.tvarr.domain.Failures;
 import io.tvarr.domain.Redaction;
 import io.tvarr.domain.UpstreamException;
 import io.tvarr.domain.ValidationException;
@@ -82,7 +83,7 @@ public final class HttpLogoFetcher implements LogoFetcher {
         } catch (HttpTimeoutException e) {
             throw new UpstreamException(where + ": timed out", e);
         } catch (IOException e) {
-            throw new UpstreamException(where + ": " + e.getMessage(), e);
+            throw new UpstreamException(where + ": " + Failures.describe(e), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new UpstreamException(where + ": interrupted", e);

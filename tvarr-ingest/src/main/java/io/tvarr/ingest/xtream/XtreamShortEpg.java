@@ -1,5 +1,6 @@
 package io.tvarr.ingest.xtream;
 
+import io.tvarr.domain.Failures;
 import io.tvarr.domain.Redaction;
 import io.tvarr.domain.RefusedUpstreamException;
 import io.tvarr.domain.TvarrException;
@@ -180,7 +181,7 @@ public final class XtreamShortEpg {
         try (InputStream in = fetcher.open(url, source.userAgent(), MAX_BYTES)) {
             json.forEachObject(in, what, consumer, () -> {});
         } catch (IOException e) {
-            throw new UncheckedIOException(Redaction.redactUrl(url.toString()) + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(Redaction.redactUrl(url.toString()) + ": " + Failures.describe(e), e);
         }
     }
 
@@ -189,7 +190,7 @@ public final class XtreamShortEpg {
         try (InputStream in = fetcher.open(url, source.userAgent(), MAX_BYTES)) {
             json.forEachObjectIn(in, "epg_listings", what, consumer, () -> {});
         } catch (IOException e) {
-            throw new UncheckedIOException(Redaction.redactUrl(url.toString()) + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(Redaction.redactUrl(url.toString()) + ": " + Failures.describe(e), e);
         }
     }
 

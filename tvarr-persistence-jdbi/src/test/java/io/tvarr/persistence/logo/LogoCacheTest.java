@@ -186,6 +186,16 @@ class LogoCacheTest {
     }
 
     @Test
+    void urls_that_are_not_http_are_never_fetched_and_say_why() {
+        LogoCacheResult result = cache.cache(List.of("file:///etc/passwd", "javascript:alert(1)"));
+
+        assertThat(fetcher.requests).isEmpty();
+        assertThat(result.failed())
+                .containsEntry("file:///etc/passwd", "not an http or https URL")
+                .containsEntry("javascript:alert(1)", "not an http or https URL");
+    }
+
+    @Test
     void fresh_logos_are_not_fetched_again_and_stale_ones_are_revalidated() {
         fetcher.bodies.put("http://img.example/a.png", png(1));
         cache.cache(List.of("http://img.example/a.png"));

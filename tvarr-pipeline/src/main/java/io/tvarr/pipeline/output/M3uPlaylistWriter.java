@@ -38,7 +38,8 @@ public final class M3uPlaylistWriter {
         StringBuilder line = new StringBuilder(256).append("#EXTINF:-1");
         append(line, "tvg-id", entry.tvgId());
         append(line, "tvg-name", entry.tvgName());
-        append(line, "tvg-logo", entry.tvgLogo());
+        // a provider's file: or javascript: logo would be handed to every player as it came
+        append(line, "tvg-logo", webUrlOrNull(entry.tvgLogo()));
         append(line, "tvg-chno", entry.channelNumber());
         append(line, "group-title", entry.group());
         new TreeMap<>(entry.attributes()).forEach((key, value) -> append(line, key, value));
@@ -58,6 +59,13 @@ public final class M3uPlaylistWriter {
         if (value != null && !value.isEmpty() && ATTRIBUTE_NAME.matcher(key).matches()) {
             line.append(' ').append(key).append("=\"").append(attribute(value)).append('"');
         }
+    }
+
+    private static @Nullable String webUrlOrNull(@Nullable String url) {
+        return url != null
+                        && (url.regionMatches(true, 0, "http://", 0, 7) || url.regionMatches(true, 0, "https://", 0, 8))
+                ? url
+                : null;
     }
 
     private static String attribute(String value) {

@@ -111,4 +111,19 @@ class M3uPlaylistWriterTest {
                 .doesNotContain("\u0007")
                 .contains("[1mape");
     }
+
+    @Test
+    void only_web_logos_are_published() {
+        StringWriter out = new StringWriter();
+        M3uPlaylistWriter writer = new M3uPlaylistWriter(out, null);
+        for (String logo : new String[] {"file:///etc/passwd", "javascript:alert(1)", "HTTPS://img.example/a.png"}) {
+            writer.write(new PlaylistEntry(
+                    null, null, logo, null, null, "Channel", "http://provider.example/1.ts", Map.of(), Map.of()));
+        }
+
+        assertThat(out.toString())
+                .doesNotContain("file:")
+                .doesNotContain("javascript:")
+                .contains("tvg-logo=\"HTTPS://img.example/a.png\"");
+    }
 }

@@ -1,6 +1,7 @@
 package io.tvarr.domain.ingestion.service;
 
 import io.tvarr.domain.ConflictException;
+import io.tvarr.domain.Failures;
 import io.tvarr.domain.TvarrException;
 import io.tvarr.domain.ingestion.DropLimit;
 import io.tvarr.domain.ingestion.IngestionOutcome;
@@ -150,7 +151,7 @@ public final class ExclusiveIngestions implements ReadIngestionStatusUseCase {
                     e.getMessage());
             throw e;
         } catch (RuntimeException e) {
-            statuses.save(stored(target).failed(clock.instant(), "unexpected failure: " + e));
+            statuses.save(stored(target).failed(clock.instant(), "unexpected failure: " + Failures.describe(e)));
             log.error("source ingestion failed source_id={} kind={}", target.key(), target.what(), e);
             throw e;
         } finally {

@@ -1,5 +1,6 @@
 package io.tvarr.domain.logo.service;
 
+import io.tvarr.domain.Failures;
 import io.tvarr.domain.TvarrException;
 import io.tvarr.domain.logo.FetchedLogo;
 import io.tvarr.domain.logo.LogoAsset;
@@ -47,6 +48,11 @@ public final class LogoDownloader implements CacheLogosUseCase {
         Semaphore permits = new Semaphore(settings.concurrency());
         List<CompletableFuture<Void>> downloads = new ArrayList<>();
         for (String url : new LinkedHashSet<>(urls)) {
+            if (!isWebUrl(url)) {
+                // file:, javascript: or data: in a provider's playlist: never fetched, reported with the reason
+                failed.put(url, "not an http or https URL");
+                continue;
+            }
             LogoAsset existing = known.get(url);
             if (existing != null && cached.isFresh(existing, settings.revalidateAfter())) {
                 done.put(url, existing.fileName());
@@ -62,7 +68,7 @@ public final class LogoDownloader implements CacheLogosUseCase {
                             failed.put(url, e.getMessage());
                         } catch (RuntimeException e) {
                             log.warn("logo download failed url={} reason={}", url, e.toString());
-                            failed.put(url, "unexpected failure: " + e);
+                            failed.put(url, "unexpected failure: " + Failures.describe(e));
                         } finally {
                             permits.release();
                         }
@@ -88,5 +94,9 @@ public final class LogoDownloader implements CacheLogosUseCase {
             return cached.revalidated(revalidating, url);
         }
         return cached.keep(fetched.bytes(), url, fetched.etag(), fetched.lastModified());
+    }
+
+    private static boolean isWebUrl(String url) {
+        return url.regionMatches(true, 0, "http://", 0, 7) || url.regionMatches(true, 0, "https://", 0, 8);
     }
 }
