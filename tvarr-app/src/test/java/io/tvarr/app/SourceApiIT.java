@@ -122,6 +122,20 @@ class SourceApiIT {
     }
 
     @Test
+    void a_new_source_can_be_ingested_at_once_so_a_new_user_is_not_left_with_nothing() throws IOException {
+        playlist.set("#EXTM3U\n#EXTINF:-1 group-title=\"UK\",BBC One\nhttp://p.example/1.ts\n");
+        String url = "http://127.0.0.1:" + provider.getAddress().getPort() + "/get.php?type=m3u";
+
+        HttpResponse<String> created = api.post(
+                "/api/v1/sources/stream?ingest=true", "{\"name\":\"Now\",\"kind\":\"m3u\",\"url\":\"" + url + "\"}");
+
+        assertThat(created.statusCode()).isEqualTo(201);
+        JsonNode done = awaitIngestion(body(created).get("id").asText());
+        assertThat(done.get("state").asText()).isEqualTo("succeeded");
+        assertThat(done.get("lastCount").asInt()).isEqualTo(1);
+    }
+
+    @Test
     void updating_with_the_masked_url_keeps_the_stored_one() throws IOException {
         String url = "http://127.0.0.1:" + provider.getAddress().getPort() + "/get.php?username=bob&password=hunter2";
         String id = body(api.post(

@@ -11,6 +11,7 @@ import io.javalin.openapi.OpenApiResponse;
 import io.tvarr.domain.Page;
 import io.tvarr.domain.ValidationException;
 import io.tvarr.domain.epg.EpgChannel;
+import io.tvarr.domain.epg.EpgSource;
 import io.tvarr.domain.epg.EpgSourceId;
 import io.tvarr.domain.epg.port.in.BrowseGuideUseCase;
 import io.tvarr.domain.epg.port.in.ManageEpgSourcesUseCase;
@@ -74,15 +75,18 @@ public final class EpgRoutes implements ApiRoutes {
             methods = HttpMethod.POST,
             summary = "Add an XMLTV or Xtream guide",
             tags = "epg",
+            queryParams =
+                    @OpenApiParam(name = "ingest", type = Boolean.class, description = IngestionEndpoints.INGEST_NOW),
             requestBody = @OpenApiRequestBody(content = @OpenApiContent(from = EpgSourceBody.class)),
             responses = {
                 @OpenApiResponse(status = "201", content = @OpenApiContent(from = EpgSourceView.class)),
                 @OpenApiResponse(status = "400", content = @OpenApiContent(from = Problem.class))
             })
     void create(Context ctx) {
-        ctx.status(201)
-                .json(EpgSourceView.of(
-                        sources.create(JsonBodies.read(ctx, EpgSourceBody.class).toCommand())));
+        EpgSource created =
+                sources.create(JsonBodies.read(ctx, EpgSourceBody.class).toCommand());
+        ingestion.startIfAsked(ctx, created.id());
+        ctx.status(201).json(EpgSourceView.of(created));
     }
 
     @OpenApi(

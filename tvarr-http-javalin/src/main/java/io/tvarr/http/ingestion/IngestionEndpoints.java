@@ -68,6 +68,17 @@ public final class IngestionEndpoints<I> {
                 @OpenApiResponse(status = "202", content = @OpenApiContent(from = IngestionStatusView.class)),
                 @OpenApiResponse(status = "409", content = @OpenApiContent(from = Problem.class))
             })
+    /** The query parameter of the create routes that starts a first ingestion at once. */
+    public static final String INGEST_NOW =
+            "true: start reading the new source at once (its status shows the progress); default false";
+
+    /** Starts the first ingestion of a source just created, when the request asks for it with ?ingest=true. */
+    public void startIfAsked(Context ctx, I created) {
+        if (QueryParams.bool(ctx, "ingest", false)) {
+            ingestion.start(created);
+        }
+    }
+
     void start(Context ctx) {
         IngestMode mode = QueryParams.bool(ctx, "accept", false) ? IngestMode.ACCEPT_DROP : IngestMode.GUARDED;
         ctx.status(202).json(IngestionStatusView.of(ingestion.start(id(ctx), mode)));

@@ -13,6 +13,7 @@ import io.tvarr.domain.channel.GroupCount;
 import io.tvarr.domain.channel.port.in.BrowseChannelsUseCase;
 import io.tvarr.domain.ingestion.port.in.IngestSourceUseCase;
 import io.tvarr.domain.source.SourceId;
+import io.tvarr.domain.source.StreamSource;
 import io.tvarr.domain.source.port.in.ManageStreamSourcesUseCase;
 import io.tvarr.http.ApiRoutes;
 import io.tvarr.http.JsonBodies;
@@ -62,15 +63,18 @@ public final class SourceRoutes implements ApiRoutes {
             methods = HttpMethod.POST,
             summary = "Add an M3U or Xtream source",
             tags = "sources",
+            queryParams =
+                    @OpenApiParam(name = "ingest", type = Boolean.class, description = IngestionEndpoints.INGEST_NOW),
             requestBody = @OpenApiRequestBody(content = @OpenApiContent(from = StreamSourceBody.class)),
             responses = {
                 @OpenApiResponse(status = "201", content = @OpenApiContent(from = StreamSourceView.class)),
                 @OpenApiResponse(status = "400", content = @OpenApiContent(from = Problem.class))
             })
     void create(Context ctx) {
-        ctx.status(201)
-                .json(StreamSourceView.of(sources.create(
-                        JsonBodies.read(ctx, StreamSourceBody.class).toCommand())));
+        StreamSource created =
+                sources.create(JsonBodies.read(ctx, StreamSourceBody.class).toCommand());
+        ingestion.startIfAsked(ctx, created.id());
+        ctx.status(201).json(StreamSourceView.of(created));
     }
 
     @OpenApi(
