@@ -3,6 +3,7 @@ package io.tvarr.domain.logo;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -11,7 +12,14 @@ import java.util.regex.Pattern;
  * get wrong), tvarr refuses any SVG with one of those, and the channel keeps its original logo URL.
  */
 public final class SvgSafety {
-    private static final Pattern EVENT_HANDLER = Pattern.compile("\\son[a-z]+\\s*=");
+    // an element name may carry a namespace prefix (<x:script xmlns:x="…xhtml">), so match "<", any prefix, name
+    private static final Pattern ACTIVE_ELEMENT =
+            Pattern.compile("<(?:[a-z0-9_.-]+:)?(script|foreignobject|iframe|embed|object|handler)\\b");
+    private static final Pattern EVENT_HANDLER = Pattern.compile("[\\s:]on[a-z]+\\s*=");
+    /** CSS in a style attribute or element may fetch too: url(…) to anything but a fragment or inline image. */
+    private static final Pattern CSS_EXTERNAL =
+            Pattern.compile("url\\(\\s*[\"']?\\s*(?!#|data:image/(?:png|jpeg|gif|webp);)|@import");
+
     private static final Pattern EXTERNAL_REFERENCE =
             Pattern.compile("(?:href|src)\\s*=\\s*[\"']\\s*(?!#|data:image/(?:png|jpeg|gif|webp);)");
 
@@ -23,11 +31,12 @@ public final class SvgSafety {
         if (text.contains("<!doctype") || text.contains("<!entity")) {
             return Optional.of("SVG declares a DOCTYPE or entities");
         }
-        if (text.contains("<script")) {
-            return Optional.of("SVG contains a script");
-        }
-        if (text.contains("<foreignobject")) {
-            return Optional.of("SVG embeds foreign content");
+        Matcher active = ACTIVE_ELEMENT.matcher(text);
+        if (active.find()) {
+            return Optional.of(
+                    active.group(1).equals("script")
+                            ? "SVG contains a script"
+                            : "SVG embeds foreign content (" + active.group(1) + ")");
         }
         if (text.contains("javascript:")) {
             return Optional.of("SVG contains a javascript: URL");
@@ -37,6 +46,9 @@ public final class SvgSafety {
         }
         if (EXTERNAL_REFERENCE.matcher(text).find()) {
             return Optional.of("SVG references an external resource");
+        }
+        if (CSS_EXTERNAL.matcher(text).find()) {
+            return Optional.of("SVG styles reference an external resource");
         }
         return Optional.empty();
     }
