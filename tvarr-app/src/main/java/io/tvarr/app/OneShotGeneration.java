@@ -1,6 +1,8 @@
 package io.tvarr.app;
 
+import io.tvarr.domain.Redaction;
 import io.tvarr.domain.StorageException;
+import io.tvarr.domain.TvarrException;
 import io.tvarr.domain.ValidationException;
 import io.tvarr.domain.epg.EpgSource;
 import io.tvarr.domain.epg.EpgSourceId;
@@ -36,6 +38,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -100,7 +103,10 @@ final class OneShotGeneration {
         List<SourceId> ids = new ArrayList<>();
         for (URI url : playlists) {
             StreamSource source = tvarr.sources().create(SaveStreamSourceCommand.m3u(name(url), url.toString()));
-            print("playlist " + source.name(), tvarr.sourceIngestion().ingest(source.id()), "channels");
+            print(
+                    "playlist " + source.name(),
+                    named("--playlist", url, () -> tvarr.sourceIngestion().ingest(source.id())),
+                    "channels");
             ids.add(source.id());
         }
         return ids.toArray(SourceId[]::new);
@@ -113,10 +119,24 @@ final class OneShotGeneration {
             EpgSource guide = tvarr.guides()
                     .create(SaveEpgSourceCommand.xmltv(name(url), url.toString())
                             .withRetention(new RetentionWindow(365, 365)));
-            print("guide " + guide.name(), tvarr.guideIngestion().ingest(guide.id()), "records");
+            print(
+                    "guide " + guide.name(),
+                    named("--guide", url, () -> tvarr.guideIngestion().ingest(guide.id())),
+                    "records");
             ids.add(guide.id());
         }
         return ids.toArray(EpgSourceId[]::new);
+    }
+
+    /** A failure names the input it came from: a line and column alone do not say which of several files. */
+    private static IngestionStatus named(String option, URI url, Supplier<IngestionStatus> ingestion) {
+        try {
+            return ingestion.get();
+        } catch (TvarrException e) {
+            String input =
+                    url.getScheme().equals("file") ? Path.of(url).toString() : Redaction.redactUrl(url.toString());
+            throw new ValidationException(option + " " + input + ": " + e.getMessage(), e);
+        }
     }
 
     private static FilterId[] filters(Tvarr tvarr, Request request) {

@@ -125,7 +125,7 @@ class GenerateCommandIT {
                 dir.resolve("out").toString());
 
         assertThat(exit).isEqualTo(2);
-        assertThat(err.toString()).contains("line 1");
+        assertThat(err.toString()).contains("--guide " + guide, "line 1");
         assertThat(dir.resolve("out")).doesNotExist();
     }
 }
