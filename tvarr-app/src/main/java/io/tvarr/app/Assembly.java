@@ -26,6 +26,7 @@ import io.tvarr.persistence.logo.FileLogoStore;
 import io.tvarr.pipeline.PipelineInputs;
 import io.tvarr.pipeline.PipelineSettings;
 import io.tvarr.pipeline.ProxyGenerator;
+import io.tvarr.pipeline.PublishedLineups;
 import io.tvarr.pipeline.stage.guard.IngestionGuard;
 import io.tvarr.relay.ffmpeg.CodecProbe;
 import io.tvarr.relay.ffmpeg.ProcessFFmpeg;
@@ -59,6 +60,7 @@ final class Assembly {
     final LogoGarbageCollector logoCleanup;
     final ProxyService proxies;
     final ProxyGenerator generator;
+    final PublishedLineups lineups;
     final RelayProfileService relayProfiles;
     final ProcessFFmpeg ffmpeg;
     final SystemHardwareDetector hardware;
@@ -110,6 +112,8 @@ final class Assembly {
                         store.relayProfiles()),
                 cron,
                 clock);
+        PipelineSettings pipeline =
+                new PipelineSettings(settings.dataDir.resolve("proxies"), settings.baseUrl, guideReaders(settings));
         this.generator = new ProxyGenerator(
                 new PipelineInputs(
                         store.proxies(),
@@ -119,10 +123,11 @@ final class Assembly {
                         store.epg(),
                         store.filters(),
                         store.mappingRules()),
-                new PipelineSettings(settings.dataDir.resolve("proxies"), settings.baseUrl, guideReaders(settings)),
+                pipeline,
                 new IngestionGuard(ingestions::isRunning, settings.generationWait, Duration.ofMillis(250)),
                 logos,
                 clock);
+        this.lineups = new PublishedLineups(generator, pipeline);
         this.relayProfiles = new RelayProfileService(store.relayProfiles(), store.proxies());
         this.ffmpeg = new ProcessFFmpeg(settings.ffmpeg);
         this.hardware = new SystemHardwareDetector(ffmpeg);

@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code /proxy/{proxy}/{channel}}: a redirect is a 302 to the upstream; a stream is written raw (never
  * compressed) to the response, whose 200 is sent only once the first bytes came, so refusals and dead upstreams
- * are still problems (503, 502). HEAD opens nothing. A client hanging up is normal and logged at INFO.
+ * are still problems (503, 502). With {@code ?tuner=1} (the URLs of HDHomeRun lineups) the channel is always
+ * streamed, also for a redirect proxy. HEAD opens nothing. A client hanging up is normal and logged at INFO.
  */
 final class ChannelStreams {
     private static final Logger log = LoggerFactory.getLogger(ChannelStreams.class);
@@ -26,7 +27,9 @@ final class ChannelStreams {
 
     void play(Context ctx, String proxy, String channel) {
         String agent = ctx.userAgent() == null ? "" : ctx.userAgent();
-        Playback playback = channels.play(new PlayChannelCommand(proxy, channel, new ClientInfo(ctx.ip(), agent)));
+        boolean tuner = ctx.queryParam("tuner") != null;
+        Playback playback =
+                channels.play(new PlayChannelCommand(proxy, channel, new ClientInfo(ctx.ip(), agent), tuner));
         if (playback instanceof Playback.Redirect redirect) {
             ctx.redirect(redirect.location(), HttpStatus.FOUND);
         } else if (playback instanceof Playback.Stream stream) {
