@@ -13,6 +13,7 @@ import io.tvarr.domain.logo.service.LogoReferences;
 import io.tvarr.domain.logo.service.LogoUploader;
 import io.tvarr.domain.mapping.service.MappingRuleService;
 import io.tvarr.domain.proxy.service.ProxyService;
+import io.tvarr.domain.proxy.service.TunerDeviceService;
 import io.tvarr.domain.relay.service.FFmpegInspectionService;
 import io.tvarr.domain.relay.service.PlayChannelService;
 import io.tvarr.domain.relay.service.RelayInspectionService;
@@ -61,6 +62,7 @@ final class Assembly {
     final ProxyService proxies;
     final ProxyGenerator generator;
     final PublishedLineups lineups;
+    final TunerDeviceService tuners;
     final RelayProfileService relayProfiles;
     final ProcessFFmpeg ffmpeg;
     final SystemHardwareDetector hardware;
@@ -128,6 +130,7 @@ final class Assembly {
                 logos,
                 clock);
         this.lineups = new PublishedLineups(generator, pipeline);
+        this.tuners = new TunerDeviceService(proxies, store.streamSources(), settings.tuners, settings.baseUrl);
         this.relayProfiles = new RelayProfileService(store.relayProfiles(), store.proxies());
         this.ffmpeg = new ProcessFFmpeg(settings.ffmpeg);
         this.hardware = new SystemHardwareDetector(ffmpeg);

@@ -19,6 +19,7 @@ import io.tvarr.domain.logo.port.in.FindCachedLogoUseCase;
 import io.tvarr.domain.logo.port.in.UploadLogoUseCase;
 import io.tvarr.domain.mapping.port.in.ManageMappingRulesUseCase;
 import io.tvarr.domain.proxy.ProxyId;
+import io.tvarr.domain.proxy.port.in.DescribeTunerUseCase;
 import io.tvarr.domain.proxy.port.in.GenerateProxyUseCase;
 import io.tvarr.domain.proxy.port.in.ListLineupUseCase;
 import io.tvarr.domain.proxy.port.in.ManageProxiesUseCase;
@@ -169,6 +170,11 @@ public final class Tvarr implements AutoCloseable {
     /** A proxy's published lineup channel by channel, with the tuner stream URLs (HDHomeRun lineups). */
     public ListLineupUseCase lineups() {
         return parts.lineups;
+    }
+
+    /** Proxies as HDHomeRun tuner devices: identity, URLs and tuner count. */
+    public DescribeTunerUseCase tuners() {
+        return parts.tuners;
     }
 
     /** The published playlist of a proxy (M3U, UTF-8). The caller closes the stream. */

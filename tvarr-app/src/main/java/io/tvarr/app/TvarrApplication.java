@@ -4,6 +4,7 @@ import io.tvarr.http.ApiRoutes;
 import io.tvarr.http.TvarrHttpServer;
 import io.tvarr.http.epg.EpgRoutes;
 import io.tvarr.http.filter.FilterRoutes;
+import io.tvarr.http.hdhr.HdHomeRunRoutes;
 import io.tvarr.http.job.JobEventStream;
 import io.tvarr.http.job.JobRoutes;
 import io.tvarr.http.logo.LogoRoutes;
@@ -68,6 +69,7 @@ public final class TvarrApplication implements AutoCloseable {
                 new EpgRoutes(core.guides(), core.guideIngestion(), core.programmes(), parts.clock),
                 new ProxyRoutes(core.proxies(), core.generation()),
                 new OutputRoutes(core.proxies(), core.generation(), core.play()),
+                new HdHomeRunRoutes(core.tuners(), core.lineups()),
                 new RelayRoutes(core.relay(), core.relaySessions(), core.ffmpeg()),
                 new RelayProfileRoutes(core.relayProfiles()),
                 new LogoRoutes(core.cachedLogos(), core.logoUploads(), core.logoCleanup()),

@@ -50,6 +50,9 @@ public final class PlayChannelService implements PlayChannelUseCase {
     @Override
     public Playback play(PlayChannelCommand command) {
         StreamProxy proxy = proxies.find(command.proxy());
+        if (command.tuner() && !proxy.output().hdhomerun()) {
+            throw new NotFoundException("proxy '" + command.proxy() + "': its HDHomeRun tuner is switched off");
+        }
         Channel channel = channel(proxy, command.channel());
         if (proxy.deliveryMode() == DeliveryMode.REDIRECT && !command.tuner()) {
             return new Playback.Redirect(channel.streamUrl());
