@@ -67,6 +67,10 @@ public enum ConfigKey {
             "hdhomerun.tuner_count",
             "4",
             "TunerCount of a proxy's HDHomeRun device when none of its sources has a connection limit"),
+    HDHOMERUN_DISCOVERY_PORT(
+            "hdhomerun.discovery_port",
+            "65001",
+            "UDP port answering HDHomeRun discovery (Plex, hdhomerun_config); 0 turns discovery off"),
     LOG_FORMAT("log.format", "text", "text (human-readable) or json (one JSON object per line)"),
     LOG_LEVEL("log.level", "INFO", "root log level: TRACE, DEBUG, INFO, WARN or ERROR");
 

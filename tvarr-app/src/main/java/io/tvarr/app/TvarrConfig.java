@@ -34,6 +34,7 @@ public record TvarrConfig(
         RelaySettings relay,
         @Nullable Path ffmpegPath,
         TunerSettings tuners,
+        int discoveryPort,
         LogSettings log) {
 
     /** Log output settings. */
@@ -119,6 +120,7 @@ public record TvarrConfig(
                         ? null
                         : Path.of(values.get(ConfigKey.RELAY_FFMPEG_PATH).strip()),
                 tuners(values),
+                discoveryPort(values),
                 new LogSettings(format, level));
     }
 
@@ -128,6 +130,14 @@ public record TvarrConfig(
             throw new ValidationException(key.key() + ": must not be empty");
         }
         return value.strip();
+    }
+
+    private static int discoveryPort(Map<ConfigKey, String> values) {
+        int port = integer(values, ConfigKey.HDHOMERUN_DISCOVERY_PORT);
+        if (port < 0 || port > 65535) {
+            throw invalid(ConfigKey.HDHOMERUN_DISCOVERY_PORT, String.valueOf(port), "0-65535");
+        }
+        return port;
     }
 
     private static TunerSettings tuners(Map<ConfigKey, String> values) {

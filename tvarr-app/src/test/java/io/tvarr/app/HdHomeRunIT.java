@@ -10,23 +10,32 @@ import io.tvarr.domain.proxy.TunerDeviceId;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.zip.CRC32;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
@@ -70,7 +79,7 @@ class HdHomeRunIT {
                 + "#EXTINF:-1 tvg-id=\"three.tv\" group-title=\"Sport\",Three\n" + base + "three.ts\n";
         Path inputs = Files.createDirectories(dir.resolve("inputs"));
         Files.writeString(inputs.resolve("provider.m3u"), playlist);
-        app = start(inputs);
+        app = start(inputs, freeUdpPort());
         String source = id(api.post(
                 "/api/v1/sources/stream",
                 "{\"name\":\"P\",\"kind\":\"m3u\",\"maxConcurrentStreams\":1,\"url\":\""
@@ -93,9 +102,10 @@ class HdHomeRunIT {
                 "/api/v1/proxies", "{\"name\":\"Hidden\",\"sources\":[\"" + source + "\"],\"hdhomerun\":false}"));
     }
 
-    private TvarrApplication start(Path inputs) {
+    private TvarrApplication start(Path inputs, int discoveryPort) {
         Map<ConfigKey, String> flags = new EnumMap<>(ConfigKey.class);
         flags.put(ConfigKey.SERVER_PORT, "0");
+        flags.put(ConfigKey.HDHOMERUN_DISCOVERY_PORT, Integer.toString(discoveryPort));
         flags.put(ConfigKey.SERVER_HOST, "127.0.0.1");
         flags.put(ConfigKey.DATA_DIR, dir.resolve("data").toString());
         flags.put(ConfigKey.SOURCES_ALLOWED_DIRS, inputs.toString());
@@ -309,7 +319,7 @@ class HdHomeRunIT {
                     body("/hdhr/" + tuner + "/discover.json").get("DeviceAuth").asText();
 
             app.close();
-            app = start(dir.resolve("inputs"));
+            app = start(dir.resolve("inputs"), freeUdpPort());
 
             JsonNode after = body("/hdhr/" + tuner + "/discover.json");
             assertThat(after.get("DeviceID").asText()).isEqualTo(before);
@@ -325,6 +335,139 @@ class HdHomeRunIT {
             LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
         }
         assertThat(body("/api/v1/relay/sessions")).isEmpty();
+    }
+
+    @Nested
+    class Udp_discovery {
+        @Test
+        void a_wildcard_request_gets_a_reply_naming_the_device_and_its_urls() throws Exception {
+            JsonNode discover = body("/hdhr/" + tuner + "/discover.json");
+            int deviceId = Integer.parseUnsignedInt(discover.get("DeviceID").asText(), 16);
+
+            List<Map<Integer, byte[]>> replies = discover(request(0xFFFFFFFF), 2);
+
+            Map<Integer, byte[]> reply = replies.stream()
+                    .filter(r -> ByteBuffer.wrap(r.get(0x02)).getInt() == deviceId)
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("no reply for " + discover.get("DeviceID")));
+            assertThat(ByteBuffer.wrap(reply.get(0x01)).getInt())
+                    .as("device type tuner")
+                    .isEqualTo(1);
+            assertThat(reply.get(0x10)).containsExactly(1);
+            assertThat(text(reply.get(0x2A))).isEqualTo(discover.get("BaseURL").asText());
+            assertThat(text(reply.get(0x27)))
+                    .isEqualTo(discover.get("LineupURL").asText());
+            assertThat(text(reply.get(0x2B)))
+                    .isEqualTo(discover.get("DeviceAuth").asText());
+        }
+
+        @Test
+        void a_request_for_one_device_id_gets_only_its_reply_and_a_bad_crc_none() throws Exception {
+            int deviceId = Integer.parseUnsignedInt(
+                    body("/hdhr/" + tuner + "/discover.json").get("DeviceID").asText(), 16);
+
+            List<Map<Integer, byte[]>> replies = discover(request(deviceId), 5);
+            byte[] corrupt = request(deviceId);
+            corrupt[corrupt.length - 1] ^= 0x55;
+
+            assertThat(replies).hasSize(1);
+            assertThat(ByteBuffer.wrap(replies.get(0).get(0x02)).getInt()).isEqualTo(deviceId);
+            assertThat(discover(corrupt, 1)).isEmpty();
+        }
+
+        @Test
+        void hdhomerun_config_finds_the_device_on_port_65001() throws Exception {
+            Path client = Path.of("/usr/bin/hdhomerun_config");
+            Assumptions.assumeTrue(
+                    Files.isExecutable(client), "hdhomerun_config not installed (Debian: hdhomerun-config)");
+            String deviceId =
+                    body("/hdhr/" + tuner + "/discover.json").get("DeviceID").asText();
+            app.close();
+            app = start(dir.resolve("inputs"), 65001);
+            try {
+                Assumptions.assumeTrue(app.discoveryPort() == 65001, "UDP port 65001 is held by another program");
+
+                Process discover = new ProcessBuilder(client.toString(), "discover", "127.0.0.1")
+                        .redirectErrorStream(true)
+                        .start();
+                String out = new String(discover.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                assertThat(discover.waitFor(30, TimeUnit.SECONDS)).isTrue();
+
+                assertThat(out).containsIgnoringCase("hdhomerun device " + deviceId + " found at 127.0.0.1");
+            } finally {
+                app.close();
+                app = start(dir.resolve("inputs"), freeUdpPort());
+            }
+        }
+
+        private List<Map<Integer, byte[]>> discover(byte[] request, int expected) throws IOException {
+            List<Map<Integer, byte[]>> replies = new ArrayList<>();
+            try (DatagramSocket socket = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+                socket.setSoTimeout(1_000);
+                socket.send(new DatagramPacket(
+                        request, request.length, InetAddress.getLoopbackAddress(), app.discoveryPort()));
+                byte[] buffer = new byte[1500];
+                while (replies.size() < expected) {
+                    DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
+                    try {
+                        socket.receive(packet);
+                    } catch (SocketTimeoutException e) {
+                        break;
+                    }
+                    replies.add(decode(Arrays.copyOf(buffer, packet.getLength())));
+                }
+            }
+            return replies;
+        }
+    }
+
+    /** A discovery request as libhdhomerun sends it: device type tuner, the given device id, CRC-32 last. */
+    private static byte[] request(int deviceId) {
+        ByteBuffer packet = ByteBuffer.allocate(4 + 12 + 4);
+        packet.putShort((short) 2).putShort((short) 12);
+        packet.put((byte) 0x01).put((byte) 4).putInt(1);
+        packet.put((byte) 0x02).put((byte) 4).putInt(deviceId);
+        CRC32 crc = new CRC32();
+        crc.update(packet.array(), 0, 16);
+        packet.order(ByteOrder.LITTLE_ENDIAN).putInt((int) crc.getValue());
+        return packet.array();
+    }
+
+    /** A reply's fields by tag, after checking its type, length and CRC. */
+    private static Map<Integer, byte[]> decode(byte[] packet) {
+        ByteBuffer buffer = ByteBuffer.wrap(packet);
+        assertThat(buffer.getShort()).as("reply type").isEqualTo((short) 3);
+        int length = buffer.getShort();
+        assertThat(packet.length).isEqualTo(4 + length + 4);
+        CRC32 crc = new CRC32();
+        crc.update(packet, 0, 4 + length);
+        assertThat(ByteBuffer.wrap(packet, 4 + length, 4)
+                        .order(ByteOrder.LITTLE_ENDIAN)
+                        .getInt())
+                .isEqualTo((int) crc.getValue());
+        Map<Integer, byte[]> fields = new HashMap<>();
+        while (buffer.position() < 4 + length) {
+            int tag = buffer.get() & 0xFF;
+            int size = buffer.get() & 0xFF;
+            if (size >= 0x80) {
+                size = (size & 0x7F) | (buffer.get() & 0xFF) << 7;
+            }
+            byte[] value = new byte[size];
+            buffer.get(value);
+            fields.put(tag, value);
+        }
+        return fields;
+    }
+
+    private static String text(byte[] value) {
+        int end = value.length > 0 && value[value.length - 1] == 0 ? value.length - 1 : value.length;
+        return new String(value, 0, end, StandardCharsets.UTF_8);
+    }
+
+    private static int freeUdpPort() throws IOException {
+        try (DatagramSocket socket = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
     }
 
     private JsonNode body(String path) throws IOException {

@@ -10,6 +10,7 @@ import io.tvarr.domain.proxy.port.in.ManageProxiesUseCase;
 import io.tvarr.domain.source.SourceId;
 import io.tvarr.domain.source.StreamSource;
 import io.tvarr.domain.source.port.out.StreamSourceRepository;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -52,6 +53,14 @@ public final class TunerDeviceService implements DescribeTunerUseCase {
                 .findFirst()
                 .map(this::device)
                 .orElseThrow(() -> new NotFoundException("no proxy has its HDHomeRun tuner on"));
+    }
+
+    @Override
+    public List<TunerDevice> describeAll() {
+        return proxies.list().stream()
+                .filter(p -> p.output().hdhomerun())
+                .map(this::device)
+                .toList();
     }
 
     private TunerDevice device(StreamProxy proxy) {

@@ -1,6 +1,7 @@
 package io.tvarr.domain.proxy.port.in;
 
 import io.tvarr.domain.proxy.TunerDevice;
+import java.util.List;
 
 /** Describes proxies as HDHomeRun tuner devices, for the device's discover.json and device.xml. */
 public interface DescribeTunerUseCase {
@@ -17,4 +18,7 @@ public interface DescribeTunerUseCase {
      * @throws io.tvarr.domain.NotFoundException when there is none, or the configured one is missing or switched off
      */
     TunerDevice describeDefault();
+
+    /** Every proxy with its tuner on, in the order proxies are listed; for network discovery. */
+    List<TunerDevice> describeAll();
 }
