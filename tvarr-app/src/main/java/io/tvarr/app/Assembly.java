@@ -13,6 +13,7 @@ import io.tvarr.domain.logo.service.LogoReferences;
 import io.tvarr.domain.logo.service.LogoUploader;
 import io.tvarr.domain.mapping.service.MappingRuleService;
 import io.tvarr.domain.proxy.service.ProxyService;
+import io.tvarr.domain.proxy.service.TunerDeviceService;
 import io.tvarr.domain.relay.service.FFmpegInspectionService;
 import io.tvarr.domain.relay.service.PlayChannelService;
 import io.tvarr.domain.relay.service.RelayInspectionService;
@@ -26,6 +27,7 @@ import io.tvarr.persistence.logo.FileLogoStore;
 import io.tvarr.pipeline.PipelineInputs;
 import io.tvarr.pipeline.PipelineSettings;
 import io.tvarr.pipeline.ProxyGenerator;
+import io.tvarr.pipeline.PublishedLineups;
 import io.tvarr.pipeline.stage.guard.IngestionGuard;
 import io.tvarr.relay.ffmpeg.CodecProbe;
 import io.tvarr.relay.ffmpeg.ProcessFFmpeg;
@@ -59,6 +61,8 @@ final class Assembly {
     final LogoGarbageCollector logoCleanup;
     final ProxyService proxies;
     final ProxyGenerator generator;
+    final PublishedLineups lineups;
+    final TunerDeviceService tuners;
     final RelayProfileService relayProfiles;
     final ProcessFFmpeg ffmpeg;
     final SystemHardwareDetector hardware;
@@ -110,6 +114,8 @@ final class Assembly {
                         store.relayProfiles()),
                 cron,
                 clock);
+        PipelineSettings pipeline =
+                new PipelineSettings(settings.dataDir.resolve("proxies"), settings.baseUrl, guideReaders(settings));
         this.generator = new ProxyGenerator(
                 new PipelineInputs(
                         store.proxies(),
@@ -119,10 +125,12 @@ final class Assembly {
                         store.epg(),
                         store.filters(),
                         store.mappingRules()),
-                new PipelineSettings(settings.dataDir.resolve("proxies"), settings.baseUrl, guideReaders(settings)),
+                pipeline,
                 new IngestionGuard(ingestions::isRunning, settings.generationWait, Duration.ofMillis(250)),
                 logos,
                 clock);
+        this.lineups = new PublishedLineups(generator, pipeline);
+        this.tuners = new TunerDeviceService(proxies, store.streamSources(), settings.tuners, settings.baseUrl);
         this.relayProfiles = new RelayProfileService(store.relayProfiles(), store.proxies());
         this.ffmpeg = new ProcessFFmpeg(settings.ffmpeg);
         this.hardware = new SystemHardwareDetector(ffmpeg);

@@ -58,6 +58,19 @@ public enum ConfigKey {
             "relay.ffmpeg_path",
             "",
             "ffmpeg binary (ffprobe beside it) or a directory holding both; empty searches PATH"),
+    HDHOMERUN_DEFAULT_PROXY(
+            "hdhomerun.default_proxy",
+            "",
+            "id or slug of the proxy the bare /discover.json, /lineup.json… describe; empty: the first proxy with its"
+                    + " tuner on"),
+    HDHOMERUN_TUNER_COUNT(
+            "hdhomerun.tuner_count",
+            "4",
+            "TunerCount of a proxy's HDHomeRun device when none of its sources has a connection limit"),
+    HDHOMERUN_DISCOVERY_PORT(
+            "hdhomerun.discovery_port",
+            "65001",
+            "UDP port answering HDHomeRun discovery (Plex, hdhomerun_config); 0 turns discovery off"),
     LOG_FORMAT("log.format", "text", "text (human-readable) or json (one JSON object per line)"),
     LOG_LEVEL("log.level", "INFO", "root log level: TRACE, DEBUG, INFO, WARN or ERROR");
 

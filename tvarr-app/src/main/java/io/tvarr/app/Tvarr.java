@@ -19,7 +19,9 @@ import io.tvarr.domain.logo.port.in.FindCachedLogoUseCase;
 import io.tvarr.domain.logo.port.in.UploadLogoUseCase;
 import io.tvarr.domain.mapping.port.in.ManageMappingRulesUseCase;
 import io.tvarr.domain.proxy.ProxyId;
+import io.tvarr.domain.proxy.port.in.DescribeTunerUseCase;
 import io.tvarr.domain.proxy.port.in.GenerateProxyUseCase;
+import io.tvarr.domain.proxy.port.in.ListLineupUseCase;
 import io.tvarr.domain.proxy.port.in.ManageProxiesUseCase;
 import io.tvarr.domain.relay.ClientInfo;
 import io.tvarr.domain.relay.port.in.InspectFFmpegUseCase;
@@ -163,6 +165,16 @@ public final class Tvarr implements AutoCloseable {
     /** Generates a proxy's playlist and guide now; its last report; the published files. */
     public GenerateProxyUseCase generation() {
         return parts.generator;
+    }
+
+    /** A proxy's published lineup channel by channel, with the tuner stream URLs (HDHomeRun lineups). */
+    public ListLineupUseCase lineups() {
+        return parts.lineups;
+    }
+
+    /** Proxies as HDHomeRun tuner devices: identity, URLs and tuner count. */
+    public DescribeTunerUseCase tuners() {
+        return parts.tuners;
     }
 
     /** The published playlist of a proxy (M3U, UTF-8). The caller closes the stream. */

@@ -4,6 +4,8 @@ import io.tvarr.http.ApiRoutes;
 import io.tvarr.http.TvarrHttpServer;
 import io.tvarr.http.epg.EpgRoutes;
 import io.tvarr.http.filter.FilterRoutes;
+import io.tvarr.http.hdhr.HdHomeRunDiscovery;
+import io.tvarr.http.hdhr.HdHomeRunRoutes;
 import io.tvarr.http.job.JobEventStream;
 import io.tvarr.http.job.JobRoutes;
 import io.tvarr.http.logo.LogoRoutes;
@@ -14,8 +16,11 @@ import io.tvarr.http.relay.RelayRoutes;
 import io.tvarr.http.source.SourceRoutes;
 import io.tvarr.http.system.ApiDocumentation;
 import io.tvarr.http.system.SystemRoutes;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,10 +33,12 @@ public final class TvarrApplication implements AutoCloseable {
 
     private final Tvarr core;
     private final TvarrHttpServer server;
+    private final @Nullable HdHomeRunDiscovery discovery;
 
-    private TvarrApplication(Tvarr core, TvarrHttpServer server) {
+    private TvarrApplication(Tvarr core, TvarrHttpServer server, @Nullable HdHomeRunDiscovery discovery) {
         this.core = core;
         this.server = server;
+        this.discovery = discovery;
     }
 
     /** Opens the store, migrates it when configured, recovers the job queue, and starts serving and scheduling. */
@@ -50,7 +57,7 @@ public final class TvarrApplication implements AutoCloseable {
                     versions.tvarr().version(),
                     server.port(),
                     core.parts().store.vendor());
-            return new TvarrApplication(core, server);
+            return new TvarrApplication(core, server, discovery(config, core));
         } catch (RuntimeException e) {
             core.close();
             throw e;
@@ -68,11 +75,34 @@ public final class TvarrApplication implements AutoCloseable {
                 new EpgRoutes(core.guides(), core.guideIngestion(), core.programmes(), parts.clock),
                 new ProxyRoutes(core.proxies(), core.generation()),
                 new OutputRoutes(core.proxies(), core.generation(), core.play()),
+                new HdHomeRunRoutes(core.tuners(), core.lineups()),
                 new RelayRoutes(core.relay(), core.relaySessions(), core.ffmpeg()),
                 new RelayProfileRoutes(core.relayProfiles()),
                 new LogoRoutes(core.cachedLogos(), core.logoUploads(), core.logoCleanup()),
                 new JobRoutes(core.jobs()),
                 new JobEventStream(core.jobEvents()));
+    }
+
+    /**
+     * HDHomeRun discovery on its UDP port, unless turned off; a port another program holds (a real tuner's software,
+     * a second tvarr) leaves tvarr serving without it, since devices can still be added by address.
+     */
+    private static @Nullable HdHomeRunDiscovery discovery(TvarrConfig config, Tvarr core) {
+        if (config.discoveryPort() == 0) {
+            return null;
+        }
+        try {
+            return HdHomeRunDiscovery.start(
+                    new InetSocketAddress(config.http().host(), config.discoveryPort()), core.tuners());
+        } catch (UncheckedIOException e) {
+            log.warn("hdhomerun discovery not started port={} reason={}", config.discoveryPort(), e.getMessage());
+            return null;
+        }
+    }
+
+    /** The UDP port HDHomeRun discovery answers on, or 0 when it is off or could not start. */
+    public int discoveryPort() {
+        return discovery == null ? 0 : discovery.port();
     }
 
     public int port() {
@@ -82,6 +112,9 @@ public final class TvarrApplication implements AutoCloseable {
     /** Stops scheduling, finishes in-flight requests, interrupts running jobs (recovered at next start), closes the pool. */
     @Override
     public void close() {
+        if (discovery != null) {
+            discovery.close();
+        }
         server.close();
         core.close();
         log.info("tvarr stopped");

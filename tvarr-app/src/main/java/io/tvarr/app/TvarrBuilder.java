@@ -3,6 +3,7 @@ package io.tvarr.app;
 import io.tvarr.domain.Checks;
 import io.tvarr.domain.ingestion.DropLimit;
 import io.tvarr.domain.logo.LogoSettings;
+import io.tvarr.domain.proxy.TunerSettings;
 import io.tvarr.persistence.DatabaseSettings;
 import io.tvarr.relay.RelaySettings;
 import java.nio.file.Path;
@@ -41,6 +42,7 @@ public final class TvarrBuilder {
     LogoSettings logos = LogoSettings.DEFAULT;
     RelaySettings relay = RelaySettings.DEFAULT;
     JobSettings jobs = JobSettings.DEFAULT;
+    TunerSettings tuners = TunerSettings.DEFAULT;
     boolean scheduler;
 
     TvarrBuilder() {}
@@ -129,6 +131,12 @@ public final class TvarrBuilder {
     /** How long a generation waits for a running ingestion of one of its inputs (default 5 minutes). */
     public TvarrBuilder generationWait(Duration wait) {
         this.generationWait = Checks.requireNonNull(wait, "generation_wait");
+        return this;
+    }
+
+    /** How proxies appear as HDHomeRun tuners: the default device of the bare paths, the unlimited tuner count. */
+    public TvarrBuilder tuners(TunerSettings settings) {
+        this.tuners = Checks.requireNonNull(settings, "hdhomerun");
         return this;
     }
 

@@ -2,6 +2,7 @@ package io.tvarr.app;
 
 import io.tvarr.domain.ValidationException;
 import io.tvarr.domain.logo.LogoSettings;
+import io.tvarr.domain.proxy.TunerSettings;
 import io.tvarr.http.HttpSettings;
 import io.tvarr.persistence.DatabaseSettings;
 import io.tvarr.relay.RelaySettings;
@@ -32,6 +33,8 @@ public record TvarrConfig(
         JobSettings jobs,
         RelaySettings relay,
         @Nullable Path ffmpegPath,
+        TunerSettings tuners,
+        int discoveryPort,
         LogSettings log) {
 
     /** Log output settings. */
@@ -51,7 +54,8 @@ public record TvarrConfig(
                 .generationWait(generationWait)
                 .logos(logos)
                 .relay(relay)
-                .jobs(jobs);
+                .jobs(jobs)
+                .tuners(tuners);
         allowedSourceDirs.forEach(core::allowSourceDirectory);
         return core;
     }
@@ -115,6 +119,8 @@ public record TvarrConfig(
                 values.get(ConfigKey.RELAY_FFMPEG_PATH).isBlank()
                         ? null
                         : Path.of(values.get(ConfigKey.RELAY_FFMPEG_PATH).strip()),
+                tuners(values),
+                discoveryPort(values),
                 new LogSettings(format, level));
     }
 
@@ -124,6 +130,22 @@ public record TvarrConfig(
             throw new ValidationException(key.key() + ": must not be empty");
         }
         return value.strip();
+    }
+
+    private static int discoveryPort(Map<ConfigKey, String> values) {
+        int port = integer(values, ConfigKey.HDHOMERUN_DISCOVERY_PORT);
+        if (port < 0 || port > 65535) {
+            throw invalid(ConfigKey.HDHOMERUN_DISCOVERY_PORT, String.valueOf(port), "0-65535");
+        }
+        return port;
+    }
+
+    private static TunerSettings tuners(Map<ConfigKey, String> values) {
+        int count = integer(values, ConfigKey.HDHOMERUN_TUNER_COUNT);
+        if (count < 1 || count > 1_000) {
+            throw invalid(ConfigKey.HDHOMERUN_TUNER_COUNT, String.valueOf(count), "1-1000");
+        }
+        return new TunerSettings(values.get(ConfigKey.HDHOMERUN_DEFAULT_PROXY), count);
     }
 
     private static LogoSettings logos(Map<ConfigKey, String> values) {

@@ -58,6 +58,7 @@ class IngestionSafetyIT {
         provider.start();
         Map<ConfigKey, String> flags = new EnumMap<>(ConfigKey.class);
         flags.put(ConfigKey.SERVER_PORT, "0");
+        flags.put(ConfigKey.HDHOMERUN_DISCOVERY_PORT, "0");
         flags.put(ConfigKey.SERVER_HOST, "127.0.0.1");
         flags.put(ConfigKey.DATA_DIR, dir.toString());
         app = TvarrApplication.start(new ConfigLoader().load(null, Map.of(), flags));

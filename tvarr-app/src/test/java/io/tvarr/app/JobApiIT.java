@@ -46,6 +46,7 @@ class JobApiIT {
                 """);
         Map<ConfigKey, String> flags = new EnumMap<>(ConfigKey.class);
         flags.put(ConfigKey.SERVER_PORT, "0");
+        flags.put(ConfigKey.HDHOMERUN_DISCOVERY_PORT, "0");
         flags.put(ConfigKey.SERVER_HOST, "127.0.0.1");
         flags.put(ConfigKey.DATA_DIR, dir.resolve("data").toString());
         flags.put(ConfigKey.SOURCES_ALLOWED_DIRS, inputs.toString());

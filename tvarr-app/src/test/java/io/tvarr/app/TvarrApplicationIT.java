@@ -25,6 +25,7 @@ class TvarrApplicationIT {
     private TvarrApplication start(String databaseUrl) {
         Map<ConfigKey, String> flags = new EnumMap<>(ConfigKey.class);
         flags.put(ConfigKey.SERVER_PORT, "0");
+        flags.put(ConfigKey.HDHOMERUN_DISCOVERY_PORT, "0");
         flags.put(ConfigKey.SERVER_HOST, "127.0.0.1");
         flags.put(ConfigKey.DATA_DIR, dir.toString());
         if (databaseUrl != null) {
@@ -60,6 +61,7 @@ class TvarrApplicationIT {
         void is_not_ready_when_migrations_are_pending() throws Exception {
             Map<ConfigKey, String> flags = new EnumMap<>(ConfigKey.class);
             flags.put(ConfigKey.SERVER_PORT, "0");
+            flags.put(ConfigKey.HDHOMERUN_DISCOVERY_PORT, "0");
             flags.put(ConfigKey.DATA_DIR, dir.toString());
             flags.put(ConfigKey.DATABASE_MIGRATE_ON_START, "false");
             try (TvarrApplication app = TvarrApplication.start(new ConfigLoader().load(null, Map.of(), flags))) {

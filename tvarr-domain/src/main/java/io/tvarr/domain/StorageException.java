@@ -4,6 +4,10 @@ package io.tvarr.domain;
 public class StorageException extends TvarrException {
     private static final long serialVersionUID = 1L;
 
+    public StorageException(String message) {
+        super(message);
+    }
+
     public StorageException(String message, Throwable cause) {
         super(message, cause);
     }

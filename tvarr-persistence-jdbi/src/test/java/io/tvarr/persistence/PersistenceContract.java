@@ -705,6 +705,40 @@ abstract class PersistenceContract {
         }
 
         @Test
+        void a_proxy_keeps_its_hdhomerun_switch() {
+            StreamProxy off = withOutput(proxy("off"), OutputSettings.DEFAULT.withHdhomerun(false));
+            StreamProxy on = proxy("on");
+            store.proxies().insert(off);
+            store.proxies().insert(on);
+
+            assertThat(store.proxies().findById(off.id()).orElseThrow().output().hdhomerun())
+                    .isFalse();
+            assertThat(store.proxies().findById(on.id()).orElseThrow().output().hdhomerun())
+                    .isTrue();
+            store.proxies().update(withOutput(off, OutputSettings.DEFAULT));
+            assertThat(store.proxies().findById(off.id()).orElseThrow().output().hdhomerun())
+                    .isTrue();
+        }
+
+        private StreamProxy withOutput(StreamProxy p, OutputSettings output) {
+            return new StreamProxy(
+                    p.id(),
+                    p.name(),
+                    p.slug(),
+                    p.sources(),
+                    p.epgSources(),
+                    p.filters(),
+                    p.mappingRules(),
+                    p.numbering(),
+                    p.deliveryMode(),
+                    p.relayProfile(),
+                    output,
+                    p.schedule(),
+                    p.createdAt(),
+                    p.updatedAt());
+        }
+
+        @Test
         void a_proxy_stored_as_relay_reads_back_as_transcode() {
             StreamProxy proxy = TranscodingProxy.withStoredProfile(store, T0);
             store.proxies().insert(proxy);

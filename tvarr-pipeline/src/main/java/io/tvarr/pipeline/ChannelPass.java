@@ -3,8 +3,11 @@ package io.tvarr.pipeline;
 import io.tvarr.domain.proxy.StreamProxy;
 import io.tvarr.expression.EvaluationContext;
 import io.tvarr.pipeline.output.AtomicPublisher;
+import io.tvarr.pipeline.output.LineupRow;
+import io.tvarr.pipeline.output.LineupWriter;
 import io.tvarr.pipeline.output.M3uPlaylistWriter;
 import io.tvarr.pipeline.output.PlaylistEntries;
+import io.tvarr.pipeline.output.PlaylistEntry;
 import io.tvarr.pipeline.stage.ProxyChannel;
 import io.tvarr.pipeline.stage.Stage;
 import io.tvarr.pipeline.stage.StageMeter;
@@ -58,12 +61,14 @@ final class ChannelPass {
     }
 
     /**
-     * Writes the playlist of {@code channels} to a draft of {@code file}, running {@code numberingOnwards} between
-     * deduplication and EPG matching; the caller publishes or discards the draft.
+     * Writes the playlist of {@code channels} to a draft of {@code playlistFile} and its lineup to one of {@code
+     * lineupFile}, running {@code numberingOnwards} between deduplication and EPG matching; the caller publishes or
+     * discards the drafts.
      */
-    AtomicPublisher.Draft write(
+    AtomicPublisher.Drafts write(
             AtomicPublisher publisher,
-            Path file,
+            Path playlistFile,
+            Path lineupFile,
             ChannelFeed channels,
             List<Stage<ProxyChannel>> numberingOnwards,
             PlaylistEntries entries) {
@@ -76,11 +81,11 @@ final class ChannelPass {
         StageMeter<ProxyChannel> meter = new StageMeter<>(stages);
         Playlist playlist = new Playlist(channels, meter, entries);
         long started = System.nanoTime();
-        AtomicPublisher.Draft draft = publisher.write(file, playlist::write);
+        AtomicPublisher.Drafts drafts = publisher.write(playlistFile, lineupFile, playlist::write);
         report.stages(meter.reports());
         report.stage("playlist_generation", playlist.read, playlist.written, started);
         report.channels(playlist.written, matching.unmatched(), matching.unmatchedCount());
-        return draft;
+        return drafts;
     }
 
     /** The guide channels the written playlist uses; complete once {@link #write} has returned. */
@@ -88,7 +93,10 @@ final class ChannelPass {
         return selection;
     }
 
-    /** Writes the channels that pass every stage, reading them on a second thread; counts what it sees. */
+    /**
+     * Writes the channels that pass every stage to the playlist and the lineup, reading them on a second thread;
+     * counts what it sees.
+     */
     private static final class Playlist {
         private final ChannelFeed channels;
         private final StageMeter<ProxyChannel> stages;
@@ -102,21 +110,38 @@ final class ChannelPass {
             this.entries = entries;
         }
 
-        void write(OutputStream out) {
-            Writer text = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
+        void write(OutputStream playlistOut, OutputStream lineupOut) {
+            Writer text = utf8(playlistOut);
+            Writer lineupText = utf8(lineupOut);
             M3uPlaylistWriter writer = new M3uPlaylistWriter(text, entries.guideUrl());
+            LineupWriter lineup = new LineupWriter(lineupText);
             ReadAhead.run("channel-reader", channels, item -> {
                 read++;
                 if (stages.apply(item) instanceof StageOutcome.Kept<ProxyChannel> kept) {
-                    writer.write(entries.entry(kept.value()));
+                    PlaylistEntry entry = entries.entry(kept.value());
+                    writer.write(entry);
                     written++;
+                    lineup.write(row(kept.value(), entry, written));
                 }
             });
             try {
                 text.flush();
+                lineupText.flush();
             } catch (IOException e) {
                 throw new UncheckedIOException("playlist could not be written: " + e.getMessage(), e);
             }
+        }
+
+        /** The lineup's number is the published one, whether or not the playlist writes it as tvg-chno. */
+        private static LineupRow row(ProxyChannel item, PlaylistEntry entry, long position) {
+            String number = item.number() == null
+                    ? Long.toString(position)
+                    : item.number().toString();
+            return new LineupRow(number, item.channel().id().toString(), entry.tvgId(), entry.group(), entry.name());
+        }
+
+        private static Writer utf8(OutputStream out) {
+            return new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
         }
     }
 }

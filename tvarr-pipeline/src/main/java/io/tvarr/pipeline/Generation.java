@@ -28,8 +28,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One generation of one proxy, in order: the ingestion guard, loading the inputs ({@link GenerationInputs}), the
- * channel pass writing the playlist ({@link ChannelPass}, after a {@link ChannelPrepass} when numbering or logo
- * caching need one), the guide pass writing the guide ({@link GuidePass}), then both files published together;
+ * channel pass ({@link ChannelPass}, after a {@link ChannelPrepass} when numbering or logo
+ * caching need one) writing the playlist and its lineup, the guide pass writing the guide ({@link GuidePass}), then
+ * the three files published together;
  * everything it does is told in the report ({@link GenerationReportBuilder}).
  */
 final class Generation {
@@ -70,9 +71,10 @@ final class Generation {
         ChannelFeed channels = new ChannelFeed(inputs.channels(), loaded.sources());
         List<Stage<ProxyChannel>> numberingOnwards =
                 numberingOnwards(ChannelPrepass.run(proxy, loaded.rules(), channels, report), report);
-        try (AtomicPublisher.Draft playlist = channelPass.write(
+        try (AtomicPublisher.Drafts playlist = channelPass.write(
                 publisher,
                 directory.resolve(ProxyGenerator.PLAYLIST),
+                directory.resolve(ProxyGenerator.LINEUP),
                 channels,
                 numberingOnwards,
                 new PlaylistEntries(proxy, baseUrl))) {
@@ -91,7 +93,7 @@ final class Generation {
                 long started = System.nanoTime();
                 playlist.publish();
                 guide.publish();
-                report.stage("publish", 2, 2, started);
+                report.stage("publish", 3, 3, started);
             }
             return report.build();
         }

@@ -33,6 +33,7 @@ import org.slf4j.LoggerFactory;
 public final class ProxyGenerator implements GenerateProxyUseCase {
     static final String PLAYLIST = "playlist.m3u";
     static final String GUIDE = "epg.xml";
+    static final String LINEUP = "lineup.tsv";
     private static final Logger log = LoggerFactory.getLogger(ProxyGenerator.class);
 
     private final PipelineInputs inputs;
@@ -114,6 +115,11 @@ public final class ProxyGenerator implements GenerateProxyUseCase {
     @Override
     public Optional<Path> guide(ProxyId id) {
         return existing(directory(id).resolve(GUIDE));
+    }
+
+    /** The published lineup beside the playlist, if the proxy was generated since tvarr writes one. */
+    public Optional<Path> lineup(ProxyId id) {
+        return existing(directory(id).resolve(LINEUP));
     }
 
     @Override

@@ -29,6 +29,7 @@ import io.tvarr.domain.mapping.DataMappingRule;
 import io.tvarr.domain.mapping.MappingRuleId;
 import io.tvarr.domain.proxy.DeliveryMode;
 import io.tvarr.domain.proxy.GenerationReport;
+import io.tvarr.domain.proxy.LineupChannel;
 import io.tvarr.domain.proxy.Numbering;
 import io.tvarr.domain.proxy.NumberingMode;
 import io.tvarr.domain.proxy.OutputSettings;
@@ -216,6 +217,13 @@ class ProxyGeneratorTest {
         return read;
     }
 
+    private List<LineupChannel> lineup(ProxyId id) {
+        List<LineupChannel> channels = new ArrayList<>();
+        new PublishedLineups(generator, new PipelineSettings(dir.resolve("proxies"), "http://tv.local:8080/"))
+                .forEachChannel(id, channels::add);
+        return channels;
+    }
+
     private static List<String> numbers(List<M3uEntry> entries) {
         return entries.stream().map(e -> e.attributes().get("tvg-chno")).toList();
     }
@@ -386,7 +394,7 @@ class ProxyGeneratorTest {
             try (var files =
                     Files.list(generator.playlist(proxy.id()).orElseThrow().getParent())) {
                 assertThat(files.map(p -> p.getFileName().toString()))
-                        .containsExactlyInAnyOrder("playlist.m3u", "epg.xml");
+                        .containsExactlyInAnyOrder("playlist.m3u", "epg.xml", "lineup.tsv");
             }
         }
     }
@@ -546,6 +554,36 @@ class ProxyGeneratorTest {
             assertThat(report.unmatchedEpgChannels()).containsExactly("Local TV");
             assertThat(report.unmatchedCount()).isEqualTo(1);
             assertThat(report.programmes()).isEqualTo(3);
+        }
+
+        @Test
+        void the_lineup_lists_the_playlist_in_order_with_its_numbers_guide_ids_and_tuner_urls() throws IOException {
+            StreamProxy proxy =
+                    proxy(new Numbering(NumberingMode.SEQUENTIAL, 100, 100), DeliveryMode.REDIRECT, output(false));
+            generator.generate(proxy.id());
+
+            List<LineupChannel> lineup = lineup(proxy.id());
+
+            List<M3uEntry> entries = playlist(proxy.id());
+            assertThat(lineup).extracting(LineupChannel::name).containsExactlyElementsOf(names(entries));
+            assertThat(lineup).extracting(LineupChannel::number).containsExactly("100", "101", "102", "103");
+            assertThat(lineup)
+                    .extracting(LineupChannel::guideId)
+                    .containsExactly("bbc1.uk", "itv1.uk", "c4.uk", "nowhere");
+            assertThat(lineup).extracting(LineupChannel::group).containsOnly("UK");
+            assertThat(lineup.get(0).streamUrl())
+                    .isEqualTo("http://tv.local:8080/proxy/" + proxy.id() + "/"
+                            + lineup.get(0).channel() + "?tuner=1");
+        }
+
+        @Test
+        void a_proxy_generated_before_lineups_existed_is_generated_again_on_the_first_read() throws IOException {
+            StreamProxy proxy = proxy(Numbering.DEFAULT, DeliveryMode.PROXY, output(false));
+            generator.generate(proxy.id());
+            Files.delete(generator.lineup(proxy.id()).orElseThrow());
+
+            assertThat(lineup(proxy.id())).hasSize(4);
+            assertThat(generator.lineup(proxy.id())).isPresent();
         }
 
         @Test

@@ -8,6 +8,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param keepGuideExtras whether the guide also carries provider elements the XMLTV DTD does not know (series-id,
  *     season, lcn…); off by default, so the published guide is valid for strict readers
+ * @param hdhomerun whether the proxy is also exposed as an HDHomeRun tuner device ({@code /hdhr/{proxy}/…}); on by
+ *     default
  */
 public record OutputSettings(
         boolean includeChannelNumber,
@@ -17,8 +19,9 @@ public record OutputSettings(
         boolean deduplicateStreams,
         int epgDaysBack,
         int epgDaysAhead,
-        boolean keepGuideExtras) {
-    public static final OutputSettings DEFAULT = new OutputSettings(true, null, true, false, false, 1, 7, false);
+        boolean keepGuideExtras,
+        boolean hdhomerun) {
+    public static final OutputSettings DEFAULT = new OutputSettings(true, null, true, false, false, 1, 7, false, true);
 
     public OutputSettings {
         groupTitleOverride = Checks.blankToNull(groupTitleOverride);
@@ -26,7 +29,43 @@ public record OutputSettings(
         Checks.requireRange(epgDaysAhead, 0, 365, "epg_days_ahead");
     }
 
-    /** Settings whose guide keeps to the DTD. */
+    /** Settings exposed as an HDHomeRun tuner. */
+    public OutputSettings(
+            boolean includeChannelNumber,
+            @Nullable String groupTitleOverride,
+            boolean urlTvgHeader,
+            boolean cacheLogos,
+            boolean deduplicateStreams,
+            int epgDaysBack,
+            int epgDaysAhead,
+            boolean keepGuideExtras) {
+        this(
+                includeChannelNumber,
+                groupTitleOverride,
+                urlTvgHeader,
+                cacheLogos,
+                deduplicateStreams,
+                epgDaysBack,
+                epgDaysAhead,
+                keepGuideExtras,
+                true);
+    }
+
+    /** The same settings with the HDHomeRun tuner switched on or off. */
+    public OutputSettings withHdhomerun(boolean on) {
+        return new OutputSettings(
+                includeChannelNumber,
+                groupTitleOverride,
+                urlTvgHeader,
+                cacheLogos,
+                deduplicateStreams,
+                epgDaysBack,
+                epgDaysAhead,
+                keepGuideExtras,
+                on);
+    }
+
+    /** Settings whose guide keeps to the DTD, exposed as an HDHomeRun tuner. */
     public OutputSettings(
             boolean includeChannelNumber,
             @Nullable String groupTitleOverride,

@@ -2,6 +2,7 @@ package io.tvarr.http.proxy;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import io.tvarr.domain.UnavailableException;
 import io.tvarr.domain.relay.ClientInfo;
 import io.tvarr.domain.relay.port.in.PlayChannelCommand;
 import io.tvarr.domain.relay.port.in.PlayChannelUseCase;
@@ -13,10 +14,14 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code /proxy/{proxy}/{channel}}: a redirect is a 302 to the upstream; a stream is written raw (never
  * compressed) to the response, whose 200 is sent only once the first bytes came, so refusals and dead upstreams
- * are still problems (503, 502). HEAD opens nothing. A client hanging up is normal and logged at INFO.
+ * are still problems (503, 502). With {@code ?tuner=1} (the URLs of HDHomeRun lineups) the channel is always
+ * streamed, also for a redirect proxy, and a limit reached answers 503 as an HDHomeRun does ({@code
+ * X-HDHomeRun-Error: 805 All Tuners In Use}). HEAD opens nothing. A client hanging up is normal and logged at INFO.
  */
 final class ChannelStreams {
     private static final Logger log = LoggerFactory.getLogger(ChannelStreams.class);
+
+    static final String ALL_TUNERS_IN_USE = "805 All Tuners In Use";
 
     private final PlayChannelUseCase channels;
 
@@ -26,11 +31,22 @@ final class ChannelStreams {
 
     void play(Context ctx, String proxy, String channel) {
         String agent = ctx.userAgent() == null ? "" : ctx.userAgent();
-        Playback playback = channels.play(new PlayChannelCommand(proxy, channel, new ClientInfo(ctx.ip(), agent)));
-        if (playback instanceof Playback.Redirect redirect) {
-            ctx.redirect(redirect.location(), HttpStatus.FOUND);
-        } else if (playback instanceof Playback.Stream stream) {
-            stream(ctx, stream, channel);
+        boolean tuner = ctx.queryParam("tuner") != null;
+        try {
+            Playback playback =
+                    channels.play(new PlayChannelCommand(proxy, channel, new ClientInfo(ctx.ip(), agent), tuner));
+            if (playback instanceof Playback.Redirect redirect) {
+                ctx.redirect(redirect.location(), HttpStatus.FOUND);
+            } else if (playback instanceof Playback.Stream stream) {
+                stream(ctx, stream, channel);
+            }
+        } catch (UnavailableException e) {
+            if (!tuner) {
+                throw e;
+            }
+            // what an HDHomeRun answers when every tuner is busy: Plex shows "All tuners in use" from this header
+            ctx.header("X-HDHomeRun-Error", ALL_TUNERS_IN_USE);
+            throw new UnavailableException(ALL_TUNERS_IN_USE + ": " + e.getMessage(), e.retryAfterSeconds());
         }
     }
 

@@ -53,7 +53,10 @@ record ProxyBody(
         @Nullable Integer epgDaysBack,
         @Nullable Integer epgDaysAhead,
         @OpenApiDescription(KEEP_GUIDE_EXTRAS) @Nullable Boolean keepGuideExtras,
+        @OpenApiDescription(HDHOMERUN) @Nullable Boolean hdhomerun,
         @Nullable String schedule) {
+    static final String HDHOMERUN = "true (default): the proxy is also an HDHomeRun tuner device at /hdhr/{slug}/"
+            + " (discover.json, lineup.json…) for Plex, Jellyfin and Emby; false: those answer 404.";
     static final String KEEP_GUIDE_EXTRAS = "false (default): the guide holds only what the XMLTV DTD allows;"
             + " true also writes the provider's other elements (series-id, season, lcn…), after the DTD's ones.";
     static final String DELIVERY_MODES = "redirect (default), proxy or transcode (needs relayProfile). Deprecated:"
@@ -87,7 +90,8 @@ record ProxyBody(
                         or(deduplicateStreams, defaults.deduplicateStreams()),
                         epgDaysBack == null ? defaults.epgDaysBack() : epgDaysBack,
                         epgDaysAhead == null ? defaults.epgDaysAhead() : epgDaysAhead,
-                        or(keepGuideExtras, defaults.keepGuideExtras())),
+                        or(keepGuideExtras, defaults.keepGuideExtras()),
+                        or(hdhomerun, defaults.hdhomerun())),
                 schedule);
     }
 
@@ -172,9 +176,15 @@ record ProxyView(
         int epgDaysBack,
         int epgDaysAhead,
         boolean keepGuideExtras,
+        boolean hdhomerun,
         @Nullable String schedule,
         String playlistPath,
         String guidePath,
+
+        @OpenApiDescription("the HDHomeRun device's base path (add it to Plex or Jellyfin as a tuner), null when off")
+        @Nullable
+        String hdhomerunPath,
+
         Instant createdAt,
         Instant updatedAt) {
     static ProxyView of(StreamProxy p) {
@@ -202,9 +212,11 @@ record ProxyView(
                 o.epgDaysBack(),
                 o.epgDaysAhead(),
                 o.keepGuideExtras(),
+                o.hdhomerun(),
                 p.schedule(),
                 "/proxy/" + p.slug() + ".m3u",
                 "/proxy/" + p.slug() + ".xmltv",
+                o.hdhomerun() ? "/hdhr/" + p.slug() : null,
                 p.createdAt(),
                 p.updatedAt());
     }

@@ -15,6 +15,7 @@ import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -62,6 +63,40 @@ public final class AtomicPublisher {
             if (!published) {
                 deleteQuietly(temporary);
             }
+        }
+    }
+
+    /** Two drafts written in one pass, published or discarded together by their owner. */
+    public record Drafts(Draft first, Draft second) implements AutoCloseable {
+        public void publish() {
+            first.publish();
+            second.publish();
+        }
+
+        @Override
+        public void close() {
+            try {
+                first.close();
+            } finally {
+                second.close();
+            }
+        }
+    }
+
+    /**
+     * Writes drafts of two targets in one pass, for files that describe the same content and must not need two
+     * passes over it (a playlist and its lineup). Neither writer argument may be closed.
+     */
+    public Drafts write(Path first, Path second, BiConsumer<OutputStream, OutputStream> writer) {
+        Draft[] inner = new Draft[1];
+        try {
+            Draft outer = write(first, out -> inner[0] = write(second, secondOut -> writer.accept(out, secondOut)));
+            return new Drafts(outer, inner[0]);
+        } catch (RuntimeException e) {
+            if (inner[0] != null) {
+                inner[0].close();
+            }
+            throw e;
         }
     }
 

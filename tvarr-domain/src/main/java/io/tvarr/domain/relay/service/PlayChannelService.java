@@ -24,7 +24,8 @@ import org.jspecify.annotations.Nullable;
  * Resolves a proxy's channel to its upstream: only channels of the proxy's own sources are served, with the
  * headers the provider expects (the channel's #EXTVLCOPT values first, then the source's user agent; the relay sends
  * the server's configured agent when neither names one). Redirect
- * delivery answers the upstream URL; proxy and transcode delivery a stream through the relay.
+ * delivery answers the upstream URL; proxy and transcode delivery a stream through the relay, and so does a tuner's
+ * request whatever the delivery (a redirect proxy's channel is then passed through as proxy delivery would).
  */
 public final class PlayChannelService implements PlayChannelUseCase {
     private final ManageProxiesUseCase proxies;
@@ -49,8 +50,11 @@ public final class PlayChannelService implements PlayChannelUseCase {
     @Override
     public Playback play(PlayChannelCommand command) {
         StreamProxy proxy = proxies.find(command.proxy());
+        if (command.tuner() && !proxy.output().hdhomerun()) {
+            throw new NotFoundException("proxy '" + command.proxy() + "': its HDHomeRun tuner is switched off");
+        }
         Channel channel = channel(proxy, command.channel());
-        if (proxy.deliveryMode() == DeliveryMode.REDIRECT) {
+        if (proxy.deliveryMode() == DeliveryMode.REDIRECT && !command.tuner()) {
             return new Playback.Redirect(channel.streamUrl());
         }
         return new RelayedStream(relay, plan(proxy, channel), command.client());

@@ -1,0 +1,103 @@
+package io.tvarr.http.hdhr;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.openapi.HttpMethod;
+import io.javalin.openapi.OpenApi;
+import io.javalin.openapi.OpenApiContent;
+import io.javalin.openapi.OpenApiParam;
+import io.javalin.openapi.OpenApiResponse;
+import io.tvarr.domain.NotFoundException;
+import io.tvarr.domain.ValidationException;
+import io.tvarr.domain.proxy.TunerDevice;
+import io.tvarr.domain.proxy.port.in.DescribeTunerUseCase;
+import io.tvarr.domain.proxy.port.in.ListLineupUseCase;
+import io.tvarr.http.ApiRoutes;
+import io.tvarr.http.problem.Problem;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * Every proxy whose tuner is on as an HDHomeRun device under {@code /hdhr/{idOrSlug}/}: {@code discover.json},
+ * {@code lineup_status.json}, {@code lineup.json}, {@code lineup.xml}, {@code lineup.post} and {@code device.xml};
+ * the same files at the root for the default device, since some clients take only a host. The lineup's URLs are
+ * the proxy's streams with {@code ?tuner=1}, always relayed ({@code /proxy/{proxy}/{channel}}).
+ */
+public final class HdHomeRunRoutes implements ApiRoutes {
+    static final Set<String> ROOT_FILES =
+            Set.of("discover.json", "lineup_status.json", "lineup.json", "lineup.xml", "lineup.post", "device.xml");
+
+    private final DescribeTunerUseCase tuners;
+    private final LineupDocuments lineups;
+
+    public HdHomeRunRoutes(DescribeTunerUseCase tuners, ListLineupUseCase lineups) {
+        this.tuners = tuners;
+        this.lineups = new LineupDocuments(lineups);
+    }
+
+    @Override
+    public void register(RoutesConfig routes) {
+        routes.get("/hdhr/{proxy}/{file}", this::file);
+        routes.post(
+                "/hdhr/{proxy}/lineup.post",
+                ctx -> serve(ctx, () -> tuners.describe(ctx.pathParam("proxy")), "lineup.post"));
+        for (String file : ROOT_FILES) {
+            routes.get("/" + file, ctx -> serve(ctx, tuners::describeDefault, file));
+        }
+        routes.post("/lineup.post", ctx -> serve(ctx, tuners::describeDefault, "lineup.post"));
+    }
+
+    @OpenApi(
+            path = "/hdhr/{proxy}/{file}",
+            methods = {HttpMethod.GET, HttpMethod.POST},
+            summary = "A proxy as an HDHomeRun tuner: discover.json, lineup_status.json, lineup.json, lineup.xml,"
+                    + " lineup.post (?scan=start|abort), device.xml; also at the root for the default proxy",
+            tags = "hdhomerun",
+            pathParams = {
+                @OpenApiParam(name = "proxy", required = true, description = "id or slug"),
+                @OpenApiParam(name = "file", required = true, example = "discover.json")
+            },
+            responses = {
+                @OpenApiResponse(status = "200"),
+                @OpenApiResponse(status = "400", content = @OpenApiContent(from = Problem.class)),
+                @OpenApiResponse(status = "404", content = @OpenApiContent(from = Problem.class))
+            })
+    void file(Context ctx) {
+        String proxy = ctx.pathParam("proxy");
+        serve(ctx, () -> tuners.describe(proxy), ctx.pathParam("file"));
+    }
+
+    private void serve(Context ctx, Supplier<TunerDevice> devices, String file) {
+        TunerDevice device = devices.get();
+        switch (file) {
+            case "discover.json" -> ctx.json(DeviceDocuments.discover(device));
+            case "lineup_status.json" -> ctx.json(DeviceDocuments.lineupStatus());
+            case "lineup.json" -> {
+                ctx.contentType("application/json");
+                lineups.json(device.proxy(), ctx::outputStream);
+            }
+            case "lineup.xml" -> {
+                ctx.contentType("application/xml; charset=utf-8");
+                lineups.xml(device.proxy(), ctx::outputStream);
+            }
+            case "lineup.post" -> scan(ctx);
+            case "device.xml" ->
+                ctx.contentType("application/xml; charset=utf-8").result(DeviceDocuments.deviceXml(device));
+            default ->
+                throw new NotFoundException(
+                        "'" + file + "': not a file of an HDHomeRun device (expected one of " + ROOT_FILES + ")");
+        }
+    }
+
+    /**
+     * A real device starts or aborts a channel scan; tvarr's lineup is the proxy's generated one, so there is
+     * nothing to scan and both succeed at once, as a scan that found the lineup as it is.
+     */
+    private static void scan(Context ctx) {
+        String scan = ctx.queryParam("scan");
+        if (!"start".equals(scan) && !"abort".equals(scan)) {
+            throw new ValidationException("scan: '" + scan + "' (expected: start or abort)");
+        }
+        ctx.status(200).result("");
+    }
+}
