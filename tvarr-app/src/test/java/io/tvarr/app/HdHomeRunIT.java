@@ -378,8 +378,13 @@ class HdHomeRunIT {
         @Test
         void hdhomerun_config_finds_the_device_on_port_65001() throws Exception {
             Path client = Path.of("/usr/bin/hdhomerun_config");
-            Assumptions.assumeTrue(
-                    Files.isExecutable(client), "hdhomerun_config not installed (Debian: hdhomerun-config)");
+            if (!Files.isExecutable(client)) {
+                String missing = "hdhomerun_config not installed (Debian: hdhomerun-config)";
+                if ("true".equals(System.getenv("CI"))) {
+                    Assertions.fail(missing + "; .ci/run installs it");
+                }
+                Assumptions.abort(missing);
+            }
             String deviceId =
                     body("/hdhr/" + tuner + "/discover.json").get("DeviceID").asText();
             app.close();
