@@ -1,5 +1,6 @@
 package io.tvarr.app;
 
+import io.tvarr.domain.account.service.OutputUserService;
 import io.tvarr.domain.channel.service.ChannelBrowser;
 import io.tvarr.domain.epg.service.EpgSourceService;
 import io.tvarr.domain.epg.service.GuideBrowser;
@@ -59,6 +60,7 @@ final class Assembly {
     final LogoGarbageCollector logoCleanup;
     final ProxyService proxies;
     final ProxyGenerator generator;
+    final OutputUserService outputUsers;
     final RelayProfileService relayProfiles;
     final ProcessFFmpeg ffmpeg;
     final SystemHardwareDetector hardware;
@@ -123,6 +125,8 @@ final class Assembly {
                 new IngestionGuard(ingestions::isRunning, settings.generationWait, Duration.ofMillis(250)),
                 logos,
                 clock);
+        this.outputUsers =
+                new OutputUserService(store.outputUsers(), new Argon2PasswordHasher(), store.proxies(), clock);
         this.relayProfiles = new RelayProfileService(store.relayProfiles(), store.proxies());
         this.ffmpeg = new ProcessFFmpeg(settings.ffmpeg);
         this.hardware = new SystemHardwareDetector(ffmpeg);

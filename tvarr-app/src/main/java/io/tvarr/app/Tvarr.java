@@ -3,6 +3,8 @@ package io.tvarr.app;
 import io.tvarr.domain.NotFoundException;
 import io.tvarr.domain.StorageException;
 import io.tvarr.domain.ValidationException;
+import io.tvarr.domain.account.port.in.LogInOutputUserUseCase;
+import io.tvarr.domain.account.port.in.ManageOutputUsersUseCase;
 import io.tvarr.domain.channel.port.in.BrowseChannelsUseCase;
 import io.tvarr.domain.epg.EpgSourceId;
 import io.tvarr.domain.epg.port.in.BrowseGuideUseCase;
@@ -163,6 +165,16 @@ public final class Tvarr implements AutoCloseable {
     /** Generates a proxy's playlist and guide now; its last report; the published files. */
     public GenerateProxyUseCase generation() {
         return parts.generator;
+    }
+
+    /** The output users of a proxy: the accounts players log in with (Xtream Codes). */
+    public ManageOutputUsersUseCase outputUsers() {
+        return parts.outputUsers;
+    }
+
+    /** Checks an output user's login. */
+    public LogInOutputUserUseCase outputLogin() {
+        return parts.outputUsers;
     }
 
     /** The published playlist of a proxy (M3U, UTF-8). The caller closes the stream. */

@@ -2,6 +2,7 @@ package io.tvarr.app;
 
 import io.tvarr.http.ApiRoutes;
 import io.tvarr.http.TvarrHttpServer;
+import io.tvarr.http.account.OutputUserRoutes;
 import io.tvarr.http.epg.EpgRoutes;
 import io.tvarr.http.filter.FilterRoutes;
 import io.tvarr.http.job.JobEventStream;
@@ -67,6 +68,7 @@ public final class TvarrApplication implements AutoCloseable {
                 new SourceRoutes(core.sources(), core.sourceIngestion(), core.channels()),
                 new EpgRoutes(core.guides(), core.guideIngestion(), core.programmes(), parts.clock),
                 new ProxyRoutes(core.proxies(), core.generation()),
+                new OutputUserRoutes(core.proxies(), core.outputUsers()),
                 new OutputRoutes(core.proxies(), core.generation(), core.play()),
                 new RelayRoutes(core.relay(), core.relaySessions(), core.ffmpeg()),
                 new RelayProfileRoutes(core.relayProfiles()),
