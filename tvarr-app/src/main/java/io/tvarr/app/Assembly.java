@@ -19,6 +19,7 @@ import io.tvarr.domain.relay.service.PlayChannelService;
 import io.tvarr.domain.relay.service.RelayInspectionService;
 import io.tvarr.domain.relay.service.RelayProfileService;
 import io.tvarr.domain.source.service.StreamSourceService;
+import io.tvarr.domain.xtream.service.XtreamAccounts;
 import io.tvarr.expression.LanguageCatalogue;
 import io.tvarr.ingest.fetch.FetchSettings;
 import io.tvarr.ingest.logo.HttpLogoFetcher;
@@ -27,6 +28,7 @@ import io.tvarr.persistence.logo.FileLogoStore;
 import io.tvarr.pipeline.PipelineInputs;
 import io.tvarr.pipeline.PipelineSettings;
 import io.tvarr.pipeline.ProxyGenerator;
+import io.tvarr.pipeline.XtreamPublications;
 import io.tvarr.pipeline.stage.guard.IngestionGuard;
 import io.tvarr.relay.ffmpeg.CodecProbe;
 import io.tvarr.relay.ffmpeg.ProcessFFmpeg;
@@ -61,6 +63,8 @@ final class Assembly {
     final ProxyService proxies;
     final ProxyGenerator generator;
     final OutputUserService outputUsers;
+    final XtreamPublications xtreamOutputs;
+    final XtreamAccounts xtream;
     final RelayProfileService relayProfiles;
     final ProcessFFmpeg ffmpeg;
     final SystemHardwareDetector hardware;
@@ -139,6 +143,8 @@ final class Assembly {
                 new CodecProbe(ffmpeg, store.lastKnownCodecs(), Duration.ofHours(24), clock));
         this.streams =
                 new PlayChannelService(proxies, store.streamSources(), store.channels(), store.relayProfiles(), relay);
+        this.xtreamOutputs = new XtreamPublications(settings.dataDir.resolve("proxies"));
+        this.xtream = new XtreamAccounts(outputUsers, xtreamOutputs, streams);
         this.relayInspection = new RelayInspectionService(relay);
         this.ffmpegInspection = new FFmpegInspectionService(ffmpeg, hardware);
         this.jobs = new Jobs(this, settings, cron);

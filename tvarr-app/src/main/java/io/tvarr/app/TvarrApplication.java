@@ -15,6 +15,7 @@ import io.tvarr.http.relay.RelayRoutes;
 import io.tvarr.http.source.SourceRoutes;
 import io.tvarr.http.system.ApiDocumentation;
 import io.tvarr.http.system.SystemRoutes;
+import io.tvarr.http.xtream.XtreamRoutes;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -74,7 +75,15 @@ public final class TvarrApplication implements AutoCloseable {
                 new RelayProfileRoutes(core.relayProfiles()),
                 new LogoRoutes(core.cachedLogos(), core.logoUploads(), core.logoCleanup()),
                 new JobRoutes(core.jobs()),
-                new JobEventStream(core.jobEvents()));
+                new JobEventStream(core.jobEvents()),
+                new XtreamRoutes(
+                        new XtreamRoutes.UseCases(
+                                core.xtreamLogins(),
+                                core.xtreamPlayer(),
+                                core.xtreamLineups(),
+                                core.xtreamGuides(),
+                                core.generation()),
+                        parts.clock));
     }
 
     public int port() {

@@ -1,10 +1,13 @@
 package io.tvarr.pipeline;
 
 import io.tvarr.domain.proxy.StreamProxy;
+import io.tvarr.domain.xtream.XtreamChannel;
 import io.tvarr.expression.EvaluationContext;
 import io.tvarr.pipeline.output.AtomicPublisher;
 import io.tvarr.pipeline.output.M3uPlaylistWriter;
 import io.tvarr.pipeline.output.PlaylistEntries;
+import io.tvarr.pipeline.output.PlaylistEntry;
+import io.tvarr.pipeline.output.XtreamLineupFile;
 import io.tvarr.pipeline.stage.ProxyChannel;
 import io.tvarr.pipeline.stage.Stage;
 import io.tvarr.pipeline.stage.StageMeter;
@@ -26,6 +29,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The channel pass: one streaming pass over a proxy's channels through mapping, filtering, deduplication, the
@@ -38,6 +42,7 @@ final class ChannelPass {
     private final GuideMatcher matcher;
     private final GenerationReportBuilder report;
     private final GuideSelection selection = new GuideSelection();
+    private AtomicPublisher.@Nullable Draft lineup;
 
     ChannelPass(StreamProxy proxy, ProxyRules rules, GuideMatcher matcher, GenerationReportBuilder report) {
         this.proxy = proxy;
@@ -58,8 +63,9 @@ final class ChannelPass {
     }
 
     /**
-     * Writes the playlist of {@code channels} to a draft of {@code file}, running {@code numberingOnwards} between
-     * deduplication and EPG matching; the caller publishes or discards the draft.
+     * Writes the playlist of {@code channels} to a draft of {@code file}, and the same channels as the Xtream lineup
+     * to a draft beside it ({@link #lineup()}), running {@code numberingOnwards} between deduplication and EPG
+     * matching; the caller publishes or discards both drafts.
      */
     AtomicPublisher.Draft write(
             AtomicPublisher publisher,
@@ -74,13 +80,32 @@ final class ChannelPass {
         stages.addAll(numberingOnwards);
         stages.add(matching);
         StageMeter<ProxyChannel> meter = new StageMeter<>(stages);
-        Playlist playlist = new Playlist(channels, meter, entries);
+        Path lineupFile = file.resolveSibling(XtreamLineupFile.NAME);
+        Playlist playlist = new Playlist(channels, meter, entries, new XtreamStreamIds(lineupFile));
         long started = System.nanoTime();
-        AtomicPublisher.Draft draft = publisher.write(file, playlist::write);
+        AtomicPublisher.Draft draft;
+        try {
+            // the lineup is written in the same pass as the playlist, so both list the same channels
+            draft = publisher.write(
+                    file, out -> lineup = publisher.write(lineupFile, rows -> playlist.write(out, rows)));
+        } catch (RuntimeException e) {
+            if (lineup != null) {
+                lineup.close();
+            }
+            throw e;
+        }
         report.stages(meter.reports());
         report.stage("playlist_generation", playlist.read, playlist.written, started);
         report.channels(playlist.written, matching.unmatched(), matching.unmatchedCount());
         return draft;
+    }
+
+    /** The draft of the Xtream lineup; there once {@link #write} has returned. */
+    AtomicPublisher.Draft lineup() {
+        if (lineup == null) {
+            throw new IllegalStateException("the playlist was not written yet");
+        }
+        return lineup;
     }
 
     /** The guide channels the written playlist uses; complete once {@link #write} has returned. */
@@ -93,30 +118,52 @@ final class ChannelPass {
         private final ChannelFeed channels;
         private final StageMeter<ProxyChannel> stages;
         private final PlaylistEntries entries;
+        private final XtreamStreamIds streamIds;
         private long read;
         private long written;
 
-        Playlist(ChannelFeed channels, StageMeter<ProxyChannel> stages, PlaylistEntries entries) {
+        Playlist(
+                ChannelFeed channels,
+                StageMeter<ProxyChannel> stages,
+                PlaylistEntries entries,
+                XtreamStreamIds streamIds) {
             this.channels = channels;
             this.stages = stages;
             this.entries = entries;
+            this.streamIds = streamIds;
         }
 
-        void write(OutputStream out) {
+        void write(OutputStream out, OutputStream lineupOut) {
             Writer text = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
             M3uPlaylistWriter writer = new M3uPlaylistWriter(text, entries.guideUrl());
+            XtreamLineupFile.LineWriter lineup = new XtreamLineupFile.LineWriter(lineupOut);
             ReadAhead.run("channel-reader", channels, item -> {
                 read++;
                 if (stages.apply(item) instanceof StageOutcome.Kept<ProxyChannel> kept) {
-                    writer.write(entries.entry(kept.value()));
+                    PlaylistEntry entry = entries.entry(kept.value());
+                    writer.write(entry);
+                    lineup.write(lineupChannel(kept.value(), entry));
                     written++;
                 }
             });
+            lineup.flush();
             try {
                 text.flush();
             } catch (IOException e) {
                 throw new UncheckedIOException("playlist could not be written: " + e.getMessage(), e);
             }
+        }
+
+        /** The channel as the playlist entry shows it (name, group, logo, guide id), with its stream id. */
+        private XtreamChannel lineupChannel(ProxyChannel item, PlaylistEntry entry) {
+            return new XtreamChannel(
+                    streamIds.assign(item.channel().id()),
+                    item.channel().id(),
+                    item.number(),
+                    entry.name(),
+                    entry.group(),
+                    entry.tvgLogo(),
+                    entry.tvgId());
         }
     }
 }

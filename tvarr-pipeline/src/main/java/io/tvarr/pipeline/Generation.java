@@ -71,11 +71,12 @@ final class Generation {
         List<Stage<ProxyChannel>> numberingOnwards =
                 numberingOnwards(ChannelPrepass.run(proxy, loaded.rules(), channels, report), report);
         try (AtomicPublisher.Draft playlist = channelPass.write(
-                publisher,
-                directory.resolve(ProxyGenerator.PLAYLIST),
-                channels,
-                numberingOnwards,
-                new PlaylistEntries(proxy, baseUrl))) {
+                        publisher,
+                        directory.resolve(ProxyGenerator.PLAYLIST),
+                        channels,
+                        numberingOnwards,
+                        new PlaylistEntries(proxy, baseUrl));
+                AtomicPublisher.Draft lineup = channelPass.lineup()) {
             GuidePass guidePass = new GuidePass(
                     loaded.guides(),
                     inputs.guides(),
@@ -90,6 +91,7 @@ final class Generation {
                     report)) {
                 long started = System.nanoTime();
                 playlist.publish();
+                lineup.publish();
                 guide.publish();
                 report.stage("publish", 2, 2, started);
             }
