@@ -68,7 +68,7 @@ public final class TvarrApplication implements AutoCloseable {
                 new FilterRoutes(core.filters(), core.mappingRules(), core.expressions(), core.expressionPreview()),
                 new SourceRoutes(core.sources(), core.sourceIngestion(), core.channels()),
                 new EpgRoutes(core.guides(), core.guideIngestion(), core.programmes(), parts.clock),
-                new ProxyRoutes(core.proxies(), core.generation()),
+                new ProxyRoutes(core.proxies(), core.generation(), core.outputUsers()),
                 new OutputUserRoutes(core.proxies(), core.outputUsers()),
                 new OutputRoutes(core.proxies(), core.generation(), core.play()),
                 new RelayRoutes(core.relay(), core.relaySessions(), core.ffmpeg()),

@@ -156,6 +156,17 @@ class XtreamApiIT {
         }
 
         @Test
+        void get_profile_and_get_server_info_answer_the_login_as_panels_do() throws IOException {
+            JsonNode login = playerApi("alice", "secret1", "");
+
+            for (String action : List.of("get_profile", "get_server_info")) {
+                JsonNode answer = playerApi("alice", "secret1", action);
+                assertThat(answer.get("user_info")).as(action).isEqualTo(login.get("user_info"));
+                assertThat(answer.get("server_info").get("url").asText()).isEqualTo("127.0.0.1");
+            }
+        }
+
+        @Test
         void a_wrong_password_answers_auth_0_as_a_panel_does() throws IOException {
             HttpResponse<String> answer = api.get("/player_api.php?username=alice&password=wrong");
 
@@ -177,6 +188,14 @@ class XtreamApiIT {
             assertThat(status("/live/old/secret1/" + streamId("BBC One") + ".ts"))
                     .isEqualTo(403);
         }
+    }
+
+    @Test
+    void the_proxys_api_answer_lists_the_xtream_server_and_its_users() throws IOException {
+        JsonNode proxy = json.readTree(api.get("/api/v1/proxies/" + proxyId).body());
+
+        assertThat(proxy.get("xtreamServerPath").asText()).isEqualTo("/");
+        assertThat(proxy.get("xtreamUsernames")).extracting(JsonNode::asText).containsExactly("alice", "old");
     }
 
     @Nested
@@ -264,6 +283,7 @@ class XtreamApiIT {
             assertThat(first.get("channel_id").asText()).isEqualTo("bbc1.uk");
             assertThat(first.get("start_timestamp").isTextual()).isTrue();
             assertThat(first.get("start").asText()).matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d");
+            assertThat(first.get("stop").asText()).isEqualTo(first.get("end").asText());
         }
 
         @Test

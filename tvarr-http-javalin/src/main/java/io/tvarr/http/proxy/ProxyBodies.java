@@ -175,9 +175,16 @@ record ProxyView(
         @Nullable String schedule,
         String playlistPath,
         String guidePath,
+
+        @OpenApiDescription("the Xtream Codes server URL is tvarr's base URL; log in with one of xtreamUsernames")
+        String xtreamServerPath,
+
+        @OpenApiDescription("the proxy's output users, for Xtream Codes players")
+        List<String> xtreamUsernames,
+
         Instant createdAt,
         Instant updatedAt) {
-    static ProxyView of(StreamProxy p) {
+    static ProxyView of(StreamProxy p, List<String> usernames) {
         OutputSettings o = p.output();
         return new ProxyView(
                 p.id().toString(),
@@ -205,6 +212,8 @@ record ProxyView(
                 p.schedule(),
                 "/proxy/" + p.slug() + ".m3u",
                 "/proxy/" + p.slug() + ".xmltv",
+                "/",
+                List.copyOf(usernames),
                 p.createdAt(),
                 p.updatedAt());
     }

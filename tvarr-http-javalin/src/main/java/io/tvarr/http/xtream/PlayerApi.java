@@ -10,12 +10,27 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * {@code player_api.php}: dispatches on {@code action}. A wrong login answers {@code {"user_info":{"auth":0}}} with
- * 200, as panels do; an expired account gets its login answer (status {@code Expired}) and empty lists.
+ * 200, as panels do; no action or one that lists nothing ({@code get_profile}, {@code get_server_info}) answers
+ * the login; an expired account gets its login answer (status {@code Expired}) and empty lists.
  */
 final class PlayerApi {
+    /** The actions that answer something other than the login. */
+    private static final Set<String> LIST_ACTIONS = Set.of(
+            "get_live_categories",
+            "get_live_streams",
+            "get_short_epg",
+            "get_simple_data_table",
+            "get_vod_categories",
+            "get_vod_streams",
+            "get_vod_info",
+            "get_series_categories",
+            "get_series",
+            "get_series_info");
+
     private final LiveLineupJson live;
     private final ShortEpgJson epg;
     private final Clock clock;
@@ -35,7 +50,9 @@ final class PlayerApi {
                 json.writeNumberField("auth", 0);
                 json.writeEndObject();
                 json.writeEndObject();
-            } else if (action.isEmpty()) {
+            } else if (!LIST_ACTIONS.contains(action)) {
+                // panels answer the login for no action and for any they do not list by, which clients rely on
+                // (get_profile, get_server_info)
                 authentication(ctx, json, login);
             } else if (login instanceof XtreamLogin.Granted granted) {
                 action(ctx, json, action, granted.user());

@@ -61,6 +61,10 @@ final class ShortEpgJson {
             json.writeStringField("channel_id", p.guideId());
             json.writeStringField("start_timestamp", Long.toString(p.start().getEpochSecond()));
             json.writeStringField("stop_timestamp", Long.toString(p.stop().getEpochSecond()));
+            if (!table) {
+                // the short EPG repeats the end as "stop"; the data table does not
+                json.writeStringField("stop", XtreamJson.dateTime(p.stop()));
+            }
             if (table) {
                 boolean playing = !now.isBefore(p.start()) && now.isBefore(p.stop());
                 json.writeNumberField("now_playing", playing ? 1 : 0);
