@@ -386,7 +386,7 @@ class ProxyGeneratorTest {
             try (var files =
                     Files.list(generator.playlist(proxy.id()).orElseThrow().getParent())) {
                 assertThat(files.map(p -> p.getFileName().toString()))
-                        .containsExactlyInAnyOrder("playlist.m3u", "epg.xml");
+                        .containsExactlyInAnyOrder("playlist.m3u", "xtream-lineup.tsv", "epg.xml");
             }
         }
     }
