@@ -23,6 +23,17 @@ class Argon2PasswordHasherTest {
     }
 
     @Test
+    void a_remembered_login_still_refuses_a_wrong_password_and_another_hash() {
+        String hash = hasher.hash("secret1");
+        String other = hasher.hash("secret2");
+        assertThat(hasher.matches("secret1", hash)).isTrue();
+
+        assertThat(hasher.matches("secret1", hash)).isTrue();
+        assertThat(hasher.matches("secret2", hash)).isFalse();
+        assertThat(hasher.matches("secret1", other)).isFalse();
+    }
+
+    @Test
     void the_same_password_hashes_differently_each_time() {
         assertThat(hasher.hash("secret1")).isNotEqualTo(hasher.hash("secret1"));
     }
