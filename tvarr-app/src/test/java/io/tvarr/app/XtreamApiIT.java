@@ -2,6 +2,9 @@ package io.tvarr.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
@@ -39,6 +42,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 /**
  * A proxy as an Xtream Codes account on a real server: a player logs in, lists categories and streams, plays a
@@ -316,6 +320,25 @@ class XtreamApiIT {
             assertThat(bytes).hasSizeGreaterThan(188 * 100);
             assertThat(bytes[0]).isEqualTo((byte) 0x47);
             assertThat(ffprobe(bytes)).contains("video");
+        }
+
+        @Test
+        void the_access_log_never_carries_the_password() throws Exception {
+            ListAppender<ILoggingEvent> logs = new ListAppender<>();
+            Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+            logs.start();
+            root.addAppender(logs);
+            try {
+                read("/live/alice/secret1/" + streamId("BBC One") + ".ts", 188 * 10);
+                api.get("/live/alice/secret1/" + streamId("BBC One") + ".m3u8");
+            } finally {
+                root.detachAppender(logs);
+            }
+
+            assertThat(logs.list)
+                    .extracting(ILoggingEvent::getFormattedMessage)
+                    .anyMatch(line -> line.contains("path=/live/***/***/"))
+                    .noneMatch(line -> line.contains("secret1"));
         }
 
         @Test
