@@ -1,5 +1,6 @@
 package io.tvarr.app;
 
+import io.tvarr.domain.account.service.OutputUserService;
 import io.tvarr.domain.channel.service.ChannelBrowser;
 import io.tvarr.domain.epg.service.EpgSourceService;
 import io.tvarr.domain.epg.service.GuideBrowser;
@@ -19,6 +20,7 @@ import io.tvarr.domain.relay.service.PlayChannelService;
 import io.tvarr.domain.relay.service.RelayInspectionService;
 import io.tvarr.domain.relay.service.RelayProfileService;
 import io.tvarr.domain.source.service.StreamSourceService;
+import io.tvarr.domain.xtream.service.XtreamAccounts;
 import io.tvarr.expression.LanguageCatalogue;
 import io.tvarr.ingest.fetch.FetchSettings;
 import io.tvarr.ingest.logo.HttpLogoFetcher;
@@ -28,6 +30,7 @@ import io.tvarr.pipeline.PipelineInputs;
 import io.tvarr.pipeline.PipelineSettings;
 import io.tvarr.pipeline.ProxyGenerator;
 import io.tvarr.pipeline.PublishedLineups;
+import io.tvarr.pipeline.XtreamPublications;
 import io.tvarr.pipeline.stage.guard.IngestionGuard;
 import io.tvarr.relay.ffmpeg.CodecProbe;
 import io.tvarr.relay.ffmpeg.ProcessFFmpeg;
@@ -63,6 +66,9 @@ final class Assembly {
     final ProxyGenerator generator;
     final PublishedLineups lineups;
     final TunerDeviceService tuners;
+    final OutputUserService outputUsers;
+    final XtreamPublications xtreamOutputs;
+    final XtreamAccounts xtream;
     final RelayProfileService relayProfiles;
     final ProcessFFmpeg ffmpeg;
     final SystemHardwareDetector hardware;
@@ -131,6 +137,8 @@ final class Assembly {
                 clock);
         this.lineups = new PublishedLineups(generator, pipeline);
         this.tuners = new TunerDeviceService(proxies, store.streamSources(), settings.tuners, settings.baseUrl);
+        this.outputUsers =
+                new OutputUserService(store.outputUsers(), new Argon2PasswordHasher(), store.proxies(), clock);
         this.relayProfiles = new RelayProfileService(store.relayProfiles(), store.proxies());
         this.ffmpeg = new ProcessFFmpeg(settings.ffmpeg);
         this.hardware = new SystemHardwareDetector(ffmpeg);
@@ -143,6 +151,8 @@ final class Assembly {
                 new CodecProbe(ffmpeg, store.lastKnownCodecs(), Duration.ofHours(24), clock));
         this.streams =
                 new PlayChannelService(proxies, store.streamSources(), store.channels(), store.relayProfiles(), relay);
+        this.xtreamOutputs = new XtreamPublications(settings.dataDir.resolve("proxies"));
+        this.xtream = new XtreamAccounts(outputUsers, xtreamOutputs, streams);
         this.relayInspection = new RelayInspectionService(relay);
         this.ffmpegInspection = new FFmpegInspectionService(ffmpeg, hardware);
         this.jobs = new Jobs(this, settings, cron);

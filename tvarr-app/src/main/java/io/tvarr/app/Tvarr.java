@@ -3,6 +3,8 @@ package io.tvarr.app;
 import io.tvarr.domain.NotFoundException;
 import io.tvarr.domain.StorageException;
 import io.tvarr.domain.ValidationException;
+import io.tvarr.domain.account.port.in.LogInOutputUserUseCase;
+import io.tvarr.domain.account.port.in.ManageOutputUsersUseCase;
 import io.tvarr.domain.channel.port.in.BrowseChannelsUseCase;
 import io.tvarr.domain.epg.EpgSourceId;
 import io.tvarr.domain.epg.port.in.BrowseGuideUseCase;
@@ -34,6 +36,10 @@ import io.tvarr.domain.relay.port.in.StopRelaySessionUseCase;
 import io.tvarr.domain.source.SourceId;
 import io.tvarr.domain.source.port.in.ManageStreamSourcesUseCase;
 import io.tvarr.domain.system.Health;
+import io.tvarr.domain.xtream.port.in.LogInXtreamUseCase;
+import io.tvarr.domain.xtream.port.in.PlayXtreamChannelUseCase;
+import io.tvarr.domain.xtream.port.in.ReadXtreamGuideUseCase;
+import io.tvarr.domain.xtream.port.in.ReadXtreamLineupUseCase;
 import io.tvarr.persistence.DatabaseSettings;
 import io.tvarr.persistence.JdbiPersistence;
 import java.io.IOException;
@@ -175,6 +181,36 @@ public final class Tvarr implements AutoCloseable {
     /** Proxies as HDHomeRun tuner devices: identity, URLs and tuner count. */
     public DescribeTunerUseCase tuners() {
         return parts.tuners;
+    }
+
+    /** The output users of a proxy: the accounts players log in with (Xtream Codes). */
+    public ManageOutputUsersUseCase outputUsers() {
+        return parts.outputUsers;
+    }
+
+    /** Checks an output user's login. */
+    public LogInOutputUserUseCase outputLogin() {
+        return parts.outputUsers;
+    }
+
+    /** Xtream logins of output users, with their running streams. */
+    public LogInXtreamUseCase xtreamLogins() {
+        return parts.xtream;
+    }
+
+    /** Plays a channel by its Xtream stream id for an output user, within the user's connection limit. */
+    public PlayXtreamChannelUseCase xtreamPlayer() {
+        return parts.xtream;
+    }
+
+    /** A proxy's published lineup as the Xtream door shows it (stream ids, categories from groups). */
+    public ReadXtreamLineupUseCase xtreamLineups() {
+        return parts.xtreamOutputs;
+    }
+
+    /** A channel's programmes from a proxy's published guide. */
+    public ReadXtreamGuideUseCase xtreamGuides() {
+        return parts.xtreamOutputs;
     }
 
     /** The published playlist of a proxy (M3U, UTF-8). The caller closes the stream. */

@@ -2,6 +2,7 @@ package io.tvarr.app;
 
 import io.tvarr.http.ApiRoutes;
 import io.tvarr.http.TvarrHttpServer;
+import io.tvarr.http.account.OutputUserRoutes;
 import io.tvarr.http.epg.EpgRoutes;
 import io.tvarr.http.filter.FilterRoutes;
 import io.tvarr.http.hdhr.HdHomeRunDiscovery;
@@ -16,6 +17,7 @@ import io.tvarr.http.relay.RelayRoutes;
 import io.tvarr.http.source.SourceRoutes;
 import io.tvarr.http.system.ApiDocumentation;
 import io.tvarr.http.system.SystemRoutes;
+import io.tvarr.http.xtream.XtreamRoutes;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.util.List;
@@ -73,14 +75,23 @@ public final class TvarrApplication implements AutoCloseable {
                 new FilterRoutes(core.filters(), core.mappingRules(), core.expressions(), core.expressionPreview()),
                 new SourceRoutes(core.sources(), core.sourceIngestion(), core.channels()),
                 new EpgRoutes(core.guides(), core.guideIngestion(), core.programmes(), parts.clock),
-                new ProxyRoutes(core.proxies(), core.generation()),
+                new ProxyRoutes(core.proxies(), core.generation(), core.outputUsers()),
+                new OutputUserRoutes(core.proxies(), core.outputUsers()),
                 new OutputRoutes(core.proxies(), core.generation(), core.play()),
                 new HdHomeRunRoutes(core.tuners(), core.lineups()),
                 new RelayRoutes(core.relay(), core.relaySessions(), core.ffmpeg()),
                 new RelayProfileRoutes(core.relayProfiles()),
                 new LogoRoutes(core.cachedLogos(), core.logoUploads(), core.logoCleanup()),
                 new JobRoutes(core.jobs()),
-                new JobEventStream(core.jobEvents()));
+                new JobEventStream(core.jobEvents()),
+                new XtreamRoutes(
+                        new XtreamRoutes.UseCases(
+                                core.xtreamLogins(),
+                                core.xtreamPlayer(),
+                                core.xtreamLineups(),
+                                core.xtreamGuides(),
+                                core.generation()),
+                        parts.clock));
     }
 
     /**

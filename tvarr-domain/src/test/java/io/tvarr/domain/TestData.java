@@ -8,6 +8,11 @@ import io.tvarr.domain.epg.EpgSourceId;
 import io.tvarr.domain.epg.EpgSourceKind;
 import io.tvarr.domain.epg.LocalizedText;
 import io.tvarr.domain.epg.RetentionWindow;
+import io.tvarr.domain.proxy.DeliveryMode;
+import io.tvarr.domain.proxy.Numbering;
+import io.tvarr.domain.proxy.OutputSettings;
+import io.tvarr.domain.proxy.ProxyId;
+import io.tvarr.domain.proxy.StreamProxy;
 import io.tvarr.domain.source.Credentials;
 import io.tvarr.domain.source.SourceId;
 import io.tvarr.domain.source.SourceKind;
@@ -76,6 +81,25 @@ public final class TestData {
                 0,
                 ZoneOffset.UTC,
                 RetentionWindow.DEFAULT,
+                T0,
+                T0);
+    }
+
+    /** A proxy of the given sources with default settings and redirect delivery. */
+    public static StreamProxy aProxy(String slug, SourceId... sources) {
+        return new StreamProxy(
+                ProxyId.random(),
+                slug,
+                slug,
+                List.of(sources),
+                List.of(),
+                List.of(),
+                List.of(),
+                Numbering.DEFAULT,
+                DeliveryMode.REDIRECT,
+                null,
+                OutputSettings.DEFAULT,
+                null,
                 T0,
                 T0);
     }

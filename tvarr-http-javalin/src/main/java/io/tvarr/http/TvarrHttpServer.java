@@ -4,6 +4,7 @@ import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.json.JavalinJackson;
 import io.javalin.util.JavalinBindException;
+import io.tvarr.domain.Redaction;
 import io.tvarr.domain.UnavailableException;
 import io.tvarr.http.problem.ProblemResponses;
 import java.net.BindException;
@@ -49,7 +50,8 @@ public final class TvarrHttpServer implements AutoCloseable {
             config.requestLogger.http((ctx, ms) -> access.info(
                     "request served method={} path={} status={} duration_ms={} request_id={}",
                     ctx.method(),
-                    ctx.path(),
+                    // Xtream stream paths carry the player's password: /live/{username}/{password}/{id}.ts
+                    Redaction.redactUrl(ctx.path()),
                     ctx.statusCode(),
                     Math.round(ms),
                     RequestIds.of(ctx)));

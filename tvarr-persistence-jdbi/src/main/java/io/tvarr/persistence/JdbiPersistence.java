@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.tvarr.domain.Redaction;
 import io.tvarr.domain.StorageException;
 import io.tvarr.domain.ValidationException;
+import io.tvarr.domain.account.port.out.OutputUserRepository;
 import io.tvarr.domain.channel.port.out.ChannelRepository;
 import io.tvarr.domain.epg.port.out.EpgRepository;
 import io.tvarr.domain.epg.port.out.EpgSourceRepository;
@@ -17,6 +18,7 @@ import io.tvarr.domain.proxy.port.out.StreamProxyRepository;
 import io.tvarr.domain.relay.port.out.LastKnownCodecRepository;
 import io.tvarr.domain.relay.port.out.RelayProfileRepository;
 import io.tvarr.domain.source.port.out.StreamSourceRepository;
+import io.tvarr.persistence.account.JdbiOutputUserRepository;
 import io.tvarr.persistence.channel.JdbiChannelRepository;
 import io.tvarr.persistence.epg.JdbiEpgRepository;
 import io.tvarr.persistence.epg.JdbiEpgSourceRepository;
@@ -233,6 +235,10 @@ public final class JdbiPersistence implements AutoCloseable {
 
     public IngestionStatusRepository ingestionStatus() {
         return new JdbiIngestionStatusRepository(db, json);
+    }
+
+    public OutputUserRepository outputUsers() {
+        return new JdbiOutputUserRepository(db);
     }
 
     public JobRepository jobs() {

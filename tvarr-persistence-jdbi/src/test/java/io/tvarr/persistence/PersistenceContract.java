@@ -3,6 +3,7 @@ package io.tvarr.persistence;
 import static io.tvarr.domain.TestData.T0;
 import static io.tvarr.domain.TestData.aChannel;
 import static io.tvarr.domain.TestData.aProgramme;
+import static io.tvarr.domain.TestData.aProxy;
 import static io.tvarr.domain.TestData.anEpgChannel;
 import static io.tvarr.domain.TestData.anM3uSource;
 import static io.tvarr.domain.TestData.anXmltvSource;
@@ -14,6 +15,8 @@ import io.tvarr.domain.ConflictException;
 import io.tvarr.domain.NotFoundException;
 import io.tvarr.domain.Page;
 import io.tvarr.domain.StorageException;
+import io.tvarr.domain.account.OutputUser;
+import io.tvarr.domain.account.OutputUserId;
 import io.tvarr.domain.channel.Channel;
 import io.tvarr.domain.channel.ChannelQuery;
 import io.tvarr.domain.channel.ChannelSink;
@@ -87,6 +90,7 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class PersistenceContract {
     private static final List<String> TABLES = List.of(
+            "output_user",
             "proxy_mapping_rule",
             "proxy_filter",
             "proxy_epg_source",
@@ -839,6 +843,73 @@ abstract class PersistenceContract {
                     null,
                     T0,
                     T0);
+        }
+    }
+
+    @Nested
+    class Output_users {
+        OutputUser user(StreamProxy proxy, String username) {
+            return new OutputUser(
+                    OutputUserId.random(),
+                    proxy.id(),
+                    username,
+                    "$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA",
+                    T0.plus(Duration.ofDays(30)),
+                    2,
+                    T0);
+        }
+
+        @Test
+        void stores_and_reads_back_every_field() {
+            StreamProxy proxy = aProxy("living-room");
+            store.proxies().insert(proxy);
+            OutputUser alice = user(proxy, "alice");
+            OutputUser never = new OutputUser(OutputUserId.random(), proxy.id(), "bob", "hash", null, 1, T0);
+
+            store.outputUsers().insert(alice);
+            store.outputUsers().insert(never);
+
+            assertThat(store.outputUsers().findByUsername("alice")).contains(alice);
+            assertThat(store.outputUsers().findByProxy(proxy.id())).containsExactly(alice, never);
+        }
+
+        @Test
+        void a_username_is_unique_across_proxies() {
+            StreamProxy one = aProxy("one");
+            StreamProxy two = aProxy("two");
+            store.proxies().insert(one);
+            store.proxies().insert(two);
+            store.outputUsers().insert(user(one, "alice"));
+
+            assertThatThrownBy(() -> store.outputUsers().insert(user(two, "alice")))
+                    .isInstanceOf(ConflictException.class)
+                    .hasMessage("username: 'alice' is already taken");
+            assertThat(store.outputUsers().findByProxy(two.id())).isEmpty();
+        }
+
+        @Test
+        void deletes_only_a_user_of_the_named_proxy() {
+            StreamProxy one = aProxy("one");
+            StreamProxy two = aProxy("two");
+            store.proxies().insert(one);
+            store.proxies().insert(two);
+            OutputUser alice = user(one, "alice");
+            store.outputUsers().insert(alice);
+
+            assertThat(store.outputUsers().delete(two.id(), alice.id())).isFalse();
+            assertThat(store.outputUsers().delete(one.id(), alice.id())).isTrue();
+            assertThat(store.outputUsers().findByUsername("alice")).isEmpty();
+        }
+
+        @Test
+        void deleting_the_proxy_deletes_its_users() {
+            StreamProxy proxy = aProxy("living-room");
+            store.proxies().insert(proxy);
+            store.outputUsers().insert(user(proxy, "alice"));
+
+            store.proxies().delete(proxy.id());
+
+            assertThat(store.outputUsers().findByUsername("alice")).isEmpty();
         }
     }
 

@@ -1,6 +1,7 @@
 package io.tvarr.pipeline;
 
 import io.tvarr.domain.proxy.StreamProxy;
+import io.tvarr.domain.xtream.XtreamChannel;
 import io.tvarr.expression.EvaluationContext;
 import io.tvarr.pipeline.output.AtomicPublisher;
 import io.tvarr.pipeline.output.LineupRow;
@@ -8,6 +9,7 @@ import io.tvarr.pipeline.output.LineupWriter;
 import io.tvarr.pipeline.output.M3uPlaylistWriter;
 import io.tvarr.pipeline.output.PlaylistEntries;
 import io.tvarr.pipeline.output.PlaylistEntry;
+import io.tvarr.pipeline.output.XtreamLineupFile;
 import io.tvarr.pipeline.stage.ProxyChannel;
 import io.tvarr.pipeline.stage.Stage;
 import io.tvarr.pipeline.stage.StageMeter;
@@ -29,6 +31,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The channel pass: one streaming pass over a proxy's channels through mapping, filtering, deduplication, the
@@ -41,6 +44,7 @@ final class ChannelPass {
     private final GuideMatcher matcher;
     private final GenerationReportBuilder report;
     private final GuideSelection selection = new GuideSelection();
+    private AtomicPublisher.@Nullable Draft xtreamLineup;
 
     ChannelPass(StreamProxy proxy, ProxyRules rules, GuideMatcher matcher, GenerationReportBuilder report) {
         this.proxy = proxy;
@@ -79,13 +83,35 @@ final class ChannelPass {
         stages.addAll(numberingOnwards);
         stages.add(matching);
         StageMeter<ProxyChannel> meter = new StageMeter<>(stages);
-        Playlist playlist = new Playlist(channels, meter, entries);
+        Path xtreamFile = playlistFile.resolveSibling(XtreamLineupFile.NAME);
+        Playlist playlist = new Playlist(channels, meter, entries, new XtreamStreamIds(xtreamFile));
         long started = System.nanoTime();
-        AtomicPublisher.Drafts drafts = publisher.write(playlistFile, lineupFile, playlist::write);
+        AtomicPublisher.Drafts drafts;
+        try {
+            // the tuner and Xtream lineups are written in the same pass as the playlist: all list the same channels
+            drafts = publisher.write(
+                    playlistFile,
+                    lineupFile,
+                    (out, lineupOut) -> xtreamLineup =
+                            publisher.write(xtreamFile, xtreamOut -> playlist.write(out, lineupOut, xtreamOut)));
+        } catch (RuntimeException e) {
+            if (xtreamLineup != null) {
+                xtreamLineup.close();
+            }
+            throw e;
+        }
         report.stages(meter.reports());
         report.stage("playlist_generation", playlist.read, playlist.written, started);
         report.channels(playlist.written, matching.unmatched(), matching.unmatchedCount());
         return drafts;
+    }
+
+    /** The draft of the Xtream lineup; there once {@link #write} has returned. */
+    AtomicPublisher.Draft xtreamLineup() {
+        if (xtreamLineup == null) {
+            throw new IllegalStateException("the playlist was not written yet");
+        }
+        return xtreamLineup;
     }
 
     /** The guide channels the written playlist uses; complete once {@link #write} has returned. */
@@ -101,20 +127,27 @@ final class ChannelPass {
         private final ChannelFeed channels;
         private final StageMeter<ProxyChannel> stages;
         private final PlaylistEntries entries;
+        private final XtreamStreamIds streamIds;
         private long read;
         private long written;
 
-        Playlist(ChannelFeed channels, StageMeter<ProxyChannel> stages, PlaylistEntries entries) {
+        Playlist(
+                ChannelFeed channels,
+                StageMeter<ProxyChannel> stages,
+                PlaylistEntries entries,
+                XtreamStreamIds streamIds) {
             this.channels = channels;
             this.stages = stages;
             this.entries = entries;
+            this.streamIds = streamIds;
         }
 
-        void write(OutputStream playlistOut, OutputStream lineupOut) {
+        void write(OutputStream playlistOut, OutputStream lineupOut, OutputStream xtreamOut) {
             Writer text = utf8(playlistOut);
             Writer lineupText = utf8(lineupOut);
             M3uPlaylistWriter writer = new M3uPlaylistWriter(text, entries.guideUrl());
             LineupWriter lineup = new LineupWriter(lineupText);
+            XtreamLineupFile.LineWriter xtream = new XtreamLineupFile.LineWriter(xtreamOut);
             ReadAhead.run("channel-reader", channels, item -> {
                 read++;
                 if (stages.apply(item) instanceof StageOutcome.Kept<ProxyChannel> kept) {
@@ -122,14 +155,28 @@ final class ChannelPass {
                     writer.write(entry);
                     written++;
                     lineup.write(row(kept.value(), entry, written));
+                    xtream.write(xtreamChannel(kept.value(), entry));
                 }
             });
+            xtream.flush();
             try {
                 text.flush();
                 lineupText.flush();
             } catch (IOException e) {
                 throw new UncheckedIOException("playlist could not be written: " + e.getMessage(), e);
             }
+        }
+
+        /** The channel as the playlist entry shows it (name, group, logo, guide id), with its Xtream stream id. */
+        private XtreamChannel xtreamChannel(ProxyChannel item, PlaylistEntry entry) {
+            return new XtreamChannel(
+                    streamIds.assign(item.channel().id()),
+                    item.channel().id(),
+                    item.number(),
+                    entry.name(),
+                    entry.group(),
+                    entry.tvgLogo(),
+                    entry.tvgId());
         }
 
         /** The lineup's number is the published one, whether or not the playlist writes it as tvg-chno. */

@@ -72,12 +72,13 @@ final class Generation {
         List<Stage<ProxyChannel>> numberingOnwards =
                 numberingOnwards(ChannelPrepass.run(proxy, loaded.rules(), channels, report), report);
         try (AtomicPublisher.Drafts playlist = channelPass.write(
-                publisher,
-                directory.resolve(ProxyGenerator.PLAYLIST),
-                directory.resolve(ProxyGenerator.LINEUP),
-                channels,
-                numberingOnwards,
-                new PlaylistEntries(proxy, baseUrl))) {
+                        publisher,
+                        directory.resolve(ProxyGenerator.PLAYLIST),
+                        directory.resolve(ProxyGenerator.LINEUP),
+                        channels,
+                        numberingOnwards,
+                        new PlaylistEntries(proxy, baseUrl));
+                AtomicPublisher.Draft lineup = channelPass.xtreamLineup()) {
             GuidePass guidePass = new GuidePass(
                     loaded.guides(),
                     inputs.guides(),
@@ -92,6 +93,7 @@ final class Generation {
                     report)) {
                 long started = System.nanoTime();
                 playlist.publish();
+                lineup.publish();
                 guide.publish();
                 report.stage("publish", 3, 3, started);
             }

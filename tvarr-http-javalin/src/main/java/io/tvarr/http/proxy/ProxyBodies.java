@@ -185,9 +185,15 @@ record ProxyView(
         @Nullable
         String hdhomerunPath,
 
+        @OpenApiDescription("the Xtream Codes server URL is tvarr's base URL; log in with one of xtreamUsernames")
+        String xtreamServerPath,
+
+        @OpenApiDescription("the proxy's output users, for Xtream Codes players")
+        List<String> xtreamUsernames,
+
         Instant createdAt,
         Instant updatedAt) {
-    static ProxyView of(StreamProxy p) {
+    static ProxyView of(StreamProxy p, List<String> usernames) {
         OutputSettings o = p.output();
         return new ProxyView(
                 p.id().toString(),
@@ -217,6 +223,8 @@ record ProxyView(
                 "/proxy/" + p.slug() + ".m3u",
                 "/proxy/" + p.slug() + ".xmltv",
                 o.hdhomerun() ? "/hdhr/" + p.slug() : null,
+                "/",
+                List.copyOf(usernames),
                 p.createdAt(),
                 p.updatedAt());
     }

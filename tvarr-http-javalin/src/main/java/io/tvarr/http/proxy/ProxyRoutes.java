@@ -8,7 +8,10 @@ import io.javalin.openapi.OpenApiContent;
 import io.javalin.openapi.OpenApiParam;
 import io.javalin.openapi.OpenApiRequestBody;
 import io.javalin.openapi.OpenApiResponse;
+import io.tvarr.domain.account.OutputUser;
+import io.tvarr.domain.account.port.in.ManageOutputUsersUseCase;
 import io.tvarr.domain.proxy.ProxyId;
+import io.tvarr.domain.proxy.StreamProxy;
 import io.tvarr.domain.proxy.port.in.GenerateProxyUseCase;
 import io.tvarr.domain.proxy.port.in.ManageProxiesUseCase;
 import io.tvarr.http.ApiRoutes;
@@ -19,10 +22,12 @@ import io.tvarr.http.problem.Problem;
 public final class ProxyRoutes implements ApiRoutes {
     private final ManageProxiesUseCase proxies;
     private final GenerateProxyUseCase generation;
+    private final ManageOutputUsersUseCase users;
 
-    public ProxyRoutes(ManageProxiesUseCase proxies, GenerateProxyUseCase generation) {
+    public ProxyRoutes(ManageProxiesUseCase proxies, GenerateProxyUseCase generation, ManageOutputUsersUseCase users) {
         this.proxies = proxies;
         this.generation = generation;
+        this.users = users;
     }
 
     @Override
@@ -43,7 +48,7 @@ public final class ProxyRoutes implements ApiRoutes {
             tags = "proxies",
             responses = @OpenApiResponse(status = "200", content = @OpenApiContent(from = ProxyView[].class)))
     void list(Context ctx) {
-        ctx.json(proxies.list().stream().map(ProxyView::of).toList());
+        ctx.json(proxies.list().stream().map(this::view).toList());
     }
 
     @OpenApi(
@@ -58,8 +63,7 @@ public final class ProxyRoutes implements ApiRoutes {
             })
     void create(Context ctx) {
         ctx.status(201)
-                .json(ProxyView.of(
-                        proxies.create(JsonBodies.read(ctx, ProxyBody.class).toCommand())));
+                .json(view(proxies.create(JsonBodies.read(ctx, ProxyBody.class).toCommand())));
     }
 
     @OpenApi(
@@ -73,7 +77,7 @@ public final class ProxyRoutes implements ApiRoutes {
                 @OpenApiResponse(status = "404", content = @OpenApiContent(from = Problem.class))
             })
     void get(Context ctx) {
-        ctx.json(ProxyView.of(proxies.find(ctx.pathParam("id"))));
+        ctx.json(view(proxies.find(ctx.pathParam("id"))));
     }
 
     @OpenApi(
@@ -89,8 +93,7 @@ public final class ProxyRoutes implements ApiRoutes {
             })
     void update(Context ctx) {
         ProxyId id = proxies.find(ctx.pathParam("id")).id();
-        ctx.json(ProxyView.of(
-                proxies.update(id, JsonBodies.read(ctx, ProxyBody.class).toCommand())));
+        ctx.json(view(proxies.update(id, JsonBodies.read(ctx, ProxyBody.class).toCommand())));
     }
 
     @OpenApi(
@@ -135,5 +138,10 @@ public final class ProxyRoutes implements ApiRoutes {
     void status(Context ctx) {
         ProxyId id = proxies.find(ctx.pathParam("id")).id();
         ctx.json(GenerationStatusView.of(generation.status(id)));
+    }
+
+    private ProxyView view(StreamProxy proxy) {
+        return ProxyView.of(
+                proxy, users.list(proxy.id()).stream().map(OutputUser::username).toList());
     }
 }

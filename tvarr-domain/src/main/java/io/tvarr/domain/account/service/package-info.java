@@ -1,0 +1,5 @@
+/** The output user use cases over their ports. */
+@NullMarked
+package io.tvarr.domain.account.service;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,40 @@
+package io.tvarr.domain.xtream;
+
+import io.tvarr.domain.Checks;
+import io.tvarr.domain.channel.ChannelId;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A channel of a published proxy as the Xtream door shows it, in output order.
+ *
+ * @param streamId Xtream's {@code stream_id}: positive, derived from the channel id and kept across regenerations
+ *     (a player's favourites are stored by it)
+ * @param number the published channel number, null when the proxy numbers nothing
+ * @param guideId the XMLTV channel id of the proxy's guide ({@code epg_channel_id}), null when unmatched
+ */
+public record XtreamChannel(
+        int streamId,
+        ChannelId channelId,
+        @Nullable Integer number,
+        String name,
+        @Nullable String group,
+        @Nullable String logo,
+        @Nullable String guideId) {
+    public XtreamChannel {
+        if (streamId <= 0) {
+            throw new io.tvarr.domain.ValidationException("stream_id: " + streamId + " (expected: positive)");
+        }
+        Checks.requireNonNull(channelId, "channel_id");
+        name = Checks.requireText(name, "name");
+    }
+
+    /**
+     * The stream id a channel starts from: 31 bits of its id, so it fits the int every player parses; on a clash
+     * within a proxy the generator takes the next free number and remembers it.
+     */
+    public static int preferredStreamId(ChannelId channel) {
+        long bits = channel.value().getMostSignificantBits() ^ channel.value().getLeastSignificantBits();
+        int id = (int) (bits ^ (bits >>> 32)) & 0x7fffffff;
+        return id == 0 ? 1 : id;
+    }
+}

@@ -1,0 +1,44 @@
+package io.tvarr.domain.xtream.service;
+
+import io.tvarr.domain.UnavailableException;
+import io.tvarr.domain.account.OutputUser;
+import io.tvarr.domain.relay.port.in.Playback;
+import java.io.IOException;
+import java.io.OutputStream;
+
+/**
+ * A stream that holds one of its user's connections while it transfers. Taken at transfer, not at play, so a HEAD
+ * request costs no connection; refused like a provider limit when another transfer took the last one meanwhile.
+ */
+final class LimitedStream implements Playback.Stream {
+    private final Playback.Stream stream;
+    private final OutputUser user;
+    private final UserConnections connections;
+
+    LimitedStream(Playback.Stream stream, OutputUser user, UserConnections connections) {
+        this.stream = stream;
+        this.user = user;
+        this.connections = connections;
+    }
+
+    @Override
+    public String contentType() {
+        return stream.contentType();
+    }
+
+    @Override
+    public void transferTo(OutputStream out, Runnable beforeFirstBytes) throws IOException {
+        if (!connections.tryAcquire(user.id(), user.maxConnections())) {
+            throw new UnavailableException(limitMessage(user), 0);
+        }
+        try {
+            stream.transferTo(out, beforeFirstBytes);
+        } finally {
+            connections.release(user.id());
+        }
+    }
+
+    static String limitMessage(OutputUser user) {
+        return "user '" + user.username() + "': all " + user.maxConnections() + " connection(s) in use";
+    }
+}

@@ -1,0 +1,76 @@
+package io.tvarr.domain.xtream.service;
+
+import io.tvarr.domain.NotFoundException;
+import io.tvarr.domain.account.OutputUser;
+import io.tvarr.domain.account.port.in.LogInOutputUserUseCase;
+import io.tvarr.domain.account.port.in.Login;
+import io.tvarr.domain.relay.port.in.PlayChannelCommand;
+import io.tvarr.domain.relay.port.in.PlayChannelUseCase;
+import io.tvarr.domain.relay.port.in.Playback;
+import io.tvarr.domain.xtream.XtreamChannel;
+import io.tvarr.domain.xtream.XtreamLogin;
+import io.tvarr.domain.xtream.XtreamPlay;
+import io.tvarr.domain.xtream.port.in.LogInXtreamUseCase;
+import io.tvarr.domain.xtream.port.in.PlayXtreamChannelCommand;
+import io.tvarr.domain.xtream.port.in.PlayXtreamChannelUseCase;
+import io.tvarr.domain.xtream.port.in.ReadXtreamLineupUseCase;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Xtream door's accounts: logins through the output users, and playback of the user's proxy through the relay
+ * with the user's connection limit on top of the provider limits. Thread-safe.
+ */
+public final class XtreamAccounts implements LogInXtreamUseCase, PlayXtreamChannelUseCase {
+    private static final Logger log = LoggerFactory.getLogger(XtreamAccounts.class);
+
+    private final LogInOutputUserUseCase logins;
+    private final ReadXtreamLineupUseCase lineups;
+    private final PlayChannelUseCase channels;
+    private final UserConnections connections = new UserConnections();
+
+    public XtreamAccounts(LogInOutputUserUseCase logins, ReadXtreamLineupUseCase lineups, PlayChannelUseCase channels) {
+        this.logins = logins;
+        this.lineups = lineups;
+        this.channels = channels;
+    }
+
+    @Override
+    public XtreamLogin logIn(String username, String password) {
+        Login login = logins.logIn(username, password);
+        if (login instanceof Login.Granted granted) {
+            return new XtreamLogin.Granted(
+                    granted.user(), connections.active(granted.user().id()));
+        }
+        if (login instanceof Login.Expired expired) {
+            return new XtreamLogin.Expired(expired.user());
+        }
+        return new XtreamLogin.Refused();
+    }
+
+    @Override
+    public XtreamPlay play(PlayXtreamChannelCommand command) {
+        Login login = logins.logIn(command.username(), command.password());
+        if (login instanceof Login.Expired) {
+            return new XtreamPlay.Expired();
+        }
+        if (!(login instanceof Login.Granted granted)) {
+            log.info(
+                    "xtream login refused username={} client={}",
+                    command.username(),
+                    command.client().address());
+            return new XtreamPlay.Refused();
+        }
+        OutputUser user = granted.user();
+        if (connections.active(user.id()) >= user.maxConnections()) {
+            log.info("xtream user limit reached username={} max={}", user.username(), user.maxConnections());
+            return new XtreamPlay.LimitReached(user.username(), user.maxConnections());
+        }
+        XtreamChannel channel = lineups.findChannel(user.proxy(), command.streamId())
+                .orElseThrow(() -> new NotFoundException("stream " + command.streamId() + ": not in the lineup"));
+        Playback playback = channels.play(new PlayChannelCommand(
+                user.proxy().toString(), channel.channelId().toString(), command.client()));
+        return new XtreamPlay.Playing(
+                playback instanceof Playback.Stream stream ? new LimitedStream(stream, user, connections) : playback);
+    }
+}

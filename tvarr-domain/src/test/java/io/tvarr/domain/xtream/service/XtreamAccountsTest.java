@@ -1,0 +1,129 @@
+package io.tvarr.domain.xtream.service;
+
+import static io.tvarr.domain.TestData.T0;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.tvarr.domain.NotFoundException;
+import io.tvarr.domain.UnavailableException;
+import io.tvarr.domain.account.OutputUser;
+import io.tvarr.domain.account.OutputUserId;
+import io.tvarr.domain.account.port.in.Login;
+import io.tvarr.domain.channel.ChannelId;
+import io.tvarr.domain.proxy.ProxyId;
+import io.tvarr.domain.relay.ClientInfo;
+import io.tvarr.domain.relay.port.in.Playback;
+import io.tvarr.domain.xtream.XtreamChannel;
+import io.tvarr.domain.xtream.XtreamLogin;
+import io.tvarr.domain.xtream.XtreamPlay;
+import io.tvarr.domain.xtream.port.in.PlayXtreamChannelCommand;
+import io.tvarr.domain.xtream.port.in.ReadXtreamLineupUseCase;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+
+class XtreamAccountsTest {
+    private static final ClientInfo CLIENT = new ClientInfo("10.0.0.2", "TiviMate");
+
+    private final OutputUser alice =
+            new OutputUser(OutputUserId.random(), ProxyId.random(), "alice", "hash", null, 1, T0);
+    private final XtreamChannel channel = new XtreamChannel(
+            42, ChannelId.parse("00000000-0000-0000-0000-00000000002a"), 1, "BBC One", "UK", null, null);
+    private final Runnable[] duringTransfer = {() -> {}};
+    private final XtreamAccounts accounts = new XtreamAccounts(
+            (username, password) -> password.equals("secret1") ? new Login.Granted(alice) : new Login.Refused(),
+            new OneChannel(),
+            command -> new FakeStream());
+
+    @Test
+    void a_stream_holds_one_of_the_users_connections_only_while_it_transfers() throws Exception {
+        Playback.Stream stream = playing(accounts.play(command("secret1")));
+        assertThat(activeConnections()).isZero();
+
+        int[] during = {-1};
+        duringTransfer[0] = () -> during[0] = activeConnections();
+        stream.transferTo(new ByteArrayOutputStream(), () -> {});
+
+        assertThat(during[0]).isEqualTo(1);
+        assertThat(activeConnections()).isZero();
+    }
+
+    @Test
+    void the_users_limit_refuses_a_second_stream_while_the_first_plays() throws Exception {
+        Playback.Stream first = playing(accounts.play(command("secret1")));
+        Playback.Stream second = playing(accounts.play(command("secret1")));
+        XtreamPlay[] third = new XtreamPlay[1];
+        Exception[] refused = new Exception[1];
+        duringTransfer[0] = () -> {
+            third[0] = accounts.play(command("secret1"));
+            try {
+                second.transferTo(new ByteArrayOutputStream(), () -> {});
+            } catch (Exception e) {
+                refused[0] = e;
+            }
+        };
+
+        first.transferTo(new ByteArrayOutputStream(), () -> {});
+
+        assertThat(third[0]).isEqualTo(new XtreamPlay.LimitReached("alice", 1));
+        assertThat(refused[0])
+                .isInstanceOf(UnavailableException.class)
+                .hasMessage("user 'alice': all 1 connection(s) in use");
+    }
+
+    @Test
+    void a_wrong_password_is_refused_before_anything_is_looked_up() {
+        assertThat(accounts.play(command("wrong"))).isEqualTo(new XtreamPlay.Refused());
+    }
+
+    @Test
+    void a_stream_id_not_in_the_lineup_is_not_found() {
+        assertThatThrownBy(() -> accounts.play(new PlayXtreamChannelCommand("alice", "secret1", 7, CLIENT)))
+                .isInstanceOf(NotFoundException.class)
+                .hasMessage("stream 7: not in the lineup");
+    }
+
+    private int activeConnections() {
+        return ((XtreamLogin.Granted) accounts.logIn("alice", "secret1")).activeConnections();
+    }
+
+    private static PlayXtreamChannelCommand command(String password) {
+        return new PlayXtreamChannelCommand("alice", password, 42, CLIENT);
+    }
+
+    private static Playback.Stream playing(XtreamPlay play) {
+        return (Playback.Stream) ((XtreamPlay.Playing) play).playback();
+    }
+
+    private final class FakeStream implements Playback.Stream {
+        @Override
+        public String contentType() {
+            return "video/mp2t";
+        }
+
+        @Override
+        public void transferTo(OutputStream out, Runnable beforeFirstBytes) {
+            beforeFirstBytes.run();
+            duringTransfer[0].run();
+        }
+    }
+
+    private final class OneChannel implements ReadXtreamLineupUseCase {
+        @Override
+        public boolean isPublished(ProxyId proxy) {
+            return true;
+        }
+
+        @Override
+        public void forEachChannel(ProxyId proxy, Consumer<XtreamChannel> sink) {
+            sink.accept(channel);
+        }
+
+        @Override
+        public Optional<XtreamChannel> findChannel(ProxyId proxy, int streamId) {
+            return streamId == channel.streamId() ? Optional.of(channel) : Optional.empty();
+        }
+    }
+}

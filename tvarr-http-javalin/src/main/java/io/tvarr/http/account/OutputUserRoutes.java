@@ -1,0 +1,141 @@
+package io.tvarr.http.account;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.openapi.HttpMethod;
+import io.javalin.openapi.OpenApi;
+import io.javalin.openapi.OpenApiContent;
+import io.javalin.openapi.OpenApiDescription;
+import io.javalin.openapi.OpenApiParam;
+import io.javalin.openapi.OpenApiRequestBody;
+import io.javalin.openapi.OpenApiResponse;
+import io.tvarr.domain.account.OutputUser;
+import io.tvarr.domain.account.OutputUserId;
+import io.tvarr.domain.account.port.in.CreateOutputUserCommand;
+import io.tvarr.domain.account.port.in.ManageOutputUsersUseCase;
+import io.tvarr.domain.proxy.ProxyId;
+import io.tvarr.domain.proxy.port.in.ManageProxiesUseCase;
+import io.tvarr.http.ApiRoutes;
+import io.tvarr.http.JsonBodies;
+import io.tvarr.http.problem.Problem;
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+
+/** The output users of a proxy, the accounts players log in with; answers never carry a password or its hash. */
+public final class OutputUserRoutes implements ApiRoutes {
+    private final ManageProxiesUseCase proxies;
+    private final ManageOutputUsersUseCase users;
+
+    public OutputUserRoutes(ManageProxiesUseCase proxies, ManageOutputUsersUseCase users) {
+        this.proxies = proxies;
+        this.users = users;
+    }
+
+    @Override
+    public void register(RoutesConfig routes) {
+        routes.get("/api/v1/proxies/{id}/users", this::list);
+        routes.post("/api/v1/proxies/{id}/users", this::create);
+        routes.delete("/api/v1/proxies/{id}/users/{userId}", this::delete);
+    }
+
+    @OpenApi(
+            path = "/api/v1/proxies/{id}/users",
+            methods = HttpMethod.GET,
+            summary = "List a proxy's output users",
+            tags = "proxies",
+            pathParams = @OpenApiParam(name = "id", required = true, description = "id or slug"),
+            responses = {
+                @OpenApiResponse(status = "200", content = @OpenApiContent(from = OutputUserView[].class)),
+                @OpenApiResponse(status = "404", content = @OpenApiContent(from = Problem.class))
+            })
+    void list(Context ctx) {
+        ctx.json(users.list(proxy(ctx)).stream().map(OutputUserView::of).toList());
+    }
+
+    @OpenApi(
+            path = "/api/v1/proxies/{id}/users",
+            methods = HttpMethod.POST,
+            summary = "Create an output user: a login for Xtream Codes players",
+            tags = "proxies",
+            pathParams = @OpenApiParam(name = "id", required = true, description = "id or slug"),
+            requestBody = @OpenApiRequestBody(content = @OpenApiContent(from = OutputUserBody.class)),
+            responses = {
+                @OpenApiResponse(status = "201", content = @OpenApiContent(from = OutputUserView.class)),
+                @OpenApiResponse(status = "400", content = @OpenApiContent(from = Problem.class)),
+                @OpenApiResponse(status = "404", content = @OpenApiContent(from = Problem.class)),
+                @OpenApiResponse(status = "409", content = @OpenApiContent(from = Problem.class))
+            })
+    void create(Context ctx) {
+        ProxyId proxy = proxy(ctx);
+        OutputUser user =
+                users.create(proxy, JsonBodies.read(ctx, OutputUserBody.class).toCommand());
+        ctx.status(201).json(OutputUserView.of(user));
+    }
+
+    @OpenApi(
+            path = "/api/v1/proxies/{id}/users/{userId}",
+            methods = HttpMethod.DELETE,
+            summary = "Delete an output user",
+            tags = "proxies",
+            pathParams = {
+                @OpenApiParam(name = "id", required = true, description = "id or slug"),
+                @OpenApiParam(name = "userId", required = true)
+            },
+            responses = {
+                @OpenApiResponse(status = "204"),
+                @OpenApiResponse(status = "404", content = @OpenApiContent(from = Problem.class))
+            })
+    void delete(Context ctx) {
+        users.delete(proxy(ctx), OutputUserId.parse(ctx.pathParam("userId")));
+        ctx.status(204);
+    }
+
+    private ProxyId proxy(Context ctx) {
+        return proxies.find(ctx.pathParam("id")).id();
+    }
+}
+
+/** A new output user. */
+record OutputUserBody(
+        @Nullable String username,
+
+        @OpenApiDescription("4-128 characters, no '/' or white space; only its hash is kept") @Nullable
+        String password,
+
+        @OpenApiDescription("when the account stops working; absent for never") @Nullable
+        Instant expiresAt,
+
+        @OpenApiDescription("streams at once, 1-100 (default 1)") @Nullable
+        Integer maxConnections) {
+    CreateOutputUserCommand toCommand() {
+        return new CreateOutputUserCommand(
+                username, // the command refuses a missing username or password, naming the field
+                password,
+                expiresAt,
+                maxConnections == null ? 1 : maxConnections);
+    }
+
+    @Override
+    public String toString() {
+        return "OutputUserBody[username=" + username + ", password=****]";
+    }
+}
+
+/** An output user as the API shows it: never its password or hash. */
+record OutputUserView(
+        String id,
+        String proxyId,
+        String username,
+        @Nullable Instant expiresAt,
+        int maxConnections,
+        Instant createdAt) {
+    static OutputUserView of(OutputUser u) {
+        return new OutputUserView(
+                u.id().toString(),
+                u.proxy().toString(),
+                u.username(),
+                u.expiresAt(),
+                u.maxConnections(),
+                u.createdAt());
+    }
+}

@@ -1,0 +1,142 @@
+package io.tvarr.http.xtream;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.openapi.HttpMethod;
+import io.javalin.openapi.OpenApi;
+import io.javalin.openapi.OpenApiParam;
+import io.javalin.openapi.OpenApiResponse;
+import io.tvarr.domain.proxy.ProxyId;
+import io.tvarr.domain.proxy.port.in.GenerateProxyUseCase;
+import io.tvarr.domain.xtream.XtreamLogin;
+import io.tvarr.domain.xtream.port.in.LogInXtreamUseCase;
+import io.tvarr.domain.xtream.port.in.PlayXtreamChannelUseCase;
+import io.tvarr.domain.xtream.port.in.ReadXtreamGuideUseCase;
+import io.tvarr.domain.xtream.port.in.ReadXtreamLineupUseCase;
+import io.tvarr.http.ApiRoutes;
+import java.time.Clock;
+
+/**
+ * Each proxy as an Xtream Codes account, logged in to with one of its output users: {@code /player_api.php},
+ * {@code /get.php}, {@code /xmltv.php} and the stream paths {@code /live/{username}/{password}/{streamId}.ts}
+ * (and {@code .m3u8}). A proxy never generated is generated on its first request, as its playlist is.
+ */
+public final class XtreamRoutes implements ApiRoutes {
+    /** What the door needs of the domain. */
+    public record UseCases(
+            LogInXtreamUseCase logins,
+            PlayXtreamChannelUseCase player,
+            ReadXtreamLineupUseCase lineups,
+            ReadXtreamGuideUseCase guides,
+            GenerateProxyUseCase generation) {}
+
+    private final UseCases uses;
+    private final PlayerApi playerApi;
+    private final XtreamFiles files;
+    private final XtreamStreams streams;
+
+    public XtreamRoutes(UseCases uses, Clock clock) {
+        this.uses = uses;
+        this.playerApi = new PlayerApi(uses.lineups(), uses.guides(), clock);
+        this.files = new XtreamFiles(uses.lineups(), uses.generation());
+        this.streams = new XtreamStreams(uses.player());
+    }
+
+    @Override
+    public void register(RoutesConfig routes) {
+        routes.get("/player_api.php", this::playerApi);
+        routes.post("/player_api.php", this::playerApi);
+        routes.get("/get.php", this::playlist);
+        routes.get("/xmltv.php", this::guide);
+        routes.get("/live/{username}/{password}/{stream}", streams::play);
+        routes.head("/live/{username}/{password}/{stream}", streams::play);
+    }
+
+    @OpenApi(
+            path = "/player_api.php",
+            methods = {HttpMethod.GET, HttpMethod.POST},
+            summary = "Xtream Codes player API: without action the login answer, else get_live_categories,"
+                    + " get_live_streams, get_short_epg, get_simple_data_table (VOD and series actions answer empty)",
+            tags = "xtream",
+            queryParams = {
+                @OpenApiParam(name = "username", required = true),
+                @OpenApiParam(name = "password", required = true),
+                @OpenApiParam(name = "action"),
+                @OpenApiParam(name = "category_id"),
+                @OpenApiParam(name = "stream_id"),
+                @OpenApiParam(name = "limit")
+            },
+            responses =
+                    @OpenApiResponse(status = "200", description = "{\"user_info\":{\"auth\":0}} for a wrong login"))
+    void playerApi(Context ctx) {
+        XtreamLogin login = logIn(ctx);
+        if (login instanceof XtreamLogin.Granted granted) {
+            ensurePublished(granted.user().proxy());
+        }
+        playerApi.answer(ctx, login);
+    }
+
+    @OpenApi(
+            path = "/get.php",
+            methods = HttpMethod.GET,
+            summary = "The account's playlist: type=m3u_plus (or m3u), output=ts (default) or m3u8",
+            tags = "xtream",
+            queryParams = {
+                @OpenApiParam(name = "username", required = true),
+                @OpenApiParam(name = "password", required = true),
+                @OpenApiParam(name = "type"),
+                @OpenApiParam(name = "output")
+            },
+            responses = {@OpenApiResponse(status = "200"), @OpenApiResponse(status = "401")})
+    void playlist(Context ctx) {
+        if (logIn(ctx) instanceof XtreamLogin.Granted granted) {
+            ensurePublished(granted.user().proxy());
+            files.playlist(ctx, granted.user());
+        } else {
+            XtreamFiles.refuse(ctx);
+        }
+    }
+
+    @OpenApi(
+            path = "/xmltv.php",
+            methods = HttpMethod.GET,
+            summary = "The account's guide: the proxy's published XMLTV",
+            tags = "xtream",
+            queryParams = {
+                @OpenApiParam(name = "username", required = true),
+                @OpenApiParam(name = "password", required = true)
+            },
+            responses = {@OpenApiResponse(status = "200"), @OpenApiResponse(status = "401")})
+    void guide(Context ctx) {
+        if (logIn(ctx) instanceof XtreamLogin.Granted granted) {
+            ensurePublished(granted.user().proxy());
+            files.guide(ctx, granted.user().proxy());
+        } else {
+            XtreamFiles.refuse(ctx);
+        }
+    }
+
+    private XtreamLogin logIn(Context ctx) {
+        String username = param(ctx, "username");
+        String password = param(ctx, "password");
+        if (username.isEmpty() || password.isEmpty()) {
+            return new XtreamLogin.Refused();
+        }
+        return uses.logins().logIn(username, password);
+    }
+
+    /** Query parameter, or form field of a POST as some players send. */
+    static String param(Context ctx, String name) {
+        String value = ctx.queryParam(name);
+        if (value == null && "POST".equals(ctx.method().name())) {
+            value = ctx.formParam(name);
+        }
+        return value == null ? "" : value;
+    }
+
+    private void ensurePublished(ProxyId proxy) {
+        if (!uses.lineups().isPublished(proxy)) {
+            uses.generation().generate(proxy);
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package io.tvarr.http.xtream;
+
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.tvarr.domain.NotFoundException;
+import io.tvarr.domain.UnavailableException;
+import io.tvarr.domain.relay.ClientInfo;
+import io.tvarr.domain.relay.port.in.Playback;
+import io.tvarr.domain.xtream.XtreamPlay;
+import io.tvarr.domain.xtream.port.in.PlayXtreamChannelCommand;
+import io.tvarr.domain.xtream.port.in.PlayXtreamChannelUseCase;
+import java.io.IOException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code /live/{username}/{password}/{streamId}.ts}: the channel through the relay as MPEG-TS (200 only once the
+ * first bytes came, so refusals are still problems). {@code .m3u8} is redirected to {@code .ts}: tvarr serves one
+ * TS stream, and players that asked for HLS play the TS they are sent. A wrong login is 401, an expired account
+ * 403, the user's connection limit 503 like a provider's.
+ */
+final class XtreamStreams {
+    private static final Logger log = LoggerFactory.getLogger(XtreamStreams.class);
+    private static final Pattern STREAM = Pattern.compile("(\\d{1,10})(?:\\.(ts|m3u8))?");
+
+    private final PlayXtreamChannelUseCase player;
+
+    XtreamStreams(PlayXtreamChannelUseCase player) {
+        this.player = player;
+    }
+
+    void play(Context ctx) {
+        Matcher stream = STREAM.matcher(ctx.pathParam("stream"));
+        if (!stream.matches()) {
+            throw new NotFoundException("'" + ctx.pathParam("stream") + "': not a stream (expected: {streamId}.ts)");
+        }
+        if ("m3u8".equals(stream.group(2))) {
+            String path = ctx.path();
+            ctx.redirect(path.substring(0, path.length() - "m3u8".length()) + "ts", HttpStatus.FOUND);
+            return;
+        }
+        int streamId = (int) Math.min(Long.parseLong(stream.group(1)), Integer.MAX_VALUE);
+        String agent = ctx.userAgent() == null ? "" : ctx.userAgent();
+        XtreamPlay play = player.play(new PlayXtreamChannelCommand(
+                ctx.pathParam("username"), ctx.pathParam("password"), streamId, new ClientInfo(ctx.ip(), agent)));
+        if (play instanceof XtreamPlay.Refused) {
+            ctx.status(HttpStatus.UNAUTHORIZED);
+        } else if (play instanceof XtreamPlay.Expired) {
+            ctx.status(HttpStatus.FORBIDDEN);
+        } else if (play instanceof XtreamPlay.LimitReached limit) {
+            throw new UnavailableException(
+                    "user '" + limit.username() + "': all " + limit.max() + " connection(s) in use", 0);
+        } else if (play instanceof XtreamPlay.Playing playing) {
+            deliver(ctx, playing.playback(), streamId);
+        }
+    }
+
+    private static void deliver(Context ctx, Playback playback, int streamId) {
+        if (playback instanceof Playback.Redirect redirect) {
+            ctx.redirect(redirect.location(), HttpStatus.FOUND);
+            return;
+        }
+        Playback.Stream stream = (Playback.Stream) playback;
+        if ("HEAD".equals(ctx.method().name())) {
+            ctx.contentType(stream.contentType());
+            return;
+        }
+        try {
+            stream.transferTo(ctx.res().getOutputStream(), () -> {
+                ctx.disableCompression();
+                ctx.contentType(stream.contentType());
+                ctx.header("Cache-Control", "no-store");
+                ctx.status(200);
+            });
+        } catch (IOException e) {
+            log.info("xtream client left stream_id={} client={}", streamId, ctx.ip());
+        }
+    }
+}

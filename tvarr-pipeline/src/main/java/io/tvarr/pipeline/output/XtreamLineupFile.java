@@ -1,0 +1,128 @@
+package io.tvarr.pipeline.output;
+
+import io.tvarr.domain.StorageException;
+import io.tvarr.domain.channel.ChannelId;
+import io.tvarr.domain.xtream.XtreamChannel;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The published lineup as the Xtream door reads it, beside the playlist: one tab-separated line per output
+ * channel in output order (stream id, channel id, number, name, group, logo, guide id; empty for none). Tabs and
+ * line breaks in values become spaces, as in the playlist. Written and read as a stream, a line at a time.
+ */
+public final class XtreamLineupFile {
+    /** The file name in a proxy's output directory. */
+    public static final String NAME = "xtream-lineup.tsv";
+
+    private static final String HEADER = "#tvarr-xtream-lineup\t1";
+
+    private XtreamLineupFile() {}
+
+    /** Writes lines to a stream it does not close. Not thread-safe. */
+    public static final class LineWriter {
+        private final Writer out;
+
+        public LineWriter(OutputStream stream) {
+            this.out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 64 * 1024);
+            append(HEADER + "\n");
+        }
+
+        public void write(XtreamChannel channel) {
+            StringBuilder line = new StringBuilder(160)
+                    .append(channel.streamId())
+                    .append('\t')
+                    .append(channel.channelId());
+            field(line, channel.number() == null ? null : channel.number().toString());
+            field(line, channel.name());
+            field(line, channel.group());
+            field(line, channel.logo());
+            field(line, channel.guideId());
+            append(line.append('\n'));
+        }
+
+        public void flush() {
+            try {
+                out.flush();
+            } catch (IOException e) {
+                throw new UncheckedIOException("xtream lineup could not be written: " + e.getMessage(), e);
+            }
+        }
+
+        private static void field(StringBuilder line, @Nullable String value) {
+            line.append('\t');
+            if (value != null) {
+                line.append(value.replace('\t', ' ').replace('\n', ' ').replace('\r', ' '));
+            }
+        }
+
+        private void append(CharSequence text) {
+            try {
+                out.append(text);
+            } catch (IOException e) {
+                throw new UncheckedIOException("xtream lineup could not be written: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /**
+     * Pushes every channel of the file in order; returns false when the file does not exist. A line it cannot read
+     * fails the read with the file's line number, since only this class writes the file.
+     */
+    public static boolean read(Path file, Consumer<XtreamChannel> sink) {
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String line = in.readLine();
+            if (!HEADER.equals(line)) {
+                throw malformed(file + ": not an xtream lineup (line 1: expected '" + HEADER + "')");
+            }
+            int number = 1;
+            while ((line = in.readLine()) != null) {
+                number++;
+                sink.accept(parse(file, number, line));
+            }
+            return true;
+        } catch (NoSuchFileException e) {
+            return false;
+        } catch (IOException e) {
+            throw new StorageException(file + ": cannot be read (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private static XtreamChannel parse(Path file, int number, String line) {
+        String[] f = line.split("\t", -1);
+        if (f.length != 7) {
+            throw malformed(file + ": line " + number + " has " + f.length + " fields (expected: 7)");
+        }
+        try {
+            return new XtreamChannel(
+                    Integer.parseInt(f[0]),
+                    ChannelId.parse(f[1]),
+                    f[2].isEmpty() ? null : Integer.valueOf(f[2]),
+                    f[3],
+                    emptyToNull(f[4]),
+                    emptyToNull(f[5]),
+                    emptyToNull(f[6]));
+        } catch (RuntimeException e) {
+            throw new StorageException(file + ": line " + number + " cannot be read (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private static StorageException malformed(String message) {
+        return new StorageException(message, new IOException(message));
+    }
+
+    private static @Nullable String emptyToNull(String value) {
+        return value.isEmpty() ? null : value;
+    }
+}
