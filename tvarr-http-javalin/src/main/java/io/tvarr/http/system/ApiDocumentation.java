@@ -11,8 +11,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Serves the OpenAPI document that the annotation processor wrote into the jar at build time, and a Swagger
- * UI page built from the swagger-ui webjar.
+ * Serves the OpenAPI document that the annotation processor wrote into the jar at build time, converted to
+ * OpenAPI 3.1 ({@link OpenApi31}), and a Swagger UI page built from the swagger-ui webjar.
  */
 public final class ApiDocumentation {
     /** Where javalin-openapi's annotation processor writes the document. */
@@ -57,6 +57,7 @@ public final class ApiDocumentation {
             info.put("title", "tvarr API");
             info.put("version", version.version());
             info.put("description", "Manage sources, guides, filters, rules and proxies; fetch outputs; watch jobs.");
+            OpenApi31.convert(root);
             return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(root);
         } catch (IOException e) {
             throw new UncheckedIOException("openapi: generated document is not JSON", e);
