@@ -208,8 +208,9 @@ class OpenApiDocumentIT {
         void an_accepted_request_the_document_refuses_fails() throws Exception {
             ServedOpenApi openApi =
                     new ServedOpenApi(get(ServedOpenApi.DOCUMENT).body());
-            String body = "{\"name\":\"News\",\"domain\":\"stream\",\"action\":\"include\",\"expression\":\"true\","
-                    + "\"toCommand\":{}}";
+            String body =
+                    "{\"name\":\"News\",\"domain\":\"stream_filter\",\"action\":\"include\",\"expression\":\"true\","
+                            + "\"toCommand\":{}}";
             HttpRequest request = HttpRequest.newBuilder(
                             URI.create("http://127.0.0.1:" + app.port() + "/api/v1/filters"))
                     .header("Content-Type", "application/json")

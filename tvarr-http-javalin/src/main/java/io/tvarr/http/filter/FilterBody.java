@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
 record FilterBody(
         @OpenApiRequired @Nullable String name,
 
-        @OpenApiPropertyType(definedBy = ExpressionDomain.class) @OpenApiRequired @Nullable
+        @OpenApiPropertyType(definedBy = FilterDomain.class) @OpenApiRequired @Nullable
         String domain,
 
         @OpenApiPropertyType(definedBy = FilterAction.class) @OpenApiRequired @Nullable
@@ -37,8 +37,7 @@ record FilterView(
         String id,
         String name,
 
-        @OpenApiPropertyType(definedBy = ExpressionDomain.class)
-        String domain,
+        @OpenApiPropertyType(definedBy = FilterDomain.class) String domain,
 
         @OpenApiPropertyType(definedBy = FilterAction.class) String action,
         String expression) {

@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
 record MappingRuleBody(
         @OpenApiRequired @Nullable String name,
 
-        @OpenApiPropertyType(definedBy = ExpressionDomain.class) @OpenApiRequired @Nullable
+        @OpenApiPropertyType(definedBy = MappingDomain.class) @OpenApiRequired @Nullable
         String domain,
 
         @OpenApiNullable @Nullable String expression,
@@ -37,7 +37,7 @@ record MappingRuleView(
         String id,
         String name,
 
-        @OpenApiPropertyType(definedBy = ExpressionDomain.class)
+        @OpenApiPropertyType(definedBy = MappingDomain.class)
         String domain,
 
         String expression,

@@ -51,10 +51,8 @@ public final class JobRoutes implements ApiRoutes {
             summary = "Jobs, newest first, paged",
             tags = "jobs",
             queryParams = {
-                @OpenApiParam(name = "state", description = "queued, running, succeeded, failed or cancelled"),
-                @OpenApiParam(
-                        name = "kind",
-                        description = "source_ingest, epg_ingest, proxy_generate, logo_cleanup or history_cleanup"),
+                @OpenApiParam(name = "state", type = JobState.class),
+                @OpenApiParam(name = "kind", type = JobKind.class),
                 @OpenApiParam(name = "page", type = Integer.class),
                 @OpenApiParam(name = "size", type = Integer.class)
             },
