@@ -216,8 +216,9 @@ class OpenApiDocumentIT {
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(body))
                     .build();
-            String created = "{\"id\":\"4b0c4b3e-52f4-4f1e-9a55-4a3c8bb7b0a1\",\"name\":\"News\",\"domain\":\"stream\","
-                    + "\"action\":\"include\",\"expression\":\"true\"}";
+            String created =
+                    "{\"id\":\"4b0c4b3e-52f4-4f1e-9a55-4a3c8bb7b0a1\",\"name\":\"News\",\"domain\":\"stream_filter\","
+                            + "\"action\":\"include\",\"expression\":\"true\"}";
             HttpHeaders headers =
                     HttpHeaders.of(Map.of("Content-Type", List.of("application/json")), (name, value) -> true);
 
