@@ -5,18 +5,24 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
 
-/** Plain HTTP calls against a running tvarr in tests. */
+/**
+ * Plain HTTP calls against a running tvarr in tests. Every exchange under {@code /api/v1} is checked against the
+ * OpenAPI document the same server serves ({@link ServedOpenApi}), so each API test also tests the document.
+ */
 final class ApiClient {
     private final HttpClient client = HttpClient.newHttpClient();
     private final int port;
+    private @Nullable ServedOpenApi openApi;
 
     ApiClient(int port) {
         this.port = port;
     }
 
     HttpResponse<String> get(String path) {
-        return send(request(path).GET().build());
+        return send(request(path).GET().build(), null);
     }
 
     /** A GET with extra headers given as name, value, name, value… */
@@ -27,7 +33,9 @@ final class ApiClient {
         }
         HttpRequest request = builder.build();
         try {
-            return client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            check(request, null, response, response.body());
+            return response;
         } catch (IOException e) {
             throw new AssertionError(request.method() + " " + request.uri() + " failed: " + e, e);
         } catch (InterruptedException e) {
@@ -37,42 +45,63 @@ final class ApiClient {
     }
 
     HttpResponse<String> post(String path, String json) {
-        return send(request(path)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json))
-                .build());
+        return send(
+                request(path)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json))
+                        .build(),
+                json);
     }
 
     HttpResponse<String> postBytes(String path, String contentType, byte[] body) {
-        return send(request(path)
-                .header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                .build());
+        return send(
+                request(path)
+                        .header("Content-Type", contentType)
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                        .build(),
+                null);
     }
 
     HttpResponse<String> put(String path, String json) {
-        return send(request(path)
-                .header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(json))
-                .build());
+        return send(
+                request(path)
+                        .header("Content-Type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofString(json))
+                        .build(),
+                json);
     }
 
     HttpResponse<String> delete(String path) {
-        return send(request(path).DELETE().build());
+        return send(request(path).DELETE().build(), null);
     }
 
     private HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
     }
 
-    private HttpResponse<String> send(HttpRequest request) {
+    private HttpResponse<String> send(HttpRequest request, @Nullable String body) {
         try {
-            return client.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            check(request, body, response, response.body().getBytes(StandardCharsets.UTF_8));
+            return response;
         } catch (IOException e) {
             throw new AssertionError(request.method() + " " + request.uri() + " failed: " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted", e);
         }
+    }
+
+    private void check(HttpRequest request, @Nullable String body, HttpResponse<?> response, byte[] responseBody)
+            throws IOException, InterruptedException {
+        if (!ServedOpenApi.covers(request.uri())) {
+            return;
+        }
+        if (openApi == null) {
+            HttpResponse<String> document =
+                    client.send(request(ServedOpenApi.DOCUMENT).GET().build(), HttpResponse.BodyHandlers.ofString());
+            openApi = new ServedOpenApi(document.body());
+        }
+        openApi.check(request, body, response.statusCode(), response.headers(), responseBody);
     }
 }

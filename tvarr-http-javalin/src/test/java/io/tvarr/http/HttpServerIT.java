@@ -331,6 +331,13 @@ class HttpServerIT {
         }
 
         @Test
+        void the_openapi_document_is_openapi_3_1() throws Exception {
+            assertThat(get("/openapi.json").body())
+                    .contains("\"openapi\" : \"3.1.0\"")
+                    .doesNotContain("\"nullable\"");
+        }
+
+        @Test
         void swagger_ui_is_served_from_the_webjar() throws Exception {
             assertThat(get("/docs").body()).contains("swagger-ui-bundle.js");
             assertThat(get("/webjars/swagger-ui/5.34.1/swagger-ui-bundle.js").statusCode())

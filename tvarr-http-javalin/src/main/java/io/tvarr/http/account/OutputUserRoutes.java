@@ -6,8 +6,11 @@ import io.javalin.openapi.HttpMethod;
 import io.javalin.openapi.OpenApi;
 import io.javalin.openapi.OpenApiContent;
 import io.javalin.openapi.OpenApiDescription;
+import io.javalin.openapi.OpenApiIgnore;
+import io.javalin.openapi.OpenApiNullable;
 import io.javalin.openapi.OpenApiParam;
 import io.javalin.openapi.OpenApiRequestBody;
+import io.javalin.openapi.OpenApiRequired;
 import io.javalin.openapi.OpenApiResponse;
 import io.tvarr.domain.account.OutputUser;
 import io.tvarr.domain.account.OutputUserId;
@@ -97,16 +100,17 @@ public final class OutputUserRoutes implements ApiRoutes {
 
 /** A new output user. */
 record OutputUserBody(
-        @Nullable String username,
+        @OpenApiRequired @Nullable String username,
 
-        @OpenApiDescription("4-128 characters, no '/' or white space; only its hash is kept") @Nullable
+        @OpenApiDescription("4-128 characters, no '/' or white space; only its hash is kept") @OpenApiRequired @Nullable
         String password,
 
-        @OpenApiDescription("when the account stops working; absent for never") @Nullable
+        @OpenApiDescription("when the account stops working; absent for never") @OpenApiNullable @Nullable
         Instant expiresAt,
 
-        @OpenApiDescription("streams at once, 1-100 (default 1)") @Nullable
+        @OpenApiDescription("streams at once, 1-100 (default 1)") @OpenApiNullable @Nullable
         Integer maxConnections) {
+    @OpenApiIgnore
     CreateOutputUserCommand toCommand() {
         return new CreateOutputUserCommand(
                 username, // the command refuses a missing username or password, naming the field
@@ -126,7 +130,7 @@ record OutputUserView(
         String id,
         String proxyId,
         String username,
-        @Nullable Instant expiresAt,
+        @OpenApiNullable @Nullable Instant expiresAt,
         int maxConnections,
         Instant createdAt) {
     static OutputUserView of(OutputUser u) {

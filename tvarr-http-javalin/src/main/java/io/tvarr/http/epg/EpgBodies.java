@@ -1,5 +1,9 @@
 package io.tvarr.http.epg;
 
+import io.javalin.openapi.OpenApiIgnore;
+import io.javalin.openapi.OpenApiNullable;
+import io.javalin.openapi.OpenApiPropertyType;
+import io.javalin.openapi.OpenApiRequired;
 import io.tvarr.domain.Redaction;
 import io.tvarr.domain.ValidationException;
 import io.tvarr.domain.epg.EpgChannel;
@@ -18,18 +22,22 @@ import org.jspecify.annotations.Nullable;
 
 /** A guide source as the API reads it; defaults: zone UTC, shift 0, retention 1 day back and 14 ahead. */
 record EpgSourceBody(
-        @Nullable String name,
-        @Nullable String kind,
-        @Nullable String url,
-        @Nullable String username,
-        @Nullable String password,
-        @Nullable String userAgent,
-        @Nullable Boolean enabled,
-        @Nullable String schedule,
-        @Nullable Integer timeShiftMinutes,
-        @Nullable String zone,
-        @Nullable Integer retentionDaysBack,
-        @Nullable Integer retentionDaysAhead) {
+        @OpenApiRequired @Nullable String name,
+
+        @OpenApiPropertyType(definedBy = EpgSourceKind.class) @OpenApiRequired @Nullable
+        String kind,
+
+        @OpenApiRequired @Nullable String url,
+        @OpenApiNullable @Nullable String username,
+        @OpenApiNullable @Nullable String password,
+        @OpenApiNullable @Nullable String userAgent,
+        @OpenApiNullable @Nullable Boolean enabled,
+        @OpenApiNullable @Nullable String schedule,
+        @OpenApiNullable @Nullable Integer timeShiftMinutes,
+        @OpenApiNullable @Nullable String zone,
+        @OpenApiNullable @Nullable Integer retentionDaysBack,
+        @OpenApiNullable @Nullable Integer retentionDaysAhead) {
+    @OpenApiIgnore
     SaveEpgSourceCommand toCommand() {
         ZoneId zoneId;
         try {
@@ -58,13 +66,16 @@ record EpgSourceBody(
 record EpgSourceView(
         String id,
         String name,
+
+        @OpenApiPropertyType(definedBy = EpgSourceKind.class)
         String kind,
+
         String url,
-        @Nullable String username,
-        @Nullable String password,
-        @Nullable String userAgent,
+        @OpenApiNullable @Nullable String username,
+        @OpenApiNullable @Nullable String password,
+        @OpenApiNullable @Nullable String userAgent,
         boolean enabled,
-        @Nullable String schedule,
+        @OpenApiNullable @Nullable String schedule,
         int timeShiftMinutes,
         String zone,
         int retentionDaysBack,
@@ -95,10 +106,22 @@ record EpgSourceView(
 record EpgChannelView(
         String sourceId,
         String id,
-        List<LocalizedText> displayNames,
-        @Nullable String iconUrl) {
+        List<DisplayNameView> displayNames,
+        @OpenApiNullable @Nullable String iconUrl) {
     static EpgChannelView of(EpgChannel c) {
-        return new EpgChannelView(c.sourceId().toString(), c.id(), c.displayNames(), c.iconUrl());
+        return new EpgChannelView(
+                c.sourceId().toString(),
+                c.id(),
+                c.displayNames().stream().map(DisplayNameView::of).toList(),
+                c.iconUrl());
+    }
+}
+
+/** A guide channel's name in one language; {@code lang} is null when the guide does not say. */
+record DisplayNameView(
+        String text, @OpenApiNullable @Nullable String lang) {
+    static DisplayNameView of(LocalizedText name) {
+        return new DisplayNameView(name.text(), name.lang());
     }
 }
 
@@ -109,13 +132,13 @@ record ProgrammeView(
         Instant start,
         Instant stop,
         String title,
-        @Nullable String subTitle,
-        @Nullable String description,
+        @OpenApiNullable @Nullable String subTitle,
+        @OpenApiNullable @Nullable String description,
         List<String> categories,
-        @Nullable String iconUrl,
-        @Nullable String episode,
-        @Nullable String episodeXmltvNs,
-        @Nullable String rating,
+        @OpenApiNullable @Nullable String iconUrl,
+        @OpenApiNullable @Nullable String episode,
+        @OpenApiNullable @Nullable String episodeXmltvNs,
+        @OpenApiNullable @Nullable String rating,
         List<String> flags) {
     static ProgrammeView of(EpgProgramme p) {
         return new ProgrammeView(

@@ -21,6 +21,7 @@ import io.tvarr.http.JsonBodies;
 import io.tvarr.http.QueryParams;
 import io.tvarr.http.ingestion.IngestionEndpoints;
 import io.tvarr.http.problem.Problem;
+import io.tvarr.http.problem.ProblemResponses;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -80,7 +81,9 @@ public final class EpgRoutes implements ApiRoutes {
             requestBody = @OpenApiRequestBody(content = @OpenApiContent(from = EpgSourceBody.class)),
             responses = {
                 @OpenApiResponse(status = "201", content = @OpenApiContent(from = EpgSourceView.class)),
-                @OpenApiResponse(status = "400", content = @OpenApiContent(from = Problem.class))
+                @OpenApiResponse(
+                        status = "400",
+                        content = @OpenApiContent(from = Problem.class, mimeType = ProblemResponses.CONTENT_TYPE))
             })
     void create(Context ctx) {
         EpgSource created =
@@ -159,7 +162,12 @@ public final class EpgRoutes implements ApiRoutes {
                 @OpenApiParam(name = "page", type = Integer.class),
                 @OpenApiParam(name = "size", type = Integer.class)
             },
-            responses = @OpenApiResponse(status = "200", content = @OpenApiContent(from = ProgrammeView[].class)))
+            responses = {
+                @OpenApiResponse(status = "200", content = @OpenApiContent(from = ProgrammeView[].class)),
+                @OpenApiResponse(
+                        status = "400",
+                        content = @OpenApiContent(from = Problem.class, mimeType = ProblemResponses.CONTENT_TYPE))
+            })
     void programmes(Context ctx) {
         String channel = ctx.queryParam("channel");
         if (channel == null || channel.isBlank()) {
@@ -189,7 +197,12 @@ public final class EpgRoutes implements ApiRoutes {
                 @OpenApiParam(name = "source", description = "comma-separated guide source ids"),
                 @OpenApiParam(name = "limit", type = Integer.class)
             },
-            responses = @OpenApiResponse(status = "200", content = @OpenApiContent(from = ProgrammeView[].class)))
+            responses = {
+                @OpenApiResponse(status = "200", content = @OpenApiContent(from = ProgrammeView[].class)),
+                @OpenApiResponse(
+                        status = "400",
+                        content = @OpenApiContent(from = Problem.class, mimeType = ProblemResponses.CONTENT_TYPE))
+            })
     void now(Context ctx) {
         String sourceParam = ctx.queryParam("source");
         List<EpgSourceId> ids = sourceParam == null || sourceParam.isBlank()

@@ -1,5 +1,9 @@
 package io.tvarr.http.filter;
 
+import io.javalin.openapi.OpenApiIgnore;
+import io.javalin.openapi.OpenApiNullable;
+import io.javalin.openapi.OpenApiPropertyType;
+import io.javalin.openapi.OpenApiRequired;
 import io.tvarr.domain.filter.ExpressionDomain;
 import io.tvarr.domain.filter.Filter;
 import io.tvarr.domain.filter.FilterAction;
@@ -9,10 +13,16 @@ import org.jspecify.annotations.Nullable;
 
 /** A filter as the API reads it. */
 record FilterBody(
-        @Nullable String name,
-        @Nullable String domain,
-        @Nullable String action,
-        @Nullable String expression) {
+        @OpenApiRequired @Nullable String name,
+
+        @OpenApiPropertyType(definedBy = FilterDomain.class) @OpenApiRequired @Nullable
+        String domain,
+
+        @OpenApiPropertyType(definedBy = FilterAction.class) @OpenApiRequired @Nullable
+        String action,
+
+        @OpenApiNullable @Nullable String expression) {
+    @OpenApiIgnore
     SaveFilterCommand toCommand() {
         return new SaveFilterCommand(
                 name == null ? "" : name,
@@ -23,7 +33,14 @@ record FilterBody(
 }
 
 /** A filter as the API shows it. */
-record FilterView(String id, String name, String domain, String action, String expression) {
+record FilterView(
+        String id,
+        String name,
+
+        @OpenApiPropertyType(definedBy = FilterDomain.class) String domain,
+
+        @OpenApiPropertyType(definedBy = FilterAction.class) String action,
+        String expression) {
     static FilterView of(Filter f) {
         return new FilterView(
                 f.id().toString(),

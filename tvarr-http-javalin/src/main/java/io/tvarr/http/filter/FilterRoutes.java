@@ -25,6 +25,7 @@ import io.tvarr.http.ApiRoutes;
 import io.tvarr.http.EnumParam;
 import io.tvarr.http.JsonBodies;
 import io.tvarr.http.problem.Problem;
+import io.tvarr.http.problem.ProblemResponses;
 import java.util.List;
 
 /** Filters, mapping rules, and trying expressions before saving them. */
@@ -81,7 +82,9 @@ public final class FilterRoutes implements ApiRoutes {
             requestBody = @OpenApiRequestBody(content = @OpenApiContent(from = FilterBody.class)),
             responses = {
                 @OpenApiResponse(status = "201", content = @OpenApiContent(from = FilterView.class)),
-                @OpenApiResponse(status = "400", content = @OpenApiContent(from = Problem.class))
+                @OpenApiResponse(
+                        status = "400",
+                        content = @OpenApiContent(from = Problem.class, mimeType = ProblemResponses.CONTENT_TYPE))
             })
     void createFilter(Context ctx) {
         ctx.status(201)
@@ -97,7 +100,9 @@ public final class FilterRoutes implements ApiRoutes {
             pathParams = @OpenApiParam(name = "id", required = true),
             responses = {
                 @OpenApiResponse(status = "200", content = @OpenApiContent(from = FilterView.class)),
-                @OpenApiResponse(status = "404", content = @OpenApiContent(from = Problem.class))
+                @OpenApiResponse(
+                        status = "404",
+                        content = @OpenApiContent(from = Problem.class, mimeType = ProblemResponses.CONTENT_TYPE))
             })
     void getFilter(Context ctx) {
         ctx.json(FilterView.of(filters.get(FilterId.parse(ctx.pathParam("id")))));
@@ -135,7 +140,12 @@ public final class FilterRoutes implements ApiRoutes {
             summary = "Fields and aliases for stream or epg expressions",
             tags = "filters",
             pathParams = @OpenApiParam(name = "kind", required = true, description = "stream or epg"),
-            responses = @OpenApiResponse(status = "200", content = @OpenApiContent(from = ExpressionField[].class)))
+            responses = {
+                @OpenApiResponse(status = "200", content = @OpenApiContent(from = ExpressionField[].class)),
+                @OpenApiResponse(
+                        status = "400",
+                        content = @OpenApiContent(from = Problem.class, mimeType = ProblemResponses.CONTENT_TYPE))
+            })
     void fields(Context ctx) {
         String kind = ctx.pathParam("kind");
         ExpressionDomain domain = switch (kind) {
@@ -164,7 +174,9 @@ public final class FilterRoutes implements ApiRoutes {
             requestBody = @OpenApiRequestBody(content = @OpenApiContent(from = MappingRuleBody.class)),
             responses = {
                 @OpenApiResponse(status = "201", content = @OpenApiContent(from = MappingRuleView.class)),
-                @OpenApiResponse(status = "400", content = @OpenApiContent(from = Problem.class))
+                @OpenApiResponse(
+                        status = "400",
+                        content = @OpenApiContent(from = Problem.class, mimeType = ProblemResponses.CONTENT_TYPE))
             })
     void createRule(Context ctx) {
         ctx.status(201)
@@ -215,7 +227,12 @@ public final class FilterRoutes implements ApiRoutes {
             summary = "Put every mapping rule in a new order",
             tags = "data-mapping",
             requestBody = @OpenApiRequestBody(content = @OpenApiContent(from = ReorderBody.class)),
-            responses = @OpenApiResponse(status = "200", content = @OpenApiContent(from = MappingRuleView[].class)))
+            responses = {
+                @OpenApiResponse(status = "200", content = @OpenApiContent(from = MappingRuleView[].class)),
+                @OpenApiResponse(
+                        status = "400",
+                        content = @OpenApiContent(from = Problem.class, mimeType = ProblemResponses.CONTENT_TYPE))
+            })
     void reorder(Context ctx) {
         ReorderBody body = JsonBodies.read(ctx, ReorderBody.class);
         List<String> order = body.order() == null ? List.of() : body.order();
@@ -246,7 +263,9 @@ public final class FilterRoutes implements ApiRoutes {
             requestBody = @OpenApiRequestBody(content = @OpenApiContent(from = ExpressionBody.class)),
             responses = {
                 @OpenApiResponse(status = "200", content = @OpenApiContent(from = PreviewResult.class)),
-                @OpenApiResponse(status = "400", content = @OpenApiContent(from = Problem.class))
+                @OpenApiResponse(
+                        status = "400",
+                        content = @OpenApiContent(from = Problem.class, mimeType = ProblemResponses.CONTENT_TYPE))
             })
     void preview(Context ctx) {
         ExpressionBody body = JsonBodies.read(ctx, ExpressionBody.class);

@@ -1,5 +1,9 @@
 package io.tvarr.http.filter;
 
+import io.javalin.openapi.OpenApiIgnore;
+import io.javalin.openapi.OpenApiNullable;
+import io.javalin.openapi.OpenApiPropertyType;
+import io.javalin.openapi.OpenApiRequired;
 import io.tvarr.domain.filter.ExpressionDomain;
 import io.tvarr.domain.mapping.DataMappingRule;
 import io.tvarr.domain.mapping.port.in.SaveMappingRuleCommand;
@@ -9,11 +13,15 @@ import org.jspecify.annotations.Nullable;
 
 /** A mapping rule as the API reads it; enabled defaults to true, stopOnMatch to false. */
 record MappingRuleBody(
-        @Nullable String name,
-        @Nullable String domain,
-        @Nullable String expression,
-        @Nullable Boolean enabled,
-        @Nullable Boolean stopOnMatch) {
+        @OpenApiRequired @Nullable String name,
+
+        @OpenApiPropertyType(definedBy = MappingDomain.class) @OpenApiRequired @Nullable
+        String domain,
+
+        @OpenApiNullable @Nullable String expression,
+        @OpenApiNullable @Nullable Boolean enabled,
+        @OpenApiNullable @Nullable Boolean stopOnMatch) {
+    @OpenApiIgnore
     SaveMappingRuleCommand toCommand() {
         return new SaveMappingRuleCommand(
                 name == null ? "" : name,
@@ -26,7 +34,16 @@ record MappingRuleBody(
 
 /** A mapping rule as the API shows it. */
 record MappingRuleView(
-        String id, String name, String domain, String expression, boolean enabled, int position, boolean stopOnMatch) {
+        String id,
+        String name,
+
+        @OpenApiPropertyType(definedBy = MappingDomain.class)
+        String domain,
+
+        String expression,
+        boolean enabled,
+        int position,
+        boolean stopOnMatch) {
     static MappingRuleView of(DataMappingRule r) {
         return new MappingRuleView(
                 r.id().toString(),
@@ -40,4 +57,4 @@ record MappingRuleView(
 }
 
 /** The new order of every mapping rule. */
-record ReorderBody(@Nullable List<String> order) {}
+record ReorderBody(@OpenApiNullable @Nullable List<String> order) {}

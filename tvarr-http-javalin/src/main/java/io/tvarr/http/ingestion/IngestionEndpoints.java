@@ -11,6 +11,7 @@ import io.tvarr.domain.ingestion.IngestMode;
 import io.tvarr.domain.ingestion.port.in.IngestSourceUseCase;
 import io.tvarr.http.QueryParams;
 import io.tvarr.http.problem.Problem;
+import io.tvarr.http.problem.ProblemResponses;
 import java.util.function.Function;
 
 /**
@@ -55,7 +56,12 @@ public final class IngestionEndpoints<I> {
             queryParams = @OpenApiParam(name = "accept", type = Boolean.class, description = ACCEPT),
             responses = {
                 @OpenApiResponse(status = "202", content = @OpenApiContent(from = IngestionStatusView.class)),
-                @OpenApiResponse(status = "409", content = @OpenApiContent(from = Problem.class))
+                @OpenApiResponse(
+                        status = "400",
+                        content = @OpenApiContent(from = Problem.class, mimeType = ProblemResponses.CONTENT_TYPE)),
+                @OpenApiResponse(
+                        status = "409",
+                        content = @OpenApiContent(from = Problem.class, mimeType = ProblemResponses.CONTENT_TYPE))
             })
     @OpenApi(
             path = EPG_SOURCES + "/{id}/ingest",
@@ -66,7 +72,12 @@ public final class IngestionEndpoints<I> {
             queryParams = @OpenApiParam(name = "accept", type = Boolean.class, description = ACCEPT),
             responses = {
                 @OpenApiResponse(status = "202", content = @OpenApiContent(from = IngestionStatusView.class)),
-                @OpenApiResponse(status = "409", content = @OpenApiContent(from = Problem.class))
+                @OpenApiResponse(
+                        status = "400",
+                        content = @OpenApiContent(from = Problem.class, mimeType = ProblemResponses.CONTENT_TYPE)),
+                @OpenApiResponse(
+                        status = "409",
+                        content = @OpenApiContent(from = Problem.class, mimeType = ProblemResponses.CONTENT_TYPE))
             })
     /** The query parameter of the create routes that starts a first ingestion at once. */
     public static final String INGEST_NOW =

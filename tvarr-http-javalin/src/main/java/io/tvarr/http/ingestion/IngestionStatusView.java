@@ -1,6 +1,9 @@
 package io.tvarr.http.ingestion;
 
+import io.javalin.openapi.OpenApiNullable;
+import io.javalin.openapi.OpenApiPropertyType;
 import io.tvarr.domain.Redaction;
+import io.tvarr.domain.ingestion.IngestionState;
 import io.tvarr.domain.ingestion.IngestionStatus;
 import io.tvarr.domain.ingestion.IngestionTarget;
 import io.tvarr.http.EnumParam;
@@ -21,16 +24,18 @@ import org.jspecify.annotations.Nullable;
  * @param lastError why the last refresh failed or needs confirmation
  */
 public record IngestionStatusView(
+        @OpenApiPropertyType(definedBy = IngestionState.class)
         String state,
+
         long bytesRead,
         long entriesRead,
-        @Nullable Instant lastSuccessAt,
+        @OpenApiNullable @Nullable Instant lastSuccessAt,
         long lastCount,
         String countOf,
         long lastDurationMs,
         long lastSkipped,
-        @Nullable String lastError,
-        @Nullable Instant lastErrorAt,
+        @OpenApiNullable @Nullable String lastError,
+        @OpenApiNullable @Nullable Instant lastErrorAt,
         Map<String, String> details) {
     public static IngestionStatusView of(IngestionStatus s) {
         return new IngestionStatusView(

@@ -18,6 +18,7 @@ import io.tvarr.domain.job.port.in.WatchJobsUseCase;
 import io.tvarr.http.ApiRoutes;
 import io.tvarr.http.JsonMapping;
 import io.tvarr.http.problem.Problem;
+import io.tvarr.http.problem.ProblemResponses;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
@@ -86,7 +87,9 @@ public final class JobEventStream implements ApiRoutes, AutoCloseable {
                 @OpenApiResponse(
                         status = "200",
                         content = @OpenApiContent(type = "text/event-stream", from = JobView.class)),
-                @OpenApiResponse(status = "406", content = @OpenApiContent(from = Problem.class))
+                @OpenApiResponse(
+                        status = "406",
+                        content = @OpenApiContent(from = Problem.class, mimeType = ProblemResponses.CONTENT_TYPE))
             })
     void connect(SseClient client) {
         client.keepAlive();

@@ -5,8 +5,11 @@ import io.javalin.http.Context;
 import io.javalin.openapi.HttpMethod;
 import io.javalin.openapi.OpenApi;
 import io.javalin.openapi.OpenApiContent;
+import io.javalin.openapi.OpenApiNullable;
 import io.javalin.openapi.OpenApiParam;
+import io.javalin.openapi.OpenApiPropertyType;
 import io.javalin.openapi.OpenApiRequestBody;
+import io.javalin.openapi.OpenApiRequired;
 import io.javalin.openapi.OpenApiResponse;
 import io.tvarr.domain.Page;
 import io.tvarr.domain.job.Job;
@@ -20,6 +23,7 @@ import io.tvarr.http.EnumParam;
 import io.tvarr.http.JsonBodies;
 import io.tvarr.http.QueryParams;
 import io.tvarr.http.problem.Problem;
+import io.tvarr.http.problem.ProblemResponses;
 import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -47,16 +51,16 @@ public final class JobRoutes implements ApiRoutes {
             summary = "Jobs, newest first, paged",
             tags = "jobs",
             queryParams = {
-                @OpenApiParam(name = "state", description = "queued, running, succeeded, failed or cancelled"),
-                @OpenApiParam(
-                        name = "kind",
-                        description = "source_ingest, epg_ingest, proxy_generate, logo_cleanup or history_cleanup"),
+                @OpenApiParam(name = "state", type = JobState.class),
+                @OpenApiParam(name = "kind", type = JobKind.class),
                 @OpenApiParam(name = "page", type = Integer.class),
                 @OpenApiParam(name = "size", type = Integer.class)
             },
             responses = {
                 @OpenApiResponse(status = "200", content = @OpenApiContent(from = JobPageView.class)),
-                @OpenApiResponse(status = "400", content = @OpenApiContent(from = Problem.class))
+                @OpenApiResponse(
+                        status = "400",
+                        content = @OpenApiContent(from = Problem.class, mimeType = ProblemResponses.CONTENT_TYPE))
             })
     void list(Context ctx) {
         String state = ctx.queryParam("state");
@@ -81,7 +85,9 @@ public final class JobRoutes implements ApiRoutes {
             pathParams = @OpenApiParam(name = "id", required = true),
             responses = {
                 @OpenApiResponse(status = "200", content = @OpenApiContent(from = JobView.class)),
-                @OpenApiResponse(status = "404", content = @OpenApiContent(from = Problem.class))
+                @OpenApiResponse(
+                        status = "404",
+                        content = @OpenApiContent(from = Problem.class, mimeType = ProblemResponses.CONTENT_TYPE))
             })
     void get(Context ctx) {
         Job job = jobs.get(JobId.parse(ctx.pathParam("id")));
@@ -96,7 +102,9 @@ public final class JobRoutes implements ApiRoutes {
             requestBody = @OpenApiRequestBody(content = @OpenApiContent(from = JobRequest.class)),
             responses = {
                 @OpenApiResponse(status = "202", content = @OpenApiContent(from = JobView.class)),
-                @OpenApiResponse(status = "400", content = @OpenApiContent(from = Problem.class))
+                @OpenApiResponse(
+                        status = "400",
+                        content = @OpenApiContent(from = Problem.class, mimeType = ProblemResponses.CONTENT_TYPE))
             })
     void submit(Context ctx) {
         JobRequest request = JsonBodies.read(ctx, JobRequest.class);
@@ -114,8 +122,12 @@ public final class JobRoutes implements ApiRoutes {
             pathParams = @OpenApiParam(name = "id", required = true),
             responses = {
                 @OpenApiResponse(status = "200", content = @OpenApiContent(from = JobView.class)),
-                @OpenApiResponse(status = "404", content = @OpenApiContent(from = Problem.class)),
-                @OpenApiResponse(status = "409", content = @OpenApiContent(from = Problem.class))
+                @OpenApiResponse(
+                        status = "404",
+                        content = @OpenApiContent(from = Problem.class, mimeType = ProblemResponses.CONTENT_TYPE)),
+                @OpenApiResponse(
+                        status = "409",
+                        content = @OpenApiContent(from = Problem.class, mimeType = ProblemResponses.CONTENT_TYPE))
             })
     void cancel(Context ctx) {
         Job job = jobs.cancel(JobId.parse(ctx.pathParam("id")));
@@ -133,18 +145,22 @@ public final class JobRoutes implements ApiRoutes {
     }
 
     /** A request to run a job now. */
-    record JobRequest(@Nullable String kind, @Nullable String target) {}
+    record JobRequest(
+            @OpenApiPropertyType(definedBy = JobKind.class) @OpenApiRequired @Nullable
+            String kind,
+
+            @OpenApiNullable @Nullable String target) {}
 
     /** One page of jobs. */
     record JobPageView(List<JobView> items, int page, int size, long total) {}
 
     /** A scheduled target. */
     record ScheduleView(
-            String kind,
+            @OpenApiPropertyType(definedBy = JobKind.class) String kind,
             String target,
             String name,
             String schedule,
-            @Nullable Instant nextRun) {
+            @OpenApiNullable @Nullable Instant nextRun) {
         static ScheduleView of(ScheduledTarget t) {
             return new ScheduleView(EnumParam.format(t.kind()), t.target(), t.name(), t.expression(), t.nextRun());
         }

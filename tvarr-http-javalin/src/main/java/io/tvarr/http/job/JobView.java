@@ -1,7 +1,11 @@
 package io.tvarr.http.job;
 
+import io.javalin.openapi.OpenApiNullable;
+import io.javalin.openapi.OpenApiPropertyType;
 import io.tvarr.domain.job.Job;
+import io.tvarr.domain.job.JobKind;
 import io.tvarr.domain.job.JobProgress;
+import io.tvarr.domain.job.JobState;
 import io.tvarr.http.EnumParam;
 import java.time.Instant;
 import java.util.Map;
@@ -10,17 +14,17 @@ import org.jspecify.annotations.Nullable;
 /** A job as the API shows it. */
 record JobView(
         String id,
-        String kind,
+        @OpenApiPropertyType(definedBy = JobKind.class) String kind,
         String target,
-        String state,
+        @OpenApiPropertyType(definedBy = JobState.class) String state,
         int attempts,
         Instant createdAt,
-        @Nullable Instant startedAt,
-        @Nullable Instant finishedAt,
-        @Nullable Long durationMs,
-        @Nullable String error,
+        @OpenApiNullable @Nullable Instant startedAt,
+        @OpenApiNullable @Nullable Instant finishedAt,
+        @OpenApiNullable @Nullable Long durationMs,
+        @OpenApiNullable @Nullable String error,
         Map<String, Long> summary,
-        @Nullable Integer progressPercent,
+        @OpenApiNullable @Nullable Integer progressPercent,
         Map<String, Long> progress) {
     static JobView of(Job j, JobProgress progress) {
         return new JobView(

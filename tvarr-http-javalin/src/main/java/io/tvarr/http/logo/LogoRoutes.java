@@ -8,6 +8,7 @@ import io.javalin.http.UploadedFile;
 import io.javalin.openapi.HttpMethod;
 import io.javalin.openapi.OpenApi;
 import io.javalin.openapi.OpenApiContent;
+import io.javalin.openapi.OpenApiNullable;
 import io.javalin.openapi.OpenApiParam;
 import io.javalin.openapi.OpenApiRequestBody;
 import io.javalin.openapi.OpenApiResponse;
@@ -20,6 +21,7 @@ import io.tvarr.domain.logo.port.in.FindCachedLogoUseCase;
 import io.tvarr.domain.logo.port.in.UploadLogoUseCase;
 import io.tvarr.http.ApiRoutes;
 import io.tvarr.http.problem.Problem;
+import io.tvarr.http.problem.ProblemResponses;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -55,7 +57,9 @@ public final class LogoRoutes implements ApiRoutes {
             pathParams = @OpenApiParam(name = "file", required = true),
             responses = {
                 @OpenApiResponse(status = "200"),
-                @OpenApiResponse(status = "404", content = @OpenApiContent(from = Problem.class))
+                @OpenApiResponse(
+                        status = "404",
+                        content = @OpenApiContent(from = Problem.class, mimeType = ProblemResponses.CONTENT_TYPE))
             })
     void serve(Context ctx) {
         String name = ctx.pathParam("file");
@@ -92,7 +96,9 @@ public final class LogoRoutes implements ApiRoutes {
             requestBody = @OpenApiRequestBody(content = @OpenApiContent(type = "image/png")),
             responses = {
                 @OpenApiResponse(status = "201", content = @OpenApiContent(from = LogoView.class)),
-                @OpenApiResponse(status = "400", content = @OpenApiContent(from = Problem.class))
+                @OpenApiResponse(
+                        status = "400",
+                        content = @OpenApiContent(from = Problem.class, mimeType = ProblemResponses.CONTENT_TYPE))
             })
     void upload(Context ctx) {
         byte[] bytes;
@@ -140,7 +146,7 @@ public final class LogoRoutes implements ApiRoutes {
             String url,
             String contentType,
             long size,
-            @Nullable String originalUrl,
+            @OpenApiNullable @Nullable String originalUrl,
             Instant fetchedAt) {
         static LogoView of(LogoAsset a) {
             return new LogoView(

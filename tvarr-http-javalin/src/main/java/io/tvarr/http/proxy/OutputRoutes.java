@@ -14,6 +14,7 @@ import io.tvarr.domain.proxy.port.in.ManageProxiesUseCase;
 import io.tvarr.domain.relay.port.in.PlayChannelUseCase;
 import io.tvarr.http.ApiRoutes;
 import io.tvarr.http.problem.Problem;
+import io.tvarr.http.problem.ProblemResponses;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Function;
@@ -57,7 +58,9 @@ public final class OutputRoutes implements ApiRoutes {
             responses = {
                 @OpenApiResponse(status = "200"),
                 @OpenApiResponse(status = "304"),
-                @OpenApiResponse(status = "404", content = @OpenApiContent(from = Problem.class))
+                @OpenApiResponse(
+                        status = "404",
+                        content = @OpenApiContent(from = Problem.class, mimeType = ProblemResponses.CONTENT_TYPE))
             })
     void output(Context ctx) {
         String file = ctx.pathParam("file");
@@ -85,10 +88,18 @@ public final class OutputRoutes implements ApiRoutes {
             responses = {
                 @OpenApiResponse(status = "200"),
                 @OpenApiResponse(status = "302", description = "redirect delivery: the upstream URL"),
-                @OpenApiResponse(status = "404", content = @OpenApiContent(from = Problem.class)),
-                @OpenApiResponse(status = "501", content = @OpenApiContent(from = Problem.class)),
-                @OpenApiResponse(status = "502", content = @OpenApiContent(from = Problem.class)),
-                @OpenApiResponse(status = "503", content = @OpenApiContent(from = Problem.class))
+                @OpenApiResponse(
+                        status = "404",
+                        content = @OpenApiContent(from = Problem.class, mimeType = ProblemResponses.CONTENT_TYPE)),
+                @OpenApiResponse(
+                        status = "501",
+                        content = @OpenApiContent(from = Problem.class, mimeType = ProblemResponses.CONTENT_TYPE)),
+                @OpenApiResponse(
+                        status = "502",
+                        content = @OpenApiContent(from = Problem.class, mimeType = ProblemResponses.CONTENT_TYPE)),
+                @OpenApiResponse(
+                        status = "503",
+                        content = @OpenApiContent(from = Problem.class, mimeType = ProblemResponses.CONTENT_TYPE))
             })
     void item(Context ctx) {
         String proxy = ctx.pathParam("proxy");

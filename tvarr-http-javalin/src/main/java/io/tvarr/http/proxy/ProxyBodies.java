@@ -1,6 +1,10 @@
 package io.tvarr.http.proxy;
 
 import io.javalin.openapi.OpenApiDescription;
+import io.javalin.openapi.OpenApiIgnore;
+import io.javalin.openapi.OpenApiNullable;
+import io.javalin.openapi.OpenApiPropertyType;
+import io.javalin.openapi.OpenApiRequired;
 import io.tvarr.domain.ValidationException;
 import io.tvarr.domain.epg.EpgSourceId;
 import io.tvarr.domain.filter.FilterId;
@@ -20,6 +24,7 @@ import io.tvarr.http.EnumParam;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -27,34 +32,50 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** A filter attached to a proxy; {@code active} defaults to true. */
-record ProxyFilterBody(@Nullable String filterId, @Nullable Boolean active) {}
+record ProxyFilterBody(
+        @OpenApiRequired @Nullable String filterId,
+        @OpenApiNullable @Nullable Boolean active) {}
 
 /**
  * A proxy as the API reads it. Defaults: numbering preserve from 1 with blocks of 100, delivery redirect,
  * channel numbers and url-tvg header on, logo caching and deduplication off, guide 1 day back and 7 ahead.
  */
 record ProxyBody(
-        @Nullable String name,
-        @Nullable String slug,
-        @Nullable List<String> sources,
-        @Nullable List<String> epgSources,
-        @Nullable List<ProxyFilterBody> filters,
-        @Nullable List<String> mappingRules,
-        @Nullable String numberingMode,
-        @Nullable Integer numberingStart,
-        @Nullable Integer numberingBlockSize,
-        @OpenApiDescription(DELIVERY_MODES) @Nullable String deliveryMode,
-        @Nullable String relayProfile,
-        @Nullable Boolean includeChannelNumber,
-        @Nullable String groupTitleOverride,
-        @Nullable Boolean urlTvgHeader,
-        @Nullable Boolean cacheLogos,
-        @Nullable Boolean deduplicateStreams,
-        @Nullable Integer epgDaysBack,
-        @Nullable Integer epgDaysAhead,
-        @OpenApiDescription(KEEP_GUIDE_EXTRAS) @Nullable Boolean keepGuideExtras,
-        @OpenApiDescription(HDHOMERUN) @Nullable Boolean hdhomerun,
-        @Nullable String schedule) {
+        @OpenApiRequired @Nullable String name,
+        @OpenApiNullable @Nullable String slug,
+        @OpenApiNullable @Nullable List<String> sources,
+        @OpenApiNullable @Nullable List<String> epgSources,
+        @OpenApiNullable @Nullable List<ProxyFilterBody> filters,
+        @OpenApiNullable @Nullable List<String> mappingRules,
+
+        @OpenApiPropertyType(definedBy = NumberingMode.class) @OpenApiNullable @Nullable
+        String numberingMode,
+
+        @OpenApiNullable @Nullable Integer numberingStart,
+        @OpenApiNullable @Nullable Integer numberingBlockSize,
+
+        @OpenApiPropertyType(definedBy = DeliveryModeName.class)
+        @OpenApiDescription(DELIVERY_MODES)
+        @OpenApiNullable
+        @Nullable
+        String deliveryMode,
+
+        @OpenApiNullable @Nullable String relayProfile,
+        @OpenApiNullable @Nullable Boolean includeChannelNumber,
+        @OpenApiNullable @Nullable String groupTitleOverride,
+        @OpenApiNullable @Nullable Boolean urlTvgHeader,
+        @OpenApiNullable @Nullable Boolean cacheLogos,
+        @OpenApiNullable @Nullable Boolean deduplicateStreams,
+        @OpenApiNullable @Nullable Integer epgDaysBack,
+        @OpenApiNullable @Nullable Integer epgDaysAhead,
+
+        @OpenApiDescription(KEEP_GUIDE_EXTRAS) @OpenApiNullable @Nullable
+        Boolean keepGuideExtras,
+
+        @OpenApiDescription(HDHOMERUN) @OpenApiNullable @Nullable
+        Boolean hdhomerun,
+
+        @OpenApiNullable @Nullable String schedule) {
     static final String HDHOMERUN = "true (default): the proxy is also an HDHomeRun tuner device at /hdhr/{slug}/"
             + " (discover.json, lineup.json…) for Plex, Jellyfin and Emby; false: those answer 404.";
     static final String KEEP_GUIDE_EXTRAS = "false (default): the guide holds only what the XMLTV DTD allows;"
@@ -63,6 +84,7 @@ record ProxyBody(
             + " relay, the former name of transcode, is accepted until the next release and answered as transcode.";
     private static final Logger log = LoggerFactory.getLogger(ProxyBody.class);
 
+    @OpenApiIgnore
     SaveProxyCommand toCommand() {
         OutputSettings defaults = OutputSettings.DEFAULT;
         return new SaveProxyCommand(
@@ -111,6 +133,7 @@ record ProxyBody(
         return EnumParam.parse(DeliveryMode.class, value, "deliveryMode");
     }
 
+    @OpenApiIgnore
     private List<ProxyFilter> parsedFilters() {
         List<ProxyFilter> parsed = new ArrayList<>();
         if (filters == null) {
@@ -163,13 +186,19 @@ record ProxyView(
         List<String> epgSources,
         List<ProxyFilterView> filters,
         List<String> mappingRules,
+
+        @OpenApiPropertyType(definedBy = NumberingMode.class)
         String numberingMode,
+
         int numberingStart,
         int numberingBlockSize,
-        @OpenApiDescription("redirect, proxy or transcode") String deliveryMode,
-        @Nullable String relayProfile,
+
+        @OpenApiPropertyType(definedBy = DeliveryMode.class) @OpenApiDescription("redirect, proxy or transcode")
+        String deliveryMode,
+
+        @OpenApiNullable @Nullable String relayProfile,
         boolean includeChannelNumber,
-        @Nullable String groupTitleOverride,
+        @OpenApiNullable @Nullable String groupTitleOverride,
         boolean urlTvgHeader,
         boolean cacheLogos,
         boolean deduplicateStreams,
@@ -177,11 +206,12 @@ record ProxyView(
         int epgDaysAhead,
         boolean keepGuideExtras,
         boolean hdhomerun,
-        @Nullable String schedule,
+        @OpenApiNullable @Nullable String schedule,
         String playlistPath,
         String guidePath,
 
         @OpenApiDescription("the HDHomeRun device's base path (add it to Plex or Jellyfin as a tuner), null when off")
+        @OpenApiNullable
         @Nullable
         String hdhomerunPath,
 
@@ -239,7 +269,7 @@ record GenerationReportView(
         long durationMs,
         long channels,
         long programmes,
-        List<GenerationReport.StageReport> stages,
+        List<StageReportView> stages,
         List<String> unmatchedEpgChannels,
         long unmatchedCount,
         long evaluationErrors,
@@ -250,7 +280,7 @@ record GenerationReportView(
                 r.durationMs(),
                 r.channels(),
                 r.programmes(),
-                r.stages(),
+                r.stages().stream().map(StageReportView::of).toList(),
                 r.unmatchedEpgChannels(),
                 r.unmatchedCount(),
                 r.evaluationErrors(),
@@ -258,20 +288,27 @@ record GenerationReportView(
     }
 }
 
+/** What one stage of a generation took in, let out and dropped (per reason). */
+record StageReportView(String stage, long in, long out, long durationMs, Map<String, Long> dropped) {
+    static StageReportView of(GenerationReport.StageReport s) {
+        return new StageReportView(s.stage(), s.in(), s.out(), s.durationMs(), s.dropped());
+    }
+}
+
 /** Where a proxy's generation stands. */
 record GenerationStatusView(
         String proxyId,
+
+        @OpenApiPropertyType(definedBy = GenerationState.class)
         String state,
-        @Nullable GenerationReportView lastReport,
-        @Nullable String lastError,
-        @Nullable Instant lastFailedAt) {
+
+        @OpenApiNullable @Nullable GenerationReportView lastReport,
+        @OpenApiNullable @Nullable String lastError,
+        @OpenApiNullable @Nullable Instant lastFailedAt) {
     static GenerationStatusView of(GenerationStatus s) {
-        String state = s.running()
-                ? "running"
-                : s.lastError() != null ? "failed" : s.lastReport() != null ? "succeeded" : "never_generated";
         return new GenerationStatusView(
                 s.proxy().toString(),
-                state,
+                EnumParam.format(GenerationState.of(s)),
                 s.lastReport() == null ? null : GenerationReportView.of(s.lastReport()),
                 s.lastError(),
                 s.lastFailedAt());

@@ -17,6 +17,7 @@ import io.tvarr.domain.proxy.port.in.ManageProxiesUseCase;
 import io.tvarr.http.ApiRoutes;
 import io.tvarr.http.JsonBodies;
 import io.tvarr.http.problem.Problem;
+import io.tvarr.http.problem.ProblemResponses;
 
 /** Proxy management and generation. */
 public final class ProxyRoutes implements ApiRoutes {
@@ -59,7 +60,9 @@ public final class ProxyRoutes implements ApiRoutes {
             requestBody = @OpenApiRequestBody(content = @OpenApiContent(from = ProxyBody.class)),
             responses = {
                 @OpenApiResponse(status = "201", content = @OpenApiContent(from = ProxyView.class)),
-                @OpenApiResponse(status = "400", content = @OpenApiContent(from = Problem.class))
+                @OpenApiResponse(
+                        status = "400",
+                        content = @OpenApiContent(from = Problem.class, mimeType = ProblemResponses.CONTENT_TYPE))
             })
     void create(Context ctx) {
         ctx.status(201)
@@ -74,7 +77,9 @@ public final class ProxyRoutes implements ApiRoutes {
             pathParams = @OpenApiParam(name = "id", required = true),
             responses = {
                 @OpenApiResponse(status = "200", content = @OpenApiContent(from = ProxyView.class)),
-                @OpenApiResponse(status = "404", content = @OpenApiContent(from = Problem.class))
+                @OpenApiResponse(
+                        status = "404",
+                        content = @OpenApiContent(from = Problem.class, mimeType = ProblemResponses.CONTENT_TYPE))
             })
     void get(Context ctx) {
         ctx.json(view(proxies.find(ctx.pathParam("id"))));
@@ -89,7 +94,9 @@ public final class ProxyRoutes implements ApiRoutes {
             requestBody = @OpenApiRequestBody(content = @OpenApiContent(from = ProxyBody.class)),
             responses = {
                 @OpenApiResponse(status = "200", content = @OpenApiContent(from = ProxyView.class)),
-                @OpenApiResponse(status = "400", content = @OpenApiContent(from = Problem.class))
+                @OpenApiResponse(
+                        status = "400",
+                        content = @OpenApiContent(from = Problem.class, mimeType = ProblemResponses.CONTENT_TYPE))
             })
     void update(Context ctx) {
         ProxyId id = proxies.find(ctx.pathParam("id")).id();
@@ -120,8 +127,12 @@ public final class ProxyRoutes implements ApiRoutes {
             pathParams = @OpenApiParam(name = "id", required = true),
             responses = {
                 @OpenApiResponse(status = "200", content = @OpenApiContent(from = GenerationReportView.class)),
-                @OpenApiResponse(status = "400", content = @OpenApiContent(from = Problem.class)),
-                @OpenApiResponse(status = "409", content = @OpenApiContent(from = Problem.class))
+                @OpenApiResponse(
+                        status = "400",
+                        content = @OpenApiContent(from = Problem.class, mimeType = ProblemResponses.CONTENT_TYPE)),
+                @OpenApiResponse(
+                        status = "409",
+                        content = @OpenApiContent(from = Problem.class, mimeType = ProblemResponses.CONTENT_TYPE))
             })
     void regenerate(Context ctx) {
         ProxyId id = proxies.find(ctx.pathParam("id")).id();

@@ -5,8 +5,12 @@ import io.javalin.http.Context;
 import io.javalin.openapi.HttpMethod;
 import io.javalin.openapi.OpenApi;
 import io.javalin.openapi.OpenApiContent;
+import io.javalin.openapi.OpenApiIgnore;
+import io.javalin.openapi.OpenApiNullable;
 import io.javalin.openapi.OpenApiParam;
+import io.javalin.openapi.OpenApiPropertyType;
 import io.javalin.openapi.OpenApiRequestBody;
+import io.javalin.openapi.OpenApiRequired;
 import io.javalin.openapi.OpenApiResponse;
 import io.tvarr.domain.relay.AudioCodec;
 import io.tvarr.domain.relay.HardwareAcceleration;
@@ -18,6 +22,7 @@ import io.tvarr.http.ApiRoutes;
 import io.tvarr.http.EnumParam;
 import io.tvarr.http.JsonBodies;
 import io.tvarr.http.problem.Problem;
+import io.tvarr.http.problem.ProblemResponses;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -56,7 +61,9 @@ public final class RelayProfileRoutes implements ApiRoutes {
             requestBody = @OpenApiRequestBody(content = @OpenApiContent(from = ProfileBody.class)),
             responses = {
                 @OpenApiResponse(status = "201", content = @OpenApiContent(from = ProfileView.class)),
-                @OpenApiResponse(status = "400", content = @OpenApiContent(from = Problem.class))
+                @OpenApiResponse(
+                        status = "400",
+                        content = @OpenApiContent(from = Problem.class, mimeType = ProblemResponses.CONTENT_TYPE))
             })
     void create(Context ctx) {
         RelayProfile profile = JsonBodies.read(ctx, ProfileBody.class).toProfile(RelayProfileId.random());
@@ -96,7 +103,9 @@ public final class RelayProfileRoutes implements ApiRoutes {
             pathParams = @OpenApiParam(name = "id", required = true),
             responses = {
                 @OpenApiResponse(status = "204"),
-                @OpenApiResponse(status = "409", content = @OpenApiContent(from = Problem.class))
+                @OpenApiResponse(
+                        status = "409",
+                        content = @OpenApiContent(from = Problem.class, mimeType = ProblemResponses.CONTENT_TYPE))
             })
     void delete(Context ctx) {
         profiles.delete(RelayProfileId.parse(ctx.pathParam("id")));
@@ -105,16 +114,25 @@ public final class RelayProfileRoutes implements ApiRoutes {
 
     /** A relay profile as the API reads it; codecs default to copy, hardware to none, smart to off. */
     record ProfileBody(
-            @Nullable String name,
-            @Nullable String videoCodec,
-            @Nullable String audioCodec,
-            @Nullable Integer videoBitrateKbps,
-            @Nullable Integer audioBitrateKbps,
-            @Nullable Integer maxHeight,
-            @Nullable String hwaccel,
-            @Nullable List<String> extraInputArgs,
-            @Nullable List<String> extraOutputArgs,
-            @Nullable Boolean smart) {
+            @OpenApiRequired @Nullable String name,
+
+            @OpenApiPropertyType(definedBy = VideoCodec.class) @OpenApiNullable @Nullable
+            String videoCodec,
+
+            @OpenApiPropertyType(definedBy = AudioCodec.class) @OpenApiNullable @Nullable
+            String audioCodec,
+
+            @OpenApiNullable @Nullable Integer videoBitrateKbps,
+            @OpenApiNullable @Nullable Integer audioBitrateKbps,
+            @OpenApiNullable @Nullable Integer maxHeight,
+
+            @OpenApiPropertyType(definedBy = HardwareAcceleration.class) @OpenApiNullable @Nullable
+            String hwaccel,
+
+            @OpenApiNullable @Nullable List<String> extraInputArgs,
+            @OpenApiNullable @Nullable List<String> extraOutputArgs,
+            @OpenApiNullable @Nullable Boolean smart) {
+        @OpenApiIgnore
         RelayProfile toProfile(RelayProfileId id) {
             return new RelayProfile(
                     id,
@@ -137,12 +155,20 @@ public final class RelayProfileRoutes implements ApiRoutes {
     record ProfileView(
             String id,
             String name,
+
+            @OpenApiPropertyType(definedBy = VideoCodec.class)
             String videoCodec,
+
+            @OpenApiPropertyType(definedBy = AudioCodec.class)
             String audioCodec,
+
             int videoBitrateKbps,
             int audioBitrateKbps,
             int maxHeight,
+
+            @OpenApiPropertyType(definedBy = HardwareAcceleration.class)
             String hwaccel,
+
             List<String> extraInputArgs,
             List<String> extraOutputArgs,
             boolean smart) {

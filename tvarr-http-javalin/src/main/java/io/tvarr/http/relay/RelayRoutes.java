@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import io.javalin.openapi.HttpMethod;
 import io.javalin.openapi.OpenApi;
 import io.javalin.openapi.OpenApiContent;
+import io.javalin.openapi.OpenApiNullable;
 import io.javalin.openapi.OpenApiParam;
 import io.javalin.openapi.OpenApiResponse;
 import io.tvarr.domain.relay.FFmpegInstallation;
@@ -18,8 +19,11 @@ import io.tvarr.domain.relay.port.in.StopRelaySessionUseCase;
 import io.tvarr.http.ApiRoutes;
 import io.tvarr.http.EnumParam;
 import io.tvarr.http.problem.Problem;
+import io.tvarr.http.problem.ProblemResponses;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** What the relay is doing: sessions and their clients, upstream hosts' breakers, provider connection use. */
 public final class RelayRoutes implements ApiRoutes {
@@ -46,9 +50,9 @@ public final class RelayRoutes implements ApiRoutes {
             methods = HttpMethod.GET,
             summary = "Running upstream sessions with their clients, bytes and bitrate",
             tags = "relay",
-            responses = @OpenApiResponse(status = "200", content = @OpenApiContent(from = RelaySessionInfo[].class)))
+            responses = @OpenApiResponse(status = "200", content = @OpenApiContent(from = SessionView[].class)))
     void sessions(Context ctx) {
-        ctx.json(relay.sessions());
+        ctx.json(relay.sessions().stream().map(SessionView::of).toList());
     }
 
     @OpenApi(
@@ -59,7 +63,9 @@ public final class RelayRoutes implements ApiRoutes {
             pathParams = @OpenApiParam(name = "id", required = true),
             responses = {
                 @OpenApiResponse(status = "204"),
-                @OpenApiResponse(status = "404", content = @OpenApiContent(from = Problem.class))
+                @OpenApiResponse(
+                        status = "404",
+                        content = @OpenApiContent(from = Problem.class, mimeType = ProblemResponses.CONTENT_TYPE))
             })
     void stop(Context ctx) {
         sessions.stop(ctx.pathParam("id"));
@@ -84,7 +90,9 @@ public final class RelayRoutes implements ApiRoutes {
             tags = "system",
             responses = {
                 @OpenApiResponse(status = "200", content = @OpenApiContent(from = FFmpegView.class)),
-                @OpenApiResponse(status = "503", content = @OpenApiContent(from = Problem.class))
+                @OpenApiResponse(
+                        status = "503",
+                        content = @OpenApiContent(from = Problem.class, mimeType = ProblemResponses.CONTENT_TYPE))
             })
     void ffmpeg(Context ctx) {
         FFmpegReport report = ffmpeg.inspect();
@@ -111,6 +119,35 @@ public final class RelayRoutes implements ApiRoutes {
             List<String> encoders,
             List<String> hwaccels,
             List<String> verifiedHardware) {}
+
+    /** A running relay session and the players it feeds; {@code error} says why it stopped, if it did. */
+    record SessionView(
+            String id,
+            String channelId,
+            String channelName,
+            String sourceId,
+            String upstreamHost,
+            String state,
+            @OpenApiNullable @Nullable String error,
+            Instant startedAt,
+            long bytesReceived,
+            long bitrateKbps,
+            List<RelaySessionInfo.Client> clients) {
+        static SessionView of(RelaySessionInfo s) {
+            return new SessionView(
+                    s.id(),
+                    s.channelId(),
+                    s.channelName(),
+                    s.sourceId(),
+                    s.upstreamHost(),
+                    s.state(),
+                    s.error(),
+                    s.startedAt(),
+                    s.bytesReceived(),
+                    s.bitrateKbps(),
+                    s.clients());
+        }
+    }
 
     /** Upstream hosts and per-source use. */
     record UpstreamsView(List<UpstreamHealth> hosts, Map<String, Integer> sourceConnections) {}

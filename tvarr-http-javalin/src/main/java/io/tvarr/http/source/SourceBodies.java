@@ -1,5 +1,9 @@
 package io.tvarr.http.source;
 
+import io.javalin.openapi.OpenApiIgnore;
+import io.javalin.openapi.OpenApiNullable;
+import io.javalin.openapi.OpenApiPropertyType;
+import io.javalin.openapi.OpenApiRequired;
 import io.tvarr.domain.Page;
 import io.tvarr.domain.Redaction;
 import io.tvarr.domain.channel.Channel;
@@ -15,17 +19,24 @@ import org.jspecify.annotations.Nullable;
 
 /** A channel source as the API reads it; the password may be "***" on update to keep the stored one. */
 record StreamSourceBody(
-        @Nullable String name,
-        @Nullable String kind,
-        @Nullable String url,
-        @Nullable String username,
-        @Nullable String password,
-        @Nullable String userAgent,
-        @Nullable Boolean enabled,
-        @Nullable String schedule,
-        @Nullable Integer maxConcurrentStreams,
-        @Nullable String xtreamOutput,
-        @Nullable Boolean includeVod) {
+        @OpenApiRequired @Nullable String name,
+
+        @OpenApiPropertyType(definedBy = SourceKind.class) @OpenApiRequired @Nullable
+        String kind,
+
+        @OpenApiRequired @Nullable String url,
+        @OpenApiNullable @Nullable String username,
+        @OpenApiNullable @Nullable String password,
+        @OpenApiNullable @Nullable String userAgent,
+        @OpenApiNullable @Nullable Boolean enabled,
+        @OpenApiNullable @Nullable String schedule,
+        @OpenApiNullable @Nullable Integer maxConcurrentStreams,
+
+        @OpenApiPropertyType(definedBy = XtreamOutput.class) @OpenApiNullable @Nullable
+        String xtreamOutput,
+
+        @OpenApiNullable @Nullable Boolean includeVod) {
+    @OpenApiIgnore
     SaveStreamSourceCommand toCommand() {
         return new SaveStreamSourceCommand(
                 name == null ? "" : name,
@@ -48,15 +59,15 @@ record StreamSourceBody(
 record StreamSourceView(
         String id,
         String name,
-        String kind,
+        @OpenApiPropertyType(definedBy = SourceKind.class) String kind,
         String url,
-        @Nullable String username,
-        @Nullable String password,
-        @Nullable String userAgent,
+        @OpenApiNullable @Nullable String username,
+        @OpenApiNullable @Nullable String password,
+        @OpenApiNullable @Nullable String userAgent,
         boolean enabled,
-        @Nullable String schedule,
+        @OpenApiNullable @Nullable String schedule,
         int maxConcurrentStreams,
-        String xtreamOutput,
+        @OpenApiPropertyType(definedBy = XtreamOutput.class) String xtreamOutput,
         boolean includeVod,
         Instant createdAt,
         Instant updatedAt) {
@@ -83,12 +94,12 @@ record StreamSourceView(
 record ChannelView(
         String id,
         String sourceId,
-        @Nullable String tvgId,
-        @Nullable String tvgName,
-        @Nullable String tvgChno,
+        @OpenApiNullable @Nullable String tvgId,
+        @OpenApiNullable @Nullable String tvgName,
+        @OpenApiNullable @Nullable String tvgChno,
         String name,
-        @Nullable String group,
-        @Nullable String logoUrl,
+        @OpenApiNullable @Nullable String group,
+        @OpenApiNullable @Nullable String logoUrl,
         String streamUrl,
         Map<String, String> attributes) {
     static ChannelView of(Channel c) {

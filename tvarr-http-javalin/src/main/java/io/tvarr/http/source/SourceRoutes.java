@@ -20,6 +20,7 @@ import io.tvarr.http.JsonBodies;
 import io.tvarr.http.QueryParams;
 import io.tvarr.http.ingestion.IngestionEndpoints;
 import io.tvarr.http.problem.Problem;
+import io.tvarr.http.problem.ProblemResponses;
 
 /** Channel sources (M3U, Xtream), their ingestion, and the channels they produced. */
 public final class SourceRoutes implements ApiRoutes {
@@ -68,7 +69,9 @@ public final class SourceRoutes implements ApiRoutes {
             requestBody = @OpenApiRequestBody(content = @OpenApiContent(from = StreamSourceBody.class)),
             responses = {
                 @OpenApiResponse(status = "201", content = @OpenApiContent(from = StreamSourceView.class)),
-                @OpenApiResponse(status = "400", content = @OpenApiContent(from = Problem.class))
+                @OpenApiResponse(
+                        status = "400",
+                        content = @OpenApiContent(from = Problem.class, mimeType = ProblemResponses.CONTENT_TYPE))
             })
     void create(Context ctx) {
         StreamSource created =
@@ -85,7 +88,9 @@ public final class SourceRoutes implements ApiRoutes {
             pathParams = @OpenApiParam(name = "id", required = true),
             responses = {
                 @OpenApiResponse(status = "200", content = @OpenApiContent(from = StreamSourceView.class)),
-                @OpenApiResponse(status = "404", content = @OpenApiContent(from = Problem.class))
+                @OpenApiResponse(
+                        status = "404",
+                        content = @OpenApiContent(from = Problem.class, mimeType = ProblemResponses.CONTENT_TYPE))
             })
     void get(Context ctx) {
         ctx.json(StreamSourceView.of(sources.get(SourceId.parse(ctx.pathParam("id")))));

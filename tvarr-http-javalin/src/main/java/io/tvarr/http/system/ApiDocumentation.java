@@ -1,28 +1,36 @@
 package io.tvarr.http.system;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.tvarr.domain.StorageException;
 import io.tvarr.domain.system.VersionInfo;
+import io.tvarr.http.problem.ProblemResponses;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 /**
- * Serves the OpenAPI document that the annotation processor wrote into the jar at build time, and a Swagger
- * UI page built from the swagger-ui webjar.
+ * Serves the OpenAPI document that the annotation processor wrote into the jar at build time: as OpenAPI 3.1
+ * ({@link OpenApi31}) at {@code /openapi.json}, and as the processor's OpenAPI 3.0 at {@code /openapi-3.0.json}
+ * for tools that do not read 3.1 yet; and a Swagger UI page built from the swagger-ui webjar.
  */
 public final class ApiDocumentation {
     /** Where javalin-openapi's annotation processor writes the document. */
     static final String GENERATED = "openapi-plugin/openapi-default.json";
 
+    private final String openApi30;
     private final String openApi;
     private final String swaggerUi;
 
     public ApiDocumentation(VersionInfo version, String swaggerUiVersion) {
-        this.openApi = withInfo(read(GENERATED), version);
+        ObjectMapper mapper = new ObjectMapper();
+        ObjectNode document = withInfo(mapper, read(GENERATED), version);
+        this.openApi30 = write(mapper, document);
+        this.openApi = write(mapper, OpenApi31.convert(document));
         this.swaggerUi = """
                 <!doctype html>
                 <html lang="en">
@@ -44,22 +52,72 @@ public final class ApiDocumentation {
         ctx.contentType("application/json").result(openApi);
     }
 
+    void openApi30(Context ctx) {
+        ctx.contentType("application/json").result(openApi30);
+    }
+
     void swaggerUi(Context ctx) {
         ctx.html(swaggerUi);
     }
 
     /** The processor leaves title and version empty; they are only known when the app runs. */
-    private static String withInfo(String document, VersionInfo version) {
+    private static ObjectNode withInfo(ObjectMapper mapper, String document, VersionInfo version) {
         try {
-            ObjectMapper mapper = new ObjectMapper();
             ObjectNode root = (ObjectNode) mapper.readTree(document);
             ObjectNode info = root.withObjectProperty("info");
             info.put("title", "tvarr API");
             info.put("version", version.version());
             info.put("description", "Manage sources, guides, filters, rules and proxies; fetch outputs; watch jobs.");
-            return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(root);
+            lowerCaseEnums(root);
+            problemsByDefault(root);
+            return root;
         } catch (IOException e) {
             throw new UncheckedIOException("openapi: generated document is not JSON", e);
+        }
+    }
+
+    /**
+     * The processor lists an enum's constant names; the API reads and writes them in lower case
+     * ({@link io.tvarr.http.EnumParam}), so the document does too.
+     */
+    private static void lowerCaseEnums(ObjectNode document) {
+        document.path("components").path("schemas").forEach(schema -> {
+            if (schema.path("enum") instanceof ArrayNode values
+                    && schema.path("type").asText().equals("string")) {
+                for (int i = 0; i < values.size(); i++) {
+                    values.set(i, values.get(i).asText().toLowerCase(Locale.ROOT));
+                }
+            }
+        });
+    }
+
+    /**
+     * Any API call may fail with a problem that its annotations do not list: a body that is not JSON (415) or too
+     * large (413), a cross-site write (403), an unknown id (404), storage down (503). {@code ProblemResponses}
+     * answers them all the same way for every route, so the document says it once, as each operation's default.
+     */
+    private static void problemsByDefault(ObjectNode document) {
+        document.path("paths").properties().forEach(path -> {
+            if (path.getKey().startsWith("/api/")) {
+                path.getValue().forEach(operation -> {
+                    if (operation.path("responses") instanceof ObjectNode responses && !responses.has("default")) {
+                        ObjectNode problem = responses.putObject("default");
+                        problem.put("description", "A problem (RFC 9457) saying what went wrong");
+                        problem.putObject("content")
+                                .putObject(ProblemResponses.CONTENT_TYPE)
+                                .putObject("schema")
+                                .put("$ref", "#/components/schemas/Problem");
+                    }
+                });
+            }
+        });
+    }
+
+    private static String write(ObjectMapper mapper, ObjectNode document) {
+        try {
+            return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(document);
+        } catch (IOException e) {
+            throw new UncheckedIOException("openapi: document cannot be written", e);
         }
     }
 

@@ -32,6 +32,7 @@ public final class SystemRoutes implements ApiRoutes {
         routes.get("/readyz", this::readyz);
         routes.get("/api/v1/version", this::version);
         routes.get("/openapi.json", documentation::openApi);
+        routes.get("/openapi-3.0.json", documentation::openApi30);
         routes.get("/docs", documentation::swaggerUi);
     }
 
@@ -52,7 +53,9 @@ public final class SystemRoutes implements ApiRoutes {
             tags = "system",
             responses = {
                 @OpenApiResponse(status = "200", content = @OpenApiContent(from = Health.class)),
-                @OpenApiResponse(status = "503", content = @OpenApiContent(from = Problem.class))
+                @OpenApiResponse(
+                        status = "503",
+                        content = @OpenApiContent(from = Problem.class, mimeType = ProblemResponses.CONTENT_TYPE))
             })
     void readyz(Context ctx) {
         Health now = health.check();
