@@ -5,7 +5,6 @@ import io.javalin.openapi.OpenApiNullable;
 import io.javalin.openapi.OpenApiPropertyType;
 import io.javalin.openapi.OpenApiRequired;
 import io.tvarr.domain.filter.ExpressionDomain;
-import io.tvarr.domain.filter.Filter;
 import io.tvarr.domain.filter.FilterAction;
 import io.tvarr.domain.filter.port.in.SaveFilterCommand;
 import io.tvarr.http.EnumParam;
@@ -29,24 +28,5 @@ record FilterBody(
                 EnumParam.parse(ExpressionDomain.class, domain, "domain"),
                 EnumParam.parse(FilterAction.class, action, "action"),
                 expression == null ? "" : expression);
-    }
-}
-
-/** A filter as the API shows it. */
-record FilterView(
-        String id,
-        String name,
-
-        @OpenApiPropertyType(definedBy = FilterDomain.class) String domain,
-
-        @OpenApiPropertyType(definedBy = FilterAction.class) String action,
-        String expression) {
-    static FilterView of(Filter f) {
-        return new FilterView(
-                f.id().toString(),
-                f.name(),
-                EnumParam.format(f.domain()),
-                EnumParam.format(f.action()),
-                f.expression());
     }
 }

@@ -4,7 +4,6 @@ import io.javalin.openapi.OpenApiNullable;
 import io.javalin.openapi.OpenApiPropertyType;
 import io.javalin.openapi.OpenApiRequired;
 import io.tvarr.domain.filter.ExpressionDomain;
-import io.tvarr.domain.filter.ExpressionProblem;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -17,6 +16,3 @@ record ExpressionBody(
         @OpenApiNullable @Nullable List<String> sourceIds,
         @OpenApiNullable @Nullable List<String> epgSourceIds,
         @OpenApiNullable @Nullable Integer samples) {}
-
-/** The verdict on an expression. */
-record ValidationView(boolean valid, List<ExpressionProblem> errors) {}

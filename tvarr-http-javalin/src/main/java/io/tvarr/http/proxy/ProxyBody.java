@@ -10,31 +10,21 @@ import io.tvarr.domain.epg.EpgSourceId;
 import io.tvarr.domain.filter.FilterId;
 import io.tvarr.domain.mapping.MappingRuleId;
 import io.tvarr.domain.proxy.DeliveryMode;
-import io.tvarr.domain.proxy.GenerationReport;
-import io.tvarr.domain.proxy.GenerationStatus;
 import io.tvarr.domain.proxy.Numbering;
 import io.tvarr.domain.proxy.NumberingMode;
 import io.tvarr.domain.proxy.OutputSettings;
 import io.tvarr.domain.proxy.ProxyFilter;
-import io.tvarr.domain.proxy.StreamProxy;
 import io.tvarr.domain.proxy.port.in.SaveProxyCommand;
 import io.tvarr.domain.relay.RelayProfileId;
 import io.tvarr.domain.source.SourceId;
 import io.tvarr.http.EnumParam;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-/** A filter attached to a proxy; {@code active} defaults to true. */
-record ProxyFilterBody(
-        @OpenApiRequired @Nullable String filterId,
-        @OpenApiNullable @Nullable Boolean active) {}
 
 /**
  * A proxy as the API reads it. Defaults: numbering preserve from 1 with blocks of 100, delivery redirect,
@@ -174,143 +164,5 @@ record ProxyBody(
 
     private static boolean or(@Nullable Boolean value, boolean fallback) {
         return value == null ? fallback : value;
-    }
-}
-
-/** A proxy as the API shows it, with the URLs players subscribe to. */
-record ProxyView(
-        String id,
-        String name,
-        String slug,
-        List<String> sources,
-        List<String> epgSources,
-        List<ProxyFilterView> filters,
-        List<String> mappingRules,
-
-        @OpenApiPropertyType(definedBy = NumberingMode.class)
-        String numberingMode,
-
-        int numberingStart,
-        int numberingBlockSize,
-
-        @OpenApiPropertyType(definedBy = DeliveryMode.class) @OpenApiDescription("redirect, proxy or transcode")
-        String deliveryMode,
-
-        @OpenApiNullable @Nullable String relayProfile,
-        boolean includeChannelNumber,
-        @OpenApiNullable @Nullable String groupTitleOverride,
-        boolean urlTvgHeader,
-        boolean cacheLogos,
-        boolean deduplicateStreams,
-        int epgDaysBack,
-        int epgDaysAhead,
-        boolean keepGuideExtras,
-        boolean hdhomerun,
-        @OpenApiNullable @Nullable String schedule,
-        String playlistPath,
-        String guidePath,
-
-        @OpenApiDescription("the HDHomeRun device's base path (add it to Plex or Jellyfin as a tuner), null when off")
-        @OpenApiNullable
-        @Nullable
-        String hdhomerunPath,
-
-        @OpenApiDescription("the Xtream Codes server URL is tvarr's base URL; log in with one of xtreamUsernames")
-        String xtreamServerPath,
-
-        @OpenApiDescription("the proxy's output users, for Xtream Codes players")
-        List<String> xtreamUsernames,
-
-        Instant createdAt,
-        Instant updatedAt) {
-    static ProxyView of(StreamProxy p, List<String> usernames) {
-        OutputSettings o = p.output();
-        return new ProxyView(
-                p.id().toString(),
-                p.name(),
-                p.slug(),
-                p.sources().stream().map(Object::toString).toList(),
-                p.epgSources().stream().map(Object::toString).toList(),
-                p.filters().stream()
-                        .map(f -> new ProxyFilterView(f.filterId().toString(), f.active()))
-                        .toList(),
-                p.mappingRules().stream().map(Object::toString).toList(),
-                EnumParam.format(p.numbering().mode()),
-                p.numbering().start(),
-                p.numbering().blockSize(),
-                EnumParam.format(p.deliveryMode()),
-                p.relayProfile() == null ? null : p.relayProfile().toString(),
-                o.includeChannelNumber(),
-                o.groupTitleOverride(),
-                o.urlTvgHeader(),
-                o.cacheLogos(),
-                o.deduplicateStreams(),
-                o.epgDaysBack(),
-                o.epgDaysAhead(),
-                o.keepGuideExtras(),
-                o.hdhomerun(),
-                p.schedule(),
-                "/proxy/" + p.slug() + ".m3u",
-                "/proxy/" + p.slug() + ".xmltv",
-                o.hdhomerun() ? "/hdhr/" + p.slug() : null,
-                "/",
-                List.copyOf(usernames),
-                p.createdAt(),
-                p.updatedAt());
-    }
-}
-
-/** A filter attached to a proxy. */
-record ProxyFilterView(String filterId, boolean active) {}
-
-/** A generation's outcome. */
-record GenerationReportView(
-        Instant startedAt,
-        long durationMs,
-        long channels,
-        long programmes,
-        List<StageReportView> stages,
-        List<String> unmatchedEpgChannels,
-        long unmatchedCount,
-        long evaluationErrors,
-        List<String> warnings) {
-    static GenerationReportView of(GenerationReport r) {
-        return new GenerationReportView(
-                r.startedAt(),
-                r.durationMs(),
-                r.channels(),
-                r.programmes(),
-                r.stages().stream().map(StageReportView::of).toList(),
-                r.unmatchedEpgChannels(),
-                r.unmatchedCount(),
-                r.evaluationErrors(),
-                r.warnings());
-    }
-}
-
-/** What one stage of a generation took in, let out and dropped (per reason). */
-record StageReportView(String stage, long in, long out, long durationMs, Map<String, Long> dropped) {
-    static StageReportView of(GenerationReport.StageReport s) {
-        return new StageReportView(s.stage(), s.in(), s.out(), s.durationMs(), s.dropped());
-    }
-}
-
-/** Where a proxy's generation stands. */
-record GenerationStatusView(
-        String proxyId,
-
-        @OpenApiPropertyType(definedBy = GenerationState.class)
-        String state,
-
-        @OpenApiNullable @Nullable GenerationReportView lastReport,
-        @OpenApiNullable @Nullable String lastError,
-        @OpenApiNullable @Nullable Instant lastFailedAt) {
-    static GenerationStatusView of(GenerationStatus s) {
-        return new GenerationStatusView(
-                s.proxy().toString(),
-                EnumParam.format(GenerationState.of(s)),
-                s.lastReport() == null ? null : GenerationReportView.of(s.lastReport()),
-                s.lastError(),
-                s.lastFailedAt());
     }
 }

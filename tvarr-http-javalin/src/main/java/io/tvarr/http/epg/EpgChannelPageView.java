@@ -1,0 +1,6 @@
+package io.tvarr.http.epg;
+
+import java.util.List;
+
+/** One page of guide channels. */
+record EpgChannelPageView(List<EpgChannelView> items, int page, int size, long total) {}
