@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.tvarr.domain.SampleMedia;
 import io.tvarr.domain.proxy.TunerDeviceId;
 import java.io.IOException;
 import java.io.InputStream;
@@ -530,34 +531,9 @@ class HdHomeRunIT {
         Path sample = dir.resolve("sample.ts");
         Process make;
         try {
-            make = new ProcessBuilder(
-                            "ffmpeg",
-                            "-hide_banner",
-                            "-nostdin",
-                            "-loglevel",
-                            "error",
-                            "-f",
-                            "lavfi",
-                            "-i",
-                            "testsrc2=size=320x240:rate=25",
-                            "-f",
-                            "lavfi",
-                            "-i",
-                            "sine=frequency=440:sample_rate=48000",
-                            "-t",
-                            "4",
-                            "-c:v",
-                            "mpeg2video",
-                            "-b:v",
-                            "800k",
-                            "-c:a",
-                            "mp2",
-                            "-f",
-                            "mpegts",
-                            "-y",
-                            sample.toString())
-                    .inheritIO()
-                    .start();
+            List<String> command = new ArrayList<>(List.of("ffmpeg"));
+            command.addAll(SampleMedia.mpegTsArguments(sample, 4));
+            make = new ProcessBuilder(command).inheritIO().start();
         } catch (IOException e) {
             if ("true".equals(System.getenv("CI"))) {
                 Assertions.fail("FFmpeg is required in CI (.ci/run installs it): " + e.getMessage());

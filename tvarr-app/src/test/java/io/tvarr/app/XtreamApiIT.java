@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.tvarr.domain.SampleMedia;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -510,32 +511,8 @@ class XtreamApiIT {
     /** Eight seconds of real MPEG-TS made by FFmpeg, so ffprobe reads what the relay passes on. */
     private byte[] sample() throws Exception {
         Path sample = dir.resolve("sample.ts");
-        List<String> command = new ArrayList<>(List.of(
-                "ffmpeg",
-                "-hide_banner",
-                "-nostdin",
-                "-loglevel",
-                "error",
-                "-f",
-                "lavfi",
-                "-i",
-                "testsrc2=size=320x240:rate=25",
-                "-f",
-                "lavfi",
-                "-i",
-                "sine=frequency=440:sample_rate=48000",
-                "-t",
-                "8",
-                "-c:v",
-                "mpeg2video",
-                "-b:v",
-                "800k",
-                "-c:a",
-                "mp2",
-                "-f",
-                "mpegts",
-                "-y",
-                sample.toString()));
+        List<String> command = new ArrayList<>(List.of("ffmpeg"));
+        command.addAll(SampleMedia.mpegTsArguments(sample, 8));
         Process make;
         try {
             make = new ProcessBuilder(command).inheritIO().start();
