@@ -21,6 +21,7 @@ import io.tvarr.domain.proxy.port.in.ManageProxiesUseCase;
 import io.tvarr.http.ApiRoutes;
 import io.tvarr.http.JsonBodies;
 import io.tvarr.http.problem.Problem;
+import io.tvarr.http.problem.ProblemResponses;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
@@ -49,7 +50,9 @@ public final class OutputUserRoutes implements ApiRoutes {
             pathParams = @OpenApiParam(name = "id", required = true, description = "id or slug"),
             responses = {
                 @OpenApiResponse(status = "200", content = @OpenApiContent(from = OutputUserView[].class)),
-                @OpenApiResponse(status = "404", content = @OpenApiContent(from = Problem.class))
+                @OpenApiResponse(
+                        status = "404",
+                        content = @OpenApiContent(from = Problem.class, mimeType = ProblemResponses.CONTENT_TYPE))
             })
     void list(Context ctx) {
         ctx.json(users.list(proxy(ctx)).stream().map(OutputUserView::of).toList());
@@ -64,9 +67,15 @@ public final class OutputUserRoutes implements ApiRoutes {
             requestBody = @OpenApiRequestBody(content = @OpenApiContent(from = OutputUserBody.class)),
             responses = {
                 @OpenApiResponse(status = "201", content = @OpenApiContent(from = OutputUserView.class)),
-                @OpenApiResponse(status = "400", content = @OpenApiContent(from = Problem.class)),
-                @OpenApiResponse(status = "404", content = @OpenApiContent(from = Problem.class)),
-                @OpenApiResponse(status = "409", content = @OpenApiContent(from = Problem.class))
+                @OpenApiResponse(
+                        status = "400",
+                        content = @OpenApiContent(from = Problem.class, mimeType = ProblemResponses.CONTENT_TYPE)),
+                @OpenApiResponse(
+                        status = "404",
+                        content = @OpenApiContent(from = Problem.class, mimeType = ProblemResponses.CONTENT_TYPE)),
+                @OpenApiResponse(
+                        status = "409",
+                        content = @OpenApiContent(from = Problem.class, mimeType = ProblemResponses.CONTENT_TYPE))
             })
     void create(Context ctx) {
         ProxyId proxy = proxy(ctx);
@@ -86,7 +95,9 @@ public final class OutputUserRoutes implements ApiRoutes {
             },
             responses = {
                 @OpenApiResponse(status = "204"),
-                @OpenApiResponse(status = "404", content = @OpenApiContent(from = Problem.class))
+                @OpenApiResponse(
+                        status = "404",
+                        content = @OpenApiContent(from = Problem.class, mimeType = ProblemResponses.CONTENT_TYPE))
             })
     void delete(Context ctx) {
         users.delete(proxy(ctx), OutputUserId.parse(ctx.pathParam("userId")));

@@ -14,6 +14,7 @@ import io.tvarr.domain.proxy.port.in.DescribeTunerUseCase;
 import io.tvarr.domain.proxy.port.in.ListLineupUseCase;
 import io.tvarr.http.ApiRoutes;
 import io.tvarr.http.problem.Problem;
+import io.tvarr.http.problem.ProblemResponses;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -59,8 +60,12 @@ public final class HdHomeRunRoutes implements ApiRoutes {
             },
             responses = {
                 @OpenApiResponse(status = "200"),
-                @OpenApiResponse(status = "400", content = @OpenApiContent(from = Problem.class)),
-                @OpenApiResponse(status = "404", content = @OpenApiContent(from = Problem.class))
+                @OpenApiResponse(
+                        status = "400",
+                        content = @OpenApiContent(from = Problem.class, mimeType = ProblemResponses.CONTENT_TYPE)),
+                @OpenApiResponse(
+                        status = "404",
+                        content = @OpenApiContent(from = Problem.class, mimeType = ProblemResponses.CONTENT_TYPE))
             })
     void file(Context ctx) {
         String proxy = ctx.pathParam("proxy");
