@@ -268,13 +268,31 @@ class RelayUpstreamIT {
         }
     }
 
-    /** Every captured log line with its stack trace, once the relay threads had a moment to log. */
+    /** Every captured log line with its stack trace, once the relay has logged how the failed session ended. */
     private String logged() {
-        LockSupport.parkNanos(Duration.ofMillis(300).toNanos());
-        return logs.list.stream()
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+        while (!capturedEvents().stream().anyMatch(RelayUpstreamIT::endsASession)
+                && Instant.now().isBefore(deadline)) {
+            LockSupport.parkNanos(Duration.ofMillis(10).toNanos());
+        }
+        return capturedEvents().stream()
                 .map(e -> e.getFormattedMessage()
                         + (e.getThrowableProxy() == null ? "" : ThrowableProxyUtil.asString(e.getThrowableProxy())))
                 .collect(Collectors.joining("\n"));
+    }
+
+    private List<ILoggingEvent> capturedEvents() {
+        // the appender adds under its own lock, so a copy taken under it is whole
+        synchronized (logs) {
+            return List.copyOf(logs.list);
+        }
+    }
+
+    private static boolean endsASession(ILoggingEvent event) {
+        String message = event.getMessage();
+        return message.startsWith("relay upstream failed")
+                || message.startsWith("relay session failed")
+                || message.startsWith("relay session ended");
     }
 
     private void assertMasked(Answer answer) {
