@@ -63,9 +63,8 @@ public final class HttpSourceFetcher implements SourceFetcher {
     public InputStream open(URI url, @Nullable String userAgent, long maxBytes) {
         String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
         return switch (scheme) {
-            case "http", "https" ->
-                new LimitedInputStream(http(url, userAgent), maxBytes, Redaction.redactUrl(url.toString()));
-            case "file" -> new LimitedInputStream(file(url), maxBytes, url.getPath());
+            case "http", "https" -> limited(http(url, userAgent), maxBytes, Redaction.redactUrl(url.toString()));
+            case "file" -> limited(file(url), maxBytes, url.getPath());
             default ->
                 throw new ValidationException(
                         "url: '" + Redaction.redactUrl(url.toString()) + "' (expected: an http, https or file URL)");
@@ -176,5 +175,14 @@ public final class HttpSourceFetcher implements SourceFetcher {
         TransientFailure(String message, @Nullable Throwable cause) {
             super(message, cause);
         }
+    }
+
+    /** Fails once more than {@code limit} bytes have been read, so a huge or endless body cannot exhaust disk or time. */
+    private static InputStream limited(InputStream in, long limit, String what) {
+        return new CountingInputStream(in, (bytes, total) -> {
+            if (total > limit) {
+                throw new RefusedUpstreamException(what + ": body larger than the limit of " + limit + " bytes");
+            }
+        });
     }
 }

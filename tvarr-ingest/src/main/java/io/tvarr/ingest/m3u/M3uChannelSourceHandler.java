@@ -55,7 +55,7 @@ public final class M3uChannelSourceHandler implements ChannelSourceHandler {
         SkippedEntries skipped = new SkippedEntries(log, "playlist entry", source.id(), progress);
         long[] entries = {0};
         try (InputStream body =
-                new ProgressInputStream(fetcher.open(source.url(), source.userAgent(), maxBytes), progress)) {
+                ProgressInputStream.of(fetcher.open(source.url(), source.userAgent(), maxBytes), progress)) {
             parser.parse(body, new M3uListener() {
                 @Override
                 public void header(Map<String, String> attributes) {

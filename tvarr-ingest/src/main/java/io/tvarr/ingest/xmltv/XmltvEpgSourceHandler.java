@@ -64,7 +64,7 @@ public final class XmltvEpgSourceHandler implements EpgSourceHandler {
         long[] programmes = new long[1];
         long[] channels = new long[1];
         SkippedEntries skipped = new SkippedEntries(log, "guide entry", source.id(), progress);
-        try (InputStream body = new ProgressInputStream(fetcher.open(url, source.userAgent(), MAX_BYTES), progress)) {
+        try (InputStream body = ProgressInputStream.of(fetcher.open(url, source.userAgent(), MAX_BYTES), progress)) {
             parser.parse(
                     body, new XmltvOptions(source.id(), source.zone(), source.timeShiftMinutes()), new XmltvListener() {
                         @Override

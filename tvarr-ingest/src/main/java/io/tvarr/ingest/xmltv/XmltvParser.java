@@ -9,6 +9,7 @@ import io.tvarr.domain.epg.EpgChannel;
 import io.tvarr.domain.epg.EpgProgramme;
 import io.tvarr.domain.epg.LocalizedText;
 import io.tvarr.domain.epg.ProgrammeFlag;
+import io.tvarr.ingest.fetch.CountingInputStream;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -56,7 +57,7 @@ public final class XmltvParser {
 
     public void parse(InputStream in, XmltvOptions options, XmltvListener listener) {
         try {
-            CappedInput.Counting compressed = new CappedInput.Counting(new NonClosing(in));
+            CountingInputStream compressed = new CountingInputStream(new NonClosing(in));
             BufferedInputStream buffered = new BufferedInputStream(compressed, 64 * 1024);
             buffered.mark(2);
             int first = buffered.read();
@@ -65,8 +66,8 @@ public final class XmltvParser {
             boolean gzip = first == 0x1f && second == 0x8b;
             InputStream body = new BufferedInputStream(
                     gzip
-                            ? new CappedInput(new GZIPInputStream(buffered, 64 * 1024), limits, compressed)
-                            : new CappedInput(buffered, limits, null),
+                            ? CappedInput.of(new GZIPInputStream(buffered, 64 * 1024), limits, compressed)
+                            : CappedInput.of(buffered, limits, null),
                     16 * 1024);
             refuseHtml(body);
             XMLStreamReader reader = INPUT.createXMLStreamReader(body);
