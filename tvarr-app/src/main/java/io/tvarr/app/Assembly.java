@@ -40,6 +40,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.concurrent.ExecutorService;
+import java.util.function.Supplier;
 
 /**
  * The one place where tvarr's parts meet: every adapter behind its port, every service over its ports. Built once
@@ -48,6 +49,8 @@ import java.util.concurrent.ExecutorService;
 final class Assembly {
     final JdbiPersistence store;
     final Clock clock;
+    /** Where players and browsers reach tvarr, as written into playlists and links. */
+    final Supplier<String> baseUrl;
     final ExecutorService background;
     final ExclusiveIngestions ingestions;
     final IngestionServices ingestion;
@@ -76,11 +79,13 @@ final class Assembly {
     final PlayChannelService streams;
     final RelayInspectionService relayInspection;
     final FFmpegInspectionService ffmpegInspection;
+    final AdminServices admin;
     final Jobs jobs;
 
     Assembly(TvarrBuilder settings, JdbiPersistence store, ExecutorService background) {
         this.store = store;
         this.clock = settings.clock;
+        this.baseUrl = settings.baseUrl;
         this.background = background;
         CronUtilsSchedules cron = new CronUtilsSchedules(ZoneId.systemDefault());
         this.ingestions = new ExclusiveIngestions(store.ingestionStatus(), background, clock, settings.dropLimit);
@@ -155,6 +160,7 @@ final class Assembly {
         this.xtream = new XtreamAccounts(outputUsers, xtreamOutputs, streams);
         this.relayInspection = new RelayInspectionService(relay);
         this.ffmpegInspection = new FFmpegInspectionService(ffmpeg, hardware);
+        this.admin = new AdminServices(store, new Argon2PasswordHasher(), settings.admin, clock);
         this.jobs = new Jobs(this, settings, cron);
     }
 

@@ -71,6 +71,18 @@ public enum ConfigKey {
             "hdhomerun.discovery_port",
             "65001",
             "UDP port answering HDHomeRun discovery (Plex, hdhomerun_config); 0 turns discovery off"),
+    AUTH_DISABLED(
+            "auth.disabled",
+            "false",
+            "answer the admin API and pages without any login: only for embedders and trusted networks"),
+    AUTH_SESSION_IDLE_HOURS("auth.session_idle_hours", "168", "a login unused this long ends"),
+    AUTH_SESSION_LIFETIME_DAYS("auth.session_lifetime_days", "30", "no login lasts longer, used or not"),
+    ADMIN_USERNAME("admin.username", "admin", "name of the admin user made at first start"),
+    ADMIN_PASSWORD(
+            "admin.password",
+            "",
+            "password of the admin user made at first start when none exists; empty prints a one-time setup link"
+                    + " instead"),
     LOG_FORMAT("log.format", "text", "text (human-readable) or json (one JSON object per line)"),
     LOG_LEVEL("log.level", "INFO", "root log level: TRACE, DEBUG, INFO, WARN or ERROR");
 

@@ -5,6 +5,13 @@ import io.tvarr.domain.StorageException;
 import io.tvarr.domain.ValidationException;
 import io.tvarr.domain.account.port.in.LogInOutputUserUseCase;
 import io.tvarr.domain.account.port.in.ManageOutputUsersUseCase;
+import io.tvarr.domain.admin.port.in.AdminSessionsUseCase;
+import io.tvarr.domain.admin.port.in.AuditTrailUseCase;
+import io.tvarr.domain.admin.port.in.AuthenticateApiKeyUseCase;
+import io.tvarr.domain.admin.port.in.FirstAdminSetupUseCase;
+import io.tvarr.domain.admin.port.in.LogInAdminUseCase;
+import io.tvarr.domain.admin.port.in.ManageAdminUsersUseCase;
+import io.tvarr.domain.admin.port.in.ManageApiKeysUseCase;
 import io.tvarr.domain.channel.port.in.BrowseChannelsUseCase;
 import io.tvarr.domain.epg.EpgSourceId;
 import io.tvarr.domain.epg.port.in.BrowseGuideUseCase;
@@ -214,6 +221,41 @@ public final class Tvarr implements AutoCloseable {
     }
 
     /** The published playlist of a proxy (M3U, UTF-8). The caller closes the stream. */
+    /** Admin users: add, re-password, list, remove (the command line's {@code tvarr user}). */
+    public ManageAdminUsersUseCase adminUsers() {
+        return parts.admin.users;
+    }
+
+    /** Password logins for the web pages, throttled against guessing. */
+    public LogInAdminUseCase adminLogins() {
+        return parts.admin.logins;
+    }
+
+    /** The sessions logins open. */
+    public AdminSessionsUseCase adminSessions() {
+        return parts.admin.logins;
+    }
+
+    /** API keys for programs: made, listed, revoked. */
+    public ManageApiKeysUseCase apiKeys() {
+        return parts.admin.keys;
+    }
+
+    /** Who a bearer token belongs to. */
+    public AuthenticateApiKeyUseCase apiKeyAuthentication() {
+        return parts.admin.keys;
+    }
+
+    /** The first admin user of a fresh install. */
+    public FirstAdminSetupUseCase adminSetup() {
+        return parts.admin.setup;
+    }
+
+    /** Who changed what. */
+    public AuditTrailUseCase auditTrail() {
+        return parts.admin.audit;
+    }
+
     public InputStream openPlaylist(ProxyId proxy) {
         return open(parts.generator.playlist(proxy), "playlist of proxy " + proxy);
     }

@@ -2,7 +2,12 @@ package io.tvarr.app;
 
 import io.tvarr.http.ApiRoutes;
 import io.tvarr.http.TvarrHttpServer;
+import io.tvarr.domain.admin.port.in.SetupState;
 import io.tvarr.http.account.OutputUserRoutes;
+import io.tvarr.http.auth.AdminAccess;
+import io.tvarr.http.auth.AdminGate;
+import io.tvarr.http.auth.AuthRoutes;
+import io.tvarr.http.auth.LoginPages;
 import io.tvarr.http.epg.EpgRoutes;
 import io.tvarr.http.filter.FilterRoutes;
 import io.tvarr.http.hdhr.HdHomeRunDiscovery;
@@ -20,6 +25,8 @@ import io.tvarr.http.system.SystemRoutes;
 import io.tvarr.http.xtream.XtreamRoutes;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.io.PrintStream;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
@@ -45,14 +52,23 @@ public final class TvarrApplication implements AutoCloseable {
 
     /** Opens the store, migrates it when configured, recovers the job queue, and starts serving and scheduling. */
     public static TvarrApplication start(TvarrConfig config) {
+        return start(config, System.out);
+    }
+
+    /**
+     * As {@link #start(TvarrConfig)}, printing a first start's one-time setup link to {@code console} (a link holds a
+     * secret, so it goes to the console the person who started tvarr sees, never to the log).
+     */
+    static TvarrApplication start(TvarrConfig config, PrintStream console) {
         AtomicInteger listening = new AtomicInteger(config.http().port());
         Tvarr core = config.core()
                 .baseUrl(new BaseUrl(config.baseUrl(), config.http().host(), listening::get))
                 .scheduler(true)
                 .build();
         try {
-            TvarrHttpServer server = new TvarrHttpServer(config.http(), routes(core)).start();
+            TvarrHttpServer server = new TvarrHttpServer(config.http(), routes(core, config.auth())).start();
             listening.set(server.port());
+            firstStart(core, config.auth(), server.port(), console);
             Versions versions = new Versions();
             log.info(
                     "tvarr started version={} port={} database={}",
@@ -66,10 +82,23 @@ public final class TvarrApplication implements AutoCloseable {
         }
     }
 
-    private static List<ApiRoutes> routes(Tvarr core) {
+    private static List<ApiRoutes> routes(Tvarr core, TvarrConfig.AuthSettings auth) {
         Assembly parts = core.parts();
         Versions versions = new Versions();
+        AdminAccess admin = new AdminAccess(
+                core.adminLogins(),
+                core.adminSessions(),
+                core.apiKeyAuthentication(),
+                core.apiKeys(),
+                core.adminUsers(),
+                core.adminSetup(),
+                core.auditTrail());
+        Duration lifetime = auth.admin().sessionLifetime();
         return List.of(
+                // first: every request passes the gate before any route
+                new AdminGate(admin, auth.disabled()),
+                new AuthRoutes(admin, lifetime),
+                new LoginPages(admin, parts.admin.tokens, lifetime),
                 new SystemRoutes(
                         core::health, versions.tvarr(), new ApiDocumentation(versions.tvarr(), versions.swaggerUi())),
                 new FilterRoutes(core.filters(), core.mappingRules(), core.expressions(), core.expressionPreview()),
@@ -92,6 +121,33 @@ public final class TvarrApplication implements AutoCloseable {
                                 core.xtreamGuides(),
                                 core.generation()),
                         parts.clock));
+    }
+
+    /**
+     * Makes sure someone can log in: the configured password makes the first admin user; without one, a one-time
+     * setup link is printed. Turning authentication off is said loudly, since anyone on the network then has the keys.
+     */
+    private static void firstStart(Tvarr core, TvarrConfig.AuthSettings auth, int port, PrintStream console) {
+        if (auth.disabled()) {
+            log.warn("authentication is DISABLED (auth.disabled=true): anyone who can reach port {} can read and change"
+                    + " every setting and use the providers' connections; turn it off only behind your own access control", port);
+        }
+        if (!core.parts().store.readiness().ready()) {
+            log.warn("admin setup waits for the schema: run 'tvarr migrate', then start tvarr again");
+            return;
+        }
+        SetupState state = core.adminSetup().start(auth.adminUsername(), auth.adminPassword());
+        if (state instanceof SetupState.CreatedFromPassword created) {
+            log.info("admin user created from admin.password username={}", created.username());
+        } else if (state instanceof SetupState.AwaitingSetup awaiting && !auth.disabled()) {
+            log.warn("no admin user yet: open the one-time setup link printed on the console (or run 'tvarr user"
+                    + " add', or set TVARR_ADMIN_PASSWORD)");
+            console.println();
+            console.println("  tvarr has no admin user yet. Create one at:");
+            console.println("  " + core.parts().baseUrl.get() + "/setup?token=" + awaiting.token());
+            console.println();
+            console.flush();
+        }
     }
 
     /**
@@ -118,6 +174,11 @@ public final class TvarrApplication implements AutoCloseable {
 
     public int port() {
         return server.port();
+    }
+
+    /** The core behind the server, for tests in this package. */
+    Tvarr core() {
+        return core;
     }
 
     /** Stops scheduling, finishes in-flight requests, interrupts running jobs (recovered at next start), closes the pool. */

@@ -1,6 +1,7 @@
 package io.tvarr.app;
 
 import io.tvarr.domain.Checks;
+import io.tvarr.domain.admin.AdminSettings;
 import io.tvarr.domain.ingestion.DropLimit;
 import io.tvarr.domain.logo.LogoSettings;
 import io.tvarr.domain.proxy.TunerSettings;
@@ -43,6 +44,7 @@ public final class TvarrBuilder {
     RelaySettings relay = RelaySettings.DEFAULT;
     JobSettings jobs = JobSettings.DEFAULT;
     TunerSettings tuners = TunerSettings.DEFAULT;
+    AdminSettings admin = AdminSettings.DEFAULT;
     boolean scheduler;
 
     TvarrBuilder() {}
@@ -137,6 +139,12 @@ public final class TvarrBuilder {
     /** How proxies appear as HDHomeRun tuners: the default device of the bare paths, the unlimited tuner count. */
     public TvarrBuilder tuners(TunerSettings settings) {
         this.tuners = Checks.requireNonNull(settings, "hdhomerun");
+        return this;
+    }
+
+    /** How long admin sessions last, how hard password guessing is held off, how long the audit trail is kept. */
+    public TvarrBuilder admin(AdminSettings settings) {
+        this.admin = Checks.requireNonNull(settings, "auth");
         return this;
     }
 

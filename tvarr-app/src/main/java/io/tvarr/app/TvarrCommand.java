@@ -24,6 +24,7 @@ import picocli.CommandLine.Option;
             TvarrCommand.Migrate.class,
             GenerateCommand.class,
             DoctorCommand.class,
+            UserCommand.class,
             TvarrCommand.Version.class
         })
 public final class TvarrCommand implements Callable<Integer> {

@@ -1,6 +1,7 @@
 package io.tvarr.app;
 
 import io.tvarr.domain.ValidationException;
+import io.tvarr.domain.admin.AdminSettings;
 import io.tvarr.domain.logo.LogoSettings;
 import io.tvarr.domain.proxy.TunerSettings;
 import io.tvarr.http.HttpSettings;
@@ -35,7 +36,24 @@ public record TvarrConfig(
         @Nullable Path ffmpegPath,
         TunerSettings tuners,
         int discoveryPort,
+        AuthSettings auth,
         LogSettings log) {
+
+    /**
+     * Who may administer tvarr.
+     *
+     * @param disabled no login at all: for embedders and trusted networks, logged loudly at start
+     * @param adminUsername the admin user made at first start
+     * @param adminPassword that user's password; null: a one-time setup link is printed instead
+     */
+    public record AuthSettings(
+            boolean disabled, AdminSettings admin, String adminUsername, @Nullable String adminPassword) {
+        @Override
+        public String toString() {
+            return "AuthSettings[disabled=" + disabled + ", admin=" + admin + ", adminUsername=" + adminUsername
+                    + ", adminPassword=" + (adminPassword == null ? "none" : "***") + "]";
+        }
+    }
 
     /** Log output settings. */
     public record LogSettings(String format, String level) {}
@@ -55,7 +73,8 @@ public record TvarrConfig(
                 .logos(logos)
                 .relay(relay)
                 .jobs(jobs)
-                .tuners(tuners);
+                .tuners(tuners)
+                .admin(auth.admin());
         allowedSourceDirs.forEach(core::allowSourceDirectory);
         return core;
     }
@@ -121,6 +140,7 @@ public record TvarrConfig(
                         : Path.of(values.get(ConfigKey.RELAY_FFMPEG_PATH).strip()),
                 tuners(values),
                 discoveryPort(values),
+                auth(values),
                 new LogSettings(format, level));
     }
 
@@ -130,6 +150,39 @@ public record TvarrConfig(
             throw new ValidationException(key.key() + ": must not be empty");
         }
         return value.strip();
+    }
+
+    private static AuthSettings auth(Map<ConfigKey, String> values) {
+        int idle = integer(values, ConfigKey.AUTH_SESSION_IDLE_HOURS);
+        if (idle < 1) {
+            throw invalid(ConfigKey.AUTH_SESSION_IDLE_HOURS, String.valueOf(idle), "1 or more");
+        }
+        int lifetime = integer(values, ConfigKey.AUTH_SESSION_LIFETIME_DAYS);
+        if (lifetime < 1) {
+            throw invalid(ConfigKey.AUTH_SESSION_LIFETIME_DAYS, String.valueOf(lifetime), "1 or more");
+        }
+        AdminSettings d = AdminSettings.DEFAULT;
+        AdminSettings admin = new AdminSettings(
+                Duration.ofHours(idle),
+                Duration.ofDays(lifetime),
+                d.failuresPerUser(),
+                d.failuresPerAddress(),
+                d.throttleWindow(),
+                d.auditRetention());
+        String username = io.tvarr.domain.admin.AdminUser.requireUsername(text(values, ConfigKey.ADMIN_USERNAME));
+        String password = values.get(ConfigKey.ADMIN_PASSWORD);
+        if (password != null && !password.isEmpty()) {
+            try {
+                io.tvarr.domain.admin.AdminUser.requirePassword(password);
+            } catch (ValidationException e) {
+                throw new ValidationException(ConfigKey.ADMIN_PASSWORD.key() + ": " + e.getMessage(), e);
+            }
+        }
+        return new AuthSettings(
+                bool(values, ConfigKey.AUTH_DISABLED),
+                admin,
+                username,
+                password == null || password.isEmpty() ? null : password);
     }
 
     private static int discoveryPort(Map<ConfigKey, String> values) {

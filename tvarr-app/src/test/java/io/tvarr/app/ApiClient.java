@@ -1,5 +1,8 @@
 package io.tvarr.app;
 
+import io.tvarr.domain.admin.Actor;
+import io.tvarr.domain.admin.ApiScope;
+import io.tvarr.domain.admin.port.in.CreateApiKeyCommand;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,10 +18,27 @@ import org.jspecify.annotations.Nullable;
 final class ApiClient {
     private final HttpClient client = HttpClient.newHttpClient();
     private final int port;
+    private final @Nullable String bearer;
     private @Nullable ServedOpenApi openApi;
 
+    /** A client without credentials: admin routes answer it 401. */
     ApiClient(int port) {
+        this(port, null);
+    }
+
+    /** A client with an admin-scoped API key made for it on the running tvarr. */
+    ApiClient(TvarrApplication app) {
+        this(
+                app.port(),
+                app.core()
+                        .apiKeys()
+                        .create(new CreateApiKeyCommand("tests", ApiScope.ADMIN), Actor.system("tests"))
+                        .token());
+    }
+
+    ApiClient(int port, @Nullable String bearer) {
         this.port = port;
+        this.bearer = bearer;
     }
 
     HttpResponse<String> get(String path) {
@@ -76,7 +96,8 @@ final class ApiClient {
     }
 
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+        return bearer == null ? builder : builder.header("Authorization", "Bearer " + bearer);
     }
 
     private HttpResponse<String> send(HttpRequest request, @Nullable String body) {

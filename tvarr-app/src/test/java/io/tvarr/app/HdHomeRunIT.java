@@ -112,7 +112,7 @@ class HdHomeRunIT {
         flags.put(ConfigKey.SOURCES_ALLOWED_DIRS, inputs.toString());
         flags.put(ConfigKey.RELAY_GRACE_SECONDS, "0");
         TvarrApplication started = TvarrApplication.start(new ConfigLoader().load(null, Map.of(), flags));
-        api = new ApiClient(started.port());
+        api = new ApiClient(started);
         return started;
     }
 

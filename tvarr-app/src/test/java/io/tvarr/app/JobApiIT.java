@@ -51,7 +51,7 @@ class JobApiIT {
         flags.put(ConfigKey.DATA_DIR, dir.resolve("data").toString());
         flags.put(ConfigKey.SOURCES_ALLOWED_DIRS, inputs.toString());
         app = TvarrApplication.start(new ConfigLoader().load(null, Map.of(), flags));
-        api = new ApiClient(app.port());
+        api = new ApiClient(app);
     }
 
     @AfterEach

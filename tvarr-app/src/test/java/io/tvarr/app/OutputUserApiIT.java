@@ -31,7 +31,7 @@ class OutputUserApiIT {
         flags.put(ConfigKey.SERVER_HOST, "127.0.0.1");
         flags.put(ConfigKey.DATA_DIR, dir.resolve("data").toString());
         app = TvarrApplication.start(new ConfigLoader().load(null, Map.of(), flags));
-        api = new ApiClient(app.port());
+        api = new ApiClient(app);
         HttpResponse<String> proxy = api.post("/api/v1/proxies", "{\"name\":\"Living room\"}");
         assertThat(proxy.statusCode()).as(proxy.body()).isEqualTo(201);
         proxyId = json.readTree(proxy.body()).get("id").asText();

@@ -79,7 +79,7 @@ class RelayApiIT {
         flags.put(ConfigKey.SOURCES_ALLOWED_DIRS, inputs.toString());
         flags.put(ConfigKey.RELAY_GRACE_SECONDS, "0");
         app = TvarrApplication.start(new ConfigLoader().load(null, Map.of(), flags));
-        api = new ApiClient(app.port());
+        api = new ApiClient(app);
         sourceId = json.readTree(api.post(
                                 "/api/v1/sources/stream",
                                 "{\"name\":\"P\",\"kind\":\"m3u\",\"url\":\"" + playlist.toUri()

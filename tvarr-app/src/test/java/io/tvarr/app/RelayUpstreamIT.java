@@ -122,7 +122,7 @@ class RelayUpstreamIT {
         flags.put(ConfigKey.SOURCES_USER_AGENT, AGENT);
         flags.put(ConfigKey.RELAY_GRACE_SECONDS, "0");
         app = TvarrApplication.start(new ConfigLoader().load(null, Map.of(), flags));
-        api = new ApiClient(app.port());
+        api = new ApiClient(app);
         String source = id(api.post(
                 "/api/v1/sources/stream", "{\"name\":\"P\",\"kind\":\"m3u\",\"url\":\"" + m3u.toUri() + "\"}"));
         api.post("/api/v1/sources/stream/" + source + "/ingest", "");

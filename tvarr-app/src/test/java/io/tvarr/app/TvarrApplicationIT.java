@@ -44,7 +44,7 @@ class TvarrApplicationIT {
     private void assertReady(TvarrApplication app) throws IOException, InterruptedException {
         HttpResponse<String> ready = get(app, "/readyz");
         assertThat(ready.statusCode()).as(ready.body()).isEqualTo(200);
-        assertThat(get(app, "/api/v1/version").body()).contains("\"name\":\"tvarr\"");
+        assertThat(new ApiClient(app).get("/api/v1/version").body()).contains("\"name\":\"tvarr\"");
     }
 
     @Nested

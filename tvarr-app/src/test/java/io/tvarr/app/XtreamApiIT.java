@@ -101,7 +101,7 @@ class XtreamApiIT {
         flags.put(ConfigKey.DATA_DIR, dir.resolve("data").toString());
         flags.put(ConfigKey.SOURCES_ALLOWED_DIRS, inputs.toString());
         app = TvarrApplication.start(new ConfigLoader().load(null, Map.of(), flags));
-        api = new ApiClient(app.port());
+        api = new ApiClient(app);
         String source = create(
                 "/api/v1/sources/stream",
                 "{\"name\":\"Provider\",\"kind\":\"m3u\",\"url\":\""

@@ -3,6 +3,7 @@ package io.tvarr.http.problem;
 /** The stable problem types clients can switch on. */
 public enum ProblemType {
     VALIDATION(400, "Invalid request", "validation"),
+    UNAUTHORIZED(401, "Unauthorized", "unauthorized"),
     FORBIDDEN(403, "Forbidden", "forbidden"),
     NOT_FOUND(404, "Not found", "not-found"),
     METHOD_NOT_ALLOWED(405, "Method not allowed", "method-not-allowed"),
@@ -10,6 +11,7 @@ public enum ProblemType {
     CONFLICT(409, "Conflict", "conflict"),
     CONTENT_TOO_LARGE(413, "Content too large", "content-too-large"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type", "unsupported-media-type"),
+    TOO_MANY_REQUESTS(429, "Too many requests", "too-many-requests"),
     UPSTREAM(502, "Upstream failure", "upstream"),
     NOT_IMPLEMENTED(501, "Not implemented", "not-implemented"),
     UNAVAILABLE(503, "Service unavailable", "unavailable"),

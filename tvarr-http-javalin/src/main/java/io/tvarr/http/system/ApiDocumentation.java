@@ -22,6 +22,12 @@ public final class ApiDocumentation {
     /** Where javalin-openapi's annotation processor writes the document. */
     static final String GENERATED = "openapi-plugin/openapi-default.json";
 
+    private static final String BEARER = "apiKey";
+    private static final String SESSION = "session";
+    /** API operations anyone may call: logging in and first-start setup. */
+    private static final java.util.Set<String> OPEN_OPERATIONS =
+            java.util.Set.of("/api/v1/auth/login", "/api/v1/auth/setup");
+
     private final String openApi30;
     private final String openApi;
     private final String swaggerUi;
@@ -70,6 +76,7 @@ public final class ApiDocumentation {
             info.put("description", "Manage sources, guides, filters, rules and proxies; fetch outputs; watch jobs.");
             lowerCaseEnums(root);
             problemsByDefault(root);
+            security(root);
             return root;
         } catch (IOException e) {
             throw new UncheckedIOException("openapi: generated document is not JSON", e);
@@ -107,6 +114,43 @@ public final class ApiDocumentation {
                                 .putObject(ProblemResponses.CONTENT_TYPE)
                                 .putObject("schema")
                                 .put("$ref", "#/components/schemas/Problem");
+                    }
+                });
+            }
+        });
+    }
+
+    /**
+     * The admin gate ({@code io.tvarr.http.auth.AdminGate}) guards every API route but login and first-start setup:
+     * an API key as a bearer token, or the session cookie of a login (whose changes also carry the CSRF header).
+     */
+    private static void security(ObjectNode document) {
+        ObjectNode schemes = document.withObjectProperty("components").withObjectProperty("securitySchemes");
+        schemes.putObject(BEARER)
+                .put("type", "http")
+                .put("scheme", "bearer")
+                .put(
+                        "description",
+                        "An API key made with POST /api/v1/api-keys, sent as 'Authorization: Bearer tvarr_…'. Scope"
+                                + " read may GET; scope admin may also change.");
+        schemes.putObject(SESSION)
+                .put("type", "apiKey")
+                .put("in", "cookie")
+                .put("name", "tvarr_session")
+                .put(
+                        "description",
+                        "The cookie POST /api/v1/auth/login sets. Changes made with it must send the session's CSRF"
+                                + " token as X-CSRF-Token.");
+        document.path("paths").properties().forEach(path -> {
+            boolean open = OPEN_OPERATIONS.contains(path.getKey());
+            if (path.getKey().startsWith("/api/")) {
+                path.getValue().forEach(operation -> {
+                    if (operation instanceof ObjectNode op) {
+                        ArrayNode security = op.putArray("security");
+                        if (!open) {
+                            security.addObject().putArray(BEARER);
+                            security.addObject().putArray(SESSION);
+                        }
                     }
                 });
             }

@@ -1,0 +1,229 @@
+package io.tvarr.http.auth;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
+import io.tvarr.domain.NotFoundException;
+import io.tvarr.domain.TvarrException;
+import io.tvarr.domain.admin.AdminSession;
+import io.tvarr.domain.admin.port.in.AdminLogin;
+import io.tvarr.domain.admin.port.in.LoginAttempt;
+import io.tvarr.domain.admin.service.SecretTokens;
+import io.tvarr.http.ApiRoutes;
+import java.time.Duration;
+import java.util.Optional;
+import org.eclipse.jetty.util.StringUtil;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The login, logout and first-start setup pages: plain HTML forms that work without scripts. Every form carries a
+ * CSRF token: before login a random one also set as a cookie (double submit), after login the session's own.
+ */
+public final class LoginPages implements ApiRoutes {
+    static final String LOGIN = "/login";
+    static final String LOGOUT = "/logout";
+    static final String SETUP = "/setup";
+    private static final String HOME = "/";
+
+    private final AdminAccess access;
+    private final SecretTokens tokens;
+    private final Duration sessionLifetime;
+
+    public LoginPages(AdminAccess access, SecretTokens tokens, Duration sessionLifetime) {
+        this.access = access;
+        this.tokens = tokens;
+        this.sessionLifetime = sessionLifetime;
+    }
+
+    @Override
+    public void register(RoutesConfig routes) {
+        routes.get(LOGIN, this::loginForm);
+        routes.post(LOGIN, this::logIn);
+        routes.post(LOGOUT, this::logOut);
+        routes.get(SETUP, this::setupForm);
+        routes.post(SETUP, this::setUp);
+        routes.get(HOME, this::home);
+    }
+
+    void loginForm(Context ctx) {
+        renderLogin(ctx, 200, null, next(ctx.queryParam("next")), "");
+    }
+
+    void logIn(Context ctx) {
+        String next = next(ctx.formParam("next"));
+        String username = orEmpty(ctx.formParam("username"));
+        if (!loginCsrfMatches(ctx)) {
+            renderLogin(ctx, 403, "The form had expired; please try again.", next, username);
+            return;
+        }
+        AdminLogin login =
+                access.logins().logIn(new LoginAttempt(username, orEmpty(ctx.formParam("password")), ctx.ip()));
+        try {
+            AuthRoutes.opened(ctx, login, sessionLifetime);
+        } catch (HttpResponseException refused) {
+            renderLogin(ctx, refused.getStatus(), refused.getMessage() + ".", next, username);
+            return;
+        }
+        SessionCookies.loginCsrf(ctx, "");
+        ctx.redirect(next, HttpStatus.SEE_OTHER);
+    }
+
+    void logOut(Context ctx) {
+        String token = SessionCookies.session(ctx);
+        Optional<AdminSession> session =
+                token == null ? Optional.empty() : access.sessions().resume(token);
+        if (session.isPresent()) {
+            String sent = ctx.formParam("csrf");
+            if (sent == null || !SecretTokens.same(sent, session.get().csrfToken())) {
+                throw new HttpResponseException(
+                        HttpStatus.FORBIDDEN.getCode(), "logout: missing or wrong CSRF token in the form");
+            }
+            access.sessions().logOut(token);
+        }
+        SessionCookies.close(ctx);
+        ctx.redirect(LOGIN, HttpStatus.SEE_OTHER);
+    }
+
+    void setupForm(Context ctx) {
+        String token = orEmpty(ctx.queryParam("token"));
+        if (!access.setup().awaitingSetup()) {
+            throw new NotFoundException("setup: an admin user exists; log in at " + LOGIN);
+        }
+        renderSetup(ctx, 200, null, token, "admin");
+    }
+
+    void setUp(Context ctx) {
+        String token = orEmpty(ctx.formParam("token"));
+        String username = orEmpty(ctx.formParam("username"));
+        String password = orEmpty(ctx.formParam("password"));
+        if (!loginCsrfMatches(ctx)) {
+            renderSetup(ctx, 403, "The form had expired; please try again.", token, username);
+            return;
+        }
+        if (!password.equals(ctx.formParam("confirm"))) {
+            renderSetup(ctx, 400, "The two passwords differ.", token, username);
+            return;
+        }
+        try {
+            access.setup().complete(token, username, password);
+        } catch (TvarrException e) {
+            renderSetup(ctx, e instanceof NotFoundException ? 404 : 400, e.getMessage(), token, username);
+            return;
+        }
+        AuthRoutes.opened(ctx, access.logins().logIn(new LoginAttempt(username, password, ctx.ip())), sessionLifetime);
+        ctx.redirect(HOME, HttpStatus.SEE_OTHER);
+    }
+
+    /** Until the web pages arrive: who is logged in, where the API is, and the way out. */
+    void home(Context ctx) {
+        String csrf = Actors.session(ctx).map(AdminSession::csrfToken).orElse("");
+        ctx.html(page("tvarr", """
+                <h1>tvarr</h1>
+                <p>Logged in as <strong>%s</strong>.</p>
+                <p><a href="/docs">API documentation</a></p>
+                <form method="post" action="%s">
+                  <input type="hidden" name="csrf" value="%s">
+                  <button type="submit">Log out</button>
+                </form>
+                """.formatted(
+                StringUtil.sanitizeXmlString(Actors.of(ctx).name()), LOGOUT, StringUtil.sanitizeXmlString(csrf))));
+    }
+
+    private void renderLogin(Context ctx, int status, @Nullable String error, String next, String username) {
+        String csrf = freshLoginCsrf(ctx);
+        ctx.status(status).html(page("Log in – tvarr", """
+                        <h1>Log in to tvarr</h1>
+                        %s
+                        <form method="post" action="%s">
+                          <input type="hidden" name="csrf" value="%s">
+                          <input type="hidden" name="next" value="%s">
+                          <label>Username <input name="username" autocomplete="username" required value="%s" autofocus></label>
+                          <label>Password <input name="password" type="password" autocomplete="current-password" required></label>
+                          <button type="submit">Log in</button>
+                        </form>
+                        """.formatted(
+                        error(error),
+                        LOGIN,
+                        StringUtil.sanitizeXmlString(csrf),
+                        StringUtil.sanitizeXmlString(next),
+                        StringUtil.sanitizeXmlString(username))));
+    }
+
+    private void renderSetup(Context ctx, int status, @Nullable String error, String token, String username) {
+        String csrf = freshLoginCsrf(ctx);
+        ctx.status(status).html(page("Set up – tvarr", """
+                        <h1>Welcome to tvarr</h1>
+                        <p>Choose the first admin user's name and password.</p>
+                        %s
+                        <form method="post" action="%s">
+                          <input type="hidden" name="csrf" value="%s">
+                          <input type="hidden" name="token" value="%s">
+                          <label>Username <input name="username" autocomplete="username" required value="%s"></label>
+                          <label>Password (8 characters or more) <input name="password" type="password" autocomplete="new-password" minlength="8" required></label>
+                          <label>Password again <input name="confirm" type="password" autocomplete="new-password" minlength="8" required></label>
+                          <button type="submit">Create admin user</button>
+                        </form>
+                        """.formatted(
+                        error(error),
+                        SETUP,
+                        StringUtil.sanitizeXmlString(csrf),
+                        StringUtil.sanitizeXmlString(token),
+                        StringUtil.sanitizeXmlString(username))));
+    }
+
+    private String freshLoginCsrf(Context ctx) {
+        String csrf = tokens.next();
+        SessionCookies.loginCsrf(ctx, csrf);
+        return csrf;
+    }
+
+    private static boolean loginCsrfMatches(Context ctx) {
+        String cookie = SessionCookies.loginCsrf(ctx);
+        String sent = ctx.formParam("csrf");
+        return cookie != null && !cookie.isEmpty() && sent != null && SecretTokens.same(cookie, sent);
+    }
+
+    /** Only a path on this server: {@code //host} and {@code /\host} would send the browser elsewhere. */
+    static String next(@Nullable String next) {
+        if (next == null
+                || !next.startsWith("/")
+                || next.startsWith("//")
+                || next.startsWith("/\\")
+                || next.chars().anyMatch(c -> c < 0x20)) {
+            return HOME;
+        }
+        return next;
+    }
+
+    private static String error(@Nullable String error) {
+        return error == null ? "" : "<p class=\"error\" role=\"alert\">" + StringUtil.sanitizeXmlString(error) + "</p>";
+    }
+
+    private static String orEmpty(@Nullable String value) {
+        return value == null ? "" : value;
+    }
+
+    private static String page(String title, String body) {
+        return """
+                <!doctype html>
+                <html lang="en">
+                <head>
+                  <meta charset="utf-8">
+                  <meta name="viewport" content="width=device-width, initial-scale=1">
+                  <title>%s</title>
+                  <style>
+                    body { font-family: system-ui, sans-serif; max-width: 24rem; margin: 4rem auto; padding: 0 1rem; }
+                    label { display: block; margin: .8rem 0; }
+                    input { display: block; width: 100%%; padding: .4rem; box-sizing: border-box; }
+                    button { padding: .5rem 1rem; }
+                    .error { color: #a00; }
+                  </style>
+                </head>
+                <body>
+                %s
+                </body>
+                </html>
+                """.formatted(StringUtil.sanitizeXmlString(title), body);
+    }
+}
