@@ -6,6 +6,10 @@ import io.tvarr.domain.Redaction;
 import io.tvarr.domain.StorageException;
 import io.tvarr.domain.ValidationException;
 import io.tvarr.domain.account.port.out.OutputUserRepository;
+import io.tvarr.domain.admin.port.out.AdminSessionRepository;
+import io.tvarr.domain.admin.port.out.AdminUserRepository;
+import io.tvarr.domain.admin.port.out.ApiKeyRepository;
+import io.tvarr.domain.admin.port.out.AuditRepository;
 import io.tvarr.domain.channel.port.out.ChannelRepository;
 import io.tvarr.domain.epg.port.out.EpgRepository;
 import io.tvarr.domain.epg.port.out.EpgSourceRepository;
@@ -19,6 +23,10 @@ import io.tvarr.domain.relay.port.out.LastKnownCodecRepository;
 import io.tvarr.domain.relay.port.out.RelayProfileRepository;
 import io.tvarr.domain.source.port.out.StreamSourceRepository;
 import io.tvarr.persistence.account.JdbiOutputUserRepository;
+import io.tvarr.persistence.admin.JdbiAdminSessionRepository;
+import io.tvarr.persistence.admin.JdbiAdminUserRepository;
+import io.tvarr.persistence.admin.JdbiApiKeyRepository;
+import io.tvarr.persistence.admin.JdbiAuditRepository;
 import io.tvarr.persistence.channel.JdbiChannelRepository;
 import io.tvarr.persistence.epg.JdbiEpgRepository;
 import io.tvarr.persistence.epg.JdbiEpgSourceRepository;
@@ -243,6 +251,22 @@ public final class JdbiPersistence implements AutoCloseable {
 
     public JobRepository jobs() {
         return new JdbiJobRepository(db, json);
+    }
+
+    public AdminUserRepository adminUsers() {
+        return new JdbiAdminUserRepository(db);
+    }
+
+    public ApiKeyRepository apiKeys() {
+        return new JdbiApiKeyRepository(db);
+    }
+
+    public AdminSessionRepository adminSessions() {
+        return new JdbiAdminSessionRepository(db);
+    }
+
+    public AuditRepository audit() {
+        return new JdbiAuditRepository(db);
     }
 
     @Override

@@ -46,6 +46,23 @@ public final class SqlFailures {
         return primary == SQLiteErrorCode.SQLITE_BUSY.code || primary == SQLiteErrorCode.SQLITE_LOCKED.code;
     }
 
+    /**
+     * Whether a unique or primary key index refused a duplicate: SQLite's extended result codes, PostgreSQL's
+     * SQLState 23505, MySQL's and MariaDB's error 1062 (their SQLState 23000 covers every integrity violation).
+     */
+    public static boolean isUniqueViolation(Throwable failure) {
+        SQLException sql = deepestSqlException(failure);
+        if (sql == null) {
+            return false;
+        }
+        if (sql instanceof SQLiteException sqlite) {
+            SQLiteErrorCode code = sqlite.getResultCode();
+            return code == SQLiteErrorCode.SQLITE_CONSTRAINT_UNIQUE
+                    || code == SQLiteErrorCode.SQLITE_CONSTRAINT_PRIMARYKEY;
+        }
+        return "23505".equals(sql.getSQLState()) || (sql.getErrorCode() == 1062 && "23000".equals(sql.getSQLState()));
+    }
+
     private static String sqlite(SQLiteErrorCode code) {
         int primary = code.code & 0xff;
         if (primary == SQLiteErrorCode.SQLITE_BUSY.code || primary == SQLiteErrorCode.SQLITE_LOCKED.code) {
