@@ -1,10 +1,6 @@
 package io.tvarr.app;
 
 import io.tvarr.domain.account.service.OutputUserService;
-import io.tvarr.domain.admin.port.out.AdminSessionRepository;
-import io.tvarr.domain.admin.port.out.AdminUserRepository;
-import io.tvarr.domain.admin.port.out.ApiKeyRepository;
-import io.tvarr.domain.admin.port.out.AuditRepository;
 import io.tvarr.domain.channel.service.ChannelBrowser;
 import io.tvarr.domain.epg.service.EpgSourceService;
 import io.tvarr.domain.epg.service.GuideBrowser;
@@ -55,6 +51,7 @@ final class Assembly {
     final Clock clock;
     /** Where players and browsers reach tvarr, as written into playlists and links. */
     final Supplier<String> baseUrl;
+
     final ExecutorService background;
     final ExclusiveIngestions ingestions;
     final IngestionServices ingestion;
@@ -74,10 +71,6 @@ final class Assembly {
     final PublishedLineups lineups;
     final TunerDeviceService tuners;
     final OutputUserService outputUsers;
-    final AdminUserRepository adminUserRepository;
-    final ApiKeyRepository apiKeyRepository;
-    final AdminSessionRepository adminSessionRepository;
-    final AuditRepository auditRepository;
     final XtreamPublications xtreamOutputs;
     final XtreamAccounts xtream;
     final RelayProfileService relayProfiles;
@@ -152,10 +145,6 @@ final class Assembly {
         this.tuners = new TunerDeviceService(proxies, store.streamSources(), settings.tuners, settings.baseUrl);
         this.outputUsers =
                 new OutputUserService(store.outputUsers(), new Argon2PasswordHasher(), store.proxies(), clock);
-        this.adminUserRepository = store.adminUsers();
-        this.apiKeyRepository = store.apiKeys();
-        this.adminSessionRepository = store.adminSessions();
-        this.auditRepository = store.audit();
         this.relayProfiles = new RelayProfileService(store.relayProfiles(), store.proxies());
         this.ffmpeg = new ProcessFFmpeg(settings.ffmpeg);
         this.hardware = new SystemHardwareDetector(ffmpeg);

@@ -51,7 +51,9 @@ final class Jobs implements AutoCloseable {
                 // the audit trail is history too, kept for its own (longer) retention
                 target -> Map.of(
                         "removed",
-                        parts.store.jobs().deleteFinishedBefore(parts.clock.instant().minus(history)),
+                        parts.store
+                                .jobs()
+                                .deleteFinishedBefore(parts.clock.instant().minus(history)),
                         "audit_entries_removed",
                         (long) parts.admin.audit.cleanUp()));
         this.queue = new JobQueue(

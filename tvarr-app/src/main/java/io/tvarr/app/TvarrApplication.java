@@ -1,8 +1,8 @@
 package io.tvarr.app;
 
+import io.tvarr.domain.admin.port.in.SetupState;
 import io.tvarr.http.ApiRoutes;
 import io.tvarr.http.TvarrHttpServer;
-import io.tvarr.domain.admin.port.in.SetupState;
 import io.tvarr.http.account.OutputUserRoutes;
 import io.tvarr.http.auth.AdminAccess;
 import io.tvarr.http.auth.AdminGate;
@@ -23,9 +23,9 @@ import io.tvarr.http.source.SourceRoutes;
 import io.tvarr.http.system.ApiDocumentation;
 import io.tvarr.http.system.SystemRoutes;
 import io.tvarr.http.xtream.XtreamRoutes;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -129,8 +129,10 @@ public final class TvarrApplication implements AutoCloseable {
      */
     private static void firstStart(Tvarr core, TvarrConfig.AuthSettings auth, int port, PrintStream console) {
         if (auth.disabled()) {
-            log.warn("authentication is DISABLED (auth.disabled=true): anyone who can reach port {} can read and change"
-                    + " every setting and use the providers' connections; turn it off only behind your own access control", port);
+            log.warn(
+                    "authentication is DISABLED (auth.disabled=true): anyone who can reach port {} can read and change"
+                            + " every setting and use the providers' connections; turn it off only behind your own access control",
+                    port);
         }
         if (!core.parts().store.readiness().ready()) {
             log.warn("admin setup waits for the schema: run 'tvarr migrate', then start tvarr again");

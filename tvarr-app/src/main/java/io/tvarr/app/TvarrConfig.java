@@ -47,7 +47,10 @@ public record TvarrConfig(
      * @param adminPassword that user's password; null: a one-time setup link is printed instead
      */
     public record AuthSettings(
-            boolean disabled, AdminSettings admin, String adminUsername, @Nullable String adminPassword) {
+            boolean disabled,
+            AdminSettings admin,
+            String adminUsername,
+            @Nullable String adminPassword) {
         @Override
         public String toString() {
             return "AuthSettings[disabled=" + disabled + ", admin=" + admin + ", adminUsername=" + adminUsername

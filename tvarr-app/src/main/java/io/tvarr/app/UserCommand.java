@@ -28,7 +28,8 @@ import picocli.CommandLine.Parameters;
         name = "user",
         mixinStandardHelpOptions = true,
         description = "Manage admin users.",
-        subcommands = {UserCommand.Add.class, UserCommand.Passwd.class, UserCommand.Remove.class, UserCommand.List.class})
+        subcommands = {UserCommand.Add.class, UserCommand.Passwd.class, UserCommand.Remove.class, UserCommand.List.class
+        })
 final class UserCommand {
     private static final Actor CLI = Actor.system("cli");
 
@@ -42,7 +43,8 @@ final class UserCommand {
         String read(PrintWriter out) {
             if (fromStdin) {
                 try {
-                    String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+                    String line =
+                            new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
                     if (line == null) {
                         throw new ValidationException("password: standard input was empty");
                     }
@@ -53,8 +55,7 @@ final class UserCommand {
             }
             Console console = System.console();
             if (console == null) {
-                throw new ValidationException(
-                        "password: no terminal to ask it on; pipe it in with --password-stdin");
+                throw new ValidationException("password: no terminal to ask it on; pipe it in with --password-stdin");
             }
             char[] first = console.readPassword("Password: ");
             char[] again = console.readPassword("Password again: ");
@@ -164,8 +165,10 @@ final class UserCommand {
         public Integer call() {
             PrintWriter out = out(spec);
             try (Tvarr core = options.load().core().build()) {
-                core.adminUsers().list().forEach(user -> out.println(user.username() + "\tcreated "
-                        + user.createdAt() + "\tpassword changed " + user.passwordChangedAt()));
+                core.adminUsers()
+                        .list()
+                        .forEach(user -> out.println(user.username() + "\tcreated " + user.createdAt()
+                                + "\tpassword changed " + user.passwordChangedAt()));
             }
             out.flush();
             return 0;
@@ -173,6 +176,8 @@ final class UserCommand {
     }
 
     private static PrintWriter out(CommandLine.Model.@Nullable CommandSpec spec) {
-        return spec == null ? new PrintWriter(System.out, true) : spec.commandLine().getOut();
+        return spec == null
+                ? new PrintWriter(System.out, true)
+                : spec.commandLine().getOut();
     }
 }

@@ -190,8 +190,16 @@ class OpenApiDocumentIT {
         void a_response_that_does_not_match_fails_naming_method_path_and_schema_error() throws Exception {
             ServedOpenApi openApi =
                     new ServedOpenApi(get(ServedOpenApi.DOCUMENT).body());
+            String key = app.core()
+                    .apiKeys()
+                    .create(
+                            new io.tvarr.domain.admin.port.in.CreateApiKeyCommand(
+                                    "document test", io.tvarr.domain.admin.ApiScope.READ),
+                            io.tvarr.domain.admin.Actor.system("tests"))
+                    .token();
             HttpRequest request = HttpRequest.newBuilder(
                             URI.create("http://127.0.0.1:" + app.port() + "/api/v1/version"))
+                    .header("Authorization", "Bearer " + key)
                     .build();
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
 

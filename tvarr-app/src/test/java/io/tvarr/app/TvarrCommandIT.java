@@ -80,7 +80,7 @@ class TvarrCommandIT {
         // a description continues on lines indented past the command names; join them before judging
         String joined = commands.replaceAll("\\n {10,}", " ");
         assertThat(joined.lines().skip(1).filter(line -> !line.isBlank()))
-                .hasSize(5)
+                .hasSize(6)
                 .allSatisfy(line -> assertThat(line.strip()).endsWith("."));
     }
 }

@@ -63,6 +63,8 @@ public final class RelayFanoutBench {
         flags.put(ConfigKey.SOURCES_ALLOWED_DIRS, work.toString());
         flags.put(ConfigKey.SERVER_ACCESS_LOG, "false");
         flags.put(ConfigKey.LOG_LEVEL, "WARN");
+        // a private loopback server measuring the relay: the admin API needs no login here
+        flags.put(ConfigKey.AUTH_DISABLED, "true");
         try (TvarrApplication app = TvarrApplication.start(new ConfigLoader().load(null, Map.of(), flags))) {
             String api = "http://127.0.0.1:" + app.port();
             HttpClient http = HttpClient.newHttpClient();
