@@ -12,6 +12,7 @@ import io.tvarr.domain.admin.AdminSession;
 import io.tvarr.domain.admin.ApiScope;
 import io.tvarr.domain.admin.service.SecretTokens;
 import io.tvarr.http.ApiRoutes;
+import io.tvarr.http.hdhr.HdHomeRunRoutes;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -43,17 +44,8 @@ public final class AdminGate implements ApiRoutes {
             AuthRoutes.LOGIN,
             AuthRoutes.SETUP);
     private static final List<String> OPEN_PREFIXES = List.of("/webjars/");
-    /** The players' doors: M3U/XMLTV outputs and streams, logos, HDHomeRun and Xtream Codes. */
-    private static final Set<String> DOORS = Set.of(
-            "/discover.json",
-            "/lineup.json",
-            "/lineup_status.json",
-            "/lineup.post",
-            "/device.xml",
-            "/player_api.php",
-            "/get.php",
-            "/xmltv.php",
-            "/panel_api.php");
+    /** The players' doors at the root: HDHomeRun's default device and Xtream Codes. */
+    private static final Set<String> DOORS = doors();
 
     private static final List<String> DOOR_PREFIXES =
             List.of("/proxy/", "/hdhr/", "/logos/", "/live/", "/movie/", "/series/", "/timeshift/");
@@ -169,6 +161,12 @@ public final class AdminGate implements ApiRoutes {
         String action = ctx.method() + " " + (endpoint == null ? ctx.path() : endpoint.path);
         String target = Redaction.redactUrl(ctx.path());
         access.audit().record(actor.get(), action, target, Integer.toString(ctx.statusCode()), ctx.ip());
+    }
+
+    private static Set<String> doors() {
+        Set<String> doors = new java.util.HashSet<>(Set.of("/player_api.php", "/get.php", "/xmltv.php"));
+        HdHomeRunRoutes.ROOT_FILES.forEach(file -> doors.add("/" + file));
+        return Set.copyOf(doors);
     }
 
     static boolean isOpen(String path) {

@@ -25,7 +25,8 @@ import java.util.function.Supplier;
  * the proxy's streams with {@code ?tuner=1}, always relayed ({@code /proxy/{proxy}/{channel}}).
  */
 public final class HdHomeRunRoutes implements ApiRoutes {
-    static final Set<String> ROOT_FILES =
+    /** The files a real HDHomeRun serves at its root; here those of the default device. */
+    public static final Set<String> ROOT_FILES =
             Set.of("discover.json", "lineup_status.json", "lineup.json", "lineup.xml", "lineup.post", "device.xml");
 
     private final DescribeTunerUseCase tuners;
