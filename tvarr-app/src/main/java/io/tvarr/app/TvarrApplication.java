@@ -1,6 +1,9 @@
 package io.tvarr.app;
 
 import io.tvarr.http.ApiRoutes;
+import io.tvarr.http.ClientAddresses;
+import io.tvarr.http.HttpSettings;
+import io.tvarr.http.OutputAccessCheck;
 import io.tvarr.http.TvarrHttpServer;
 import io.tvarr.http.account.OutputUserRoutes;
 import io.tvarr.http.epg.EpgRoutes;
@@ -10,6 +13,7 @@ import io.tvarr.http.hdhr.HdHomeRunRoutes;
 import io.tvarr.http.job.JobEventStream;
 import io.tvarr.http.job.JobRoutes;
 import io.tvarr.http.logo.LogoRoutes;
+import io.tvarr.http.proxy.OutputAccessRoutes;
 import io.tvarr.http.proxy.OutputRoutes;
 import io.tvarr.http.proxy.ProxyRoutes;
 import io.tvarr.http.relay.RelayProfileRoutes;
@@ -51,7 +55,7 @@ public final class TvarrApplication implements AutoCloseable {
                 .scheduler(true)
                 .build();
         try {
-            TvarrHttpServer server = new TvarrHttpServer(config.http(), routes(core)).start();
+            TvarrHttpServer server = new TvarrHttpServer(config.http(), routes(core, config.http())).start();
             listening.set(server.port());
             Versions versions = new Versions();
             log.info(
@@ -66,22 +70,24 @@ public final class TvarrApplication implements AutoCloseable {
         }
     }
 
-    private static List<ApiRoutes> routes(Tvarr core) {
+    private static List<ApiRoutes> routes(Tvarr core, HttpSettings http) {
         Assembly parts = core.parts();
         Versions versions = new Versions();
+        OutputAccessCheck access = new OutputAccessCheck(core.outputGate(), new ClientAddresses(http.trustedProxies()));
         return List.of(
                 new SystemRoutes(
                         core::health, versions.tvarr(), new ApiDocumentation(versions.tvarr(), versions.swaggerUi())),
                 new FilterRoutes(core.filters(), core.mappingRules(), core.expressions(), core.expressionPreview()),
                 new SourceRoutes(core.sources(), core.sourceIngestion(), core.channels()),
                 new EpgRoutes(core.guides(), core.guideIngestion(), core.programmes(), parts.clock),
-                new ProxyRoutes(core.proxies(), core.generation(), core.outputUsers()),
+                new ProxyRoutes(core.proxies(), core.generation(), core.outputUsers(), core.outputAccess()),
+                new OutputAccessRoutes(core.proxies(), core.outputAccess()),
                 new OutputUserRoutes(core.proxies(), core.outputUsers()),
-                new OutputRoutes(core.proxies(), core.generation(), core.play()),
-                new HdHomeRunRoutes(core.tuners(), core.lineups()),
+                new OutputRoutes(core.generation(), core.play(), access),
+                new HdHomeRunRoutes(core.tuners(), core.lineups(), access),
                 new RelayRoutes(core.relay(), core.relaySessions(), core.ffmpeg()),
                 new RelayProfileRoutes(core.relayProfiles()),
-                new LogoRoutes(core.cachedLogos(), core.logoUploads(), core.logoCleanup()),
+                new LogoRoutes(core.cachedLogos(), core.logoUploads(), core.logoCleanup(), access),
                 new JobRoutes(core.jobs()),
                 new JobEventStream(core.jobEvents()),
                 new XtreamRoutes(
@@ -91,6 +97,7 @@ public final class TvarrApplication implements AutoCloseable {
                                 core.xtreamLineups(),
                                 core.xtreamGuides(),
                                 core.generation()),
+                        access,
                         parts.clock));
     }
 

@@ -3,6 +3,7 @@ package io.tvarr.http.problem;
 /** The stable problem types clients can switch on. */
 public enum ProblemType {
     VALIDATION(400, "Invalid request", "validation"),
+    UNAUTHORIZED(401, "Unauthorized", "unauthorized"),
     FORBIDDEN(403, "Forbidden", "forbidden"),
     NOT_FOUND(404, "Not found", "not-found"),
     METHOD_NOT_ALLOWED(405, "Method not allowed", "method-not-allowed"),

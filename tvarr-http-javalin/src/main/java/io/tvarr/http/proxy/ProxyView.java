@@ -56,9 +56,12 @@ record ProxyView(
         @OpenApiDescription("the proxy's output users, for Xtream Codes players")
         List<String> xtreamUsernames,
 
+        @OpenApiDescription("who may read the outputs, and the full URLs to give players")
+        OutputAccessView outputAccess,
+
         Instant createdAt,
         Instant updatedAt) {
-    static ProxyView of(StreamProxy p, List<String> usernames) {
+    static ProxyView of(StreamProxy p, List<String> usernames, OutputAccessView access) {
         OutputSettings o = p.output();
         return new ProxyView(
                 p.id().toString(),
@@ -90,6 +93,7 @@ record ProxyView(
                 o.hdhomerun() ? "/hdhr/" + p.slug() : null,
                 "/",
                 List.copyOf(usernames),
+                access,
                 p.createdAt(),
                 p.updatedAt());
     }
