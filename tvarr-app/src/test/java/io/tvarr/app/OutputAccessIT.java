@@ -308,11 +308,9 @@ class OutputAccessIT {
             assertThat(playlist.body()).doesNotContain(old);
             assertThat(streamPaths(playlist.body()))
                     .allSatisfy(path -> assertThat(path).startsWith("/proxy/" + token));
-            assertThat(json.readTree(api.get("/api/v1/proxies/" + proxy).body())
-                            .get("outputAccess")
-                            .get("token")
-                            .asText())
-                    .isEqualTo(token);
+            JsonNode view = json.readTree(api.get("/api/v1/proxies/" + proxy).body());
+            assertThat(view.get("outputAccess").get("token").asText()).isEqualTo(token);
+            assertThat(view.get("playlistPath").asText()).isEqualTo("/proxy/" + token + ".m3u");
         }
 
         @Test

@@ -63,6 +63,8 @@ record ProxyView(
         Instant updatedAt) {
     static ProxyView of(StreamProxy p, List<String> usernames, OutputAccessView access) {
         OutputSettings o = p.output();
+        // a token proxy answers only to its token: paths by slug would be 404s
+        String key = access.token() != null ? access.token() : p.slug();
         return new ProxyView(
                 p.id().toString(),
                 p.name(),
@@ -88,9 +90,9 @@ record ProxyView(
                 o.keepGuideExtras(),
                 o.hdhomerun(),
                 p.schedule(),
-                "/proxy/" + p.slug() + ".m3u",
-                "/proxy/" + p.slug() + ".xmltv",
-                o.hdhomerun() ? "/hdhr/" + p.slug() : null,
+                "/proxy/" + key + ".m3u",
+                "/proxy/" + key + ".xmltv",
+                o.hdhomerun() ? "/hdhr/" + key : null,
                 "/",
                 List.copyOf(usernames),
                 access,
