@@ -13,6 +13,10 @@ import io.tvarr.domain.logo.service.LogoGarbageCollector;
 import io.tvarr.domain.logo.service.LogoReferences;
 import io.tvarr.domain.logo.service.LogoUploader;
 import io.tvarr.domain.mapping.service.MappingRuleService;
+import io.tvarr.domain.output.OutputAccess;
+import io.tvarr.domain.output.service.OutputAccessService;
+import io.tvarr.domain.output.service.OutputGate;
+import io.tvarr.domain.proxy.ProxyId;
 import io.tvarr.domain.proxy.service.ProxyService;
 import io.tvarr.domain.proxy.service.TunerDeviceService;
 import io.tvarr.domain.relay.service.FFmpegInspectionService;
@@ -70,6 +74,8 @@ final class Assembly {
     final ProxyGenerator generator;
     final PublishedLineups lineups;
     final TunerDeviceService tuners;
+    final OutputAccessService outputAccess;
+    final OutputGate outputGate;
     final OutputUserService outputUsers;
     final XtreamPublications xtreamOutputs;
     final XtreamAccounts xtream;
@@ -136,13 +142,17 @@ final class Assembly {
                         store.epgSources(),
                         store.epg(),
                         store.filters(),
-                        store.mappingRules()),
+                        store.mappingRules(),
+                        this::readOutputAccess),
                 pipeline,
                 new IngestionGuard(ingestions::isRunning, settings.generationWait, Duration.ofMillis(250)),
                 logos,
                 clock);
-        this.lineups = new PublishedLineups(generator, pipeline);
-        this.tuners = new TunerDeviceService(proxies, store.streamSources(), settings.tuners, settings.baseUrl);
+        this.outputAccess = new OutputAccessService(store.outputAccess(), proxies, generator, settings.baseUrl);
+        this.outputGate = new OutputGate(store.outputAccess(), proxies, clock);
+        this.lineups = new PublishedLineups(generator, pipeline, outputAccess);
+        this.tuners =
+                new TunerDeviceService(proxies, store.streamSources(), settings.tuners, settings.baseUrl, outputAccess);
         this.outputUsers =
                 new OutputUserService(store.outputUsers(), new Argon2PasswordHasher(), store.proxies(), clock);
         this.relayProfiles = new RelayProfileService(store.relayProfiles(), store.proxies());
@@ -158,11 +168,16 @@ final class Assembly {
         this.streams =
                 new PlayChannelService(proxies, store.streamSources(), store.channels(), store.relayProfiles(), relay);
         this.xtreamOutputs = new XtreamPublications(settings.dataDir.resolve("proxies"));
-        this.xtream = new XtreamAccounts(outputUsers, xtreamOutputs, streams);
+        this.xtream = new XtreamAccounts(outputUsers, xtreamOutputs, streams, outputGate);
         this.relayInspection = new RelayInspectionService(relay);
         this.ffmpegInspection = new FFmpegInspectionService(ffmpeg, hardware);
         this.admin = new AdminServices(store, new Argon2PasswordHasher(), settings.admin, clock);
         this.jobs = new Jobs(this, settings, cron);
+    }
+
+    /** The generator is built before the access service (which regenerates through it), so it reads through here. */
+    private OutputAccess readOutputAccess(ProxyId proxy) {
+        return outputAccess.read(proxy);
     }
 
     /**

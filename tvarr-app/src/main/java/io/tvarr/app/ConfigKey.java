@@ -16,6 +16,10 @@ public enum ConfigKey {
     SERVER_CORS_ORIGINS(
             "server.cors_origins", "", "comma-separated origins allowed to call the API from a browser; * for any"),
     SERVER_ACCESS_LOG("server.access_log", "true", "log one line per request"),
+    SERVER_TRUSTED_PROXIES(
+            "server.trusted_proxies",
+            "",
+            "comma-separated CIDR ranges of reverse proxies whose X-Forwarded-For names the client; empty trusts none"),
     DATA_DIR("data_dir", "./data", "directory for the SQLite file, published outputs and cached logos"),
     DATABASE_URL("database.url", "", "JDBC URL; empty means jdbc:sqlite:<data_dir>/tvarr.db"),
     DATABASE_USERNAME("database.username", "", "database user (or put it in the URL)"),

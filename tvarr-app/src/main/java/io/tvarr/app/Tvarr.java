@@ -27,6 +27,8 @@ import io.tvarr.domain.logo.port.in.CleanUpLogosUseCase;
 import io.tvarr.domain.logo.port.in.FindCachedLogoUseCase;
 import io.tvarr.domain.logo.port.in.UploadLogoUseCase;
 import io.tvarr.domain.mapping.port.in.ManageMappingRulesUseCase;
+import io.tvarr.domain.output.port.in.AuthorizeOutputUseCase;
+import io.tvarr.domain.output.port.in.ManageOutputAccessUseCase;
 import io.tvarr.domain.proxy.ProxyId;
 import io.tvarr.domain.proxy.port.in.DescribeTunerUseCase;
 import io.tvarr.domain.proxy.port.in.GenerateProxyUseCase;
@@ -191,6 +193,16 @@ public final class Tvarr implements AutoCloseable {
     }
 
     /** The output users of a proxy: the accounts players log in with (Xtream Codes). */
+    /** Who may read each proxy's outputs: reading, changing, rotating tokens. */
+    public ManageOutputAccessUseCase outputAccess() {
+        return parts.outputAccess;
+    }
+
+    /** Decides players' requests for outputs by each proxy's access. */
+    public AuthorizeOutputUseCase outputGate() {
+        return parts.outputGate;
+    }
+
     public ManageOutputUsersUseCase outputUsers() {
         return parts.outputUsers;
     }

@@ -2,6 +2,9 @@ package io.tvarr.app;
 
 import io.tvarr.domain.admin.port.in.SetupState;
 import io.tvarr.http.ApiRoutes;
+import io.tvarr.http.ClientAddresses;
+import io.tvarr.http.HttpSettings;
+import io.tvarr.http.OutputAccessCheck;
 import io.tvarr.http.TvarrHttpServer;
 import io.tvarr.http.account.OutputUserRoutes;
 import io.tvarr.http.auth.AdminAccess;
@@ -15,6 +18,7 @@ import io.tvarr.http.hdhr.HdHomeRunRoutes;
 import io.tvarr.http.job.JobEventStream;
 import io.tvarr.http.job.JobRoutes;
 import io.tvarr.http.logo.LogoRoutes;
+import io.tvarr.http.proxy.OutputAccessRoutes;
 import io.tvarr.http.proxy.OutputRoutes;
 import io.tvarr.http.proxy.ProxyRoutes;
 import io.tvarr.http.relay.RelayProfileRoutes;
@@ -66,7 +70,8 @@ public final class TvarrApplication implements AutoCloseable {
                 .scheduler(true)
                 .build();
         try {
-            TvarrHttpServer server = new TvarrHttpServer(config.http(), routes(core, config.auth())).start();
+            TvarrHttpServer server =
+                    new TvarrHttpServer(config.http(), routes(core, config.http(), config.auth())).start();
             listening.set(server.port());
             firstStart(core, config.auth(), server.port(), console);
             Versions versions = new Versions();
@@ -82,9 +87,10 @@ public final class TvarrApplication implements AutoCloseable {
         }
     }
 
-    private static List<ApiRoutes> routes(Tvarr core, TvarrConfig.AuthSettings auth) {
+    private static List<ApiRoutes> routes(Tvarr core, HttpSettings http, TvarrConfig.AuthSettings auth) {
         Assembly parts = core.parts();
         Versions versions = new Versions();
+        ClientAddresses clients = new ClientAddresses(http.trustedProxies());
         AdminAccess admin = new AdminAccess(
                 core.adminLogins(),
                 core.adminSessions(),
@@ -92,8 +98,10 @@ public final class TvarrApplication implements AutoCloseable {
                 core.apiKeys(),
                 core.adminUsers(),
                 core.adminSetup(),
-                core.auditTrail());
+                core.auditTrail(),
+                clients);
         Duration lifetime = auth.admin().sessionLifetime();
+        OutputAccessCheck access = new OutputAccessCheck(core.outputGate(), clients);
         return List.of(
                 // first: every request passes the gate before any route
                 new AdminGate(admin, auth.disabled()),
@@ -104,13 +112,14 @@ public final class TvarrApplication implements AutoCloseable {
                 new FilterRoutes(core.filters(), core.mappingRules(), core.expressions(), core.expressionPreview()),
                 new SourceRoutes(core.sources(), core.sourceIngestion(), core.channels()),
                 new EpgRoutes(core.guides(), core.guideIngestion(), core.programmes(), parts.clock),
-                new ProxyRoutes(core.proxies(), core.generation(), core.outputUsers()),
+                new ProxyRoutes(core.proxies(), core.generation(), core.outputUsers(), core.outputAccess()),
+                new OutputAccessRoutes(core.proxies(), core.outputAccess()),
                 new OutputUserRoutes(core.proxies(), core.outputUsers()),
-                new OutputRoutes(core.proxies(), core.generation(), core.play()),
-                new HdHomeRunRoutes(core.tuners(), core.lineups()),
+                new OutputRoutes(core.generation(), core.play(), access),
+                new HdHomeRunRoutes(core.tuners(), core.lineups(), access),
                 new RelayRoutes(core.relay(), core.relaySessions(), core.ffmpeg()),
                 new RelayProfileRoutes(core.relayProfiles()),
-                new LogoRoutes(core.cachedLogos(), core.logoUploads(), core.logoCleanup()),
+                new LogoRoutes(core.cachedLogos(), core.logoUploads(), core.logoCleanup(), access),
                 new JobRoutes(core.jobs()),
                 new JobEventStream(core.jobEvents()),
                 new XtreamRoutes(
@@ -120,6 +129,7 @@ public final class TvarrApplication implements AutoCloseable {
                                 core.xtreamLineups(),
                                 core.xtreamGuides(),
                                 core.generation()),
+                        access,
                         parts.clock));
     }
 

@@ -3,6 +3,7 @@ package io.tvarr.app;
 import io.tvarr.domain.ValidationException;
 import io.tvarr.domain.admin.AdminSettings;
 import io.tvarr.domain.logo.LogoSettings;
+import io.tvarr.domain.output.CidrRange;
 import io.tvarr.domain.proxy.TunerSettings;
 import io.tvarr.http.HttpSettings;
 import io.tvarr.persistence.DatabaseSettings;
@@ -82,6 +83,14 @@ public record TvarrConfig(
         return core;
     }
 
+    private static List<CidrRange> trustedProxies(String text) {
+        return Arrays.stream(text.split(","))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .map(range -> CidrRange.parse(range, ConfigKey.SERVER_TRUSTED_PROXIES.key()))
+                .toList();
+    }
+
     static TvarrConfig from(Map<ConfigKey, String> values) {
         Path dataDir = Path.of(text(values, ConfigKey.DATA_DIR));
         String url = values.get(ConfigKey.DATABASE_URL);
@@ -97,7 +106,8 @@ public record TvarrConfig(
                 text(values, ConfigKey.SERVER_HOST),
                 integer(values, ConfigKey.SERVER_PORT),
                 origins,
-                bool(values, ConfigKey.SERVER_ACCESS_LOG));
+                bool(values, ConfigKey.SERVER_ACCESS_LOG),
+                trustedProxies(values.get(ConfigKey.SERVER_TRUSTED_PROXIES)));
         DatabaseSettings database = new DatabaseSettings(
                 url,
                 values.get(ConfigKey.DATABASE_USERNAME),

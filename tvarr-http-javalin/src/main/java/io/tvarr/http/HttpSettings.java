@@ -1,6 +1,7 @@
 package io.tvarr.http;
 
 import io.tvarr.domain.Checks;
+import io.tvarr.domain.output.CidrRange;
 import java.util.List;
 
 /**
@@ -8,11 +9,19 @@ import java.util.List;
  *
  * @param port 0 picks a free port
  * @param corsOrigins origins allowed to call the API from a browser; "*" allows any; empty disables CORS
+ * @param trustedProxies reverse proxies whose {@code X-Forwarded-For} names the client; empty trusts none
  */
-public record HttpSettings(String host, int port, List<String> corsOrigins, boolean accessLog) {
+public record HttpSettings(
+        String host, int port, List<String> corsOrigins, boolean accessLog, List<CidrRange> trustedProxies) {
     public HttpSettings {
         host = Checks.requireText(host, "server.host");
         Checks.requireRange(port, 0, 65535, "server.port");
         corsOrigins = List.copyOf(corsOrigins);
+        trustedProxies = List.copyOf(trustedProxies);
+    }
+
+    /** Settings that trust no reverse proxy: the socket's peer is the client. */
+    public HttpSettings(String host, int port, List<String> corsOrigins, boolean accessLog) {
+        this(host, port, corsOrigins, accessLog, List.of());
     }
 }

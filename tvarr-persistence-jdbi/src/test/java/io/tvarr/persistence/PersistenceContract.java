@@ -50,6 +50,9 @@ import io.tvarr.domain.job.JobState;
 import io.tvarr.domain.logo.LogoAsset;
 import io.tvarr.domain.mapping.DataMappingRule;
 import io.tvarr.domain.mapping.MappingRuleId;
+import io.tvarr.domain.output.AccessMode;
+import io.tvarr.domain.output.CidrRange;
+import io.tvarr.domain.output.OutputAccess;
 import io.tvarr.domain.proxy.DeliveryMode;
 import io.tvarr.domain.proxy.Numbering;
 import io.tvarr.domain.proxy.NumberingMode;
@@ -910,6 +913,51 @@ abstract class PersistenceContract {
             store.proxies().delete(proxy.id());
 
             assertThat(store.outputUsers().findByUsername("alice")).isEmpty();
+        }
+    }
+
+    @Nested
+    class Output_access {
+        @Test
+        void a_proxy_never_changed_has_no_row() {
+            StreamProxy proxy = aProxy("living-room");
+            store.proxies().insert(proxy);
+
+            assertThat(store.outputAccess().findByProxy(proxy.id())).isEmpty();
+        }
+
+        @Test
+        void stores_and_replaces_every_field_with_ipv4_and_ipv6_ranges() {
+            StreamProxy proxy = aProxy("living-room");
+            store.proxies().insert(proxy);
+            OutputAccess lan = new OutputAccess(
+                    proxy.id(),
+                    AccessMode.LAN,
+                    List.of(CidrRange.parse("10.0.0.0/8"), CidrRange.parse("2001:db8::/32")),
+                    null);
+            OutputAccess token = new OutputAccess(
+                    proxy.id(),
+                    AccessMode.TOKEN,
+                    OutputAccess.PRIVATE_RANGES,
+                    "Ab-_0123456789abcdefghijklmnopqrstuvwxyzABC");
+
+            store.outputAccess().save(lan);
+            assertThat(store.outputAccess().findByProxy(proxy.id())).contains(lan);
+            store.outputAccess().save(token);
+
+            assertThat(store.outputAccess().findByProxy(proxy.id())).contains(token);
+            assertThat(store.outputAccess().findAll()).containsExactly(token);
+        }
+
+        @Test
+        void deleting_the_proxy_deletes_its_access() {
+            StreamProxy proxy = aProxy("living-room");
+            store.proxies().insert(proxy);
+            store.outputAccess().save(new OutputAccess(proxy.id(), AccessMode.OPEN, OutputAccess.PRIVATE_RANGES, null));
+
+            store.proxies().delete(proxy.id());
+
+            assertThat(store.outputAccess().findAll()).isEmpty();
         }
     }
 

@@ -3,6 +3,7 @@ package io.tvarr.pipeline;
 import io.tvarr.domain.epg.EpgSource;
 import io.tvarr.domain.logo.LogoCacheResult;
 import io.tvarr.domain.logo.port.in.CacheLogosUseCase;
+import io.tvarr.domain.output.OutputAccess;
 import io.tvarr.domain.proxy.GenerationReport;
 import io.tvarr.domain.proxy.GenerationReport.StageReport;
 import io.tvarr.domain.proxy.OutputSettings;
@@ -65,19 +66,20 @@ final class Generation {
 
     GenerationReport run() {
         GenerationReportBuilder report = new GenerationReportBuilder(proxy.id(), clock.instant());
+        OutputAccess access = inputs.access().read(proxy.id());
         awaitIngestions(report);
         GenerationInputs loaded = GenerationInputs.load(proxy, inputs, report);
         ChannelPass channelPass = new ChannelPass(proxy, loaded.rules(), matcher(loaded.guides()), report);
         ChannelFeed channels = new ChannelFeed(inputs.channels(), loaded.sources());
         List<Stage<ProxyChannel>> numberingOnwards =
-                numberingOnwards(ChannelPrepass.run(proxy, loaded.rules(), channels, report), report);
+                numberingOnwards(ChannelPrepass.run(proxy, loaded.rules(), channels, report), access, report);
         try (AtomicPublisher.Drafts playlist = channelPass.write(
                         publisher,
                         directory.resolve(ProxyGenerator.PLAYLIST),
                         directory.resolve(ProxyGenerator.LINEUP),
                         channels,
                         numberingOnwards,
-                        new PlaylistEntries(proxy, baseUrl));
+                        new PlaylistEntries(proxy, baseUrl, access.outputKey()));
                 AtomicPublisher.Draft lineup = channelPass.xtreamLineup()) {
             GuidePass guidePass = new GuidePass(
                     loaded.guides(),
@@ -127,11 +129,12 @@ final class Generation {
     }
 
     /** Numbering, then logo rewriting when the proxy caches logos. */
-    private List<Stage<ProxyChannel>> numberingOnwards(ChannelPrepass prepass, GenerationReportBuilder report) {
+    private List<Stage<ProxyChannel>> numberingOnwards(
+            ChannelPrepass prepass, OutputAccess access, GenerationReportBuilder report) {
         List<Stage<ProxyChannel>> stages = new ArrayList<>();
         stages.add(new NumberingStage(new ChannelNumberer(proxy.numbering(), prepass.highestPreserved())));
         if (proxy.output().cacheLogos()) {
-            stages.add(new LogoStage(cacheLogos(prepass.logoUrls(), report), baseUrl));
+            stages.add(new LogoStage(cacheLogos(prepass.logoUrls(), report), baseUrl, access.token()));
         }
         return stages;
     }

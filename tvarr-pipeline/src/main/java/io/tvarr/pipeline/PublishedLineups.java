@@ -3,6 +3,7 @@ package io.tvarr.pipeline;
 import io.tvarr.domain.NotFoundException;
 import io.tvarr.domain.StorageException;
 import io.tvarr.domain.channel.ChannelId;
+import io.tvarr.domain.output.port.in.ReadOutputAccessUseCase;
 import io.tvarr.domain.proxy.LineupChannel;
 import io.tvarr.domain.proxy.ProxyId;
 import io.tvarr.domain.proxy.port.in.ListLineupUseCase;
@@ -17,22 +18,26 @@ import java.util.function.Consumer;
 
 /**
  * Reads the lineup {@link ProxyGenerator} publishes beside each playlist, row by row, and gives each channel the
- * tuner stream URL {@code {baseUrl}/proxy/{proxyId}/{channelId}?tuner=1}, which the relay always serves as a
- * stream. The base URL is asked at each read, like the generator does. Thread-safe.
+ * tuner stream URL {@code {baseUrl}/proxy/{outputKey}/{channelId}?tuner=1} (the key is the token of a token proxy,
+ * else its id), which the relay always serves as a stream. The base URL and the key are asked at each read, so a
+ * rotated token is in the next lineup at once. Thread-safe.
  */
 public final class PublishedLineups implements ListLineupUseCase {
     private final ProxyGenerator generator;
     private final PipelineSettings settings;
+    private final ReadOutputAccessUseCase access;
 
-    public PublishedLineups(ProxyGenerator generator, PipelineSettings settings) {
+    public PublishedLineups(ProxyGenerator generator, PipelineSettings settings, ReadOutputAccessUseCase access) {
         this.generator = generator;
         this.settings = settings;
+        this.access = access;
     }
 
     @Override
     public void forEachChannel(ProxyId proxy, Consumer<LineupChannel> sink) {
         Path file = published(proxy);
-        String streams = settings.currentBaseUrl() + "/proxy/" + proxy + "/";
+        String streams =
+                settings.currentBaseUrl() + "/proxy/" + access.read(proxy).outputKey() + "/";
         // an open file stays readable when a generation renames a new lineup over it, so a read never mixes two
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             LineupReader.read(in, file.toString(), row -> sink.accept(channel(row, streams)));

@@ -27,6 +27,8 @@ import io.tvarr.domain.logo.service.CachedLogos;
 import io.tvarr.domain.logo.service.LogoDownloader;
 import io.tvarr.domain.mapping.DataMappingRule;
 import io.tvarr.domain.mapping.MappingRuleId;
+import io.tvarr.domain.output.AccessMode;
+import io.tvarr.domain.output.OutputAccess;
 import io.tvarr.domain.proxy.DeliveryMode;
 import io.tvarr.domain.proxy.GenerationReport;
 import io.tvarr.domain.proxy.LineupChannel;
@@ -115,7 +117,8 @@ class ProxyGeneratorTest {
                         store.epgSources(),
                         store.epg(),
                         store.filters(),
-                        store.mappingRules()),
+                        store.mappingRules(),
+                        this::access),
                 new PipelineSettings(dir.resolve("proxies"), () -> "http://tv.local:8080/", guideReaders),
                 new IngestionGuard(id -> ingesting.test(id), maxWait, Duration.ofMillis(5)),
                 CLOCK);
@@ -219,9 +222,14 @@ class ProxyGeneratorTest {
 
     private List<LineupChannel> lineup(ProxyId id) {
         List<LineupChannel> channels = new ArrayList<>();
-        new PublishedLineups(generator, new PipelineSettings(dir.resolve("proxies"), "http://tv.local:8080/"))
+        new PublishedLineups(
+                        generator, new PipelineSettings(dir.resolve("proxies"), "http://tv.local:8080/"), this::access)
                 .forEachChannel(id, channels::add);
         return channels;
+    }
+
+    private OutputAccess access(ProxyId id) {
+        return store.outputAccess().findByProxy(id).orElseGet(() -> OutputAccess.defaults(id));
     }
 
     private static List<String> numbers(List<M3uEntry> entries) {
@@ -467,6 +475,28 @@ class ProxyGeneratorTest {
                     .get(0);
             assertThat(entries.get(0).url()).isEqualTo("http://tv.local:8080/proxy/" + proxy.id() + "/" + first.id());
             assertThat(entries.get(0).options()).isEmpty();
+        }
+
+        @Test
+        void a_token_proxy_names_itself_by_its_token_in_stream_guide_and_tuner_urls() throws IOException {
+            StreamProxy proxy = proxy(Numbering.DEFAULT, DeliveryMode.PROXY, output(false));
+            String token = "Ab-_0123456789abcdefghijklmnopqrstuvwxyzABC";
+            store.outputAccess()
+                    .save(new OutputAccess(proxy.id(), AccessMode.TOKEN, OutputAccess.PRIVATE_RANGES, token));
+
+            generator.generate(proxy.id());
+
+            Channel first = store.channels()
+                    .findPage(new ChannelQuery(news.id(), null, null, 0, 10))
+                    .items()
+                    .get(0);
+            assertThat(playlist(proxy.id()).get(0).url())
+                    .isEqualTo("http://tv.local:8080/proxy/" + token + "/" + first.id());
+            assertThat(Files.readString(generator.playlist(proxy.id()).orElseThrow()))
+                    .startsWith("#EXTM3U url-tvg=\"http://tv.local:8080/proxy/" + token + ".xmltv\"")
+                    .doesNotContain(proxy.id().toString());
+            assertThat(lineup(proxy.id()).get(0).streamUrl())
+                    .isEqualTo("http://tv.local:8080/proxy/" + token + "/" + first.id() + "?tuner=1");
         }
 
         @Test

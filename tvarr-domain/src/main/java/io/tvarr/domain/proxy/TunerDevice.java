@@ -6,7 +6,8 @@ import io.tvarr.domain.Checks;
  * A proxy as an HDHomeRun tuner device: what discover.json and device.xml say about it.
  *
  * @param friendlyName the proxy's name
- * @param baseUrl where the device answers, {@code {server base URL}/hdhr/{slug}}, without a trailing slash
+ * @param baseUrl where the device answers, {@code {server base URL}/hdhr/{slug}} ({@code {token}} for a token proxy), without a
+ *     trailing slash
  * @param tunerCount how many channels the device plays at once: the smallest connection limit of the proxy's
  *     sources, or the configured count when none has a limit
  */

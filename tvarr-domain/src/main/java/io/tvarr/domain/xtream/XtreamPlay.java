@@ -13,6 +13,9 @@ public sealed interface XtreamPlay {
     /** Right password, account run out. */
     record Expired() implements XtreamPlay {}
 
+    /** The proxy's outputs answer only some networks, and the client's address is in none of them. */
+    record OutsideRanges(String detail) implements XtreamPlay {}
+
     /** The user already watches {@code max} streams. */
     record LimitReached(String username, int max) implements XtreamPlay {}
 }

@@ -160,7 +160,7 @@ public final class AdminGate implements ApiRoutes {
         Endpoint endpoint = ctx.endpoints().lastHttpEndpoint();
         String action = ctx.method() + " " + (endpoint == null ? ctx.path() : endpoint.path);
         String target = Redaction.redactUrl(ctx.path());
-        access.audit().record(actor.get(), action, target, Integer.toString(ctx.statusCode()), ctx.ip());
+        access.audit().record(actor.get(), action, target, Integer.toString(ctx.statusCode()), access.address(ctx));
     }
 
     private static Set<String> doors() {

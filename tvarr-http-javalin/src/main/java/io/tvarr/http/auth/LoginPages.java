@@ -58,7 +58,7 @@ public final class LoginPages implements ApiRoutes {
             return;
         }
         AdminLogin login =
-                access.logins().logIn(new LoginAttempt(username, orEmpty(ctx.formParam("password")), ctx.ip()));
+                access.logins().logIn(new LoginAttempt(username, orEmpty(ctx.formParam("password")), access.address(ctx)));
         try {
             AuthRoutes.opened(ctx, login, sessionLifetime);
         } catch (HttpResponseException refused) {
@@ -111,7 +111,7 @@ public final class LoginPages implements ApiRoutes {
             renderSetup(ctx, e instanceof NotFoundException ? 404 : 400, e.getMessage(), token, username);
             return;
         }
-        AuthRoutes.opened(ctx, access.logins().logIn(new LoginAttempt(username, password, ctx.ip())), sessionLifetime);
+        AuthRoutes.opened(ctx, access.logins().logIn(new LoginAttempt(username, password, access.address(ctx))), sessionLifetime);
         ctx.redirect(HOME, HttpStatus.SEE_OTHER);
     }
 

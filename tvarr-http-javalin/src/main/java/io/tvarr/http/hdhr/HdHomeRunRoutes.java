@@ -13,6 +13,7 @@ import io.tvarr.domain.proxy.TunerDevice;
 import io.tvarr.domain.proxy.port.in.DescribeTunerUseCase;
 import io.tvarr.domain.proxy.port.in.ListLineupUseCase;
 import io.tvarr.http.ApiRoutes;
+import io.tvarr.http.OutputAccessCheck;
 import io.tvarr.http.problem.Problem;
 import io.tvarr.http.problem.ProblemResponses;
 import java.util.Set;
@@ -22,7 +23,9 @@ import java.util.function.Supplier;
  * Every proxy whose tuner is on as an HDHomeRun device under {@code /hdhr/{idOrSlug}/}: {@code discover.json},
  * {@code lineup_status.json}, {@code lineup.json}, {@code lineup.xml}, {@code lineup.post} and {@code device.xml};
  * the same files at the root for the default device, since some clients take only a host. The lineup's URLs are
- * the proxy's streams with {@code ?tuner=1}, always relayed ({@code /proxy/{proxy}/{channel}}).
+ * the proxy's streams with {@code ?tuner=1}, always relayed ({@code /proxy/{proxy}/{channel}}). Output access
+ * applies as to the proxy's playlist: a token proxy's device is {@code /hdhr/{token}/}, and the root files follow
+ * the default proxy's access ({@code ?token=} for a token proxy).
  */
 public final class HdHomeRunRoutes implements ApiRoutes {
     /** The files a real HDHomeRun serves at its root; here those of the default device. */
@@ -31,22 +34,22 @@ public final class HdHomeRunRoutes implements ApiRoutes {
 
     private final DescribeTunerUseCase tuners;
     private final LineupDocuments lineups;
+    private final OutputAccessCheck access;
 
-    public HdHomeRunRoutes(DescribeTunerUseCase tuners, ListLineupUseCase lineups) {
+    public HdHomeRunRoutes(DescribeTunerUseCase tuners, ListLineupUseCase lineups, OutputAccessCheck access) {
         this.tuners = tuners;
+        this.access = access;
         this.lineups = new LineupDocuments(lineups);
     }
 
     @Override
     public void register(RoutesConfig routes) {
         routes.get("/hdhr/{proxy}/{file}", this::file);
-        routes.post(
-                "/hdhr/{proxy}/lineup.post",
-                ctx -> serve(ctx, () -> tuners.describe(ctx.pathParam("proxy")), "lineup.post"));
+        routes.post("/hdhr/{proxy}/lineup.post", ctx -> serve(ctx, () -> named(ctx), "lineup.post"));
         for (String file : ROOT_FILES) {
-            routes.get("/" + file, ctx -> serve(ctx, tuners::describeDefault, file));
+            routes.get("/" + file, ctx -> serve(ctx, () -> byDefault(ctx), file));
         }
-        routes.post("/lineup.post", ctx -> serve(ctx, tuners::describeDefault, "lineup.post"));
+        routes.post("/lineup.post", ctx -> serve(ctx, () -> byDefault(ctx), "lineup.post"));
     }
 
     @OpenApi(
@@ -56,11 +59,18 @@ public final class HdHomeRunRoutes implements ApiRoutes {
                     + " lineup.post (?scan=start|abort), device.xml; also at the root for the default proxy",
             tags = "hdhomerun",
             pathParams = {
-                @OpenApiParam(name = "proxy", required = true, description = "id or slug"),
+                @OpenApiParam(name = "proxy", required = true, description = "id, slug, or the token of a token proxy"),
                 @OpenApiParam(name = "file", required = true, example = "discover.json")
             },
+            queryParams = @OpenApiParam(name = "token", description = "the token of a token proxy named by id or slug"),
             responses = {
                 @OpenApiResponse(status = "200"),
+                @OpenApiResponse(
+                        status = "401",
+                        content = @OpenApiContent(from = Problem.class, mimeType = ProblemResponses.CONTENT_TYPE)),
+                @OpenApiResponse(
+                        status = "403",
+                        content = @OpenApiContent(from = Problem.class, mimeType = ProblemResponses.CONTENT_TYPE)),
                 @OpenApiResponse(
                         status = "400",
                         content = @OpenApiContent(from = Problem.class, mimeType = ProblemResponses.CONTENT_TYPE)),
@@ -69,8 +79,22 @@ public final class HdHomeRunRoutes implements ApiRoutes {
                         content = @OpenApiContent(from = Problem.class, mimeType = ProblemResponses.CONTENT_TYPE))
             })
     void file(Context ctx) {
-        String proxy = ctx.pathParam("proxy");
-        serve(ctx, () -> tuners.describe(proxy), ctx.pathParam("file"));
+        serve(ctx, () -> named(ctx), ctx.pathParam("file"));
+    }
+
+    private TunerDevice named(Context ctx) {
+        return tuners.describe(access.proxy(ctx, ctx.pathParam("proxy")).toString());
+    }
+
+    private TunerDevice byDefault(Context ctx) {
+        TunerDevice device = tuners.describeDefault();
+        try {
+            access.proxy(ctx, device.proxy().toString());
+        } catch (NotFoundException e) {
+            // the refusal would name the proxy's id, which a token proxy keeps to those who hold its token
+            throw new NotFoundException("the default HDHomeRun device: not found");
+        }
+        return device;
     }
 
     private void serve(Context ctx, Supplier<TunerDevice> devices, String file) {

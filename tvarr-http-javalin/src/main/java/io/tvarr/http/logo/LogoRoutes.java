@@ -20,6 +20,7 @@ import io.tvarr.domain.logo.port.in.CleanUpLogosUseCase;
 import io.tvarr.domain.logo.port.in.FindCachedLogoUseCase;
 import io.tvarr.domain.logo.port.in.UploadLogoUseCase;
 import io.tvarr.http.ApiRoutes;
+import io.tvarr.http.OutputAccessCheck;
 import io.tvarr.http.problem.Problem;
 import io.tvarr.http.problem.ProblemResponses;
 import java.io.IOException;
@@ -29,13 +30,23 @@ import java.nio.file.Path;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
-/** Cached logos: served content-addressed with long cache lifetimes, uploads, and cleanup. */
+/**
+ * Cached logos: served content-addressed with long cache lifetimes, uploads, and cleanup. All proxies share the
+ * logos, so a client may read them when it may read at least one proxy's outputs ({@code ?token=} for a token
+ * proxy, whose published logo URLs carry it).
+ */
 public final class LogoRoutes implements ApiRoutes {
     private final FindCachedLogoUseCase files;
     private final UploadLogoUseCase uploads;
     private final CleanUpLogosUseCase cleanup;
+    private final OutputAccessCheck access;
 
-    public LogoRoutes(FindCachedLogoUseCase files, UploadLogoUseCase uploads, CleanUpLogosUseCase cleanup) {
+    public LogoRoutes(
+            FindCachedLogoUseCase files,
+            UploadLogoUseCase uploads,
+            CleanUpLogosUseCase cleanup,
+            OutputAccessCheck access) {
+        this.access = access;
         this.files = files;
         this.uploads = uploads;
         this.cleanup = cleanup;
@@ -55,13 +66,19 @@ public final class LogoRoutes implements ApiRoutes {
             summary = "A cached logo by content hash ({sha256}.{png|jpg|gif|webp|svg})",
             tags = "logos",
             pathParams = @OpenApiParam(name = "file", required = true),
+            queryParams = @OpenApiParam(name = "token", description = "the token of a token proxy"),
             responses = {
                 @OpenApiResponse(status = "200"),
+                @OpenApiResponse(
+                        status = "403",
+                        description = "the client may read no proxy's outputs",
+                        content = @OpenApiContent(from = Problem.class, mimeType = ProblemResponses.CONTENT_TYPE)),
                 @OpenApiResponse(
                         status = "404",
                         content = @OpenApiContent(from = Problem.class, mimeType = ProblemResponses.CONTENT_TYPE))
             })
     void serve(Context ctx) {
+        access.logos(ctx);
         String name = ctx.pathParam("file");
         Path file = files.file(name).orElseThrow(() -> new NotFoundException("logo '" + name + "': not cached"));
         String extension = name.substring(name.lastIndexOf('.') + 1);

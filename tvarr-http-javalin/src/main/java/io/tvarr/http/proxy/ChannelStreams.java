@@ -3,10 +3,12 @@ package io.tvarr.http.proxy;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.tvarr.domain.UnavailableException;
+import io.tvarr.domain.proxy.ProxyId;
 import io.tvarr.domain.relay.ClientInfo;
 import io.tvarr.domain.relay.port.in.PlayChannelCommand;
 import io.tvarr.domain.relay.port.in.PlayChannelUseCase;
 import io.tvarr.domain.relay.port.in.Playback;
+import io.tvarr.http.OutputAccessCheck;
 import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,17 +26,20 @@ final class ChannelStreams {
     static final String ALL_TUNERS_IN_USE = "805 All Tuners In Use";
 
     private final PlayChannelUseCase channels;
+    private final OutputAccessCheck access;
 
-    ChannelStreams(PlayChannelUseCase channels) {
+    ChannelStreams(PlayChannelUseCase channels, OutputAccessCheck access) {
         this.channels = channels;
+        this.access = access;
     }
 
-    void play(Context ctx, String proxy, String channel) {
+    /** @param proxy the proxy the output access check granted */
+    void play(Context ctx, ProxyId proxy, String channel) {
         String agent = ctx.userAgent() == null ? "" : ctx.userAgent();
         boolean tuner = ctx.queryParam("tuner") != null;
+        ClientInfo client = new ClientInfo(access.client(ctx).getHostAddress(), agent);
         try {
-            Playback playback =
-                    channels.play(new PlayChannelCommand(proxy, channel, new ClientInfo(ctx.ip(), agent), tuner));
+            Playback playback = channels.play(new PlayChannelCommand(proxy.toString(), channel, client, tuner));
             if (playback instanceof Playback.Redirect redirect) {
                 ctx.redirect(redirect.location(), HttpStatus.FOUND);
             } else if (playback instanceof Playback.Stream stream) {

@@ -10,6 +10,7 @@ import io.javalin.openapi.OpenApiRequestBody;
 import io.javalin.openapi.OpenApiResponse;
 import io.tvarr.domain.account.OutputUser;
 import io.tvarr.domain.account.port.in.ManageOutputUsersUseCase;
+import io.tvarr.domain.output.port.in.ManageOutputAccessUseCase;
 import io.tvarr.domain.proxy.ProxyId;
 import io.tvarr.domain.proxy.StreamProxy;
 import io.tvarr.domain.proxy.port.in.GenerateProxyUseCase;
@@ -24,8 +25,14 @@ public final class ProxyRoutes implements ApiRoutes {
     private final ManageProxiesUseCase proxies;
     private final GenerateProxyUseCase generation;
     private final ManageOutputUsersUseCase users;
+    private final ManageOutputAccessUseCase access;
 
-    public ProxyRoutes(ManageProxiesUseCase proxies, GenerateProxyUseCase generation, ManageOutputUsersUseCase users) {
+    public ProxyRoutes(
+            ManageProxiesUseCase proxies,
+            GenerateProxyUseCase generation,
+            ManageOutputUsersUseCase users,
+            ManageOutputAccessUseCase access) {
+        this.access = access;
         this.proxies = proxies;
         this.generation = generation;
         this.users = users;
@@ -153,6 +160,8 @@ public final class ProxyRoutes implements ApiRoutes {
 
     private ProxyView view(StreamProxy proxy) {
         return ProxyView.of(
-                proxy, users.list(proxy.id()).stream().map(OutputUser::username).toList());
+                proxy,
+                users.list(proxy.id()).stream().map(OutputUser::username).toList(),
+                OutputAccessView.of(access.read(proxy.id()), access.urls(proxy.id())));
     }
 }

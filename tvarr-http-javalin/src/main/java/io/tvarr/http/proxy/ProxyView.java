@@ -56,10 +56,15 @@ record ProxyView(
         @OpenApiDescription("the proxy's output users, for Xtream Codes players")
         List<String> xtreamUsernames,
 
+        @OpenApiDescription("who may read the outputs, and the full URLs to give players")
+        OutputAccessView outputAccess,
+
         Instant createdAt,
         Instant updatedAt) {
-    static ProxyView of(StreamProxy p, List<String> usernames) {
+    static ProxyView of(StreamProxy p, List<String> usernames, OutputAccessView access) {
         OutputSettings o = p.output();
+        // a token proxy answers only to its token: paths by slug would be 404s
+        String key = access.token() != null ? access.token() : p.slug();
         return new ProxyView(
                 p.id().toString(),
                 p.name(),
@@ -85,11 +90,12 @@ record ProxyView(
                 o.keepGuideExtras(),
                 o.hdhomerun(),
                 p.schedule(),
-                "/proxy/" + p.slug() + ".m3u",
-                "/proxy/" + p.slug() + ".xmltv",
-                o.hdhomerun() ? "/hdhr/" + p.slug() : null,
+                "/proxy/" + key + ".m3u",
+                "/proxy/" + key + ".xmltv",
+                o.hdhomerun() ? "/hdhr/" + key : null,
                 "/",
                 List.copyOf(usernames),
+                access,
                 p.createdAt(),
                 p.updatedAt());
     }

@@ -4,6 +4,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.openapi.HttpMethod;
 import io.javalin.openapi.OpenApi;
+import io.javalin.openapi.OpenApiContent;
 import io.javalin.openapi.OpenApiParam;
 import io.javalin.openapi.OpenApiResponse;
 import io.tvarr.domain.proxy.ProxyId;
@@ -14,12 +15,17 @@ import io.tvarr.domain.xtream.port.in.PlayXtreamChannelUseCase;
 import io.tvarr.domain.xtream.port.in.ReadXtreamGuideUseCase;
 import io.tvarr.domain.xtream.port.in.ReadXtreamLineupUseCase;
 import io.tvarr.http.ApiRoutes;
+import io.tvarr.http.OutputAccessCheck;
+import io.tvarr.http.problem.Problem;
+import io.tvarr.http.problem.ProblemResponses;
 import java.time.Clock;
 
 /**
  * Each proxy as an Xtream Codes account, logged in to with one of its output users: {@code /player_api.php},
  * {@code /get.php}, {@code /xmltv.php} and the stream paths {@code /live/{username}/{password}/{streamId}.ts}
- * (and {@code .m3u8}). A proxy never generated is generated on its first request, as its playlist is.
+ * (and {@code .m3u8}). A proxy never generated is generated on its first request, as its playlist is. The
+ * logins are the secret of a token proxy; a LAN proxy refuses clients outside its networks with 403 after the
+ * login, so that from outside no answer tells which usernames exist.
  */
 public final class XtreamRoutes implements ApiRoutes {
     /** What the door needs of the domain. */
@@ -34,12 +40,14 @@ public final class XtreamRoutes implements ApiRoutes {
     private final PlayerApi playerApi;
     private final XtreamFiles files;
     private final XtreamStreams streams;
+    private final OutputAccessCheck access;
 
-    public XtreamRoutes(UseCases uses, Clock clock) {
+    public XtreamRoutes(UseCases uses, OutputAccessCheck access, Clock clock) {
         this.uses = uses;
+        this.access = access;
         this.playerApi = new PlayerApi(uses.lineups(), uses.guides(), clock);
         this.files = new XtreamFiles(uses.lineups(), uses.generation());
-        this.streams = new XtreamStreams(uses.player());
+        this.streams = new XtreamStreams(uses.player(), access);
     }
 
     @Override
@@ -66,8 +74,13 @@ public final class XtreamRoutes implements ApiRoutes {
                 @OpenApiParam(name = "stream_id"),
                 @OpenApiParam(name = "limit")
             },
-            responses =
-                    @OpenApiResponse(status = "200", description = "{\"user_info\":{\"auth\":0}} for a wrong login"))
+            responses = {
+                @OpenApiResponse(status = "200", description = "{\"user_info\":{\"auth\":0}} for a wrong login"),
+                @OpenApiResponse(
+                        status = "403",
+                        description = "the proxy answers only its networks, and the client is outside them",
+                        content = @OpenApiContent(from = Problem.class, mimeType = ProblemResponses.CONTENT_TYPE))
+            })
     void playerApi(Context ctx) {
         XtreamLogin login = logIn(ctx);
         if (login instanceof XtreamLogin.Granted granted) {
@@ -87,7 +100,14 @@ public final class XtreamRoutes implements ApiRoutes {
                 @OpenApiParam(name = "type"),
                 @OpenApiParam(name = "output")
             },
-            responses = {@OpenApiResponse(status = "200"), @OpenApiResponse(status = "401")})
+            responses = {
+                @OpenApiResponse(status = "200"),
+                @OpenApiResponse(status = "401"),
+                @OpenApiResponse(
+                        status = "403",
+                        description = "the proxy answers only its networks, and the client is outside them",
+                        content = @OpenApiContent(from = Problem.class, mimeType = ProblemResponses.CONTENT_TYPE))
+            })
     void playlist(Context ctx) {
         if (logIn(ctx) instanceof XtreamLogin.Granted granted) {
             ensurePublished(granted.user().proxy());
@@ -106,7 +126,14 @@ public final class XtreamRoutes implements ApiRoutes {
                 @OpenApiParam(name = "username", required = true),
                 @OpenApiParam(name = "password", required = true)
             },
-            responses = {@OpenApiResponse(status = "200"), @OpenApiResponse(status = "401")})
+            responses = {
+                @OpenApiResponse(status = "200"),
+                @OpenApiResponse(status = "401"),
+                @OpenApiResponse(
+                        status = "403",
+                        description = "the proxy answers only its networks, and the client is outside them",
+                        content = @OpenApiContent(from = Problem.class, mimeType = ProblemResponses.CONTENT_TYPE))
+            })
     void guide(Context ctx) {
         if (logIn(ctx) instanceof XtreamLogin.Granted granted) {
             ensurePublished(granted.user().proxy());
@@ -116,13 +143,20 @@ public final class XtreamRoutes implements ApiRoutes {
         }
     }
 
+    /** The login, refused with 403 when the user's proxy does not answer the client's network. */
     private XtreamLogin logIn(Context ctx) {
         String username = param(ctx, "username");
         String password = param(ctx, "password");
         if (username.isEmpty() || password.isEmpty()) {
             return new XtreamLogin.Refused();
         }
-        return uses.logins().logIn(username, password);
+        XtreamLogin login = uses.logins().logIn(username, password);
+        if (login instanceof XtreamLogin.Granted granted) {
+            access.account(ctx, granted.user().proxy());
+        } else if (login instanceof XtreamLogin.Expired expired) {
+            access.account(ctx, expired.user().proxy());
+        }
+        return login;
     }
 
     /** Query parameter, or form field of a POST as some players send. */

@@ -1,6 +1,7 @@
 package io.tvarr.http.xtream;
 
 import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import io.tvarr.domain.NotFoundException;
 import io.tvarr.domain.UnavailableException;
@@ -9,6 +10,7 @@ import io.tvarr.domain.relay.port.in.Playback;
 import io.tvarr.domain.xtream.XtreamPlay;
 import io.tvarr.domain.xtream.port.in.PlayXtreamChannelCommand;
 import io.tvarr.domain.xtream.port.in.PlayXtreamChannelUseCase;
+import io.tvarr.http.OutputAccessCheck;
 import java.io.IOException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,9 +28,11 @@ final class XtreamStreams {
     private static final Pattern STREAM = Pattern.compile("(\\d{1,10})(?:\\.(ts|m3u8))?");
 
     private final PlayXtreamChannelUseCase player;
+    private final OutputAccessCheck access;
 
-    XtreamStreams(PlayXtreamChannelUseCase player) {
+    XtreamStreams(PlayXtreamChannelUseCase player, OutputAccessCheck access) {
         this.player = player;
+        this.access = access;
     }
 
     void play(Context ctx) {
@@ -44,9 +48,14 @@ final class XtreamStreams {
         int streamId = (int) Math.min(Long.parseLong(stream.group(1)), Integer.MAX_VALUE);
         String agent = ctx.userAgent() == null ? "" : ctx.userAgent();
         XtreamPlay play = player.play(new PlayXtreamChannelCommand(
-                ctx.pathParam("username"), ctx.pathParam("password"), streamId, new ClientInfo(ctx.ip(), agent)));
+                ctx.pathParam("username"),
+                ctx.pathParam("password"),
+                streamId,
+                new ClientInfo(access.client(ctx).getHostAddress(), agent)));
         if (play instanceof XtreamPlay.Refused) {
             ctx.status(HttpStatus.UNAUTHORIZED);
+        } else if (play instanceof XtreamPlay.OutsideRanges outside) {
+            throw new HttpResponseException(HttpStatus.FORBIDDEN.getCode(), outside.detail());
         } else if (play instanceof XtreamPlay.Expired) {
             ctx.status(HttpStatus.FORBIDDEN);
         } else if (play instanceof XtreamPlay.LimitReached limit) {

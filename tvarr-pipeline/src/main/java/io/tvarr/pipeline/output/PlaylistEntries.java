@@ -20,16 +20,22 @@ public final class PlaylistEntries {
 
     private final StreamProxy proxy;
     private final String baseUrl;
+    private final String outputKey;
 
-    /** @param baseUrl the URL players reach tvarr at, without a trailing slash */
-    public PlaylistEntries(StreamProxy proxy, String baseUrl) {
+    /**
+     * @param baseUrl the URL players reach tvarr at, without a trailing slash
+     * @param outputKey how tvarr's URLs name the proxy: its token in token mode (so every URL of the playlist
+     *     opens for whoever holds it), else its id
+     */
+    public PlaylistEntries(StreamProxy proxy, String baseUrl, String outputKey) {
         this.proxy = proxy;
         this.baseUrl = baseUrl;
+        this.outputKey = outputKey;
     }
 
     /** The guide URL the playlist header announces, or null when the proxy turns the header off. */
     public @org.jspecify.annotations.Nullable String guideUrl() {
-        return proxy.output().urlTvgHeader() ? baseUrl + "/proxy/" + proxy.id() + ".xmltv" : null;
+        return proxy.output().urlTvgHeader() ? baseUrl + "/proxy/" + outputKey + ".xmltv" : null;
     }
 
     public PlaylistEntry entry(ProxyChannel item) {
@@ -50,7 +56,7 @@ public final class PlaylistEntries {
         if (redirect && item.source().userAgent() != null) {
             options.putIfAbsent("http-user-agent", item.source().userAgent());
         }
-        String url = redirect ? channel.streamUrl() : baseUrl + "/proxy/" + proxy.id() + "/" + channel.id();
+        String url = redirect ? channel.streamUrl() : baseUrl + "/proxy/" + outputKey + "/" + channel.id();
         String group = output.groupTitleOverride() != null ? output.groupTitleOverride() : channel.group();
         String number = output.includeChannelNumber() && item.number() != null
                 ? item.number().toString()

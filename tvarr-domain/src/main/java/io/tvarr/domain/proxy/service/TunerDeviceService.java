@@ -1,6 +1,8 @@
 package io.tvarr.domain.proxy.service;
 
 import io.tvarr.domain.NotFoundException;
+import io.tvarr.domain.output.AccessMode;
+import io.tvarr.domain.output.port.in.ReadOutputAccessUseCase;
 import io.tvarr.domain.proxy.StreamProxy;
 import io.tvarr.domain.proxy.TunerDevice;
 import io.tvarr.domain.proxy.TunerDeviceId;
@@ -15,19 +17,24 @@ import java.util.function.Supplier;
 
 /**
  * Proxies as HDHomeRun devices: identity derived from the proxy id (stable across restarts, unique per proxy),
- * tuner count from the sources' connection limits, URLs from the server's base URL asked at each call.
+ * tuner count from the sources' connection limits, URLs from the server's base URL asked at each call. A token
+ * proxy's device lives under its token ({@code /hdhr/{token}}) and is left out of network discovery, which would
+ * hand the token to anyone who asks.
  */
 public final class TunerDeviceService implements DescribeTunerUseCase {
     private final ManageProxiesUseCase proxies;
     private final StreamSourceRepository sources;
     private final TunerSettings settings;
     private final Supplier<String> baseUrl;
+    private final ReadOutputAccessUseCase access;
 
     public TunerDeviceService(
             ManageProxiesUseCase proxies,
             StreamSourceRepository sources,
             TunerSettings settings,
-            Supplier<String> baseUrl) {
+            Supplier<String> baseUrl,
+            ReadOutputAccessUseCase access) {
+        this.access = access;
         this.proxies = proxies;
         this.sources = sources;
         this.settings = settings;
@@ -59,17 +66,19 @@ public final class TunerDeviceService implements DescribeTunerUseCase {
     public List<TunerDevice> describeAll() {
         return proxies.list().stream()
                 .filter(p -> p.output().hdhomerun())
+                .filter(p -> access.read(p.id()).mode() != AccessMode.TOKEN)
                 .map(this::device)
                 .toList();
     }
 
     private TunerDevice device(StreamProxy proxy) {
+        String token = access.read(proxy.id()).token();
         return new TunerDevice(
                 proxy.id(),
                 proxy.name(),
                 TunerDeviceId.of(proxy.id()),
                 TunerDeviceId.authOf(proxy.id()),
-                baseUrl.get().replaceAll("/+$", "") + "/hdhr/" + proxy.slug(),
+                baseUrl.get().replaceAll("/+$", "") + "/hdhr/" + (token != null ? token : proxy.slug()),
                 tunerCount(proxy));
     }
 

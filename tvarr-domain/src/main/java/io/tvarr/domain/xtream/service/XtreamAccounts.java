@@ -4,6 +4,9 @@ import io.tvarr.domain.NotFoundException;
 import io.tvarr.domain.account.OutputUser;
 import io.tvarr.domain.account.port.in.LogInOutputUserUseCase;
 import io.tvarr.domain.account.port.in.Login;
+import io.tvarr.domain.output.CidrRange;
+import io.tvarr.domain.output.OutputGrant;
+import io.tvarr.domain.output.port.in.AuthorizeOutputUseCase;
 import io.tvarr.domain.relay.port.in.PlayChannelCommand;
 import io.tvarr.domain.relay.port.in.PlayChannelUseCase;
 import io.tvarr.domain.relay.port.in.Playback;
@@ -14,6 +17,7 @@ import io.tvarr.domain.xtream.port.in.LogInXtreamUseCase;
 import io.tvarr.domain.xtream.port.in.PlayXtreamChannelCommand;
 import io.tvarr.domain.xtream.port.in.PlayXtreamChannelUseCase;
 import io.tvarr.domain.xtream.port.in.ReadXtreamLineupUseCase;
+import java.net.InetAddress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,9 +31,15 @@ public final class XtreamAccounts implements LogInXtreamUseCase, PlayXtreamChann
     private final LogInOutputUserUseCase logins;
     private final ReadXtreamLineupUseCase lineups;
     private final PlayChannelUseCase channels;
+    private final AuthorizeOutputUseCase access;
     private final UserConnections connections = new UserConnections();
 
-    public XtreamAccounts(LogInOutputUserUseCase logins, ReadXtreamLineupUseCase lineups, PlayChannelUseCase channels) {
+    public XtreamAccounts(
+            LogInOutputUserUseCase logins,
+            ReadXtreamLineupUseCase lineups,
+            PlayChannelUseCase channels,
+            AuthorizeOutputUseCase access) {
+        this.access = access;
         this.logins = logins;
         this.lineups = lineups;
         this.channels = channels;
@@ -62,6 +72,15 @@ public final class XtreamAccounts implements LogInXtreamUseCase, PlayXtreamChann
             return new XtreamPlay.Refused();
         }
         OutputUser user = granted.user();
+        // after the login, so that from outside a refusal does not tell which usernames exist
+        InetAddress client = CidrRange.parseAddress(command.client().address(), "client");
+        if (access.authorizeAccount(user.proxy(), client) instanceof OutputGrant.Refused refused) {
+            log.info(
+                    "xtream client outside allowed ranges username={} client={}",
+                    user.username(),
+                    client.getHostAddress());
+            return new XtreamPlay.OutsideRanges(refused.detail());
+        }
         if (connections.active(user.id()) >= user.maxConnections()) {
             log.info("xtream user limit reached username={} max={}", user.username(), user.maxConnections());
             return new XtreamPlay.LimitReached(user.username(), user.maxConnections());

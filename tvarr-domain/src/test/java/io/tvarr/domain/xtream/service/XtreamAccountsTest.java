@@ -10,6 +10,9 @@ import io.tvarr.domain.account.OutputUser;
 import io.tvarr.domain.account.OutputUserId;
 import io.tvarr.domain.account.port.in.Login;
 import io.tvarr.domain.channel.ChannelId;
+import io.tvarr.domain.output.OutputGrant;
+import io.tvarr.domain.output.port.in.AuthorizeOutputUseCase;
+import io.tvarr.domain.output.port.in.OutputRequest;
 import io.tvarr.domain.proxy.ProxyId;
 import io.tvarr.domain.relay.ClientInfo;
 import io.tvarr.domain.relay.port.in.Playback;
@@ -20,8 +23,10 @@ import io.tvarr.domain.xtream.port.in.PlayXtreamChannelCommand;
 import io.tvarr.domain.xtream.port.in.ReadXtreamLineupUseCase;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 class XtreamAccountsTest {
@@ -35,7 +40,9 @@ class XtreamAccountsTest {
     private final XtreamAccounts accounts = new XtreamAccounts(
             (username, password) -> password.equals("secret1") ? new Login.Granted(alice) : new Login.Refused(),
             new OneChannel(),
-            command -> new FakeStream());
+            command -> new FakeStream(),
+            new AccountGate());
+    private OutputGrant accountGrant = new OutputGrant.Granted(alice.proxy());
 
     @Test
     void a_stream_holds_one_of_the_users_connections_only_while_it_transfers() throws Exception {
@@ -79,6 +86,15 @@ class XtreamAccountsTest {
     }
 
     @Test
+    void a_client_outside_the_proxys_networks_is_refused_after_the_login() {
+        accountGrant = new OutputGrant.Refused(OutputGrant.Refusal.OUTSIDE_RANGES, "client 203.0.113.9: outside");
+
+        assertThat(accounts.play(command("secret1")))
+                .isEqualTo(new XtreamPlay.OutsideRanges("client 203.0.113.9: outside"));
+        assertThat(accounts.play(command("wrong"))).isEqualTo(new XtreamPlay.Refused());
+    }
+
+    @Test
     void a_stream_id_not_in_the_lineup_is_not_found() {
         assertThatThrownBy(() -> accounts.play(new PlayXtreamChannelCommand("alice", "secret1", 7, CLIENT)))
                 .isInstanceOf(NotFoundException.class)
@@ -107,6 +123,26 @@ class XtreamAccountsTest {
         public void transferTo(OutputStream out, Runnable beforeFirstBytes) {
             beforeFirstBytes.run();
             duringTransfer[0].run();
+        }
+    }
+
+    /** Answers the Xtream door's one question with what the test set; the path doors are not asked here. */
+    private final class AccountGate implements AuthorizeOutputUseCase {
+        @Override
+        public OutputGrant authorize(OutputRequest request) {
+            throw new AssertionError("the Xtream door names no proxy in the path");
+        }
+
+        @Override
+        public OutputGrant authorizeAccount(ProxyId proxy, InetAddress client) {
+            assertThat(proxy).isEqualTo(alice.proxy());
+            assertThat(client.getHostAddress()).isEqualTo("10.0.0.2");
+            return accountGrant;
+        }
+
+        @Override
+        public boolean mayReadLogos(@Nullable String token, InetAddress client) {
+            throw new AssertionError("no logos here");
         }
     }
 

@@ -4,19 +4,26 @@ import io.tvarr.pipeline.stage.ProxyChannel;
 import io.tvarr.pipeline.stage.Stage;
 import io.tvarr.pipeline.stage.StageOutcome;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Points channel logos at tvarr's cached copies ({@code {baseUrl}/logos/{sha256}.{ext}}); a logo that could not
- * be cached keeps its original URL.
+ * Points channel logos at tvarr's cached copies ({@code {baseUrl}/logos/{sha256}.{ext}}, with {@code ?token=} for
+ * a token proxy, whose players may be anywhere); a logo that could not be cached keeps its original URL.
  */
 public final class LogoStage implements Stage<ProxyChannel> {
     private final Map<String, String> cachedFiles;
     private final String baseUrl;
+    private final String query;
 
-    /** @param cachedFiles original logo URL to cached file name */
-    public LogoStage(Map<String, String> cachedFiles, String baseUrl) {
+    /**
+     * @param cachedFiles original logo URL to cached file name
+     * @param token the proxy's output token, null when it has none
+     */
+    public LogoStage(Map<String, String> cachedFiles, String baseUrl, @Nullable String token) {
         this.cachedFiles = cachedFiles;
         this.baseUrl = baseUrl;
+        // tokens are URL-safe Base64: nothing to escape
+        this.query = token == null ? "" : "?token=" + token;
     }
 
     @Override
@@ -28,6 +35,6 @@ public final class LogoStage implements Stage<ProxyChannel> {
     public StageOutcome<ProxyChannel> apply(ProxyChannel item) {
         String logo = item.logo();
         String file = logo == null ? null : cachedFiles.get(logo);
-        return StageOutcome.kept(file == null ? item : item.withLogo(baseUrl + "/logos/" + file));
+        return StageOutcome.kept(file == null ? item : item.withLogo(baseUrl + "/logos/" + file + query));
     }
 }

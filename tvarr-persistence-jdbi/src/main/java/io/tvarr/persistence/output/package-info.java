@@ -1,0 +1,5 @@
+/** Output access of proxies in table {@code proxy_output_access}. */
+@NullMarked
+package io.tvarr.persistence.output;
+
+import org.jspecify.annotations.NullMarked;
