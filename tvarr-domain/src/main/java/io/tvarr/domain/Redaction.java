@@ -1,119 +1,156 @@
 package io.tvarr.domain;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Masks credentials in text that may reach logs or API clients: the user info of URLs, credential query
- * parameters and the account segments of Xtream stream paths, wherever they appear in the text. Each pass is one
- * linear scan, so a hostile 100k-character URL costs microseconds, not minutes (regular expressions backtracked).
+ * Masks credentials in text that may reach logs or API clients: the user info of URLs, credential parameters
+ * (after {@code ?}, {@code &}, and in JDBC URLs {@code ;} and {@code (…)}) and the account segments of Xtream stream
+ * paths, wherever they appear in the text, also URL-encoded inside another URL ({@code %3A%2F%2F}, {@code %40},
+ * {@code %3F}, {@code %3D}…). Each pass is one linear scan, so a hostile 100k-character URL costs microseconds, not
+ * minutes (regular expressions backtracked).
  */
 public final class Redaction {
     private static final String MASK = "***";
     private static final List<String> SECRET_PARAMETERS =
-            List.of("username", "password", "user", "pass", "token", "key", "auth");
+            List.of("username", "user", "pass", "pwd", "key", "auth", "sig", "signature");
+    /** Names ending so are secrets too: {@code access_token}, {@code x-api-key}, {@code client_secret}. */
+    private static final List<String> SECRET_SUFFIXES =
+            List.of("password", "passwd", "token", "secret", "apikey", "_key", "-key");
+
     private static final List<String> XTREAM_SEGMENTS = List.of("live", "movie", "series", "timeshift");
+    private static final String ESCAPED_DELIMITERS = ":/?&=@#;";
 
     private Redaction() {}
 
-    /** Returns the text with user info, credential query parameters and Xtream path credentials masked. */
+    /** Returns the text with user info, credential parameters and Xtream path credentials masked. */
     public static String redactUrl(String text) {
-        return xtreamPaths(queryParameters(userInfo(text)));
+        return xtreamPaths(parameters(userInfo(text)));
     }
 
     /** {@code scheme://user:pass@host} becomes {@code scheme://***@host}; the last '@' of the authority counts. */
     private static String userInfo(String text) {
-        StringBuilder out = null;
-        int copied = 0;
-        int from = 0;
-        int separator;
-        while ((separator = text.indexOf("://", from)) >= 0) {
-            int authority = separator + 3;
+        Masked out = new Masked(text);
+        int i = 0;
+        while (i < text.length()) {
+            int authority = afterSchemeSeparator(text, i);
+            if (authority < 0) {
+                i += width(text, i);
+                continue;
+            }
             int end = authority;
             int at = -1;
-            while (end < text.length() && !endsAuthority(text.charAt(end))) {
-                if (text.charAt(end) == '@') {
-                    at = end;
-                }
-                end++;
+            while (end < text.length() && !endsAuthority(symbol(text, end))) {
+                at = symbol(text, end) == '@' ? end : at;
+                end += width(text, end);
             }
-            if (at > authority && separator > 0 && Character.isLetterOrDigit(text.charAt(separator - 1))) {
-                out = out == null ? new StringBuilder(text.length()) : out;
-                out.append(text, copied, authority).append(MASK);
-                copied = at;
+            if (at > authority && i > 0 && Character.isLetterOrDigit(text.charAt(i - 1))) {
+                out.mask(authority, at);
             }
-            from = Math.max(end, authority);
+            i = Math.max(end, authority);
         }
-        return out == null ? text : out.append(text, copied, text.length()).toString();
+        return out.text();
+    }
+
+    /** Where the authority starts when "://" (plain or escaped) starts at {@code i}; else -1. */
+    private static int afterSchemeSeparator(String text, int i) {
+        if (symbol(text, i) != ':') {
+            return -1;
+        }
+        int slash = i + width(text, i);
+        if (slash >= text.length() || symbol(text, slash) != '/') {
+            return -1;
+        }
+        int second = slash + width(text, slash);
+        if (second >= text.length() || symbol(text, second) != '/') {
+            return -1;
+        }
+        return second + width(text, second);
     }
 
     private static boolean endsAuthority(char c) {
-        return c == '/' || c == '?' || c == '#' || Character.isWhitespace(c);
+        return c == '/' || c == '?' || c == '#' || cannotBeInUrl(c);
+    }
+
+    /** Characters a URL never holds unescaped: where one stands, the URL (and a value in it) has ended. */
+    private static boolean cannotBeInUrl(char c) {
+        return Character.isWhitespace(c) || c == '"' || c == '<' || c == '>' || c == '\\';
     }
 
     /** {@code ?password=x&type=m3u} becomes {@code ?password=***&type=m3u}; names match in any case. */
-    private static String queryParameters(String text) {
-        StringBuilder out = null;
-        int copied = 0;
+    private static String parameters(String text) {
+        Masked out = new Masked(text);
         int i = 0;
         while (i < text.length()) {
-            char c = text.charAt(i);
-            int value = c == '?' || c == '&' ? secretValueAt(text, i + 1) : -1;
-            if (value < 0) {
-                i++;
+            char opener = symbol(text, i);
+            i += width(text, i);
+            if (opener != '?' && opener != '&' && opener != ';' && opener != '(') {
                 continue;
             }
-            int end = value;
-            while (end < text.length() && !endsValue(text.charAt(end))) {
-                end++;
+            int name = i;
+            while (i < text.length() && !endsName(symbol(text, i))) {
+                i += width(text, i);
             }
-            out = out == null ? new StringBuilder(text.length()) : out;
-            out.append(text, copied, value).append(MASK);
-            copied = end;
-            i = end;
+            if (i >= text.length() || symbol(text, i) != '=') {
+                continue;
+            }
+            int value = i + width(text, i);
+            if (!isSecret(text, name, i)) {
+                i = value;
+                continue;
+            }
+            i = value;
+            while (i < text.length() && !endsValue(symbol(text, i), opener)) {
+                i += width(text, i);
+            }
+            out.mask(value, i);
         }
-        return out == null ? text : out.append(text, copied, text.length()).toString();
+        return out.text();
     }
 
-    /** Where the value starts when a secret parameter's name and '=' start at {@code name}; else -1. */
-    private static int secretValueAt(String text, int name) {
-        for (String parameter : SECRET_PARAMETERS) {
-            int equals = name + parameter.length();
-            if (equals < text.length()
-                    && text.charAt(equals) == '='
-                    && text.regionMatches(true, name, parameter, 0, parameter.length())) {
-                return equals + 1;
-            }
-        }
-        return -1;
+    private static boolean endsName(char c) {
+        return c == '=' || c == '&' || c == '?' || c == ';' || c == '(' || c == ')' || c == '#' || cannotBeInUrl(c);
     }
 
-    private static boolean endsValue(char c) {
-        return c == '&' || c == '#' || Character.isWhitespace(c);
+    /** A query value ends at '&'; a JDBC one also at the ';' or ')' that the parameter started with. */
+    private static boolean endsValue(char c, char opener) {
+        return c == '&' || c == '#' || (opener == ';' && c == ';') || (opener == '(' && c == ')') || cannotBeInUrl(c);
+    }
+
+    private static boolean isSecret(String text, int from, int to) {
+        int length = to - from;
+        for (String name : SECRET_PARAMETERS) {
+            if (length == name.length() && text.regionMatches(true, from, name, 0, length)) {
+                return true;
+            }
+        }
+        for (String suffix : SECRET_SUFFIXES) {
+            if (length >= suffix.length()
+                    && text.regionMatches(true, to - suffix.length(), suffix, 0, suffix.length())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** {@code /live/user/pass/1.ts} becomes {@code /live/***}{@code /***}{@code /1.ts} (also movie, series, timeshift). */
     private static String xtreamPaths(String text) {
-        StringBuilder out = null;
-        int copied = 0;
+        Masked out = new Masked(text);
         int i = 0;
         while (i < text.length()) {
-            int account = text.charAt(i) == '/' ? xtreamAccountAt(text, i + 1) : -1;
-            int password = account < 0 ? -1 : segmentEnd(text, account);
-            int end = password < 0 ? -1 : segmentEnd(text, password + 1);
-            if (end < 0) {
-                i++;
+            int account = symbol(text, i) == '/' ? xtreamAccountAt(text, i + width(text, i)) : -1;
+            int accountEnd = account < 0 ? -1 : segmentEnd(text, account);
+            int password = accountEnd < 0 ? -1 : accountEnd + width(text, accountEnd);
+            int passwordEnd = password < 0 ? -1 : segmentEnd(text, password);
+            if (passwordEnd < 0) {
+                i += width(text, i);
                 continue;
             }
-            out = out == null ? new StringBuilder(text.length()) : out;
-            out.append(text, copied, account)
-                    .append(MASK)
-                    .append('/')
-                    .append(MASK)
-                    .append('/');
-            copied = end + 1;
-            i = end;
+            out.mask(account, accountEnd);
+            out.mask(password, passwordEnd);
+            i = passwordEnd;
         }
-        return out == null ? text : out.append(text, copied, text.length()).toString();
+        return out.text();
     }
 
     /** Where the account segment starts when a stream-kind segment and '/' start at {@code segment}; else -1. */
@@ -121,9 +158,9 @@ public final class Redaction {
         for (String kind : XTREAM_SEGMENTS) {
             int slash = segment + kind.length();
             if (slash < text.length()
-                    && text.charAt(slash) == '/'
+                    && symbol(text, slash) == '/'
                     && text.regionMatches(true, segment, kind, 0, kind.length())) {
-                return slash + 1;
+                return slash + width(text, slash);
             }
         }
         return -1;
@@ -132,9 +169,48 @@ public final class Redaction {
     /** The index of the '/' that ends a non-empty segment starting at {@code start}, or -1 if none does. */
     private static int segmentEnd(String text, int start) {
         int end = start;
-        while (end < text.length() && text.charAt(end) != '/' && !Character.isWhitespace(text.charAt(end))) {
-            end++;
+        while (end < text.length() && symbol(text, end) != '/' && !cannotBeInUrl(text.charAt(end))) {
+            end += width(text, end);
         }
-        return end > start && end < text.length() && text.charAt(end) == '/' ? end : -1;
+        return end > start && end < text.length() && symbol(text, end) == '/' ? end : -1;
+    }
+
+    /** The delimiter a {@code %XX} escape at {@code i} stands for, else the character at {@code i}. */
+    private static char symbol(String text, int i) {
+        char c = text.charAt(i);
+        if (c == '%' && i + 2 < text.length()) {
+            int high = Character.digit(text.charAt(i + 1), 16);
+            int low = Character.digit(text.charAt(i + 2), 16);
+            if (high >= 0 && low >= 0 && ESCAPED_DELIMITERS.indexOf(high * 16 + low) >= 0) {
+                return (char) (high * 16 + low);
+            }
+        }
+        return c;
+    }
+
+    private static int width(String text, int i) {
+        return text.charAt(i) == '%' && symbol(text, i) != '%' ? 3 : 1;
+    }
+
+    /** The text with ranges replaced by the mask, built only when something is masked; ranges come in order. */
+    private static final class Masked {
+        private final String text;
+        private @Nullable StringBuilder out;
+        private int copied;
+
+        Masked(String text) {
+            this.text = text;
+        }
+
+        void mask(int from, int to) {
+            StringBuilder masked = out == null ? new StringBuilder(text.length()) : out;
+            masked.append(text, copied, from).append(MASK);
+            out = masked;
+            copied = to;
+        }
+
+        String text() {
+            return out == null ? text : out.append(text, copied, text.length()).toString();
+        }
     }
 }
