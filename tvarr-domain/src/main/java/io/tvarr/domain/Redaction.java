@@ -100,7 +100,7 @@ public final class Redaction {
                 continue;
             }
             i = value;
-            while (i < text.length() && !endsValue(symbol(text, i), opener)) {
+            while (i < text.length() && !endsValue(symbol(text, i), opener) && !endsSentence(text, i)) {
                 i += width(text, i);
             }
             out.mask(value, i);
@@ -115,6 +115,13 @@ public final class Redaction {
     /** A query value ends at '&'; a JDBC one also at the ';' or ')' that the parameter started with. */
     private static boolean endsValue(char c, char opener) {
         return c == '&' || c == '#' || (opener == ';' && c == ';') || (opener == '(' && c == ')') || cannotBeInUrl(c);
+    }
+
+    /** Punctuation before a space or the end belongs to the text around the URL ("GET http://h?pass=x: 401"). */
+    private static boolean endsSentence(String text, int i) {
+        char c = text.charAt(i);
+        boolean punctuation = c == ':' || c == ',' || c == '.' || c == ';' || c == ')';
+        return punctuation && (i + 1 == text.length() || Character.isWhitespace(text.charAt(i + 1)));
     }
 
     private static boolean isSecret(String text, int from, int to) {

@@ -62,6 +62,12 @@ class RedactionTest {
         }
 
         @Test
+        void a_query_value_up_to_the_punctuation_of_the_sentence_around_it() {
+            assertThat(Redaction.redactUrl("GET http://h.example/?pass=s3: http 401, then http://h.example/?pass=s3."))
+                    .isEqualTo("GET http://h.example/?pass=***: http 401, then http://h.example/?pass=***.");
+        }
+
+        @Test
         void url_encoded_credentials_inside_another_url() {
             assertThat(Redaction.redactUrl(
                             "http://img.example/fetch?u=http%3A%2F%2Fbob%3As3cret%40h.example%2Flive%2Fbob%2Fs3cret%2F1.ts"
