@@ -33,16 +33,17 @@ public final class Redaction {
         Masked out = new Masked(text);
         int i = 0;
         while (i < text.length()) {
-            int authority = afterSchemeSeparator(text, i);
+            boolean escaped = text.charAt(i) == '%';
+            int authority = afterSchemeSeparator(text, i, escaped);
             if (authority < 0) {
-                i += width(text, i);
+                i++;
                 continue;
             }
             int end = authority;
             int at = -1;
-            while (end < text.length() && !endsAuthority(symbol(text, end))) {
-                at = symbol(text, end) == '@' ? end : at;
-                end += width(text, end);
+            while (end < text.length() && !endsAuthority(at(text, end, escaped), escaped)) {
+                at = at(text, end, escaped) == '@' ? end : at;
+                end += step(text, end, escaped);
             }
             if (at > authority && i > 0 && Character.isLetterOrDigit(text.charAt(i - 1))) {
                 out.mask(authority, at);
@@ -52,24 +53,20 @@ public final class Redaction {
         return out.text();
     }
 
-    /** Where the authority starts when "://" (plain or escaped) starts at {@code i}; else -1. */
-    private static int afterSchemeSeparator(String text, int i) {
-        if (symbol(text, i) != ':') {
-            return -1;
-        }
-        int slash = i + width(text, i);
-        if (slash >= text.length() || symbol(text, slash) != '/') {
-            return -1;
-        }
-        int second = slash + width(text, slash);
-        if (second >= text.length() || symbol(text, second) != '/') {
-            return -1;
-        }
-        return second + width(text, second);
+    /** Where the authority starts when "://" (plain, or escaped if so asked) starts at {@code i}; else -1. */
+    private static int afterSchemeSeparator(String text, int i, boolean escaped) {
+        int slash = i + step(text, i, escaped);
+        int second = slash < text.length() ? slash + step(text, slash, escaped) : text.length();
+        boolean separator = second < text.length()
+                && at(text, i, escaped) == ':'
+                && at(text, slash, escaped) == '/'
+                && at(text, second, escaped) == '/';
+        return separator ? second + step(text, second, escaped) : -1;
     }
 
-    private static boolean endsAuthority(char c) {
-        return c == '/' || c == '?' || c == '#' || cannotBeInUrl(c);
+    /** In escaped text, a plain '&' is the end of the parameter that holds the URL. */
+    private static boolean endsAuthority(char c, boolean escaped) {
+        return c == '/' || c == '?' || c == '#' || (escaped && c == '&') || cannotBeInUrl(c);
     }
 
     /** Characters a URL never holds unescaped: where one stands, the URL (and a value in it) has ended. */
@@ -82,26 +79,27 @@ public final class Redaction {
         Masked out = new Masked(text);
         int i = 0;
         while (i < text.length()) {
-            char opener = symbol(text, i);
-            i += width(text, i);
+            boolean escaped = text.charAt(i) == '%';
+            char opener = at(text, i, escaped);
+            i += step(text, i, escaped);
             if (opener != '?' && opener != '&' && opener != ';' && opener != '(') {
                 continue;
             }
             int name = i;
-            while (i < text.length() && !endsName(symbol(text, i))) {
-                i += width(text, i);
+            while (i < text.length() && !endsName(at(text, i, escaped))) {
+                i += step(text, i, escaped);
             }
-            if (i >= text.length() || symbol(text, i) != '=') {
+            if (i >= text.length() || at(text, i, escaped) != '=') {
                 continue;
             }
-            int value = i + width(text, i);
-            if (!isSecret(text, name, i)) {
-                i = value;
+            int equals = i;
+            i += step(text, i, escaped);
+            int value = i;
+            if (!isSecret(text, name, equals)) {
                 continue;
             }
-            i = value;
-            while (i < text.length() && !endsValue(symbol(text, i), opener) && !endsSentence(text, i)) {
-                i += width(text, i);
+            while (i < text.length() && !endsValue(at(text, i, escaped), opener) && !endsSentence(text, i)) {
+                i += step(text, i, escaped);
             }
             out.mask(value, i);
         }
@@ -145,12 +143,13 @@ public final class Redaction {
         Masked out = new Masked(text);
         int i = 0;
         while (i < text.length()) {
-            int account = symbol(text, i) == '/' ? xtreamAccountAt(text, i + width(text, i)) : -1;
-            int accountEnd = account < 0 ? -1 : segmentEnd(text, account);
-            int password = accountEnd < 0 ? -1 : accountEnd + width(text, accountEnd);
-            int passwordEnd = password < 0 ? -1 : segmentEnd(text, password);
+            boolean escaped = text.charAt(i) == '%';
+            int account = at(text, i, escaped) == '/' ? xtreamAccountAt(text, i + step(text, i, escaped), escaped) : -1;
+            int accountEnd = account < 0 ? -1 : segmentEnd(text, account, escaped);
+            int password = accountEnd < 0 ? -1 : accountEnd + step(text, accountEnd, escaped);
+            int passwordEnd = password < 0 ? -1 : segmentEnd(text, password, escaped);
             if (passwordEnd < 0) {
-                i += width(text, i);
+                i++;
                 continue;
             }
             out.mask(account, accountEnd);
@@ -161,31 +160,35 @@ public final class Redaction {
     }
 
     /** Where the account segment starts when a stream-kind segment and '/' start at {@code segment}; else -1. */
-    private static int xtreamAccountAt(String text, int segment) {
+    private static int xtreamAccountAt(String text, int segment, boolean escaped) {
         for (String kind : XTREAM_SEGMENTS) {
             int slash = segment + kind.length();
             if (slash < text.length()
-                    && symbol(text, slash) == '/'
+                    && at(text, slash, escaped) == '/'
                     && text.regionMatches(true, segment, kind, 0, kind.length())) {
-                return slash + width(text, slash);
+                return slash + step(text, slash, escaped);
             }
         }
         return -1;
     }
 
     /** The index of the '/' that ends a non-empty segment starting at {@code start}, or -1 if none does. */
-    private static int segmentEnd(String text, int start) {
+    private static int segmentEnd(String text, int start, boolean escaped) {
         int end = start;
-        while (end < text.length() && symbol(text, end) != '/' && !cannotBeInUrl(text.charAt(end))) {
-            end += width(text, end);
+        while (end < text.length() && at(text, end, escaped) != '/' && !cannotBeInUrl(text.charAt(end))) {
+            end += step(text, end, escaped);
         }
-        return end > start && end < text.length() && symbol(text, end) == '/' ? end : -1;
+        return end > start && end < text.length() && at(text, end, escaped) == '/' ? end : -1;
     }
 
-    /** The delimiter a {@code %XX} escape at {@code i} stands for, else the character at {@code i}. */
-    private static char symbol(String text, int i) {
+    /**
+     * The character at {@code i}; in escaped text (a URL inside another URL's parameter), the delimiter a {@code %XX}
+     * escape stands for. Escaping is decided by the delimiter a construct starts with: in a plain URL, {@code %2F}
+     * is part of a password, not its end.
+     */
+    private static char at(String text, int i, boolean escaped) {
         char c = text.charAt(i);
-        if (c == '%' && i + 2 < text.length()) {
+        if (escaped && c == '%' && i + 2 < text.length()) {
             int high = Character.digit(text.charAt(i + 1), 16);
             int low = Character.digit(text.charAt(i + 2), 16);
             if (high >= 0 && low >= 0 && ESCAPED_DELIMITERS.indexOf(high * 16 + low) >= 0) {
@@ -195,8 +198,8 @@ public final class Redaction {
         return c;
     }
 
-    private static int width(String text, int i) {
-        return text.charAt(i) == '%' && symbol(text, i) != '%' ? 3 : 1;
+    private static int step(String text, int i, boolean escaped) {
+        return escaped && text.charAt(i) == '%' && at(text, i, true) != '%' ? 3 : 1;
     }
 
     /** The text with ranges replaced by the mask, built only when something is masked; ranges come in order. */

@@ -68,6 +68,15 @@ class RedactionTest {
         }
 
         @Test
+        void passwords_holding_escaped_delimiters_whole() {
+            assertThat(Redaction.redactUrl("http://bob:pa%2Fs%3Fs@h.example/x")).isEqualTo("http://***@h.example/x");
+            assertThat(Redaction.redactUrl("http://h.example/get.php?username=bob&password=p%26s%23s%3Bw&type=m3u"))
+                    .isEqualTo("http://h.example/get.php?username=***&password=***&type=m3u");
+            assertThat(Redaction.redactUrl("http://h.example/live/bob/pa%2Fss/1.ts"))
+                    .isEqualTo("http://h.example/live/***/***/1.ts");
+        }
+
+        @Test
         void url_encoded_credentials_inside_another_url() {
             assertThat(Redaction.redactUrl(
                             "http://img.example/fetch?u=http%3A%2F%2Fbob%3As3cret%40h.example%2Flive%2Fbob%2Fs3cret%2F1.ts"
