@@ -2,13 +2,20 @@ package io.tvarr.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.ThrowableProxyUtil;
+import ch.qos.logback.core.read.ListAppender;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 
 /** The command line: where options may stand, and failures that print one plain line. */
@@ -82,5 +89,43 @@ class TvarrCommandIT {
         assertThat(joined.lines().skip(1).filter(line -> !line.isBlank()))
                 .hasSize(6)
                 .allSatisfy(line -> assertThat(line.strip()).endsWith("."));
+    }
+
+    @Test
+    void an_unreachable_database_fails_without_showing_its_password_in_the_message_or_the_log() throws IOException {
+        Path config = Files.writeString(dir.resolve("tvarr.yaml"), "database:\n  password: s3cretDb\n");
+        ListAppender<ILoggingEvent> logs = new ListAppender<>();
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        logs.start();
+        root.addAppender(logs);
+        int exit;
+        try {
+            exit = run(
+                    "migrate",
+                    "--config",
+                    config.toString(),
+                    "--database-url",
+                    "jdbc:postgresql://127.0.0.1:1/test?user=postgres&password=s3cretUrl&connectTimeout=2");
+        } finally {
+            root.detachAppender(logs);
+        }
+
+        assertThat(exit).isNotZero();
+        assertThat(err.toString()).isNotBlank().doesNotContain("s3cret");
+        assertThat(logs.list)
+                .noneSatisfy(event -> assertThat(event.getFormattedMessage()
+                                + (event.getThrowableProxy() == null
+                                        ? ""
+                                        : ThrowableProxyUtil.asString(event.getThrowableProxy())))
+                        .contains("s3cret"));
+    }
+
+    @Test
+    void an_unsupported_database_url_is_named_by_its_kind_only() {
+        int exit = run(
+                "migrate", "--data-dir", dir.toString(), "--database-url", "jdbc:oracle:thin:scott/s3cret@//h:1521/x");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("jdbc:oracle").doesNotContain("s3cret");
     }
 }

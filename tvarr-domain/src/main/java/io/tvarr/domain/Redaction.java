@@ -1,140 +1,226 @@
 package io.tvarr.domain;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Masks credentials in text that may reach logs or API clients: the user info of URLs, credential query
- * parameters and the account segments of Xtream stream paths, wherever they appear in the text. Each pass is one
- * linear scan, so a hostile 100k-character URL costs microseconds, not minutes (regular expressions backtracked).
+ * Masks credentials in text that may reach logs or API clients: the user info of URLs, credential parameters
+ * (after {@code ?}, {@code &}, and in JDBC URLs {@code ;} and {@code (…)}) and the account segments of Xtream stream
+ * paths, wherever they appear in the text, also URL-encoded inside another URL ({@code %3A%2F%2F}, {@code %40},
+ * {@code %3F}, {@code %3D}…). Each pass is one linear scan, so a hostile 100k-character URL costs microseconds, not
+ * minutes (regular expressions backtracked).
  */
 public final class Redaction {
     private static final String MASK = "***";
     private static final List<String> SECRET_PARAMETERS =
-            List.of("username", "password", "user", "pass", "token", "key", "auth");
+            List.of("username", "user", "pass", "pwd", "key", "auth", "sig", "signature");
+    /** Names ending so are secrets too: {@code access_token}, {@code x-api-key}, {@code client_secret}. */
+    private static final List<String> SECRET_SUFFIXES =
+            List.of("password", "passwd", "token", "secret", "apikey", "_key", "-key");
+
     private static final List<String> XTREAM_SEGMENTS = List.of("live", "movie", "series", "timeshift");
+    private static final String ESCAPED_DELIMITERS = ":/?&=@#;";
 
     private Redaction() {}
 
-    /** Returns the text with user info, credential query parameters and Xtream path credentials masked. */
+    /** Returns the text with user info, credential parameters and Xtream path credentials masked. */
     public static String redactUrl(String text) {
-        return xtreamPaths(queryParameters(userInfo(text)));
+        return xtreamPaths(parameters(userInfo(text)));
     }
 
     /** {@code scheme://user:pass@host} becomes {@code scheme://***@host}; the last '@' of the authority counts. */
     private static String userInfo(String text) {
-        StringBuilder out = null;
-        int copied = 0;
-        int from = 0;
-        int separator;
-        while ((separator = text.indexOf("://", from)) >= 0) {
-            int authority = separator + 3;
-            int end = authority;
-            int at = -1;
-            while (end < text.length() && !endsAuthority(text.charAt(end))) {
-                if (text.charAt(end) == '@') {
-                    at = end;
-                }
-                end++;
-            }
-            if (at > authority && separator > 0 && Character.isLetterOrDigit(text.charAt(separator - 1))) {
-                out = out == null ? new StringBuilder(text.length()) : out;
-                out.append(text, copied, authority).append(MASK);
-                copied = at;
-            }
-            from = Math.max(end, authority);
-        }
-        return out == null ? text : out.append(text, copied, text.length()).toString();
-    }
-
-    private static boolean endsAuthority(char c) {
-        return c == '/' || c == '?' || c == '#' || Character.isWhitespace(c);
-    }
-
-    /** {@code ?password=x&type=m3u} becomes {@code ?password=***&type=m3u}; names match in any case. */
-    private static String queryParameters(String text) {
-        StringBuilder out = null;
-        int copied = 0;
+        Masked out = new Masked(text);
         int i = 0;
         while (i < text.length()) {
-            char c = text.charAt(i);
-            int value = c == '?' || c == '&' ? secretValueAt(text, i + 1) : -1;
-            if (value < 0) {
+            boolean escaped = text.charAt(i) == '%';
+            int authority = afterSchemeSeparator(text, i, escaped);
+            if (authority < 0) {
                 i++;
                 continue;
             }
-            int end = value;
-            while (end < text.length() && !endsValue(text.charAt(end))) {
-                end++;
+            int end = authority;
+            int at = -1;
+            while (end < text.length() && !endsAuthority(at(text, end, escaped), escaped)) {
+                at = at(text, end, escaped) == '@' ? end : at;
+                end += step(text, end, escaped);
             }
-            out = out == null ? new StringBuilder(text.length()) : out;
-            out.append(text, copied, value).append(MASK);
-            copied = end;
-            i = end;
+            if (at > authority && i > 0 && Character.isLetterOrDigit(text.charAt(i - 1))) {
+                out.mask(authority, at);
+            }
+            i = Math.max(end, authority);
         }
-        return out == null ? text : out.append(text, copied, text.length()).toString();
+        return out.text();
     }
 
-    /** Where the value starts when a secret parameter's name and '=' start at {@code name}; else -1. */
-    private static int secretValueAt(String text, int name) {
-        for (String parameter : SECRET_PARAMETERS) {
-            int equals = name + parameter.length();
-            if (equals < text.length()
-                    && text.charAt(equals) == '='
-                    && text.regionMatches(true, name, parameter, 0, parameter.length())) {
-                return equals + 1;
-            }
-        }
-        return -1;
+    /** Where the authority starts when "://" (plain, or escaped if so asked) starts at {@code i}; else -1. */
+    private static int afterSchemeSeparator(String text, int i, boolean escaped) {
+        int slash = i + step(text, i, escaped);
+        int second = slash < text.length() ? slash + step(text, slash, escaped) : text.length();
+        boolean separator = second < text.length()
+                && at(text, i, escaped) == ':'
+                && at(text, slash, escaped) == '/'
+                && at(text, second, escaped) == '/';
+        return separator ? second + step(text, second, escaped) : -1;
     }
 
-    private static boolean endsValue(char c) {
-        return c == '&' || c == '#' || Character.isWhitespace(c);
+    /** In escaped text, a plain '&' is the end of the parameter that holds the URL. */
+    private static boolean endsAuthority(char c, boolean escaped) {
+        return c == '/' || c == '?' || c == '#' || (escaped && c == '&') || cannotBeInUrl(c);
+    }
+
+    /** Characters a URL never holds unescaped: where one stands, the URL (and a value in it) has ended. */
+    private static boolean cannotBeInUrl(char c) {
+        return Character.isWhitespace(c) || c == '"' || c == '<' || c == '>' || c == '\\';
+    }
+
+    /** {@code ?password=x&type=m3u} becomes {@code ?password=***&type=m3u}; names match in any case. */
+    private static String parameters(String text) {
+        Masked out = new Masked(text);
+        int i = 0;
+        while (i < text.length()) {
+            boolean escaped = text.charAt(i) == '%';
+            char opener = at(text, i, escaped);
+            i += step(text, i, escaped);
+            if (opener != '?' && opener != '&' && opener != ';' && opener != '(') {
+                continue;
+            }
+            int name = i;
+            while (i < text.length() && !endsName(at(text, i, escaped))) {
+                i += step(text, i, escaped);
+            }
+            if (i >= text.length() || at(text, i, escaped) != '=') {
+                continue;
+            }
+            int equals = i;
+            i += step(text, i, escaped);
+            int value = i;
+            if (!isSecret(text, name, equals)) {
+                continue;
+            }
+            while (i < text.length() && !endsValue(at(text, i, escaped), opener) && !endsSentence(text, i)) {
+                i += step(text, i, escaped);
+            }
+            out.mask(value, i);
+        }
+        return out.text();
+    }
+
+    private static boolean endsName(char c) {
+        return c == '=' || c == '&' || c == '?' || c == ';' || c == '(' || c == ')' || c == '#' || cannotBeInUrl(c);
+    }
+
+    /** A query value ends at '&'; a JDBC one also at the ';' or ')' that the parameter started with. */
+    private static boolean endsValue(char c, char opener) {
+        return c == '&' || c == '#' || (opener == ';' && c == ';') || (opener == '(' && c == ')') || cannotBeInUrl(c);
+    }
+
+    /** Punctuation before a space or the end belongs to the text around the URL ("GET http://h?pass=x: 401"). */
+    private static boolean endsSentence(String text, int i) {
+        char c = text.charAt(i);
+        boolean punctuation = c == ':' || c == ',' || c == '.' || c == ';' || c == ')';
+        return punctuation && (i + 1 == text.length() || Character.isWhitespace(text.charAt(i + 1)));
+    }
+
+    private static boolean isSecret(String text, int from, int to) {
+        int length = to - from;
+        for (String name : SECRET_PARAMETERS) {
+            if (length == name.length() && text.regionMatches(true, from, name, 0, length)) {
+                return true;
+            }
+        }
+        for (String suffix : SECRET_SUFFIXES) {
+            if (length >= suffix.length()
+                    && text.regionMatches(true, to - suffix.length(), suffix, 0, suffix.length())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** {@code /live/user/pass/1.ts} becomes {@code /live/***}{@code /***}{@code /1.ts} (also movie, series, timeshift). */
     private static String xtreamPaths(String text) {
-        StringBuilder out = null;
-        int copied = 0;
+        Masked out = new Masked(text);
         int i = 0;
         while (i < text.length()) {
-            int account = text.charAt(i) == '/' ? xtreamAccountAt(text, i + 1) : -1;
-            int password = account < 0 ? -1 : segmentEnd(text, account);
-            int end = password < 0 ? -1 : segmentEnd(text, password + 1);
-            if (end < 0) {
+            boolean escaped = text.charAt(i) == '%';
+            int account = at(text, i, escaped) == '/' ? xtreamAccountAt(text, i + step(text, i, escaped), escaped) : -1;
+            int accountEnd = account < 0 ? -1 : segmentEnd(text, account, escaped);
+            int password = accountEnd < 0 ? -1 : accountEnd + step(text, accountEnd, escaped);
+            int passwordEnd = password < 0 ? -1 : segmentEnd(text, password, escaped);
+            if (passwordEnd < 0) {
                 i++;
                 continue;
             }
-            out = out == null ? new StringBuilder(text.length()) : out;
-            out.append(text, copied, account)
-                    .append(MASK)
-                    .append('/')
-                    .append(MASK)
-                    .append('/');
-            copied = end + 1;
-            i = end;
+            out.mask(account, accountEnd);
+            out.mask(password, passwordEnd);
+            i = passwordEnd;
         }
-        return out == null ? text : out.append(text, copied, text.length()).toString();
+        return out.text();
     }
 
     /** Where the account segment starts when a stream-kind segment and '/' start at {@code segment}; else -1. */
-    private static int xtreamAccountAt(String text, int segment) {
+    private static int xtreamAccountAt(String text, int segment, boolean escaped) {
         for (String kind : XTREAM_SEGMENTS) {
             int slash = segment + kind.length();
             if (slash < text.length()
-                    && text.charAt(slash) == '/'
+                    && at(text, slash, escaped) == '/'
                     && text.regionMatches(true, segment, kind, 0, kind.length())) {
-                return slash + 1;
+                return slash + step(text, slash, escaped);
             }
         }
         return -1;
     }
 
     /** The index of the '/' that ends a non-empty segment starting at {@code start}, or -1 if none does. */
-    private static int segmentEnd(String text, int start) {
+    private static int segmentEnd(String text, int start, boolean escaped) {
         int end = start;
-        while (end < text.length() && text.charAt(end) != '/' && !Character.isWhitespace(text.charAt(end))) {
-            end++;
+        while (end < text.length() && at(text, end, escaped) != '/' && !cannotBeInUrl(text.charAt(end))) {
+            end += step(text, end, escaped);
         }
-        return end > start && end < text.length() && text.charAt(end) == '/' ? end : -1;
+        return end > start && end < text.length() && at(text, end, escaped) == '/' ? end : -1;
+    }
+
+    /**
+     * The character at {@code i}; in escaped text (a URL inside another URL's parameter), the delimiter a {@code %XX}
+     * escape stands for. Escaping is decided by the delimiter a construct starts with: in a plain URL, {@code %2F}
+     * is part of a password, not its end.
+     */
+    private static char at(String text, int i, boolean escaped) {
+        char c = text.charAt(i);
+        if (escaped && c == '%' && i + 2 < text.length()) {
+            int high = Character.digit(text.charAt(i + 1), 16);
+            int low = Character.digit(text.charAt(i + 2), 16);
+            if (high >= 0 && low >= 0 && ESCAPED_DELIMITERS.indexOf(high * 16 + low) >= 0) {
+                return (char) (high * 16 + low);
+            }
+        }
+        return c;
+    }
+
+    private static int step(String text, int i, boolean escaped) {
+        return escaped && text.charAt(i) == '%' && at(text, i, true) != '%' ? 3 : 1;
+    }
+
+    /** The text with ranges replaced by the mask, built only when something is masked; ranges come in order. */
+    private static final class Masked {
+        private final String text;
+        private @Nullable StringBuilder out;
+        private int copied;
+
+        Masked(String text) {
+            this.text = text;
+        }
+
+        void mask(int from, int to) {
+            StringBuilder masked = out == null ? new StringBuilder(text.length()) : out;
+            masked.append(text, copied, from).append(MASK);
+            out = masked;
+            copied = to;
+        }
+
+        String text() {
+            return out == null ? text : out.append(text, copied, text.length()).toString();
+        }
     }
 }

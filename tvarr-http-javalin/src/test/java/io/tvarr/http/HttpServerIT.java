@@ -2,8 +2,13 @@ package io.tvarr.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.tvarr.domain.ConflictException;
 import io.tvarr.domain.NotFoundException;
+import io.tvarr.domain.UpstreamException;
+import io.tvarr.domain.ValidationException;
 import io.tvarr.domain.system.Health;
 import io.tvarr.domain.system.VersionInfo;
 import io.tvarr.http.system.ApiDocumentation;
@@ -19,8 +24,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 class HttpServerIT {
+    private static final String SECRET = "s3cret";
     private final AtomicReference<Health> health = new AtomicReference<>(new Health(true, "ok"));
     private final HttpClient client = HttpClient.newHttpClient();
     private TvarrHttpServer server;
@@ -50,6 +57,14 @@ class HttpServerIT {
             routes.get("/api/v1/database-down", ctx -> {
                 throw new io.tvarr.domain.StorageException(
                         "database: select * from secret_table", new java.sql.SQLException("Connection refused"));
+            });
+            routes.get("/api/v1/upstream-down", ctx -> {
+                throw new UpstreamException(
+                        "http://bob:" + SECRET + "@h.example/get.php?password=" + SECRET + ": http 502");
+            });
+            routes.get("/api/v1/invalid-url", ctx -> {
+                throw new ValidationException(
+                        "url: http://h.example/live/bob/" + SECRET + "/1.ts (expected: a playlist)");
             });
             routes.get("/api/v1/boom", ctx -> {
                 throw new IllegalStateException("secret internals");
@@ -197,6 +212,42 @@ class HttpServerIT {
 
             assertThat(response.statusCode()).isEqualTo(400);
             assertThat(response.body()).contains("nmae");
+        }
+    }
+
+    @Nested
+    class Credentials_in_problems {
+        private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
+        private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+
+        @BeforeEach
+        void captureLogs() {
+            logs.start();
+            root.addAppender(logs);
+        }
+
+        @AfterEach
+        void releaseLogs() {
+            root.detachAppender(logs);
+        }
+
+        @Test
+        void an_upstream_failure_quoting_a_provider_url_is_answered_and_logged_masked() throws Exception {
+            HttpResponse<String> response = get("/api/v1/upstream-down");
+
+            assertThat(response.statusCode()).isEqualTo(502);
+            assertThat(response.body()).contains("http://***@h.example/get.php?password=***: http 502");
+            assertThat(response.body()).doesNotContain(SECRET);
+            assertThat(logs.list).isNotEmpty();
+            assertThat(logs.list).extracting(ILoggingEvent::getFormattedMessage).noneMatch(m -> m.contains(SECRET));
+        }
+
+        @Test
+        void a_validation_problem_quoting_a_url_is_answered_masked() throws Exception {
+            HttpResponse<String> response = get("/api/v1/invalid-url");
+
+            assertThat(response.statusCode()).isEqualTo(400);
+            assertThat(response.body()).contains("/live/***/***/1.ts").doesNotContain(SECRET);
         }
     }
 

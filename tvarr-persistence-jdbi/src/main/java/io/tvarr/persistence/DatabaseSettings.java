@@ -1,6 +1,7 @@
 package io.tvarr.persistence;
 
 import io.tvarr.domain.Checks;
+import io.tvarr.domain.Redaction;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
@@ -35,6 +36,15 @@ public record DatabaseSettings(
         Checks.requireRange(programmeBatchSize, 1, 100_000, "database.programme_batch_size");
         Checks.requireRange(fetchSize, 1, 100_000, "database.fetch_size");
         Checks.requireNonNull(busyTimeout, "database.busy_timeout");
+    }
+
+    /** Without the password, and with credentials in the URL masked: settings end up in logs and messages. */
+    @Override
+    public String toString() {
+        return "DatabaseSettings[url=" + Redaction.redactUrl(url) + ", username=" + username + ", password="
+                + (password == null ? "none" : "***") + ", maxPoolSize=" + maxPoolSize + ", channelBatchSize="
+                + channelBatchSize + ", programmeBatchSize=" + programmeBatchSize + ", fetchSize=" + fetchSize
+                + ", busyTimeout=" + busyTimeout + "]";
     }
 
     /** The settings with the default busy timeout. */

@@ -1,5 +1,6 @@
 package io.tvarr.domain.ingestion;
 
+import io.tvarr.domain.Redaction;
 import java.time.Instant;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -26,6 +27,8 @@ public record IngestionStatus(
         @Nullable Instant lastErrorAt,
         Map<String, String> details) {
     public IngestionStatus {
+        // failures quote the source's URL; the status is stored and shown as it is here
+        lastError = lastError == null ? null : Redaction.redactUrl(lastError);
         details = Map.copyOf(details);
     }
 

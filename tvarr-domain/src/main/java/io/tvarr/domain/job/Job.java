@@ -2,6 +2,7 @@ package io.tvarr.domain.job;
 
 import io.tvarr.domain.Checks;
 import io.tvarr.domain.ConflictException;
+import io.tvarr.domain.Redaction;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -26,6 +27,8 @@ public record Job(
         Checks.requireNonNull(state, "state");
         Checks.requireRange(attempts, 0, 1000, "attempts");
         Checks.requireNonNull(createdAt, "created_at");
+        // failures quote provider URLs; the error is stored, listed and sent to event listeners as it is here
+        error = error == null ? null : Redaction.redactUrl(error);
         summary = Map.copyOf(summary);
     }
 

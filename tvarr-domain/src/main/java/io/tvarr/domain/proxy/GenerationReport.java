@@ -1,5 +1,6 @@
 package io.tvarr.domain.proxy;
 
+import io.tvarr.domain.Redaction;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
@@ -31,10 +32,11 @@ public record GenerationReport(
         long logoFailures,
         List<String> failedLogos) {
     public GenerationReport {
-        failedLogos = List.copyOf(failedLogos);
+        // logo URLs and the values quoted by failed expressions can carry credentials
+        failedLogos = failedLogos.stream().map(Redaction::redactUrl).toList();
         stages = List.copyOf(stages);
         unmatchedEpgChannels = List.copyOf(unmatchedEpgChannels);
-        warnings = List.copyOf(warnings);
+        warnings = warnings.stream().map(Redaction::redactUrl).toList();
     }
 
     /**

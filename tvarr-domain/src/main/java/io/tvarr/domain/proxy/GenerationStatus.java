@@ -1,5 +1,6 @@
 package io.tvarr.domain.proxy;
 
+import io.tvarr.domain.Redaction;
 import java.time.Instant;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -14,6 +15,10 @@ public record GenerationStatus(
         @Nullable GenerationReport lastReport,
         @Nullable String lastError,
         @Nullable Instant lastFailedAt) {
+    public GenerationStatus {
+        // a failed generation quotes the source or logo URL that failed it
+        lastError = lastError == null ? null : Redaction.redactUrl(lastError);
+    }
 
     public static GenerationStatus never(ProxyId proxy) {
         return new GenerationStatus(proxy, false, null, null, null);

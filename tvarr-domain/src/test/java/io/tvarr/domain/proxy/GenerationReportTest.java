@@ -3,7 +3,9 @@ package io.tvarr.domain.proxy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tvarr.domain.proxy.GenerationReport.StageReport;
+import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -33,6 +35,42 @@ class GenerationReportTest {
 
             assertThat(first.plus(second))
                     .isEqualTo(new StageReport("epg_filtering", 30, 25, 12, Map.of("filtered_out", 5L)));
+        }
+    }
+
+    @Nested
+    class Credentials_in_urls {
+        private final Instant now = Instant.parse("2026-02-01T08:00:00Z");
+
+        @Test
+        void are_masked_in_warnings_and_failed_logos() {
+            GenerationReport report = new GenerationReport(
+                    ProxyId.random(),
+                    now,
+                    1,
+                    0,
+                    0,
+                    List.of(),
+                    List.of(),
+                    0,
+                    1,
+                    List.of(
+                            "1 expression evaluations failed; first: 'http://h.example/live/bob/s3cret/1.ts' is no number"),
+                    1,
+                    List.of("http://h.example/logo.png?token=s3cret: http 404"));
+
+            assertThat(report.warnings())
+                    .containsExactly(
+                            "1 expression evaluations failed; first: 'http://h.example/live/***/***/1.ts' is no number");
+            assertThat(report.failedLogos()).containsExactly("http://h.example/logo.png?token=***: http 404");
+        }
+
+        @Test
+        void are_masked_in_the_last_error_of_a_generation_status() {
+            GenerationStatus failed =
+                    GenerationStatus.never(ProxyId.random()).failed("http://bob:s3cret@h.example/x.m3u: refused", now);
+
+            assertThat(failed.lastError()).isEqualTo("http://***@h.example/x.m3u: refused");
         }
     }
 }

@@ -6,6 +6,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.tvarr.domain.ConflictException;
 import io.tvarr.domain.NotFoundException;
+import io.tvarr.domain.Redaction;
 import io.tvarr.domain.StorageException;
 import io.tvarr.domain.UnavailableException;
 import io.tvarr.domain.UpstreamException;
@@ -36,7 +37,7 @@ public final class ProblemResponses {
                     type.title(),
                     type.status(),
                     e.getMessage(),
-                    ctx.path(),
+                    path(ctx),
                     String.valueOf(ctx.res().getHeader("X-Request-Id")),
                     null,
                     e.problem().column(),
@@ -46,7 +47,7 @@ public final class ProblemResponses {
         routes.exception(NotFoundException.class, (e, ctx) -> send(ctx, ProblemType.NOT_FOUND, e.getMessage()));
         routes.exception(ConflictException.class, (e, ctx) -> send(ctx, ProblemType.CONFLICT, e.getMessage()));
         routes.exception(UpstreamException.class, (e, ctx) -> {
-            log.info("upstream failed path={} reason={}", ctx.path(), e.getMessage());
+            log.info("upstream failed path={} reason={}", path(ctx), Redaction.redactUrl(e.getMessage()));
             send(ctx, ProblemType.UPSTREAM, e.getMessage());
         });
         routes.exception(UnavailableException.class, (e, ctx) -> {
@@ -56,7 +57,7 @@ public final class ProblemResponses {
             send(ctx, ProblemType.UNAVAILABLE, e.getMessage());
         });
         routes.exception(StorageException.class, (e, ctx) -> {
-            log.warn("storage failed path={} reason={}", ctx.path(), e.getMessage());
+            log.warn("storage failed path={} reason={}", path(ctx), Redaction.redactUrl(e.getMessage()));
             // database messages carry SQL and connection details; files and disks say what failed in plain words
             send(ctx, ProblemType.UNAVAILABLE, isDatabase(e) ? "the database is not available" : e.getMessage());
         });
@@ -86,13 +87,14 @@ public final class ProblemResponses {
     private static void send(Context ctx, ProblemType type, int status, String detail) {
         String requestId = String.valueOf(ctx.res().getHeader("X-Request-Id"));
         ctx.status(status);
-        ctx.json(Problem.of(type, status, detail, ctx.path(), requestId));
+        // messages quote the URLs they failed on, and the instance may be an Xtream path with a password in it
+        ctx.json(Problem.of(type, status, Redaction.redactUrl(detail), path(ctx), requestId));
         ctx.contentType(CONTENT_TYPE);
     }
 
     private static void internal(Exception e, Context ctx) {
         String errorId = UUID.randomUUID().toString();
-        log.error("request failed error_id={} method={} path={}", errorId, ctx.method(), ctx.path(), e);
+        log.error("request failed error_id={} method={} path={}", errorId, ctx.method(), path(ctx), e);
         ProblemType type = ProblemType.INTERNAL;
         ctx.status(type.status());
         ctx.json(new Problem(
@@ -100,12 +102,17 @@ public final class ProblemResponses {
                 type.title(),
                 type.status(),
                 "unexpected error; quote error id " + errorId + " when reporting it",
-                ctx.path(),
+                path(ctx),
                 String.valueOf(ctx.res().getHeader("X-Request-Id")),
                 errorId,
                 null,
                 null));
         ctx.contentType(CONTENT_TYPE);
+    }
+
+    /** Xtream stream paths carry the player's password: {@code /live/{username}/{password}/{id}.ts}. */
+    private static String path(Context ctx) {
+        return Redaction.redactUrl(ctx.path());
     }
 
     private static boolean isDatabase(Throwable e) {

@@ -1,6 +1,5 @@
 package io.tvarr.persistence.sql;
 
-import io.tvarr.domain.Redaction;
 import io.tvarr.domain.ValidationException;
 import java.util.Locale;
 
@@ -18,6 +17,18 @@ public enum Vendor {
         this.driverClass = driverClass;
     }
 
+    /** {@code jdbc:oracle} for {@code jdbc:oracle:thin:scott/tiger@…}: the driver's name and nothing after it. */
+    private static String kind(String url) {
+        if (!url.regionMatches(true, 0, "jdbc:", 0, 5)) {
+            return "non-JDBC";
+        }
+        int end = 5;
+        while (end < url.length() && Character.isLetterOrDigit(url.charAt(end))) {
+            end++;
+        }
+        return url.substring(0, end);
+    }
+
     public static Vendor of(String url) {
         String lower = url.toLowerCase(Locale.ROOT);
         if (lower.startsWith("jdbc:sqlite:")) {
@@ -29,8 +40,9 @@ public enum Vendor {
         if (lower.startsWith("jdbc:mariadb:") || lower.startsWith("jdbc:mysql:")) {
             return MYSQL;
         }
-        throw new ValidationException("database.url: '" + Redaction.redactUrl(url)
-                + "' (expected: jdbc:sqlite:FILE, jdbc:postgresql://HOST/DB or jdbc:mariadb://HOST/DB)");
+        // only the kind: other drivers' URLs hold credentials in shapes Redaction does not know (user/pass@host)
+        throw new ValidationException("database.url: a " + kind(url)
+                + " URL (expected: jdbc:sqlite:FILE, jdbc:postgresql://HOST/DB or jdbc:mariadb://HOST/DB)");
     }
 
     public String folder() {

@@ -135,20 +135,22 @@ public final class ExclusiveIngestions implements ReadIngestionStatusUseCase {
             return done;
         } catch (UnconfirmedDropException e) {
             // the replace rolled back: the previous data stays, and no refresh is announced
-            statuses.save(stored(target).needsConfirmation(clock.instant(), e.getMessage()));
+            IngestionStatus unconfirmed = stored(target).needsConfirmation(clock.instant(), e.getMessage());
+            statuses.save(unconfirmed);
             log.warn(
                     "source ingestion needs confirmation source_id={} kind={} reason={}",
                     target.key(),
                     target.what(),
-                    e.getMessage());
+                    unconfirmed.lastError());
             throw e;
         } catch (TvarrException e) {
-            statuses.save(stored(target).failed(clock.instant(), e.getMessage()));
+            IngestionStatus failed = stored(target).failed(clock.instant(), e.getMessage());
+            statuses.save(failed);
             log.warn(
                     "source ingestion failed source_id={} kind={} reason={}",
                     target.key(),
                     target.what(),
-                    e.getMessage());
+                    failed.lastError());
             throw e;
         } catch (RuntimeException e) {
             statuses.save(stored(target).failed(clock.instant(), "unexpected failure: " + Failures.describe(e)));

@@ -1,6 +1,7 @@
 package io.tvarr.domain.job.service;
 
 import io.tvarr.domain.ConflictException;
+import io.tvarr.domain.Failures;
 import io.tvarr.domain.NotFoundException;
 import io.tvarr.domain.RefusedUpstreamException;
 import io.tvarr.domain.ValidationException;
@@ -269,7 +270,7 @@ public final class JobQueue implements AutoCloseable {
                 "job retried job_id={} attempt={} reason={}",
                 run.job.id(),
                 run.job.attempts(),
-                failure == null ? "-" : failure.getMessage());
+                failure == null ? "-" : Failures.describe(failure));
     }
 
     private synchronized boolean cancelRequested(Running run) {
