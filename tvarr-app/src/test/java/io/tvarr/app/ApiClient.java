@@ -41,6 +41,14 @@ final class ApiClient {
         this.bearer = bearer;
     }
 
+    /** The {@code Authorization} header value this client sends, for tests that make their own requests. */
+    String authorization() {
+        if (bearer == null) {
+            throw new IllegalStateException("this client has no credentials");
+        }
+        return "Bearer " + bearer;
+    }
+
     HttpResponse<String> get(String path) {
         return send(request(path).GET().build(), null);
     }

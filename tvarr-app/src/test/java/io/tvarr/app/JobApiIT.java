@@ -176,6 +176,7 @@ class JobApiIT {
                         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/api/v1/events"))
                                 // browsers' EventSource sends this; Javalin only streams to clients that ask
                                 .header("Accept", "text/event-stream")
+                                .header("Authorization", api.authorization())
                                 .GET()
                                 .build(),
                         HttpResponse.BodyHandlers.ofLines())

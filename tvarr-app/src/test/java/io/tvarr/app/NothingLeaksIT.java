@@ -85,7 +85,7 @@ class NothingLeaksIT {
         flags.put(ConfigKey.JOBS_RETRIES, "1");
         flags.put(ConfigKey.JOBS_RETRY_DELAY_SECONDS, "1");
         app = TvarrApplication.start(new ConfigLoader().load(null, Map.of(), flags));
-        api = new ApiClient(app.port());
+        api = new ApiClient(app);
         listen();
 
         okSource = m3u("ok", "http://127.0.0.1:" + port() + "/ok/get.php?username=bob&password=" + SECRET);
@@ -214,6 +214,7 @@ class NothingLeaksIT {
                 .sendAsync(
                         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/api/v1/events"))
                                 .header("Accept", "text/event-stream")
+                                .header("Authorization", api.authorization())
                                 .GET()
                                 .build(),
                         HttpResponse.BodyHandlers.ofLines())

@@ -174,7 +174,7 @@ class OutputAccessIT {
         void forwarded_for_is_ignored_from_a_peer_that_is_not_a_trusted_proxy() throws IOException {
             Path inputs = Files.createDirectories(dir.resolve("untrusting-inputs"));
             try (TvarrApplication untrusting = start(dir.resolve("untrusting"), inputs, "")) {
-                ApiClient other = new ApiClient(untrusting.port());
+                ApiClient other = new ApiClient(untrusting);
                 assertThat(other.post("/api/v1/proxies", "{\"name\":\"Attic\"}").statusCode())
                         .isEqualTo(201);
 

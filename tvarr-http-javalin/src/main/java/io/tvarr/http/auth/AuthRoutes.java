@@ -74,7 +74,8 @@ public final class AuthRoutes implements ApiRoutes {
             })
     void logIn(Context ctx) {
         LoginBody body = JsonBodies.read(ctx, LoginBody.class);
-        AdminLogin login = access.logins().logIn(new LoginAttempt(body.username(), body.password(), access.address(ctx)));
+        AdminLogin login =
+                access.logins().logIn(new LoginAttempt(body.username(), body.password(), access.address(ctx)));
         AdminSession session = opened(ctx, login, sessionLifetime);
         ctx.json(SessionView.of(Actor.user(session.username()), session.csrfToken(), session.expiresAt()));
     }

@@ -57,8 +57,8 @@ public final class LoginPages implements ApiRoutes {
             renderLogin(ctx, 403, "The form had expired; please try again.", next, username);
             return;
         }
-        AdminLogin login =
-                access.logins().logIn(new LoginAttempt(username, orEmpty(ctx.formParam("password")), access.address(ctx)));
+        AdminLogin login = access.logins()
+                .logIn(new LoginAttempt(username, orEmpty(ctx.formParam("password")), access.address(ctx)));
         try {
             AuthRoutes.opened(ctx, login, sessionLifetime);
         } catch (HttpResponseException refused) {
@@ -111,7 +111,8 @@ public final class LoginPages implements ApiRoutes {
             renderSetup(ctx, e instanceof NotFoundException ? 404 : 400, e.getMessage(), token, username);
             return;
         }
-        AuthRoutes.opened(ctx, access.logins().logIn(new LoginAttempt(username, password, access.address(ctx))), sessionLifetime);
+        AuthRoutes.opened(
+                ctx, access.logins().logIn(new LoginAttempt(username, password, access.address(ctx))), sessionLifetime);
         ctx.redirect(HOME, HttpStatus.SEE_OTHER);
     }
 
