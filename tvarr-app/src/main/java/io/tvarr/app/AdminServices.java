@@ -2,13 +2,13 @@ package io.tvarr.app;
 
 import io.tvarr.domain.account.port.out.PasswordHasher;
 import io.tvarr.domain.admin.AdminSettings;
+import io.tvarr.domain.admin.SecretTokens;
 import io.tvarr.domain.admin.service.AdminLoginService;
 import io.tvarr.domain.admin.service.AdminUserService;
 import io.tvarr.domain.admin.service.ApiKeyService;
 import io.tvarr.domain.admin.service.AuditTrail;
 import io.tvarr.domain.admin.service.FirstAdminSetup;
 import io.tvarr.domain.admin.service.LoginThrottle;
-import io.tvarr.domain.admin.service.SecretTokens;
 import io.tvarr.persistence.JdbiPersistence;
 import java.security.SecureRandom;
 import java.time.Clock;

@@ -10,7 +10,7 @@ import io.tvarr.domain.Redaction;
 import io.tvarr.domain.admin.Actor;
 import io.tvarr.domain.admin.AdminSession;
 import io.tvarr.domain.admin.ApiScope;
-import io.tvarr.domain.admin.service.SecretTokens;
+import io.tvarr.domain.admin.SecretTokens;
 import io.tvarr.http.ApiRoutes;
 import io.tvarr.http.hdhr.HdHomeRunRoutes;
 import java.net.URLEncoder;

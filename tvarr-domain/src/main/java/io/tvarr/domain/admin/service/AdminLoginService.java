@@ -6,6 +6,7 @@ import io.tvarr.domain.admin.AdminSession;
 import io.tvarr.domain.admin.AdminSettings;
 import io.tvarr.domain.admin.AdminUser;
 import io.tvarr.domain.admin.OpenedSession;
+import io.tvarr.domain.admin.SecretTokens;
 import io.tvarr.domain.admin.port.in.AdminLogin;
 import io.tvarr.domain.admin.port.in.AdminSessionsUseCase;
 import io.tvarr.domain.admin.port.in.AuditTrailUseCase;

@@ -13,6 +13,7 @@ import io.tvarr.domain.admin.AdminSettings;
 import io.tvarr.domain.admin.ApiScope;
 import io.tvarr.domain.admin.AuditEntry;
 import io.tvarr.domain.admin.IssuedApiKey;
+import io.tvarr.domain.admin.SecretTokens;
 import io.tvarr.domain.admin.port.in.AdminLogin;
 import io.tvarr.domain.admin.port.in.CreateApiKeyCommand;
 import io.tvarr.domain.admin.port.in.LoginAttempt;

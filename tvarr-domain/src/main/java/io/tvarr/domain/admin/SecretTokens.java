@@ -1,4 +1,4 @@
-package io.tvarr.domain.admin.service;
+package io.tvarr.domain.admin;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
