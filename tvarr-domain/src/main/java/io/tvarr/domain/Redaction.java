@@ -8,7 +8,8 @@ import org.jspecify.annotations.Nullable;
  * (after {@code ?}, {@code &}, and in JDBC URLs {@code ;} and {@code (…)}) and the account segments of Xtream stream
  * paths, wherever they appear in the text, also URL-encoded inside another URL ({@code %3A%2F%2F}, {@code %40},
  * {@code %3F}, {@code %3D}…). Each pass is one linear scan, so a hostile 100k-character URL costs microseconds, not
- * minutes (regular expressions backtracked).
+ * minutes (regular expressions backtracked). Output tokens naming a proxy in {@code /proxy/} and {@code /hdhr/}
+ * paths are masked too.
  */
 public final class Redaction {
     private static final String MASK = "***";
@@ -20,12 +21,66 @@ public final class Redaction {
 
     private static final List<String> XTREAM_SEGMENTS = List.of("live", "movie", "series", "timeshift");
     private static final String ESCAPED_DELIMITERS = ":/?&=@#;";
+    private static final List<String> OUTPUT_PREFIXES = List.of("/proxy/", "/hdhr/");
+    /** Output tokens have at least 32 URL-safe characters; ids (36, with dashes) and short slugs stay readable. */
+    private static final int MIN_TOKEN = 32;
 
     private Redaction() {}
 
     /** Returns the text with user info, credential parameters and Xtream path credentials masked. */
     public static String redactUrl(String text) {
-        return xtreamPaths(parameters(userInfo(text)));
+        return outputTokens(xtreamPaths(parameters(userInfo(text))));
+    }
+
+    /** {@code /proxy/{token}.m3u} becomes {@code /proxy/***.m3u}; the same under {@code /hdhr/}. */
+    private static String outputTokens(String text) {
+        StringBuilder out = null;
+        int copied = 0;
+        for (int i = text.indexOf('/'); i >= 0 && i < text.length(); i = text.indexOf('/', i + 1)) {
+            int start = outputSegmentAt(text, i);
+            if (start < 0) {
+                continue;
+            }
+            int end = start;
+            while (end < text.length() && isUrlSafe(text.charAt(end))) {
+                end++;
+            }
+            if (end - start >= MIN_TOKEN && !isUuid(text, start, end)) {
+                out = out == null ? new StringBuilder(text.length()) : out;
+                out.append(text, copied, start).append(MASK);
+                copied = end;
+            }
+            i = Math.max(i, end - 1);
+        }
+        return out == null ? text : out.append(text, copied, text.length()).toString();
+    }
+
+    private static int outputSegmentAt(String text, int slash) {
+        for (String prefix : OUTPUT_PREFIXES) {
+            if (text.startsWith(prefix, slash)) {
+                return slash + prefix.length();
+            }
+        }
+        return -1;
+    }
+
+    private static boolean isUrlSafe(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+    }
+
+    private static boolean isUuid(String text, int start, int end) {
+        if (end - start != 36) {
+            return false;
+        }
+        for (int i = start; i < end; i++) {
+            int at = i - start;
+            char c = text.charAt(i);
+            boolean dash = at == 8 || at == 13 || at == 18 || at == 23;
+            if (dash ? c != '-' : Character.digit(c, 16) < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** {@code scheme://user:pass@host} becomes {@code scheme://***@host}; the last '@' of the authority counts. */

@@ -88,6 +88,15 @@ class RedactionTest {
         }
 
         @Test
+        void output_tokens_in_proxy_and_tuner_paths() {
+            String token = "Ab-_0123456789abcdefghijklmnopqrstuvwxyzABC";
+            assertThat(Redaction.redactUrl("/proxy/" + token + ".m3u")).isEqualTo("/proxy/***.m3u");
+            assertThat(Redaction.redactUrl("http://h.example/proxy/" + token + "/00000000-0000-0000-0000-000000000001"))
+                    .isEqualTo("http://h.example/proxy/***/00000000-0000-0000-0000-000000000001");
+            assertThat(Redaction.redactUrl("/hdhr/" + token + "/lineup.json")).isEqualTo("/hdhr/***/lineup.json");
+        }
+
+        @Test
         void every_url_in_a_message() {
             assertThat(Redaction.redactUrl(
                             "ffmpeg: http://a:b@one.example/x failed, then http://two.example/p?pass=z ended"))
@@ -114,6 +123,14 @@ class RedactionTest {
         void percent_signs_that_are_no_escape_of_a_delimiter() {
             String text = "100% done, 50%3 left at http://h.example/a%20b?q=%41";
             assertThat(Redaction.redactUrl(text)).isEqualTo(text);
+        }
+
+        @Test
+        void proxy_ids_and_slugs_in_output_paths() {
+            String id = "/proxy/5f0c6f9e-1b2a-4c3d-9e8f-0a1b2c3d4e5f/playlist.m3u8";
+            assertThat(Redaction.redactUrl(id)).isEqualTo(id);
+            assertThat(Redaction.redactUrl("/hdhr/living-room/discover.json"))
+                    .isEqualTo("/hdhr/living-room/discover.json");
         }
 
         @Test

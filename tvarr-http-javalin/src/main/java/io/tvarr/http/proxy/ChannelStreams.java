@@ -43,7 +43,7 @@ final class ChannelStreams {
             if (playback instanceof Playback.Redirect redirect) {
                 ctx.redirect(redirect.location(), HttpStatus.FOUND);
             } else if (playback instanceof Playback.Stream stream) {
-                stream(ctx, stream, channel);
+                stream(ctx, stream, channel, client.address());
             }
         } catch (UnavailableException e) {
             if (!tuner) {
@@ -55,7 +55,7 @@ final class ChannelStreams {
         }
     }
 
-    private static void stream(Context ctx, Playback.Stream stream, String channel) {
+    private static void stream(Context ctx, Playback.Stream stream, String channel, String client) {
         if ("HEAD".equals(ctx.method().name())) {
             ctx.contentType(stream.contentType());
             return;
@@ -68,7 +68,7 @@ final class ChannelStreams {
                 ctx.status(200);
             });
         } catch (IOException e) {
-            log.info("relay client left channel_id={} client={}", channel, ctx.ip());
+            log.info("relay client left channel_id={} client={}", channel, client);
         }
     }
 }

@@ -47,11 +47,9 @@ final class XtreamStreams {
         }
         int streamId = (int) Math.min(Long.parseLong(stream.group(1)), Integer.MAX_VALUE);
         String agent = ctx.userAgent() == null ? "" : ctx.userAgent();
-        XtreamPlay play = player.play(new PlayXtreamChannelCommand(
-                ctx.pathParam("username"),
-                ctx.pathParam("password"),
-                streamId,
-                new ClientInfo(access.client(ctx).getHostAddress(), agent)));
+        ClientInfo client = new ClientInfo(access.client(ctx).getHostAddress(), agent);
+        XtreamPlay play = player.play(
+                new PlayXtreamChannelCommand(ctx.pathParam("username"), ctx.pathParam("password"), streamId, client));
         if (play instanceof XtreamPlay.Refused) {
             ctx.status(HttpStatus.UNAUTHORIZED);
         } else if (play instanceof XtreamPlay.OutsideRanges outside) {
@@ -62,11 +60,11 @@ final class XtreamStreams {
             throw new UnavailableException(
                     "user '" + limit.username() + "': all " + limit.max() + " connection(s) in use", 0);
         } else if (play instanceof XtreamPlay.Playing playing) {
-            deliver(ctx, playing.playback(), streamId);
+            deliver(ctx, playing.playback(), streamId, client.address());
         }
     }
 
-    private static void deliver(Context ctx, Playback playback, int streamId) {
+    private static void deliver(Context ctx, Playback playback, int streamId, String client) {
         if (playback instanceof Playback.Redirect redirect) {
             ctx.redirect(redirect.location(), HttpStatus.FOUND);
             return;
@@ -84,7 +82,7 @@ final class XtreamStreams {
                 ctx.status(200);
             });
         } catch (IOException e) {
-            log.info("xtream client left stream_id={} client={}", streamId, ctx.ip());
+            log.info("xtream client left stream_id={} client={}", streamId, client);
         }
     }
 }
