@@ -149,7 +149,9 @@ class NothingLeaksIT {
                 send(
                         exchange,
                         200,
-                        "#EXTM3U\n#EXTINF:-1 tvg-id=\"a\",A\n" + base + "/live/bob/" + SECRET + "/1.ts\n"
+                        "#EXTM3U\n#EXTINF:-1 tvg-id=\"a\" tvg-logo=\"" + base + "/a.png?token=" + SECRET
+                                + "\" catchup-source=\"" + base + "/timeshift/bob/" + SECRET
+                                + "/{duration}/{start}/1.ts\",A\n" + base + "/live/bob/" + SECRET + "/1.ts\n"
                                 + "#EXTINF:-1 tvg-id=\"b\",B\nhttp://bob:" + SECRET + "@127.0.0.1:" + port()
                                 + "/b.ts?token=" + SECRET + "\n");
             } else if (query.contains("action=get_live_categories")) {

@@ -154,9 +154,11 @@ public final class ProxyGenerator implements GenerateProxyUseCase {
     }
 
     private void fail(ProxyId id, RuntimeException e) {
-        statuses.compute(id, (k, s) -> current(k, s).failed(String.valueOf(e.getMessage()), clock.instant()));
+        GenerationStatus failed =
+                statuses.compute(id, (k, s) -> current(k, s).failed(String.valueOf(e.getMessage()), clock.instant()));
         if (e instanceof TvarrException) {
-            log.warn("proxy generation failed proxy_id={} reason={}", id, e.getMessage());
+            // the status masks credentials in the reason (a source or logo URL)
+            log.warn("proxy generation failed proxy_id={} reason={}", id, failed.lastError());
         }
     }
 

@@ -2,6 +2,7 @@ package io.tvarr.domain.source;
 
 import io.tvarr.domain.Checks;
 import io.tvarr.domain.Redaction;
+import io.tvarr.domain.ValidationException;
 import java.net.URI;
 import org.jspecify.annotations.Nullable;
 
@@ -17,6 +18,12 @@ public final class MaskedSecrets {
     public static URI url(String given, @Nullable URI stored) {
         if (stored != null && given.equals(Redaction.redactUrl(stored.toString()))) {
             return stored;
+        }
+        if (stored != null && given.contains(MASK)) {
+            // which secret each mask stood for is not known once the URL changed; storing "***" would break the source
+            throw new ValidationException(
+                    "url: '" + Redaction.redactUrl(given) + "' changes the stored URL but still holds a masked " + MASK
+                            + " secret (expected: the whole URL with its secrets, or the URL as shown, unchanged)");
         }
         return Checks.requireFetchableUrl(given, "url");
     }

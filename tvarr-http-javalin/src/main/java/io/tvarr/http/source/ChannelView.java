@@ -3,10 +3,14 @@ package io.tvarr.http.source;
 import io.javalin.openapi.OpenApiNullable;
 import io.tvarr.domain.Redaction;
 import io.tvarr.domain.channel.Channel;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
-/** A stored channel; stream URLs are masked because they often carry provider credentials. */
+/**
+ * A stored channel; every URL is masked because provider URLs carry credentials: the stream, the logo and
+ * attributes such as {@code catchup-source} ({@code /timeshift/user/pass/…}).
+ */
 record ChannelView(
         String id,
         String sourceId,
@@ -18,6 +22,12 @@ record ChannelView(
         @OpenApiNullable @Nullable String logoUrl,
         String streamUrl,
         Map<String, String> attributes) {
+    private static Map<String, String> masked(Map<String, String> attributes) {
+        Map<String, String> masked = new LinkedHashMap<>();
+        attributes.forEach((name, value) -> masked.put(name, Redaction.redactUrl(value)));
+        return masked;
+    }
+
     static ChannelView of(Channel c) {
         return new ChannelView(
                 c.id().toString(),
@@ -27,8 +37,8 @@ record ChannelView(
                 c.tvgChno(),
                 c.name(),
                 c.group(),
-                c.logoUrl(),
+                c.logoUrl() == null ? null : Redaction.redactUrl(c.logoUrl()),
                 Redaction.redactUrl(c.streamUrl()),
-                c.attributes());
+                masked(c.attributes()));
     }
 }

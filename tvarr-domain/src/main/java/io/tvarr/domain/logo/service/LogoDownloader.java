@@ -1,6 +1,7 @@
 package io.tvarr.domain.logo.service;
 
 import io.tvarr.domain.Failures;
+import io.tvarr.domain.Redaction;
 import io.tvarr.domain.TvarrException;
 import io.tvarr.domain.logo.FetchedLogo;
 import io.tvarr.domain.logo.LogoAsset;
@@ -67,7 +68,10 @@ public final class LogoDownloader implements CacheLogosUseCase {
                         } catch (TvarrException e) {
                             failed.put(url, e.getMessage());
                         } catch (RuntimeException e) {
-                            log.warn("logo download failed url={} reason={}", url, e.toString());
+                            log.warn(
+                                    "logo download failed url={} reason={}",
+                                    Redaction.redactUrl(url),
+                                    Redaction.redactUrl(e.toString()));
                             failed.put(url, "unexpected failure: " + Failures.describe(e));
                         } finally {
                             permits.release();

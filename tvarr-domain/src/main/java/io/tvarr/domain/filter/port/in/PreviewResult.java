@@ -1,5 +1,7 @@
 package io.tvarr.domain.filter.port.in;
 
+import io.tvarr.domain.Redaction;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -14,11 +16,20 @@ public record PreviewResult(long scanned, long matched, long evaluationErrors, L
         samples = List.copyOf(samples);
     }
 
-    /** One record before and after; field names are the language's canonical names. */
+    /**
+     * One record before and after; field names are the language's canonical names. Values are shown with
+     * credentials in URLs masked ({@code stream_url}, {@code logo_url}…).
+     */
     public record Sample(Map<String, String> before, Map<String, String> after) {
         public Sample {
-            before = Map.copyOf(before);
-            after = Map.copyOf(after);
+            before = masked(before);
+            after = masked(after);
+        }
+
+        private static Map<String, String> masked(Map<String, String> values) {
+            Map<String, String> masked = new HashMap<>();
+            values.forEach((field, value) -> masked.put(field, Redaction.redactUrl(value)));
+            return Map.copyOf(masked);
         }
     }
 }
