@@ -137,6 +137,34 @@ class EpgApiIT {
     }
 
     @Test
+    void icon_urls_are_shown_with_their_credentials_masked() throws IOException {
+        Instant hour = Instant.now().truncatedTo(ChronoUnit.HOURS);
+        String icon = "http://icons.example/i.png?token=s3cret";
+        guide.set("<?xml version=\"1.0\"?><tv><channel id=\"bbc1.uk\"><display-name>BBC One</display-name>"
+                + "<icon src=\"" + icon + "\"/></channel>"
+                + programme(hour, Duration.ofHours(1), "On now")
+                        .replace("</programme>", "<icon src=\"" + icon + "\"/></programme>")
+                + "</tv>");
+        String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/guide.xml";
+        String id = json.readTree(api.post(
+                                "/api/v1/sources/epg",
+                                "{\"name\":\"Guide\",\"kind\":\"xmltv\",\"url\":\"" + url + "\"}")
+                        .body())
+                .get("id")
+                .asText();
+        api.post("/api/v1/sources/epg/" + id + "/ingest", "");
+        assertThat(awaitIngestion(id).get("state").asText()).isEqualTo("succeeded");
+
+        String channels = api.get("/api/v1/epg/channels?source=" + id).body();
+        String programmes = api.get("/api/v1/epg/programs?channel=bbc1.uk&from=" + hour.minus(Duration.ofHours(2))
+                        + "&to=" + hour.plus(Duration.ofHours(5)))
+                .body();
+
+        assertThat(channels).contains("token=***").doesNotContain("s3cret");
+        assertThat(programmes).contains("token=***").doesNotContain("s3cret");
+    }
+
+    @Test
     void bad_parameters_name_the_problem() throws IOException {
         assertThat(api.get("/api/v1/epg/programs").body()).contains("channel: must be given");
         assertThat(api.get("/api/v1/epg/programs?channel=x&from=yesterday").body())

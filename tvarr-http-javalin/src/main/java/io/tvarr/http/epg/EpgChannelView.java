@@ -1,11 +1,12 @@
 package io.tvarr.http.epg;
 
 import io.javalin.openapi.OpenApiNullable;
+import io.tvarr.domain.Redaction;
 import io.tvarr.domain.epg.EpgChannel;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
-/** A guide channel. */
+/** A guide channel; its icon URL is masked, as provider URLs can carry credentials. */
 record EpgChannelView(
         String sourceId,
         String id,
@@ -16,6 +17,6 @@ record EpgChannelView(
                 c.sourceId().toString(),
                 c.id(),
                 c.displayNames().stream().map(DisplayNameView::of).toList(),
-                c.iconUrl());
+                c.iconUrl() == null ? null : Redaction.redactUrl(c.iconUrl()));
     }
 }

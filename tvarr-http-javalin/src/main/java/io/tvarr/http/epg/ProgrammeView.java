@@ -1,13 +1,14 @@
 package io.tvarr.http.epg;
 
 import io.javalin.openapi.OpenApiNullable;
+import io.tvarr.domain.Redaction;
 import io.tvarr.domain.epg.EpgProgramme;
 import io.tvarr.http.EnumParam;
 import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
-/** A programme. */
+/** A programme; its icon URL is masked, as provider URLs can carry credentials. */
 record ProgrammeView(
         String sourceId,
         String channel,
@@ -32,7 +33,7 @@ record ProgrammeView(
                 p.subTitle(),
                 p.description(),
                 p.categories(),
-                p.iconUrl(),
+                p.iconUrl() == null ? null : Redaction.redactUrl(p.iconUrl()),
                 p.episodeOnscreen(),
                 p.episodeXmltvNs(),
                 p.rating(),

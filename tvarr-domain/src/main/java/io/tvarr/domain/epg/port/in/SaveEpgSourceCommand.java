@@ -1,6 +1,7 @@
 package io.tvarr.domain.epg.port.in;
 
 import io.tvarr.domain.Checks;
+import io.tvarr.domain.Redaction;
 import io.tvarr.domain.epg.EpgSourceKind;
 import io.tvarr.domain.epg.RetentionWindow;
 import java.time.ZoneId;
@@ -32,6 +33,15 @@ public record SaveEpgSourceCommand(
         Checks.requireMaxLength(userAgent, Checks.MAX_USER_AGENT_LENGTH, "user_agent");
         Checks.requireNonNull(zone, "zone");
         Checks.requireNonNull(retention, "retention");
+    }
+
+    /** Without the password and with credentials in the URL masked, should a command reach a log line. */
+    @Override
+    public String toString() {
+        return "SaveEpgSourceCommand[name=" + name + ", kind=" + kind + ", url=" + Redaction.redactUrl(url)
+                + ", username=" + username + ", password=" + (password == null ? "none" : "***") + ", userAgent="
+                + userAgent + ", enabled=" + enabled + ", schedule=" + schedule + ", timeShiftMinutes="
+                + timeShiftMinutes + ", zone=" + zone + ", retention=" + retention + "]";
     }
 
     /** An enabled XMLTV guide at a URL ({@code http(s)://} or {@code file:}, gzip or plain), UTC, default window. */

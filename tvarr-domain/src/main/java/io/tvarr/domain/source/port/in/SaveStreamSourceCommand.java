@@ -1,6 +1,7 @@
 package io.tvarr.domain.source.port.in;
 
 import io.tvarr.domain.Checks;
+import io.tvarr.domain.Redaction;
 import io.tvarr.domain.source.SourceKind;
 import io.tvarr.domain.source.XtreamOutput;
 import org.jspecify.annotations.Nullable;
@@ -32,6 +33,15 @@ public record SaveStreamSourceCommand(
         Checks.requireOneLine(userAgent, "user_agent");
         Checks.requireMaxLength(userAgent, Checks.MAX_USER_AGENT_LENGTH, "user_agent");
         Checks.requireNonNull(xtreamOutput, "xtream_output");
+    }
+
+    /** Without the password and with credentials in the URL masked, should a command reach a log line. */
+    @Override
+    public String toString() {
+        return "SaveStreamSourceCommand[name=" + name + ", kind=" + kind + ", url=" + Redaction.redactUrl(url)
+                + ", username=" + username + ", password=" + (password == null ? "none" : "***") + ", userAgent="
+                + userAgent + ", enabled=" + enabled + ", schedule=" + schedule + ", maxConcurrentStreams="
+                + maxConcurrentStreams + ", xtreamOutput=" + xtreamOutput + ", includeVod=" + includeVod + "]";
     }
 
     /** An enabled M3U playlist at a URL ({@code http(s)://} or {@code file:}) on the default schedule, no limit. */
