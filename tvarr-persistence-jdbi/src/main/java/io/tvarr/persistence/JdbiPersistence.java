@@ -182,7 +182,9 @@ public final class JdbiPersistence implements AutoCloseable {
                 return new Readiness(false, false, "database did not answer");
             }
         } catch (SQLException | RuntimeException e) {
-            return new Readiness(false, false, "database unreachable: " + e.getMessage());
+            // /readyz is open to anyone: a driver may name the URL, password and all
+            return new Readiness(
+                    false, false, "database unreachable: " + Redaction.redactUrl(String.valueOf(e.getMessage())));
         }
         try {
             MigrationInfo[] pending = flyway.info().pending();
@@ -190,7 +192,8 @@ public final class JdbiPersistence implements AutoCloseable {
                     ? new Readiness(true, true, "ok")
                     : new Readiness(true, false, pending.length + " migration(s) pending");
         } catch (FlywayException e) {
-            return new Readiness(true, false, "migration state unknown: " + e.getMessage());
+            return new Readiness(
+                    true, false, "migration state unknown: " + Redaction.redactUrl(String.valueOf(e.getMessage())));
         }
     }
 
