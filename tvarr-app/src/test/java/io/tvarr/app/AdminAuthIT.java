@@ -400,6 +400,52 @@ class AdminAuthIT {
     }
 
     @Nested
+    class Nothing_secret_in_the_log {
+        private final ch.qos.logback.classic.Logger root =
+                (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        private final ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logs =
+                new ch.qos.logback.core.read.ListAppender<>();
+
+        @Test
+        void passwords_api_keys_and_session_tokens_never_reach_a_log_line() throws IOException {
+            logs.start();
+            root.addAppender(logs);
+            ch.qos.logback.classic.Level level = root.getLevel();
+            root.setLevel(ch.qos.logback.classic.Level.DEBUG);
+            String key;
+            String[] session;
+            try {
+                startWithAdmin();
+                key = apiKey("admin");
+                session = logIn("admin", PASSWORD);
+                send(request("/api/v1/auth/login")
+                        .header("Content-Type", "application/json")
+                        .POST(jsonBody("{\"username\":\"admin\",\"password\":\"wrong but secret\"}")));
+                send(request("/api/v1/proxies").header("Authorization", "Bearer " + key));
+                new ApiClient(app)
+                        .post("/api/v1/admin-users", "{\"username\":\"bob\",\"password\":\"bobs long secret\"}");
+                app.close();
+                app = null;
+            } finally {
+                root.detachAppender(logs);
+                root.setLevel(level);
+            }
+            String secretPart = key.substring(key.lastIndexOf('_') + 1);
+            String cookie = session[0].substring(session[0].indexOf('=') + 1);
+
+            assertThat(logs.list).isNotEmpty();
+            assertThat(logs.list)
+                    .allSatisfy(event -> assertThat(event.getFormattedMessage()
+                                    + (event.getThrowableProxy() == null
+                                            ? ""
+                                            : ch.qos.logback.classic.spi.ThrowableProxyUtil.asString(
+                                                    event.getThrowableProxy())))
+                            .doesNotContain(
+                                    PASSWORD, "wrong but secret", "bobs long secret", secretPart, cookie, session[1]));
+        }
+    }
+
+    @Nested
     class Command_line {
         @Test
         void adds_a_user_whose_password_comes_on_standard_input() throws IOException {
