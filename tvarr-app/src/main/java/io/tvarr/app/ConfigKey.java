@@ -87,6 +87,7 @@ public enum ConfigKey {
             "",
             "password of the admin user made at first start when none exists; empty prints a one-time setup link"
                     + " instead"),
+    METRICS_ENABLED("metrics.enabled", "true", "serve /metrics in the Prometheus text format"),
     LOG_FORMAT("log.format", "text", "text (human-readable) or json (one JSON object per line)"),
     LOG_LEVEL("log.level", "INFO", "root log level: TRACE, DEBUG, INFO, WARN or ERROR");
 

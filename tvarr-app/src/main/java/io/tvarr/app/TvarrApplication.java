@@ -5,6 +5,7 @@ import io.tvarr.http.ApiRoutes;
 import io.tvarr.http.ClientAddresses;
 import io.tvarr.http.HttpSettings;
 import io.tvarr.http.OutputAccessCheck;
+import io.tvarr.http.RequestObserver;
 import io.tvarr.http.TvarrHttpServer;
 import io.tvarr.http.account.OutputUserRoutes;
 import io.tvarr.http.auth.AdminAccess;
@@ -25,12 +26,14 @@ import io.tvarr.http.relay.RelayProfileRoutes;
 import io.tvarr.http.relay.RelayRoutes;
 import io.tvarr.http.source.SourceRoutes;
 import io.tvarr.http.system.ApiDocumentation;
+import io.tvarr.http.system.MetricsRoutes;
 import io.tvarr.http.system.SystemRoutes;
 import io.tvarr.http.xtream.XtreamRoutes;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
@@ -70,8 +73,14 @@ public final class TvarrApplication implements AutoCloseable {
                 .scheduler(true)
                 .build();
         try {
-            TvarrHttpServer server =
-                    new TvarrHttpServer(config.http(), routes(core, config.http(), config.auth())).start();
+            TvarrMetrics metrics = config.metrics() ? new TvarrMetrics(core, core.parts().clock) : null;
+            List<ApiRoutes> routes = new ArrayList<>(routes(core, config.http(), config.auth()));
+            if (metrics != null) {
+                routes.add(new MetricsRoutes(metrics::scrape));
+            }
+            TvarrHttpServer server = new TvarrHttpServer(
+                            config.http(), routes, metrics == null ? RequestObserver.NONE : metrics)
+                    .start();
             listening.set(server.port());
             firstStart(core, config.auth(), server.port(), console);
             Versions versions = new Versions();

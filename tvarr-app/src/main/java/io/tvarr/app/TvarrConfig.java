@@ -38,6 +38,7 @@ public record TvarrConfig(
         TunerSettings tuners,
         int discoveryPort,
         AuthSettings auth,
+        boolean metrics,
         LogSettings log) {
 
     /**
@@ -154,6 +155,7 @@ public record TvarrConfig(
                 tuners(values),
                 discoveryPort(values),
                 auth(values),
+                bool(values, ConfigKey.METRICS_ENABLED),
                 new LogSettings(format, level));
     }
 

@@ -3,6 +3,7 @@ package io.tvarr.http;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.json.JavalinJackson;
+import io.javalin.router.Endpoint;
 import io.javalin.util.JavalinBindException;
 import io.tvarr.domain.Redaction;
 import io.tvarr.domain.UnavailableException;
@@ -22,11 +23,16 @@ public final class TvarrHttpServer implements AutoCloseable {
     private final HttpSettings settings;
 
     public TvarrHttpServer(HttpSettings settings, List<ApiRoutes> routes) {
-        this.settings = settings;
-        this.app = Javalin.create(config -> configure(config, settings, routes));
+        this(settings, routes, RequestObserver.NONE);
     }
 
-    private static void configure(JavalinConfig config, HttpSettings settings, List<ApiRoutes> routes) {
+    public TvarrHttpServer(HttpSettings settings, List<ApiRoutes> routes, RequestObserver observer) {
+        this.settings = settings;
+        this.app = Javalin.create(config -> configure(config, settings, routes, observer));
+    }
+
+    private static void configure(
+            JavalinConfig config, HttpSettings settings, List<ApiRoutes> routes, RequestObserver observer) {
         config.startup.showJavalinBanner = false;
         config.startup.showOldJavalinVersionWarning = false;
         config.concurrency.useVirtualThreads = Runtime.version().feature() >= 21;
@@ -46,15 +52,22 @@ public final class TvarrHttpServer implements AutoCloseable {
                 rule.exposeHeader(RequestIds.HEADER);
             }));
         }
-        if (settings.accessLog()) {
-            config.requestLogger.http((ctx, ms) -> access.info(
-                    "request served method={} path={} status={} duration_ms={} request_id={}",
-                    ctx.method(),
-                    // Xtream stream paths carry the player's password: /live/{username}/{password}/{id}.ts
-                    Redaction.redactUrl(ctx.path()),
-                    ctx.statusCode(),
-                    Math.round(ms),
-                    RequestIds.of(ctx)));
+        if (settings.accessLog() || observer != RequestObserver.NONE) {
+            config.requestLogger.http((ctx, ms) -> {
+                Endpoint endpoint = ctx.endpoints().lastHttpEndpoint();
+                observer.served(
+                        ctx.method().name(), endpoint == null ? "unmatched" : endpoint.path, ctx.statusCode(), ms);
+                if (settings.accessLog()) {
+                    access.info(
+                            "request served method={} path={} status={} duration_ms={} request_id={}",
+                            ctx.method(),
+                            // Xtream stream paths carry the player's password: /live/{username}/{password}/{id}.ts
+                            Redaction.redactUrl(ctx.path()),
+                            ctx.statusCode(),
+                            Math.round(ms),
+                            RequestIds.of(ctx));
+                }
+            });
         }
         config.routes.before(RequestIds::assign);
         config.routes.before(new CrossSiteRequests(settings.corsOrigins())::check);
