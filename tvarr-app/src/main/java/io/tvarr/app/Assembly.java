@@ -86,6 +86,7 @@ final class Assembly {
     final PlayChannelService streams;
     final RelayInspectionService relayInspection;
     final FFmpegInspectionService ffmpegInspection;
+    final CronUtilsSchedules cron;
     final AdminServices admin;
     final Jobs jobs;
 
@@ -94,7 +95,7 @@ final class Assembly {
         this.clock = settings.clock;
         this.baseUrl = settings.baseUrl;
         this.background = background;
-        CronUtilsSchedules cron = new CronUtilsSchedules(ZoneId.systemDefault());
+        this.cron = new CronUtilsSchedules(ZoneId.systemDefault());
         this.ingestions = new ExclusiveIngestions(store.ingestionStatus(), background, clock, settings.dropLimit);
         this.ingestion = IngestionServices.wire(fetchSettings(settings), store, ingestions, clock);
         this.sources = new StreamSourceService(store.streamSources(), cron, clock);

@@ -73,7 +73,8 @@ public final class TvarrApplication implements AutoCloseable {
                 .scheduler(true)
                 .build();
         try {
-            TvarrMetrics metrics = config.metrics() ? new TvarrMetrics(core, core.parts().clock) : null;
+            TvarrMetrics metrics =
+                    config.metrics() ? new TvarrMetrics(core, core.parts().clock, core.parts().cron) : null;
             List<ApiRoutes> routes = new ArrayList<>(routes(core, config.http(), config.auth()));
             if (metrics != null) {
                 routes.add(new MetricsRoutes(metrics::scrape));

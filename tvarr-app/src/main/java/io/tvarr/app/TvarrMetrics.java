@@ -14,7 +14,10 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.tvarr.domain.epg.EpgSource;
 import io.tvarr.domain.ingestion.IngestionState;
 import io.tvarr.domain.ingestion.IngestionStatus;
+import io.tvarr.domain.job.JobKind;
 import io.tvarr.domain.job.JobState;
+import io.tvarr.domain.job.ScheduledTarget;
+import io.tvarr.domain.job.port.out.CronSchedules;
 import io.tvarr.domain.proxy.GenerationReport;
 import io.tvarr.domain.proxy.StreamProxy;
 import io.tvarr.domain.relay.RelaySessionInfo;
@@ -28,6 +31,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
@@ -72,11 +76,18 @@ final class TvarrMetrics implements RequestObserver {
     private final MultiGauge relayBreaker = gauge(
             "tvarr.relay.upstream.breaker.open",
             "1 when the circuit breaker of the upstream host is open, 0.5 half open");
+    private final MultiGauge sourcePeriod =
+            gauge("tvarr.source.schedule.period.seconds", "time between two scheduled refreshes");
+    private final MultiGauge guidePeriod =
+            gauge("tvarr.guide.schedule.period.seconds", "time between two scheduled refreshes");
     private final MultiGauge jobs = gauge("tvarr.jobs", "jobs by state (finished ones within the history)");
 
-    TvarrMetrics(Tvarr core, Clock clock) {
+    private final CronSchedules cron;
+
+    TvarrMetrics(Tvarr core, Clock clock, CronSchedules cron) {
         this.core = core;
         this.clock = clock;
+        this.cron = cron;
         new ClassLoaderMetrics().bindTo(registry);
         new JvmMemoryMetrics().bindTo(registry);
         new JvmGcMetrics().bindTo(registry);
@@ -97,6 +108,7 @@ final class TvarrMetrics implements RequestObserver {
         proxies();
         relay();
         jobs();
+        schedules(now);
         return registry.scrape();
     }
 
@@ -217,6 +229,30 @@ final class TvarrMetrics implements RequestObserver {
                     core.jobs().list(state, null, 0, 1).total()));
         }
         jobs.register(counts, true);
+    }
+
+    /** The period between the next two runs, so an alert can say "two periods without a success". */
+    private void schedules(Instant now) {
+        List<MultiGauge.Row<?>> sources = new ArrayList<>();
+        List<MultiGauge.Row<?>> guides = new ArrayList<>();
+        for (ScheduledTarget target : core.jobs().schedule()) {
+            if (target.kind() != JobKind.SOURCE_INGEST && target.kind() != JobKind.EPG_INGEST) {
+                continue;
+            }
+            Optional<Instant> first = cron.next(target.expression(), now);
+            Optional<Instant> second = first.flatMap(at -> cron.next(target.expression(), at));
+            if (second.isEmpty()) {
+                continue;
+            }
+            double seconds = Duration.between(first.get(), second.get()).toSeconds();
+            if (target.kind() == JobKind.SOURCE_INGEST) {
+                sources.add(MultiGauge.Row.of(Tags.of("source", target.target()), seconds));
+            } else {
+                guides.add(MultiGauge.Row.of(Tags.of("guide", target.target()), seconds));
+            }
+        }
+        sourcePeriod.register(sources, true);
+        guidePeriod.register(guides, true);
     }
 
     private static double outcome(IngestionStatus status) {

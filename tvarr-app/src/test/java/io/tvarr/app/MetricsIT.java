@@ -99,6 +99,7 @@ class MetricsIT {
                 .contains("tvarr_proxy_channels{proxy=\"" + proxyId + "\"} 2.0")
                 .contains("tvarr_proxy_generation_stage_duration_seconds{proxy=\"" + proxyId + "\",stage=")
                 .contains("tvarr_jobs{state=\"queued\"}")
+                .contains("tvarr_source_schedule_period_seconds{source=\"" + source + "\"}")
                 .contains(
                         "http_server_requests_seconds_count{method=\"POST\",route=\"/api/v1/proxies\",status=\"201\"} 1")
                 .contains("jvm_memory_used_bytes")

@@ -1,0 +1,27 @@
+# tvarr in a container: built with the Maven wrapper, run on Debian's slim Java runtime with Debian's FFmpeg.
+# docker build -t tvarr . && docker run -p 8080:8080 -p 65001:65001/udp -v tvarr-data:/data tvarr
+
+FROM debian:bookworm-slim AS build
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends openjdk-17-jdk-headless ca-certificates \
+ && rm -rf /var/lib/apt/lists/*
+WORKDIR /src
+COPY . .
+RUN ./mvnw -B -q package -DskipTests -pl tvarr-app -am
+
+FROM debian:bookworm-slim
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends openjdk-17-jre-headless ffmpeg curl ca-certificates \
+ && rm -rf /var/lib/apt/lists/* \
+ && useradd --system --uid 10001 --home-dir /data tvarr \
+ && mkdir -p /data /opt/tvarr && chown tvarr /data
+COPY --from=build /src/tvarr-app/target/tvarr.jar /opt/tvarr/tvarr.jar
+USER tvarr
+ENV TVARR_DATA_DIR=/data
+VOLUME /data
+# 8080: API, pages and players' doors; 65001/udp: HDHomeRun discovery
+EXPOSE 8080 65001/udp
+HEALTHCHECK --interval=30s --timeout=5s --start-period=30s \
+  CMD curl -fsS http://127.0.0.1:8080/readyz || exit 1
+ENTRYPOINT ["java", "-XX:+UseSerialGC", "-XX:MaxRAMPercentage=60", "-jar", "/opt/tvarr/tvarr.jar"]
+CMD ["serve"]
