@@ -2,7 +2,6 @@ package io.tvarr.app;
 
 import io.tvarr.domain.ValidationException;
 import io.tvarr.domain.admin.Actor;
-import io.tvarr.domain.admin.AdminUser;
 import java.io.BufferedReader;
 import java.io.Console;
 import java.io.IOException;
@@ -76,108 +75,91 @@ final class UserCommand {
         }
     }
 
-    @Command(name = "add", mixinStandardHelpOptions = true, description = "Add an admin user.")
-    static final class Add implements Callable<Integer> {
+    /** What every subcommand shares: the configuration, where to print, and the core opened on the database. */
+    abstract static class OnTheDatabase implements Callable<Integer> {
         @Mixin
         TvarrCommand.ConfigOptions options = new TvarrCommand.ConfigOptions();
-
-        @Mixin
-        PasswordOptions password = new PasswordOptions();
-
-        @Parameters(index = "0", description = "username")
-        String username = "";
 
         @CommandLine.Spec
         CommandLine.Model.@Nullable CommandSpec spec;
 
         @Override
         public Integer call() {
-            PrintWriter out = out(spec);
-            String secret = password.read(out);
+            PrintWriter out = spec == null
+                    ? new PrintWriter(System.out, true)
+                    : spec.commandLine().getOut();
+            Work work = prepare(out);
             try (Tvarr core = options.load().core().build()) {
-                AdminUser user = core.adminUsers().add(username, secret, CLI);
-                out.println("admin user '" + user.username() + "' added");
+                work.run(core, out);
             }
             out.flush();
             return 0;
+        }
+
+        /** Asks what must be asked before the database is opened (a password), and returns the work to do. */
+        abstract Work prepare(PrintWriter out);
+
+        interface Work {
+            void run(Tvarr core, PrintWriter out);
+        }
+    }
+
+    @Command(name = "add", mixinStandardHelpOptions = true, description = "Add an admin user.")
+    static final class Add extends OnTheDatabase {
+        @Mixin
+        PasswordOptions password = new PasswordOptions();
+
+        @Parameters(index = "0", description = "username")
+        String username = "";
+
+        @Override
+        Work prepare(PrintWriter out) {
+            String secret = password.read(out);
+            return (core, print) -> print.println("admin user '"
+                    + core.adminUsers().add(username, secret, CLI).username() + "' added");
         }
     }
 
     @Command(name = "passwd", mixinStandardHelpOptions = true, description = "Set an admin user's password.")
-    static final class Passwd implements Callable<Integer> {
-        @Mixin
-        TvarrCommand.ConfigOptions options = new TvarrCommand.ConfigOptions();
-
+    static final class Passwd extends OnTheDatabase {
         @Mixin
         PasswordOptions password = new PasswordOptions();
 
         @Parameters(index = "0", description = "username")
         String username = "";
 
-        @CommandLine.Spec
-        CommandLine.Model.@Nullable CommandSpec spec;
-
         @Override
-        public Integer call() {
-            PrintWriter out = out(spec);
+        Work prepare(PrintWriter out) {
             String secret = password.read(out);
-            try (Tvarr core = options.load().core().build()) {
+            return (core, print) -> {
                 core.adminUsers().changePassword(username, secret, CLI);
-                out.println("password of '" + username + "' changed; its sessions are ended");
-            }
-            out.flush();
-            return 0;
+                print.println("password of '" + username + "' changed; its sessions are ended");
+            };
         }
     }
 
     @Command(name = "remove", mixinStandardHelpOptions = true, description = "Remove an admin user.")
-    static final class Remove implements Callable<Integer> {
-        @Mixin
-        TvarrCommand.ConfigOptions options = new TvarrCommand.ConfigOptions();
-
+    static final class Remove extends OnTheDatabase {
         @Parameters(index = "0", description = "username")
         String username = "";
 
-        @CommandLine.Spec
-        CommandLine.Model.@Nullable CommandSpec spec;
-
         @Override
-        public Integer call() {
-            PrintWriter out = out(spec);
-            try (Tvarr core = options.load().core().build()) {
+        Work prepare(PrintWriter out) {
+            return (core, print) -> {
                 core.adminUsers().remove(username, CLI);
-                out.println("admin user '" + username + "' removed");
-            }
-            out.flush();
-            return 0;
+                print.println("admin user '" + username + "' removed");
+            };
         }
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List admin users.")
-    static final class List implements Callable<Integer> {
-        @Mixin
-        TvarrCommand.ConfigOptions options = new TvarrCommand.ConfigOptions();
-
-        @CommandLine.Spec
-        CommandLine.Model.@Nullable CommandSpec spec;
-
+    static final class List extends OnTheDatabase {
         @Override
-        public Integer call() {
-            PrintWriter out = out(spec);
-            try (Tvarr core = options.load().core().build()) {
-                core.adminUsers()
-                        .list()
-                        .forEach(user -> out.println(user.username() + "\tcreated " + user.createdAt()
-                                + "\tpassword changed " + user.passwordChangedAt()));
-            }
-            out.flush();
-            return 0;
+        Work prepare(PrintWriter out) {
+            return (core, print) -> core.adminUsers()
+                    .list()
+                    .forEach(user -> print.println(user.username() + "\tcreated " + user.createdAt()
+                            + "\tpassword changed " + user.passwordChangedAt()));
         }
-    }
-
-    private static PrintWriter out(CommandLine.Model.@Nullable CommandSpec spec) {
-        return spec == null
-                ? new PrintWriter(System.out, true)
-                : spec.commandLine().getOut();
     }
 }
