@@ -49,6 +49,35 @@ final class ApiClient {
         return "Bearer " + bearer;
     }
 
+    /**
+     * Connects to {@code /api/v1/events} and hands every line of the stream to {@code lines} on the client's thread;
+     * returns once the server has said it is connected.
+     */
+    void listenToEvents(java.util.function.Consumer<String> lines) throws InterruptedException {
+        java.util.concurrent.BlockingQueue<Boolean> connected = new java.util.concurrent.LinkedBlockingQueue<>();
+        client.sendAsync(
+                        request("/api/v1/events")
+                                // browsers' EventSource sends this; Javalin only streams to clients that ask
+                                .header("Accept", "text/event-stream")
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofLines())
+                .thenAccept(response -> {
+                    try (java.util.stream.Stream<String> stream = response.body()) {
+                        stream.forEach(line -> {
+                            if (line.startsWith(":")) {
+                                connected.add(true);
+                            } else {
+                                lines.accept(line);
+                            }
+                        });
+                    }
+                });
+        if (connected.poll(10, java.util.concurrent.TimeUnit.SECONDS) == null) {
+            throw new AssertionError("the event stream did not connect within 10 s");
+        }
+    }
+
     HttpResponse<String> get(String path) {
         return send(request(path).GET().build(), null);
     }

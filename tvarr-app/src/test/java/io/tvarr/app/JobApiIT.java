@@ -5,22 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -170,36 +165,15 @@ class JobApiIT {
     /** Connects to the event stream and hands over each {@code data:} line of a {@code job} event. */
     private BlockingQueue<String> listen() throws InterruptedException {
         BlockingQueue<String> events = new LinkedBlockingQueue<>();
-        BlockingQueue<Boolean> connected = new LinkedBlockingQueue<>();
-        HttpClient.newHttpClient()
-                .sendAsync(
-                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/api/v1/events"))
-                                // browsers' EventSource sends this; Javalin only streams to clients that ask
-                                .header("Accept", "text/event-stream")
-                                .header("Authorization", api.authorization())
-                                .GET()
-                                .build(),
-                        HttpResponse.BodyHandlers.ofLines())
-                .thenAccept(response -> {
-                    try (Stream<String> lines = response.body()) {
-                        Iterator<String> it = lines.iterator();
-                        boolean job = false;
-                        while (it.hasNext()) {
-                            String line = it.next();
-                            if (line.startsWith(":")) {
-                                connected.add(true);
-                            } else if (line.equals("event: job")) {
-                                job = true;
-                            } else if (job && line.startsWith("data:")) {
-                                events.add(line.substring(5).strip());
-                                job = false;
-                            }
-                        }
-                    }
-                });
-        assertThat(connected.poll(10, TimeUnit.SECONDS))
-                .as("event stream connected")
-                .isTrue();
+        boolean[] job = {false};
+        api.listenToEvents(line -> {
+            if (line.equals("event: job")) {
+                job[0] = true;
+            } else if (job[0] && line.startsWith("data:")) {
+                events.add(line.substring(5).strip());
+                job[0] = false;
+            }
+        });
         return events;
     }
 }

@@ -15,8 +15,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -29,12 +27,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -211,30 +206,11 @@ class NothingLeaksIT {
 
     /** Collects the data of every event on {@code /api/v1/events}. */
     private void listen() throws InterruptedException {
-        LinkedBlockingQueue<Boolean> connected = new LinkedBlockingQueue<>();
-        HttpClient.newHttpClient()
-                .sendAsync(
-                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/api/v1/events"))
-                                .header("Accept", "text/event-stream")
-                                .header("Authorization", api.authorization())
-                                .GET()
-                                .build(),
-                        HttpResponse.BodyHandlers.ofLines())
-                .thenAccept(response -> {
-                    try (Stream<String> lines = response.body()) {
-                        for (Iterator<String> it = lines.iterator(); it.hasNext(); ) {
-                            String line = it.next();
-                            if (line.startsWith(":")) {
-                                connected.add(true);
-                            } else if (line.startsWith("data:")) {
-                                events.add(line);
-                            }
-                        }
-                    }
-                });
-        assertThat(connected.poll(10, TimeUnit.SECONDS))
-                .as("event stream connected")
-                .isTrue();
+        api.listenToEvents(line -> {
+            if (line.startsWith("data:")) {
+                events.add(line);
+            }
+        });
     }
 
     @Test
