@@ -90,7 +90,10 @@ final class Browser implements AutoCloseable {
 
     /** Waits until {@code condition} gives something other than null or false. */
     <T> T until(Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, WAIT).until(condition);
+        // a page replaced while the condition looks at it is looked at again, not a failure
+        return new WebDriverWait(driver, WAIT)
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(condition);
     }
 
     WebElement waitFor(String css) {
@@ -113,6 +116,26 @@ final class Browser implements AutoCloseable {
         click("#log-in");
         until(d -> d.findElements(By.cssSelector("h1")).stream()
                 .anyMatch(h -> h.getText().equals("Dashboard")));
+    }
+
+    /** Resizes the window to {@code width} CSS pixels, as a phone held upright shows pages. */
+    void width(int width) {
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, 800));
+    }
+
+    /** How wide the page's content is: wider than the window means sideways scrolling. */
+    long contentWidth() {
+        return (Long) driver.executeScript("return document.documentElement.scrollWidth;");
+    }
+
+    long windowWidth() {
+        return (Long) driver.executeScript("return window.innerWidth;");
+    }
+
+    /** Presses Tab on the page and tells the text of what holds the focus then. */
+    String tab() {
+        driver.switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.TAB);
+        return driver.switchTo().activeElement().getText();
     }
 
     /** Saves what the page shows as {@code target/screenshots/<name>.png}, for review. */

@@ -117,4 +117,20 @@ class WebInterfaceIT {
         assertThat(fetched.statusCode()).isEqualTo(200);
         assertThat(fetched.body()).startsWith("#EXTM3U").contains("BBC One").contains("ITV 1");
     }
+
+    @Test
+    void the_dashboard_fits_a_phone_and_is_reached_by_keyboard() {
+        addSource(
+                "A provider with a rather long name for a small screen",
+                playlist.toUri().toString());
+        browser.click("#refresh");
+        browser.waitFor("#status[data-state='succeeded']");
+        browser.width(360);
+
+        browser.go("/");
+
+        assertThat(browser.contentWidth()).isLessThanOrEqualTo(browser.windowWidth());
+        assertThat(browser.tab()).isEqualTo("Skip to content");
+        assertThat(browser.tab()).isEqualTo("tvarr");
+    }
 }

@@ -211,4 +211,177 @@ class WebPagesIT {
             assertThat(page("/sources").body()).doesNotContain("Provider");
         }
     }
+
+    /** Adds an M3U source through the pages, refreshes it and waits until its status panel says it succeeded. */
+    private String addAndRefresh(String name, Path file) {
+        String location = post(
+                        "/sources",
+                        Map.of(
+                                "csrf",
+                                csrf,
+                                "name",
+                                name,
+                                "kind",
+                                "m3u",
+                                "url",
+                                file.toUri().toString()))
+                .headers()
+                .firstValue("Location")
+                .orElseThrow();
+        assertThat(post(location + "/refresh", Map.of("csrf", csrf)).statusCode())
+                .isEqualTo(303);
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+        while (System.nanoTime() < deadline) {
+            String status = page(location + "/status").body();
+            if (status.contains("data-state=\"succeeded\"")) {
+                return location;
+            }
+            assertThat(status).doesNotContain("data-state=\"failed\"");
+            java.util.concurrent.locks.LockSupport.parkNanos(
+                    java.time.Duration.ofMillis(50).toNanos());
+        }
+        throw new AssertionError("the refresh of " + name + " did not succeed in time");
+    }
+
+    @Nested
+    class Channels {
+        @BeforeEach
+        void ingest() throws IOException {
+            StringBuilder m3u = new StringBuilder("#EXTM3U\n");
+            for (int i = 1; i <= 120; i++) {
+                m3u.append("#EXTINF:-1 tvg-id=\"ch")
+                        .append(i)
+                        .append("\" group-title=\"")
+                        .append(i <= 70 ? "UK" : "US")
+                        .append("\",Channel ")
+                        .append(i)
+                        .append('\n')
+                        .append("http://up.example/")
+                        .append(i)
+                        .append(".ts\n");
+            }
+            addAndRefresh("Big provider", Files.writeString(inputs.resolve("big.m3u"), m3u));
+        }
+
+        @Test
+        void pages_through_every_channel_on_the_server() {
+            String first = page("/channels").body();
+            String last = page("/channels?page=2").body();
+
+            assertThat(first)
+                    .contains("120 channels; page 1 of 3")
+                    .contains(">Channel 1<")
+                    .contains(">Channel 50<")
+                    .doesNotContain(">Channel 51<")
+                    .contains("rel=\"next\"")
+                    .doesNotContain("rel=\"prev\"");
+            assertThat(last)
+                    .contains("page 3 of 3")
+                    .contains(">Channel 101<")
+                    .contains(">Channel 120<")
+                    .contains("rel=\"prev\"")
+                    .doesNotContain("rel=\"next\"");
+        }
+
+        @Test
+        void searches_by_text_and_group() {
+            String found = page("/channels?q=channel+11&group=").body();
+            String inGroup = page("/channels?q=&group=US").body();
+
+            assertThat(found)
+                    .contains("11 channels")
+                    .contains(">Channel 11<")
+                    .contains(">Channel 110<")
+                    .doesNotContain(">Channel 12<");
+            assertThat(inGroup)
+                    .contains("50 channels")
+                    .contains(">Channel 71<")
+                    .doesNotContain(">Channel 70<")
+                    .contains("<option value=\"US\" selected>US (50)</option>");
+        }
+    }
+
+    @Nested
+    class Guides_and_proxies {
+        @Test
+        void a_guide_is_added_and_refreshed_through_its_pages() throws IOException {
+            Path guide = Files.writeString(inputs.resolve("guide.xml"), """
+                    <?xml version="1.0"?><tv><channel id="bbc1.uk"><display-name>BBC One</display-name></channel>
+                    <programme start="20300101000000 +0000" stop="20300101010000 +0000" channel="bbc1.uk">
+                    <title>News</title></programme></tv>
+                    """);
+
+            HttpResponse<String> created = post(
+                    "/guides",
+                    Map.of(
+                            "csrf",
+                            csrf,
+                            "name",
+                            "Guide",
+                            "kind",
+                            "xmltv",
+                            "url",
+                            guide.toUri().toString()));
+
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(303);
+            String location = created.headers().firstValue("Location").orElseThrow();
+            assertThat(location).startsWith("/guides/");
+            assertThat(page(location).body()).contains("<h1>Guide</h1>").contains("programmes stored");
+            assertThat(page("/").body()).contains(">Guide</a>");
+        }
+
+        @Test
+        void a_proxy_without_a_name_is_refused_at_the_name_field_keeping_what_was_ticked() {
+            String source = addAndRefresh("Provider", inputs.resolve("provider.m3u"));
+            String sourceId = source.substring(source.lastIndexOf('/') + 1);
+
+            HttpResponse<String> refused = post(
+                    "/proxies",
+                    Map.of(
+                            "csrf",
+                            csrf,
+                            "name",
+                            " ",
+                            "sources",
+                            sourceId,
+                            "numbering_mode",
+                            "sequential",
+                            "numbering_start",
+                            "100",
+                            "numbering_block_size",
+                            "100",
+                            "delivery_mode",
+                            "redirect"));
+
+            assertThat(refused.statusCode()).isEqualTo(400);
+            assertThat(refused.body())
+                    .containsPattern("<p class=\"field-error\" id=\"name-error\">name: [^<]+</p>")
+                    .contains("value=\"" + sourceId + "\" checked")
+                    .contains("value=\"100\"");
+        }
+
+        @Test
+        void a_proxy_number_that_is_no_number_is_refused_at_its_field() {
+            HttpResponse<String> refused = post(
+                    "/proxies",
+                    Map.of(
+                            "csrf",
+                            csrf,
+                            "name",
+                            "Living room",
+                            "numbering_mode",
+                            "sequential",
+                            "numbering_start",
+                            "one",
+                            "numbering_block_size",
+                            "100",
+                            "delivery_mode",
+                            "redirect"));
+
+            assertThat(refused.statusCode()).isEqualTo(400);
+            assertThat(refused.body())
+                    .contains(
+                            "<p class=\"field-error\" id=\"numbering_start-error\">numbering_start: 'one' (expected: a whole number)</p>");
+        }
+    }
 }
