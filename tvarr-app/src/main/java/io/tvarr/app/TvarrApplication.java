@@ -133,6 +133,8 @@ public final class TvarrApplication implements AutoCloseable {
                         core.generation(),
                         core.outputAccess(),
                         core.filters(),
+                        core.expressions(),
+                        core.expressionPreview(),
                         core.mappingRules(),
                         core.channels(),
                         core.jobs(),

@@ -133,4 +133,29 @@ class WebInterfaceIT {
         assertThat(browser.tab()).isEqualTo("Skip to content");
         assertThat(browser.tab()).isEqualTo("tvarr");
     }
+
+    @Test
+    void a_filter_typo_is_marked_at_its_column_and_the_fixed_filter_previews_its_matches() {
+        addSource("Provider", playlist.toUri().toString());
+        browser.click("#refresh");
+        browser.waitFor("#status[data-state='succeeded']");
+        browser.go("/filters/new");
+        browser.type("#name", "UK only");
+
+        browser.type("#expression", "group_title contians \"UK\"");
+        String column = browser.waitFor("#expression-problem").getAttribute("data-column");
+        String marked = browser.find("#expression-problem mark").getText();
+        browser.screenshot("a_filter_typo_is_marked_at_its_column");
+        browser.type("#expression", "channel_name contains \"BBC\"");
+        String matched = browser.waitFor("#preview-matched").getText();
+        String sample = browser.find("table.preview").getText();
+        browser.click("#save");
+
+        assertThat(column).isEqualTo("13");
+        assertThat(marked).isEqualTo("c");
+        assertThat(matched).isEqualTo("1");
+        assertThat(sample).contains("BBC One").doesNotContain("ITV");
+        browser.until(d -> browser.heading().equals("Filters"));
+        assertThat(browser.find("table").getText()).contains("UK only");
+    }
 }

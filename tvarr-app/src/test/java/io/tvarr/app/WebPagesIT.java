@@ -384,4 +384,40 @@ class WebPagesIT {
                             "<p class=\"field-error\" id=\"numbering_start-error\">numbering_start: 'one' (expected: a whole number)</p>");
         }
     }
+
+    @Nested
+    class Filters {
+        @Test
+        void the_check_marks_the_column_of_a_typo_with_the_languages_message() {
+            HttpResponse<String> check = post(
+                    "/filters/check",
+                    Map.of("csrf", csrf, "domain", "stream_filter", "expression", "group_title contians \"UK\""));
+
+            assertThat(check.statusCode()).isEqualTo(200);
+            assertThat(check.body())
+                    .contains("data-column=\"13\"")
+                    .contains("group_title <mark title=\"column 13\">c</mark>ontians")
+                    .contains("Column 13:");
+        }
+
+        @Test
+        void saving_an_invalid_expression_is_refused_at_the_expression_field() {
+            HttpResponse<String> refused = post(
+                    "/filters",
+                    Map.of(
+                            "csrf",
+                            csrf,
+                            "name",
+                            "Broken",
+                            "domain",
+                            "stream_filter",
+                            "action",
+                            "exclude",
+                            "expression",
+                            "group_title contians \"UK\""));
+
+            assertThat(refused.statusCode()).isEqualTo(400);
+            assertThat(refused.body()).containsPattern("id=\"expression-error\">expression: [^<]+</p>");
+        }
+    }
 }

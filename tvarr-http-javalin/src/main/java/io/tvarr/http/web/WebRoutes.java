@@ -17,6 +17,7 @@ public final class WebRoutes implements ApiRoutes {
     private final SourcePages guides;
     private final ProxyPages proxies;
     private final ChannelsPage channels;
+    private final FilterPages filters;
     private final byte[] style = asset("tvarr.css");
     private final byte[] script = asset("tvarr.js");
 
@@ -33,6 +34,7 @@ public final class WebRoutes implements ApiRoutes {
         this.dashboard = new DashboardPage(sources, guides, useCases, templates, assets);
         this.proxies = new ProxyPages(useCases, templates, assets);
         this.channels = new ChannelsPage(useCases.channels(), templates, assets);
+        this.filters = new FilterPages(useCases, templates, assets);
     }
 
     @Override
@@ -44,6 +46,7 @@ public final class WebRoutes implements ApiRoutes {
         guides.register(routes);
         proxies.register(routes);
         channels.register(routes);
+        filters.register(routes);
     }
 
     private static void serve(Context ctx, byte[] body, String type) {

@@ -3,7 +3,9 @@ package io.tvarr.http.web;
 import io.tvarr.domain.channel.port.in.BrowseChannelsUseCase;
 import io.tvarr.domain.epg.EpgSourceId;
 import io.tvarr.domain.epg.port.in.ManageEpgSourcesUseCase;
+import io.tvarr.domain.filter.port.in.CheckExpressionUseCase;
 import io.tvarr.domain.filter.port.in.ManageFiltersUseCase;
+import io.tvarr.domain.filter.port.in.PreviewExpressionUseCase;
 import io.tvarr.domain.ingestion.port.in.IngestSourceUseCase;
 import io.tvarr.domain.job.port.in.ManageJobsUseCase;
 import io.tvarr.domain.mapping.port.in.ManageMappingRulesUseCase;
@@ -24,6 +26,8 @@ public record WebUseCases(
         GenerateProxyUseCase generation,
         ManageOutputAccessUseCase outputAccess,
         ManageFiltersUseCase filters,
+        CheckExpressionUseCase expressions,
+        PreviewExpressionUseCase expressionPreview,
         ManageMappingRulesUseCase mappingRules,
         BrowseChannelsUseCase channels,
         ManageJobsUseCase jobs,
