@@ -28,6 +28,8 @@ import io.tvarr.http.source.SourceRoutes;
 import io.tvarr.http.system.ApiDocumentation;
 import io.tvarr.http.system.MetricsRoutes;
 import io.tvarr.http.system.SystemRoutes;
+import io.tvarr.http.web.WebRoutes;
+import io.tvarr.http.web.WebUseCases;
 import io.tvarr.http.xtream.XtreamRoutes;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -132,6 +134,21 @@ public final class TvarrApplication implements AutoCloseable {
                 new LogoRoutes(core.cachedLogos(), core.logoUploads(), core.logoCleanup(), access),
                 new JobRoutes(core.jobs()),
                 new JobEventStream(core.jobEvents()),
+                new WebRoutes(new WebUseCases(
+                        core.sources(),
+                        core.sourceIngestion(),
+                        core.guides(),
+                        core.guideIngestion(),
+                        core.proxies(),
+                        core.generation(),
+                        core.outputAccess(),
+                        core.filters(),
+                        core.expressions(),
+                        core.expressionPreview(),
+                        core.mappingRules(),
+                        core.channels(),
+                        core.jobs(),
+                        core.relay())),
                 new XtreamRoutes(
                         new XtreamRoutes.UseCases(
                                 core.xtreamLogins(),

@@ -160,6 +160,26 @@ class ArchitectureTest {
             .dependOnClassesThat()
             .resideInAnyPackage("io.tvarr.domain..port.out..", "io.tvarr.domain..service..");
 
+    /**
+     * The web pages (and the templates compiled into {@code io.tvarr.http.web.template}) show what the use cases
+     * answer, like the REST API: no repository, service, pipeline, ingestion or relay internals behind their back.
+     */
+    @ArchTest
+    static final ArchRule web_pages_use_only_use_cases_and_the_domain_model = noClasses()
+            .that()
+            .resideInAPackage("io.tvarr.http.web..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "io.tvarr.domain..port.out..",
+                    "io.tvarr.domain..service..",
+                    "io.tvarr.persistence..",
+                    "io.tvarr.pipeline..",
+                    "io.tvarr.ingest..",
+                    "io.tvarr.relay..",
+                    "io.tvarr.expression..",
+                    "io.tvarr.app..");
+
     /** JsonBodies refuses text/plain (cross-site) bodies, null and oversized ones: no route may bypass it. */
     @ArchTest
     static final ArchRule http_routes_read_json_bodies_only_through_json_bodies = noClasses()

@@ -34,7 +34,7 @@ public final class Actors {
     }
 
     /** The session of a request authenticated by cookie; empty for an API key or with authentication off. */
-    static Optional<AdminSession> session(Context ctx) {
+    public static Optional<AdminSession> session(Context ctx) {
         return Optional.ofNullable(ctx.attribute(SESSION));
     }
 }

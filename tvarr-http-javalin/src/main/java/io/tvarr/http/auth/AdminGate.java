@@ -43,7 +43,10 @@ public final class AdminGate implements ApiRoutes {
             LoginPages.SETUP,
             AuthRoutes.LOGIN,
             AuthRoutes.SETUP);
-    private static final List<String> OPEN_PREFIXES = List.of("/webjars/");
+    /** Scripts and styles, which the login page needs before anyone logged in; they hold nothing secret. */
+    private static final List<String> OPEN_PREFIXES = List.of("/webjars/", "/assets/");
+    /** The form field plain HTML forms echo the CSRF token in, since a form cannot set a header. */
+    static final String CSRF_FIELD = "csrf";
     /** The players' doors at the root: HDHomeRun's default device and Xtream Codes. */
     private static final Set<String> DOORS = doors();
 
@@ -62,7 +65,7 @@ public final class AdminGate implements ApiRoutes {
     @Override
     public void register(RoutesConfig routes) {
         routes.before(this::check);
-        routes.after("/api/*", this::audit);
+        routes.after(this::audit);
     }
 
     void check(Context ctx) {
@@ -102,8 +105,9 @@ public final class AdminGate implements ApiRoutes {
         if (needed == ApiScope.ADMIN && !csrfMatches(ctx, session.get())) {
             throw new HttpResponseException(
                     HttpStatus.FORBIDDEN.getCode(),
-                    "missing or wrong " + CSRF_HEADER + " header: a change made with the session cookie must echo the"
-                            + " session's CSRF token (GET " + AuthRoutes.SESSION + " tells it)");
+                    "missing or wrong " + CSRF_HEADER + " header (or " + CSRF_FIELD + " form field): a change made"
+                            + " with the session cookie must echo the session's CSRF token (GET " + AuthRoutes.SESSION
+                            + " tells it)");
         }
         Actors.set(ctx, Actor.user(session.get().username()), session.get());
     }
@@ -124,7 +128,15 @@ public final class AdminGate implements ApiRoutes {
 
     private static boolean csrfMatches(Context ctx, AdminSession session) {
         String sent = ctx.header(CSRF_HEADER);
+        if (sent == null && isForm(ctx)) {
+            sent = ctx.formParam(CSRF_FIELD);
+        }
         return sent != null && SecretTokens.same(sent, session.csrfToken());
+    }
+
+    private static boolean isForm(Context ctx) {
+        String type = ctx.contentType();
+        return type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded");
     }
 
     private static HttpResponseException unauthorized(Context ctx, String detail) {
@@ -148,7 +160,10 @@ public final class AdminGate implements ApiRoutes {
         return accept != null && accept.contains("text/html");
     }
 
-    /** Changes that reached a route, whatever came of them; logins, logouts and setup write their own entries. */
+    /**
+     * Changes that reached a route, API or page form alike, whatever came of them; logins, logouts and setup write
+     * their own entries, and open paths and players' doors carry no actor.
+     */
     private void audit(Context ctx) {
         if (READING.contains(ctx.method()) || AuthRoutes.SELF_AUDITED.contains(ctx.path())) {
             return;

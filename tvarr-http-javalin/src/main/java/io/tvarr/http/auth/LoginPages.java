@@ -43,7 +43,6 @@ public final class LoginPages implements ApiRoutes {
         routes.post(LOGOUT, this::logOut);
         routes.get(SETUP, this::setupForm);
         routes.post(SETUP, this::setUp);
-        routes.get(HOME, this::home);
     }
 
     void loginForm(Context ctx) {
@@ -116,21 +115,6 @@ public final class LoginPages implements ApiRoutes {
         ctx.redirect(HOME, HttpStatus.SEE_OTHER);
     }
 
-    /** Until the web pages arrive: who is logged in, where the API is, and the way out. */
-    void home(Context ctx) {
-        String csrf = Actors.session(ctx).map(AdminSession::csrfToken).orElse("");
-        ctx.html(page("tvarr", """
-                <h1>tvarr</h1>
-                <p>Logged in as <strong>%s</strong>.</p>
-                <p><a href="/docs">API documentation</a></p>
-                <form method="post" action="%s">
-                  <input type="hidden" name="csrf" value="%s">
-                  <button type="submit">Log out</button>
-                </form>
-                """.formatted(
-                StringUtil.sanitizeXmlString(Actors.of(ctx).name()), LOGOUT, StringUtil.sanitizeXmlString(csrf))));
-    }
-
     private void renderLogin(Context ctx, int status, @Nullable String error, String next, String username) {
         String csrf = freshLoginCsrf(ctx);
         ctx.status(status).html(page("Log in – tvarr", """
@@ -139,9 +123,11 @@ public final class LoginPages implements ApiRoutes {
                         <form method="post" action="%s">
                           <input type="hidden" name="csrf" value="%s">
                           <input type="hidden" name="next" value="%s">
-                          <label>Username <input name="username" autocomplete="username" required value="%s" autofocus></label>
-                          <label>Password <input name="password" type="password" autocomplete="current-password" required></label>
-                          <button type="submit">Log in</button>
+                          <div class="field"><label for="username">Username</label>
+                            <input id="username" name="username" autocomplete="username" required value="%s" autofocus></div>
+                          <div class="field"><label for="password">Password</label>
+                            <input id="password" name="password" type="password" autocomplete="current-password" required></div>
+                          <button type="submit" id="log-in">Log in</button>
                         </form>
                         """.formatted(
                         error(error),
@@ -160,9 +146,12 @@ public final class LoginPages implements ApiRoutes {
                         <form method="post" action="%s">
                           <input type="hidden" name="csrf" value="%s">
                           <input type="hidden" name="token" value="%s">
-                          <label>Username <input name="username" autocomplete="username" required value="%s"></label>
-                          <label>Password (8 characters or more) <input name="password" type="password" autocomplete="new-password" minlength="8" required></label>
-                          <label>Password again <input name="confirm" type="password" autocomplete="new-password" minlength="8" required></label>
+                          <div class="field"><label for="username">Username</label>
+                            <input id="username" name="username" autocomplete="username" required value="%s"></div>
+                          <div class="field"><label for="password">Password (8 characters or more)</label>
+                            <input id="password" name="password" type="password" autocomplete="new-password" minlength="8" required></div>
+                          <div class="field"><label for="confirm">Password again</label>
+                            <input id="confirm" name="confirm" type="password" autocomplete="new-password" minlength="8" required></div>
                           <button type="submit">Create admin user</button>
                         </form>
                         """.formatted(
@@ -198,7 +187,9 @@ public final class LoginPages implements ApiRoutes {
     }
 
     private static String error(@Nullable String error) {
-        return error == null ? "" : "<p class=\"error\" role=\"alert\">" + StringUtil.sanitizeXmlString(error) + "</p>";
+        return error == null
+                ? ""
+                : "<p class=\"form-error\" role=\"alert\">" + StringUtil.sanitizeXmlString(error) + "</p>";
     }
 
     private static String orEmpty(@Nullable String value) {
@@ -213,16 +204,12 @@ public final class LoginPages implements ApiRoutes {
                   <meta charset="utf-8">
                   <meta name="viewport" content="width=device-width, initial-scale=1">
                   <title>%s</title>
-                  <style>
-                    body { font-family: system-ui, sans-serif; max-width: 24rem; margin: 4rem auto; padding: 0 1rem; }
-                    label { display: block; margin: .8rem 0; }
-                    input { display: block; width: 100%%; padding: .4rem; box-sizing: border-box; }
-                    button { padding: .5rem 1rem; }
-                    .error { color: #a00; }
-                  </style>
+                  <link rel="stylesheet" href="/assets/tvarr.css">
                 </head>
                 <body>
+                <main class="narrow login">
                 %s
+                </main>
                 </body>
                 </html>
                 """.formatted(StringUtil.sanitizeXmlString(title), body);

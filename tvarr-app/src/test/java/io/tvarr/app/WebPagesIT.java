@@ -1,0 +1,423 @@
+package io.tvarr.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The web pages over plain HTTP, as a browser without scripts sends them: forms, CSRF fields, errors, assets. */
+class WebPagesIT {
+    private static final String PASSWORD = "correct horse battery";
+
+    @TempDir
+    Path dir;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ObjectMapper json = new ObjectMapper();
+    private TvarrApplication app;
+    private Path inputs;
+    private String cookie;
+    private String csrf;
+
+    @BeforeEach
+    void start() throws IOException {
+        inputs = Files.createDirectories(dir.resolve("inputs"));
+        Files.writeString(inputs.resolve("provider.m3u"), """
+                #EXTM3U
+                #EXTINF:-1 tvg-id="bbc1.uk" group-title="UK",BBC One
+                http://up.example/1.ts
+                """);
+        Map<ConfigKey, String> flags = new EnumMap<>(ConfigKey.class);
+        flags.put(ConfigKey.SERVER_PORT, "0");
+        flags.put(ConfigKey.SERVER_HOST, "127.0.0.1");
+        flags.put(ConfigKey.HDHOMERUN_DISCOVERY_PORT, "0");
+        flags.put(ConfigKey.DATA_DIR, dir.resolve("data").toString());
+        flags.put(ConfigKey.SOURCES_ALLOWED_DIRS, inputs.toString());
+        flags.put(ConfigKey.ADMIN_PASSWORD, PASSWORD);
+        app = TvarrApplication.start(new ConfigLoader().load(null, Map.of(), flags));
+        HttpResponse<String> login = send(request("/api/v1/auth/login")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"username\":\"admin\",\"password\":\"" + PASSWORD + "\"}")));
+        assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+        String setCookie = login.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("tvarr_session="))
+                .findFirst()
+                .orElseThrow();
+        cookie = setCookie.substring(0, setCookie.indexOf(';'));
+        csrf = json.readTree(login.body()).get("csrfToken").asText();
+    }
+
+    @AfterEach
+    void stop() {
+        app.close();
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path));
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    private HttpResponse<String> page(String path) {
+        return send(request(path).header("Cookie", cookie).header("Accept", "text/html"));
+    }
+
+    private HttpResponse<String> post(String path, Map<String, String> fields) {
+        StringBuilder body = new StringBuilder();
+        fields.forEach((name, value) -> body.append(body.length() == 0 ? "" : "&")
+                .append(URLEncoder.encode(name, StandardCharsets.UTF_8))
+                .append('=')
+                .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
+        return send(request(path)
+                .header("Cookie", cookie)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
+    }
+
+    private String sourceUrl() {
+        return inputs.resolve("provider.m3u").toUri().toString();
+    }
+
+    @Nested
+    class Pages {
+        @Test
+        void the_dashboard_is_the_home_page_with_navigation_and_the_live_jobs_panel() {
+            HttpResponse<String> home = page("/");
+
+            assertThat(home.statusCode()).isEqualTo(200);
+            assertThat(home.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+            assertThat(home.body())
+                    .contains("<h1>Dashboard</h1>")
+                    .contains("href=\"/sources\"", "href=\"/guides\"", "href=\"/proxies\"", "href=\"/channels\"")
+                    .contains("sse-connect=\"/api/v1/events\"")
+                    .contains("hx-trigger=\"sse:job\"")
+                    .contains(csrf);
+        }
+
+        @Test
+        void scripts_and_styles_come_from_tvarr_itself_and_need_no_login() {
+            String home = page("/").body();
+            Matcher scripts = Pattern.compile("<script src=\"([^\"]+)\"").matcher(home);
+
+            int found = 0;
+            while (scripts.find()) {
+                found++;
+                assertThat(scripts.group(1)).startsWith("/");
+                assertThat(send(request(scripts.group(1))).statusCode())
+                        .as(scripts.group(1))
+                        .isEqualTo(200);
+            }
+            assertThat(found).isEqualTo(3);
+            HttpResponse<String> style = send(request("/assets/tvarr.css"));
+            assertThat(style.statusCode()).isEqualTo(200);
+            assertThat(style.body()).contains("prefers-color-scheme: dark");
+            assertThat(send(request("/login")).body()).contains("/assets/tvarr.css");
+        }
+    }
+
+    @Nested
+    class Forms {
+        @Test
+        void adding_a_source_redirects_to_its_page() {
+            HttpResponse<String> created =
+                    post("/sources", Map.of("csrf", csrf, "name", "Provider", "kind", "m3u", "url", sourceUrl()));
+
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(303);
+            String location = created.headers().firstValue("Location").orElseThrow();
+            assertThat(location).matches("/sources/[0-9a-f-]{36}");
+            assertThat(page(location).body()).contains("<h1>Provider</h1>").contains("Refresh now");
+        }
+
+        @Test
+        void a_refused_field_shows_the_server_message_next_to_it() {
+            HttpResponse<String> refused =
+                    post("/sources", Map.of("csrf", csrf, "name", "Provider", "kind", "m3u", "url", "   "));
+
+            assertThat(refused.statusCode()).isEqualTo(400);
+            assertThat(refused.body())
+                    .containsPattern("<p class=\"field-error\" id=\"url-error\">url: [^<]+</p>")
+                    .contains("value=\"Provider\"");
+        }
+
+        @Test
+        void a_form_without_the_session_csrf_field_is_refused() {
+            HttpResponse<String> refused =
+                    post("/sources", Map.of("name", "Provider", "kind", "m3u", "url", sourceUrl()));
+
+            assertThat(refused.statusCode()).isEqualTo(403);
+            assertThat(refused.body()).contains("csrf form field");
+            assertThat(post("/sources", Map.of("csrf", "forged", "name", "P", "kind", "m3u", "url", sourceUrl()))
+                            .statusCode())
+                    .isEqualTo(403);
+        }
+
+        @Test
+        void a_change_made_on_a_page_lands_in_the_audit_trail() throws IOException {
+            post("/sources", Map.of("csrf", csrf, "name", "Provider", "kind", "m3u", "url", sourceUrl()));
+
+            JsonNode audit = json.readTree(
+                    new ApiClient(app).get("/api/v1/audit?size=50").body());
+
+            assertThat(audit.get("items")).anySatisfy(entry -> {
+                assertThat(entry.get("actor").asText()).isEqualTo("user:admin");
+                assertThat(entry.get("action").asText()).isEqualTo("POST /sources");
+                assertThat(entry.get("outcome").asText()).isEqualTo("303");
+            });
+        }
+
+        @Test
+        void deleting_asks_first_and_deletes_on_confirmation() {
+            String location = post(
+                            "/sources", Map.of("csrf", csrf, "name", "Provider", "kind", "m3u", "url", sourceUrl()))
+                    .headers()
+                    .firstValue("Location")
+                    .orElseThrow();
+
+            assertThat(page(location + "/delete").body())
+                    .contains("It cannot be undone")
+                    .contains("Provider");
+            HttpResponse<String> deleted = post(location + "/delete", Map.of("csrf", csrf));
+
+            assertThat(deleted.statusCode()).isEqualTo(303);
+            assertThat(page("/sources").body()).doesNotContain("Provider");
+        }
+    }
+
+    /** Adds an M3U source through the pages, refreshes it and waits until its status panel says it succeeded. */
+    private String addAndRefresh(String name, Path file) {
+        String location = post(
+                        "/sources",
+                        Map.of(
+                                "csrf",
+                                csrf,
+                                "name",
+                                name,
+                                "kind",
+                                "m3u",
+                                "url",
+                                file.toUri().toString()))
+                .headers()
+                .firstValue("Location")
+                .orElseThrow();
+        assertThat(post(location + "/refresh", Map.of("csrf", csrf)).statusCode())
+                .isEqualTo(303);
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+        while (System.nanoTime() < deadline) {
+            String status = page(location + "/status").body();
+            if (status.contains("data-state=\"succeeded\"")) {
+                return location;
+            }
+            assertThat(status).doesNotContain("data-state=\"failed\"");
+            java.util.concurrent.locks.LockSupport.parkNanos(
+                    java.time.Duration.ofMillis(50).toNanos());
+        }
+        throw new AssertionError("the refresh of " + name + " did not succeed in time");
+    }
+
+    @Nested
+    class Channels {
+        @BeforeEach
+        void ingest() throws IOException {
+            StringBuilder m3u = new StringBuilder("#EXTM3U\n");
+            for (int i = 1; i <= 120; i++) {
+                m3u.append("#EXTINF:-1 tvg-id=\"ch")
+                        .append(i)
+                        .append("\" group-title=\"")
+                        .append(i <= 70 ? "UK" : "US")
+                        .append("\",Channel ")
+                        .append(i)
+                        .append('\n')
+                        .append("http://up.example/")
+                        .append(i)
+                        .append(".ts\n");
+            }
+            addAndRefresh("Big provider", Files.writeString(inputs.resolve("big.m3u"), m3u));
+        }
+
+        @Test
+        void pages_through_every_channel_on_the_server() {
+            String first = page("/channels").body();
+            String last = page("/channels?page=2").body();
+
+            assertThat(first)
+                    .contains("120 channels; page 1 of 3")
+                    .contains(">Channel 1<")
+                    .contains(">Channel 50<")
+                    .doesNotContain(">Channel 51<")
+                    .contains("rel=\"next\"")
+                    .doesNotContain("rel=\"prev\"");
+            assertThat(last)
+                    .contains("page 3 of 3")
+                    .contains(">Channel 101<")
+                    .contains(">Channel 120<")
+                    .contains("rel=\"prev\"")
+                    .doesNotContain("rel=\"next\"");
+        }
+
+        @Test
+        void searches_by_text_and_group() {
+            String found = page("/channels?q=channel+11&group=").body();
+            String inGroup = page("/channels?q=&group=US").body();
+
+            assertThat(found)
+                    .contains("11 channels")
+                    .contains(">Channel 11<")
+                    .contains(">Channel 110<")
+                    .doesNotContain(">Channel 12<");
+            assertThat(inGroup)
+                    .contains("50 channels")
+                    .contains(">Channel 71<")
+                    .doesNotContain(">Channel 70<")
+                    .contains("<option value=\"US\" selected>US (50)</option>");
+        }
+    }
+
+    @Nested
+    class Guides_and_proxies {
+        @Test
+        void a_guide_is_added_and_refreshed_through_its_pages() throws IOException {
+            Path guide = Files.writeString(inputs.resolve("guide.xml"), """
+                    <?xml version="1.0"?><tv><channel id="bbc1.uk"><display-name>BBC One</display-name></channel>
+                    <programme start="20300101000000 +0000" stop="20300101010000 +0000" channel="bbc1.uk">
+                    <title>News</title></programme></tv>
+                    """);
+
+            HttpResponse<String> created = post(
+                    "/guides",
+                    Map.of(
+                            "csrf",
+                            csrf,
+                            "name",
+                            "Guide",
+                            "kind",
+                            "xmltv",
+                            "url",
+                            guide.toUri().toString()));
+
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(303);
+            String location = created.headers().firstValue("Location").orElseThrow();
+            assertThat(location).startsWith("/guides/");
+            assertThat(page(location).body()).contains("<h1>Guide</h1>").contains("programmes stored");
+            assertThat(page("/").body()).contains(">Guide</a>");
+        }
+
+        @Test
+        void a_proxy_without_a_name_is_refused_at_the_name_field_keeping_what_was_ticked() {
+            String source = addAndRefresh("Provider", inputs.resolve("provider.m3u"));
+            String sourceId = source.substring(source.lastIndexOf('/') + 1);
+
+            HttpResponse<String> refused = post(
+                    "/proxies",
+                    Map.of(
+                            "csrf",
+                            csrf,
+                            "name",
+                            " ",
+                            "sources",
+                            sourceId,
+                            "numbering_mode",
+                            "sequential",
+                            "numbering_start",
+                            "100",
+                            "numbering_block_size",
+                            "100",
+                            "delivery_mode",
+                            "redirect"));
+
+            assertThat(refused.statusCode()).isEqualTo(400);
+            assertThat(refused.body())
+                    .containsPattern("<p class=\"field-error\" id=\"name-error\">name: [^<]+</p>")
+                    .contains("value=\"" + sourceId + "\" checked")
+                    .contains("value=\"100\"");
+        }
+
+        @Test
+        void a_proxy_number_that_is_no_number_is_refused_at_its_field() {
+            HttpResponse<String> refused = post(
+                    "/proxies",
+                    Map.of(
+                            "csrf",
+                            csrf,
+                            "name",
+                            "Living room",
+                            "numbering_mode",
+                            "sequential",
+                            "numbering_start",
+                            "one",
+                            "numbering_block_size",
+                            "100",
+                            "delivery_mode",
+                            "redirect"));
+
+            assertThat(refused.statusCode()).isEqualTo(400);
+            assertThat(refused.body())
+                    .contains(
+                            "<p class=\"field-error\" id=\"numbering_start-error\">numbering_start: 'one' (expected: a whole number)</p>");
+        }
+    }
+
+    @Nested
+    class Filters {
+        @Test
+        void the_check_marks_the_column_of_a_typo_with_the_languages_message() {
+            HttpResponse<String> check = post(
+                    "/filters/check",
+                    Map.of("csrf", csrf, "domain", "stream_filter", "expression", "group_title contians \"UK\""));
+
+            assertThat(check.statusCode()).isEqualTo(200);
+            assertThat(check.body())
+                    .contains("data-column=\"13\"")
+                    .contains("group_title <mark title=\"column 13\">c</mark>ontians")
+                    .contains("Column 13:");
+        }
+
+        @Test
+        void saving_an_invalid_expression_is_refused_at_the_expression_field() {
+            HttpResponse<String> refused = post(
+                    "/filters",
+                    Map.of(
+                            "csrf",
+                            csrf,
+                            "name",
+                            "Broken",
+                            "domain",
+                            "stream_filter",
+                            "action",
+                            "exclude",
+                            "expression",
+                            "group_title contians \"UK\""));
+
+            assertThat(refused.statusCode()).isEqualTo(400);
+            assertThat(refused.body()).containsPattern("id=\"expression-error\">expression: [^<]+</p>");
+        }
+    }
+}

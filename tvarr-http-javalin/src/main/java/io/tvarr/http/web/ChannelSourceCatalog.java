@@ -1,0 +1,108 @@
+package io.tvarr.http.web;
+
+import io.tvarr.domain.Redaction;
+import io.tvarr.domain.ingestion.IngestionStatus;
+import io.tvarr.domain.ingestion.port.in.IngestSourceUseCase;
+import io.tvarr.domain.source.SourceId;
+import io.tvarr.domain.source.SourceKind;
+import io.tvarr.domain.source.StreamSource;
+import io.tvarr.domain.source.port.in.ManageStreamSourcesUseCase;
+import io.tvarr.domain.source.port.in.SaveStreamSourceCommand;
+import io.tvarr.http.EnumParam;
+import java.util.List;
+
+/** Channel sources (M3U, Xtream) for the source pages. */
+final class ChannelSourceCatalog implements SourceCatalog {
+    private final ManageStreamSourcesUseCase sources;
+    private final IngestSourceUseCase<SourceId> ingestion;
+
+    ChannelSourceCatalog(ManageStreamSourcesUseCase sources, IngestSourceUseCase<SourceId> ingestion) {
+        this.sources = sources;
+        this.ingestion = ingestion;
+    }
+
+    @Override
+    public SourceSection section() {
+        return SourceSection.CHANNELS;
+    }
+
+    @Override
+    public List<SourceEntry> list() {
+        return sources.list().stream().map(ChannelSourceCatalog::entry).toList();
+    }
+
+    @Override
+    public SourceEntry get(String id) {
+        return entry(sources.get(SourceId.parse(id)));
+    }
+
+    @Override
+    public String create(SourceForm form) {
+        return sources.create(command(form, SaveStreamSourceCommand.m3u("new", "file:/")))
+                .id()
+                .toString();
+    }
+
+    @Override
+    public void update(String id, SourceForm form) {
+        SourceId sourceId = SourceId.parse(id);
+        StreamSource stored = sources.get(sourceId);
+        // what the form does not show stays as it is
+        SaveStreamSourceCommand kept = new SaveStreamSourceCommand(
+                stored.name(),
+                stored.kind(),
+                "file:/",
+                null,
+                null,
+                null,
+                stored.enabled(),
+                null,
+                stored.maxConcurrentStreams(),
+                stored.xtreamOutput(),
+                stored.includeVod());
+        sources.update(sourceId, command(form, kept));
+    }
+
+    @Override
+    public void delete(String id) {
+        sources.delete(SourceId.parse(id));
+    }
+
+    @Override
+    public IngestionStatus refresh(String id) {
+        return ingestion.start(SourceId.parse(id));
+    }
+
+    @Override
+    public IngestionStatus status(String id) {
+        return ingestion.status(SourceId.parse(id));
+    }
+
+    /** The form's fields over {@code kept}'s settings that the form does not show. */
+    private static SaveStreamSourceCommand command(SourceForm form, SaveStreamSourceCommand kept) {
+        return new SaveStreamSourceCommand(
+                form.name(),
+                EnumParam.parse(SourceKind.class, form.kind(), "kind"),
+                form.url(),
+                SourceForm.blankToNull(form.username()),
+                SourceForm.blankToNull(form.password()),
+                SourceForm.blankToNull(form.userAgent()),
+                kept.enabled(),
+                SourceForm.blankToNull(form.schedule()),
+                kept.maxConcurrentStreams(),
+                kept.xtreamOutput(),
+                kept.includeVod());
+    }
+
+    private static SourceEntry entry(StreamSource s) {
+        return new SourceEntry(
+                s.id().toString(),
+                s.name(),
+                EnumParam.format(s.kind()),
+                Redaction.redactUrl(s.url().toString()),
+                s.credentials() == null ? null : s.credentials().username(),
+                s.userAgent(),
+                s.enabled(),
+                s.schedule());
+    }
+}

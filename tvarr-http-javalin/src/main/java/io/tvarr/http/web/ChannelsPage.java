@@ -1,0 +1,39 @@
+package io.tvarr.http.web;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.tvarr.domain.channel.ChannelQuery;
+import io.tvarr.domain.channel.port.in.BrowseChannelsUseCase;
+import io.tvarr.http.QueryParams;
+import java.util.Map;
+import java.util.Objects;
+
+/** The channels page: search by text and group over every stored channel, paged by the store, not in memory. */
+final class ChannelsPage {
+    static final int PAGE_SIZE = 50;
+
+    private final BrowseChannelsUseCase channels;
+    private final Templates templates;
+    private final WebAssets assets;
+
+    ChannelsPage(BrowseChannelsUseCase channels, Templates templates, WebAssets assets) {
+        this.channels = channels;
+        this.templates = templates;
+        this.assets = assets;
+    }
+
+    void register(RoutesConfig routes) {
+        routes.get("/channels", this::list);
+    }
+
+    void list(Context ctx) {
+        String text = Objects.requireNonNullElse(ctx.queryParam("q"), "");
+        String group = Objects.requireNonNullElse(ctx.queryParam("group"), "");
+        ChannelQuery query = new ChannelQuery(null, group, text, QueryParams.integer(ctx, "page", 0), PAGE_SIZE);
+        ChannelListing listing = new ChannelListing(channels.page(query), text, group, channels.groups(null));
+        templates.render(
+                ctx,
+                "channels.jte",
+                Map.of("layout", Layout.of(ctx, assets, "Channels", "channels"), "listing", listing));
+    }
+}

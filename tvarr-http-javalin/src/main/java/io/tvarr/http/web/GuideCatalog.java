@@ -1,0 +1,107 @@
+package io.tvarr.http.web;
+
+import io.tvarr.domain.Redaction;
+import io.tvarr.domain.epg.EpgSource;
+import io.tvarr.domain.epg.EpgSourceId;
+import io.tvarr.domain.epg.EpgSourceKind;
+import io.tvarr.domain.epg.port.in.ManageEpgSourcesUseCase;
+import io.tvarr.domain.epg.port.in.SaveEpgSourceCommand;
+import io.tvarr.domain.ingestion.IngestionStatus;
+import io.tvarr.domain.ingestion.port.in.IngestSourceUseCase;
+import io.tvarr.http.EnumParam;
+import java.util.List;
+
+/** Guide sources (XMLTV, Xtream EPG) for the source pages. */
+final class GuideCatalog implements SourceCatalog {
+    private final ManageEpgSourcesUseCase guides;
+    private final IngestSourceUseCase<EpgSourceId> ingestion;
+
+    GuideCatalog(ManageEpgSourcesUseCase guides, IngestSourceUseCase<EpgSourceId> ingestion) {
+        this.guides = guides;
+        this.ingestion = ingestion;
+    }
+
+    @Override
+    public SourceSection section() {
+        return SourceSection.GUIDES;
+    }
+
+    @Override
+    public List<SourceEntry> list() {
+        return guides.list().stream().map(GuideCatalog::entry).toList();
+    }
+
+    @Override
+    public SourceEntry get(String id) {
+        return entry(guides.get(EpgSourceId.parse(id)));
+    }
+
+    @Override
+    public String create(SourceForm form) {
+        return guides.create(command(form, SaveEpgSourceCommand.xmltv("new", "file:/")))
+                .id()
+                .toString();
+    }
+
+    @Override
+    public void update(String id, SourceForm form) {
+        EpgSourceId guideId = EpgSourceId.parse(id);
+        EpgSource stored = guides.get(guideId);
+        SaveEpgSourceCommand kept = new SaveEpgSourceCommand(
+                stored.name(),
+                stored.kind(),
+                "file:/",
+                null,
+                null,
+                null,
+                stored.enabled(),
+                null,
+                stored.timeShiftMinutes(),
+                stored.zone(),
+                stored.retention());
+        guides.update(guideId, command(form, kept));
+    }
+
+    @Override
+    public void delete(String id) {
+        guides.delete(EpgSourceId.parse(id));
+    }
+
+    @Override
+    public IngestionStatus refresh(String id) {
+        return ingestion.start(EpgSourceId.parse(id));
+    }
+
+    @Override
+    public IngestionStatus status(String id) {
+        return ingestion.status(EpgSourceId.parse(id));
+    }
+
+    /** The form's fields over {@code kept}'s settings that the form does not show. */
+    private static SaveEpgSourceCommand command(SourceForm form, SaveEpgSourceCommand kept) {
+        return new SaveEpgSourceCommand(
+                form.name(),
+                EnumParam.parse(EpgSourceKind.class, form.kind(), "kind"),
+                form.url(),
+                SourceForm.blankToNull(form.username()),
+                SourceForm.blankToNull(form.password()),
+                SourceForm.blankToNull(form.userAgent()),
+                kept.enabled(),
+                SourceForm.blankToNull(form.schedule()),
+                kept.timeShiftMinutes(),
+                kept.zone(),
+                kept.retention());
+    }
+
+    private static SourceEntry entry(EpgSource s) {
+        return new SourceEntry(
+                s.id().toString(),
+                s.name(),
+                EnumParam.format(s.kind()),
+                Redaction.redactUrl(s.url().toString()),
+                s.credentials() == null ? null : s.credentials().username(),
+                s.userAgent(),
+                s.enabled(),
+                s.schedule());
+    }
+}

@@ -1,0 +1,140 @@
+package io.tvarr.http.web;
+
+import io.javalin.http.Context;
+import io.tvarr.domain.ValidationException;
+import io.tvarr.domain.epg.EpgSourceId;
+import io.tvarr.domain.filter.FilterId;
+import io.tvarr.domain.mapping.MappingRuleId;
+import io.tvarr.domain.proxy.DeliveryMode;
+import io.tvarr.domain.proxy.Numbering;
+import io.tvarr.domain.proxy.NumberingMode;
+import io.tvarr.domain.proxy.OutputSettings;
+import io.tvarr.domain.proxy.ProxyFilter;
+import io.tvarr.domain.proxy.StreamProxy;
+import io.tvarr.domain.proxy.port.in.SaveProxyCommand;
+import io.tvarr.domain.source.SourceId;
+import io.tvarr.http.EnumParam;
+import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What the proxy form holds: the name, the sources, guides, filters and rules ticked (in the order listed),
+ * numbering and delivery mode. Field names are the domain's, so refusals land next to their field.
+ */
+public record ProxyForm(
+        String name,
+        List<String> sources,
+        List<String> epgSources,
+        List<String> filters,
+        List<String> mappingRules,
+        String numberingMode,
+        String numberingStart,
+        String numberingBlockSize,
+        String deliveryMode) {
+    static final Set<String> FIELDS = Set.of(
+            "name",
+            "sources",
+            "epg_sources",
+            "filters",
+            "mapping_rules",
+            "numbering",
+            "numbering_mode",
+            "numbering_start",
+            "numbering_block_size",
+            "delivery_mode",
+            "relay_profile");
+
+    public ProxyForm {
+        sources = List.copyOf(sources);
+        epgSources = List.copyOf(epgSources);
+        filters = List.copyOf(filters);
+        mappingRules = List.copyOf(mappingRules);
+    }
+
+    static ProxyForm empty() {
+        Numbering numbering = Numbering.DEFAULT;
+        return new ProxyForm(
+                "",
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                Shown.wire(numbering.mode()),
+                Integer.toString(numbering.start()),
+                Integer.toString(numbering.blockSize()),
+                Shown.wire(DeliveryMode.REDIRECT));
+    }
+
+    static ProxyForm of(StreamProxy p) {
+        return new ProxyForm(
+                p.name(),
+                p.sources().stream().map(Object::toString).toList(),
+                p.epgSources().stream().map(Object::toString).toList(),
+                p.filters().stream().map(f -> f.filterId().toString()).toList(),
+                p.mappingRules().stream().map(Object::toString).toList(),
+                Shown.wire(p.numbering().mode()),
+                Integer.toString(p.numbering().start()),
+                Integer.toString(p.numbering().blockSize()),
+                Shown.wire(p.deliveryMode()));
+    }
+
+    static ProxyForm read(Context ctx) {
+        return new ProxyForm(
+                orEmpty(ctx.formParam("name")),
+                ctx.formParams("sources"),
+                ctx.formParams("epg_sources"),
+                ctx.formParams("filters"),
+                ctx.formParams("mapping_rules"),
+                orEmpty(ctx.formParam("numbering_mode")),
+                orEmpty(ctx.formParam("numbering_start")),
+                orEmpty(ctx.formParam("numbering_block_size")),
+                orEmpty(ctx.formParam("delivery_mode")));
+    }
+
+    /**
+     * The command this form asks for, over what the form does not show of {@code stored} (slug, output settings,
+     * relay profile, schedule, switched-off filters keep their switch); a new proxy gets the defaults.
+     */
+    SaveProxyCommand toCommand(@Nullable StreamProxy stored) {
+        DeliveryMode delivery = EnumParam.parse(DeliveryMode.class, deliveryMode, "delivery_mode");
+        return new SaveProxyCommand(
+                name,
+                stored == null ? null : stored.slug(),
+                sources.stream().map(SourceId::parse).toList(),
+                epgSources.stream().map(EpgSourceId::parse).toList(),
+                filters.stream().map(id -> filter(id, stored)).toList(),
+                mappingRules.stream().map(MappingRuleId::parse).toList(),
+                new Numbering(
+                        EnumParam.parse(NumberingMode.class, numberingMode, "numbering_mode"),
+                        number(numberingStart, "numbering_start"),
+                        number(numberingBlockSize, "numbering_block_size")),
+                delivery,
+                stored == null ? null : stored.relayProfile(),
+                stored == null ? OutputSettings.DEFAULT : stored.output(),
+                stored == null ? null : stored.schedule());
+    }
+
+    private static ProxyFilter filter(String id, @Nullable StreamProxy stored) {
+        FilterId filterId = FilterId.parse(id);
+        boolean active = stored == null
+                || stored.filters().stream()
+                        .filter(f -> f.filterId().equals(filterId))
+                        .findFirst()
+                        .map(ProxyFilter::active)
+                        .orElse(true);
+        return new ProxyFilter(filterId, active);
+    }
+
+    private static int number(String text, String field) {
+        try {
+            return Integer.parseInt(text.trim());
+        } catch (NumberFormatException e) {
+            throw new ValidationException(field + ": '" + text + "' (expected: a whole number)");
+        }
+    }
+
+    private static String orEmpty(@Nullable String value) {
+        return value == null ? "" : value;
+    }
+}

@@ -1,0 +1,25 @@
+package io.tvarr.http.web;
+
+import io.tvarr.domain.ingestion.IngestionStatus;
+import java.util.List;
+
+/** One kind of source (channel sources or guides) seen through its use cases, by id as the pages carry it. */
+interface SourceCatalog {
+    SourceSection section();
+
+    List<SourceEntry> list();
+
+    SourceEntry get(String id);
+
+    /** @return the new source's id */
+    String create(SourceForm form);
+
+    void update(String id, SourceForm form);
+
+    void delete(String id);
+
+    /** Starts a refresh in the background, guarded against losing the stored data. */
+    IngestionStatus refresh(String id);
+
+    IngestionStatus status(String id);
+}
