@@ -19,10 +19,12 @@ import io.tvarr.domain.output.service.OutputGate;
 import io.tvarr.domain.proxy.ProxyId;
 import io.tvarr.domain.proxy.service.ProxyService;
 import io.tvarr.domain.proxy.service.TunerDeviceService;
+import io.tvarr.domain.relay.port.in.PlayChannelUseCase;
 import io.tvarr.domain.relay.service.FFmpegInspectionService;
 import io.tvarr.domain.relay.service.PlayChannelService;
 import io.tvarr.domain.relay.service.RelayInspectionService;
 import io.tvarr.domain.relay.service.RelayProfileService;
+import io.tvarr.domain.relay.service.TunerLimitedPlayback;
 import io.tvarr.domain.source.service.StreamSourceService;
 import io.tvarr.domain.xtream.service.XtreamAccounts;
 import io.tvarr.expression.LanguageCatalogue;
@@ -83,7 +85,7 @@ final class Assembly {
     final ProcessFFmpeg ffmpeg;
     final SystemHardwareDetector hardware;
     final RelayHub relay;
-    final PlayChannelService streams;
+    final PlayChannelUseCase streams;
     final RelayInspectionService relayInspection;
     final FFmpegInspectionService ffmpegInspection;
     final AdminServices admin;
@@ -165,8 +167,9 @@ final class Assembly {
                 ffmpeg,
                 hardware,
                 new CodecProbe(ffmpeg, store.lastKnownCodecs(), Duration.ofHours(24), clock));
-        this.streams =
-                new PlayChannelService(proxies, store.streamSources(), store.channels(), store.relayProfiles(), relay);
+        this.streams = new TunerLimitedPlayback(
+                new PlayChannelService(proxies, store.streamSources(), store.channels(), store.relayProfiles(), relay),
+                tuners);
         this.xtreamOutputs = new XtreamPublications(settings.dataDir.resolve("proxies"));
         this.xtream = new XtreamAccounts(outputUsers, xtreamOutputs, streams, outputGate);
         this.relayInspection = new RelayInspectionService(relay);
