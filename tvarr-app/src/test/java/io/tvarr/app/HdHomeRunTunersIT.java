@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -52,11 +53,13 @@ class HdHomeRunTunersIT {
     private TvarrApplication app;
     private ApiClient api;
     private byte[] media;
+    private byte[] h264;
     private final List<InputStream> held = new ArrayList<>();
 
     @BeforeAll
     void start() throws Exception {
-        media = sample();
+        media = sample(SampleMedia.mpegTsArguments(dir.resolve("mpeg2.ts"), 2));
+        h264 = sample(SampleMedia.h264AacTsArguments(dir.resolve("h264.ts"), 2));
         upstream = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         upstream.setExecutor(Executors.newCachedThreadPool());
         upstream.createContext("/", this::answer);
@@ -184,6 +187,52 @@ class HdHomeRunTunersIT {
                 .isEqualTo(200);
     }
 
+    @Test
+    void a_channel_in_mpeg2_and_mp2_comes_out_of_the_tuner_as_h264_and_aac_mpeg_ts() throws Exception {
+        String url = body("/hdhr/living-room/lineup.json").get(0).get("URL").asText();
+
+        Path received = Files.write(dir.resolve("tuned-mpeg2.ts"), watch(url).readNBytes(256 * 1024));
+
+        assertThat(ffprobe(received)).containsExactlyInAnyOrder("h264,video", "aac,audio");
+        assertThat(ffprobe(dir.resolve("mpeg2.ts"))).containsExactlyInAnyOrder("mpeg2video,video", "mp2,audio");
+    }
+
+    @Test
+    void an_h264_and_aac_channel_comes_out_as_it_is_and_once_probed_is_passed_through_unchanged() throws Exception {
+        String url = body("/hdhr/living-room/lineup.json").get(1).get("URL").asText();
+        Path first = Files.write(dir.resolve("tuned-h264.ts"), watch(url).readNBytes(128 * 1024));
+        assertThat(ffprobe(first)).containsExactlyInAnyOrder("h264,video", "aac,audio");
+        hang_up();
+
+        byte[] again = watch(url).readNBytes(64 * 1024);
+
+        assertThat(again).as("the upstream's own bytes").isEqualTo(Arrays.copyOfRange(h264, 188, 188 + 64 * 1024));
+    }
+
+    /** Each stream as {@code codec_name,codec_type}. */
+    private static List<String> ffprobe(Path file) throws Exception {
+        Process probe = new ProcessBuilder(
+                        "ffprobe",
+                        "-v",
+                        "error",
+                        "-show_entries",
+                        "stream=codec_type,codec_name",
+                        "-of",
+                        "csv=p=0:nk=1",
+                        file.toString())
+                .redirectErrorStream(true)
+                .start();
+        String out = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(probe.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(probe.exitValue()).as(out).isZero();
+        // a transport stream lists its streams once more under its program
+        return out.lines()
+                .map(l -> l.strip().replaceAll(",+$", ""))
+                .filter(l -> !l.isEmpty())
+                .distinct()
+                .toList();
+    }
+
     /** Opens the stream and reads its first packet; the test's end hangs up. */
     private InputStream watch(String url) throws Exception {
         HttpResponse<InputStream> response =
@@ -218,12 +267,17 @@ class HdHomeRunTunersIT {
         return json.readTree(response.body()).get("id").asText();
     }
 
-    /** The provider sends its media slowly, looping, so a stream lasts until its viewer hangs up. */
+    /**
+     * The provider: {@code one.ts} is MPEG-2 video with MP2 audio, {@code two.ts} H.264 with AAC. Each sends its
+     * sample at once (so probes are quick), then again and again slowly, so a stream lasts until its viewer hangs up.
+     */
     private void answer(HttpExchange exchange) throws IOException {
+        byte[] media = exchange.getRequestURI().getPath().endsWith("two.ts") ? h264 : this.media;
         try (exchange) {
             exchange.getResponseHeaders().set("Content-Type", "video/mp2t");
             exchange.sendResponseHeaders(200, 0);
             OutputStream out = exchange.getResponseBody();
+            out.write(media);
             Instant end = Instant.now().plus(Duration.ofSeconds(60));
             while (Instant.now().isBefore(end)) {
                 for (int i = 0; i < media.length; i += 188 * 50) {
@@ -237,12 +291,12 @@ class HdHomeRunTunersIT {
         }
     }
 
-    private static byte[] sample() throws Exception {
-        Path sample = dir.resolve("sample.ts");
+    private static byte[] sample(List<String> arguments) throws Exception {
+        Path sample = Path.of(arguments.get(arguments.size() - 1));
         Process make;
         try {
             List<String> command = new ArrayList<>(List.of("ffmpeg"));
-            command.addAll(SampleMedia.mpegTsArguments(sample, 2));
+            command.addAll(arguments);
             make = new ProcessBuilder(command).inheritIO().start();
         } catch (IOException e) {
             if ("true".equals(System.getenv("CI"))) {
