@@ -19,10 +19,13 @@ import io.tvarr.domain.output.service.OutputGate;
 import io.tvarr.domain.proxy.ProxyId;
 import io.tvarr.domain.proxy.service.ProxyService;
 import io.tvarr.domain.proxy.service.TunerDeviceService;
+import io.tvarr.domain.relay.port.in.PlayChannelUseCase;
 import io.tvarr.domain.relay.service.FFmpegInspectionService;
 import io.tvarr.domain.relay.service.PlayChannelService;
 import io.tvarr.domain.relay.service.RelayInspectionService;
+import io.tvarr.domain.relay.service.RelayProfileChoice;
 import io.tvarr.domain.relay.service.RelayProfileService;
+import io.tvarr.domain.relay.service.TunerLimitedPlayback;
 import io.tvarr.domain.source.service.StreamSourceService;
 import io.tvarr.domain.xtream.service.XtreamAccounts;
 import io.tvarr.expression.LanguageCatalogue;
@@ -51,6 +54,9 @@ import java.util.function.Supplier;
  * per {@link Tvarr}; package-private so only the core and the server see the parts.
  */
 final class Assembly {
+    /** How long a channel's probed codecs are trusted, by the relay's probe and the tuner's profile choice alike. */
+    private static final Duration CODECS_TRUSTED = Duration.ofHours(24);
+
     final JdbiPersistence store;
     final Clock clock;
     /** Where players and browsers reach tvarr, as written into playlists and links. */
@@ -83,7 +89,7 @@ final class Assembly {
     final ProcessFFmpeg ffmpeg;
     final SystemHardwareDetector hardware;
     final RelayHub relay;
-    final PlayChannelService streams;
+    final PlayChannelUseCase streams;
     final RelayInspectionService relayInspection;
     final FFmpegInspectionService ffmpegInspection;
     final CronUtilsSchedules cron;
@@ -165,9 +171,15 @@ final class Assembly {
                 clock,
                 ffmpeg,
                 hardware,
-                new CodecProbe(ffmpeg, store.lastKnownCodecs(), Duration.ofHours(24), clock));
-        this.streams =
-                new PlayChannelService(proxies, store.streamSources(), store.channels(), store.relayProfiles(), relay);
+                new CodecProbe(ffmpeg, store.lastKnownCodecs(), CODECS_TRUSTED, clock));
+        this.streams = new TunerLimitedPlayback(
+                new PlayChannelService(
+                        proxies,
+                        store.streamSources(),
+                        store.channels(),
+                        new RelayProfileChoice(store.relayProfiles(), store.lastKnownCodecs(), clock, CODECS_TRUSTED),
+                        relay),
+                tuners);
         this.xtreamOutputs = new XtreamPublications(settings.dataDir.resolve("proxies"));
         this.xtream = new XtreamAccounts(outputUsers, xtreamOutputs, streams, outputGate);
         this.relayInspection = new RelayInspectionService(relay);

@@ -75,6 +75,10 @@ public enum ConfigKey {
             "hdhomerun.discovery_port",
             "65001",
             "UDP port answering HDHomeRun discovery (Plex, hdhomerun_config); 0 turns discovery off"),
+    HDHOMERUN_SSDP_PORT(
+            "hdhomerun.ssdp_port",
+            "1900",
+            "UDP port answering SSDP M-SEARCH for the tuner devices (group 239.255.255.250); 0 turns SSDP off"),
     AUTH_DISABLED(
             "auth.disabled",
             "false",

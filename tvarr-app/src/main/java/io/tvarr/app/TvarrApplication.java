@@ -16,6 +16,7 @@ import io.tvarr.http.epg.EpgRoutes;
 import io.tvarr.http.filter.FilterRoutes;
 import io.tvarr.http.hdhr.HdHomeRunDiscovery;
 import io.tvarr.http.hdhr.HdHomeRunRoutes;
+import io.tvarr.http.hdhr.SsdpResponder;
 import io.tvarr.http.job.JobEventStream;
 import io.tvarr.http.job.JobRoutes;
 import io.tvarr.http.logo.LogoRoutes;
@@ -52,11 +53,14 @@ public final class TvarrApplication implements AutoCloseable {
     private final Tvarr core;
     private final TvarrHttpServer server;
     private final @Nullable HdHomeRunDiscovery discovery;
+    private final @Nullable SsdpResponder ssdp;
 
-    private TvarrApplication(Tvarr core, TvarrHttpServer server, @Nullable HdHomeRunDiscovery discovery) {
+    private TvarrApplication(
+            Tvarr core, TvarrHttpServer server, @Nullable HdHomeRunDiscovery discovery, @Nullable SsdpResponder ssdp) {
         this.core = core;
         this.server = server;
         this.discovery = discovery;
+        this.ssdp = ssdp;
     }
 
     /** Opens the store, migrates it when configured, recovers the job queue, and starts serving and scheduling. */
@@ -92,7 +96,9 @@ public final class TvarrApplication implements AutoCloseable {
                     versions.tvarr().version(),
                     server.port(),
                     core.parts().store.vendor());
-            return new TvarrApplication(core, server, discovery(config, core));
+            HdHomeRunDiscovery discovery = discovery(config, core);
+            return new TvarrApplication(
+                    core, server, discovery, ssdp(config, core, versions.tvarr().version()));
         } catch (RuntimeException e) {
             core.close();
             throw e;
@@ -206,6 +212,28 @@ public final class TvarrApplication implements AutoCloseable {
         }
     }
 
+    /**
+     * SSDP for the tuner devices, unless turned off; a port that cannot be bound (no permission, another program
+     * without port sharing) leaves tvarr serving without it, since devices can still be added by address.
+     */
+    private static @Nullable SsdpResponder ssdp(TvarrConfig config, Tvarr core, String version) {
+        if (config.ssdpPort() == 0) {
+            return null;
+        }
+        try {
+            return SsdpResponder.start(
+                    new InetSocketAddress(config.http().host(), config.ssdpPort()), core.tuners(), version);
+        } catch (UncheckedIOException e) {
+            log.warn("ssdp responder not started port={} reason={}", config.ssdpPort(), e.getMessage());
+            return null;
+        }
+    }
+
+    /** The UDP port SSDP answers on, or 0 when it is off or could not start. */
+    public int ssdpPort() {
+        return ssdp == null ? 0 : ssdp.port();
+    }
+
     /** The UDP port HDHomeRun discovery answers on, or 0 when it is off or could not start. */
     public int discoveryPort() {
         return discovery == null ? 0 : discovery.port();
@@ -225,6 +253,9 @@ public final class TvarrApplication implements AutoCloseable {
     public void close() {
         if (discovery != null) {
             discovery.close();
+        }
+        if (ssdp != null) {
+            ssdp.close();
         }
         server.close();
         core.close();

@@ -37,6 +37,7 @@ public record TvarrConfig(
         @Nullable Path ffmpegPath,
         TunerSettings tuners,
         int discoveryPort,
+        int ssdpPort,
         AuthSettings auth,
         boolean metrics,
         LogSettings log) {
@@ -153,7 +154,8 @@ public record TvarrConfig(
                         ? null
                         : Path.of(values.get(ConfigKey.RELAY_FFMPEG_PATH).strip()),
                 tuners(values),
-                discoveryPort(values),
+                port(values, ConfigKey.HDHOMERUN_DISCOVERY_PORT),
+                port(values, ConfigKey.HDHOMERUN_SSDP_PORT),
                 auth(values),
                 bool(values, ConfigKey.METRICS_ENABLED),
                 new LogSettings(format, level));
@@ -200,10 +202,10 @@ public record TvarrConfig(
                 password == null || password.isEmpty() ? null : password);
     }
 
-    private static int discoveryPort(Map<ConfigKey, String> values) {
-        int port = integer(values, ConfigKey.HDHOMERUN_DISCOVERY_PORT);
+    private static int port(Map<ConfigKey, String> values, ConfigKey key) {
+        int port = integer(values, key);
         if (port < 0 || port > 65535) {
-            throw invalid(ConfigKey.HDHOMERUN_DISCOVERY_PORT, String.valueOf(port), "0-65535");
+            throw invalid(key, String.valueOf(port), "0-65535");
         }
         return port;
     }

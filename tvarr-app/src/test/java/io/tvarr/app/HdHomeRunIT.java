@@ -103,10 +103,11 @@ class HdHomeRunIT {
                 "/api/v1/proxies", "{\"name\":\"Hidden\",\"sources\":[\"" + source + "\"],\"hdhomerun\":false}"));
     }
 
-    private TvarrApplication start(Path inputs, int discoveryPort) {
+    private TvarrApplication start(Path inputs, int discoveryPort) throws IOException {
         Map<ConfigKey, String> flags = new EnumMap<>(ConfigKey.class);
         flags.put(ConfigKey.SERVER_PORT, "0");
         flags.put(ConfigKey.HDHOMERUN_DISCOVERY_PORT, Integer.toString(discoveryPort));
+        flags.put(ConfigKey.HDHOMERUN_SSDP_PORT, Integer.toString(freeUdpPort()));
         flags.put(ConfigKey.SERVER_HOST, "127.0.0.1");
         flags.put(ConfigKey.DATA_DIR, dir.resolve("data").toString());
         flags.put(ConfigKey.SOURCES_ALLOWED_DIRS, inputs.toString());
@@ -424,6 +425,116 @@ class HdHomeRunIT {
                 }
             }
             return replies;
+        }
+    }
+
+    @Nested
+    class Ssdp {
+        private static final String MEDIA_SERVER = "urn:schemas-upnp-org:device:MediaServer:1";
+
+        @Test
+        void an_m_search_for_media_servers_is_answered_with_the_location_of_device_xml() throws Exception {
+            List<Map<String, String>> replies = search(MEDIA_SERVER, 3);
+
+            Map<String, String> reply = replies.stream()
+                    .filter(r -> r.get("USN").startsWith("uuid:" + tunerId + "::"))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("no reply for the living room: " + replies));
+            assertThat(reply.get("STATUS")).isEqualTo("HTTP/1.1 200 OK");
+            assertThat(reply.get("ST")).isEqualTo(MEDIA_SERVER);
+            assertThat(reply.get("USN")).isEqualTo("uuid:" + tunerId + "::" + MEDIA_SERVER);
+            assertThat(reply).containsKey("EXT").containsKey("CACHE-CONTROL").containsKey("SERVER");
+            String location = reply.get("LOCATION");
+            assertThat(location).isEqualTo("http://127.0.0.1:" + app.port() + "/hdhr/" + tuner + "/device.xml");
+            HttpResponse<String> device = http.send(
+                    HttpRequest.newBuilder(URI.create(location)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(device.statusCode()).isEqualTo(200);
+            assertThat(device.body())
+                    .contains("<deviceType>" + MEDIA_SERVER + "</deviceType>")
+                    .contains("<UDN>uuid:" + tunerId + "</UDN>");
+        }
+
+        @Test
+        void ssdp_all_gets_the_root_device_the_udn_and_both_device_types() throws Exception {
+            List<String> targets = search("ssdp:all", 20).stream()
+                    .filter(r -> r.get("USN").startsWith("uuid:" + tunerId))
+                    .map(r -> r.get("ST"))
+                    .toList();
+
+            assertThat(targets)
+                    .containsExactlyInAnyOrder(
+                            "upnp:rootdevice",
+                            "uuid:" + tunerId,
+                            MEDIA_SERVER,
+                            "urn:schemas-silicondust-com:device:HDHomeRun:1");
+            assertThat(search("upnp:rootdevice", 5))
+                    .extracting(r -> r.get("USN"))
+                    .contains("uuid:" + tunerId + "::upnp:rootdevice");
+            assertThat(search("urn:schemas-silicondust-com:device:HDHomeRun:1", 5))
+                    .extracting(r -> r.get("USN"))
+                    .contains("uuid:" + tunerId + "::urn:schemas-silicondust-com:device:HDHomeRun:1");
+        }
+
+        @Test
+        void a_proxy_with_its_tuner_off_and_other_device_types_get_no_answer() throws Exception {
+            assertThat(search("ssdp:all", 20)).noneMatch(r -> r.get("USN").contains(off));
+            assertThat(search("urn:schemas-upnp-org:device:InternetGatewayDevice:1", 1))
+                    .isEmpty();
+        }
+
+        @Test
+        void a_port_another_program_holds_leaves_tvarr_serving_without_ssdp() throws Exception {
+            try (DatagramSocket holder = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+                Map<ConfigKey, String> flags = new EnumMap<>(ConfigKey.class);
+                flags.put(ConfigKey.SERVER_PORT, "0");
+                flags.put(ConfigKey.SERVER_HOST, "127.0.0.1");
+                flags.put(ConfigKey.HDHOMERUN_DISCOVERY_PORT, "0");
+                flags.put(ConfigKey.HDHOMERUN_SSDP_PORT, Integer.toString(holder.getLocalPort()));
+                flags.put(ConfigKey.DATA_DIR, dir.resolve("data-held").toString());
+                try (TvarrApplication second = TvarrApplication.start(new ConfigLoader().load(null, Map.of(), flags))) {
+                    assertThat(second.ssdpPort()).isZero();
+                    assertThat(new ApiClient(second).get("/readyz").statusCode())
+                            .isEqualTo(200);
+                }
+            }
+        }
+
+        /** Sends an M-SEARCH as a UPnP control point does and collects the replies' headers. */
+        private List<Map<String, String>> search(String target, int expected) throws IOException {
+            String request = "M-SEARCH * HTTP/1.1\r\nHOST: 239.255.255.250:1900\r\nMAN: \"ssdp:discover\"\r\nMX: 1\r\n"
+                    + "ST: " + target + "\r\n\r\n";
+            byte[] bytes = request.getBytes(StandardCharsets.US_ASCII);
+            List<Map<String, String>> replies = new ArrayList<>();
+            try (DatagramSocket socket = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+                socket.setSoTimeout(1_000);
+                socket.send(new DatagramPacket(bytes, bytes.length, InetAddress.getLoopbackAddress(), app.ssdpPort()));
+                byte[] buffer = new byte[2048];
+                while (replies.size() < expected) {
+                    DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
+                    try {
+                        socket.receive(packet);
+                    } catch (SocketTimeoutException e) {
+                        break;
+                    }
+                    replies.add(headers(new String(buffer, 0, packet.getLength(), StandardCharsets.UTF_8)));
+                }
+            }
+            return replies;
+        }
+
+        private static Map<String, String> headers(String reply) {
+            Map<String, String> headers = new HashMap<>();
+            List<String> lines = reply.lines().toList();
+            headers.put("STATUS", lines.get(0));
+            for (String line : lines.subList(1, lines.size())) {
+                int colon = line.indexOf(':');
+                if (colon > 0) {
+                    headers.put(
+                            line.substring(0, colon).toUpperCase(java.util.Locale.ROOT),
+                            line.substring(colon + 1).strip());
+                }
+            }
+            return headers;
         }
     }
 

@@ -35,4 +35,35 @@ public final class SampleMedia {
                 "-y",
                 out.toString());
     }
+
+    /** Arguments after the {@code ffmpeg} binary: {@code seconds} of H.264 video and AAC audio into {@code out}. */
+    public static List<String> h264AacTsArguments(Path out, int seconds) {
+        return List.of(
+                "-hide_banner",
+                "-nostdin",
+                "-loglevel",
+                "error",
+                "-f",
+                "lavfi",
+                "-i",
+                "testsrc2=size=320x240:rate=25",
+                "-f",
+                "lavfi",
+                "-i",
+                "sine=frequency=440:sample_rate=48000",
+                "-t",
+                Integer.toString(seconds),
+                "-c:v",
+                "libx264",
+                "-preset",
+                "ultrafast",
+                "-pix_fmt",
+                "yuv420p",
+                "-c:a",
+                "aac",
+                "-f",
+                "mpegts",
+                "-y",
+                out.toString());
+    }
 }

@@ -20,9 +20,9 @@ class GuidePassTest {
 
     GuidePassTest() {
         for (String id : List.of("a.uk", "b.uk", "c.uk", "d.uk")) {
-            selection.select(anEpgChannel(big.id(), id, id), id, null, null);
+            selection.select(anEpgChannel(big.id(), id, id), id, id, null, null);
         }
-        selection.select(anEpgChannel(small.id(), "z.uk", "Z"), "Z", null, null);
+        selection.select(anEpgChannel(small.id(), "z.uk", "Z"), "Z", "1", null, null);
     }
 
     @Nested

@@ -16,6 +16,7 @@ import io.tvarr.domain.channel.ChannelQuery;
 import io.tvarr.domain.epg.EpgChannel;
 import io.tvarr.domain.epg.EpgProgramme;
 import io.tvarr.domain.epg.EpgSource;
+import io.tvarr.domain.epg.LocalizedText;
 import io.tvarr.domain.filter.ExpressionDomain;
 import io.tvarr.domain.filter.Filter;
 import io.tvarr.domain.filter.FilterAction;
@@ -60,6 +61,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -69,6 +71,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXParseException;
 
@@ -604,6 +608,39 @@ class ProxyGeneratorTest {
             assertThat(lineup.get(0).streamUrl())
                     .isEqualTo("http://tv.local:8080/proxy/" + proxy.id() + "/"
                             + lineup.get(0).channel() + "?tuner=1");
+        }
+
+        /**
+         * Plex maps an XMLTV guide to a tuner's channels by channel number: a guide channel whose display-names
+         * hold the lineup's GuideNumber. Jellyfin (and Emby) match an HDHomeRun channel by its number, then by
+         * name: GuideName against the guide channel's first display-name.
+         */
+        @ParameterizedTest
+        @ValueSource(strings = {"SEQUENTIAL", "PRESERVE"})
+        void each_tuner_channel_with_a_guide_finds_it_by_its_number_and_by_its_name(String mode) throws IOException {
+            StreamProxy proxy =
+                    proxy(new Numbering(NumberingMode.valueOf(mode), 100, 100), DeliveryMode.REDIRECT, output(false));
+            generator.generate(proxy.id());
+
+            List<LineupChannel> lineup = lineup(proxy.id());
+            Map<String, EpgChannel> guideChannels = new HashMap<>();
+            guide(proxy.id()).channels().forEach(c -> guideChannels.put(c.id(), c));
+
+            List<LineupChannel> guided = lineup.stream()
+                    .filter(c -> c.guideId() != null && guideChannels.containsKey(c.guideId()))
+                    .toList();
+            assertThat(guided).hasSize(3);
+            for (LineupChannel channel : guided) {
+                List<String> names = guideChannels.get(channel.guideId()).displayNames().stream()
+                        .map(LocalizedText::text)
+                        .toList();
+                assertThat(names).as(channel.name()).startsWith(channel.name()).contains(channel.number());
+                assertThat(guideChannels.values().stream()
+                                .filter(c -> c.displayNames().stream()
+                                        .anyMatch(n -> n.text().equals(channel.number()))))
+                        .as("only one guide channel carries number " + channel.number())
+                        .hasSize(1);
+            }
         }
 
         @Test

@@ -1,5 +1,6 @@
 package io.tvarr.domain.relay;
 
+import io.tvarr.domain.Checks;
 import io.tvarr.domain.channel.ChannelId;
 import io.tvarr.domain.source.SourceId;
 import java.util.Map;
@@ -12,6 +13,7 @@ import org.jspecify.annotations.Nullable;
  * @param headers request headers the provider expects (User-Agent, Referer, Origin)
  * @param sourceLimit the provider's connection limit for the source; 0 means none
  * @param profile the FFmpeg profile for transcode delivery; null passes the upstream bytes through
+ * @param playable what the player takes as it is, which a smart profile copies
  */
 public record StreamPlan(
         ChannelId channel,
@@ -21,14 +23,38 @@ public record StreamPlan(
         String upstreamUrl,
         Map<String, String> headers,
         int sourceLimit,
-        @Nullable RelayProfile profile) {
+        @Nullable RelayProfile profile,
+        PlayableCodecs playable) {
     public StreamPlan {
         headers = Map.copyOf(headers);
+        Checks.requireNonNull(playable, "playable");
+    }
+
+    /** A plan for playlist players. */
+    public StreamPlan(
+            ChannelId channel,
+            String channelName,
+            SourceId source,
+            String sourceName,
+            String upstreamUrl,
+            Map<String, String> headers,
+            int sourceLimit,
+            @Nullable RelayProfile profile) {
+        this(
+                channel,
+                channelName,
+                source,
+                sourceName,
+                upstreamUrl,
+                headers,
+                sourceLimit,
+                profile,
+                PlayableCodecs.PLAYERS);
     }
 
     /** The same plan reading another URL of the same upstream (an HLS variant, say). */
     public StreamPlan withUpstreamUrl(String url) {
-        return new StreamPlan(channel, channelName, source, sourceName, url, headers, sourceLimit, profile);
+        return new StreamPlan(channel, channelName, source, sourceName, url, headers, sourceLimit, profile, playable);
     }
 
     /**
@@ -41,11 +67,18 @@ public record StreamPlan(
         }
         Map<String, String> withAgent = new java.util.HashMap<>(headers);
         withAgent.put("User-Agent", agent);
-        return new StreamPlan(channel, channelName, source, sourceName, upstreamUrl, withAgent, sourceLimit, profile);
+        return new StreamPlan(
+                channel, channelName, source, sourceName, upstreamUrl, withAgent, sourceLimit, profile, playable);
     }
 
-    /** Sessions are shared per channel and profile: the same channel relayed two ways is two sessions. */
+    /**
+     * Sessions are shared per channel and profile: the same channel relayed two ways is two sessions. A smart
+     * profile's output also depends on what the player takes, so tuner and playlist players do not share one.
+     */
     public String sessionKey() {
-        return profile == null ? channel.toString() : channel + "/" + profile.id();
+        if (profile == null) {
+            return channel.toString();
+        }
+        return profile.smart() ? channel + "/" + profile.id() + "/" + playable.key() : channel + "/" + profile.id();
     }
 }

@@ -149,6 +149,9 @@ public final class ProcessFFmpeg implements FFmpeg {
                 "json",
                 "-show_streams",
                 "-show_format",
+                // two seconds tell the codecs; the default five delay every smart stream's start by as much
+                "-analyzeduration",
+                "2000000",
                 "-rw_timeout",
                 Long.toString(timeout.toMillis() * 1000)));
         command.addAll(InputHeaders.arguments(headers));

@@ -3,6 +3,7 @@ package io.tvarr.relay.ffmpeg;
 import io.tvarr.domain.relay.AudioCodec;
 import io.tvarr.domain.relay.HardwareAcceleration;
 import io.tvarr.domain.relay.MediaInfo;
+import io.tvarr.domain.relay.PlayableCodecs;
 import io.tvarr.domain.relay.RelayProfile;
 import io.tvarr.domain.relay.StreamPlan;
 import io.tvarr.domain.relay.VideoCodec;
@@ -16,9 +17,6 @@ import org.jspecify.annotations.Nullable;
  * against {@link io.tvarr.domain.relay.ArgumentAllowList} when it was made.
  */
 public final class RelayArguments {
-    private static final java.util.Set<String> PLAYABLE_VIDEO = java.util.Set.of("h264", "hevc");
-    private static final java.util.Set<String> PLAYABLE_AUDIO = java.util.Set.of("aac", "ac3", "mp2", "mp3");
-
     private RelayArguments() {}
 
     /**
@@ -29,7 +27,8 @@ public final class RelayArguments {
     }
 
     /**
-     * @param probed what the channel carries, for smart profiles: streams players take as they are are copied
+     * @param probed what the channel carries, for smart profiles: streams the plan's player takes as they are are
+     *     copied
      */
     public static List<String> build(
             StreamPlan plan, RelayProfile profile, HardwareAcceleration hardware, @Nullable MediaInfo probed) {
@@ -42,29 +41,29 @@ public final class RelayArguments {
         args.addAll(profile.extraInputArgs());
         args.addAll(List.of("-i", plan.upstreamUrl()));
         args.addAll(List.of("-map", "0:v:0?", "-map", "0:a:0?"));
-        args.addAll(copiesVideo(profile, probed) ? List.of("-c:v", "copy") : video(profile, hardware));
-        args.addAll(copiesAudio(profile, probed) ? List.of("-c:a", "copy") : audio(profile));
+        args.addAll(copiesVideo(profile, probed, plan.playable()) ? List.of("-c:v", "copy") : video(profile, hardware));
+        args.addAll(copiesAudio(profile, probed, plan.playable()) ? List.of("-c:a", "copy") : audio(profile));
         args.addAll(profile.extraOutputArgs());
         args.addAll(List.of("-f", "mpegts", "pipe:1"));
         return args;
     }
 
-    /** Video players take as it is: H.264 or HEVC within the profile's height limit. */
-    static boolean copiesVideo(RelayProfile profile, @Nullable MediaInfo probed) {
+    /** Video the player takes as it is (players: H.264 or HEVC; tuners: H.264) within the profile's height limit. */
+    static boolean copiesVideo(RelayProfile profile, @Nullable MediaInfo probed, PlayableCodecs playable) {
         if (!profile.smart()) {
             return profile.videoCodec() == VideoCodec.COPY;
         }
         return probed != null
-                && PLAYABLE_VIDEO.contains(String.valueOf(probed.videoCodec()))
+                && playable.takesVideo(probed.videoCodec())
                 && (profile.maxHeight() == 0 || probed.height() <= profile.maxHeight());
     }
 
-    /** Audio players take as it is: AAC, AC-3, MP2 or MP3. */
-    static boolean copiesAudio(RelayProfile profile, @Nullable MediaInfo probed) {
+    /** Audio the player takes as it is (players: AAC, AC-3, MP2 or MP3; tuners: AAC). */
+    static boolean copiesAudio(RelayProfile profile, @Nullable MediaInfo probed, PlayableCodecs playable) {
         if (!profile.smart()) {
             return profile.audioCodec() == AudioCodec.COPY;
         }
-        return probed != null && PLAYABLE_AUDIO.contains(String.valueOf(probed.audioCodec()));
+        return probed != null && probed.audioCodec() != null && playable.takesAudio(probed.audioCodec());
     }
 
     private static List<String> video(RelayProfile profile, HardwareAcceleration hardware) {

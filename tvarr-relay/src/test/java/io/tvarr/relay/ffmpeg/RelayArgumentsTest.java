@@ -8,6 +8,7 @@ import io.tvarr.domain.channel.ChannelId;
 import io.tvarr.domain.relay.AudioCodec;
 import io.tvarr.domain.relay.HardwareAcceleration;
 import io.tvarr.domain.relay.MediaInfo;
+import io.tvarr.domain.relay.PlayableCodecs;
 import io.tvarr.domain.relay.RelayProfile;
 import io.tvarr.domain.relay.RelayProfileId;
 import io.tvarr.domain.relay.StreamPlan;
@@ -85,6 +86,50 @@ class RelayArgumentsTest {
         assertThat(playable).containsSubsequence("-c:v", "copy", "-c:a", "copy");
         assertThat(legacy).containsSubsequence("-c:v", "libx264").containsSubsequence("-c:a", "aac");
         assertThat(tooTall).containsSubsequence("-c:v", "libx264").containsSubsequence("-c:a", "copy");
+    }
+
+    @Test
+    void for_a_tuner_a_smart_profile_copies_only_h264_and_aac() {
+        RelayProfile smart = new RelayProfile(
+                RelayProfileId.random(),
+                "tuner",
+                VideoCodec.H264,
+                AudioCodec.AAC,
+                0,
+                0,
+                0,
+                HardwareAcceleration.NONE,
+                List.of(),
+                List.of(),
+                true);
+        StreamPlan tuner = withPlayable(plan(smart), PlayableCodecs.TUNER);
+
+        List<String> playable = RelayArguments.build(
+                tuner, smart, HardwareAcceleration.NONE, new MediaInfo("h264", "aac", 1920, 1080, 0));
+        List<String> hevcMp2 = RelayArguments.build(
+                tuner, smart, HardwareAcceleration.NONE, new MediaInfo("hevc", "mp2", 1920, 1080, 0));
+        List<String> ac3 = RelayArguments.build(
+                tuner, smart, HardwareAcceleration.NONE, new MediaInfo("h264", "ac3", 1920, 1080, 0));
+
+        assertThat(playable).containsSubsequence("-c:v", "copy", "-c:a", "copy");
+        assertThat(hevcMp2).containsSubsequence("-c:v", "libx264").containsSubsequence("-c:a", "aac");
+        assertThat(ac3).containsSubsequence("-c:v", "copy", "-c:a", "aac");
+        assertThat(tuner.sessionKey())
+                .as("tuner and playlist players of one smart profile get different outputs")
+                .isNotEqualTo(withPlayable(tuner, PlayableCodecs.PLAYERS).sessionKey());
+    }
+
+    private static StreamPlan withPlayable(StreamPlan plan, PlayableCodecs playable) {
+        return new StreamPlan(
+                plan.channel(),
+                plan.channelName(),
+                plan.source(),
+                plan.sourceName(),
+                plan.upstreamUrl(),
+                plan.headers(),
+                plan.sourceLimit(),
+                plan.profile(),
+                playable);
     }
 
     @Test

@@ -7,12 +7,11 @@ import io.tvarr.domain.channel.port.out.ChannelRepository;
 import io.tvarr.domain.proxy.DeliveryMode;
 import io.tvarr.domain.proxy.StreamProxy;
 import io.tvarr.domain.proxy.port.in.ManageProxiesUseCase;
-import io.tvarr.domain.relay.RelayProfile;
+import io.tvarr.domain.relay.PlayableCodecs;
 import io.tvarr.domain.relay.StreamPlan;
 import io.tvarr.domain.relay.port.in.PlayChannelCommand;
 import io.tvarr.domain.relay.port.in.PlayChannelUseCase;
 import io.tvarr.domain.relay.port.in.Playback;
-import io.tvarr.domain.relay.port.out.RelayProfileRepository;
 import io.tvarr.domain.relay.port.out.StreamRelay;
 import io.tvarr.domain.source.StreamSource;
 import io.tvarr.domain.source.port.out.StreamSourceRepository;
@@ -25,20 +24,20 @@ import org.jspecify.annotations.Nullable;
  * headers the provider expects (the channel's #EXTVLCOPT values first, then the source's user agent; the relay sends
  * the server's configured agent when neither names one). Redirect
  * delivery answers the upstream URL; proxy and transcode delivery a stream through the relay, and so does a tuner's
- * request whatever the delivery (a redirect proxy's channel is then passed through as proxy delivery would).
+ * request whatever the delivery, as H.264/AAC MPEG-TS (see {@link RelayProfileChoice}).
  */
 public final class PlayChannelService implements PlayChannelUseCase {
     private final ManageProxiesUseCase proxies;
     private final StreamSourceRepository sources;
     private final ChannelRepository channels;
     private final StreamRelay relay;
-    private final RelayProfileRepository profiles;
+    private final RelayProfileChoice profiles;
 
     public PlayChannelService(
             ManageProxiesUseCase proxies,
             StreamSourceRepository sources,
             ChannelRepository channels,
-            RelayProfileRepository profiles,
+            RelayProfileChoice profiles,
             StreamRelay relay) {
         this.profiles = profiles;
         this.proxies = proxies;
@@ -57,7 +56,7 @@ public final class PlayChannelService implements PlayChannelUseCase {
         if (proxy.deliveryMode() == DeliveryMode.REDIRECT && !command.tuner()) {
             return new Playback.Redirect(channel.streamUrl());
         }
-        return new RelayedStream(relay, plan(proxy, channel), command.client());
+        return new RelayedStream(relay, plan(proxy, channel, command.tuner()), command.client());
     }
 
     private Channel channel(StreamProxy proxy, String channelId) {
@@ -73,7 +72,7 @@ public final class PlayChannelService implements PlayChannelUseCase {
                         new NotFoundException("channel " + channelId + ": not found in proxy '" + proxy.slug() + "'"));
     }
 
-    private StreamPlan plan(StreamProxy proxy, Channel channel) {
+    private StreamPlan plan(StreamProxy proxy, Channel channel, boolean tuner) {
         StreamSource source = sources.findById(channel.sourceId())
                 .orElseThrow(() -> new NotFoundException("source " + channel.sourceId() + ": not found"));
         Map<String, String> headers = new HashMap<>();
@@ -91,16 +90,8 @@ public final class PlayChannelService implements PlayChannelUseCase {
                 channel.streamUrl(),
                 headers,
                 source.maxConcurrentStreams(),
-                profile(proxy));
-    }
-
-    private @Nullable RelayProfile profile(StreamProxy proxy) {
-        if (proxy.deliveryMode() != DeliveryMode.TRANSCODE || proxy.relayProfile() == null) {
-            return null;
-        }
-        return profiles.findById(proxy.relayProfile())
-                .orElseThrow(() -> new NotFoundException(
-                        "relay profile " + proxy.relayProfile() + " of proxy '" + proxy.slug() + "': not found"));
+                tuner ? profiles.forTuner(channel.id()) : profiles.forPlaylist(proxy),
+                tuner ? PlayableCodecs.TUNER : PlayableCodecs.PLAYERS);
     }
 
     private static void putIfPresent(Map<String, String> headers, String name, @Nullable String value) {

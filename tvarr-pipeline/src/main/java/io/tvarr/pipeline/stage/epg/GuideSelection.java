@@ -19,7 +19,11 @@ import org.jspecify.annotations.Nullable;
  * guide never holds two programme lists under one id. Memory grows with output channels, not with programmes.
  */
 public final class GuideSelection {
-    /** A guide channel as written: the output channel's name first, then the guide's own names. */
+    /**
+     * A guide channel as written: the output channel's name first, then its published number, then the guide's own
+     * names. Tuner clients join guide and lineup by these: Plex by the number among the display-names, Jellyfin and
+     * Emby by the number or by the first display-name against the lineup's GuideName.
+     */
     public record WrittenChannel(
             String id,
             List<LocalizedText> displayNames,
@@ -29,14 +33,23 @@ public final class GuideSelection {
     private final Map<String, EpgSourceId> owners = new HashMap<>();
     private final Map<EpgSourceId, Map<String, WrittenChannel>> bySource = new LinkedHashMap<>();
 
-    /** Records that an output channel uses this guide channel; returns the id to write as its tvg-id. */
-    public String select(EpgChannel guide, String outputName, @Nullable String outputLogo, @Nullable String group) {
+    /**
+     * Records that an output channel uses this guide channel; returns the id to write as its tvg-id.
+     *
+     * @param number the channel's published number (the tuner lineup's GuideNumber)
+     */
+    public String select(
+            EpgChannel guide, String outputName, String number, @Nullable String outputLogo, @Nullable String group) {
         EpgSourceId owner = owners.putIfAbsent(guide.id(), guide.sourceId());
         if (owner == null) {
             List<LocalizedText> names = new ArrayList<>();
             names.add(new LocalizedText(outputName, null));
+            if (!number.equals(outputName)) {
+                names.add(new LocalizedText(number, null));
+            }
             for (LocalizedText name : guide.displayNames()) {
-                if (!name.text().equals(outputName)) {
+                // a guide's own bare number would be a second, different number for Plex to match against
+                if (!name.text().equals(outputName) && !name.text().equals(number) && !isNumber(name.text())) {
                     names.add(name);
                 }
             }
@@ -45,6 +58,10 @@ public final class GuideSelection {
                     .put(guide.id(), new WrittenChannel(guide.id(), names, icon, group));
         }
         return guide.id();
+    }
+
+    private static boolean isNumber(String text) {
+        return !text.isEmpty() && text.chars().allMatch(c -> c >= '0' && c <= '9' || c == '.');
     }
 
     /**

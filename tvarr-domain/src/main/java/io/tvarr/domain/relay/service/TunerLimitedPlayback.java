@@ -1,0 +1,36 @@
+package io.tvarr.domain.relay.service;
+
+import io.tvarr.domain.proxy.TunerDevice;
+import io.tvarr.domain.proxy.port.in.DescribeTunerUseCase;
+import io.tvarr.domain.relay.port.in.PlayChannelCommand;
+import io.tvarr.domain.relay.port.in.PlayChannelUseCase;
+import io.tvarr.domain.relay.port.in.Playback;
+
+/**
+ * Playback with each HDHomeRun device's tuner count on top of the provider limits: a tuner request's stream holds
+ * one of its device's tuners while it transfers, so a device whose sources have no limit (its count configured)
+ * still refuses, as a real device does, once every tuner is busy. Two viewers of one channel take two tuners, though
+ * the relay shares their upstream. Playlist requests take no tuner. Thread-safe.
+ */
+public final class TunerLimitedPlayback implements PlayChannelUseCase {
+    private final PlayChannelUseCase channels;
+    private final DescribeTunerUseCase tuners;
+    private final TunerLeases leases = new TunerLeases();
+
+    public TunerLimitedPlayback(PlayChannelUseCase channels, DescribeTunerUseCase tuners) {
+        this.channels = channels;
+        this.tuners = tuners;
+    }
+
+    @Override
+    public Playback play(PlayChannelCommand command) {
+        if (!command.tuner()) {
+            return channels.play(command);
+        }
+        TunerDevice device = tuners.describe(command.proxy());
+        Playback playback = channels.play(command);
+        return playback instanceof Playback.Stream stream
+                ? new TunerStream(stream, device, command.proxy(), leases)
+                : playback;
+    }
+}
