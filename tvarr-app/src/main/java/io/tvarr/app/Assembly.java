@@ -37,6 +37,7 @@ import io.tvarr.pipeline.PipelineInputs;
 import io.tvarr.pipeline.PipelineSettings;
 import io.tvarr.pipeline.ProxyGenerator;
 import io.tvarr.pipeline.PublishedLineups;
+import io.tvarr.pipeline.XtreamGuides;
 import io.tvarr.pipeline.XtreamPublications;
 import io.tvarr.pipeline.stage.guard.IngestionGuard;
 import io.tvarr.relay.ffmpeg.CodecProbe;
@@ -84,6 +85,7 @@ final class Assembly {
     final OutputGate outputGate;
     final OutputUserService outputUsers;
     final XtreamPublications xtreamOutputs;
+    final XtreamGuides xtreamGuides;
     final XtreamAccounts xtream;
     final RelayProfileService relayProfiles;
     final ProcessFFmpeg ffmpeg;
@@ -141,16 +143,17 @@ final class Assembly {
                 clock);
         PipelineSettings pipeline =
                 new PipelineSettings(settings.dataDir.resolve("proxies"), settings.baseUrl, guideReaders(settings));
+        PipelineInputs pipelineInputs = new PipelineInputs(
+                store.proxies(),
+                store.streamSources(),
+                store.channels(),
+                store.epgSources(),
+                store.epg(),
+                store.filters(),
+                store.mappingRules(),
+                this::readOutputAccess);
         this.generator = new ProxyGenerator(
-                new PipelineInputs(
-                        store.proxies(),
-                        store.streamSources(),
-                        store.channels(),
-                        store.epgSources(),
-                        store.epg(),
-                        store.filters(),
-                        store.mappingRules(),
-                        this::readOutputAccess),
+                pipelineInputs,
                 pipeline,
                 new IngestionGuard(ingestions::isRunning, settings.generationWait, Duration.ofMillis(250)),
                 logos,
@@ -181,6 +184,7 @@ final class Assembly {
                         relay),
                 tuners);
         this.xtreamOutputs = new XtreamPublications(settings.dataDir.resolve("proxies"));
+        this.xtreamGuides = new XtreamGuides(pipelineInputs, xtreamOutputs, clock);
         this.xtream = new XtreamAccounts(outputUsers, xtreamOutputs, streams, outputGate);
         this.relayInspection = new RelayInspectionService(relay);
         this.ffmpegInspection = new FFmpegInspectionService(ffmpeg, hardware);

@@ -229,7 +229,7 @@ public final class Tvarr implements AutoCloseable {
 
     /** A channel's programmes from a proxy's published guide. */
     public ReadXtreamGuideUseCase xtreamGuides() {
-        return parts.xtreamOutputs;
+        return parts.xtreamGuides;
     }
 
     /** The published playlist of a proxy (M3U, UTF-8). The caller closes the stream. */

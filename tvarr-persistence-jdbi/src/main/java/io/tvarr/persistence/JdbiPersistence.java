@@ -23,6 +23,7 @@ import io.tvarr.domain.proxy.port.out.StreamProxyRepository;
 import io.tvarr.domain.relay.port.out.LastKnownCodecRepository;
 import io.tvarr.domain.relay.port.out.RelayProfileRepository;
 import io.tvarr.domain.source.port.out.StreamSourceRepository;
+import io.tvarr.domain.vod.port.out.VodRepository;
 import io.tvarr.persistence.account.JdbiOutputUserRepository;
 import io.tvarr.persistence.admin.JdbiAdminSessionRepository;
 import io.tvarr.persistence.admin.JdbiAdminUserRepository;
@@ -44,6 +45,7 @@ import io.tvarr.persistence.source.JdbiStreamSourceRepository;
 import io.tvarr.persistence.sql.Database;
 import io.tvarr.persistence.sql.JsonColumns;
 import io.tvarr.persistence.sql.Vendor;
+import io.tvarr.persistence.vod.JdbiVodRepository;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -248,6 +250,10 @@ public final class JdbiPersistence implements AutoCloseable {
 
     public IngestionStatusRepository ingestionStatus() {
         return new JdbiIngestionStatusRepository(db, json);
+    }
+
+    public VodRepository vod() {
+        return new JdbiVodRepository(db);
     }
 
     public OutputUserRepository outputUsers() {

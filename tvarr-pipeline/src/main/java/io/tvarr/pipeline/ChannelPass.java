@@ -84,7 +84,7 @@ final class ChannelPass {
         stages.add(matching);
         StageMeter<ProxyChannel> meter = new StageMeter<>(stages);
         Path xtreamFile = playlistFile.resolveSibling(XtreamLineupFile.NAME);
-        Playlist playlist = new Playlist(channels, meter, entries, new XtreamStreamIds(xtreamFile));
+        Playlist playlist = new Playlist(channels, meter, entries, new XtreamStreamIds(xtreamFile), selection);
         long started = System.nanoTime();
         AtomicPublisher.Drafts drafts;
         try {
@@ -128,6 +128,7 @@ final class ChannelPass {
         private final StageMeter<ProxyChannel> stages;
         private final PlaylistEntries entries;
         private final XtreamStreamIds streamIds;
+        private final GuideSelection selection;
         private long read;
         private long written;
 
@@ -135,8 +136,10 @@ final class ChannelPass {
                 ChannelFeed channels,
                 StageMeter<ProxyChannel> stages,
                 PlaylistEntries entries,
-                XtreamStreamIds streamIds) {
+                XtreamStreamIds streamIds,
+                GuideSelection selection) {
             this.channels = channels;
+            this.selection = selection;
             this.stages = stages;
             this.entries = entries;
             this.streamIds = streamIds;
@@ -167,7 +170,10 @@ final class ChannelPass {
             }
         }
 
-        /** The channel as the playlist entry shows it (name, group, logo, guide id), with its Xtream stream id. */
+        /**
+         * The channel as the playlist entry shows it (name, group, logo, guide id), with its Xtream stream id and the
+         * guide source the guide takes its programmes from, so the Xtream door reads them without the guide file.
+         */
         private XtreamChannel xtreamChannel(ProxyChannel item, PlaylistEntry entry) {
             return new XtreamChannel(
                     streamIds.assign(item.channel().id()),
@@ -176,7 +182,8 @@ final class ChannelPass {
                     entry.name(),
                     entry.group(),
                     entry.tvgLogo(),
-                    entry.tvgId());
+                    entry.tvgId(),
+                    entry.tvgId() == null ? null : selection.owner(entry.tvgId()));
         }
 
         /** The lineup's number is the published one, whether or not the playlist writes it as tvg-chno. */

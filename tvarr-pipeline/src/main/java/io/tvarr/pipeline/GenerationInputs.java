@@ -30,7 +30,12 @@ record GenerationInputs(List<StreamSource> sources, List<EpgSource> guides, Prox
     static GenerationInputs load(StreamProxy proxy, PipelineInputs stores, GenerationReportBuilder report) {
         List<StreamSource> sources = sources(proxy, stores, report);
         List<EpgSource> guides = guides(proxy, stores, report);
-        return new GenerationInputs(sources, guides, ProxyRules.compile(filters(proxy, stores), rules(proxy, stores)));
+        return new GenerationInputs(sources, guides, compiledRules(proxy, stores));
+    }
+
+    /** The proxy's active filters and mapping rules as they are now, compiled. */
+    static ProxyRules compiledRules(StreamProxy proxy, PipelineInputs stores) {
+        return ProxyRules.compile(filters(proxy, stores), rules(proxy, stores));
     }
 
     private static List<StreamSource> sources(

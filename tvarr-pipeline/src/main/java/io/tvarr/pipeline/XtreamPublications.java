@@ -3,26 +3,20 @@ package io.tvarr.pipeline;
 import io.tvarr.domain.NotFoundException;
 import io.tvarr.domain.proxy.ProxyId;
 import io.tvarr.domain.xtream.XtreamChannel;
-import io.tvarr.domain.xtream.XtreamProgramme;
-import io.tvarr.domain.xtream.port.in.ReadXtreamGuideUseCase;
 import io.tvarr.domain.xtream.port.in.ReadXtreamLineupUseCase;
-import io.tvarr.pipeline.output.XtreamGuideReader;
 import io.tvarr.pipeline.output.XtreamLineupFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
  * What the Xtream door reads of a proxy's published outputs: the lineup file the channel pass writes beside the
- * playlist, and the published guide. Reads only published files, which are replaced by atomic rename, so a read
- * always sees one complete generation. Thread-safe.
+ * playlist. Reads only published files, which are replaced by atomic rename, so a read always sees one complete
+ * generation. Thread-safe.
  */
-public final class XtreamPublications implements ReadXtreamLineupUseCase, ReadXtreamGuideUseCase {
+public final class XtreamPublications implements ReadXtreamLineupUseCase {
     private final Path outputDirectory;
-    private final XtreamGuideReader guides = new XtreamGuideReader();
 
     /** @param outputDirectory the generator's ({@link PipelineSettings#outputDirectory()}) */
     public XtreamPublications(Path outputDirectory) {
@@ -43,20 +37,7 @@ public final class XtreamPublications implements ReadXtreamLineupUseCase, ReadXt
 
     @Override
     public Optional<XtreamChannel> findChannel(ProxyId proxy, int streamId) {
-        AtomicReference<XtreamChannel> found = new AtomicReference<>();
-        XtreamLineupFile.read(lineup(proxy), channel -> {
-            if (channel.streamId() == streamId && found.get() == null) {
-                found.set(channel);
-            }
-        });
-        return Optional.ofNullable(found.get());
-    }
-
-    @Override
-    public void forEachProgramme(
-            ProxyId proxy, String guideId, Instant from, int limit, Consumer<XtreamProgramme> sink) {
-        guides.read(
-                outputDirectory.resolve(proxy.toString()).resolve(ProxyGenerator.GUIDE), guideId, from, limit, sink);
+        return XtreamLineupFile.find(lineup(proxy), streamId);
     }
 
     private Path lineup(ProxyId proxy) {

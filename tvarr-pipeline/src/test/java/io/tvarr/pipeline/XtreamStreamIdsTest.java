@@ -3,10 +3,13 @@ package io.tvarr.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tvarr.domain.channel.ChannelId;
+import io.tvarr.domain.epg.EpgSourceId;
 import io.tvarr.domain.source.SourceId;
 import io.tvarr.domain.xtream.XtreamChannel;
 import io.tvarr.pipeline.output.AtomicPublisher;
 import io.tvarr.pipeline.output.XtreamLineupFile;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class XtreamStreamIdsTest {
     private static final SourceId SOURCE = new SourceId(UUID.fromString("00000000-0000-0000-0000-000000000001"));
+    private static final EpgSourceId GUIDE = new EpgSourceId(UUID.fromString("00000000-0000-0000-0000-000000000002"));
 
     @TempDir
     Path dir;
@@ -63,9 +67,9 @@ class XtreamStreamIdsTest {
     @Test
     void the_lineup_file_reads_back_what_was_written() {
         Path file = dir.resolve(XtreamLineupFile.NAME);
-        XtreamChannel full =
-                new XtreamChannel(42, ChannelId.of(SOURCE, "a"), 101, "BBC\tOne", "UK", "http://logo/a.png", "bbc1.uk");
-        XtreamChannel bare = new XtreamChannel(43, ChannelId.of(SOURCE, "b"), null, "Other", null, null, null);
+        XtreamChannel full = new XtreamChannel(
+                42, ChannelId.of(SOURCE, "a"), 101, "BBC\tOne", "UK", "http://logo/a.png", "bbc1.uk", GUIDE);
+        XtreamChannel bare = new XtreamChannel(43, ChannelId.of(SOURCE, "b"), null, "Other", null, null, null, null);
         publish(file, List.of(full, bare));
 
         List<XtreamChannel> read = new ArrayList<>();
@@ -73,12 +77,38 @@ class XtreamStreamIdsTest {
 
         assertThat(read)
                 .containsExactly(
-                        new XtreamChannel(42, full.channelId(), 101, "BBC One", "UK", "http://logo/a.png", "bbc1.uk"),
+                        new XtreamChannel(
+                                42, full.channelId(), 101, "BBC One", "UK", "http://logo/a.png", "bbc1.uk", GUIDE),
                         bare);
     }
 
+    @Test
+    void finds_one_channel_by_its_whole_stream_id() {
+        Path file = dir.resolve(XtreamLineupFile.NAME);
+        XtreamChannel first = channel(42, ChannelId.of(SOURCE, "a"));
+        XtreamChannel second = channel(4, ChannelId.of(SOURCE, "b"));
+        publish(file, List.of(first, second));
+
+        assertThat(XtreamLineupFile.find(file, 4)).contains(second);
+        assertThat(XtreamLineupFile.find(file, 42)).contains(first);
+        assertThat(XtreamLineupFile.find(file, 2)).isEmpty();
+        assertThat(XtreamLineupFile.find(dir.resolve("none.tsv"), 42)).isEmpty();
+    }
+
+    @Test
+    void a_lineup_file_of_the_first_version_still_reads_without_guide_sources() throws IOException {
+        Path file = dir.resolve(XtreamLineupFile.NAME);
+        ChannelId id = ChannelId.of(SOURCE, "a");
+        Files.writeString(file, "#tvarr-xtream-lineup\t1\n42\t" + id + "\t101\tBBC One\tUK\t\tbbc1.uk\n");
+
+        List<XtreamChannel> read = new ArrayList<>();
+        XtreamLineupFile.read(file, read::add);
+
+        assertThat(read).containsExactly(new XtreamChannel(42, id, 101, "BBC One", "UK", null, "bbc1.uk", null));
+    }
+
     private static XtreamChannel channel(int streamId, ChannelId id) {
-        return new XtreamChannel(streamId, id, null, "c" + streamId, null, null, null);
+        return new XtreamChannel(streamId, id, null, "c" + streamId, null, null, null, null);
     }
 
     private static void publish(Path file, List<XtreamChannel> channels) {

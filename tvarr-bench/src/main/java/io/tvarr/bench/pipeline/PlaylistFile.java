@@ -11,10 +11,10 @@ import java.nio.file.Path;
  * one of five countries, every seventh in a "VIP " group and every fiftieth in an "Adult " one, every third without
  * a channel number and every fourth with an empty logo, guide ids cycling over {@code guideChannels}.
  */
-record PlaylistFile(int first, int last, int guideChannels) {
+public record PlaylistFile(int first, int last, int guideChannels) {
     private static final String[] COUNTRIES = {"UK", "US", "DE", "FR", "ES"};
 
-    void write(Path file) throws IOException {
+    public void write(Path file) throws IOException {
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             out.write("#EXTM3U\n");
             for (int c = first; c < last; c++) {

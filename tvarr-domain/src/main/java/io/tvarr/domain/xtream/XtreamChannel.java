@@ -2,6 +2,7 @@ package io.tvarr.domain.xtream;
 
 import io.tvarr.domain.Checks;
 import io.tvarr.domain.channel.ChannelId;
+import io.tvarr.domain.epg.EpgSourceId;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -11,6 +12,8 @@ import org.jspecify.annotations.Nullable;
  *     (a player's favourites are stored by it)
  * @param number the published channel number, null when the proxy numbers nothing
  * @param guideId the XMLTV channel id of the proxy's guide ({@code epg_channel_id}), null when unmatched
+ * @param guideSource the guide source whose programmes the proxy's guide holds under {@code guideId}; null when the
+ *     guide holds none for it (unmatched, or a lineup published before this was recorded)
  */
 public record XtreamChannel(
         int streamId,
@@ -19,7 +22,8 @@ public record XtreamChannel(
         String name,
         @Nullable String group,
         @Nullable String logo,
-        @Nullable String guideId) {
+        @Nullable String guideId,
+        @Nullable EpgSourceId guideSource) {
     public XtreamChannel {
         if (streamId <= 0) {
             throw new io.tvarr.domain.ValidationException("stream_id: " + streamId + " (expected: positive)");

@@ -37,7 +37,7 @@ final class PlayerApi {
 
     PlayerApi(ReadXtreamLineupUseCase lineups, ReadXtreamGuideUseCase guides, Clock clock) {
         this.live = new LiveLineupJson(lineups);
-        this.epg = new ShortEpgJson(lineups, guides, clock);
+        this.epg = new ShortEpgJson(guides, clock);
         this.clock = clock;
     }
 

@@ -2,30 +2,25 @@ package io.tvarr.http.xtream;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.tvarr.domain.proxy.ProxyId;
-import io.tvarr.domain.xtream.XtreamChannel;
 import io.tvarr.domain.xtream.XtreamProgramme;
 import io.tvarr.domain.xtream.port.in.ReadXtreamGuideUseCase;
-import io.tvarr.domain.xtream.port.in.ReadXtreamLineupUseCase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.Optional;
 
 /**
  * {@code get_short_epg} (the next programmes, {@code limit} of them) and {@code get_simple_data_table} (all, with
- * {@code now_playing}), from the proxy's published guide. Titles and descriptions are base64 as panels send them;
+ * {@code now_playing}), as the proxy's guide gives the channel. Titles and descriptions are base64 as panels send them;
  * times are strings, local time in UTC and epoch seconds.
  */
 final class ShortEpgJson {
-    private final ReadXtreamLineupUseCase lineups;
     private final ReadXtreamGuideUseCase guides;
     private final Clock clock;
 
-    ShortEpgJson(ReadXtreamLineupUseCase lineups, ReadXtreamGuideUseCase guides, Clock clock) {
-        this.lineups = lineups;
+    ShortEpgJson(ReadXtreamGuideUseCase guides, Clock clock) {
         this.guides = guides;
         this.clock = clock;
     }
@@ -34,15 +29,13 @@ final class ShortEpgJson {
         Instant now = clock.instant();
         json.writeStartObject();
         json.writeArrayFieldStart("epg_listings");
-        Optional<String> guideId = lineups.findChannel(proxy, streamId).map(XtreamChannel::guideId);
-        if (guideId.isPresent()) {
-            int[] n = {0};
-            Instant from = table ? Instant.EPOCH : now;
-            try {
-                guides.forEachProgramme(proxy, guideId.get(), from, limit, p -> write(json, p, ++n[0], now, table));
-            } catch (UncheckedIOException e) {
-                throw e.getCause();
-            }
+        int[] n = {0};
+        // the data table lists from the start of the proxy's guide window, which the use case applies
+        Instant from = table ? Instant.EPOCH : now;
+        try {
+            guides.forEachProgramme(proxy, streamId, from, limit, p -> write(json, p, ++n[0], now, table));
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
         json.writeEndArray();
         json.writeEndObject();

@@ -2,6 +2,7 @@ package io.tvarr.pipeline.output;
 
 import io.tvarr.domain.StorageException;
 import io.tvarr.domain.channel.ChannelId;
+import io.tvarr.domain.epg.EpgSourceId;
 import io.tvarr.domain.xtream.XtreamChannel;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
@@ -14,19 +15,22 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The published lineup as the Xtream door reads it, beside the playlist: one tab-separated line per output
- * channel in output order (stream id, channel id, number, name, group, logo, guide id; empty for none). Tabs and
- * line breaks in values become spaces, as in the playlist. Written and read as a stream, a line at a time.
+ * channel in output order (stream id, channel id, number, name, group, logo, guide id, guide source; empty for none).
+ * Tabs and line breaks in values become spaces, as in the playlist. Written and read as a stream, a line at a time.
+ * Version 1 had no guide source; it still reads, so that stream ids carry over into the first generation after.
  */
 public final class XtreamLineupFile {
     /** The file name in a proxy's output directory. */
     public static final String NAME = "xtream-lineup.tsv";
 
-    private static final String HEADER = "#tvarr-xtream-lineup\t1";
+    private static final String HEADER = "#tvarr-xtream-lineup\t2";
+    private static final String HEADER_V1 = "#tvarr-xtream-lineup\t1";
 
     private XtreamLineupFile() {}
 
@@ -49,6 +53,9 @@ public final class XtreamLineupFile {
             field(line, channel.group());
             field(line, channel.logo());
             field(line, channel.guideId());
+            field(
+                    line,
+                    channel.guideSource() == null ? null : channel.guideSource().toString());
             append(line.append('\n'));
         }
 
@@ -83,13 +90,14 @@ public final class XtreamLineupFile {
     public static boolean read(Path file, Consumer<XtreamChannel> sink) {
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String line = in.readLine();
-            if (!HEADER.equals(line)) {
+            if (!HEADER.equals(line) && !HEADER_V1.equals(line)) {
                 throw malformed(file + ": not an xtream lineup (line 1: expected '" + HEADER + "')");
             }
+            int fields = HEADER.equals(line) ? 8 : 7;
             int number = 1;
             while ((line = in.readLine()) != null) {
                 number++;
-                sink.accept(parse(file, number, line));
+                sink.accept(parse(file, number, line, fields));
             }
             return true;
         } catch (NoSuchFileException e) {
@@ -99,10 +107,37 @@ public final class XtreamLineupFile {
         }
     }
 
-    private static XtreamChannel parse(Path file, int number, String line) {
+    /**
+     * The channel with that stream id; empty when there is none or the file does not exist. Only the line that starts
+     * with the id is parsed, which makes a look-up in a 50,000-channel lineup a plain read of the file.
+     */
+    public static Optional<XtreamChannel> find(Path file, int streamId) {
+        String prefix = streamId + "\t";
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String line = in.readLine();
+            if (!HEADER.equals(line) && !HEADER_V1.equals(line)) {
+                throw malformed(file + ": not an xtream lineup (line 1: expected '" + HEADER + "')");
+            }
+            int fields = HEADER.equals(line) ? 8 : 7;
+            int number = 1;
+            while ((line = in.readLine()) != null) {
+                number++;
+                if (line.startsWith(prefix)) {
+                    return Optional.of(parse(file, number, line, fields));
+                }
+            }
+            return Optional.empty();
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new StorageException(file + ": cannot be read (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private static XtreamChannel parse(Path file, int number, String line, int fields) {
         String[] f = line.split("\t", -1);
-        if (f.length != 7) {
-            throw malformed(file + ": line " + number + " has " + f.length + " fields (expected: 7)");
+        if (f.length != fields) {
+            throw malformed(file + ": line " + number + " has " + f.length + " fields (expected: " + fields + ")");
         }
         try {
             return new XtreamChannel(
@@ -112,7 +147,8 @@ public final class XtreamLineupFile {
                     f[3],
                     emptyToNull(f[4]),
                     emptyToNull(f[5]),
-                    emptyToNull(f[6]));
+                    emptyToNull(f[6]),
+                    fields < 8 || f[7].isEmpty() ? null : EpgSourceId.parse(f[7]));
         } catch (RuntimeException e) {
             throw new StorageException(file + ": line " + number + " cannot be read (" + e.getMessage() + ")", e);
         }

@@ -35,7 +35,7 @@ class XtreamAccountsTest {
     private final OutputUser alice =
             new OutputUser(OutputUserId.random(), ProxyId.random(), "alice", "hash", null, 1, T0);
     private final XtreamChannel channel = new XtreamChannel(
-            42, ChannelId.parse("00000000-0000-0000-0000-00000000002a"), 1, "BBC One", "UK", null, null);
+            42, ChannelId.parse("00000000-0000-0000-0000-00000000002a"), 1, "BBC One", "UK", null, null, null);
     private final Runnable[] duringTransfer = {() -> {}};
     private final XtreamAccounts accounts = new XtreamAccounts(
             (username, password) -> password.equals("secret1") ? new Login.Granted(alice) : new Login.Refused(),

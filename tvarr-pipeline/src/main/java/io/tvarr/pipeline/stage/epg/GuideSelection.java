@@ -85,6 +85,11 @@ public final class GuideSelection {
         return Collections.unmodifiableMap(bySource.getOrDefault(source, Map.of()));
     }
 
+    /** The source whose programmes the guide writes under this channel id; null when it writes none. */
+    public @Nullable EpgSourceId owner(String id) {
+        return owners.get(id);
+    }
+
     public boolean uses(EpgSourceId source) {
         return bySource.containsKey(source);
     }

@@ -5,11 +5,13 @@ import io.tvarr.domain.xtream.XtreamProgramme;
 import java.time.Instant;
 import java.util.function.Consumer;
 
-/** Reads one channel's programmes from a proxy's published guide. */
+/** Reads one channel's programmes as the proxy's guide gives them. */
 public interface ReadXtreamGuideUseCase {
     /**
-     * Pushes, in guide order, the programmes of {@code guideId} that end after {@code from}, at most {@code limit}
-     * of them (0 for no limit). Reads the published XMLTV file as a stream; nothing when nothing is published.
+     * Pushes, by start time, the programmes of the published channel with that stream id that end after {@code from}
+     * and lie in the proxy's guide window (its EPG days back and ahead), at most {@code limit} of them (0 for no
+     * limit), as the proxy's EPG rules make them. Reads the stored programmes of that one guide channel, a page at a
+     * time, on the caller's thread; nothing when the channel is unknown, has no guide or nothing is published.
      */
-    void forEachProgramme(ProxyId proxy, String guideId, Instant from, int limit, Consumer<XtreamProgramme> sink);
+    void forEachProgramme(ProxyId proxy, int streamId, Instant from, int limit, Consumer<XtreamProgramme> sink);
 }
