@@ -10,6 +10,7 @@ import io.tvarr.ingest.m3u.M3uChannelSourceHandler;
 import io.tvarr.ingest.m3u.M3uLimits;
 import io.tvarr.ingest.xmltv.XmltvEpgSourceHandler;
 import io.tvarr.ingest.xtream.XtreamChannelSourceHandler;
+import io.tvarr.ingest.xtream.XtreamVodSourceHandler;
 import io.tvarr.persistence.JdbiPersistence;
 import java.time.Clock;
 import java.util.List;
@@ -27,6 +28,8 @@ record IngestionServices(ChannelIngestionService channels, GuideIngestionService
                         List.of(
                                 new M3uChannelSourceHandler(fetcher, M3uLimits.DEFAULT),
                                 new XtreamChannelSourceHandler(fetcher)),
+                        new ChannelIngestionService.OnDemand(
+                                persistence.vod(), List.of(new XtreamVodSourceHandler(fetcher))),
                         ingestions),
                 new GuideIngestionService(
                         persistence.epgSources(),

@@ -47,6 +47,7 @@ public final class TestData {
                 0,
                 XtreamOutput.TS,
                 false,
+                false,
                 T0,
                 T0);
     }
@@ -63,6 +64,7 @@ public final class TestData {
                 "0 */6 * * *",
                 2,
                 XtreamOutput.TS,
+                false,
                 false,
                 T0,
                 T0);

@@ -42,3 +42,6 @@ CREATE TABLE vod_episode (
     CONSTRAINT vod_episode_source FOREIGN KEY (source_id) REFERENCES stream_source (id) ON DELETE CASCADE
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
 CREATE INDEX vod_episode_by_series ON vod_episode (source_id, series_id, season, episode);
+
+-- Movies (include_vod) and series (include_series) are asked for separately: a panel's series cost one request each.
+ALTER TABLE stream_source ADD COLUMN include_series BOOLEAN NOT NULL DEFAULT FALSE;

@@ -39,3 +39,6 @@ CREATE TABLE vod_episode (
     PRIMARY KEY (source_id, provider_id)
 );
 CREATE INDEX vod_episode_by_series ON vod_episode (source_id, series_id, season, episode);
+
+-- Movies (include_vod) and series (include_series) are asked for separately: a panel's series cost one request each.
+ALTER TABLE stream_source ADD COLUMN include_series BOOLEAN NOT NULL DEFAULT FALSE;

@@ -192,6 +192,46 @@ abstract class PersistenceContract {
         }
 
         @Test
+        void stores_the_movies_and_series_switches_apart() {
+            StreamSource t = anXtreamSource("provider");
+            StreamSource movies = new StreamSource(
+                    t.id(),
+                    t.name(),
+                    t.kind(),
+                    t.url(),
+                    t.credentials(),
+                    t.userAgent(),
+                    t.enabled(),
+                    t.schedule(),
+                    t.maxConcurrentStreams(),
+                    t.xtreamOutput(),
+                    true,
+                    false,
+                    t.createdAt(),
+                    t.updatedAt());
+            store.streamSources().insert(movies);
+            StreamSource series = new StreamSource(
+                    t.id(),
+                    t.name(),
+                    t.kind(),
+                    t.url(),
+                    t.credentials(),
+                    t.userAgent(),
+                    t.enabled(),
+                    t.schedule(),
+                    t.maxConcurrentStreams(),
+                    t.xtreamOutput(),
+                    false,
+                    true,
+                    t.createdAt(),
+                    t.updatedAt());
+
+            assertThat(store.streamSources().findById(t.id())).contains(movies);
+            store.streamSources().update(series);
+            assertThat(store.streamSources().findById(t.id())).contains(series);
+        }
+
+        @Test
         void updating_a_missing_source_is_not_found() {
             assertThatThrownBy(() -> store.streamSources().update(anM3uSource("ghost")))
                     .isInstanceOf(NotFoundException.class)

@@ -11,6 +11,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param maxConcurrentStreams provider connection limit; 0 means unknown/unlimited
  * @param schedule cron expression for refreshes; null uses the default schedule
+ * @param includeVod whether an Xtream source's movies are ingested (as VOD, apart from the channels)
+ * @param includeSeries whether an Xtream source's series and their episodes are ingested (as VOD)
  */
 public record StreamSource(
         SourceId id,
@@ -24,6 +26,7 @@ public record StreamSource(
         int maxConcurrentStreams,
         XtreamOutput xtreamOutput,
         boolean includeVod,
+        boolean includeSeries,
         Instant createdAt,
         Instant updatedAt) {
 
@@ -55,6 +58,7 @@ public record StreamSource(
                 settings.maxConcurrentStreams,
                 settings.xtreamOutput,
                 settings.includeVod,
+                settings.includeSeries,
                 createdAt,
                 now);
     }

@@ -28,7 +28,8 @@ record StreamSourceBody(
         @OpenApiPropertyType(definedBy = XtreamOutput.class) @OpenApiNullable @Nullable
         String xtreamOutput,
 
-        @OpenApiNullable @Nullable Boolean includeVod) {
+        @OpenApiNullable @Nullable Boolean includeVod,
+        @OpenApiNullable @Nullable Boolean includeSeries) {
     @OpenApiIgnore
     SaveStreamSourceCommand toCommand() {
         return new SaveStreamSourceCommand(
@@ -44,6 +45,7 @@ record StreamSourceBody(
                 xtreamOutput == null
                         ? XtreamOutput.TS
                         : EnumParam.parse(XtreamOutput.class, xtreamOutput, "xtream_output"),
-                includeVod != null && includeVod);
+                includeVod != null && includeVod,
+                includeSeries != null && includeSeries);
     }
 }

@@ -24,6 +24,7 @@ record StreamSourceView(
         int maxConcurrentStreams,
         @OpenApiPropertyType(definedBy = XtreamOutput.class) String xtreamOutput,
         boolean includeVod,
+        boolean includeSeries,
         Instant createdAt,
         Instant updatedAt) {
     static StreamSourceView of(StreamSource s) {
@@ -40,6 +41,7 @@ record StreamSourceView(
                 s.maxConcurrentStreams(),
                 EnumParam.format(s.xtreamOutput()),
                 s.includeVod(),
+                s.includeSeries(),
                 s.createdAt(),
                 s.updatedAt());
     }

@@ -7,7 +7,6 @@ import static io.tvarr.ingest.xtream.XtreamValues.optional;
 import static io.tvarr.ingest.xtream.XtreamValues.text;
 
 import io.tvarr.domain.RefusedUpstreamException;
-import io.tvarr.domain.TvarrException;
 import io.tvarr.domain.channel.Channel;
 import io.tvarr.domain.channel.ChannelSink;
 import io.tvarr.domain.ingestion.IngestionProgress;
@@ -24,10 +23,8 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -36,8 +33,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * An Xtream Codes account as a channel source: account check, live categories and streams (and VOD when the
- * source asks for it), read with Jackson's streaming parser. Numbers sent as strings, nulls, empty strings and
+ * An Xtream Codes account as a channel source: account check, live categories and streams, read with Jackson's
+ * streaming parser (movies and series are VOD, read by {@link XtreamVodSourceHandler}). Numbers sent as strings, nulls, empty strings and
  * missing fields are all tolerated. Credentials only ever appear in URLs sent to the panel.
  */
 public final class XtreamChannelSourceHandler implements ChannelSourceHandler {
@@ -70,13 +67,6 @@ public final class XtreamChannelSourceHandler implements ChannelSourceHandler {
         readStreams(source, api(base, login, "get_live_streams"), progress, skipped, stream -> {
             sink.accept(live(source, base, login, stream, categories));
         });
-        if (source.includeVod()) {
-            Map<String, String> vodCategories = categories(source, base, login, "get_vod_categories");
-            readStreams(source, api(base, login, "get_vod_streams"), progress, skipped, movie -> {
-                sink.accept(vod(source, base, login, movie, vodCategories));
-            });
-            facts.put("xtream_series", Long.toString(series(source, base, login, sink, progress)));
-        }
         skipped.summarise();
         return facts;
     }
@@ -119,89 +109,6 @@ public final class XtreamChannelSourceHandler implements ChannelSourceHandler {
             return "stream_id '" + abbreviate(id) + "' is not a number";
         }
         return text(stream.get("name")).isEmpty() ? "stream " + id + " without name" : null;
-    }
-
-    /** A series to expand into its episodes. */
-    private record Series(
-            String id,
-            String name,
-            @Nullable String group,
-            @Nullable String cover) {}
-
-    /**
-     * Series episodes become channels too: the series list first (small), then {@code get_series_info} per series.
-     * A series whose episodes cannot be read is logged and skipped; the others go on. Returns the series read.
-     */
-    private long series(
-            StreamSource source, String base, Credentials login, ChannelSink sink, IngestionProgress progress) {
-        Map<String, String> seriesCategories = categories(source, base, login, "get_series_categories");
-        List<Series> all = new ArrayList<>();
-        read(
-                source,
-                api(base, login, "get_series"),
-                s -> {
-                    String id = integer(s.get("series_id"));
-                    String name = text(s.get("name"));
-                    if (id != null && !name.isEmpty()) {
-                        all.add(new Series(
-                                id, name, seriesCategories.get(text(s.get("category_id"))), optional(s.get("cover"))));
-                    }
-                },
-                () -> {});
-        for (Series series : all) {
-            URI info = api(base, login, "get_series_info&series_id=" + encode(series.id()));
-            try (InputStream in = fetcher.open(info, source.userAgent(), MAX_BYTES)) {
-                json.forEachEpisode(in, "xtream get_series_info " + series.id(), e -> {
-                    progress.entryRead();
-                    Channel channel = episode(source, base, login, series, e);
-                    if (channel == null) {
-                        progress.entrySkipped();
-                    } else {
-                        sink.accept(channel);
-                    }
-                });
-            } catch (IOException | TvarrException e) {
-                progress.entrySkipped();
-                log.info(
-                        "xtream series skipped source_id={} series_id={} reason={}",
-                        source.id(),
-                        series.id(),
-                        e.getMessage());
-            }
-        }
-        return all.size();
-    }
-
-    private static @Nullable Channel episode(
-            StreamSource source, String base, Credentials login, Series series, Map<String, String> e) {
-        String id = integer(e.get("id"));
-        if (id == null) {
-            return null;
-        }
-        String season = text(e.get("season"));
-        String number = text(e.get("episode_num"));
-        String title = text(e.get("title"));
-        String code = season.matches("\\d{1,6}") && number.matches("\\d{1,6}")
-                ? String.format(Locale.ROOT, "S%02dE%02d", Integer.parseInt(season), Integer.parseInt(number))
-                : "";
-        String name = title.toLowerCase(Locale.ROOT).contains(series.name().toLowerCase(Locale.ROOT))
-                ? title
-                : String.join(" ", series.name(), code, title)
-                        .replaceAll("\\s+", " ")
-                        .strip();
-        String url = base + "/series/" + encode(login.username()) + "/" + encode(login.password()) + "/" + id + "."
-                + extension(e.get("container_extension"));
-        return Channel.of(
-                source.id(),
-                "episode:" + id,
-                null,
-                name,
-                null,
-                name,
-                series.group(),
-                series.cover(),
-                url,
-                Map.of("xtream-series-id", series.id(), "xtream-episode-id", id));
     }
 
     private Map<String, String> account(StreamSource source, String base, Credentials login) {
@@ -293,37 +200,13 @@ public final class XtreamChannelSourceHandler implements ChannelSourceHandler {
                 attributes);
     }
 
-    /** A movie that passed {@link #problem}. */
-    private static Channel vod(
-            StreamSource source,
-            String base,
-            Credentials login,
-            Map<String, String> m,
-            Map<String, String> categories) {
-        String id = requireInteger(m.get("stream_id"));
-        String name = text(m.get("name"));
-        String url = base + "/movie/" + encode(login.username()) + "/" + encode(login.password()) + "/" + id + "."
-                + extension(m.get("container_extension"));
-        return Channel.of(
-                source.id(),
-                "movie:" + id,
-                null,
-                name,
-                null,
-                name,
-                categories.get(text(m.get("category_id"))),
-                optional(m.get("stream_icon")),
-                url,
-                Map.of("xtream-vod-id", id));
-    }
-
-    private static URI api(String base, Credentials login, @Nullable String action) {
+    static URI api(String base, Credentials login, @Nullable String action) {
         String query = "username=" + encode(login.username()) + "&password=" + encode(login.password())
                 + (action == null ? "" : "&action=" + action);
         return URI.create(base + "/player_api.php?" + query);
     }
 
-    private static String encode(String value) {
+    static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
@@ -333,12 +216,6 @@ public final class XtreamChannelSourceHandler implements ChannelSourceHandler {
             throw new IllegalStateException("checked before: " + value);
         }
         return id;
-    }
-
-    /** A container extension goes into the stream URL, so only a short alphanumeric one is taken; else mp4. */
-    private static String extension(@Nullable String value) {
-        String text = text(value);
-        return text.matches("[A-Za-z0-9]{1,8}") ? text : "mp4";
     }
 
     private static void putIfPresent(Map<String, String> map, String key, @Nullable String value) {

@@ -3,11 +3,15 @@ package io.tvarr.ingest.xtream;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tvarr.domain.UpstreamException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -15,7 +19,98 @@ import java.util.function.Consumer;
  * booleans all as text; nulls and nested values left out), so a 50 MB array never sits in memory whole.
  */
 final class XtreamJson {
-    private final JsonFactory factory = new JsonFactory();
+    private final ObjectMapper mapper = new ObjectMapper();
+    private final JsonFactory factory = mapper.getFactory();
+
+    /**
+     * As {@link #forEachObject}, giving each object's flat fields together with its JSON text, so an item can be kept
+     * as the panel sent it. One element in memory at a time.
+     */
+    void forEachPanelObject(
+            InputStream in, String what, BiConsumer<Map<String, String>, String> consumer, Runnable notAnObject) {
+        try (JsonParser parser = factory.createParser(in)) {
+            JsonToken first = parser.nextToken();
+            if (first == null || first == JsonToken.START_OBJECT) {
+                return; // panels answer {} or an error object for empty lists
+            }
+            if (first != JsonToken.START_ARRAY) {
+                throw new UpstreamException(what + ": expected a JSON array but found " + first);
+            }
+            JsonToken item;
+            while ((item = parser.nextToken()) != JsonToken.END_ARRAY && item != null) {
+                if (item == JsonToken.START_OBJECT) {
+                    JsonNode node = mapper.readTree(parser);
+                    consumer.accept(scalars(node), node.toString());
+                } else {
+                    parser.skipChildren();
+                    notAnObject.run();
+                }
+            }
+        } catch (IOException e) {
+            throw new UpstreamException(
+                    what + ": not valid JSON ("
+                            + e.getMessage().lines().findFirst().orElse("") + ")",
+                    e);
+        }
+    }
+
+    /**
+     * The episodes of one (small) {@code get_series_info} answer with their JSON text, in either layout panels use
+     * (see {@link #forEachEpisode}); an episode without {@code season} gets its season key.
+     */
+    void forEachPanelEpisode(InputStream in, String what, BiConsumer<Map<String, String>, String> consumer) {
+        JsonNode answer;
+        try {
+            answer = mapper.readTree(in);
+        } catch (IOException e) {
+            throw new UpstreamException(
+                    what + ": not valid JSON ("
+                            + e.getMessage().lines().findFirst().orElse("") + ")",
+                    e);
+        }
+        JsonNode episodes = answer == null ? null : answer.get("episodes");
+        if (episodes == null) {
+            return;
+        }
+        Iterator<Map.Entry<String, JsonNode>> seasons = episodes.fields();
+        if (episodes.isObject()) {
+            while (seasons.hasNext()) {
+                Map.Entry<String, JsonNode> season = seasons.next();
+                season.getValue().forEach(e -> panelEpisode(e, season.getKey(), consumer));
+            }
+        } else {
+            episodes.forEach(e -> {
+                if (e.isArray()) {
+                    e.forEach(inner -> panelEpisode(inner, "", consumer));
+                } else {
+                    panelEpisode(e, "", consumer);
+                }
+            });
+        }
+    }
+
+    private static void panelEpisode(
+            JsonNode episode, String season, BiConsumer<Map<String, String>, String> consumer) {
+        if (!episode.isObject()) {
+            return;
+        }
+        Map<String, String> fields = scalars(episode);
+        if (!season.isEmpty()) {
+            fields.putIfAbsent("season", season);
+        }
+        consumer.accept(fields, episode.toString());
+    }
+
+    /** The scalar fields of an object as text; nulls and nested values left out, as {@link #readFlat} does. */
+    private static Map<String, String> scalars(JsonNode node) {
+        Map<String, String> fields = new HashMap<>();
+        node.fields().forEachRemaining(f -> {
+            if (f.getValue().isValueNode() && !f.getValue().isNull()) {
+                fields.put(f.getKey(), f.getValue().asText());
+            }
+        });
+        return fields;
+    }
 
     /**
      * Calls the consumer once per object of the top-level array; an object instead of an array yields nothing. An

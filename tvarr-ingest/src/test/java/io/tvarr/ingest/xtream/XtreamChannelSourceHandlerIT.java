@@ -65,6 +65,7 @@ class XtreamChannelSourceHandlerIT {
                 0,
                 template.xtreamOutput(),
                 false,
+                false,
                 template.createdAt(),
                 template.updatedAt());
     }

@@ -18,7 +18,7 @@ import org.jdbi.v3.core.statement.Update;
 public final class JdbiStreamSourceRepository extends DefinitionTable<StreamSource, SourceId>
         implements StreamSourceRepository {
     private static final String COLUMNS = "id, name, kind, url, username, password, user_agent, enabled, schedule,"
-            + " max_concurrent_streams, xtream_output, include_vod, created_at, updated_at";
+            + " max_concurrent_streams, xtream_output, include_vod, include_series, created_at, updated_at";
 
     public JdbiStreamSourceRepository(Database db) {
         super(db, "stream_source", "stream source", COLUMNS);
@@ -47,6 +47,7 @@ public final class JdbiStreamSourceRepository extends DefinitionTable<StreamSour
                 .bind("max_concurrent_streams", s.maxConcurrentStreams())
                 .bind("xtream_output", s.xtreamOutput().name())
                 .bind("include_vod", s.includeVod())
+                .bind("include_series", s.includeSeries())
                 .bind("created_at", s.createdAt().toEpochMilli())
                 .bind("updated_at", s.updatedAt().toEpochMilli());
     }
@@ -66,6 +67,7 @@ public final class JdbiStreamSourceRepository extends DefinitionTable<StreamSour
                 rs.getInt("max_concurrent_streams"),
                 XtreamOutput.valueOf(rs.getString("xtream_output")),
                 rs.getBoolean("include_vod"),
+                rs.getBoolean("include_series"),
                 Rows.instant(rs, "created_at"),
                 Rows.instant(rs, "updated_at"));
     }

@@ -9,23 +9,54 @@ import io.tvarr.domain.source.SourceKind;
 import io.tvarr.domain.source.StreamSource;
 import io.tvarr.domain.source.port.out.ChannelSourceHandler;
 import io.tvarr.domain.source.port.out.StreamSourceRepository;
+import io.tvarr.domain.vod.port.out.VodRepository;
+import io.tvarr.domain.vod.port.out.VodSourceHandler;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
 
-/** Refreshes channel sources: the handler streams channels into an atomic replace of the source's channels. */
+/**
+ * Refreshes channel sources: the handler streams channels into an atomic replace of the source's channels; then, for
+ * a source that asks for movies or series, the on-demand handler of its kind streams them into an atomic replace of
+ * its stored VOD. The channels come first since their read checks the account; a failure reading VOD fails the
+ * ingestion with the channels already refreshed and the VOD as it was.
+ */
 public final class ChannelIngestionService extends SourceIngestion<SourceId, StreamSource> {
+    /** Where VOD is stored and the handlers that read it (Xtream only). */
+    public record OnDemand(VodRepository store, List<VodSourceHandler> handlers) {
+        public OnDemand {
+            handlers = List.copyOf(handlers);
+        }
+    }
+
     private final ChannelRepository channels;
     private final HandlersByKind<SourceKind, ChannelSourceHandler> handlers;
+    private final @Nullable VodRepository vod;
+    private final HandlersByKind<SourceKind, VodSourceHandler> vodHandlers;
 
+    /** A service that reads channels only: the sources' VOD switches do nothing (tools, tests). */
     public ChannelIngestionService(
             StreamSourceRepository sources,
             ChannelRepository channels,
             List<ChannelSourceHandler> handlers,
             ExclusiveIngestions ingestions) {
+        this(sources, channels, handlers, null, ingestions);
+    }
+
+    public ChannelIngestionService(
+            StreamSourceRepository sources,
+            ChannelRepository channels,
+            List<ChannelSourceHandler> handlers,
+            @Nullable OnDemand onDemand,
+            ExclusiveIngestions ingestions) {
         super(ingestions, IngestionTarget.ChannelSource::new, sources::findById);
         this.channels = channels;
         this.handlers = new HandlersByKind<>(SourceKind.class, handlers, ChannelSourceHandler::kind);
+        this.vod = onDemand == null ? null : onDemand.store();
+        this.vodHandlers = new HandlersByKind<>(
+                SourceKind.class, onDemand == null ? List.of() : onDemand.handlers(), VodSourceHandler::kind);
     }
 
     @Override
@@ -43,7 +74,22 @@ public final class ChannelIngestionService extends SourceIngestion<SourceId, Str
                     progress));
             guard.beforeCommit(yielded[0]);
         });
-        return new IngestionOutcome(count, facts.get());
+        Map<String, String> all = new LinkedHashMap<>(facts.get());
+        all.putAll(onDemand(source, progress));
+        return new IngestionOutcome(count, all);
+    }
+
+    /** Replaces the source's VOD when it asks for some and its kind has any; the facts of that read. */
+    private Map<String, String> onDemand(StreamSource source, IngestionProgress progress) {
+        VodSourceHandler handler = vodHandlers.findForKind(source.kind());
+        if (vod == null || handler == null || !(source.includeVod() || source.includeSeries())) {
+            return Map.of();
+        }
+        AtomicReference<Map<String, String>> facts = new AtomicReference<>(Map.of());
+        long items = vod.replaceAllForSource(source.id(), sink -> facts.set(handler.ingest(source, sink, progress)));
+        Map<String, String> all = new LinkedHashMap<>(facts.get());
+        all.put("vod_items", Long.toString(items));
+        return all;
     }
 
     @Override

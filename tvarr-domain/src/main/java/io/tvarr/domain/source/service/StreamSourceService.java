@@ -74,6 +74,7 @@ public final class StreamSourceService implements ManageStreamSourcesUseCase {
                 c.maxConcurrentStreams(),
                 c.xtreamOutput(),
                 c.includeVod(),
+                c.includeSeries(),
                 created,
                 now);
     }

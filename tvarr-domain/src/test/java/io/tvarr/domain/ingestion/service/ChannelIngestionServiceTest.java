@@ -27,6 +27,12 @@ import io.tvarr.domain.source.SourceKind;
 import io.tvarr.domain.source.StreamSource;
 import io.tvarr.domain.source.port.out.ChannelSourceHandler;
 import io.tvarr.domain.source.port.out.StreamSourceRepository;
+import io.tvarr.domain.vod.VodEpisode;
+import io.tvarr.domain.vod.VodMovie;
+import io.tvarr.domain.vod.VodSeries;
+import io.tvarr.domain.vod.VodSink;
+import io.tvarr.domain.vod.port.out.VodRepository;
+import io.tvarr.domain.vod.port.out.VodSourceHandler;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -41,7 +47,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 class ChannelIngestionServiceTest {
-    private final StreamSource source = anM3uSource("provider");
+    private StreamSource source = anM3uSource("provider");
     private final FakeChannels channels = new FakeChannels();
     private final FakeIngestionStatuses statuses = new FakeIngestionStatuses();
     private final List<Runnable> queued = new ArrayList<>();
@@ -82,6 +88,142 @@ class ChannelIngestionServiceTest {
                 return List.of(source);
             }
         };
+    }
+
+    @Nested
+    class On_demand {
+        private final FakeVod vod = new FakeVod();
+        private boolean vodFails;
+
+        private ChannelIngestionService service() {
+            VodSourceHandler movies = new VodSourceHandler() {
+                @Override
+                public SourceKind kind() {
+                    return SourceKind.M3U;
+                }
+
+                @Override
+                public Map<String, String> ingest(StreamSource s, VodSink sink, IngestionProgress progress) {
+                    sink.movie(new VodMovie(s.id(), "7", "Film", null, null, "mp4", "{}"));
+                    if (vodFails) {
+                        throw new UpstreamException("provider.example: get_vod_streams http 503");
+                    }
+                    return Map.of("xtream_movies", "1");
+                }
+            };
+            return new ChannelIngestionService(
+                    sources(),
+                    channels,
+                    List.of(handler),
+                    new ChannelIngestionService.OnDemand(vod, List.of(movies)),
+                    ingestions);
+        }
+
+        private void switches(boolean movies, boolean series) {
+            StreamSource s = source;
+            source = new StreamSource(
+                    s.id(),
+                    s.name(),
+                    s.kind(),
+                    s.url(),
+                    null,
+                    null,
+                    true,
+                    null,
+                    0,
+                    s.xtreamOutput(),
+                    movies,
+                    series,
+                    s.createdAt(),
+                    s.updatedAt());
+        }
+
+        @Test
+        void a_source_asking_for_movies_or_series_gets_its_vod_replaced_beside_its_channels() {
+            switches(false, true);
+
+            IngestionStatus status = service().ingest(source.id());
+
+            assertThat(channels.stored).hasSize(1);
+            assertThat(vod.stored).extracting(VodMovie::name).containsExactly("Film");
+            assertThat(status.details()).containsEntry("vod_items", "1").containsEntry("xtream_movies", "1");
+        }
+
+        @Test
+        void a_source_asking_for_neither_reads_no_vod() {
+            switches(false, false);
+
+            IngestionStatus status = service().ingest(source.id());
+
+            assertThat(vod.replaced).isZero();
+            assertThat(status.details()).doesNotContainKey("vod_items");
+        }
+
+        @Test
+        void a_vod_failure_fails_the_ingestion_and_keeps_the_stored_vod() {
+            switches(true, false);
+            service().ingest(source.id());
+            vodFails = true;
+
+            assertThatThrownBy(() -> service().ingest(source.id())).isInstanceOf(UpstreamException.class);
+
+            assertThat(vod.stored).hasSize(1);
+            assertThat(vod.replaced).isEqualTo(2);
+        }
+    }
+
+    /** Replaces atomically like the real repositories; counts the replaces. */
+    private static final class FakeVod implements VodRepository {
+        List<VodMovie> stored = List.of();
+        int replaced;
+
+        @Override
+        public long replaceAllForSource(SourceId source, Consumer<VodSink> writer) {
+            replaced++;
+            List<VodMovie> movies = new ArrayList<>();
+            writer.accept(new VodSink() {
+                @Override
+                public void movie(VodMovie movie) {
+                    movies.add(movie);
+                }
+
+                @Override
+                public void series(VodSeries series) {}
+
+                @Override
+                public void episode(VodEpisode episode) {}
+            });
+            stored = movies;
+            return movies.size();
+        }
+
+        @Override
+        public void forEachMovie(SourceId source, Consumer<VodMovie> consumer) {
+            stored.forEach(consumer);
+        }
+
+        @Override
+        public void forEachSeries(SourceId source, Consumer<VodSeries> consumer) {}
+
+        @Override
+        public void forEachEpisode(SourceId source, String seriesId, Consumer<VodEpisode> consumer) {}
+
+        @Override
+        public Optional<VodMovie> findMovie(SourceId source, String providerId) {
+            return stored.stream()
+                    .filter(m -> m.providerId().equals(providerId))
+                    .findFirst();
+        }
+
+        @Override
+        public Optional<VodEpisode> findEpisode(SourceId source, String providerId) {
+            return Optional.empty();
+        }
+
+        @Override
+        public long count(SourceId source) {
+            return stored.size();
+        }
     }
 
     @Nested

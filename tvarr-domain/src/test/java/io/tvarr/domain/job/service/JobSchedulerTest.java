@@ -103,6 +103,7 @@ class JobSchedulerTest {
                 0,
                 template.xtreamOutput(),
                 false,
+                false,
                 created,
                 created);
         sources.insert(source);

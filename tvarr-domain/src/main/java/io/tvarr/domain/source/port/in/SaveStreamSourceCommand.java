@@ -21,7 +21,8 @@ public record SaveStreamSourceCommand(
         @Nullable String schedule,
         int maxConcurrentStreams,
         XtreamOutput xtreamOutput,
-        boolean includeVod) {
+        boolean includeVod,
+        boolean includeSeries) {
     public SaveStreamSourceCommand {
         name = Checks.requireText(name, "name");
         Checks.requireMaxLength(name, Checks.MAX_NAME_LENGTH, "name");
@@ -47,13 +48,13 @@ public record SaveStreamSourceCommand(
     /** An enabled M3U playlist at a URL ({@code http(s)://} or {@code file:}) on the default schedule, no limit. */
     public static SaveStreamSourceCommand m3u(String name, String url) {
         return new SaveStreamSourceCommand(
-                name, SourceKind.M3U, url, null, null, null, true, null, 0, XtreamOutput.TS, false);
+                name, SourceKind.M3U, url, null, null, null, true, null, 0, XtreamOutput.TS, false, false);
     }
 
     /** An enabled Xtream Codes account (live channels, MPEG-TS) on the default schedule, no limit. */
     public static SaveStreamSourceCommand xtream(String name, String url, String username, String password) {
         return new SaveStreamSourceCommand(
-                name, SourceKind.XTREAM, url, username, password, null, true, null, 0, XtreamOutput.TS, false);
+                name, SourceKind.XTREAM, url, username, password, null, true, null, 0, XtreamOutput.TS, false, false);
     }
 
     /** The same source refreshed on a cron schedule (5-field or {@code @daily}…), or the default when null. */
@@ -69,13 +70,25 @@ public record SaveStreamSourceCommand(
                 cron,
                 maxConcurrentStreams,
                 xtreamOutput,
-                includeVod);
+                includeVod,
+                includeSeries);
     }
 
     /** The same source with at most {@code streams} upstream connections at once (0: no limit). */
     public SaveStreamSourceCommand withMaxConcurrentStreams(int streams) {
         return new SaveStreamSourceCommand(
-                name, kind, url, username, password, userAgent, enabled, schedule, streams, xtreamOutput, includeVod);
+                name,
+                kind,
+                url,
+                username,
+                password,
+                userAgent,
+                enabled,
+                schedule,
+                streams,
+                xtreamOutput,
+                includeVod,
+                includeSeries);
     }
 
     /** The same source fetched (and its streams opened) with this User-Agent. */
@@ -91,10 +104,11 @@ public record SaveStreamSourceCommand(
                 schedule,
                 maxConcurrentStreams,
                 xtreamOutput,
-                includeVod);
+                includeVod,
+                includeSeries);
     }
 
-    /** The same Xtream source with movies and series episodes as channels too. */
+    /** The same Xtream source with its movies ingested as VOD too. */
     public SaveStreamSourceCommand withVod(boolean vod) {
         return new SaveStreamSourceCommand(
                 name,
@@ -107,7 +121,25 @@ public record SaveStreamSourceCommand(
                 schedule,
                 maxConcurrentStreams,
                 xtreamOutput,
-                vod);
+                vod,
+                includeSeries);
+    }
+
+    /** The same Xtream source with its series and their episodes ingested as VOD too. */
+    public SaveStreamSourceCommand withSeries(boolean series) {
+        return new SaveStreamSourceCommand(
+                name,
+                kind,
+                url,
+                username,
+                password,
+                userAgent,
+                enabled,
+                schedule,
+                maxConcurrentStreams,
+                xtreamOutput,
+                includeVod,
+                series);
     }
 
     /** The same source, switched on or off (a disabled source is neither scheduled nor published). */
@@ -123,6 +155,7 @@ public record SaveStreamSourceCommand(
                 schedule,
                 maxConcurrentStreams,
                 xtreamOutput,
-                includeVod);
+                includeVod,
+                includeSeries);
     }
 }
