@@ -389,9 +389,8 @@ class WebPagesIT {
     class Filters {
         @Test
         void the_check_marks_the_column_of_a_typo_with_the_languages_message() {
-            HttpResponse<String> check = post(
-                    "/filters/check",
-                    Map.of("csrf", csrf, "domain", "stream_filter", "expression", "group_title contians \"UK\""));
+            HttpResponse<String> check = page("/filters/check?domain=stream_filter&expression="
+                    + URLEncoder.encode("group_title contians \"UK\"", StandardCharsets.UTF_8));
 
             assertThat(check.statusCode()).isEqualTo(200);
             assertThat(check.body())
@@ -418,6 +417,75 @@ class WebPagesIT {
 
             assertThat(refused.statusCode()).isEqualTo(400);
             assertThat(refused.body()).containsPattern("id=\"expression-error\">expression: [^<]+</p>");
+        }
+    }
+
+    @Nested
+    class Mapping_rules {
+        private String rule(String name, String expression) {
+            HttpResponse<String> created = post(
+                    "/rules",
+                    Map.of(
+                            "csrf",
+                            csrf,
+                            "name",
+                            name,
+                            "domain",
+                            "stream_mapping",
+                            "expression",
+                            expression,
+                            "enabled",
+                            "on"));
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(303);
+            return name;
+        }
+
+        @Test
+        void the_preview_shows_what_a_rule_changes() {
+            addAndRefresh("Provider", inputs.resolve("provider.m3u"));
+
+            String check = page("/rules/check?domain=stream_mapping&expression="
+                            + URLEncoder.encode(
+                                    "channel_name equals \"BBC One\" SET channel_name = \"BBC 1\"",
+                                    StandardCharsets.UTF_8))
+                    .body();
+
+            assertThat(check).contains("id=\"preview-matched\">1<").contains("<del>BBC One</del> → BBC 1");
+        }
+
+        @Test
+        void rules_are_listed_in_order_and_moved_by_their_buttons() {
+            rule("first", "channel_name contains \"a\" SET group_title = \"A\"");
+            rule("second", "channel_name contains \"b\" SET group_title = \"B\"");
+            String listed = page("/rules").body();
+            Matcher second = Pattern.compile("action=\"(/rules/[0-9a-f-]{36})/up\"")
+                    .matcher(listed.substring(listed.indexOf(">second<")));
+            assertThat(second.find()).isTrue();
+            assertThat(listed.indexOf(">first<")).isLessThan(listed.indexOf(">second<"));
+
+            assertThat(post(second.group(1) + "/up", Map.of("csrf", csrf)).statusCode())
+                    .isEqualTo(303);
+
+            String moved = page("/rules").body();
+            assertThat(moved.indexOf(">second<")).isLessThan(moved.indexOf(">first<"));
+        }
+
+        @Test
+        void a_rule_over_a_filter_domain_is_refused_at_the_domain_field() {
+            HttpResponse<String> refused = post(
+                    "/rules",
+                    Map.of(
+                            "csrf",
+                            csrf,
+                            "name",
+                            "wrong",
+                            "domain",
+                            "stream_filter",
+                            "expression",
+                            "channel_name contains \"a\" SET group_title = \"A\""));
+
+            assertThat(refused.statusCode()).isEqualTo(400);
+            assertThat(refused.body()).contains("id=\"domain-error\">domain: 'stream_filter' (expected:");
         }
     }
 }

@@ -2,7 +2,10 @@ package io.tvarr.http.web;
 
 import io.tvarr.domain.filter.ExpressionProblem;
 import io.tvarr.domain.filter.port.in.PreviewResult;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -35,13 +38,31 @@ public record ExpressionCheck(
         return at < expression.length() ? expression.substring(at + 1) : "";
     }
 
-    /** The fields the samples table shows: those that say which record it is, where the samples have them. */
+    /**
+     * The fields the samples table shows: those that say which record it is, where the samples have them, then
+     * those a rule changed in any sample.
+     */
     public List<String> sampleFields() {
         if (preview == null || preview.samples().isEmpty()) {
             return List.of();
         }
         var shown = preview.samples().get(0).after().keySet();
-        return SAMPLE_FIELDS.stream().filter(shown::contains).toList();
+        Set<String> fields = new LinkedHashSet<>();
+        SAMPLE_FIELDS.stream().filter(shown::contains).forEach(fields::add);
+        for (PreviewResult.Sample sample : preview.samples()) {
+            sample.after().forEach((field, value) -> {
+                if (!Objects.equals(sample.before().get(field), value)) {
+                    fields.add(field);
+                }
+            });
+        }
+        return List.copyOf(fields);
+    }
+
+    /** A field's value before the expression ran, when it changed it; else null. */
+    public static @Nullable String changedFrom(PreviewResult.Sample sample, String field) {
+        String before = sample.before().get(field);
+        return Objects.equals(before, sample.after().get(field)) ? null : before;
     }
 
     private int markAt() {

@@ -30,6 +30,15 @@ public record FilterForm(String name, String domain, String action, String expre
                 orEmpty(ctx.formParam("expression")));
     }
 
+    /** The fields of the editor's check, sent as query parameters. */
+    static FilterForm query(Context ctx) {
+        return new FilterForm(
+                orEmpty(ctx.queryParam("name")),
+                orEmpty(ctx.queryParam("domain")),
+                orEmpty(ctx.queryParam("action")),
+                orEmpty(ctx.queryParam("expression")));
+    }
+
     /** The domain, which must be one a filter takes: stream_filter or epg_filter. */
     ExpressionDomain parsedDomain() {
         ExpressionDomain parsed = EnumParam.parse(ExpressionDomain.class, domain, "domain");

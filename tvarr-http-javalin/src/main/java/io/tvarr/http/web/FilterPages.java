@@ -6,15 +6,10 @@ import io.javalin.http.HttpStatus;
 import io.tvarr.domain.ConflictException;
 import io.tvarr.domain.ValidationException;
 import io.tvarr.domain.filter.ExpressionDomain;
-import io.tvarr.domain.filter.ExpressionProblem;
 import io.tvarr.domain.filter.Filter;
 import io.tvarr.domain.filter.FilterId;
-import io.tvarr.domain.filter.port.in.PreviewQuery;
-import io.tvarr.domain.filter.port.in.PreviewResult;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,14 +18,15 @@ import org.jspecify.annotations.Nullable;
  */
 final class FilterPages {
     private static final String PATH = "/filters";
-    private static final int SAMPLES = 10;
 
     private final WebUseCases useCases;
+    private final ExpressionChecker checker;
     private final Templates templates;
     private final WebAssets assets;
 
     FilterPages(WebUseCases useCases, Templates templates, WebAssets assets) {
         this.useCases = useCases;
+        this.checker = new ExpressionChecker(useCases.expressions(), useCases.expressionPreview());
         this.templates = templates;
         this.assets = assets;
     }
@@ -38,7 +34,7 @@ final class FilterPages {
     void register(RoutesConfig routes) {
         routes.get(PATH, this::list);
         routes.get(PATH + "/new", this::newForm);
-        routes.post(PATH + "/check", this::check);
+        routes.get(PATH + "/check", this::check);
         routes.post(PATH, this::create);
         routes.get(PATH + "/{id}", this::editForm);
         routes.post(PATH + "/{id}", this::update);
@@ -94,9 +90,12 @@ final class FilterPages {
         ctx.redirect(PATH, HttpStatus.SEE_OTHER);
     }
 
-    /** The check panel alone, for htmx while the expression is typed. */
+    /**
+     * The check panel alone, for htmx while the expression is typed: a GET, since it changes nothing (and so is
+     * not written to the audit trail at every key).
+     */
     void check(Context ctx) {
-        templates.render(ctx, "expressionCheck.jte", Map.of("check", check(FilterForm.read(ctx))));
+        templates.render(ctx, "expressionCheck.jte", Map.of("check", check(FilterForm.query(ctx))));
     }
 
     void confirmDelete(Context ctx) {
@@ -117,18 +116,7 @@ final class FilterPages {
     }
 
     private ExpressionCheck check(FilterForm form) {
-        ExpressionDomain domain = form.parsedDomain();
-        String expression = form.expression();
-        if (expression.isBlank()) {
-            return new ExpressionCheck(expression, null, null);
-        }
-        Optional<ExpressionProblem> problem = useCases.expressions().validate(domain, expression);
-        if (problem.isPresent()) {
-            return new ExpressionCheck(expression, problem.get(), null);
-        }
-        PreviewResult preview = useCases.expressionPreview()
-                .preview(new PreviewQuery(domain, expression, List.of(), List.of(), SAMPLES));
-        return new ExpressionCheck(expression, null, preview);
+        return checker.check(form.parsedDomain(), form.expression());
     }
 
     private void form(Context ctx, int status, FilterForm form, FormErrors errors, @Nullable String editing) {

@@ -18,6 +18,7 @@ public final class WebRoutes implements ApiRoutes {
     private final ProxyPages proxies;
     private final ChannelsPage channels;
     private final FilterPages filters;
+    private final RulePages rules;
     private final byte[] style = asset("tvarr.css");
     private final byte[] script = asset("tvarr.js");
 
@@ -35,6 +36,7 @@ public final class WebRoutes implements ApiRoutes {
         this.proxies = new ProxyPages(useCases, templates, assets);
         this.channels = new ChannelsPage(useCases.channels(), templates, assets);
         this.filters = new FilterPages(useCases, templates, assets);
+        this.rules = new RulePages(useCases, templates, assets);
     }
 
     @Override
@@ -47,6 +49,7 @@ public final class WebRoutes implements ApiRoutes {
         proxies.register(routes);
         channels.register(routes);
         filters.register(routes);
+        rules.register(routes);
     }
 
     private static void serve(Context ctx, byte[] body, String type) {
