@@ -30,6 +30,17 @@ class GenerateCommandIT {
     private Path playlist;
     private Path guide;
 
+    /** The command sets the process's log level (WARN); tests share one JVM, so each gives the level back. */
+    private final ch.qos.logback.classic.Logger root =
+            (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+
+    private final ch.qos.logback.classic.Level level = root.getLevel();
+
+    @org.junit.jupiter.api.AfterEach
+    void giveBackTheLogLevel() {
+        root.setLevel(level);
+    }
+
     @BeforeEach
     void inputs() throws IOException {
         playlist = Files.writeString(dir.resolve("provider.m3u"), """
