@@ -59,7 +59,8 @@ final class ChannelSourceCatalog implements SourceCatalog {
                 null,
                 stored.maxConcurrentStreams(),
                 stored.xtreamOutput(),
-                stored.includeVod());
+                stored.includeVod(),
+                stored.includeSeries());
         sources.update(sourceId, command(form, kept));
     }
 
@@ -91,7 +92,8 @@ final class ChannelSourceCatalog implements SourceCatalog {
                 SourceForm.blankToNull(form.schedule()),
                 kept.maxConcurrentStreams(),
                 kept.xtreamOutput(),
-                kept.includeVod());
+                kept.includeVod(),
+                kept.includeSeries());
     }
 
     private static SourceEntry entry(StreamSource s) {
