@@ -17,31 +17,69 @@ final class Compiler {
             Check inner = condition(n.inner());
             return (r, ctx) -> !inner.test(r, ctx);
         }
-        if (condition instanceof Ast.And a) {
-            Check left = condition(a.left());
-            Check right = condition(a.right());
-            return (r, ctx) -> left.test(r, ctx) && right.test(r, ctx);
+        if (condition instanceof Ast.And) {
+            Check[] parts = chain(condition, Ast.And.class).stream()
+                    .map(Compiler::condition)
+                    .toArray(Check[]::new);
+            return (r, ctx) -> {
+                for (Check part : parts) {
+                    if (!part.test(r, ctx)) {
+                        return false;
+                    }
+                }
+                return true;
+            };
         }
-        if (condition instanceof Ast.Or o) {
-            return or(o);
+        if (condition instanceof Ast.Or) {
+            return or(chain(condition, Ast.Or.class));
         }
         return comparison((Comparison) condition);
     }
 
+    /**
+     * The operands of a chain of one operator ({@code a AND b AND c}), in reading order, found without recursion:
+     * chains may hold a thousand conditions, and a tree that deep, compiled and evaluated recursively, overflowed the
+     * stack of a cold JVM. What remains recursive is bounded by the parser's nesting limit.
+     */
+    private static java.util.List<Condition> chain(Condition top, Class<? extends Condition> operator) {
+        java.util.ArrayDeque<Condition> operands = new java.util.ArrayDeque<>();
+        java.util.ArrayDeque<Condition> pending = new java.util.ArrayDeque<>();
+        pending.push(top);
+        while (!pending.isEmpty()) {
+            Condition next = pending.pop();
+            if (operator.isInstance(next)) {
+                // right first, so the left operand is taken (and added) first
+                pending.push(next instanceof Ast.And a ? a.right() : ((Ast.Or) next).right());
+                pending.push(next instanceof Ast.And a ? a.left() : ((Ast.Or) next).left());
+            } else {
+                operands.addLast(next);
+            }
+        }
+        return java.util.List.copyOf(operands);
+    }
+
     /** A failed branch must not leave its captures behind, so branches with regexes restore them. */
-    private static Check or(Ast.Or o) {
-        Check left = condition(o.left());
-        Check right = condition(o.right());
-        if (!usesRegex(o.left())) {
-            return (r, ctx) -> left.test(r, ctx) || right.test(r, ctx);
+    private static Check or(java.util.List<Condition> operands) {
+        Check[] parts = operands.stream().map(Compiler::condition).toArray(Check[]::new);
+        boolean[] restores = new boolean[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            restores[i] = usesRegex(operands.get(i));
         }
         return (r, ctx) -> {
-            var before = ctx.captures().snapshot();
-            if (left.test(r, ctx)) {
-                return true;
+            for (int i = 0; i < parts.length - 1; i++) {
+                if (!restores[i]) {
+                    if (parts[i].test(r, ctx)) {
+                        return true;
+                    }
+                    continue;
+                }
+                var before = ctx.captures().snapshot();
+                if (parts[i].test(r, ctx)) {
+                    return true;
+                }
+                ctx.captures().restore(before);
             }
-            ctx.captures().restore(before);
-            return right.test(r, ctx);
+            return parts[parts.length - 1].test(r, ctx);
         };
     }
 

@@ -3,38 +3,65 @@ package io.tvarr.expression;
 import io.tvarr.expression.Ast.Action;
 import io.tvarr.expression.Ast.Condition;
 import io.tvarr.expression.Ast.Value;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.stream.Collectors;
 
 /** Prints syntax trees in the canonical spelling; parsing the output gives the same tree back. */
 final class Printer {
     private Printer() {}
 
-    static String condition(Condition condition) {
-        if (condition instanceof Ast.Constant c) {
-            return Boolean.toString(c.value());
+    /**
+     * Walks the tree with a work stack instead of recursion: an AND/OR chain may hold a thousand conditions, and a
+     * recursive printer overflowed the stack of a cold JVM (string concatenation links itself on first use, deep).
+     */
+    static String condition(Condition root) {
+        StringBuilder out = new StringBuilder();
+        Deque<Object> work = new ArrayDeque<>();
+        work.push(root);
+        while (!work.isEmpty()) {
+            Object next = work.pop();
+            if (next instanceof String text) {
+                out.append(text);
+            } else if (next instanceof Ast.Constant c) {
+                out.append(c.value());
+            } else if (next instanceof Ast.Not n) {
+                pushNested(work, n.inner());
+                work.push("NOT ");
+            } else if (next instanceof Ast.And a) {
+                pushNested(work, a.right());
+                work.push(" AND ");
+                pushNested(work, a.left());
+            } else if (next instanceof Ast.Or o) {
+                pushNested(work, o.right());
+                work.push(" OR ");
+                pushNested(work, o.left());
+            } else {
+                Ast.Comparison c = (Ast.Comparison) next;
+                out.append(c.field().name())
+                        .append(' ')
+                        .append(c.operator().keyword())
+                        .append(c.caseSensitive() ? " case_sensitive " : " ")
+                        .append(value(c.value()));
+            }
         }
-        if (condition instanceof Ast.Not n) {
-            return "NOT " + nested(n.inner());
+        return out.toString();
+    }
+
+    /** A binary condition inside another is printed in parentheses; the stack pops them in reading order. */
+    private static void pushNested(Deque<Object> work, Condition condition) {
+        if (condition instanceof Ast.And || condition instanceof Ast.Or) {
+            work.push(")");
+            work.push(condition);
+            work.push("(");
+        } else {
+            work.push(condition);
         }
-        if (condition instanceof Ast.And a) {
-            return nested(a.left()) + " AND " + nested(a.right());
-        }
-        if (condition instanceof Ast.Or o) {
-            return nested(o.left()) + " OR " + nested(o.right());
-        }
-        Ast.Comparison c = (Ast.Comparison) condition;
-        return c.field().name() + " " + c.operator().keyword() + (c.caseSensitive() ? " case_sensitive " : " ")
-                + value(c.value());
     }
 
     static String rule(Ast.Rule rule) {
         String actions = rule.actions().stream().map(Printer::action).collect(Collectors.joining(" "));
         return rule.condition() == null ? actions : condition(rule.condition()) + " " + actions;
-    }
-
-    private static String nested(Condition condition) {
-        boolean binary = condition instanceof Ast.And || condition instanceof Ast.Or;
-        return binary ? "(" + condition(condition) + ")" : condition(condition);
     }
 
     private static String action(Action action) {

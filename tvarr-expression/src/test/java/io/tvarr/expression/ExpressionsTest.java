@@ -318,6 +318,30 @@ class ExpressionsTest {
         }
 
         @Test
+        void a_long_chain_compiles_prints_and_runs_on_a_small_stack() throws Exception {
+            // a cold JVM links string concatenation and lambdas deep in whatever stack first uses them; a chain
+            // handled recursively overflowed there, so the chain must not cost stack in proportion to its length
+            String chain = String.join(" OR ", java.util.Collections.nCopies(999, "name matches \"^zzz(.)\""));
+            java.util.concurrent.atomic.AtomicReference<Object> outcome =
+                    new java.util.concurrent.atomic.AtomicReference<>();
+            Thread small = new Thread(
+                    null,
+                    () -> {
+                        try {
+                            outcome.set(matches(chain + " OR name contains \"BBC\"", bbc));
+                        } catch (Throwable t) {
+                            outcome.set(t);
+                        }
+                    },
+                    "small-stack",
+                    64 * 1024);
+            small.start();
+            small.join();
+
+            assertThat(outcome.get()).isEqualTo(true);
+        }
+
+        @Test
         void numeric_operators_refuse_text_literals() {
             assertThatThrownBy(() -> Expressions.filter(ExpressionDomain.STREAM_FILTER, "number > \"ten\""))
                     .hasMessageContaining("compares numbers");
