@@ -1,8 +1,8 @@
 package io.tvarr.app;
 
+import io.tvarr.domain.SecretTokens;
 import io.tvarr.domain.account.port.out.PasswordHasher;
 import io.tvarr.domain.admin.AdminSettings;
-import io.tvarr.domain.admin.SecretTokens;
 import io.tvarr.domain.admin.service.AdminLoginService;
 import io.tvarr.domain.admin.service.AdminUserService;
 import io.tvarr.domain.admin.service.ApiKeyService;

@@ -1,11 +1,10 @@
 package io.tvarr.domain.output;
 
 import io.tvarr.domain.Checks;
+import io.tvarr.domain.SecretTokens;
 import io.tvarr.domain.ValidationException;
 import io.tvarr.domain.proxy.ProxyId;
 import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.HashSet;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -87,8 +86,7 @@ public record OutputAccess(
         if (token == null || candidate == null) {
             return false;
         }
-        return MessageDigest.isEqual(
-                token.getBytes(StandardCharsets.UTF_8), candidate.getBytes(StandardCharsets.UTF_8));
+        return SecretTokens.same(token, candidate);
     }
 
     @Override

@@ -1,12 +1,12 @@
 package io.tvarr.domain.admin.service;
 
+import io.tvarr.domain.SecretTokens;
 import io.tvarr.domain.account.port.out.PasswordHasher;
 import io.tvarr.domain.admin.Actor;
 import io.tvarr.domain.admin.AdminSession;
 import io.tvarr.domain.admin.AdminSettings;
 import io.tvarr.domain.admin.AdminUser;
 import io.tvarr.domain.admin.OpenedSession;
-import io.tvarr.domain.admin.SecretTokens;
 import io.tvarr.domain.admin.port.in.AdminLogin;
 import io.tvarr.domain.admin.port.in.AdminSessionsUseCase;
 import io.tvarr.domain.admin.port.in.AuditTrailUseCase;

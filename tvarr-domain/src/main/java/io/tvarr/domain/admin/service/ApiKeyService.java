@@ -1,11 +1,11 @@
 package io.tvarr.domain.admin.service;
 
 import io.tvarr.domain.NotFoundException;
+import io.tvarr.domain.SecretTokens;
 import io.tvarr.domain.admin.Actor;
 import io.tvarr.domain.admin.ApiKey;
 import io.tvarr.domain.admin.ApiKeyId;
 import io.tvarr.domain.admin.IssuedApiKey;
-import io.tvarr.domain.admin.SecretTokens;
 import io.tvarr.domain.admin.port.in.AuditTrailUseCase;
 import io.tvarr.domain.admin.port.in.AuthenticateApiKeyUseCase;
 import io.tvarr.domain.admin.port.in.CreateApiKeyCommand;

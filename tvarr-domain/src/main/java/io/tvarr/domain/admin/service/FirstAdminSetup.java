@@ -1,9 +1,9 @@
 package io.tvarr.domain.admin.service;
 
 import io.tvarr.domain.NotFoundException;
+import io.tvarr.domain.SecretTokens;
 import io.tvarr.domain.admin.Actor;
 import io.tvarr.domain.admin.AdminUser;
-import io.tvarr.domain.admin.SecretTokens;
 import io.tvarr.domain.admin.port.in.FirstAdminSetupUseCase;
 import io.tvarr.domain.admin.port.in.ManageAdminUsersUseCase;
 import io.tvarr.domain.admin.port.in.SetupState;

@@ -1,6 +1,7 @@
 package io.tvarr.domain.output.service;
 
 import io.tvarr.domain.ConflictException;
+import io.tvarr.domain.SecretTokens;
 import io.tvarr.domain.TvarrException;
 import io.tvarr.domain.output.AccessMode;
 import io.tvarr.domain.output.OutputAccess;
@@ -13,7 +14,6 @@ import io.tvarr.domain.proxy.StreamProxy;
 import io.tvarr.domain.proxy.port.in.GenerateProxyUseCase;
 import io.tvarr.domain.proxy.port.in.ManageProxiesUseCase;
 import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +29,7 @@ public final class OutputAccessService implements ManageOutputAccessUseCase {
     private final ManageProxiesUseCase proxies;
     private final GenerateProxyUseCase generation;
     private final Supplier<String> baseUrl;
-    private final SecureRandom random = new SecureRandom();
+    private final SecretTokens tokens = new SecretTokens(new SecureRandom());
 
     public OutputAccessService(
             OutputAccessRepository accesses,
@@ -111,8 +111,6 @@ public final class OutputAccessService implements ManageOutputAccessUseCase {
     }
 
     private String newToken() {
-        byte[] bytes = new byte[32];
-        random.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return tokens.next();
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tvarr.domain.ConflictException;
 import io.tvarr.domain.NotFoundException;
+import io.tvarr.domain.SecretTokens;
 import io.tvarr.domain.ValidationException;
 import io.tvarr.domain.account.port.out.PasswordHasher;
 import io.tvarr.domain.admin.Actor;
@@ -13,7 +14,6 @@ import io.tvarr.domain.admin.AdminSettings;
 import io.tvarr.domain.admin.ApiScope;
 import io.tvarr.domain.admin.AuditEntry;
 import io.tvarr.domain.admin.IssuedApiKey;
-import io.tvarr.domain.admin.SecretTokens;
 import io.tvarr.domain.admin.port.in.AdminLogin;
 import io.tvarr.domain.admin.port.in.CreateApiKeyCommand;
 import io.tvarr.domain.admin.port.in.LoginAttempt;

@@ -1,4 +1,4 @@
-package io.tvarr.domain.admin;
+package io.tvarr.domain;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
