@@ -10,6 +10,9 @@ import org.jspecify.annotations.Nullable;
  *     season, lcn…); off by default, so the published guide is valid for strict readers
  * @param hdhomerun whether the proxy is also exposed as an HDHomeRun tuner device ({@code /hdhr/{proxy}/…}); on by
  *     default
+ * @param xtreamVod whether the proxy's Xtream door also serves the movies and series its Xtream sources offer (the
+ *     {@code get_vod_*} and {@code get_series*} actions, {@code /movie/} and {@code /series/}); on by default, since
+ *     a source ingests them only when asked to
  */
 public record OutputSettings(
         boolean includeChannelNumber,
@@ -20,13 +23,54 @@ public record OutputSettings(
         int epgDaysBack,
         int epgDaysAhead,
         boolean keepGuideExtras,
-        boolean hdhomerun) {
-    public static final OutputSettings DEFAULT = new OutputSettings(true, null, true, false, false, 1, 7, false, true);
+        boolean hdhomerun,
+        boolean xtreamVod) {
+    public static final OutputSettings DEFAULT =
+            new OutputSettings(true, null, true, false, false, 1, 7, false, true, true);
 
     public OutputSettings {
         groupTitleOverride = Checks.blankToNull(groupTitleOverride);
         Checks.requireRange(epgDaysBack, 0, 365, "epg_days_back");
         Checks.requireRange(epgDaysAhead, 0, 365, "epg_days_ahead");
+    }
+
+    /** Settings whose Xtream door serves VOD and series. */
+    public OutputSettings(
+            boolean includeChannelNumber,
+            @Nullable String groupTitleOverride,
+            boolean urlTvgHeader,
+            boolean cacheLogos,
+            boolean deduplicateStreams,
+            int epgDaysBack,
+            int epgDaysAhead,
+            boolean keepGuideExtras,
+            boolean hdhomerun) {
+        this(
+                includeChannelNumber,
+                groupTitleOverride,
+                urlTvgHeader,
+                cacheLogos,
+                deduplicateStreams,
+                epgDaysBack,
+                epgDaysAhead,
+                keepGuideExtras,
+                hdhomerun,
+                true);
+    }
+
+    /** The same settings with the Xtream door's VOD and series switched on or off. */
+    public OutputSettings withXtreamVod(boolean on) {
+        return new OutputSettings(
+                includeChannelNumber,
+                groupTitleOverride,
+                urlTvgHeader,
+                cacheLogos,
+                deduplicateStreams,
+                epgDaysBack,
+                epgDaysAhead,
+                keepGuideExtras,
+                hdhomerun,
+                on);
     }
 
     /** Settings exposed as an HDHomeRun tuner. */
@@ -62,7 +106,8 @@ public record OutputSettings(
                 epgDaysBack,
                 epgDaysAhead,
                 keepGuideExtras,
-                on);
+                on,
+                xtreamVod);
     }
 
     /** Settings whose guide keeps to the DTD, exposed as an HDHomeRun tuner. */

@@ -7,6 +7,7 @@ import io.tvarr.domain.account.port.in.Login;
 import io.tvarr.domain.output.CidrRange;
 import io.tvarr.domain.output.OutputGrant;
 import io.tvarr.domain.output.port.in.AuthorizeOutputUseCase;
+import io.tvarr.domain.relay.ClientInfo;
 import io.tvarr.domain.relay.port.in.PlayChannelCommand;
 import io.tvarr.domain.relay.port.in.PlayChannelUseCase;
 import io.tvarr.domain.relay.port.in.Playback;
@@ -18,6 +19,7 @@ import io.tvarr.domain.xtream.port.in.PlayXtreamChannelCommand;
 import io.tvarr.domain.xtream.port.in.PlayXtreamChannelUseCase;
 import io.tvarr.domain.xtream.port.in.ReadXtreamLineupUseCase;
 import java.net.InetAddress;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,20 +62,31 @@ public final class XtreamAccounts implements LogInXtreamUseCase, PlayXtreamChann
 
     @Override
     public XtreamPlay play(PlayXtreamChannelCommand command) {
-        Login login = logins.logIn(command.username(), command.password());
+        return admit(command.username(), command.password(), command.client(), user -> {
+            XtreamChannel channel = lineups.findChannel(user.proxy(), command.streamId())
+                    .orElseThrow(() -> new NotFoundException("stream " + command.streamId() + ": not in the lineup"));
+            return channels.play(new PlayChannelCommand(
+                    user.proxy().toString(), channel.channelId().toString(), command.client()));
+        });
+    }
+
+    /**
+     * Logs the user in, checks the client's network and the user's limit, then plays what {@code play} resolves for
+     * the user; a stream it answers holds one of the user's connections while it transfers. Shared by every stream
+     * path of the door, so that one limit counts live, VOD and timeshift streams together.
+     */
+    XtreamPlay admit(String username, String password, ClientInfo clientInfo, Function<OutputUser, Playback> play) {
+        Login login = logins.logIn(username, password);
         if (login instanceof Login.Expired) {
             return new XtreamPlay.Expired();
         }
         if (!(login instanceof Login.Granted granted)) {
-            log.info(
-                    "xtream login refused username={} client={}",
-                    command.username(),
-                    command.client().address());
+            log.info("xtream login refused username={} client={}", username, clientInfo.address());
             return new XtreamPlay.Refused();
         }
         OutputUser user = granted.user();
         // after the login, so that from outside a refusal does not tell which usernames exist
-        InetAddress client = CidrRange.parseAddress(command.client().address(), "client");
+        InetAddress client = CidrRange.parseAddress(clientInfo.address(), "client");
         if (access.authorizeAccount(user.proxy(), client) instanceof OutputGrant.Refused refused) {
             log.info(
                     "xtream client outside allowed ranges username={} client={}",
@@ -85,10 +98,7 @@ public final class XtreamAccounts implements LogInXtreamUseCase, PlayXtreamChann
             log.info("xtream user limit reached username={} max={}", user.username(), user.maxConnections());
             return new XtreamPlay.LimitReached(user.username(), user.maxConnections());
         }
-        XtreamChannel channel = lineups.findChannel(user.proxy(), command.streamId())
-                .orElseThrow(() -> new NotFoundException("stream " + command.streamId() + ": not in the lineup"));
-        Playback playback = channels.play(new PlayChannelCommand(
-                user.proxy().toString(), channel.channelId().toString(), command.client()));
+        Playback playback = play.apply(user);
         return new XtreamPlay.Playing(
                 playback instanceof Playback.Stream stream ? new LimitedStream(stream, user, connections) : playback);
     }

@@ -209,6 +209,9 @@ class ChannelIngestionServiceTest {
         public void forEachEpisode(SourceId source, String seriesId, Consumer<VodEpisode> consumer) {}
 
         @Override
+        public void forEachEpisode(SourceId source, Consumer<VodEpisode> consumer) {}
+
+        @Override
         public Optional<VodMovie> findMovie(SourceId source, String providerId) {
             return stored.stream()
                     .filter(m -> m.providerId().equals(providerId))

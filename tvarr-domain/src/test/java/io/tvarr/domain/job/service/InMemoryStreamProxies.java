@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Proxies in a map, in insertion order. */
-final class InMemoryStreamProxies implements StreamProxyRepository {
+public final class InMemoryStreamProxies implements StreamProxyRepository {
     private final Map<ProxyId, StreamProxy> byId = new LinkedHashMap<>();
 
     @Override

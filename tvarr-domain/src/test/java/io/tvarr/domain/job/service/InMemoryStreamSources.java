@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Channel sources in a map, in insertion order. */
-final class InMemoryStreamSources implements StreamSourceRepository {
+public final class InMemoryStreamSources implements StreamSourceRepository {
     private final Map<SourceId, StreamSource> byId = new LinkedHashMap<>();
 
     @Override

@@ -28,6 +28,9 @@ public interface VodRepository {
     /** One series' episodes by season, then episode number (unnumbered last), then the order they were given. */
     void forEachEpisode(SourceId source, String seriesId, Consumer<VodEpisode> consumer);
 
+    /** Every episode of the source, series by series, in the order of {@link #forEachEpisode(SourceId, String, Consumer)}. */
+    void forEachEpisode(SourceId source, Consumer<VodEpisode> consumer);
+
     Optional<VodMovie> findMovie(SourceId source, String providerId);
 
     Optional<VodEpisode> findEpisode(SourceId source, String providerId);
