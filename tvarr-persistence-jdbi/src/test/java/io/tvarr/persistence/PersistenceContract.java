@@ -767,6 +767,18 @@ abstract class PersistenceContract {
                     .isTrue();
         }
 
+        @Test
+        void a_proxy_keeps_its_xtream_vod_switch() {
+            StreamProxy off = withOutput(proxy("off"), OutputSettings.DEFAULT.withXtreamVod(false));
+            store.proxies().insert(off);
+
+            assertThat(store.proxies().findById(off.id()).orElseThrow().output().xtreamVod())
+                    .isFalse();
+            store.proxies().update(withOutput(off, OutputSettings.DEFAULT));
+            assertThat(store.proxies().findById(off.id()).orElseThrow().output().xtreamVod())
+                    .isTrue();
+        }
+
         private StreamProxy withOutput(StreamProxy p, OutputSettings output) {
             return new StreamProxy(
                     p.id(),

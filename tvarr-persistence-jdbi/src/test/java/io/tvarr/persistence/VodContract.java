@@ -118,6 +118,19 @@ abstract class VodContract {
     }
 
     @Test
+    void lists_every_episode_of_a_source_series_by_series() {
+        VodEpisode a2 = episode("2", "2002", 1, 2);
+        VodEpisode b1 = episode("3", "3001", 1, 1);
+        VodEpisode a1 = episode("2", "2001", 1, 1);
+        vod.replaceAllForSource(panel.id(), sink -> List.of(a2, b1, a1).forEach(sink::episode));
+
+        List<VodEpisode> episodes = new ArrayList<>();
+        vod.forEachEpisode(panel.id(), episodes::add);
+
+        assertThat(episodes).containsExactly(a1, a2, b1);
+    }
+
+    @Test
     void finds_one_movie_or_episode_by_the_panel_id_within_its_source() {
         VodMovie film = movie(panel, "18253", "Adam Hills");
         VodEpisode pilot = episode("2", "1001", 1, 1);

@@ -31,7 +31,8 @@ public final class JdbiStreamProxyRepository implements StreamProxyRepository {
     private static final Logger log = LoggerFactory.getLogger(JdbiStreamProxyRepository.class);
     private static final String COLUMNS = "id, name, slug, numbering_mode, numbering_start, numbering_block_size,"
             + " delivery_mode, relay_profile_id, include_chno, group_title_override, url_tvg_header, cache_logos,"
-            + " deduplicate_streams, epg_days_back, epg_days_ahead, keep_guide_extras, hdhomerun, schedule, created_at,"
+            + " deduplicate_streams, epg_days_back, epg_days_ahead, keep_guide_extras, hdhomerun, xtream_vod, schedule,"
+            + " created_at,"
             + " updated_at";
 
     private final Database db;
@@ -49,7 +50,7 @@ public final class JdbiStreamProxyRepository implements StreamProxyRepository {
                                     + ") VALUES (:id, :name, :slug, :numbering_mode,"
                                     + " :numbering_start, :numbering_block_size, :delivery_mode, :relay_profile_id,"
                                     + " :include_chno, :group_title_override, :url_tvg_header, :cache_logos,"
-                                    + " :deduplicate_streams, :epg_days_back, :epg_days_ahead, :keep_guide_extras, :hdhomerun,"
+                                    + " :deduplicate_streams, :epg_days_back, :epg_days_ahead, :keep_guide_extras, :hdhomerun, :xtream_vod,"
                                     + " :schedule, :created_at, :updated_at)"),
                             proxy)
                     .execute();
@@ -70,7 +71,7 @@ public final class JdbiStreamProxyRepository implements StreamProxyRepository {
                                     + " group_title_override = :group_title_override, url_tvg_header = :url_tvg_header,"
                                     + " cache_logos = :cache_logos, deduplicate_streams = :deduplicate_streams,"
                                     + " epg_days_back = :epg_days_back, epg_days_ahead = :epg_days_ahead,"
-                                    + " keep_guide_extras = :keep_guide_extras, hdhomerun = :hdhomerun, schedule = :schedule, created_at = :created_at, updated_at = :updated_at"
+                                    + " keep_guide_extras = :keep_guide_extras, hdhomerun = :hdhomerun, xtream_vod = :xtream_vod, schedule = :schedule, created_at = :created_at, updated_at = :updated_at"
                                     + " WHERE id = :id"),
                             proxy)
                     .execute();
@@ -213,6 +214,7 @@ public final class JdbiStreamProxyRepository implements StreamProxyRepository {
                 .bind("epg_days_ahead", out.epgDaysAhead())
                 .bind("keep_guide_extras", out.keepGuideExtras())
                 .bind("hdhomerun", out.hdhomerun())
+                .bind("xtream_vod", out.xtreamVod())
                 .bind("schedule", p.schedule())
                 .bind("created_at", p.createdAt().toEpochMilli())
                 .bind("updated_at", p.updatedAt().toEpochMilli());
@@ -264,7 +266,8 @@ public final class JdbiStreamProxyRepository implements StreamProxyRepository {
                         rs.getInt("epg_days_back"),
                         rs.getInt("epg_days_ahead"),
                         rs.getBoolean("keep_guide_extras"),
-                        rs.getBoolean("hdhomerun")),
+                        rs.getBoolean("hdhomerun"),
+                        rs.getBoolean("xtream_vod")),
                 rs.getString("schedule"),
                 Rows.instant(rs, "created_at"),
                 Rows.instant(rs, "updated_at"));

@@ -112,6 +112,18 @@ public final class JdbiVodRepository implements VodRepository {
     }
 
     @Override
+    public void forEachEpisode(SourceId source, Consumer<VodEpisode> consumer) {
+        db.stream(
+                h -> h.createQuery(select(EPISODE, "vod_episode")
+                                + " WHERE source_id = :source ORDER BY series_id, season,"
+                                + " CASE WHEN episode IS NULL THEN 1 ELSE 0 END, episode, position")
+                        .bind("source", source.toString())
+                        .setFetchSize(db.fetchSize())
+                        .map((rs, ctx) -> episode(rs)),
+                consumer);
+    }
+
+    @Override
     public Optional<VodMovie> findMovie(SourceId source, String providerId) {
         return db.withHandle(
                 h -> h.createQuery(select(MOVIE, "vod_movie") + " WHERE source_id = :source AND provider_id = :id")
