@@ -28,6 +28,8 @@ import io.tvarr.domain.relay.service.RelayProfileService;
 import io.tvarr.domain.relay.service.TunerLimitedPlayback;
 import io.tvarr.domain.source.service.StreamSourceService;
 import io.tvarr.domain.xtream.service.XtreamAccounts;
+import io.tvarr.domain.xtream.service.XtreamOnDemand;
+import io.tvarr.domain.xtream.service.XtreamVodCatalogue;
 import io.tvarr.expression.LanguageCatalogue;
 import io.tvarr.ingest.fetch.FetchSettings;
 import io.tvarr.ingest.logo.HttpLogoFetcher;
@@ -87,6 +89,8 @@ final class Assembly {
     final XtreamPublications xtreamOutputs;
     final XtreamGuides xtreamGuides;
     final XtreamAccounts xtream;
+    final XtreamVodCatalogue xtreamVod;
+    final XtreamOnDemand xtreamOnDemand;
     final RelayProfileService relayProfiles;
     final ProcessFFmpeg ffmpeg;
     final SystemHardwareDetector hardware;
@@ -186,6 +190,9 @@ final class Assembly {
         this.xtreamOutputs = new XtreamPublications(settings.dataDir.resolve("proxies"));
         this.xtreamGuides = new XtreamGuides(pipelineInputs, xtreamOutputs, clock);
         this.xtream = new XtreamAccounts(outputUsers, xtreamOutputs, streams, outputGate);
+        this.xtreamVod = new XtreamVodCatalogue(store.proxies(), store.vod());
+        this.xtreamOnDemand = new XtreamOnDemand(
+                xtream, xtreamVod, xtreamOutputs, store.proxies(), store.streamSources(), store.channels(), relay);
         this.relayInspection = new RelayInspectionService(relay);
         this.ffmpegInspection = new FFmpegInspectionService(ffmpeg, hardware);
         this.admin = new AdminServices(store, new Argon2PasswordHasher(), settings.admin, clock);

@@ -47,8 +47,11 @@ import io.tvarr.domain.source.port.in.ManageStreamSourcesUseCase;
 import io.tvarr.domain.system.Health;
 import io.tvarr.domain.xtream.port.in.LogInXtreamUseCase;
 import io.tvarr.domain.xtream.port.in.PlayXtreamChannelUseCase;
+import io.tvarr.domain.xtream.port.in.PlayXtreamTimeshiftUseCase;
+import io.tvarr.domain.xtream.port.in.PlayXtreamVodUseCase;
 import io.tvarr.domain.xtream.port.in.ReadXtreamGuideUseCase;
 import io.tvarr.domain.xtream.port.in.ReadXtreamLineupUseCase;
+import io.tvarr.domain.xtream.port.in.ReadXtreamVodUseCase;
 import io.tvarr.persistence.DatabaseSettings;
 import io.tvarr.persistence.JdbiPersistence;
 import java.io.IOException;
@@ -230,6 +233,21 @@ public final class Tvarr implements AutoCloseable {
     /** A channel's programmes from a proxy's published guide. */
     public ReadXtreamGuideUseCase xtreamGuides() {
         return parts.xtreamGuides;
+    }
+
+    /** The movies and series a proxy's Xtream door serves (its Xtream sources' VOD, when its xtreamVod is on). */
+    public ReadXtreamVodUseCase xtreamVod() {
+        return parts.xtreamVod;
+    }
+
+    /** Plays a movie or an episode by its Xtream id for an output user, within the user's and provider's limits. */
+    public PlayXtreamVodUseCase xtreamVodPlayer() {
+        return parts.xtreamOnDemand;
+    }
+
+    /** Plays a channel's past from its provider's catch-up archive (Xtream timeshift). */
+    public PlayXtreamTimeshiftUseCase xtreamTimeshift() {
+        return parts.xtreamOnDemand;
     }
 
     /** The published playlist of a proxy (M3U, UTF-8). The caller closes the stream. */

@@ -161,7 +161,10 @@ public final class TvarrApplication implements AutoCloseable {
                                 core.xtreamPlayer(),
                                 core.xtreamLineups(),
                                 core.xtreamGuides(),
-                                core.generation()),
+                                core.generation(),
+                                core.xtreamVod(),
+                                core.xtreamVodPlayer(),
+                                core.xtreamTimeshift()),
                         access,
                         parts.clock));
     }

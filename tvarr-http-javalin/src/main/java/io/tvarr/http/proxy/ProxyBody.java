@@ -65,7 +65,12 @@ record ProxyBody(
         @OpenApiDescription(HDHOMERUN) @OpenApiNullable @Nullable
         Boolean hdhomerun,
 
+        @OpenApiDescription(XTREAM_VOD) @OpenApiNullable @Nullable
+        Boolean xtreamVod,
+
         @OpenApiNullable @Nullable String schedule) {
+    static final String XTREAM_VOD = "true (default): the proxy's Xtream door also serves the movies and series its"
+            + " Xtream sources ingested (get_vod_*, get_series*, /movie/, /series/); false: those answer empty.";
     static final String HDHOMERUN = "true (default): the proxy is also an HDHomeRun tuner device at /hdhr/{slug}/"
             + " (discover.json, lineup.json…) for Plex, Jellyfin and Emby; false: those answer 404.";
     static final String KEEP_GUIDE_EXTRAS = "false (default): the guide holds only what the XMLTV DTD allows;"
@@ -103,7 +108,8 @@ record ProxyBody(
                         epgDaysBack == null ? defaults.epgDaysBack() : epgDaysBack,
                         epgDaysAhead == null ? defaults.epgDaysAhead() : epgDaysAhead,
                         or(keepGuideExtras, defaults.keepGuideExtras()),
-                        or(hdhomerun, defaults.hdhomerun())),
+                        or(hdhomerun, defaults.hdhomerun()),
+                        or(xtreamVod, defaults.xtreamVod())),
                 schedule);
     }
 

@@ -41,6 +41,10 @@ record ProxyView(
         int epgDaysAhead,
         boolean keepGuideExtras,
         boolean hdhomerun,
+
+        @OpenApiDescription("whether the Xtream door also serves the movies and series of the proxy's Xtream sources")
+        boolean xtreamVod,
+
         @OpenApiNullable @Nullable String schedule,
         String playlistPath,
         String guidePath,
@@ -89,6 +93,7 @@ record ProxyView(
                 o.epgDaysAhead(),
                 o.keepGuideExtras(),
                 o.hdhomerun(),
+                o.xtreamVod(),
                 p.schedule(),
                 "/proxy/" + key + ".m3u",
                 "/proxy/" + key + ".xmltv",

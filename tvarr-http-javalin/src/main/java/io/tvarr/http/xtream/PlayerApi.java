@@ -6,6 +6,7 @@ import io.tvarr.domain.account.OutputUser;
 import io.tvarr.domain.xtream.XtreamLogin;
 import io.tvarr.domain.xtream.port.in.ReadXtreamGuideUseCase;
 import io.tvarr.domain.xtream.port.in.ReadXtreamLineupUseCase;
+import io.tvarr.domain.xtream.port.in.ReadXtreamVodUseCase;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
@@ -33,10 +34,12 @@ final class PlayerApi {
 
     private final LiveLineupJson live;
     private final ShortEpgJson epg;
+    private final VodJson vod;
     private final Clock clock;
 
-    PlayerApi(ReadXtreamLineupUseCase lineups, ReadXtreamGuideUseCase guides, Clock clock) {
+    PlayerApi(ReadXtreamLineupUseCase lineups, ReadXtreamGuideUseCase guides, ReadXtreamVodUseCase vod, Clock clock) {
         this.live = new LiveLineupJson(lineups);
+        this.vod = new VodJson(vod);
         this.epg = new ShortEpgJson(guides, clock);
         this.clock = clock;
     }
@@ -69,18 +72,13 @@ final class PlayerApi {
             case "get_live_streams" -> live.streams(json, user.proxy(), XtreamRoutes.param(ctx, "category_id"));
             case "get_short_epg" -> epg.listings(json, user.proxy(), streamId(ctx), limit(ctx, 4), false);
             case "get_simple_data_table" -> epg.listings(json, user.proxy(), streamId(ctx), 0, true);
-            case "get_vod_info" -> emptyObjects(json, "info", "movie_data");
-            case "get_series_info" -> {
-                json.writeStartObject();
-                json.writeArrayFieldStart("seasons");
-                json.writeEndArray();
-                json.writeObjectFieldStart("info");
-                json.writeEndObject();
-                json.writeObjectFieldStart("episodes");
-                json.writeEndObject();
-                json.writeEndObject();
-            }
-            // get_vod_categories, get_vod_streams, get_series_categories, get_series and unknown actions
+            case "get_vod_categories" -> vod.movieCategories(json, user.proxy());
+            case "get_vod_streams" -> vod.movies(json, user.proxy(), XtreamRoutes.param(ctx, "category_id"));
+            case "get_vod_info" -> vod.movieInfo(json, user.proxy(), idParam(ctx, "vod_id"));
+            case "get_series_categories" -> vod.seriesCategories(json, user.proxy());
+            case "get_series" -> vod.series(json, user.proxy(), XtreamRoutes.param(ctx, "category_id"));
+            case "get_series_info" -> vod.seriesInfo(json, user.proxy(), idParam(ctx, "series_id"));
+            // actions listed above and not handled here
             default -> {
                 json.writeStartArray();
                 json.writeEndArray();
@@ -129,17 +127,12 @@ final class PlayerApi {
         json.writeEndObject();
     }
 
-    private static void emptyObjects(JsonGenerator json, String... fields) throws IOException {
-        json.writeStartObject();
-        for (String field : fields) {
-            json.writeObjectFieldStart(field);
-            json.writeEndObject();
-        }
-        json.writeEndObject();
-    }
-
     private static int streamId(Context ctx) {
         return parse(XtreamRoutes.param(ctx, "stream_id"), -1);
+    }
+
+    private static int idParam(Context ctx, String name) {
+        return parse(XtreamRoutes.param(ctx, name), -1);
     }
 
     private static int limit(Context ctx, int fallback) {

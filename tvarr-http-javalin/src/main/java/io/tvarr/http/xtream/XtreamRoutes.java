@@ -12,8 +12,11 @@ import io.tvarr.domain.proxy.port.in.GenerateProxyUseCase;
 import io.tvarr.domain.xtream.XtreamLogin;
 import io.tvarr.domain.xtream.port.in.LogInXtreamUseCase;
 import io.tvarr.domain.xtream.port.in.PlayXtreamChannelUseCase;
+import io.tvarr.domain.xtream.port.in.PlayXtreamTimeshiftUseCase;
+import io.tvarr.domain.xtream.port.in.PlayXtreamVodUseCase;
 import io.tvarr.domain.xtream.port.in.ReadXtreamGuideUseCase;
 import io.tvarr.domain.xtream.port.in.ReadXtreamLineupUseCase;
+import io.tvarr.domain.xtream.port.in.ReadXtreamVodUseCase;
 import io.tvarr.http.ApiRoutes;
 import io.tvarr.http.OutputAccessCheck;
 import io.tvarr.http.problem.Problem;
@@ -34,7 +37,10 @@ public final class XtreamRoutes implements ApiRoutes {
             PlayXtreamChannelUseCase player,
             ReadXtreamLineupUseCase lineups,
             ReadXtreamGuideUseCase guides,
-            GenerateProxyUseCase generation) {}
+            GenerateProxyUseCase generation,
+            ReadXtreamVodUseCase vod,
+            PlayXtreamVodUseCase vodPlayer,
+            PlayXtreamTimeshiftUseCase archive) {}
 
     private final UseCases uses;
     private final PlayerApi playerApi;
@@ -45,9 +51,9 @@ public final class XtreamRoutes implements ApiRoutes {
     public XtreamRoutes(UseCases uses, OutputAccessCheck access, Clock clock) {
         this.uses = uses;
         this.access = access;
-        this.playerApi = new PlayerApi(uses.lineups(), uses.guides(), clock);
+        this.playerApi = new PlayerApi(uses.lineups(), uses.guides(), uses.vod(), clock);
         this.files = new XtreamFiles(uses.lineups(), uses.generation());
-        this.streams = new XtreamStreams(uses.player(), access);
+        this.streams = new XtreamStreams(uses.player(), uses.vodPlayer(), uses.archive(), access);
     }
 
     @Override
@@ -58,13 +64,21 @@ public final class XtreamRoutes implements ApiRoutes {
         routes.get("/xmltv.php", this::guide);
         routes.get("/live/{username}/{password}/{stream}", streams::play);
         routes.head("/live/{username}/{password}/{stream}", streams::play);
+        routes.get("/movie/{username}/{password}/{stream}", streams::movie);
+        routes.head("/movie/{username}/{password}/{stream}", streams::movie);
+        routes.get("/series/{username}/{password}/{stream}", streams::episode);
+        routes.head("/series/{username}/{password}/{stream}", streams::episode);
+        routes.get("/timeshift/{username}/{password}/{duration}/{start}/{stream}", streams::timeshift);
+        routes.head("/timeshift/{username}/{password}/{duration}/{start}/{stream}", streams::timeshift);
     }
 
     @OpenApi(
             path = "/player_api.php",
             methods = {HttpMethod.GET, HttpMethod.POST},
             summary = "Xtream Codes player API: without action the login answer, else get_live_categories,"
-                    + " get_live_streams, get_short_epg, get_simple_data_table (VOD and series actions answer empty)",
+                    + " get_live_streams, get_short_epg, get_simple_data_table, get_vod_categories, get_vod_streams,"
+                    + " get_vod_info (vod_id), get_series_categories, get_series, get_series_info (series_id); VOD and"
+                    + " series answer empty when the proxy's xtreamVod is off",
             tags = "xtream",
             queryParams = {
                 @OpenApiParam(name = "username", required = true),
@@ -72,6 +86,8 @@ public final class XtreamRoutes implements ApiRoutes {
                 @OpenApiParam(name = "action"),
                 @OpenApiParam(name = "category_id"),
                 @OpenApiParam(name = "stream_id"),
+                @OpenApiParam(name = "vod_id"),
+                @OpenApiParam(name = "series_id"),
                 @OpenApiParam(name = "limit")
             },
             responses = {

@@ -5,11 +5,16 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import io.tvarr.domain.NotFoundException;
 import io.tvarr.domain.UnavailableException;
+import io.tvarr.domain.ValidationException;
 import io.tvarr.domain.relay.ClientInfo;
 import io.tvarr.domain.relay.port.in.Playback;
 import io.tvarr.domain.xtream.XtreamPlay;
 import io.tvarr.domain.xtream.port.in.PlayXtreamChannelCommand;
 import io.tvarr.domain.xtream.port.in.PlayXtreamChannelUseCase;
+import io.tvarr.domain.xtream.port.in.PlayXtreamTimeshiftCommand;
+import io.tvarr.domain.xtream.port.in.PlayXtreamTimeshiftUseCase;
+import io.tvarr.domain.xtream.port.in.PlayXtreamVodCommand;
+import io.tvarr.domain.xtream.port.in.PlayXtreamVodUseCase;
 import io.tvarr.http.OutputAccessCheck;
 import java.io.IOException;
 import java.util.regex.Matcher;
@@ -21,18 +26,85 @@ import org.slf4j.LoggerFactory;
  * {@code /live/{username}/{password}/{streamId}.ts}: the channel through the relay as MPEG-TS (200 only once the
  * first bytes came, so refusals are still problems). {@code .m3u8} is redirected to {@code .ts}: tvarr serves one
  * TS stream, and players that asked for HLS play the TS they are sent. A wrong login is 401, an expired account
- * 403, the user's connection limit 503 like a provider's.
+ * 403, the user's connection limit 503 like a provider's. Movies and episodes ({@code /movie/}, {@code /series/})
+ * and timeshift windows answer the same way, in the media type of the panel's container.
  */
 final class XtreamStreams {
     private static final Logger log = LoggerFactory.getLogger(XtreamStreams.class);
     private static final Pattern STREAM = Pattern.compile("(\\d{1,10})(?:\\.(ts|m3u8))?");
+    /** A movie's or episode's id with any container extension: the panel's stored one is what is fetched. */
+    private static final Pattern FILE = Pattern.compile("(\\d{1,10})(?:\\.[A-Za-z0-9]{1,8})?");
 
     private final PlayXtreamChannelUseCase player;
+    private final PlayXtreamVodUseCase vodPlayer;
+    private final PlayXtreamTimeshiftUseCase archive;
     private final OutputAccessCheck access;
 
-    XtreamStreams(PlayXtreamChannelUseCase player, OutputAccessCheck access) {
+    XtreamStreams(
+            PlayXtreamChannelUseCase player,
+            PlayXtreamVodUseCase vodPlayer,
+            PlayXtreamTimeshiftUseCase archive,
+            OutputAccessCheck access) {
         this.player = player;
+        this.vodPlayer = vodPlayer;
+        this.archive = archive;
         this.access = access;
+    }
+
+    /** {@code /movie/{username}/{password}/{streamId}.{ext}}. */
+    void movie(Context ctx) {
+        onDemand(ctx, PlayXtreamVodCommand.Kind.MOVIE);
+    }
+
+    /** {@code /series/{username}/{password}/{episodeId}.{ext}}. */
+    void episode(Context ctx) {
+        onDemand(ctx, PlayXtreamVodCommand.Kind.EPISODE);
+    }
+
+    private void onDemand(Context ctx, PlayXtreamVodCommand.Kind kind) {
+        Matcher file = FILE.matcher(ctx.pathParam("stream"));
+        if (!file.matches()) {
+            throw new NotFoundException("'" + ctx.pathParam("stream") + "': not a file (expected: {id}.{extension})");
+        }
+        int id = id(file.group(1));
+        ClientInfo client = client(ctx);
+        XtreamPlay play = vodPlayer.play(
+                new PlayXtreamVodCommand(ctx.pathParam("username"), ctx.pathParam("password"), kind, id, client));
+        respond(ctx, play, id, client);
+    }
+
+    /** {@code /timeshift/{username}/{password}/{duration}/{start}/{streamId}.ts}. */
+    void timeshift(Context ctx) {
+        Matcher stream = STREAM.matcher(ctx.pathParam("stream"));
+        if (!stream.matches()) {
+            throw new NotFoundException("'" + ctx.pathParam("stream") + "': not a stream (expected: {streamId}.ts)");
+        }
+        int minutes;
+        try {
+            minutes = Integer.parseInt(ctx.pathParam("duration"));
+        } catch (NumberFormatException e) {
+            throw new ValidationException(
+                    "duration: '" + ctx.pathParam("duration") + "' (expected: minutes, a whole number)");
+        }
+        int streamId = id(stream.group(1));
+        ClientInfo client = client(ctx);
+        XtreamPlay play = archive.play(new PlayXtreamTimeshiftCommand(
+                ctx.pathParam("username"),
+                ctx.pathParam("password"),
+                streamId,
+                minutes,
+                ctx.pathParam("start"),
+                client));
+        respond(ctx, play, streamId, client);
+    }
+
+    private static int id(String digits) {
+        return (int) Math.min(Long.parseLong(digits), Integer.MAX_VALUE);
+    }
+
+    private ClientInfo client(Context ctx) {
+        String agent = ctx.userAgent() == null ? "" : ctx.userAgent();
+        return new ClientInfo(access.client(ctx).getHostAddress(), agent);
     }
 
     void play(Context ctx) {
@@ -45,11 +117,14 @@ final class XtreamStreams {
             ctx.redirect(path.substring(0, path.length() - "m3u8".length()) + "ts", HttpStatus.FOUND);
             return;
         }
-        int streamId = (int) Math.min(Long.parseLong(stream.group(1)), Integer.MAX_VALUE);
-        String agent = ctx.userAgent() == null ? "" : ctx.userAgent();
-        ClientInfo client = new ClientInfo(access.client(ctx).getHostAddress(), agent);
+        int streamId = id(stream.group(1));
+        ClientInfo client = client(ctx);
         XtreamPlay play = player.play(
                 new PlayXtreamChannelCommand(ctx.pathParam("username"), ctx.pathParam("password"), streamId, client));
+        respond(ctx, play, streamId, client);
+    }
+
+    private static void respond(Context ctx, XtreamPlay play, int streamId, ClientInfo client) {
         if (play instanceof XtreamPlay.Refused) {
             ctx.status(HttpStatus.UNAUTHORIZED);
         } else if (play instanceof XtreamPlay.OutsideRanges outside) {
