@@ -49,13 +49,19 @@ final class ShortEpgJson {
             json.writeStringField("title", base64(p.title()));
             json.writeStringField("lang", p.lang() == null ? "" : p.lang());
             json.writeStringField("start", XtreamJson.dateTime(p.start()));
-            json.writeStringField("end", XtreamJson.dateTime(p.stop()));
+            // a panel's short EPG sends the end as epoch seconds (its local time goes in "stop"), its data table as
+            // local time; clients read each as its panel sends it
+            json.writeStringField(
+                    "end",
+                    table
+                            ? XtreamJson.dateTime(p.stop())
+                            : Long.toString(p.stop().getEpochSecond()));
             json.writeStringField("description", base64(p.description() == null ? "" : p.description()));
             json.writeStringField("channel_id", p.guideId());
             json.writeStringField("start_timestamp", Long.toString(p.start().getEpochSecond()));
             json.writeStringField("stop_timestamp", Long.toString(p.stop().getEpochSecond()));
             if (!table) {
-                // the short EPG repeats the end as "stop"; the data table does not
+                // the short EPG gives the end's local time as "stop"; the data table does not
                 json.writeStringField("stop", XtreamJson.dateTime(p.stop()));
             }
             if (table) {
