@@ -1,6 +1,7 @@
 package io.tvarr.app;
 
 import io.tvarr.domain.account.service.OutputUserService;
+import io.tvarr.domain.backup.service.StoreBackup;
 import io.tvarr.domain.channel.service.ChannelBrowser;
 import io.tvarr.domain.epg.service.EpgSourceService;
 import io.tvarr.domain.epg.service.GuideBrowser;
@@ -79,6 +80,7 @@ final class Assembly {
     final LogoDownloader logos;
     final LogoUploader logoUploads;
     final LogoGarbageCollector logoCleanup;
+    final StoreBackup backups;
     final ProxyService proxies;
     final ProxyGenerator generator;
     final PublishedLineups lineups;
@@ -130,6 +132,8 @@ final class Assembly {
                 settings.logos,
                 background);
         this.logoUploads = new LogoUploader(cachedLogos, settings.logos);
+        this.backups = new StoreBackup(
+                store.snapshots(), logoFiles, clock, new Versions().tvarr().version());
         this.logoCleanup = new LogoGarbageCollector(
                 store.logos(),
                 logoFiles,

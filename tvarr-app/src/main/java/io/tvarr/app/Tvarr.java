@@ -12,6 +12,8 @@ import io.tvarr.domain.admin.port.in.FirstAdminSetupUseCase;
 import io.tvarr.domain.admin.port.in.LogInAdminUseCase;
 import io.tvarr.domain.admin.port.in.ManageAdminUsersUseCase;
 import io.tvarr.domain.admin.port.in.ManageApiKeysUseCase;
+import io.tvarr.domain.backup.port.in.BackUpStoreUseCase;
+import io.tvarr.domain.backup.port.in.RestoreStoreUseCase;
 import io.tvarr.domain.channel.port.in.BrowseChannelsUseCase;
 import io.tvarr.domain.epg.EpgSourceId;
 import io.tvarr.domain.epg.port.in.BrowseGuideUseCase;
@@ -367,6 +369,22 @@ public final class Tvarr implements AutoCloseable {
     /** Removes cached logos nothing refers to any more. */
     public CleanUpLogosUseCase logoCleanup() {
         return parts.logoCleanup;
+    }
+
+    /**
+     * Writes the whole store and the logo cache to one archive, consistent while tvarr runs (one snapshot of the
+     * database); any supported database can restore it.
+     */
+    public BackUpStoreUseCase backups() {
+        return parts.backups;
+    }
+
+    /**
+     * Replaces everything stored with an archive's content, in one transaction: a damaged archive, or one made by a
+     * newer tvarr, changes nothing. Run it while no server uses the store.
+     */
+    public RestoreStoreUseCase restores() {
+        return parts.backups;
     }
 
     /** Background jobs: submit, cancel, list, and what the scheduler runs next. */

@@ -25,6 +25,8 @@ import picocli.CommandLine.Option;
             GenerateCommand.class,
             DoctorCommand.class,
             UserCommand.class,
+            BackupCommand.Backup.class,
+            BackupCommand.Restore.class,
             TvarrCommand.Version.class
         })
 public final class TvarrCommand implements Callable<Integer> {

@@ -10,6 +10,7 @@ import io.tvarr.domain.admin.port.out.AdminSessionRepository;
 import io.tvarr.domain.admin.port.out.AdminUserRepository;
 import io.tvarr.domain.admin.port.out.ApiKeyRepository;
 import io.tvarr.domain.admin.port.out.AuditRepository;
+import io.tvarr.domain.backup.port.out.StoreSnapshots;
 import io.tvarr.domain.channel.port.out.ChannelRepository;
 import io.tvarr.domain.epg.port.out.EpgRepository;
 import io.tvarr.domain.epg.port.out.EpgSourceRepository;
@@ -29,6 +30,7 @@ import io.tvarr.persistence.admin.JdbiAdminSessionRepository;
 import io.tvarr.persistence.admin.JdbiAdminUserRepository;
 import io.tvarr.persistence.admin.JdbiApiKeyRepository;
 import io.tvarr.persistence.admin.JdbiAuditRepository;
+import io.tvarr.persistence.backup.JdbcStoreSnapshots;
 import io.tvarr.persistence.channel.JdbiChannelRepository;
 import io.tvarr.persistence.epg.JdbiEpgRepository;
 import io.tvarr.persistence.epg.JdbiEpgSourceRepository;
@@ -278,6 +280,11 @@ public final class JdbiPersistence implements AutoCloseable {
 
     public AdminSessionRepository adminSessions() {
         return new JdbiAdminSessionRepository(db);
+    }
+
+    /** The whole store as rows, for backups and restores. */
+    public StoreSnapshots snapshots() {
+        return new JdbcStoreSnapshots(dataSource, db.vendor(), flyway);
     }
 
     public AuditRepository audit() {

@@ -1,0 +1,40 @@
+package io.tvarr.domain.backup.service;
+
+import java.io.IOException;
+import java.io.OutputStream;
+
+/** Counts the bytes written through it, for the backup's summary. */
+final class CountingOutputStream extends OutputStream {
+    private final OutputStream out;
+    private long count;
+
+    CountingOutputStream(OutputStream out) {
+        this.out = out;
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+        out.write(b);
+        count++;
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+        out.write(b, off, len);
+        count += len;
+    }
+
+    @Override
+    public void flush() throws IOException {
+        out.flush();
+    }
+
+    @Override
+    public void close() throws IOException {
+        out.close();
+    }
+
+    long count() {
+        return count;
+    }
+}
