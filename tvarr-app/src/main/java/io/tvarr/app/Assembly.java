@@ -17,6 +17,7 @@ import io.tvarr.domain.output.OutputAccess;
 import io.tvarr.domain.output.service.OutputAccessService;
 import io.tvarr.domain.output.service.OutputGate;
 import io.tvarr.domain.proxy.ProxyId;
+import io.tvarr.domain.proxy.service.ChannelOverrideService;
 import io.tvarr.domain.proxy.service.ProxyService;
 import io.tvarr.domain.proxy.service.TunerDeviceService;
 import io.tvarr.domain.relay.port.in.PlayChannelUseCase;
@@ -78,6 +79,7 @@ final class Assembly {
     final LogoUploader logoUploads;
     final LogoGarbageCollector logoCleanup;
     final ProxyService proxies;
+    final ChannelOverrideService channelOverrides;
     final ProxyGenerator generator;
     final PublishedLineups lineups;
     final TunerDeviceService tuners;
@@ -141,6 +143,8 @@ final class Assembly {
                         store.relayProfiles()),
                 cron,
                 clock);
+        this.channelOverrides =
+                new ChannelOverrideService(store.channelOverrides(), store.proxies(), store.channels(), clock);
         PipelineSettings pipeline =
                 new PipelineSettings(settings.dataDir.resolve("proxies"), settings.baseUrl, guideReaders(settings));
         PipelineInputs pipelineInputs = new PipelineInputs(
@@ -151,7 +155,8 @@ final class Assembly {
                 store.epg(),
                 store.filters(),
                 store.mappingRules(),
-                this::readOutputAccess);
+                this::readOutputAccess,
+                store.channelOverrides());
         this.generator = new ProxyGenerator(
                 pipelineInputs,
                 pipeline,

@@ -58,9 +58,9 @@ public final class ChannelOverrideService implements ManageChannelOverridesUseCa
     }
 
     @Override
-    public ChannelOverride get(ProxyId proxy, ChannelId channel) {
-        proxy(proxy);
-        return overrides.find(proxy, channel).orElseThrow(() -> missing(proxy, channel));
+    public ListedOverride get(ProxyId id, ChannelId channel) {
+        StreamProxy proxy = proxy(id);
+        return listed(proxy, overrides.find(id, channel).orElseThrow(() -> missing(id, channel)));
     }
 
     @Override
@@ -76,13 +76,17 @@ public final class ChannelOverrideService implements ManageChannelOverridesUseCa
         StreamProxy proxy = proxy(id);
         List<ListedOverride> listed = new ArrayList<>();
         for (ChannelOverride override : overrides.findAllByProxy(id)) {
-            Optional<Channel> channel = channelIn(proxy, override.channel());
-            listed.add(new ListedOverride(
-                    override, channel.isEmpty(), channel.map(Channel::name).orElse(null)));
+            listed.add(listed(proxy, override));
         }
         listed.sort(Comparator.comparing((ListedOverride o) -> o.channelName() == null ? "" : o.channelName())
                 .thenComparing(o -> o.override().channel().toString()));
         return listed;
+    }
+
+    private ListedOverride listed(StreamProxy proxy, ChannelOverride override) {
+        Optional<Channel> channel = channelIn(proxy, override.channel());
+        return new ListedOverride(
+                override, channel.isEmpty(), channel.map(Channel::name).orElse(null));
     }
 
     /** The channel when it is in one of the proxy's sources; a channel of another source does not count. */

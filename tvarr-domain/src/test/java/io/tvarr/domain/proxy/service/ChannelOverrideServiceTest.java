@@ -60,7 +60,7 @@ class ChannelOverrideServiceTest {
         void stores_the_override_for_a_channel_of_the_proxys_sources() {
             service.set(rename(one.id(), "One HD"));
 
-            assertThat(service.get(proxy.id(), one.id()).name()).isEqualTo("One HD");
+            assertThat(service.get(proxy.id(), one.id()).override().name()).isEqualTo("One HD");
         }
 
         @Test

@@ -15,7 +15,8 @@ public interface ManageChannelOverridesUseCase {
     /** Sets the override; the channel must be in one of the proxy's sources now. */
     ChannelOverride set(SetChannelOverrideCommand command);
 
-    ChannelOverride get(ProxyId proxy, ChannelId channel);
+    /** The override with whether its channel is still in one of the proxy's sources. */
+    ListedOverride get(ProxyId proxy, ChannelId channel);
 
     void remove(ProxyId proxy, ChannelId channel);
 
