@@ -30,6 +30,7 @@ import io.tvarr.http.source.SourceRoutes;
 import io.tvarr.http.system.ApiDocumentation;
 import io.tvarr.http.system.MetricsRoutes;
 import io.tvarr.http.system.SystemRoutes;
+import io.tvarr.http.web.OverridePages;
 import io.tvarr.http.web.WebRoutes;
 import io.tvarr.http.web.WebUseCases;
 import io.tvarr.http.xtream.XtreamRoutes;
@@ -157,6 +158,7 @@ public final class TvarrApplication implements AutoCloseable {
                         core.channels(),
                         core.jobs(),
                         core.relay())),
+                new OverridePages(core.proxies(), core.channelOverrides()),
                 new XtreamRoutes(
                         new XtreamRoutes.UseCases(
                                 core.xtreamLogins(),

@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -106,8 +110,14 @@ class ChannelOverridesIT {
         throw new AssertionError("no channel named " + name);
     }
 
+    /** Generates now; waits out the generation a refresh starts by itself for the proxies using the source. */
     private String regenerate(String proxy) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
         HttpResponse<String> report = api.post("/api/v1/proxies/" + proxy + "/regenerate", "");
+        while (report.statusCode() == 409 && Instant.now().isBefore(deadline)) {
+            LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
+            report = api.post("/api/v1/proxies/" + proxy + "/regenerate", "");
+        }
         assertThat(report.statusCode()).as(report.body()).isEqualTo(200);
         return api.get("/proxy/" + proxy + ".m3u").body();
     }
@@ -169,6 +179,60 @@ class ChannelOverridesIT {
         assertThat(orphaned.get(0).get("orphaned").asBoolean()).isTrue();
         assertThat(orphaned.get(0).get("name").asText()).isEqualTo("My One");
         assertThat(orphaned.get(0).get("channelName").isNull()).isTrue();
+    }
+
+    @Nested
+    class Web_page {
+        private final HttpClient http = HttpClient.newBuilder().build();
+
+        private HttpResponse<String> page(String method, String path, String form) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
+                    .header("Authorization", api.authorization());
+            if (method.equals("POST")) {
+                request.header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form));
+            }
+            try {
+                return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted", e);
+            }
+        }
+
+        @Test
+        void the_proxy_page_links_to_the_overrides_page_which_sets_and_lists_them() throws IOException {
+            String proxy = proxy("Web");
+            String two = channelId("Two");
+            assertThat(page("GET", "/proxies/" + proxy, "").body()).contains("/proxies/" + proxy + "/overrides");
+
+            HttpResponse<String> saved =
+                    page("POST", "/proxies/" + proxy + "/overrides", "channelId=" + two + "&name=Deux&number=9");
+
+            assertThat(saved.statusCode()).isEqualTo(303);
+            String listed = page("GET", "/proxies/" + proxy + "/overrides", "").body();
+            assertThat(listed).contains("Deux").contains("present");
+            assertThat(page("GET", "/proxies/" + proxy + "/overrides?channel=" + two, "")
+                            .body())
+                    .contains("value=\"Deux\"");
+        }
+
+        @Test
+        void a_refused_form_shows_the_message_beside_the_field() {
+            String proxy;
+            try {
+                proxy = proxy("Web refusals");
+                HttpResponse<String> refused = page(
+                        "POST", "/proxies/" + proxy + "/overrides", "channelId=" + channelId("Two") + "&number=seven");
+
+                assertThat(refused.statusCode()).isEqualTo(400);
+                assertThat(refused.body()).contains("number-error").contains("expected: a whole number");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 
     @Nested
