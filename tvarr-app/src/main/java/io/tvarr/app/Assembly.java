@@ -18,6 +18,7 @@ import io.tvarr.domain.output.OutputAccess;
 import io.tvarr.domain.output.service.OutputAccessService;
 import io.tvarr.domain.output.service.OutputGate;
 import io.tvarr.domain.proxy.ProxyId;
+import io.tvarr.domain.proxy.service.ChannelOverrideService;
 import io.tvarr.domain.proxy.service.ProxyService;
 import io.tvarr.domain.proxy.service.TunerDeviceService;
 import io.tvarr.domain.relay.port.in.PlayChannelUseCase;
@@ -82,6 +83,7 @@ final class Assembly {
     final LogoGarbageCollector logoCleanup;
     final StoreBackup backups;
     final ProxyService proxies;
+    final ChannelOverrideService channelOverrides;
     final ProxyGenerator generator;
     final PublishedLineups lineups;
     final TunerDeviceService tuners;
@@ -149,6 +151,8 @@ final class Assembly {
                         store.relayProfiles()),
                 cron,
                 clock);
+        this.channelOverrides =
+                new ChannelOverrideService(store.channelOverrides(), store.proxies(), store.channels(), clock);
         PipelineSettings pipeline =
                 new PipelineSettings(settings.dataDir.resolve("proxies"), settings.baseUrl, guideReaders(settings));
         PipelineInputs pipelineInputs = new PipelineInputs(
@@ -159,7 +163,8 @@ final class Assembly {
                 store.epg(),
                 store.filters(),
                 store.mappingRules(),
-                this::readOutputAccess);
+                this::readOutputAccess,
+                store.channelOverrides());
         this.generator = new ProxyGenerator(
                 pipelineInputs,
                 pipeline,

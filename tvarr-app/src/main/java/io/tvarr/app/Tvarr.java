@@ -35,6 +35,7 @@ import io.tvarr.domain.proxy.ProxyId;
 import io.tvarr.domain.proxy.port.in.DescribeTunerUseCase;
 import io.tvarr.domain.proxy.port.in.GenerateProxyUseCase;
 import io.tvarr.domain.proxy.port.in.ListLineupUseCase;
+import io.tvarr.domain.proxy.port.in.ManageChannelOverridesUseCase;
 import io.tvarr.domain.proxy.port.in.ManageProxiesUseCase;
 import io.tvarr.domain.relay.ClientInfo;
 import io.tvarr.domain.relay.port.in.InspectFFmpegUseCase;
@@ -180,6 +181,14 @@ public final class Tvarr implements AutoCloseable {
     /** Proxies: the published lineups. */
     public ManageProxiesUseCase proxies() {
         return parts.proxies;
+    }
+
+    /**
+     * Per-proxy channel overrides (name, number, group, logo, tvg-id, hidden): set, read, remove, list with the
+     * orphaned ones marked. They apply from the proxy's next generation and survive every source refresh.
+     */
+    public ManageChannelOverridesUseCase channelOverrides() {
+        return parts.channelOverrides;
     }
 
     /** Generates a proxy's playlist and guide now; its last report; the published files. */

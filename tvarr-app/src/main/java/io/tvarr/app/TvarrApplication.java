@@ -20,6 +20,7 @@ import io.tvarr.http.hdhr.SsdpResponder;
 import io.tvarr.http.job.JobEventStream;
 import io.tvarr.http.job.JobRoutes;
 import io.tvarr.http.logo.LogoRoutes;
+import io.tvarr.http.proxy.ChannelOverrideRoutes;
 import io.tvarr.http.proxy.OutputAccessRoutes;
 import io.tvarr.http.proxy.OutputRoutes;
 import io.tvarr.http.proxy.ProxyRoutes;
@@ -29,6 +30,7 @@ import io.tvarr.http.source.SourceRoutes;
 import io.tvarr.http.system.ApiDocumentation;
 import io.tvarr.http.system.MetricsRoutes;
 import io.tvarr.http.system.SystemRoutes;
+import io.tvarr.http.web.OverridePages;
 import io.tvarr.http.web.WebRoutes;
 import io.tvarr.http.web.WebUseCases;
 import io.tvarr.http.xtream.XtreamRoutes;
@@ -132,6 +134,7 @@ public final class TvarrApplication implements AutoCloseable {
                 new EpgRoutes(core.guides(), core.guideIngestion(), core.programmes(), parts.clock),
                 new ProxyRoutes(core.proxies(), core.generation(), core.outputUsers(), core.outputAccess()),
                 new OutputAccessRoutes(core.proxies(), core.outputAccess()),
+                new ChannelOverrideRoutes(core.proxies(), core.channelOverrides()),
                 new OutputUserRoutes(core.proxies(), core.outputUsers()),
                 new OutputRoutes(core.generation(), core.play(), access),
                 new HdHomeRunRoutes(core.tuners(), core.lineups(), access),
@@ -155,6 +158,7 @@ public final class TvarrApplication implements AutoCloseable {
                         core.channels(),
                         core.jobs(),
                         core.relay())),
+                new OverridePages(core.proxies(), core.channelOverrides()),
                 new XtreamRoutes(
                         new XtreamRoutes.UseCases(
                                 core.xtreamLogins(),

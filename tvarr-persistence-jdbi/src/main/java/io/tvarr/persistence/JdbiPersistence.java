@@ -20,6 +20,7 @@ import io.tvarr.domain.job.port.out.JobRepository;
 import io.tvarr.domain.logo.port.out.LogoAssetRepository;
 import io.tvarr.domain.mapping.port.out.DataMappingRuleRepository;
 import io.tvarr.domain.output.port.out.OutputAccessRepository;
+import io.tvarr.domain.proxy.port.out.ChannelOverrideRepository;
 import io.tvarr.domain.proxy.port.out.StreamProxyRepository;
 import io.tvarr.domain.relay.port.out.LastKnownCodecRepository;
 import io.tvarr.domain.relay.port.out.RelayProfileRepository;
@@ -40,6 +41,7 @@ import io.tvarr.persistence.job.JdbiJobRepository;
 import io.tvarr.persistence.logo.JdbiLogoAssetRepository;
 import io.tvarr.persistence.mapping.JdbiDataMappingRuleRepository;
 import io.tvarr.persistence.output.JdbiOutputAccessRepository;
+import io.tvarr.persistence.proxy.JdbiChannelOverrideRepository;
 import io.tvarr.persistence.proxy.JdbiStreamProxyRepository;
 import io.tvarr.persistence.relay.JdbiLastKnownCodecRepository;
 import io.tvarr.persistence.relay.JdbiRelayProfileRepository;
@@ -264,6 +266,10 @@ public final class JdbiPersistence implements AutoCloseable {
 
     public OutputAccessRepository outputAccess() {
         return new JdbiOutputAccessRepository(db);
+    }
+
+    public ChannelOverrideRepository channelOverrides() {
+        return new JdbiChannelOverrideRepository(db);
     }
 
     public JobRepository jobs() {

@@ -18,6 +18,7 @@ import io.tvarr.pipeline.stage.dedupe.DeduplicationStage;
 import io.tvarr.pipeline.stage.epg.GuideMatcher;
 import io.tvarr.pipeline.stage.epg.GuideMatchingStage;
 import io.tvarr.pipeline.stage.epg.GuideSelection;
+import io.tvarr.pipeline.stage.overrides.ChannelOverrideStage;
 import io.tvarr.pipeline.stage.rules.ChannelFilterStage;
 import io.tvarr.pipeline.stage.rules.ChannelMappingStage;
 import io.tvarr.pipeline.stage.rules.ProxyRules;
@@ -34,7 +35,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The channel pass: one streaming pass over a proxy's channels through mapping, filtering, deduplication, the
+ * The channel pass: one streaming pass over a proxy's channels through mapping, the user's overrides, filtering, deduplication, the
  * stages the caller adds (numbering, logo rewriting) and EPG matching, writing the playlist as a draft. What it
  * learns on the way, the guide channels the output uses, is the guide pass's input. Used once.
  */
@@ -57,6 +58,9 @@ final class ChannelPass {
     static List<Stage<ProxyChannel>> upToNumbering(StreamProxy proxy, ProxyRules rules, EvaluationContext context) {
         List<Stage<ProxyChannel>> stages = new ArrayList<>();
         stages.add(new ChannelMappingStage(rules.channelMapping(), context));
+        if (!rules.overrides().isEmpty()) {
+            stages.add(new ChannelOverrideStage(rules.overrides()));
+        }
         stages.add(new ChannelFilterStage(rules.channelFilters(), context));
         if (proxy.output().deduplicateStreams()) {
             stages.add(new DeduplicationStage());

@@ -71,8 +71,11 @@ final class Generation {
         GenerationInputs loaded = GenerationInputs.load(proxy, inputs, report);
         ChannelPass channelPass = new ChannelPass(proxy, loaded.rules(), matcher(loaded.guides()), report);
         ChannelFeed channels = new ChannelFeed(inputs.channels(), loaded.sources());
-        List<Stage<ProxyChannel>> numberingOnwards =
-                numberingOnwards(ChannelPrepass.run(proxy, loaded.rules(), channels, report), access, report);
+        List<Stage<ProxyChannel>> numberingOnwards = numberingOnwards(
+                ChannelPrepass.run(proxy, loaded.rules(), channels, report),
+                loaded.rules().overrides().pinnedNumbers(),
+                access,
+                report);
         try (AtomicPublisher.Drafts playlist = channelPass.write(
                         publisher,
                         directory.resolve(ProxyGenerator.PLAYLIST),
@@ -130,9 +133,9 @@ final class Generation {
 
     /** Numbering, then logo rewriting when the proxy caches logos. */
     private List<Stage<ProxyChannel>> numberingOnwards(
-            ChannelPrepass prepass, OutputAccess access, GenerationReportBuilder report) {
+            ChannelPrepass prepass, Set<Integer> pinned, OutputAccess access, GenerationReportBuilder report) {
         List<Stage<ProxyChannel>> stages = new ArrayList<>();
-        stages.add(new NumberingStage(new ChannelNumberer(proxy.numbering(), prepass.highestPreserved())));
+        stages.add(new NumberingStage(new ChannelNumberer(proxy.numbering(), prepass.highestPreserved(), pinned)));
         if (proxy.output().cacheLogos()) {
             stages.add(new LogoStage(cacheLogos(prepass.logoUrls(), report), baseUrl, access.token()));
         }

@@ -10,6 +10,7 @@ import io.tvarr.domain.proxy.ProxyFilter;
 import io.tvarr.domain.proxy.StreamProxy;
 import io.tvarr.domain.source.SourceId;
 import io.tvarr.domain.source.StreamSource;
+import io.tvarr.pipeline.stage.overrides.ChannelOverrides;
 import io.tvarr.pipeline.stage.rules.ProxyRules;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +31,11 @@ record GenerationInputs(List<StreamSource> sources, List<EpgSource> guides, Prox
     static GenerationInputs load(StreamProxy proxy, PipelineInputs stores, GenerationReportBuilder report) {
         List<StreamSource> sources = sources(proxy, stores, report);
         List<EpgSource> guides = guides(proxy, stores, report);
-        return new GenerationInputs(sources, guides, compiledRules(proxy, stores));
+        ProxyRules rules = stores.overrides() == null
+                ? compiledRules(proxy, stores)
+                : compiledRules(proxy, stores)
+                        .withOverrides(new ChannelOverrides(stores.overrides().findAllByProxy(proxy.id())));
+        return new GenerationInputs(sources, guides, rules);
     }
 
     /** The proxy's active filters and mapping rules as they are now, compiled. */

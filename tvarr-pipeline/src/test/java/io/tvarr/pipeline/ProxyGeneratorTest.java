@@ -30,6 +30,7 @@ import io.tvarr.domain.mapping.DataMappingRule;
 import io.tvarr.domain.mapping.MappingRuleId;
 import io.tvarr.domain.output.AccessMode;
 import io.tvarr.domain.output.OutputAccess;
+import io.tvarr.domain.proxy.ChannelOverride;
 import io.tvarr.domain.proxy.DeliveryMode;
 import io.tvarr.domain.proxy.GenerationReport;
 import io.tvarr.domain.proxy.LineupChannel;
@@ -122,7 +123,8 @@ class ProxyGeneratorTest {
                         store.epg(),
                         store.filters(),
                         store.mappingRules(),
-                        this::access),
+                        this::access,
+                        store.channelOverrides()),
                 new PipelineSettings(dir.resolve("proxies"), () -> "http://tv.local:8080/", guideReaders),
                 new IngestionGuard(id -> ingesting.test(id), maxWait, Duration.ofMillis(5)),
                 CLOCK);
@@ -322,6 +324,90 @@ class ProxyGeneratorTest {
             generator.generate(proxy.id());
 
             assertThat(numbers(playlist(proxy.id()))).containsExactly("1", "2", "101", "201", "202");
+        }
+    }
+
+    @Nested
+    class Overrides {
+        private Channel bbc;
+        private Channel cnn;
+        private Channel weather;
+
+        @BeforeEach
+        void channels() {
+            bbc = aChannel()
+                    .from(news.id())
+                    .withKey("m3u:|/bbc")
+                    .named("UK: BBC News")
+                    .inGroup("News")
+                    .build();
+            cnn = aChannel()
+                    .from(news.id())
+                    .withKey("m3u:|/cnn")
+                    .named("CNN")
+                    .inGroup("News")
+                    .build();
+            weather = aChannel()
+                    .from(news.id())
+                    .withKey("m3u:|/wx")
+                    .named("Weather")
+                    .inGroup("Info")
+                    .build();
+            ProxyGeneratorTest.this.channels(news, bbc, cnn, weather);
+        }
+
+        private void override(StreamProxy proxy, Channel channel, String name, Integer number, boolean hidden) {
+            store.channelOverrides()
+                    .save(new ChannelOverride(proxy.id(), channel.id(), name, number, null, null, null, hidden, NOW));
+        }
+
+        @Test
+        void an_override_wins_over_the_mapping_rules_and_filters_see_its_values() throws IOException {
+            MappingRuleId strip = rule(
+                    "strip prefix",
+                    ExpressionDomain.STREAM_MAPPING,
+                    "channel_name matches \"^[A-Z]{2}: (.*)$\" SET channel_name = \"$1 (rule)\"");
+            Filter mine = filter(
+                    "mine only",
+                    FilterAction.INCLUDE,
+                    ExpressionDomain.STREAM_FILTER,
+                    "channel_name contains \"Mine\"");
+            StreamProxy proxy = proxy(
+                    Numbering.DEFAULT,
+                    DeliveryMode.REDIRECT,
+                    output(false),
+                    List.of(new ProxyFilter(mine.id(), true)),
+                    List.of(strip));
+            override(proxy, bbc, "Mine: BBC", null, false);
+
+            generator.generate(proxy.id());
+
+            assertThat(names(playlist(proxy.id()))).containsExactly("Mine: BBC");
+        }
+
+        @Test
+        void hidden_drops_the_channel_and_the_report_says_why() throws IOException {
+            StreamProxy proxy = proxy(Numbering.DEFAULT, DeliveryMode.REDIRECT, output(false));
+            override(proxy, cnn, null, null, true);
+
+            GenerationReport report = generator.generate(proxy.id());
+
+            assertThat(names(playlist(proxy.id()))).containsExactly("UK: BBC News", "Weather");
+            assertThat(report.stages())
+                    .filteredOn(s -> s.stage().equals("overrides"))
+                    .singleElement()
+                    .satisfies(s -> assertThat(s.dropped()).containsEntry("hidden_by_override", 1L));
+        }
+
+        @Test
+        void a_pinned_number_is_kept_and_no_other_channel_gets_it() throws IOException {
+            StreamProxy proxy =
+                    proxy(new Numbering(NumberingMode.SEQUENTIAL, 1, 100), DeliveryMode.REDIRECT, output(false));
+            override(proxy, weather, null, 2, false);
+
+            generator.generate(proxy.id());
+
+            assertThat(numbers(playlist(proxy.id()))).containsExactly("1", "3", "2");
         }
     }
 

@@ -8,7 +8,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * A channel as ingested from one source.
  *
- * @param externalKey the provider's stable key (Xtream stream id, or tvg-id/name/url for M3U)
+ * @param externalKey the provider's stable key: {@code live:<stream id>} for Xtream, {@code m3u:<tvg-id>|<URL path>}
+ *     for M3U (see the README's channel identity)
  * @param tvgChno channel number as given by the provider, kept as text ("101", "5.1")
  * @param attributes every other attribute: catchup settings, http headers, unknown M3U attributes
  */
@@ -63,6 +64,12 @@ public record Channel(
                 logoUrl,
                 streamUrl,
                 attributes);
+    }
+
+    /** The same channel under another id: one it had before its key's scheme changed ({@link StableChannelIds}). */
+    public Channel withId(ChannelId kept) {
+        return new Channel(
+                kept, sourceId, externalKey, tvgId, tvgName, tvgChno, name, group, logoUrl, streamUrl, attributes);
     }
 
     public @Nullable String attribute(String key) {

@@ -1,19 +1,24 @@
 package io.tvarr.ingest.m3u;
 
+import io.tvarr.domain.channel.StableChannelIds;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Set;
 
 /**
- * Stable keys for playlist entries: tvg-id and title (providers rotate tokens in URLs, so the URL is the key only
- * when both are missing). A repeated key gets "#2", "#3"… in playlist order, which stays stable while the
- * playlist keeps its order. Remembers 64-bit hashes, not strings, to keep memory small.
+ * Stable keys for playlist entries: {@code m3u:<tvg-id>|<stable part of the URL>} ({@link StreamLocation}). The name
+ * is not part of it, so a renamed channel keeps its key; nor are the scheme, host, user info, credential query
+ * parameters and the account segments of Xtream paths, so a rotated token or a moved CDN keep it too. A repeated key
+ * gets "#2", "#3"… in playlist order, which stays stable while the playlist keeps its order. Remembers 64-bit
+ * hashes, not strings, to keep memory small.
  */
 final class ChannelKeys {
+    static final String PREFIX = StableChannelIds.M3U_KEY_PREFIX;
+
     private final Set<Long> seen = new HashSet<>();
 
-    String keyFor(String tvgId, String title, String url) {
-        String base = tvgId.isEmpty() && title.isEmpty() ? url : tvgId + "|" + title;
+    String keyFor(String tvgId, String url) {
+        String base = PREFIX + tvgId + "|" + StreamLocation.stablePart(url);
         String key = base;
         for (int n = 2; !seen.add(hash(key)); n++) {
             key = base + "#" + n;

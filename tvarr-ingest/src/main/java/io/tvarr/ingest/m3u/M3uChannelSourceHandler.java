@@ -118,7 +118,7 @@ public final class M3uChannelSourceHandler implements ChannelSourceHandler {
         String group = a.containsKey("group-title") ? a.get("group-title") : entry.group();
         return Channel.of(
                 source.id(),
-                keys.keyFor(tvgId, title, url),
+                keys.keyFor(tvgId, url),
                 tvgId,
                 a.containsKey("tvg-name") ? tvgName : null,
                 nullable(chno),

@@ -10,6 +10,7 @@ import io.tvarr.domain.TestData;
 import io.tvarr.domain.UpstreamException;
 import io.tvarr.domain.channel.Channel;
 import io.tvarr.domain.ingestion.IngestionProgress;
+import io.tvarr.domain.source.StreamSource;
 import io.tvarr.domain.source.port.out.SourceFetcher;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -37,11 +38,12 @@ class M3uChannelSourceHandlerTest {
         logger.detachAppender(logged);
     }
 
+    private final StreamSource source = TestData.anM3uSource("list");
+
     private Map<String, String> ingest(String playlist) {
         SourceFetcher fetcher =
                 (url, userAgent, maxBytes) -> new ByteArrayInputStream(playlist.getBytes(StandardCharsets.UTF_8));
-        return new M3uChannelSourceHandler(fetcher, M3uLimits.DEFAULT)
-                .ingest(TestData.anM3uSource("list"), channels::add, progress);
+        return new M3uChannelSourceHandler(fetcher, M3uLimits.DEFAULT).ingest(source, channels::add, progress);
     }
 
     @Nested
@@ -103,6 +105,30 @@ class M3uChannelSourceHandlerTest {
                     .containsEntry("custom", "v")
                     .containsEntry("http-user-agent", "UA")
                     .containsEntry("kodiprop", "key=value");
+        }
+    }
+
+    @Nested
+    class Identity {
+        @Test
+        void a_renamed_and_moved_channel_with_a_new_token_keeps_its_id() {
+            ingest("#EXTM3U\n#EXTINF:-1 tvg-id=\"one.uk\",One\nhttp://cdn.example/hls/one.m3u8?token=a\n"
+                    + "#EXTINF:-1 tvg-id=\"two.uk\",Two\nhttp://cdn.example/hls/two.m3u8?token=a\n");
+            List<Channel> before = List.copyOf(channels);
+            channels.clear();
+
+            ingest("#EXTM3U\n#EXTINF:-1 tvg-id=\"two.uk\",Two HD\nhttp://cdn.example/hls/two.m3u8?token=b\n"
+                    + "#EXTINF:-1 tvg-id=\"one.uk\",One (renamed)\nhttp://cdn.example/hls/one.m3u8?token=b\n");
+
+            assertThat(channels.get(1).id()).isEqualTo(before.get(0).id());
+            assertThat(channels.get(0).id()).isEqualTo(before.get(1).id());
+        }
+
+        @Test
+        void the_stored_key_carries_no_credential() {
+            ingest("#EXTM3U\n#EXTINF:-1,One\nhttp://bob:pw@panel.example/live/bob/s3cret/7.ts?token=t0k\n");
+
+            assertThat(channels.get(0).externalKey()).isEqualTo("m3u:|/live/*/*/7.ts");
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.tvarr.domain.ingestion.service;
 
+import io.tvarr.domain.channel.StableChannelIds;
 import io.tvarr.domain.channel.port.out.ChannelRepository;
 import io.tvarr.domain.ingestion.IngestionOutcome;
 import io.tvarr.domain.ingestion.IngestionProgress;
@@ -62,6 +63,7 @@ public final class ChannelIngestionService extends SourceIngestion<SourceId, Str
     @Override
     protected IngestionOutcome replace(StreamSource source, IngestionProgress progress, ReplaceGuard guard) {
         ChannelSourceHandler handler = handlers.forKind(source.kind());
+        StableChannelIds ids = storedIds(source);
         AtomicReference<Map<String, String>> facts = new AtomicReference<>(Map.of());
         long count = channels.replaceAllForSource(source.id(), sink -> {
             long[] yielded = new long[1];
@@ -69,7 +71,7 @@ public final class ChannelIngestionService extends SourceIngestion<SourceId, Str
                     source,
                     channel -> {
                         yielded[0]++;
-                        sink.accept(channel);
+                        sink.accept(ids.assign(channel));
                     },
                     progress));
             guard.beforeCommit(yielded[0]);
@@ -77,6 +79,18 @@ public final class ChannelIngestionService extends SourceIngestion<SourceId, Str
         Map<String, String> all = new LinkedHashMap<>(facts.get());
         all.putAll(onDemand(source, progress));
         return new IngestionOutcome(count, all);
+    }
+
+    /**
+     * The ids the stored channels hand on. Only M3U keys changed scheme (Xtream's are the panel's stream ids), so
+     * only an M3U source's channels are read first.
+     */
+    private StableChannelIds storedIds(StreamSource source) {
+        StableChannelIds ids = new StableChannelIds();
+        if (source.kind() == SourceKind.M3U) {
+            channels.forEachBySource(source.id(), ids::remember);
+        }
+        return ids;
     }
 
     /** Replaces the source's VOD when it asks for some and its kind has any; the facts of that read. */

@@ -427,6 +427,94 @@ class ChannelIngestionServiceTest {
         }
     }
 
+    @Nested
+    class Channel_ids_across_the_key_scheme_change {
+        private Channel legacy(String key, String name, String url) {
+            return aChannel()
+                    .from(source.id())
+                    .withKey(key)
+                    .named(name)
+                    .withUrl(url)
+                    .build();
+        }
+
+        private Channel current(String key, String name, String url) {
+            return aChannel()
+                    .from(source.id())
+                    .withKey("m3u:" + key)
+                    .named(name)
+                    .withUrl(url)
+                    .build();
+        }
+
+        @Test
+        void a_channel_stored_under_the_earlier_scheme_keeps_its_id_by_url_and_then_by_its_new_key() {
+            Channel before = legacy("one.uk|One", "One", "http://cdn/one.ts");
+            channels.stored = List.of(before);
+            handler = new ScriptedHandler(List.of(current("one.uk|/one.ts", "One", "http://cdn/one.ts")));
+            service().ingest(source.id());
+            queued.forEach(Runnable::run);
+            queued.clear();
+
+            assertThat(channels.stored).extracting(Channel::id).containsExactly(before.id());
+
+            handler = new ScriptedHandler(List.of(current("one.uk|/one.ts", "One renamed", "http://cdn/one.ts?t=2")));
+            service().ingest(source.id());
+            queued.forEach(Runnable::run);
+
+            assertThat(channels.stored).extracting(Channel::id).containsExactly(before.id());
+            assertThat(channels.stored.get(0).name()).isEqualTo("One renamed");
+        }
+
+        @Test
+        void an_earlier_scheme_channel_whose_url_changed_is_found_by_tvg_id_and_name() {
+            Channel before = legacy("one.uk|One", "One", "http://cdn/one.ts?token=a");
+            channels.stored = List.of(before);
+            handler = new ScriptedHandler(List.of(aChannel()
+                    .from(source.id())
+                    .withKey("m3u:one.uk|/one.ts")
+                    .withTvgId("one.uk")
+                    .named("One")
+                    .withUrl("http://cdn/one.ts?token=b")
+                    .build()));
+
+            service().ingest(source.id());
+            queued.forEach(Runnable::run);
+
+            assertThat(channels.stored).extracting(Channel::id).containsExactly(before.id());
+        }
+
+        @Test
+        void one_stored_id_goes_to_one_fresh_channel_only() {
+            Channel before = legacy("|One", "One", "http://cdn/same.ts");
+            channels.stored = List.of(before);
+            handler = new ScriptedHandler(List.of(
+                    current("|/same.ts", "One", "http://cdn/same.ts"),
+                    current("|/same.ts#2", "One", "http://cdn/same.ts")));
+
+            service().ingest(source.id());
+            queued.forEach(Runnable::run);
+
+            assertThat(channels.stored)
+                    .extracting(Channel::id)
+                    .doesNotHaveDuplicates()
+                    .contains(before.id());
+        }
+
+        @Test
+        void a_channel_first_seen_under_the_current_scheme_has_its_derived_id() {
+            Channel fresh = current("two|/two.ts", "Two", "http://cdn/two.ts");
+            handler = new ScriptedHandler(List.of(fresh));
+
+            service().ingest(source.id());
+            queued.forEach(Runnable::run);
+
+            assertThat(channels.stored)
+                    .extracting(Channel::id)
+                    .containsExactly(ChannelId.of(source.id(), "m3u:two|/two.ts"));
+        }
+    }
+
     /** Emits the given channels, or fails midway when given null. */
     private static final class ScriptedHandler implements ChannelSourceHandler {
         private final @Nullable List<Channel> channels;

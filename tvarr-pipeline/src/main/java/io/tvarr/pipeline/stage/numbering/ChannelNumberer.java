@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Gives channels their numbers as they stream past, deterministically, so unchanged inputs get unchanged numbers.
- * State: counters per source or group (not per channel) and, for preserve, the numbers already taken.
+ * State: counters per source or group (not per channel) and, for preserve, the numbers already taken. Numbers
+ * pinned by overrides are skipped in every mode.
  * <ul>
  *   <li>sequential: start, start+1, … in output order;
  *   <li>source_based: source k (in proxy order) numbers from start + k·block;
@@ -25,11 +26,21 @@ public final class ChannelNumberer {
     private final int firstFree;
     private final Map<Object, int[]> blocks = new HashMap<>();
     private final Set<Integer> taken = new HashSet<>();
+    private final Set<Integer> pinned;
     private int next;
 
     /** @param highestPreserved the highest preserved number among the output channels (preserve mode), else 0 */
     public ChannelNumberer(Numbering numbering, int highestPreserved) {
+        this(numbering, highestPreserved, Set.of());
+    }
+
+    /**
+     * @param pinned numbers the user's overrides give their channels: no other channel gets one, whatever the mode
+     */
+    public ChannelNumberer(Numbering numbering, int highestPreserved, Set<Integer> pinned) {
         this.numbering = numbering;
+        this.pinned = Set.copyOf(pinned);
+        this.taken.addAll(pinned);
         this.firstFree = Math.max(numbering.start(), highestPreserved + 1);
         this.next = numbering.mode() == NumberingMode.PRESERVE ? firstFree : numbering.start();
     }
@@ -37,7 +48,7 @@ public final class ChannelNumberer {
     /** The number of the next output channel. */
     public int number(SourceId source, int sourceIndex, @Nullable String group, @Nullable String providerNumber) {
         return switch (numbering.mode()) {
-            case SEQUENTIAL -> next++;
+            case SEQUENTIAL -> sequential();
             case SOURCE_BASED -> inBlock(source, sourceIndex);
             case GROUP -> inBlock(group == null ? "" : group, blocks.size());
             case PRESERVE -> preserve(providerNumber);
@@ -53,8 +64,18 @@ public final class ChannelNumberer {
         return value > 0 ? value : null;
     }
 
+    private int sequential() {
+        while (pinned.contains(next)) {
+            next++;
+        }
+        return next++;
+    }
+
     private int inBlock(Object key, int index) {
         int[] counter = blocks.computeIfAbsent(key, k -> new int[] {numbering.start() + index * numbering.blockSize()});
+        while (pinned.contains(counter[0])) {
+            counter[0]++;
+        }
         return counter[0]++;
     }
 

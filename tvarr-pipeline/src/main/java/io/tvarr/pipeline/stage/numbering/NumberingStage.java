@@ -19,6 +19,10 @@ public final class NumberingStage implements Stage<ProxyChannel> {
 
     @Override
     public StageOutcome<ProxyChannel> apply(ProxyChannel item) {
+        if (item.number() != null) {
+            // pinned by the user's override; the numberer keeps it free for this channel
+            return StageOutcome.kept(item);
+        }
         return StageOutcome.kept(item.withNumber(numberer.number(
                 item.source().id(),
                 item.sourceIndex(),

@@ -10,6 +10,7 @@ import io.tvarr.expression.ExpressionException;
 import io.tvarr.expression.Expressions;
 import io.tvarr.expression.FilterSet;
 import io.tvarr.expression.RuleChain;
+import io.tvarr.pipeline.stage.overrides.ChannelOverrides;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,7 +19,21 @@ import java.util.List;
  * programmes). An expression that no longer compiles fails the generation with the filter's or rule's name.
  */
 public record ProxyRules(
-        RuleChain channelMapping, FilterSet channelFilters, RuleChain guideMapping, FilterSet guideFilters) {
+        RuleChain channelMapping,
+        FilterSet channelFilters,
+        RuleChain guideMapping,
+        FilterSet guideFilters,
+        ChannelOverrides overrides) {
+
+    public ProxyRules(
+            RuleChain channelMapping, FilterSet channelFilters, RuleChain guideMapping, FilterSet guideFilters) {
+        this(channelMapping, channelFilters, guideMapping, guideFilters, ChannelOverrides.NONE);
+    }
+
+    /** The same rules with the user's channel overrides, applied after the channel mapping. */
+    public ProxyRules withOverrides(ChannelOverrides hand) {
+        return new ProxyRules(channelMapping, channelFilters, guideMapping, guideFilters, hand);
+    }
 
     /** @param filters the proxy's active filters in order; @param rules its mapping rules in order */
     public static ProxyRules compile(List<Filter> filters, List<DataMappingRule> rules) {
