@@ -7,6 +7,7 @@ import io.tvarr.domain.UnavailableException;
 import io.tvarr.domain.UpstreamException;
 import io.tvarr.domain.channel.ChannelId;
 import io.tvarr.domain.relay.ClientInfo;
+import io.tvarr.domain.relay.FailoverStreams;
 import io.tvarr.domain.relay.RelaySessionInfo;
 import io.tvarr.domain.relay.StreamPlan;
 import io.tvarr.domain.relay.StreamSubscription;
@@ -129,7 +130,7 @@ class RelayedStreamTest {
         }
 
         @Override
-        public StreamSubscription subscribe(StreamPlan plan, ClientInfo client) {
+        public StreamSubscription subscribe(FailoverStreams streams, ClientInfo client) {
             if (refusal != null) {
                 throw refusal;
             }
