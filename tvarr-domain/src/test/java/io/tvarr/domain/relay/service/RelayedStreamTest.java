@@ -36,7 +36,7 @@ class RelayedStreamTest {
     private final List<String> events = new ArrayList<>();
 
     private RelayedStream stream() {
-        return new RelayedStream(relay, PLAN, CLIENT);
+        return new RelayedStream(relay, FailoverStreams.of(PLAN), CLIENT);
     }
 
     @Test
