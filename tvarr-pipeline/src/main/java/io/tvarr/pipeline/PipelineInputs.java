@@ -3,16 +3,19 @@ package io.tvarr.pipeline;
 import io.tvarr.domain.channel.port.out.ChannelRepository;
 import io.tvarr.domain.epg.port.out.EpgRepository;
 import io.tvarr.domain.epg.port.out.EpgSourceRepository;
+import io.tvarr.domain.failover.ProxyFailover;
+import io.tvarr.domain.failover.port.out.ProxyFailoverRepository;
 import io.tvarr.domain.filter.port.out.FilterRepository;
 import io.tvarr.domain.mapping.port.out.DataMappingRuleRepository;
 import io.tvarr.domain.output.OutputAccess;
 import io.tvarr.domain.output.port.in.ReadOutputAccessUseCase;
+import io.tvarr.domain.proxy.ProxyId;
 import io.tvarr.domain.proxy.port.out.StreamProxyRepository;
 import io.tvarr.domain.source.port.out.StreamSourceRepository;
 
 /**
  * The stores a generation reads from, and the proxies' output access, which names each proxy in the URLs it
- * publishes (the token of a token proxy, else the id).
+ * publishes (the token of a token proxy, else the id), and the proxies' failover settings (how they merge channels).
  */
 public record PipelineInputs(
         StreamProxyRepository proxies,
@@ -22,7 +25,21 @@ public record PipelineInputs(
         EpgRepository guides,
         FilterRepository filters,
         DataMappingRuleRepository rules,
-        ReadOutputAccessUseCase access) {
+        ReadOutputAccessUseCase access,
+        ProxyFailoverRepository failover) {
+    /** Inputs whose proxies merge no channels (no failover settings are stored). */
+    public PipelineInputs(
+            StreamProxyRepository proxies,
+            StreamSourceRepository sources,
+            ChannelRepository channels,
+            EpgSourceRepository epgSources,
+            EpgRepository guides,
+            FilterRepository filters,
+            DataMappingRuleRepository rules,
+            ReadOutputAccessUseCase access) {
+        this(proxies, sources, channels, epgSources, guides, filters, rules, access, new NoFailoverSettings());
+    }
+
     /** Inputs where every proxy has the default access, so outputs are named by proxy id (tools, tests). */
     public PipelineInputs(
             StreamProxyRepository proxies,
@@ -33,5 +50,18 @@ public record PipelineInputs(
             FilterRepository filters,
             DataMappingRuleRepository rules) {
         this(proxies, sources, channels, epgSources, guides, filters, rules, OutputAccess::defaults);
+    }
+
+    /** Where no failover settings are stored, every proxy has none. */
+    private static final class NoFailoverSettings implements ProxyFailoverRepository {
+        @Override
+        public ProxyFailover find(ProxyId proxy) {
+            return ProxyFailover.NONE;
+        }
+
+        @Override
+        public void save(ProxyId proxy, ProxyFailover failover) {
+            throw new UnsupportedOperationException("failover settings are not stored in this setup");
+        }
     }
 }
