@@ -13,6 +13,7 @@ import io.tvarr.domain.admin.port.out.AuditRepository;
 import io.tvarr.domain.channel.port.out.ChannelRepository;
 import io.tvarr.domain.epg.port.out.EpgRepository;
 import io.tvarr.domain.epg.port.out.EpgSourceRepository;
+import io.tvarr.domain.failover.port.out.ProxyFailoverRepository;
 import io.tvarr.domain.filter.port.out.FilterRepository;
 import io.tvarr.domain.ingestion.port.out.IngestionStatusRepository;
 import io.tvarr.domain.job.port.out.JobRepository;
@@ -32,6 +33,7 @@ import io.tvarr.persistence.admin.JdbiAuditRepository;
 import io.tvarr.persistence.channel.JdbiChannelRepository;
 import io.tvarr.persistence.epg.JdbiEpgRepository;
 import io.tvarr.persistence.epg.JdbiEpgSourceRepository;
+import io.tvarr.persistence.failover.JdbiProxyFailoverRepository;
 import io.tvarr.persistence.filter.JdbiFilterRepository;
 import io.tvarr.persistence.ingestion.JdbiIngestionStatusRepository;
 import io.tvarr.persistence.job.JdbiJobRepository;
@@ -262,6 +264,10 @@ public final class JdbiPersistence implements AutoCloseable {
 
     public OutputAccessRepository outputAccess() {
         return new JdbiOutputAccessRepository(db);
+    }
+
+    public ProxyFailoverRepository failover() {
+        return new JdbiProxyFailoverRepository(db);
     }
 
     public JobRepository jobs() {
