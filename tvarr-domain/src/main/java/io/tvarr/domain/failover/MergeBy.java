@@ -25,6 +25,6 @@ public enum MergeBy {
                 return value;
             }
         }
-        throw new ValidationException("merge_by: '" + word + "' (expected: none, tvg_id, name or tvg_id_or_name)");
+        throw new ValidationException("mergeBy: '" + word + "' (expected: none, tvg_id, name or tvg_id_or_name)");
     }
 }
