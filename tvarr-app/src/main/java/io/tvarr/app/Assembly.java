@@ -5,6 +5,8 @@ import io.tvarr.domain.backup.service.StoreBackup;
 import io.tvarr.domain.channel.service.ChannelBrowser;
 import io.tvarr.domain.epg.service.EpgSourceService;
 import io.tvarr.domain.epg.service.GuideBrowser;
+import io.tvarr.domain.failover.service.ChannelStreamOrder;
+import io.tvarr.domain.failover.service.FailoverSettingsService;
 import io.tvarr.domain.filter.service.ExpressionPreviewer;
 import io.tvarr.domain.filter.service.FilterService;
 import io.tvarr.domain.ingestion.service.ExclusiveIngestions;
@@ -41,6 +43,7 @@ import io.tvarr.pipeline.PipelineInputs;
 import io.tvarr.pipeline.PipelineSettings;
 import io.tvarr.pipeline.ProxyGenerator;
 import io.tvarr.pipeline.PublishedLineups;
+import io.tvarr.pipeline.PublishedMerges;
 import io.tvarr.pipeline.XtreamGuides;
 import io.tvarr.pipeline.XtreamPublications;
 import io.tvarr.pipeline.stage.guard.IngestionGuard;
@@ -88,6 +91,7 @@ final class Assembly {
     final PublishedLineups lineups;
     final TunerDeviceService tuners;
     final OutputAccessService outputAccess;
+    final FailoverSettingsService failover;
     final OutputGate outputGate;
     final OutputUserService outputUsers;
     final XtreamPublications xtreamOutputs;
@@ -164,13 +168,15 @@ final class Assembly {
                 store.filters(),
                 store.mappingRules(),
                 this::readOutputAccess,
-                store.channelOverrides());
+                store.channelOverrides(),
+                store.failover());
         this.generator = new ProxyGenerator(
                 pipelineInputs,
                 pipeline,
                 new IngestionGuard(ingestions::isRunning, settings.generationWait, Duration.ofMillis(250)),
                 logos,
                 clock);
+        this.failover = new FailoverSettingsService(proxies, store.failover());
         this.outputAccess = new OutputAccessService(store.outputAccess(), proxies, generator, settings.baseUrl);
         this.outputGate = new OutputGate(store.outputAccess(), proxies, clock);
         this.lineups = new PublishedLineups(generator, pipeline, outputAccess);
@@ -192,7 +198,7 @@ final class Assembly {
                 new PlayChannelService(
                         proxies,
                         store.streamSources(),
-                        store.channels(),
+                        new ChannelStreamOrder(store.channels(), store.failover(), new PublishedMerges(pipeline)),
                         new RelayProfileChoice(store.relayProfiles(), store.lastKnownCodecs(), clock, CODECS_TRUSTED),
                         relay),
                 tuners);

@@ -18,6 +18,7 @@ import io.tvarr.domain.channel.port.in.BrowseChannelsUseCase;
 import io.tvarr.domain.epg.EpgSourceId;
 import io.tvarr.domain.epg.port.in.BrowseGuideUseCase;
 import io.tvarr.domain.epg.port.in.ManageEpgSourcesUseCase;
+import io.tvarr.domain.failover.port.in.ManageFailoverUseCase;
 import io.tvarr.domain.filter.port.in.CheckExpressionUseCase;
 import io.tvarr.domain.filter.port.in.ManageFiltersUseCase;
 import io.tvarr.domain.filter.port.in.PreviewExpressionUseCase;
@@ -207,6 +208,14 @@ public final class Tvarr implements AutoCloseable {
     }
 
     /** The output users of a proxy: the accounts players log in with (Xtream Codes). */
+    /**
+     * Failover of each proxy: merging the same channel from several sources or accounts into one output channel
+     * (by tvg-id or normalised name), and alternates listed by hand.
+     */
+    public ManageFailoverUseCase failover() {
+        return parts.failover;
+    }
+
     /** Who may read each proxy's outputs: reading, changing, rotating tokens. */
     public ManageOutputAccessUseCase outputAccess() {
         return parts.outputAccess;

@@ -66,4 +66,45 @@ public final class SampleMedia {
                 "-y",
                 out.toString());
     }
+
+    /**
+     * Arguments after the {@code ffmpeg} binary: {@code seconds} of H.264 video (a keyframe a second) and AAC audio
+     * into {@code out} as MPEG-TS, its elementary streams from PID {@code startPid} on (so two samples can be told
+     * apart in one stream).
+     */
+    public static List<String> h264AacTsArguments(Path out, int seconds, int startPid) {
+        return List.of(
+                "-hide_banner",
+                "-nostdin",
+                "-loglevel",
+                "error",
+                "-f",
+                "lavfi",
+                "-i",
+                "testsrc2=size=320x240:rate=25",
+                "-f",
+                "lavfi",
+                "-i",
+                "sine=frequency=440:sample_rate=48000",
+                "-t",
+                Integer.toString(seconds),
+                "-c:v",
+                "libx264",
+                "-preset",
+                "ultrafast",
+                "-g",
+                "25",
+                "-pix_fmt",
+                "yuv420p",
+                "-c:a",
+                "aac",
+                "-b:a",
+                "64k",
+                "-mpegts_start_pid",
+                Integer.toString(startPid),
+                "-f",
+                "mpegts",
+                "-y",
+                out.toString());
+    }
 }

@@ -14,6 +14,7 @@ import io.tvarr.domain.backup.port.out.StoreSnapshots;
 import io.tvarr.domain.channel.port.out.ChannelRepository;
 import io.tvarr.domain.epg.port.out.EpgRepository;
 import io.tvarr.domain.epg.port.out.EpgSourceRepository;
+import io.tvarr.domain.failover.port.out.ProxyFailoverRepository;
 import io.tvarr.domain.filter.port.out.FilterRepository;
 import io.tvarr.domain.ingestion.port.out.IngestionStatusRepository;
 import io.tvarr.domain.job.port.out.JobRepository;
@@ -35,6 +36,7 @@ import io.tvarr.persistence.backup.JdbcStoreSnapshots;
 import io.tvarr.persistence.channel.JdbiChannelRepository;
 import io.tvarr.persistence.epg.JdbiEpgRepository;
 import io.tvarr.persistence.epg.JdbiEpgSourceRepository;
+import io.tvarr.persistence.failover.JdbiProxyFailoverRepository;
 import io.tvarr.persistence.filter.JdbiFilterRepository;
 import io.tvarr.persistence.ingestion.JdbiIngestionStatusRepository;
 import io.tvarr.persistence.job.JdbiJobRepository;
@@ -270,6 +272,10 @@ public final class JdbiPersistence implements AutoCloseable {
 
     public ChannelOverrideRepository channelOverrides() {
         return new JdbiChannelOverrideRepository(db);
+    }
+
+    public ProxyFailoverRepository failover() {
+        return new JdbiProxyFailoverRepository(db);
     }
 
     public JobRepository jobs() {

@@ -1,5 +1,6 @@
 package io.tvarr.pipeline;
 
+import io.tvarr.domain.failover.MergeBy;
 import io.tvarr.domain.proxy.StreamProxy;
 import io.tvarr.domain.xtream.XtreamChannel;
 import io.tvarr.expression.EvaluationContext;
@@ -7,6 +8,7 @@ import io.tvarr.pipeline.output.AtomicPublisher;
 import io.tvarr.pipeline.output.LineupRow;
 import io.tvarr.pipeline.output.LineupWriter;
 import io.tvarr.pipeline.output.M3uPlaylistWriter;
+import io.tvarr.pipeline.output.MergedChannelsFile;
 import io.tvarr.pipeline.output.PlaylistEntries;
 import io.tvarr.pipeline.output.PlaylistEntry;
 import io.tvarr.pipeline.output.XtreamLineupFile;
@@ -18,6 +20,7 @@ import io.tvarr.pipeline.stage.dedupe.DeduplicationStage;
 import io.tvarr.pipeline.stage.epg.GuideMatcher;
 import io.tvarr.pipeline.stage.epg.GuideMatchingStage;
 import io.tvarr.pipeline.stage.epg.GuideSelection;
+import io.tvarr.pipeline.stage.merge.ChannelMergeStage;
 import io.tvarr.pipeline.stage.overrides.ChannelOverrideStage;
 import io.tvarr.pipeline.stage.rules.ChannelFilterStage;
 import io.tvarr.pipeline.stage.rules.ChannelMappingStage;
@@ -35,7 +38,8 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The channel pass: one streaming pass over a proxy's channels through mapping, the user's overrides, filtering, deduplication, the
+ * The channel pass: one streaming pass over a proxy's channels through mapping, the user's overrides, filtering,
+ * deduplication, merging (when the proxy merges the same channel from several sources for failover), the
  * stages the caller adds (numbering, logo rewriting) and EPG matching, writing the playlist as a draft. What it
  * learns on the way, the guide channels the output uses, is the guide pass's input. Used once.
  */
@@ -45,9 +49,16 @@ final class ChannelPass {
     private final GuideMatcher matcher;
     private final GenerationReportBuilder report;
     private final GuideSelection selection = new GuideSelection();
+    private final @Nullable ChannelMergeStage merge;
     private AtomicPublisher.@Nullable Draft xtreamLineup;
 
-    ChannelPass(StreamProxy proxy, ProxyRules rules, GuideMatcher matcher, GenerationReportBuilder report) {
+    ChannelPass(
+            StreamProxy proxy,
+            ProxyRules rules,
+            GuideMatcher matcher,
+            GenerationReportBuilder report,
+            MergeBy mergeBy) {
+        this.merge = mergeBy == MergeBy.NONE ? null : new ChannelMergeStage(mergeBy);
         this.proxy = proxy;
         this.rules = rules;
         this.matcher = matcher;
@@ -84,6 +95,9 @@ final class ChannelPass {
         report.evaluations(context);
         GuideMatchingStage matching = new GuideMatchingStage(matcher, selection);
         List<Stage<ProxyChannel>> stages = upToNumbering(proxy, rules, context);
+        if (merge != null) {
+            stages.add(merge);
+        }
         stages.addAll(numberingOnwards);
         stages.add(matching);
         StageMeter<ProxyChannel> meter = new StageMeter<>(stages);
@@ -116,6 +130,19 @@ final class ChannelPass {
             throw new IllegalStateException("the playlist was not written yet");
         }
         return xtreamLineup;
+    }
+
+    /** Writes what the pass merged, for failover ({@link MergedChannelsFile}); once {@link #write} has returned. */
+    void writeMerges(OutputStream out) {
+        Writer text = MergedChannelsFile.writer(out);
+        if (merge != null) {
+            merge.forEachMerge((primary, merged) -> MergedChannelsFile.writeLine(text, primary, merged));
+        }
+        try {
+            text.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException("merged channels could not be written: " + e.getMessage(), e);
+        }
     }
 
     /** The guide channels the written playlist uses; complete once {@link #write} has returned. */

@@ -9,6 +9,7 @@ import io.tvarr.domain.proxy.GenerationReport.StageReport;
 import io.tvarr.domain.proxy.OutputSettings;
 import io.tvarr.domain.proxy.StreamProxy;
 import io.tvarr.pipeline.output.AtomicPublisher;
+import io.tvarr.pipeline.output.MergedChannelsFile;
 import io.tvarr.pipeline.output.PlaylistEntries;
 import io.tvarr.pipeline.stage.ProxyChannel;
 import io.tvarr.pipeline.stage.Stage;
@@ -69,7 +70,12 @@ final class Generation {
         OutputAccess access = inputs.access().read(proxy.id());
         awaitIngestions(report);
         GenerationInputs loaded = GenerationInputs.load(proxy, inputs, report);
-        ChannelPass channelPass = new ChannelPass(proxy, loaded.rules(), matcher(loaded.guides()), report);
+        ChannelPass channelPass = new ChannelPass(
+                proxy,
+                loaded.rules(),
+                matcher(loaded.guides()),
+                report,
+                inputs.failover().find(proxy.id()).mergeBy());
         ChannelFeed channels = new ChannelFeed(inputs.channels(), loaded.sources());
         List<Stage<ProxyChannel>> numberingOnwards = numberingOnwards(
                 ChannelPrepass.run(proxy, loaded.rules(), channels, report),
@@ -83,7 +89,9 @@ final class Generation {
                         channels,
                         numberingOnwards,
                         new PlaylistEntries(proxy, baseUrl, access.outputKey()));
-                AtomicPublisher.Draft lineup = channelPass.xtreamLineup()) {
+                AtomicPublisher.Draft lineup = channelPass.xtreamLineup();
+                AtomicPublisher.Draft merges =
+                        publisher.write(directory.resolve(MergedChannelsFile.NAME), channelPass::writeMerges)) {
             GuidePass guidePass = new GuidePass(
                     loaded.guides(),
                     inputs.guides(),
@@ -99,6 +107,7 @@ final class Generation {
                 long started = System.nanoTime();
                 playlist.publish();
                 lineup.publish();
+                merges.publish();
                 guide.publish();
                 report.stage("publish", 3, 3, started);
             }

@@ -3,10 +3,13 @@ package io.tvarr.pipeline;
 import io.tvarr.domain.channel.port.out.ChannelRepository;
 import io.tvarr.domain.epg.port.out.EpgRepository;
 import io.tvarr.domain.epg.port.out.EpgSourceRepository;
+import io.tvarr.domain.failover.ProxyFailover;
+import io.tvarr.domain.failover.port.out.ProxyFailoverRepository;
 import io.tvarr.domain.filter.port.out.FilterRepository;
 import io.tvarr.domain.mapping.port.out.DataMappingRuleRepository;
 import io.tvarr.domain.output.OutputAccess;
 import io.tvarr.domain.output.port.in.ReadOutputAccessUseCase;
+import io.tvarr.domain.proxy.ProxyId;
 import io.tvarr.domain.proxy.port.out.ChannelOverrideRepository;
 import io.tvarr.domain.proxy.port.out.StreamProxyRepository;
 import io.tvarr.domain.source.port.out.StreamSourceRepository;
@@ -14,7 +17,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The stores a generation reads from, the proxies' output access, which names each proxy in the URLs it
- * publishes (the token of a token proxy, else the id), and the per-proxy channel overrides.
+ * publishes (the token of a token proxy, else the id), the per-proxy channel overrides, and the proxies' failover
+ * settings (how they merge channels).
  */
 public record PipelineInputs(
         StreamProxyRepository proxies,
@@ -25,8 +29,47 @@ public record PipelineInputs(
         FilterRepository filters,
         DataMappingRuleRepository rules,
         ReadOutputAccessUseCase access,
-        @Nullable ChannelOverrideRepository overrides) {
-    /** Inputs without channel overrides (tools, tests). */
+        @Nullable ChannelOverrideRepository overrides,
+        ProxyFailoverRepository failover) {
+    /** Inputs with channel overrides whose proxies merge no channels (no failover settings are stored). */
+    public PipelineInputs(
+            StreamProxyRepository proxies,
+            StreamSourceRepository sources,
+            ChannelRepository channels,
+            EpgSourceRepository epgSources,
+            EpgRepository guides,
+            FilterRepository filters,
+            DataMappingRuleRepository rules,
+            ReadOutputAccessUseCase access,
+            ChannelOverrideRepository overrides) {
+        this(
+                proxies,
+                sources,
+                channels,
+                epgSources,
+                guides,
+                filters,
+                rules,
+                access,
+                overrides,
+                new NoFailoverSettings());
+    }
+
+    /** Inputs without channel overrides, with the proxies' failover settings. */
+    public PipelineInputs(
+            StreamProxyRepository proxies,
+            StreamSourceRepository sources,
+            ChannelRepository channels,
+            EpgSourceRepository epgSources,
+            EpgRepository guides,
+            FilterRepository filters,
+            DataMappingRuleRepository rules,
+            ReadOutputAccessUseCase access,
+            ProxyFailoverRepository failover) {
+        this(proxies, sources, channels, epgSources, guides, filters, rules, access, null, failover);
+    }
+
+    /** Inputs without channel overrides whose proxies merge no channels (tools, tests). */
     public PipelineInputs(
             StreamProxyRepository proxies,
             StreamSourceRepository sources,
@@ -36,7 +79,7 @@ public record PipelineInputs(
             FilterRepository filters,
             DataMappingRuleRepository rules,
             ReadOutputAccessUseCase access) {
-        this(proxies, sources, channels, epgSources, guides, filters, rules, access, null);
+        this(proxies, sources, channels, epgSources, guides, filters, rules, access, null, new NoFailoverSettings());
     }
 
     /** Inputs where every proxy has the default access, so outputs are named by proxy id (tools, tests). */
@@ -49,5 +92,18 @@ public record PipelineInputs(
             FilterRepository filters,
             DataMappingRuleRepository rules) {
         this(proxies, sources, channels, epgSources, guides, filters, rules, OutputAccess::defaults);
+    }
+
+    /** Where no failover settings are stored, every proxy has none. */
+    private static final class NoFailoverSettings implements ProxyFailoverRepository {
+        @Override
+        public ProxyFailover find(ProxyId proxy) {
+            return ProxyFailover.NONE;
+        }
+
+        @Override
+        public void save(ProxyId proxy, ProxyFailover failover) {
+            throw new UnsupportedOperationException("failover settings are not stored in this setup");
+        }
     }
 }

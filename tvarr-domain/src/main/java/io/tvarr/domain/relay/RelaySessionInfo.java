@@ -9,6 +9,9 @@ import org.jspecify.annotations.Nullable;
  *
  * @param state connecting, streaming, ended or failed
  * @param bitrateKbps average upstream bitrate since the start
+ * @param streamIndex which of the channel's failover streams is playing (0 is the channel's own)
+ * @param streamCount how many streams the channel has in its failover order
+ * @param switches every move to a next stream, oldest first
  */
 public record RelaySessionInfo(
         String id,
@@ -21,9 +24,13 @@ public record RelaySessionInfo(
         Instant startedAt,
         long bytesReceived,
         long bitrateKbps,
-        List<Client> clients) {
+        List<Client> clients,
+        int streamIndex,
+        int streamCount,
+        List<StreamSwitch> switches) {
     public RelaySessionInfo {
         clients = List.copyOf(clients);
+        switches = List.copyOf(switches);
     }
 
     /** One watching client. */

@@ -12,6 +12,7 @@ import io.tvarr.domain.relay.FFmpegInstallation;
 import io.tvarr.domain.relay.FFmpegReport;
 import io.tvarr.domain.relay.RelaySessionInfo;
 import io.tvarr.domain.relay.RelayUpstreams;
+import io.tvarr.domain.relay.StreamSwitch;
 import io.tvarr.domain.relay.UpstreamHealth;
 import io.tvarr.domain.relay.port.in.InspectFFmpegUseCase;
 import io.tvarr.domain.relay.port.in.InspectRelayUseCase;
@@ -120,7 +121,11 @@ public final class RelayRoutes implements ApiRoutes {
             List<String> hwaccels,
             List<String> verifiedHardware) {}
 
-    /** A running relay session and the players it feeds; {@code error} says why it stopped, if it did. */
+    /**
+     * A running relay session and the players it feeds; {@code error} says why it stopped, if it did. {@code
+     * streamIndex} is which of the channel's {@code streamCount} failover streams plays (0 is its own), {@code
+     * switches} every move to a next stream with the reason.
+     */
     record SessionView(
             String id,
             String channelId,
@@ -132,7 +137,10 @@ public final class RelayRoutes implements ApiRoutes {
             Instant startedAt,
             long bytesReceived,
             long bitrateKbps,
-            List<RelaySessionInfo.Client> clients) {
+            List<RelaySessionInfo.Client> clients,
+            int streamIndex,
+            int streamCount,
+            List<StreamSwitch> switches) {
         static SessionView of(RelaySessionInfo s) {
             return new SessionView(
                     s.id(),
@@ -145,7 +153,10 @@ public final class RelayRoutes implements ApiRoutes {
                     s.startedAt(),
                     s.bytesReceived(),
                     s.bitrateKbps(),
-                    s.clients());
+                    s.clients(),
+                    s.streamIndex(),
+                    s.streamCount(),
+                    s.switches());
         }
     }
 

@@ -4,6 +4,7 @@ import io.tvarr.domain.Checks;
 import io.tvarr.domain.RefusedUpstreamException;
 import io.tvarr.domain.UnavailableException;
 import io.tvarr.domain.relay.ClientInfo;
+import io.tvarr.domain.relay.FailoverStreams;
 import io.tvarr.domain.relay.RelaySessionInfo;
 import io.tvarr.domain.relay.StreamPlan;
 import io.tvarr.domain.relay.StreamSubscription;
@@ -32,7 +33,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The relay: one session per channel however many clients watch it, provider and host limits checked before an
- * upstream is opened, a circuit breaker per host, a watchdog ending silent upstreams, and a grace period before an
+ * upstream is opened (a channel's first stream the limits and breakers admit is the one opened), a circuit breaker
+ * per host, failover to the channel's next stream when one fails, a watchdog ending silent upstreams, and a grace period before an
  * unwatched upstream is closed. Thread-safe; close it to stop every session.
  */
 public final class RelayHub implements StreamRelay, AutoCloseable {
@@ -87,10 +89,10 @@ public final class RelayHub implements StreamRelay, AutoCloseable {
     }
 
     @Override
-    public synchronized StreamSubscription subscribe(StreamPlan plan, ClientInfo client) {
-        RelaySession session = sessions.get(plan.sessionKey());
+    public synchronized StreamSubscription subscribe(FailoverStreams streams, ClientInfo client) {
+        RelaySession session = sessions.get(streams.sessionKey());
         if (session == null || session.finished()) {
-            session = open(plan);
+            session = open(streams);
         }
         if (session.idleStop != null) {
             session.idleStop.cancel(false);
@@ -100,35 +102,119 @@ public final class RelayHub implements StreamRelay, AutoCloseable {
         return session.join(client, settings.joinBacklogBytes(), c -> leave(joined, c));
     }
 
-    private RelaySession open(StreamPlan requested) {
-        StreamPlan plan = requested.withDefaultUserAgent(userAgent);
-        String host = host(plan.upstreamUrl());
-        UpstreamOpener opener = plan.profile() == null ? connector : transcoder;
-        if (opener == null) {
-            throw new UnavailableException(
-                    "relay profile '" + plan.profile().name() + "': FFmpeg transcoding is not set up on this server",
-                    0);
+    private RelaySession open(FailoverStreams requested) {
+        List<StreamPlan> streams = requested.streams().stream()
+                .map(plan -> plan.withDefaultUserAgent(userAgent))
+                .toList();
+        List<RuntimeException> refusals = new ArrayList<>();
+        int first = admit(streams, 0, refusals);
+        if (first < 0) {
+            throw refused(requested.primary(), refusals);
         }
-        breakers.permit(host);
-        limits.acquire(plan.source(), plan.sourceName(), plan.sourceLimit(), host);
-        RelaySession session = new RelaySession(plan, host, settings.bufferBytes(), clock);
-        sessions.put(plan.sessionKey(), session);
-        session.start(
-                opener,
-                new RelaySession.Outcome() {
-                    @Override
-                    public void connected() {
-                        breakers.succeeded(host);
-                    }
-
-                    @Override
-                    public void failed() {
-                        breakers.failed(host);
-                    }
-                },
-                () -> ended(session));
-        log.info("relay session started session_id={} channel_id={} host={}", session.id, plan.channel(), host);
+        String host = host(streams.get(first).upstreamUrl());
+        RelaySession session = new RelaySession(streams, first, host, settings.bufferBytes(), clock);
+        sessions.put(requested.sessionKey(), session);
+        session.start(new SessionUpstreams(), () -> ended(session));
+        log.info(
+                "relay session started session_id={} channel_id={} host={} stream={} streams={}",
+                session.id,
+                requested.primary().channel(),
+                host,
+                first,
+                streams.size());
         return session;
+    }
+
+    /**
+     * Takes the source's and host's connection for the first stream from {@code from} on whose source has a free
+     * connection and whose host's circuit breaker lets it through.
+     */
+    private synchronized int admit(List<StreamPlan> streams, int from, List<RuntimeException> refusals) {
+        for (int i = from; i < streams.size(); i++) {
+            StreamPlan plan = streams.get(i);
+            try {
+                String host = host(plan.upstreamUrl());
+                if (opener(plan) == null) {
+                    throw new UnavailableException(
+                            "relay profile '" + plan.profile().name()
+                                    + "': FFmpeg transcoding is not set up on this server",
+                            0);
+                }
+                limits.acquire(plan.source(), plan.sourceName(), plan.sourceLimit(), host);
+                try {
+                    breakers.permit(host);
+                } catch (UnavailableException e) {
+                    limits.release(plan.source(), host);
+                    throw e;
+                }
+                return i;
+            } catch (UnavailableException | RefusedUpstreamException e) {
+                refusals.add(e);
+            }
+        }
+        return -1;
+    }
+
+    /** A channel with one stream keeps its own refusal; with several, every stream's refusal is named. */
+    private static RuntimeException refused(StreamPlan primary, List<RuntimeException> refusals) {
+        if (refusals.size() == 1) {
+            return refusals.get(0);
+        }
+        List<String> reasons = new ArrayList<>();
+        long retry = 0;
+        for (int i = 0; i < refusals.size(); i++) {
+            reasons.add("stream " + i + ": " + refusals.get(i).getMessage());
+            if (refusals.get(i) instanceof UnavailableException u && u.retryAfterSeconds() > 0) {
+                retry = retry == 0 ? u.retryAfterSeconds() : Math.min(retry, u.retryAfterSeconds());
+            }
+        }
+        return new UnavailableException(
+                "channel " + primary.channel() + ": every stream is refused (" + String.join("; ", reasons) + ")",
+                retry);
+    }
+
+    private @Nullable UpstreamOpener opener(StreamPlan plan) {
+        return plan.profile() == null ? connector : transcoder;
+    }
+
+    /** The hub's side of a session's streams: openers, limits and breakers. */
+    private final class SessionUpstreams implements RelaySession.Upstreams {
+        @Override
+        public UpstreamOpener opener(StreamPlan stream) {
+            UpstreamOpener opener = RelayHub.this.opener(stream);
+            if (opener == null) {
+                throw new IllegalStateException("admitted a profile without FFmpeg");
+            }
+            return opener;
+        }
+
+        @Override
+        public void connected(StreamPlan stream) {
+            breakers.succeeded(RelayHub.host(stream.upstreamUrl()));
+        }
+
+        @Override
+        public void failed(StreamPlan stream) {
+            breakers.failed(RelayHub.host(stream.upstreamUrl()));
+        }
+
+        @Override
+        public void released(StreamPlan stream) {
+            limits.release(stream.source(), RelayHub.host(stream.upstreamUrl()));
+        }
+
+        @Override
+        public int admit(List<StreamPlan> streams, int from, List<String> refusals) {
+            List<RuntimeException> refused = new ArrayList<>();
+            int index = RelayHub.this.admit(streams, from, refused);
+            refused.forEach(e -> refusals.add(e.getMessage()));
+            return index;
+        }
+
+        @Override
+        public String host(StreamPlan stream) {
+            return RelayHub.host(stream.upstreamUrl());
+        }
     }
 
     private synchronized void leave(RelaySession session, RelaySession.Client client) {
@@ -147,10 +233,10 @@ public final class RelayHub implements StreamRelay, AutoCloseable {
     }
 
     private synchronized void ended(RelaySession session) {
-        if (sessions.get(session.plan.sessionKey()) == session) {
-            sessions.remove(session.plan.sessionKey());
+        String key = new FailoverStreams(session.streams).sessionKey();
+        if (sessions.get(key) == session) {
+            sessions.remove(key);
         }
-        limits.release(session.plan.source(), session.host);
     }
 
     /** Ends upstreams that went silent: no first byte in time, or a stall while streaming. */
@@ -167,16 +253,13 @@ public final class RelayHub implements StreamRelay, AutoCloseable {
             }
         }
         for (RelaySession session : silent) {
-            boolean connecting = session.state() == RelaySession.State.CONNECTING;
-            if (connecting) {
-                breakers.failed(session.host);
-            }
-            String reason = connecting
+            String reason = session.state() == RelaySession.State.CONNECTING
                     ? "upstream sent nothing within "
                             + settings.firstByteTimeout().toSeconds() + " s"
                     : "upstream stalled: no data for " + settings.stallTimeout().toSeconds() + " s";
-            log.info("relay session ended session_id={} reason={}", session.id, reason);
-            session.stop(reason);
+            // the session moves on to the channel's next stream, or ends with the reason when there is none
+            log.info("relay upstream silent session_id={} reason={}", session.id, reason);
+            session.abandon(reason);
         }
     }
 

@@ -7,6 +7,7 @@ import io.tvarr.domain.relay.ClientInfo;
 import io.tvarr.domain.relay.RelaySessionInfo;
 import io.tvarr.domain.relay.StreamPlan;
 import io.tvarr.domain.relay.StreamSubscription;
+import io.tvarr.domain.relay.StreamSwitch;
 import io.tvarr.relay.hls.HlsFetcher;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -26,12 +28,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One upstream connection for one channel, fanned out to every client watching it through a ring buffer. A
- * reader thread copies the upstream into the buffer; each client reads at its own pace and is cut off if it
- * falls a whole buffer behind, so a slow client never slows the others.
+ * One output channel relayed to every client watching it through a ring buffer. A reader thread copies the
+ * upstream into the buffer; each client reads at its own pace and is cut off if it falls a whole buffer behind, so
+ * a slow client never slows the others. When the upstream fails (no answer, an error, no first byte, a stall, its
+ * end) the reader moves to the channel's next stream the relay admits, on the same buffer, so every client follows
+ * on its own connection; {@link TsSplice} keeps the MPEG-TS decodable across the switch.
  */
 final class RelaySession {
     private static final Logger log = LoggerFactory.getLogger(RelaySession.class);
+    private static final int PAT_SEARCH_BYTES = 1024 * 1024;
 
     enum State {
         CONNECTING,
@@ -41,16 +46,21 @@ final class RelaySession {
     }
 
     final String id = UUID.randomUUID().toString();
+    final List<StreamPlan> streams;
     final StreamPlan plan;
-    final String host;
     final Instant startedAt;
     private final RingBuffer ring;
     private final Clock clock;
+    private final TsSplice splice = new TsSplice(PAT_SEARCH_BYTES);
     private final Set<Client> clients = ConcurrentHashMap.newKeySet();
+    private final List<StreamSwitch> switches = new CopyOnWriteArrayList<>();
     private final AtomicLong received = new AtomicLong();
     private final AtomicBoolean stopping = new AtomicBoolean();
     private volatile State state = State.CONNECTING;
+    private volatile int current;
+    private volatile String host;
     private volatile @Nullable String error;
+    private volatile @Nullable String abandoned;
     private volatile long lastDataNanos = System.nanoTime();
     private volatile @Nullable InputStream body;
     private volatile @Nullable Thread reader;
@@ -58,68 +68,175 @@ final class RelaySession {
     @Nullable
     ScheduledFuture<?> idleStop;
 
-    RelaySession(StreamPlan plan, String host, int bufferBytes, Clock clock) {
-        this.plan = plan;
+    /**
+     * @param streams the channel's streams in failover order, the server's User-Agent already applied
+     * @param first the stream whose connection the relay already took
+     */
+    RelaySession(List<StreamPlan> streams, int first, String host, int bufferBytes, Clock clock) {
+        this.streams = List.copyOf(streams);
+        this.plan = this.streams.get(0);
+        this.current = first;
         this.host = host;
         this.ring = new RingBuffer(bufferBytes);
         this.clock = clock;
         this.startedAt = clock.instant();
     }
 
-    /** Starts the reader thread; {@code outcome} is told how the upstream went, {@code ended} runs last. */
-    void start(UpstreamOpener connector, Outcome outcome, Runnable ended) {
-        Thread thread = new Thread(() -> pump(connector, outcome, ended), "tvarr-relay-" + plan.channel());
+    /** Starts the reader thread; {@code upstreams} admits and opens streams, {@code ended} runs last. */
+    void start(Upstreams upstreams, Runnable ended) {
+        Thread thread = new Thread(() -> pump(upstreams, ended), "tvarr-relay-" + plan.channel());
         thread.setDaemon(true);
         reader = thread;
         thread.start();
     }
 
-    /** Told whether the upstream connected and sent data, for the host's circuit breaker. */
-    interface Outcome {
-        void connected();
+    /** What the session asks of the relay for each stream it plays. */
+    interface Upstreams {
+        /** The opener for the stream (the upstream itself, or FFmpeg's output). */
+        UpstreamOpener opener(StreamPlan stream);
 
-        void failed();
+        /** The stream connected and sent data, for its host's circuit breaker. */
+        void connected(StreamPlan stream);
+
+        /** The stream failed before sending data, for its host's circuit breaker. */
+        void failed(StreamPlan stream);
+
+        /** The stream's connection is given back to its source's and host's counts. */
+        void released(StreamPlan stream);
+
+        /**
+         * Takes the connection of the first stream from {@code from} on that may be opened now.
+         *
+         * @param refusals told why each stream passed over was refused
+         * @return its index, or -1 when none may
+         */
+        int admit(List<StreamPlan> streams, int from, List<String> refusals);
+
+        /** The upstream host of the stream, as the relay counts it. */
+        String host(StreamPlan stream);
     }
 
-    private void pump(UpstreamOpener connector, Outcome outcome, Runnable ended) {
-        String where = Redaction.redactUrl(plan.upstreamUrl());
-        try (InputStream in = connector.open(plan)) {
+    private void pump(Upstreams upstreams, Runnable ended) {
+        try {
+            while (true) {
+                int index = current;
+                @Nullable UpstreamException failure = relay(streams.get(index), upstreams);
+                if (stopping.get() || (failure == null && index == streams.size() - 1)) {
+                    finish(null);
+                    return;
+                }
+                String reason = failure == null ? "upstream ended the stream" : failure.getMessage();
+                List<String> refusals = new ArrayList<>();
+                int next = upstreams.admit(streams, index + 1, refusals);
+                if (next < 0) {
+                    finish(exhausted(failure, reason, index, refusals));
+                    return;
+                }
+                switchTo(index, next, String.valueOf(reason), upstreams);
+            }
+        } finally {
+            ended.run();
+        }
+    }
+
+    private @Nullable UpstreamException exhausted(
+            @Nullable UpstreamException failure, String reason, int index, List<String> refusals) {
+        if (failure == null && refusals.isEmpty()) {
+            return null;
+        }
+        if (index == streams.size() - 1 && failure != null) {
+            return failure;
+        }
+        String others = "; no other stream of the channel could take over: " + String.join("; ", refusals);
+        return failure instanceof RefusedUpstreamException
+                ? new RefusedUpstreamException(reason + others)
+                : new UpstreamException(reason + others);
+    }
+
+    private void switchTo(int from, int to, String reason, Upstreams upstreams) {
+        StreamSwitch change = new StreamSwitch(from, to, Redaction.redactUrl(reason), clock.instant());
+        switches.add(change);
+        host = upstreams.host(streams.get(to));
+        current = to;
+        state = State.CONNECTING;
+        lastDataNanos = System.nanoTime();
+        splice.switched();
+        log.warn(
+                "relay stream switched session_id={} channel_id={} from_stream={} to_stream={} host={} reason={}",
+                id,
+                plan.channel(),
+                from,
+                to,
+                host,
+                change.reason());
+    }
+
+    /** Plays one stream until it ends or fails; null when it ended (or the session was stopped). */
+    private @Nullable UpstreamException relay(StreamPlan stream, Upstreams upstreams) {
+        String where = Redaction.redactUrl(stream.upstreamUrl());
+        abandoned = null;
+        Thread.interrupted();
+        boolean streaming = false;
+        try (InputStream in = upstreams.opener(stream).open(stream)) {
             body = in;
             byte[] chunk = new byte[64 * 1024];
             int n;
-            while (!stopping.get() && (n = in.read(chunk)) >= 0) {
+            while (!stopping.get() && abandoned == null && (n = in.read(chunk)) >= 0) {
                 if (n == 0) {
                     continue;
                 }
-                if (state == State.CONNECTING) {
+                if (!streaming) {
+                    streaming = true;
                     state = State.STREAMING;
-                    outcome.connected();
+                    upstreams.connected(stream);
                 }
                 lastDataNanos = System.nanoTime();
                 received.addAndGet(n);
-                ring.write(chunk, 0, n);
+                splice.write(chunk, 0, n, ring::write);
             }
-            finish(null, outcome);
+            if (abandoned != null) {
+                return outcome(new UpstreamException(where + ": " + abandoned), streaming, stream, upstreams);
+            }
             log.info("relay upstream ended channel_id={} bytes={}", plan.channel(), received.get());
+            return null;
         } catch (UpstreamException e) {
-            finish(e, outcome);
+            return outcome(e, streaming, stream, upstreams);
         } catch (IOException e) {
-            finish(new UpstreamException(where + ": " + HlsFetcher.reason(e), e), outcome);
+            return outcome(new UpstreamException(where + ": " + HlsFetcher.reason(e), e), streaming, stream, upstreams);
         } catch (InterruptedException e) {
-            finish(new UpstreamException(where + ": interrupted"), outcome);
+            return outcome(new UpstreamException(where + ": interrupted"), streaming, stream, upstreams);
         } catch (RuntimeException e) {
             UpstreamException masked =
                     new UpstreamException(where + ": unexpected failure " + Redaction.redactUrl(e.toString()));
             // the trace shows where it failed; the original message may quote the upstream URL, so it stays out
             masked.setStackTrace(e.getStackTrace());
             log.error("relay session failed channel_id={}", plan.channel(), masked);
-            finish(masked, outcome);
+            return outcome(masked, streaming, stream, upstreams);
         } finally {
-            ended.run();
+            body = null;
+            upstreams.released(stream);
         }
     }
 
-    private void finish(@Nullable UpstreamException failure, Outcome outcome) {
+    /** The failure as reported (the watchdog's reason wins over the error its closing caused); null when stopped. */
+    private @Nullable UpstreamException outcome(
+            UpstreamException failure, boolean streaming, StreamPlan stream, Upstreams upstreams) {
+        if (stopping.get()) {
+            return null;
+        }
+        String reason = abandoned;
+        UpstreamException reported = masked(
+                reason == null || failure.getMessage().endsWith(reason)
+                        ? failure
+                        : new UpstreamException(Redaction.redactUrl(stream.upstreamUrl()) + ": " + reason));
+        if (!streaming) {
+            upstreams.failed(stream);
+        }
+        log.info("relay upstream failed channel_id={} reason={}", plan.channel(), reported.getMessage());
+        return reported;
+    }
+
+    private void finish(@Nullable UpstreamException failure) {
         if (stopping.get()) {
             state = State.ENDED;
             ring.end(error == null ? null : new UpstreamException(error));
@@ -130,15 +247,27 @@ final class RelaySession {
             ring.end(null);
             return;
         }
-        if (state == State.CONNECTING) {
-            outcome.failed();
-        }
         state = State.FAILED;
         // every failure passes here on its way to players, the log and the sessions API: the last place to mask
         UpstreamException reported = masked(failure);
         error = reported.getMessage();
-        log.info("relay upstream failed channel_id={} reason={}", plan.channel(), reported.getMessage());
         ring.end(reported);
+    }
+
+    /**
+     * Gives up the current stream (silent too long): its connection is closed and the session moves on to the next
+     * stream, or ends with {@code reason} when there is none.
+     */
+    void abandon(String reason) {
+        if (stopping.get() || abandoned != null) {
+            return;
+        }
+        abandoned = reason;
+        closeQuietly(body);
+        Thread thread = reader;
+        if (thread != null) {
+            thread.interrupt();
+        }
     }
 
     /** The failure itself when its message names no credentials, else one of the same kind with them masked. */
@@ -160,25 +289,29 @@ final class RelaySession {
         }
         error = reason;
         ring.end(reason == null ? null : new UpstreamException(reason));
-        InputStream in = body;
-        if (in != null) {
-            // closing may wait for a process to die; callers hold the hub's lock, so it happens elsewhere
-            Thread closer = new Thread(
-                    () -> {
-                        try {
-                            in.close();
-                        } catch (IOException e) {
-                            // closing is all that is left to do
-                        }
-                    },
-                    "tvarr-relay-close-" + plan.channel());
-            closer.setDaemon(true);
-            closer.start();
-        }
+        closeQuietly(body);
         Thread thread = reader;
         if (thread != null) {
             thread.interrupt();
         }
+    }
+
+    /** Closes on another thread: closing may wait for a process to die, and callers may hold the hub's lock. */
+    private void closeQuietly(@Nullable InputStream in) {
+        if (in == null) {
+            return;
+        }
+        Thread closer = new Thread(
+                () -> {
+                    try {
+                        in.close();
+                    } catch (IOException e) {
+                        // closing is all that is left to do
+                    }
+                },
+                "tvarr-relay-close-" + plan.channel());
+        closer.setDaemon(true);
+        closer.start();
     }
 
     boolean finished() {
@@ -222,14 +355,17 @@ final class RelaySession {
                 id,
                 plan.channel().toString(),
                 plan.channelName(),
-                plan.source().toString(),
+                streams.get(current).source().toString(),
                 host,
                 state.name().toLowerCase(java.util.Locale.ROOT),
                 error,
                 startedAt,
                 received.get(),
                 received.get() * 8 / 1000 / seconds,
-                views);
+                views,
+                current,
+                streams.size(),
+                switches);
     }
 
     /** One watching client, reading at its own position. */

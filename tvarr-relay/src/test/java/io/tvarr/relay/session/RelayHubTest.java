@@ -9,6 +9,7 @@ import io.tvarr.domain.UnavailableException;
 import io.tvarr.domain.UpstreamException;
 import io.tvarr.domain.channel.ChannelId;
 import io.tvarr.domain.relay.ClientInfo;
+import io.tvarr.domain.relay.FailoverStreams;
 import io.tvarr.domain.relay.StreamPlan;
 import io.tvarr.domain.relay.StreamSubscription;
 import io.tvarr.domain.source.SourceId;
@@ -24,6 +25,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /** The hub against a local upstream that serves endless MPEG-TS-shaped packets. */
@@ -61,6 +63,20 @@ class RelayHubTest {
                 // the relay hung up
             } finally {
                 open.decrementAndGet();
+            }
+        });
+        upstream.createContext("/dies/", exchange -> {
+            connections.incrementAndGet();
+            try (exchange;
+                    OutputStream out = exchange.getResponseBody()) {
+                exchange.sendResponseHeaders(200, 0);
+                out.write(packets(100));
+                out.flush();
+                Thread.sleep(100);
+                // the provider drops the connection mid-stream
+                throw new IOException("gone");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         });
         upstream.createContext("/broken/", exchange -> {
@@ -257,5 +273,123 @@ class RelayHubTest {
         assertThatThrownBy(() -> client.read(new byte[100]))
                 .isInstanceOf(RefusedUpstreamException.class)
                 .hasMessageContaining("HLS");
+    }
+
+    private static final SourceId SECOND_ACCOUNT = SourceId.random();
+
+    private StreamPlan otherAccount(String path, int sourceLimit) {
+        StreamPlan plan = plan(path, sourceLimit);
+        return new StreamPlan(
+                plan.channel(),
+                plan.channelName(),
+                SECOND_ACCOUNT,
+                "Provider (second account)",
+                plan.upstreamUrl(),
+                plan.headers(),
+                sourceLimit,
+                null);
+    }
+
+    private static FailoverStreams streams(StreamPlan... plans) {
+        return new FailoverStreams(List.of(plans));
+    }
+
+    @Nested
+    class Failover {
+        @Test
+        void a_full_account_means_the_next_account() {
+            StreamSubscription other = hub.subscribe(plan("/live/busy.ts", 1), CLIENT);
+            readAtLeast(other, 188);
+
+            StreamSubscription client = hub.subscribe(
+                    streams(plan("/live/f1.ts", 1, ChannelId.of(SOURCE, "f")), otherAccount("/live/f2.ts", 1)), CLIENT);
+
+            readAtLeast(client, 188 * 10);
+            assertThat(hub.sessions())
+                    .filteredOn(
+                            s -> s.channelId().equals(ChannelId.of(SOURCE, "f").toString()))
+                    .singleElement()
+                    .satisfies(s -> {
+                        assertThat(s.streamIndex()).isEqualTo(1);
+                        assertThat(s.sourceId()).isEqualTo(SECOND_ACCOUNT.toString());
+                    });
+            client.close();
+            other.close();
+        }
+
+        @Test
+        void every_account_full_is_a_refusal_naming_each() {
+            StreamSubscription first = hub.subscribe(plan("/live/x.ts", 1), CLIENT);
+            StreamSubscription second = hub.subscribe(otherAccount("/live/y.ts", 1), CLIENT);
+
+            assertThatThrownBy(
+                            () -> hub.subscribe(streams(plan("/live/z.ts", 1), otherAccount("/live/z2.ts", 1)), CLIENT))
+                    .isInstanceOf(UnavailableException.class)
+                    .hasMessageContaining("stream 0: source 'Provider'")
+                    .hasMessageContaining("stream 1: source 'Provider (second account)'");
+            first.close();
+            second.close();
+        }
+
+        @Test
+        void an_upstream_dropping_mid_stream_hands_the_same_client_to_the_next_stream() {
+            StreamSubscription client =
+                    hub.subscribe(streams(plan("/dies/1.ts", 0), otherAccount("/live/backup.ts", 0)), CLIENT);
+
+            readAtLeast(client, 188 * 1000);
+
+            assertThat(hub.sessions()).singleElement().satisfies(s -> {
+                assertThat(s.streamIndex()).isEqualTo(1);
+                assertThat(s.streamCount()).isEqualTo(2);
+                assertThat(s.switches()).singleElement().satisfies(change -> {
+                    assertThat(change.from()).isZero();
+                    assertThat(change.to()).isEqualTo(1);
+                    assertThat(change.reason()).isNotBlank();
+                });
+            });
+            client.close();
+        }
+
+        @Test
+        void an_http_error_before_any_byte_moves_on_to_the_next_stream() {
+            StreamSubscription client =
+                    hub.subscribe(streams(plan("/broken/1.ts", 0), otherAccount("/live/b2.ts", 0)), CLIENT);
+
+            readAtLeast(client, 188 * 100);
+
+            assertThat(hub.sessions())
+                    .singleElement()
+                    .satisfies(s -> assertThat(s.switches().get(0).reason()).contains("http 500"));
+            client.close();
+        }
+
+        @Test
+        void a_stalled_upstream_moves_on_to_the_next_stream() {
+            hub.close();
+            hub = new RelayHub(
+                    settings(8 * 1024 * 1024, Duration.ofMillis(200), Duration.ofSeconds(1)),
+                    "tvarr-test",
+                    Clock.systemUTC());
+            StreamSubscription client =
+                    hub.subscribe(streams(plan("/live/stall2.ts", 0), otherAccount("/live/s2.ts", 0)), CLIENT);
+
+            readAtLeast(client, 188 * 2000);
+
+            assertThat(hub.sessions())
+                    .singleElement()
+                    .satisfies(s -> assertThat(s.switches().get(0).reason()).contains("stalled"));
+            client.close();
+        }
+
+        @Test
+        void the_last_stream_failing_ends_the_session_with_its_reason() {
+            StreamSubscription client =
+                    hub.subscribe(streams(plan("/broken/a.ts", 0), otherAccount("/broken/b.ts", 0)), CLIENT);
+
+            assertThatThrownBy(() -> readAtLeast(client, 188))
+                    .isInstanceOf(UpstreamException.class)
+                    .hasMessageContaining("http 500");
+            assertThat(connections).hasValue(2);
+        }
     }
 }

@@ -2,47 +2,55 @@ package io.tvarr.domain.relay.service;
 
 import io.tvarr.domain.NotFoundException;
 import io.tvarr.domain.channel.Channel;
-import io.tvarr.domain.channel.ChannelId;
-import io.tvarr.domain.channel.port.out.ChannelRepository;
+import io.tvarr.domain.failover.port.in.ListChannelStreamsUseCase;
 import io.tvarr.domain.proxy.DeliveryMode;
 import io.tvarr.domain.proxy.StreamProxy;
 import io.tvarr.domain.proxy.port.in.ManageProxiesUseCase;
+import io.tvarr.domain.relay.FailoverStreams;
 import io.tvarr.domain.relay.PlayableCodecs;
 import io.tvarr.domain.relay.StreamPlan;
+import io.tvarr.domain.relay.UpstreamHealth;
 import io.tvarr.domain.relay.port.in.PlayChannelCommand;
 import io.tvarr.domain.relay.port.in.PlayChannelUseCase;
 import io.tvarr.domain.relay.port.in.Playback;
 import io.tvarr.domain.relay.port.out.StreamRelay;
 import io.tvarr.domain.source.StreamSource;
 import io.tvarr.domain.source.port.out.StreamSourceRepository;
+import java.net.URI;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Resolves a proxy's channel to its upstream: only channels of the proxy's own sources are served, with the
  * headers the provider expects (the channel's #EXTVLCOPT values first, then the source's user agent; the relay sends
  * the server's configured agent when neither names one). Redirect
- * delivery answers the upstream URL; proxy and transcode delivery a stream through the relay, and so does a tuner's
+ * delivery answers the first of the channel's streams whose host's circuit breaker is not open; proxy and transcode
+ * delivery a stream through the relay, which fails over along the channel's streams ({@link
+ * ListChannelStreamsUseCase}), and so does a tuner's
  * request whatever the delivery, as H.264/AAC MPEG-TS (see {@link RelayProfileChoice}).
  */
 public final class PlayChannelService implements PlayChannelUseCase {
     private final ManageProxiesUseCase proxies;
     private final StreamSourceRepository sources;
-    private final ChannelRepository channels;
+    private final ListChannelStreamsUseCase streams;
     private final StreamRelay relay;
     private final RelayProfileChoice profiles;
 
     public PlayChannelService(
             ManageProxiesUseCase proxies,
             StreamSourceRepository sources,
-            ChannelRepository channels,
+            ListChannelStreamsUseCase streams,
             RelayProfileChoice profiles,
             StreamRelay relay) {
         this.profiles = profiles;
         this.proxies = proxies;
         this.sources = sources;
-        this.channels = channels;
+        this.streams = streams;
         this.relay = relay;
     }
 
@@ -52,24 +60,47 @@ public final class PlayChannelService implements PlayChannelUseCase {
         if (command.tuner() && !proxy.output().hdhomerun()) {
             throw new NotFoundException("proxy '" + command.proxy() + "': its HDHomeRun tuner is switched off");
         }
-        Channel channel = channel(proxy, command.channel());
+        List<Channel> channels = streams.streams(proxy, command.channel());
         if (proxy.deliveryMode() == DeliveryMode.REDIRECT && !command.tuner()) {
-            return new Playback.Redirect(channel.streamUrl());
+            return new Playback.Redirect(firstHealthy(channels).streamUrl());
         }
-        return new RelayedStream(relay, plan(proxy, channel, command.tuner()), command.client());
+        List<StreamPlan> plans = new ArrayList<>();
+        for (Channel channel : channels) {
+            plans.add(plan(proxy, channel, command.tuner()));
+        }
+        return new RelayedStream(relay, new FailoverStreams(plans), command.client());
     }
 
-    private Channel channel(StreamProxy proxy, String channelId) {
-        ChannelId id;
-        try {
-            id = ChannelId.parse(channelId);
-        } catch (RuntimeException e) {
-            throw new NotFoundException("channel '" + channelId + "': not found");
+    /**
+     * The first stream whose upstream host's circuit breaker is not open; the channel's own when all are open. The
+     * player connects itself, so only the breakers, not tvarr's connection counts, say anything about it.
+     */
+    private Channel firstHealthy(List<Channel> channels) {
+        if (channels.size() == 1) {
+            return channels.get(0);
         }
-        return channels.findById(id)
-                .filter(c -> proxy.sources().contains(c.sourceId()))
-                .orElseThrow(() ->
-                        new NotFoundException("channel " + channelId + ": not found in proxy '" + proxy.slug() + "'"));
+        Set<String> open = new HashSet<>();
+        for (UpstreamHealth upstream : relay.upstreams()) {
+            if ("open".equals(upstream.breaker())) {
+                open.add(upstream.host());
+            }
+        }
+        return channels.stream()
+                .filter(c -> !open.contains(host(c.streamUrl())))
+                .findFirst()
+                .orElse(channels.get(0));
+    }
+
+    private static String host(String url) {
+        try {
+            URI uri = URI.create(url);
+            if (uri.getHost() == null) {
+                return "";
+            }
+            return uri.getPort() < 0 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
+        } catch (IllegalArgumentException e) {
+            return "";
+        }
     }
 
     private StreamPlan plan(StreamProxy proxy, Channel channel, boolean tuner) {

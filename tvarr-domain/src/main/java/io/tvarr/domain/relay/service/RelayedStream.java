@@ -2,7 +2,7 @@ package io.tvarr.domain.relay.service;
 
 import io.tvarr.domain.UpstreamException;
 import io.tvarr.domain.relay.ClientInfo;
-import io.tvarr.domain.relay.StreamPlan;
+import io.tvarr.domain.relay.FailoverStreams;
 import io.tvarr.domain.relay.StreamSubscription;
 import io.tvarr.domain.relay.port.in.Playback;
 import io.tvarr.domain.relay.port.out.StreamRelay;
@@ -20,12 +20,12 @@ final class RelayedStream implements Playback.Stream {
     private static final int CHUNK_BYTES = 64 * 1024;
 
     private final StreamRelay relay;
-    private final StreamPlan plan;
+    private final FailoverStreams streams;
     private final ClientInfo client;
 
-    RelayedStream(StreamRelay relay, StreamPlan plan, ClientInfo client) {
+    RelayedStream(StreamRelay relay, FailoverStreams streams, ClientInfo client) {
         this.relay = relay;
-        this.plan = plan;
+        this.streams = streams;
         this.client = client;
     }
 
@@ -36,12 +36,12 @@ final class RelayedStream implements Playback.Stream {
 
     @Override
     public void transferTo(OutputStream out, Runnable beforeFirstBytes) throws IOException {
-        try (StreamSubscription subscription = relay.subscribe(plan, client)) {
+        try (StreamSubscription subscription = relay.subscribe(streams, client)) {
             byte[] buffer = new byte[CHUNK_BYTES];
             int n = subscription.read(buffer);
             if (n < 0) {
                 throw new UpstreamException(
-                        "channel " + plan.channel() + ": the upstream ended before sending anything");
+                        "channel " + streams.primary().channel() + ": the upstream ended before sending anything");
             }
             beforeFirstBytes.run();
             try {
@@ -54,7 +54,7 @@ final class RelayedStream implements Playback.Stream {
                 // the response has started: all the client can be told is that the stream ends
                 log.info(
                         "relay stream ended channel_id={} client={} reason={}",
-                        plan.channel(),
+                        streams.primary().channel(),
                         client.address(),
                         e.getMessage());
             }

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tvarr.domain.NotFoundException;
 import io.tvarr.domain.relay.ClientInfo;
+import io.tvarr.domain.relay.FailoverStreams;
 import io.tvarr.domain.relay.RelaySessionInfo;
-import io.tvarr.domain.relay.StreamPlan;
 import io.tvarr.domain.relay.StreamSubscription;
 import io.tvarr.domain.relay.UpstreamHealth;
 import io.tvarr.domain.relay.port.out.StreamRelay;
@@ -38,7 +38,7 @@ class RelayInspectionServiceTest {
     /** A relay with one session, s1, on one host. */
     private static final class OneSessionRelay implements StreamRelay {
         @Override
-        public StreamSubscription subscribe(StreamPlan plan, ClientInfo client) {
+        public StreamSubscription subscribe(FailoverStreams streams, ClientInfo client) {
             throw new UnsupportedOperationException("not used here");
         }
 

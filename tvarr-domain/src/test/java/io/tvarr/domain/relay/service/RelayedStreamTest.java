@@ -7,6 +7,7 @@ import io.tvarr.domain.UnavailableException;
 import io.tvarr.domain.UpstreamException;
 import io.tvarr.domain.channel.ChannelId;
 import io.tvarr.domain.relay.ClientInfo;
+import io.tvarr.domain.relay.FailoverStreams;
 import io.tvarr.domain.relay.RelaySessionInfo;
 import io.tvarr.domain.relay.StreamPlan;
 import io.tvarr.domain.relay.StreamSubscription;
@@ -35,7 +36,7 @@ class RelayedStreamTest {
     private final List<String> events = new ArrayList<>();
 
     private RelayedStream stream() {
-        return new RelayedStream(relay, PLAN, CLIENT);
+        return new RelayedStream(relay, FailoverStreams.of(PLAN), CLIENT);
     }
 
     @Test
@@ -129,7 +130,7 @@ class RelayedStreamTest {
         }
 
         @Override
-        public StreamSubscription subscribe(StreamPlan plan, ClientInfo client) {
+        public StreamSubscription subscribe(FailoverStreams streams, ClientInfo client) {
             if (refusal != null) {
                 throw refusal;
             }

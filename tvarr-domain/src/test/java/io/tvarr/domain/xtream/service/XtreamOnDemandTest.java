@@ -28,6 +28,7 @@ import io.tvarr.domain.proxy.DeliveryMode;
 import io.tvarr.domain.proxy.ProxyId;
 import io.tvarr.domain.proxy.StreamProxy;
 import io.tvarr.domain.relay.ClientInfo;
+import io.tvarr.domain.relay.FailoverStreams;
 import io.tvarr.domain.relay.RelaySessionInfo;
 import io.tvarr.domain.relay.StreamPlan;
 import io.tvarr.domain.relay.StreamSubscription;
@@ -229,6 +230,11 @@ class XtreamOnDemandTest {
 
     private static final class RecordingRelay implements StreamRelay {
         final List<StreamPlan> plans = new ArrayList<>();
+
+        @Override
+        public StreamSubscription subscribe(FailoverStreams streams, ClientInfo client) {
+            return subscribe(streams.primary(), client);
+        }
 
         @Override
         public StreamSubscription subscribe(StreamPlan plan, ClientInfo client) {

@@ -1,0 +1,4 @@
+@NullMarked
+package io.tvarr.domain.failover.port.out;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.tvarr.domain.failover.service;
+
+import org.jspecify.annotations.NullMarked;
