@@ -1,9 +1,11 @@
 package io.tvarr.pipeline;
 
+import io.tvarr.domain.proxy.GuideMatch;
 import io.tvarr.domain.proxy.StreamProxy;
 import io.tvarr.domain.xtream.XtreamChannel;
 import io.tvarr.expression.EvaluationContext;
 import io.tvarr.pipeline.output.AtomicPublisher;
+import io.tvarr.pipeline.output.GuideMatchFile;
 import io.tvarr.pipeline.output.LineupRow;
 import io.tvarr.pipeline.output.LineupWriter;
 import io.tvarr.pipeline.output.M3uPlaylistWriter;
@@ -31,6 +33,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -45,6 +48,7 @@ final class ChannelPass {
     private final GenerationReportBuilder report;
     private final GuideSelection selection = new GuideSelection();
     private AtomicPublisher.@Nullable Draft xtreamLineup;
+    private AtomicPublisher.@Nullable Draft guideMatches;
 
     ChannelPass(StreamProxy proxy, ProxyRules rules, GuideMatcher matcher, GenerationReportBuilder report) {
         this.proxy = proxy;
@@ -78,13 +82,16 @@ final class ChannelPass {
             PlaylistEntries entries) {
         EvaluationContext context = new EvaluationContext();
         report.evaluations(context);
-        GuideMatchingStage matching = new GuideMatchingStage(matcher, selection);
+        MatchLines matchLines = new MatchLines();
+        GuideMatchingStage matching = new GuideMatchingStage(matcher, selection, matchLines);
         List<Stage<ProxyChannel>> stages = upToNumbering(proxy, rules, context);
         stages.addAll(numberingOnwards);
         stages.add(matching);
         StageMeter<ProxyChannel> meter = new StageMeter<>(stages);
         Path xtreamFile = playlistFile.resolveSibling(XtreamLineupFile.NAME);
-        Playlist playlist = new Playlist(channels, meter, entries, new XtreamStreamIds(xtreamFile), selection);
+        Path matchesFile = playlistFile.resolveSibling(GuideMatchFile.NAME);
+        Playlist playlist =
+                new Playlist(channels, meter, entries, new XtreamStreamIds(xtreamFile), selection, matchLines);
         long started = System.nanoTime();
         AtomicPublisher.Drafts drafts;
         try {
@@ -92,18 +99,42 @@ final class ChannelPass {
             drafts = publisher.write(
                     playlistFile,
                     lineupFile,
-                    (out, lineupOut) -> xtreamLineup =
-                            publisher.write(xtreamFile, xtreamOut -> playlist.write(out, lineupOut, xtreamOut)));
+                    (out, lineupOut) -> xtreamLineup = publisher.write(
+                            xtreamFile,
+                            xtreamOut -> guideMatches = publisher.write(
+                                    matchesFile, matchesOut -> playlist.write(out, lineupOut, xtreamOut, matchesOut))));
         } catch (RuntimeException e) {
             if (xtreamLineup != null) {
                 xtreamLineup.close();
+            }
+            if (guideMatches != null) {
+                guideMatches.close();
             }
             throw e;
         }
         report.stages(meter.reports());
         report.stage("playlist_generation", playlist.read, playlist.written, started);
         report.channels(playlist.written, matching.unmatched(), matching.unmatchedCount());
+        report.guideMatching(matching.tiers(), matching.orphanedPins());
         return drafts;
+    }
+
+    /** The draft of the guide match explanations; there once {@link #write} has returned. */
+    AtomicPublisher.Draft guideMatches() {
+        if (guideMatches == null) {
+            throw new IllegalStateException("the playlist was not written yet");
+        }
+        return guideMatches;
+    }
+
+    /** Where the matching stage's explanations go: the guide match file, once the pass has opened it. */
+    private static final class MatchLines implements Consumer<GuideMatch> {
+        private Consumer<GuideMatch> target = match -> {};
+
+        @Override
+        public void accept(GuideMatch match) {
+            target.accept(match);
+        }
     }
 
     /** The draft of the Xtream lineup; there once {@link #write} has returned. */
@@ -129,6 +160,7 @@ final class ChannelPass {
         private final PlaylistEntries entries;
         private final XtreamStreamIds streamIds;
         private final GuideSelection selection;
+        private final MatchLines matchLines;
         private long read;
         private long written;
 
@@ -137,17 +169,21 @@ final class ChannelPass {
                 StageMeter<ProxyChannel> stages,
                 PlaylistEntries entries,
                 XtreamStreamIds streamIds,
-                GuideSelection selection) {
+                GuideSelection selection,
+                MatchLines matchLines) {
             this.channels = channels;
+            this.matchLines = matchLines;
             this.selection = selection;
             this.stages = stages;
             this.entries = entries;
             this.streamIds = streamIds;
         }
 
-        void write(OutputStream playlistOut, OutputStream lineupOut, OutputStream xtreamOut) {
+        void write(OutputStream playlistOut, OutputStream lineupOut, OutputStream xtreamOut, OutputStream matchesOut) {
             Writer text = utf8(playlistOut);
             Writer lineupText = utf8(lineupOut);
+            Writer matchesText = utf8(matchesOut);
+            matchLines.target = new GuideMatchFile.LineWriter(matchesText);
             M3uPlaylistWriter writer = new M3uPlaylistWriter(text, entries.guideUrl());
             LineupWriter lineup = new LineupWriter(lineupText);
             XtreamLineupFile.LineWriter xtream = new XtreamLineupFile.LineWriter(xtreamOut);
@@ -165,6 +201,7 @@ final class ChannelPass {
             try {
                 text.flush();
                 lineupText.flush();
+                matchesText.flush();
             } catch (IOException e) {
                 throw new UncheckedIOException("playlist could not be written: " + e.getMessage(), e);
             }
