@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * case, punctuation, a country prefix or suffix ("US:", "(UK)", ".us"), quality tags (HD, FHD, UHD, 4K, SD,
  * 1080p…) and square-bracketed notes ("[Geo-blocked]").
  */
-record ChannelName(List<String> tokens, String compact, int timeshift, Set<String> callSigns) {
+record ChannelName(List<String> tokens, String compact, int timeshift, boolean plus, Set<String> callSigns) {
     private static final Pattern ACCENTS = Pattern.compile("\\p{M}");
     private static final Pattern COUNTRY_PREFIX = Pattern.compile("^[a-z]{2,3}\\s*[:|\\-]\\s+|^[a-z]{2,3}\\s*[:|]\\s*");
     private static final Pattern SQUARE_BRACKETS = Pattern.compile("\\[[^\\]]*\\]");
@@ -26,6 +26,7 @@ record ChannelName(List<String> tokens, String compact, int timeshift, Set<Strin
             "(?<![A-Za-z0-9])([KW][A-Z]{3}|[KW][A-Z]{2}(?=-(?:TV|DT|LD|CD)))(?:-(?:TV|DT|LD|CD)\\d?)?(?![A-Za-z0-9])");
 
     private static final Pattern CALL_SIGN_SUFFIX = Pattern.compile("(?<=[A-Z])-(?:TV|DT|LD|CD)\\d?(?![A-Za-z0-9])");
+    private static final Pattern PLUS = Pattern.compile("\\+");
     private static final Pattern WORD = Pattern.compile("[a-z0-9]+");
     private static final Pattern RESOLUTION = Pattern.compile("\\d{3,4}[pi]\\d{0,2}|\\d{2,3}fps");
     private static final Set<String> QUALITY =
@@ -53,6 +54,8 @@ record ChannelName(List<String> tokens, String compact, int timeshift, Set<Strin
             timeshift = Integer.parseInt(shift.group(1));
             lower = shift.replaceAll(" ");
         }
+        // a bare "+" is another channel of the same brand ("Pluto TV Crime+" beside "Pluto TV Crime")
+        boolean plus = PLUS.matcher(lower).find();
         lower = COUNTRY_PREFIX.matcher(lower).replaceFirst("");
         lower = lower.replace("&", " and ").replace("'", "").replace("\u2019", "");
         List<String> tokens = new ArrayList<>();
@@ -70,10 +73,13 @@ record ChannelName(List<String> tokens, String compact, int timeshift, Set<Strin
             tokens.remove(0);
         }
         String compact = String.join("", tokens);
+        if (plus && !compact.isEmpty()) {
+            compact = compact + "+";
+        }
         if (timeshift > 0 && !compact.isEmpty()) {
             compact = compact + "+" + timeshift;
         }
-        return new ChannelName(List.copyOf(tokens), compact, timeshift, Set.copyOf(callSigns));
+        return new ChannelName(List.copyOf(tokens), compact, timeshift, plus, Set.copyOf(callSigns));
     }
 
     /**

@@ -38,6 +38,25 @@ public final class GuideMatcher {
             "the", "a", "an", "and", "of", "by", "on", "channel", "tv", "network", "live", "en", "el", "la", "le");
 
     private static final double FILLER_WEIGHT = 0.25;
+    private static final Set<String> LANGUAGES = Set.of(
+            "espanol",
+            "spanish",
+            "latino",
+            "latina",
+            "francais",
+            "french",
+            "deutsch",
+            "german",
+            "english",
+            "arabic",
+            "hindi",
+            "portugues",
+            "portuguese",
+            "italiano",
+            "italian",
+            "nederlands",
+            "turkce",
+            "polski");
     /** The score of two names that share a call sign, however different the rest ("ABC 7 (WABC)", "WABC-DT"). */
     private static final int SHARED_CALL_SIGN = 90;
 
@@ -133,7 +152,7 @@ public final class GuideMatcher {
         if (byCompact == null && tvgId != null) {
             String stem = ChannelName.idStem(tvgId);
             ChannelName fromId = stem == null ? null : ChannelName.of(stem);
-            if (fromId != null && !fromId.isEmpty() && fromId.timeshift() == parsed.timeshift()) {
+            if (fromId != null && !fromId.isEmpty() && spells(fromId, parsed)) {
                 byCompact = byName.get(fromId.compact());
             }
         }
@@ -147,6 +166,17 @@ public final class GuideMatcher {
         }
         return new Result(
                 GuideMatchTier.UNMATCHED, null, best.isEmpty() ? 0 : best.get(0).score(), best);
+    }
+
+    /**
+     * Whether a tvg-id's stem plausibly spells the channel's name: the same timeshift and first letter. Playlists
+     * reuse ids of other channels ("DP World Tour" with the id "WorldPokerTour.us"), and then the name is right.
+     */
+    private static boolean spells(ChannelName fromId, ChannelName name) {
+        return fromId.timeshift() == name.timeshift()
+                && fromId.plus() == name.plus()
+                && !name.isEmpty()
+                && fromId.compact().charAt(0) == name.compact().charAt(0);
     }
 
     /**
@@ -229,7 +259,10 @@ public final class GuideMatcher {
      * 0 when the timeshifts differ, or both name call signs or numbers and none agree.
      */
     int score(ChannelName a, ChannelName b) {
-        if (a.timeshift() != b.timeshift()) {
+        if (a.timeshift() != b.timeshift() || a.plus() != b.plus()) {
+            return 0;
+        }
+        if (!languages(a).equals(languages(b))) {
             return 0;
         }
         if (!a.callSigns().isEmpty()
@@ -262,6 +295,17 @@ public final class GuideMatcher {
             score = Math.max(score, SHARED_CALL_SIGN);
         }
         return score;
+    }
+
+    /** The languages a name names: "beIN Sports XTRA en Español" is not beIN Sports XTRA. */
+    private static Set<String> languages(ChannelName name) {
+        Set<String> found = new HashSet<>();
+        for (String token : name.tokens()) {
+            if (LANGUAGES.contains(token)) {
+                found.add(token);
+            }
+        }
+        return found;
     }
 
     private static boolean shareNumber(ChannelName a, ChannelName b) {

@@ -171,6 +171,34 @@ class GuideMatcherTest {
         }
 
         @Test
+        void a_plus_channel_never_takes_its_brand_siblings_guide() {
+            GuideMatcher matcher = realistic(guide(FIRST, "crime", "Pluto TV Crime"), guide(FIRST, "vic", "Victory+"));
+
+            assertThat(matcher.match(null, "Pluto TV Crime+").tier()).isEqualTo(GuideMatchTier.UNMATCHED);
+            assertThat(matcher.match(null, "Victory+ (1080p)").channel().id()).isEqualTo("vic");
+        }
+
+        @Test
+        void a_channel_in_another_language_never_takes_the_originals_guide() {
+            GuideMatcher matcher = realistic(guide(FIRST, "xtra", "beIN SPORTS XTRA"));
+
+            assertThat(matcher.match(null, "beIN Sports XTRA en Espanol").tier())
+                    .isEqualTo(GuideMatchTier.UNMATCHED);
+        }
+
+        @Test
+        void a_tvg_id_spelling_another_name_is_not_trusted() {
+            GuideMatcher matcher = realistic(guide(FIRST, "wpt", "World Poker Tour"), guide(FIRST, "tg", "TG Junior"));
+
+            assertThat(matcher.match("WorldPokerTour.us@US", "DP World Tour").tier())
+                    .isEqualTo(GuideMatchTier.UNMATCHED);
+            assertThat(matcher.match("TGJunior.us@SD", "Toon Goggles Junior")
+                            .channel()
+                            .id())
+                    .isEqualTo("tg");
+        }
+
+        @Test
         void call_signs_that_differ_never_match() {
             GuideMatcher matcher = realistic(
                     guide(FIRST, "wabc", "ABC 7 New York (WABC)"), guide(FIRST, "kabc", "ABC 7 Los Angeles KABC"));
