@@ -19,6 +19,7 @@ import io.tvarr.domain.job.port.out.JobRepository;
 import io.tvarr.domain.logo.port.out.LogoAssetRepository;
 import io.tvarr.domain.mapping.port.out.DataMappingRuleRepository;
 import io.tvarr.domain.output.port.out.OutputAccessRepository;
+import io.tvarr.domain.proxy.port.out.GuideMatchRepository;
 import io.tvarr.domain.proxy.port.out.StreamProxyRepository;
 import io.tvarr.domain.relay.port.out.LastKnownCodecRepository;
 import io.tvarr.domain.relay.port.out.RelayProfileRepository;
@@ -38,6 +39,7 @@ import io.tvarr.persistence.job.JdbiJobRepository;
 import io.tvarr.persistence.logo.JdbiLogoAssetRepository;
 import io.tvarr.persistence.mapping.JdbiDataMappingRuleRepository;
 import io.tvarr.persistence.output.JdbiOutputAccessRepository;
+import io.tvarr.persistence.proxy.JdbiGuideMatchRepository;
 import io.tvarr.persistence.proxy.JdbiStreamProxyRepository;
 import io.tvarr.persistence.relay.JdbiLastKnownCodecRepository;
 import io.tvarr.persistence.relay.JdbiRelayProfileRepository;
@@ -258,6 +260,10 @@ public final class JdbiPersistence implements AutoCloseable {
 
     public OutputUserRepository outputUsers() {
         return new JdbiOutputUserRepository(db);
+    }
+
+    public GuideMatchRepository guideMatching() {
+        return new JdbiGuideMatchRepository(db);
     }
 
     public OutputAccessRepository outputAccess() {
