@@ -17,6 +17,7 @@ import io.tvarr.domain.output.OutputAccess;
 import io.tvarr.domain.output.service.OutputAccessService;
 import io.tvarr.domain.output.service.OutputGate;
 import io.tvarr.domain.proxy.ProxyId;
+import io.tvarr.domain.proxy.service.GuideMatchingService;
 import io.tvarr.domain.proxy.service.ProxyService;
 import io.tvarr.domain.proxy.service.TunerDeviceService;
 import io.tvarr.domain.relay.port.in.PlayChannelUseCase;
@@ -36,6 +37,7 @@ import io.tvarr.persistence.logo.FileLogoStore;
 import io.tvarr.pipeline.PipelineInputs;
 import io.tvarr.pipeline.PipelineSettings;
 import io.tvarr.pipeline.ProxyGenerator;
+import io.tvarr.pipeline.PublishedGuideMatches;
 import io.tvarr.pipeline.PublishedLineups;
 import io.tvarr.pipeline.XtreamGuides;
 import io.tvarr.pipeline.XtreamPublications;
@@ -80,6 +82,8 @@ final class Assembly {
     final ProxyService proxies;
     final ProxyGenerator generator;
     final PublishedLineups lineups;
+    final PublishedGuideMatches guideMatches;
+    final GuideMatchingService guideMatching;
     final TunerDeviceService tuners;
     final OutputAccessService outputAccess;
     final OutputGate outputGate;
@@ -151,7 +155,8 @@ final class Assembly {
                 store.epg(),
                 store.filters(),
                 store.mappingRules(),
-                this::readOutputAccess);
+                this::readOutputAccess,
+                store.guideMatching());
         this.generator = new ProxyGenerator(
                 pipelineInputs,
                 pipeline,
@@ -161,6 +166,8 @@ final class Assembly {
         this.outputAccess = new OutputAccessService(store.outputAccess(), proxies, generator, settings.baseUrl);
         this.outputGate = new OutputGate(store.outputAccess(), proxies, clock);
         this.lineups = new PublishedLineups(generator, pipeline, outputAccess);
+        this.guideMatches = new PublishedGuideMatches(generator, store.guideMatching());
+        this.guideMatching = new GuideMatchingService(store.proxies(), store.channels(), store.guideMatching(), clock);
         this.tuners =
                 new TunerDeviceService(proxies, store.streamSources(), settings.tuners, settings.baseUrl, outputAccess);
         this.outputUsers =

@@ -20,6 +20,7 @@ import io.tvarr.http.hdhr.SsdpResponder;
 import io.tvarr.http.job.JobEventStream;
 import io.tvarr.http.job.JobRoutes;
 import io.tvarr.http.logo.LogoRoutes;
+import io.tvarr.http.proxy.GuideMatchRoutes;
 import io.tvarr.http.proxy.OutputAccessRoutes;
 import io.tvarr.http.proxy.OutputRoutes;
 import io.tvarr.http.proxy.ProxyRoutes;
@@ -132,6 +133,7 @@ public final class TvarrApplication implements AutoCloseable {
                 new EpgRoutes(core.guides(), core.guideIngestion(), core.programmes(), parts.clock),
                 new ProxyRoutes(core.proxies(), core.generation(), core.outputUsers(), core.outputAccess()),
                 new OutputAccessRoutes(core.proxies(), core.outputAccess()),
+                new GuideMatchRoutes(core.proxies(), core.guideMatches(), core.guidePins(), core.guideMatching()),
                 new OutputUserRoutes(core.proxies(), core.outputUsers()),
                 new OutputRoutes(core.generation(), core.play(), access),
                 new HdHomeRunRoutes(core.tuners(), core.lineups(), access),
