@@ -406,7 +406,8 @@ class ProxyGeneratorTest {
             try (var files =
                     Files.list(generator.playlist(proxy.id()).orElseThrow().getParent())) {
                 assertThat(files.map(p -> p.getFileName().toString()))
-                        .containsExactlyInAnyOrder("playlist.m3u", "epg.xml", "lineup.tsv", "xtream-lineup.tsv");
+                        .containsExactlyInAnyOrder(
+                                "playlist.m3u", "epg.xml", "lineup.tsv", "xtream-lineup.tsv", "guide-matches.tsv");
             }
         }
     }
