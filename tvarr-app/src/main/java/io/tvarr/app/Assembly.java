@@ -21,6 +21,7 @@ import io.tvarr.domain.output.service.OutputAccessService;
 import io.tvarr.domain.output.service.OutputGate;
 import io.tvarr.domain.proxy.ProxyId;
 import io.tvarr.domain.proxy.service.ChannelOverrideService;
+import io.tvarr.domain.proxy.service.GuideMatchingService;
 import io.tvarr.domain.proxy.service.ProxyService;
 import io.tvarr.domain.proxy.service.TunerDeviceService;
 import io.tvarr.domain.relay.port.in.PlayChannelUseCase;
@@ -42,6 +43,7 @@ import io.tvarr.persistence.logo.FileLogoStore;
 import io.tvarr.pipeline.PipelineInputs;
 import io.tvarr.pipeline.PipelineSettings;
 import io.tvarr.pipeline.ProxyGenerator;
+import io.tvarr.pipeline.PublishedGuideMatches;
 import io.tvarr.pipeline.PublishedLineups;
 import io.tvarr.pipeline.PublishedMerges;
 import io.tvarr.pipeline.XtreamGuides;
@@ -89,6 +91,8 @@ final class Assembly {
     final ChannelOverrideService channelOverrides;
     final ProxyGenerator generator;
     final PublishedLineups lineups;
+    final PublishedGuideMatches guideMatches;
+    final GuideMatchingService guideMatching;
     final TunerDeviceService tuners;
     final OutputAccessService outputAccess;
     final FailoverSettingsService failover;
@@ -169,7 +173,8 @@ final class Assembly {
                 store.mappingRules(),
                 this::readOutputAccess,
                 store.channelOverrides(),
-                store.failover());
+                store.failover(),
+                store.guideMatching());
         this.generator = new ProxyGenerator(
                 pipelineInputs,
                 pipeline,
@@ -180,6 +185,8 @@ final class Assembly {
         this.outputAccess = new OutputAccessService(store.outputAccess(), proxies, generator, settings.baseUrl);
         this.outputGate = new OutputGate(store.outputAccess(), proxies, clock);
         this.lineups = new PublishedLineups(generator, pipeline, outputAccess);
+        this.guideMatches = new PublishedGuideMatches(generator, store.guideMatching());
+        this.guideMatching = new GuideMatchingService(store.proxies(), store.channels(), store.guideMatching(), clock);
         this.tuners =
                 new TunerDeviceService(proxies, store.streamSources(), settings.tuners, settings.baseUrl, outputAccess);
         this.outputUsers =

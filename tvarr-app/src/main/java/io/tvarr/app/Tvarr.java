@@ -33,11 +33,14 @@ import io.tvarr.domain.mapping.port.in.ManageMappingRulesUseCase;
 import io.tvarr.domain.output.port.in.AuthorizeOutputUseCase;
 import io.tvarr.domain.output.port.in.ManageOutputAccessUseCase;
 import io.tvarr.domain.proxy.ProxyId;
+import io.tvarr.domain.proxy.port.in.ConfigureGuideMatchingUseCase;
 import io.tvarr.domain.proxy.port.in.DescribeTunerUseCase;
 import io.tvarr.domain.proxy.port.in.GenerateProxyUseCase;
+import io.tvarr.domain.proxy.port.in.ListGuideMatchesUseCase;
 import io.tvarr.domain.proxy.port.in.ListLineupUseCase;
 import io.tvarr.domain.proxy.port.in.ManageChannelOverridesUseCase;
 import io.tvarr.domain.proxy.port.in.ManageProxiesUseCase;
+import io.tvarr.domain.proxy.port.in.PinGuideChannelUseCase;
 import io.tvarr.domain.relay.ClientInfo;
 import io.tvarr.domain.relay.port.in.InspectFFmpegUseCase;
 import io.tvarr.domain.relay.port.in.InspectRelayUseCase;
@@ -200,6 +203,24 @@ public final class Tvarr implements AutoCloseable {
     /** A proxy's published lineup channel by channel, with the tuner stream URLs (HDHomeRun lineups). */
     public ListLineupUseCase lineups() {
         return parts.lineups;
+    }
+
+    /**
+     * How a proxy's last generation matched each channel to the guide: tier, score, the guide channel chosen and, for
+     * unmatched channels, the best three candidates, page by page; and which pins it used.
+     */
+    public ListGuideMatchesUseCase guideMatches() {
+        return parts.guideMatches;
+    }
+
+    /** Pins a guide channel to a proxy's channel (it always wins), or removes the pin. */
+    public PinGuideChannelUseCase guidePins() {
+        return parts.guideMatching;
+    }
+
+    /** A proxy's guide matching settings: the similarity threshold. */
+    public ConfigureGuideMatchingUseCase guideMatching() {
+        return parts.guideMatching;
     }
 
     /** Proxies as HDHomeRun tuner devices: identity, URLs and tuner count. */

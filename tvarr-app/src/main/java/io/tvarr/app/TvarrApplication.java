@@ -22,6 +22,7 @@ import io.tvarr.http.job.JobRoutes;
 import io.tvarr.http.logo.LogoRoutes;
 import io.tvarr.http.proxy.ChannelOverrideRoutes;
 import io.tvarr.http.proxy.FailoverRoutes;
+import io.tvarr.http.proxy.GuideMatchRoutes;
 import io.tvarr.http.proxy.OutputAccessRoutes;
 import io.tvarr.http.proxy.OutputRoutes;
 import io.tvarr.http.proxy.ProxyRoutes;
@@ -137,6 +138,7 @@ public final class TvarrApplication implements AutoCloseable {
                 new OutputAccessRoutes(core.proxies(), core.outputAccess()),
                 new ChannelOverrideRoutes(core.proxies(), core.channelOverrides()),
                 new FailoverRoutes(core.failover()),
+                new GuideMatchRoutes(core.proxies(), core.guideMatches(), core.guidePins(), core.guideMatching()),
                 new OutputUserRoutes(core.proxies(), core.outputUsers()),
                 new OutputRoutes(core.generation(), core.play(), access),
                 new HdHomeRunRoutes(core.tuners(), core.lineups(), access),

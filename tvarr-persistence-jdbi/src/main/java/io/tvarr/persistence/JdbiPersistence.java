@@ -22,6 +22,7 @@ import io.tvarr.domain.logo.port.out.LogoAssetRepository;
 import io.tvarr.domain.mapping.port.out.DataMappingRuleRepository;
 import io.tvarr.domain.output.port.out.OutputAccessRepository;
 import io.tvarr.domain.proxy.port.out.ChannelOverrideRepository;
+import io.tvarr.domain.proxy.port.out.GuideMatchRepository;
 import io.tvarr.domain.proxy.port.out.StreamProxyRepository;
 import io.tvarr.domain.relay.port.out.LastKnownCodecRepository;
 import io.tvarr.domain.relay.port.out.RelayProfileRepository;
@@ -44,6 +45,7 @@ import io.tvarr.persistence.logo.JdbiLogoAssetRepository;
 import io.tvarr.persistence.mapping.JdbiDataMappingRuleRepository;
 import io.tvarr.persistence.output.JdbiOutputAccessRepository;
 import io.tvarr.persistence.proxy.JdbiChannelOverrideRepository;
+import io.tvarr.persistence.proxy.JdbiGuideMatchRepository;
 import io.tvarr.persistence.proxy.JdbiStreamProxyRepository;
 import io.tvarr.persistence.relay.JdbiLastKnownCodecRepository;
 import io.tvarr.persistence.relay.JdbiRelayProfileRepository;
@@ -264,6 +266,10 @@ public final class JdbiPersistence implements AutoCloseable {
 
     public OutputUserRepository outputUsers() {
         return new JdbiOutputUserRepository(db);
+    }
+
+    public GuideMatchRepository guideMatching() {
+        return new JdbiGuideMatchRepository(db);
     }
 
     public OutputAccessRepository outputAccess() {

@@ -1,10 +1,12 @@
 package io.tvarr.pipeline;
 
 import io.tvarr.domain.failover.MergeBy;
+import io.tvarr.domain.proxy.GuideMatch;
 import io.tvarr.domain.proxy.StreamProxy;
 import io.tvarr.domain.xtream.XtreamChannel;
 import io.tvarr.expression.EvaluationContext;
 import io.tvarr.pipeline.output.AtomicPublisher;
+import io.tvarr.pipeline.output.GuideMatchFile;
 import io.tvarr.pipeline.output.LineupRow;
 import io.tvarr.pipeline.output.LineupWriter;
 import io.tvarr.pipeline.output.M3uPlaylistWriter;
@@ -35,6 +37,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -51,6 +54,7 @@ final class ChannelPass {
     private final GuideSelection selection = new GuideSelection();
     private final @Nullable ChannelMergeStage merge;
     private AtomicPublisher.@Nullable Draft xtreamLineup;
+    private AtomicPublisher.@Nullable Draft guideMatches;
 
     ChannelPass(
             StreamProxy proxy,
@@ -93,7 +97,8 @@ final class ChannelPass {
             PlaylistEntries entries) {
         EvaluationContext context = new EvaluationContext();
         report.evaluations(context);
-        GuideMatchingStage matching = new GuideMatchingStage(matcher, selection);
+        MatchLines matchLines = new MatchLines();
+        GuideMatchingStage matching = new GuideMatchingStage(matcher, selection, matchLines);
         List<Stage<ProxyChannel>> stages = upToNumbering(proxy, rules, context);
         if (merge != null) {
             stages.add(merge);
@@ -102,7 +107,9 @@ final class ChannelPass {
         stages.add(matching);
         StageMeter<ProxyChannel> meter = new StageMeter<>(stages);
         Path xtreamFile = playlistFile.resolveSibling(XtreamLineupFile.NAME);
-        Playlist playlist = new Playlist(channels, meter, entries, new XtreamStreamIds(xtreamFile), selection);
+        Path matchesFile = playlistFile.resolveSibling(GuideMatchFile.NAME);
+        Playlist playlist =
+                new Playlist(channels, meter, entries, new XtreamStreamIds(xtreamFile), selection, matchLines);
         long started = System.nanoTime();
         AtomicPublisher.Drafts drafts;
         try {
@@ -110,18 +117,42 @@ final class ChannelPass {
             drafts = publisher.write(
                     playlistFile,
                     lineupFile,
-                    (out, lineupOut) -> xtreamLineup =
-                            publisher.write(xtreamFile, xtreamOut -> playlist.write(out, lineupOut, xtreamOut)));
+                    (out, lineupOut) -> xtreamLineup = publisher.write(
+                            xtreamFile,
+                            xtreamOut -> guideMatches = publisher.write(
+                                    matchesFile, matchesOut -> playlist.write(out, lineupOut, xtreamOut, matchesOut))));
         } catch (RuntimeException e) {
             if (xtreamLineup != null) {
                 xtreamLineup.close();
+            }
+            if (guideMatches != null) {
+                guideMatches.close();
             }
             throw e;
         }
         report.stages(meter.reports());
         report.stage("playlist_generation", playlist.read, playlist.written, started);
         report.channels(playlist.written, matching.unmatched(), matching.unmatchedCount());
+        report.guideMatching(matching.tiers(), matching.orphanedPins());
         return drafts;
+    }
+
+    /** The draft of the guide match explanations; there once {@link #write} has returned. */
+    AtomicPublisher.Draft guideMatches() {
+        if (guideMatches == null) {
+            throw new IllegalStateException("the playlist was not written yet");
+        }
+        return guideMatches;
+    }
+
+    /** Where the matching stage's explanations go: the guide match file, once the pass has opened it. */
+    private static final class MatchLines implements Consumer<GuideMatch> {
+        private Consumer<GuideMatch> target = match -> {};
+
+        @Override
+        public void accept(GuideMatch match) {
+            target.accept(match);
+        }
     }
 
     /** The draft of the Xtream lineup; there once {@link #write} has returned. */
@@ -160,6 +191,7 @@ final class ChannelPass {
         private final PlaylistEntries entries;
         private final XtreamStreamIds streamIds;
         private final GuideSelection selection;
+        private final MatchLines matchLines;
         private long read;
         private long written;
 
@@ -168,17 +200,21 @@ final class ChannelPass {
                 StageMeter<ProxyChannel> stages,
                 PlaylistEntries entries,
                 XtreamStreamIds streamIds,
-                GuideSelection selection) {
+                GuideSelection selection,
+                MatchLines matchLines) {
             this.channels = channels;
+            this.matchLines = matchLines;
             this.selection = selection;
             this.stages = stages;
             this.entries = entries;
             this.streamIds = streamIds;
         }
 
-        void write(OutputStream playlistOut, OutputStream lineupOut, OutputStream xtreamOut) {
+        void write(OutputStream playlistOut, OutputStream lineupOut, OutputStream xtreamOut, OutputStream matchesOut) {
             Writer text = utf8(playlistOut);
             Writer lineupText = utf8(lineupOut);
+            Writer matchesText = utf8(matchesOut);
+            matchLines.target = new GuideMatchFile.LineWriter(matchesText);
             M3uPlaylistWriter writer = new M3uPlaylistWriter(text, entries.guideUrl());
             LineupWriter lineup = new LineupWriter(lineupText);
             XtreamLineupFile.LineWriter xtream = new XtreamLineupFile.LineWriter(xtreamOut);
@@ -196,6 +232,7 @@ final class ChannelPass {
             try {
                 text.flush();
                 lineupText.flush();
+                matchesText.flush();
             } catch (IOException e) {
                 throw new UncheckedIOException("playlist could not be written: " + e.getMessage(), e);
             }

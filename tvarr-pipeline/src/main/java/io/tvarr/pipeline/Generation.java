@@ -6,6 +6,7 @@ import io.tvarr.domain.logo.port.in.CacheLogosUseCase;
 import io.tvarr.domain.output.OutputAccess;
 import io.tvarr.domain.proxy.GenerationReport;
 import io.tvarr.domain.proxy.GenerationReport.StageReport;
+import io.tvarr.domain.proxy.GuidePin;
 import io.tvarr.domain.proxy.OutputSettings;
 import io.tvarr.domain.proxy.StreamProxy;
 import io.tvarr.pipeline.output.AtomicPublisher;
@@ -91,7 +92,8 @@ final class Generation {
                         new PlaylistEntries(proxy, baseUrl, access.outputKey()));
                 AtomicPublisher.Draft lineup = channelPass.xtreamLineup();
                 AtomicPublisher.Draft merges =
-                        publisher.write(directory.resolve(MergedChannelsFile.NAME), channelPass::writeMerges)) {
+                        publisher.write(directory.resolve(MergedChannelsFile.NAME), channelPass::writeMerges);
+                AtomicPublisher.Draft matches = channelPass.guideMatches()) {
             GuidePass guidePass = new GuidePass(
                     loaded.guides(),
                     inputs.guides(),
@@ -109,7 +111,8 @@ final class Generation {
                 lineup.publish();
                 merges.publish();
                 guide.publish();
-                report.stage("publish", 3, 3, started);
+                matches.publish();
+                report.stage("publish", 5, 5, started);
             }
             return report.build();
         }
@@ -133,7 +136,9 @@ final class Generation {
 
     /** The guide channels of the proxy's guides, in its order so that earlier guides win ties. */
     private GuideMatcher matcher(List<EpgSource> guides) {
-        GuideMatcher matcher = new GuideMatcher();
+        List<GuidePin> pins = new ArrayList<>();
+        inputs.guideMatching().forEachPin(proxy.id(), pins::add);
+        GuideMatcher matcher = new GuideMatcher(inputs.guideMatching().settings(proxy.id()), pins);
         for (EpgSource guide : guides) {
             inputs.guides().forEachChannelBySource(guide.id(), matcher::add);
         }

@@ -29,6 +29,7 @@ final class GenerationReportBuilder {
     private long programmes;
     private List<String> unmatched = List.of();
     private long unmatchedCount;
+    private Map<String, Long> guideMatchTiers = Map.of();
 
     GenerationReportBuilder(ProxyId proxy, Instant startedAt) {
         this.proxy = proxy;
@@ -74,6 +75,19 @@ final class GenerationReportBuilder {
         this.unmatchedCount = unmatchedCount;
     }
 
+    /**
+     * @param tiers channels matched per tier
+     * @param orphanedPins pins the matching could not use, by channel id, with why
+     */
+    void guideMatching(Map<String, Long> tiers, Map<String, String> orphanedPins) {
+        this.guideMatchTiers = Map.copyOf(tiers);
+        if (!orphanedPins.isEmpty()) {
+            Map.Entry<String, String> first = orphanedPins.entrySet().iterator().next();
+            warnings.add(orphanedPins.size() + " guide pins are orphaned and were not used; first: channel "
+                    + first.getKey() + ": " + first.getValue());
+        }
+    }
+
     void programmes(long written) {
         this.programmes = written;
     }
@@ -106,7 +120,8 @@ final class GenerationReportBuilder {
                 errors,
                 warnings,
                 logoFailures,
-                failedLogos);
+                failedLogos,
+                guideMatchTiers.isEmpty() ? Map.of("unmatched", unmatchedCount) : guideMatchTiers);
     }
 
     private static long millisSince(long nanos) {

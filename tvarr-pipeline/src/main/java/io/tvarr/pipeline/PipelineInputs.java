@@ -11,14 +11,15 @@ import io.tvarr.domain.output.OutputAccess;
 import io.tvarr.domain.output.port.in.ReadOutputAccessUseCase;
 import io.tvarr.domain.proxy.ProxyId;
 import io.tvarr.domain.proxy.port.out.ChannelOverrideRepository;
+import io.tvarr.domain.proxy.port.out.GuideMatchRepository;
 import io.tvarr.domain.proxy.port.out.StreamProxyRepository;
 import io.tvarr.domain.source.port.out.StreamSourceRepository;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The stores a generation reads from, the proxies' output access, which names each proxy in the URLs it
- * publishes (the token of a token proxy, else the id), the per-proxy channel overrides, and the proxies' failover
- * settings (how they merge channels).
+ * publishes (the token of a token proxy, else the id), the per-proxy channel overrides, the proxies' failover
+ * settings (how they merge channels), and their guide pins and matching settings.
  */
 public record PipelineInputs(
         StreamProxyRepository proxies,
@@ -30,8 +31,9 @@ public record PipelineInputs(
         DataMappingRuleRepository rules,
         ReadOutputAccessUseCase access,
         @Nullable ChannelOverrideRepository overrides,
-        ProxyFailoverRepository failover) {
-    /** Inputs with channel overrides whose proxies merge no channels (no failover settings are stored). */
+        ProxyFailoverRepository failover,
+        GuideMatchRepository guideMatching) {
+    /** Inputs with channel overrides only: no failover settings, no guide pins, default matching (tools, tests). */
     public PipelineInputs(
             StreamProxyRepository proxies,
             StreamSourceRepository sources,
@@ -52,10 +54,11 @@ public record PipelineInputs(
                 rules,
                 access,
                 overrides,
-                new NoFailoverSettings());
+                new NoFailoverSettings(),
+                GuideMatchRepository.NONE);
     }
 
-    /** Inputs without channel overrides, with the proxies' failover settings. */
+    /** Inputs with failover settings only (tools, tests). */
     public PipelineInputs(
             StreamProxyRepository proxies,
             StreamSourceRepository sources,
@@ -66,10 +69,46 @@ public record PipelineInputs(
             DataMappingRuleRepository rules,
             ReadOutputAccessUseCase access,
             ProxyFailoverRepository failover) {
-        this(proxies, sources, channels, epgSources, guides, filters, rules, access, null, failover);
+        this(
+                proxies,
+                sources,
+                channels,
+                epgSources,
+                guides,
+                filters,
+                rules,
+                access,
+                null,
+                failover,
+                GuideMatchRepository.NONE);
     }
 
-    /** Inputs without channel overrides whose proxies merge no channels (tools, tests). */
+    /** Inputs with guide pins and matching settings only (tools, tests). */
+    public PipelineInputs(
+            StreamProxyRepository proxies,
+            StreamSourceRepository sources,
+            ChannelRepository channels,
+            EpgSourceRepository epgSources,
+            EpgRepository guides,
+            FilterRepository filters,
+            DataMappingRuleRepository rules,
+            ReadOutputAccessUseCase access,
+            GuideMatchRepository guideMatching) {
+        this(
+                proxies,
+                sources,
+                channels,
+                epgSources,
+                guides,
+                filters,
+                rules,
+                access,
+                null,
+                new NoFailoverSettings(),
+                guideMatching);
+    }
+
+    /** Inputs without overrides, failover settings or guide pins (tools, tests). */
     public PipelineInputs(
             StreamProxyRepository proxies,
             StreamSourceRepository sources,
@@ -79,7 +118,18 @@ public record PipelineInputs(
             FilterRepository filters,
             DataMappingRuleRepository rules,
             ReadOutputAccessUseCase access) {
-        this(proxies, sources, channels, epgSources, guides, filters, rules, access, null, new NoFailoverSettings());
+        this(
+                proxies,
+                sources,
+                channels,
+                epgSources,
+                guides,
+                filters,
+                rules,
+                access,
+                null,
+                new NoFailoverSettings(),
+                GuideMatchRepository.NONE);
     }
 
     /** Inputs where every proxy has the default access, so outputs are named by proxy id (tools, tests). */

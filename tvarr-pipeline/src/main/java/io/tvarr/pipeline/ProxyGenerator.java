@@ -10,6 +10,7 @@ import io.tvarr.domain.proxy.GenerationStatus;
 import io.tvarr.domain.proxy.ProxyId;
 import io.tvarr.domain.proxy.StreamProxy;
 import io.tvarr.domain.proxy.port.in.GenerateProxyUseCase;
+import io.tvarr.pipeline.output.GuideMatchFile;
 import io.tvarr.pipeline.stage.guard.IngestionGuard;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -120,6 +121,11 @@ public final class ProxyGenerator implements GenerateProxyUseCase {
     /** The published lineup beside the playlist, if the proxy was generated since tvarr writes one. */
     public Optional<Path> lineup(ProxyId id) {
         return existing(directory(id).resolve(LINEUP));
+    }
+
+    /** The guide match explanations published beside the playlist, if the proxy was generated since tvarr writes them. */
+    public Optional<Path> guideMatches(ProxyId id) {
+        return existing(directory(id).resolve(GuideMatchFile.NAME));
     }
 
     @Override

@@ -493,7 +493,12 @@ class ProxyGeneratorTest {
                     Files.list(generator.playlist(proxy.id()).orElseThrow().getParent())) {
                 assertThat(files.map(p -> p.getFileName().toString()))
                         .containsExactlyInAnyOrder(
-                                "playlist.m3u", "epg.xml", "lineup.tsv", "xtream-lineup.tsv", "merged.tsv");
+                                "playlist.m3u",
+                                "epg.xml",
+                                "lineup.tsv",
+                                "xtream-lineup.tsv",
+                                "merged.tsv",
+                                "guide-matches.tsv");
             }
         }
     }

@@ -3,6 +3,7 @@ package io.tvarr.domain.proxy;
 import io.tvarr.domain.Redaction;
 import java.time.Instant;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -17,6 +18,8 @@ import java.util.TreeMap;
  * @param warnings what degraded the result without failing it (a source still ingesting, a disabled source…)
  * @param logoFailures logos that could not be cached (their channels keep the original URL)
  * @param failedLogos the first 200 of them, as "url: reason"
+ * @param guideMatchTiers how many output channels each guide match tier matched, by {@link GuideMatchTier#key()},
+ *     every tier present (0 when none), in tier order; {@code unmatched} equals {@code unmatchedCount}
  */
 public record GenerationReport(
         ProxyId proxy,
@@ -30,13 +33,49 @@ public record GenerationReport(
         long evaluationErrors,
         List<String> warnings,
         long logoFailures,
-        List<String> failedLogos) {
+        List<String> failedLogos,
+        Map<String, Long> guideMatchTiers) {
     public GenerationReport {
+        Map<String, Long> tiers = new LinkedHashMap<>();
+        for (GuideMatchTier tier : GuideMatchTier.values()) {
+            tiers.put(tier.key(), guideMatchTiers.getOrDefault(tier.key(), 0L));
+        }
+        guideMatchTiers = Collections.unmodifiableMap(tiers);
         // logo URLs and the values quoted by failed expressions can carry credentials
         failedLogos = failedLogos.stream().map(Redaction::redactUrl).toList();
         stages = List.copyOf(stages);
         unmatchedEpgChannels = List.copyOf(unmatchedEpgChannels);
         warnings = warnings.stream().map(Redaction::redactUrl).toList();
+    }
+
+    /** A report that does not count guide match tiers (every tier 0 but unmatched). */
+    public GenerationReport(
+            ProxyId proxy,
+            Instant startedAt,
+            long durationMs,
+            long channels,
+            long programmes,
+            List<StageReport> stages,
+            List<String> unmatchedEpgChannels,
+            long unmatchedCount,
+            long evaluationErrors,
+            List<String> warnings,
+            long logoFailures,
+            List<String> failedLogos) {
+        this(
+                proxy,
+                startedAt,
+                durationMs,
+                channels,
+                programmes,
+                stages,
+                unmatchedEpgChannels,
+                unmatchedCount,
+                evaluationErrors,
+                warnings,
+                logoFailures,
+                failedLogos,
+                Map.of(GuideMatchTier.UNMATCHED.key(), unmatchedCount));
     }
 
     /**

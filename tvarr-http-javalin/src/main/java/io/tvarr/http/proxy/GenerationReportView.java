@@ -1,8 +1,10 @@
 package io.tvarr.http.proxy;
 
+import io.javalin.openapi.OpenApiDescription;
 import io.tvarr.domain.proxy.GenerationReport;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /** A generation's outcome. */
 record GenerationReportView(
@@ -14,7 +16,11 @@ record GenerationReportView(
         List<String> unmatchedEpgChannels,
         long unmatchedCount,
         long evaluationErrors,
-        List<String> warnings) {
+        List<String> warnings,
+
+        @OpenApiDescription("channels matched per guide match tier: pinned, exact_id, id_ignoring_case, name,"
+                + " similar, unmatched")
+        Map<String, Long> guideMatchTiers) {
     static GenerationReportView of(GenerationReport r) {
         return new GenerationReportView(
                 r.startedAt(),
@@ -25,6 +31,7 @@ record GenerationReportView(
                 r.unmatchedEpgChannels(),
                 r.unmatchedCount(),
                 r.evaluationErrors(),
-                r.warnings());
+                r.warnings(),
+                r.guideMatchTiers());
     }
 }
