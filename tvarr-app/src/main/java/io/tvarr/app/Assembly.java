@@ -2,6 +2,7 @@ package io.tvarr.app;
 
 import io.tvarr.domain.account.service.OutputUserService;
 import io.tvarr.domain.channel.service.ChannelBrowser;
+import io.tvarr.domain.channel.service.ChannelDescriber;
 import io.tvarr.domain.epg.service.EpgSourceService;
 import io.tvarr.domain.epg.service.GuideBrowser;
 import io.tvarr.domain.filter.service.ExpressionPreviewer;
@@ -27,6 +28,7 @@ import io.tvarr.domain.relay.service.RelayProfileChoice;
 import io.tvarr.domain.relay.service.RelayProfileService;
 import io.tvarr.domain.relay.service.TunerLimitedPlayback;
 import io.tvarr.domain.source.service.StreamSourceService;
+import io.tvarr.domain.system.service.WarningsService;
 import io.tvarr.domain.xtream.service.XtreamAccounts;
 import io.tvarr.expression.LanguageCatalogue;
 import io.tvarr.ingest.fetch.FetchSettings;
@@ -69,6 +71,7 @@ final class Assembly {
     final StreamSourceService sources;
     final EpgSourceService guides;
     final ChannelBrowser channels;
+    final ChannelDescriber channelDetails;
     final GuideBrowser programmes;
     final FilterService filters;
     final MappingRuleService mappingRules;
@@ -93,6 +96,7 @@ final class Assembly {
     final RelayHub relay;
     final PlayChannelUseCase streams;
     final RelayInspectionService relayInspection;
+    final WarningsService warnings;
     final FFmpegInspectionService ffmpegInspection;
     final CronUtilsSchedules cron;
     final AdminServices admin;
@@ -109,6 +113,7 @@ final class Assembly {
         this.sources = new StreamSourceService(store.streamSources(), cron, clock);
         this.guides = new EpgSourceService(store.epgSources(), cron, clock);
         this.channels = new ChannelBrowser(store.channels());
+        this.channelDetails = new ChannelDescriber(store.channels(), store.epg(), clock);
         this.programmes = new GuideBrowser(store.epg(), clock);
         LanguageCatalogue language = new LanguageCatalogue();
         this.filters = new FilterService(store.filters(), language);
@@ -187,6 +192,8 @@ final class Assembly {
         this.xtreamGuides = new XtreamGuides(pipelineInputs, xtreamOutputs, clock);
         this.xtream = new XtreamAccounts(outputUsers, xtreamOutputs, streams, outputGate);
         this.relayInspection = new RelayInspectionService(relay);
+        this.warnings =
+                new WarningsService(store.epgSources(), store.epg(), proxies, generator, relayInspection, clock);
         this.ffmpegInspection = new FFmpegInspectionService(ffmpeg, hardware);
         this.admin = new AdminServices(store, new Argon2PasswordHasher(), settings.admin, clock);
         this.jobs = new Jobs(this, settings, cron);
