@@ -443,7 +443,7 @@ class WebPagesIT {
 
             assertThat(grid)
                     .contains("<h1>Guide: Living room</h1>")
-                    .contains(">BBC One</a>")
+                    .contains("BBC One</a>")
                     .containsPattern("class=\"slot now\"[^>]*>[0-9:]+ News at One<")
                     .contains("Doctors");
             Matcher later = Pattern.compile("href=\"([^\"]+)\" rel=\"next\" id=\"later\"")
