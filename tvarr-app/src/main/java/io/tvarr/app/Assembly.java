@@ -3,6 +3,7 @@ package io.tvarr.app;
 import io.tvarr.domain.account.service.OutputUserService;
 import io.tvarr.domain.backup.service.StoreBackup;
 import io.tvarr.domain.channel.service.ChannelBrowser;
+import io.tvarr.domain.channel.service.ChannelDescriber;
 import io.tvarr.domain.epg.service.EpgSourceService;
 import io.tvarr.domain.epg.service.GuideBrowser;
 import io.tvarr.domain.failover.service.ChannelStreamOrder;
@@ -32,6 +33,7 @@ import io.tvarr.domain.relay.service.RelayProfileChoice;
 import io.tvarr.domain.relay.service.RelayProfileService;
 import io.tvarr.domain.relay.service.TunerLimitedPlayback;
 import io.tvarr.domain.source.service.StreamSourceService;
+import io.tvarr.domain.system.service.WarningsService;
 import io.tvarr.domain.xtream.service.XtreamAccounts;
 import io.tvarr.domain.xtream.service.XtreamOnDemand;
 import io.tvarr.domain.xtream.service.XtreamVodCatalogue;
@@ -78,6 +80,7 @@ final class Assembly {
     final StreamSourceService sources;
     final EpgSourceService guides;
     final ChannelBrowser channels;
+    final ChannelDescriber channelDetails;
     final GuideBrowser programmes;
     final FilterService filters;
     final MappingRuleService mappingRules;
@@ -109,6 +112,7 @@ final class Assembly {
     final RelayHub relay;
     final PlayChannelUseCase streams;
     final RelayInspectionService relayInspection;
+    final WarningsService warnings;
     final FFmpegInspectionService ffmpegInspection;
     final CronUtilsSchedules cron;
     final AdminServices admin;
@@ -125,6 +129,7 @@ final class Assembly {
         this.sources = new StreamSourceService(store.streamSources(), cron, clock);
         this.guides = new EpgSourceService(store.epgSources(), cron, clock);
         this.channels = new ChannelBrowser(store.channels());
+        this.channelDetails = new ChannelDescriber(store.channels(), store.epg(), clock);
         this.programmes = new GuideBrowser(store.epg(), clock);
         LanguageCatalogue language = new LanguageCatalogue();
         this.filters = new FilterService(store.filters(), language);
@@ -216,6 +221,8 @@ final class Assembly {
         this.xtreamOnDemand = new XtreamOnDemand(
                 xtream, xtreamVod, xtreamOutputs, store.proxies(), store.streamSources(), store.channels(), relay);
         this.relayInspection = new RelayInspectionService(relay);
+        this.warnings =
+                new WarningsService(store.epgSources(), store.epg(), proxies, generator, relayInspection, clock);
         this.ffmpegInspection = new FFmpegInspectionService(ffmpeg, hardware);
         this.admin = new AdminServices(store, new Argon2PasswordHasher(), settings.admin, clock);
         this.jobs = new Jobs(this, settings, cron);

@@ -4,11 +4,13 @@ import io.tvarr.domain.epg.EpgSourceKind;
 import io.tvarr.domain.ingestion.service.ChannelIngestionService;
 import io.tvarr.domain.ingestion.service.ExclusiveIngestions;
 import io.tvarr.domain.ingestion.service.GuideIngestionService;
+import io.tvarr.domain.source.service.XtreamAccountTester;
 import io.tvarr.ingest.fetch.FetchSettings;
 import io.tvarr.ingest.fetch.HttpSourceFetcher;
 import io.tvarr.ingest.m3u.M3uChannelSourceHandler;
 import io.tvarr.ingest.m3u.M3uLimits;
 import io.tvarr.ingest.xmltv.XmltvEpgSourceHandler;
+import io.tvarr.ingest.xtream.XtreamApiAccountReader;
 import io.tvarr.ingest.xtream.XtreamChannelSourceHandler;
 import io.tvarr.ingest.xtream.XtreamVodSourceHandler;
 import io.tvarr.persistence.JdbiPersistence;
@@ -16,7 +18,8 @@ import java.time.Clock;
 import java.util.List;
 
 /** Channel and guide ingestion wired to every source handler; shared by the server and the one-shot command. */
-record IngestionServices(ChannelIngestionService channels, GuideIngestionService guides) {
+record IngestionServices(
+        ChannelIngestionService channels, GuideIngestionService guides, XtreamAccountTester xtreamAccounts) {
 
     static IngestionServices wire(
             FetchSettings fetch, JdbiPersistence persistence, ExclusiveIngestions ingestions, Clock clock) {
@@ -38,6 +41,8 @@ record IngestionServices(ChannelIngestionService channels, GuideIngestionService
                                 new XmltvEpgSourceHandler(fetcher, EpgSourceKind.XMLTV),
                                 new XmltvEpgSourceHandler(fetcher, EpgSourceKind.XTREAM)),
                         ingestions,
-                        clock));
+                        clock),
+                // the same fetcher: a test login is refused what a refresh would be refused
+                new XtreamAccountTester(new XtreamApiAccountReader(fetcher)));
     }
 }

@@ -15,6 +15,7 @@ import io.tvarr.domain.admin.port.in.ManageApiKeysUseCase;
 import io.tvarr.domain.backup.port.in.BackUpStoreUseCase;
 import io.tvarr.domain.backup.port.in.RestoreStoreUseCase;
 import io.tvarr.domain.channel.port.in.BrowseChannelsUseCase;
+import io.tvarr.domain.channel.port.in.DescribeChannelUseCase;
 import io.tvarr.domain.epg.EpgSourceId;
 import io.tvarr.domain.epg.port.in.BrowseGuideUseCase;
 import io.tvarr.domain.epg.port.in.ManageEpgSourcesUseCase;
@@ -51,7 +52,9 @@ import io.tvarr.domain.relay.port.in.Playback;
 import io.tvarr.domain.relay.port.in.StopRelaySessionUseCase;
 import io.tvarr.domain.source.SourceId;
 import io.tvarr.domain.source.port.in.ManageStreamSourcesUseCase;
+import io.tvarr.domain.source.port.in.TestXtreamAccountUseCase;
 import io.tvarr.domain.system.Health;
+import io.tvarr.domain.system.port.in.ListWarningsUseCase;
 import io.tvarr.domain.xtream.port.in.LogInXtreamUseCase;
 import io.tvarr.domain.xtream.port.in.PlayXtreamChannelUseCase;
 import io.tvarr.domain.xtream.port.in.PlayXtreamTimeshiftUseCase;
@@ -157,6 +160,16 @@ public final class Tvarr implements AutoCloseable {
     /** The stored channels of every source, paged and searchable. */
     public BrowseChannelsUseCase channels() {
         return parts.channels;
+    }
+
+    /** Logs in to an Xtream account before it is saved: expiry and connections, or the provider's refusal. */
+    public TestXtreamAccountUseCase xtreamAccountTest() {
+        return parts.ingestion.xtreamAccounts();
+    }
+
+    /** One stored channel with its guide match and what is on now and next. */
+    public DescribeChannelUseCase channelDetails() {
+        return parts.channelDetails;
     }
 
     /** The stored guide: channels, programmes in a time range, what is on now. */
@@ -437,6 +450,11 @@ public final class Tvarr implements AutoCloseable {
     }
 
     /** Whether the database answers and has no pending migration. */
+    /** What needs a person's action now: empty guides, channels without guide, open circuit breakers. */
+    public ListWarningsUseCase warnings() {
+        return parts.warnings;
+    }
+
     public Health health() {
         var readiness = parts.store.readiness();
         return new Health(readiness.ready(), readiness.detail());

@@ -28,10 +28,13 @@ import io.tvarr.http.proxy.OutputRoutes;
 import io.tvarr.http.proxy.ProxyRoutes;
 import io.tvarr.http.relay.RelayProfileRoutes;
 import io.tvarr.http.relay.RelayRoutes;
+import io.tvarr.http.source.ChannelDetailRoutes;
 import io.tvarr.http.source.SourceRoutes;
+import io.tvarr.http.source.XtreamTestRoutes;
 import io.tvarr.http.system.ApiDocumentation;
 import io.tvarr.http.system.MetricsRoutes;
 import io.tvarr.http.system.SystemRoutes;
+import io.tvarr.http.system.WarningRoutes;
 import io.tvarr.http.web.OverridePages;
 import io.tvarr.http.web.WebRoutes;
 import io.tvarr.http.web.WebUseCases;
@@ -133,6 +136,9 @@ public final class TvarrApplication implements AutoCloseable {
                         core::health, versions.tvarr(), new ApiDocumentation(versions.tvarr(), versions.swaggerUi())),
                 new FilterRoutes(core.filters(), core.mappingRules(), core.expressions(), core.expressionPreview()),
                 new SourceRoutes(core.sources(), core.sourceIngestion(), core.channels()),
+                // after SourceRoutes: /api/v1/channels/groups is matched before /api/v1/channels/{id}
+                new ChannelDetailRoutes(core.channelDetails()),
+                new XtreamTestRoutes(core.xtreamAccountTest()),
                 new EpgRoutes(core.guides(), core.guideIngestion(), core.programmes(), parts.clock),
                 new ProxyRoutes(core.proxies(), core.generation(), core.outputUsers(), core.outputAccess()),
                 new OutputAccessRoutes(core.proxies(), core.outputAccess()),
@@ -146,6 +152,7 @@ public final class TvarrApplication implements AutoCloseable {
                 new RelayProfileRoutes(core.relayProfiles()),
                 new LogoRoutes(core.cachedLogos(), core.logoUploads(), core.logoCleanup(), access),
                 new JobRoutes(core.jobs()),
+                new WarningRoutes(core.warnings()),
                 new JobEventStream(core.jobEvents()),
                 new WebRoutes(new WebUseCases(
                         core.sources(),
@@ -161,7 +168,17 @@ public final class TvarrApplication implements AutoCloseable {
                         core.mappingRules(),
                         core.channels(),
                         core.jobs(),
-                        core.relay())),
+                        core.relay(),
+                        core.channelDetails(),
+                        core.relayProfiles(),
+                        core.ffmpeg(),
+                        core::health,
+                        versions.tvarr(),
+                        core.warnings(),
+                        core.xtreamLineups(),
+                        core.xtreamGuides(),
+                        parts.clock,
+                        core.xtreamAccountTest())),
                 new OverridePages(core.proxies(), core.channelOverrides()),
                 new XtreamRoutes(
                         new XtreamRoutes.UseCases(

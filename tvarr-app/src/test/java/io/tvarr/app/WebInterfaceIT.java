@@ -158,4 +158,77 @@ class WebInterfaceIT {
         browser.until(d -> browser.heading().equals("Filters"));
         assertThat(browser.find("table").getText()).contains("UK only");
     }
+
+    @Test
+    void opens_a_channel_from_the_list_and_sees_its_attributes_and_guide_match() {
+        addSource("Provider", playlist.toUri().toString());
+        browser.click("#refresh");
+        browser.waitFor("#status[data-state='succeeded']");
+        browser.go("/channels");
+
+        browser.find(By.linkText("ITV 1")).click();
+
+        browser.until(d -> browser.heading().equals("ITV 1"));
+        assertThat(browser.find("#channel-attributes").getText())
+                .contains("itv1.uk")
+                .contains("103");
+        assertThat(browser.find("#stream-url").getText()).isEqualTo("http://up.example/2.ts");
+        assertThat(browser.find("#guide-match").getText()).contains("No guide has programmes");
+    }
+
+    @Test
+    void adds_a_relay_profile_and_deletes_it_after_confirming() {
+        browser.go("/relay-profiles");
+        browser.click("#add-profile");
+        browser.type("#name", "Phones");
+        new Select(browser.find("#video_codec")).selectByValue("h264");
+        browser.type("#max_height", "720");
+        browser.click("#save");
+        browser.until(d -> browser.heading().equals("Relay profiles"));
+        assertThat(browser.find("table.relay-profiles").getText())
+                .contains("Phones")
+                .contains("720p");
+        browser.screenshot("relay_profiles");
+
+        browser.find(By.linkText("Delete")).click();
+        browser.click("#confirm-delete");
+
+        browser.until(d -> browser.heading().equals("Relay profiles"));
+        assertThat(browser.find("#no-profiles").getText()).contains("No relay profiles yet");
+    }
+
+    @Test
+    void the_system_page_loads_the_ffmpeg_report_by_itself() {
+        browser.go("/system");
+
+        String version = browser.waitFor("#ffmpeg-version").getText();
+
+        assertThat(version).isNotBlank();
+        assertThat(browser.find("#tvarr-version").getText()).isNotBlank();
+    }
+
+    @Test
+    void orders_a_proxys_sources_with_the_keyboard_fallback_of_drag_and_drop() {
+        addSource("First", playlist.toUri().toString());
+        browser.until(d -> browser.heading().equals("First"));
+        addSource("Second", playlist.toUri().toString());
+        browser.until(d -> browser.heading().equals("Second"));
+        browser.go("/proxies/new");
+        browser.type("#name", "Ordered");
+        browser.find(By.xpath("//label[contains(., 'First')]/input[@name='sources']"))
+                .click();
+        browser.find(By.xpath("//label[contains(., 'Second')]/input[@name='sources']"))
+                .click();
+
+        browser.find(By.cssSelector("#sources-choices [aria-label='Move Second up']"))
+                .click();
+
+        assertThat(browser.find("#sources-choices .order-item").getText()).contains("Second");
+        assertThat(browser.find("#sources-choices .order-item").getAttribute("draggable"))
+                .isEqualTo("true");
+        browser.screenshot("proxy_form_ordered");
+        browser.click("#save");
+        browser.until(d -> browser.heading().equals("Ordered"));
+        assertThat(browser.find("dl.facts").getText()).contains("Second, First");
+    }
 }

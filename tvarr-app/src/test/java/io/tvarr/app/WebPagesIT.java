@@ -145,6 +145,42 @@ class WebPagesIT {
     }
 
     @Nested
+    class Missing_things {
+        @Test
+        void an_unknown_id_on_a_page_answers_an_html_404_page_naming_it() {
+            HttpResponse<String> missing = page("/sources/00000000-0000-0000-0000-000000000000");
+
+            assertThat(missing.statusCode()).isEqualTo(404);
+            assertThat(missing.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+            assertThat(missing.body())
+                    .contains("<h1>Not found</h1>")
+                    .contains("00000000-0000-0000-0000-000000000000")
+                    .contains("href=\"/sources\"");
+        }
+
+        @Test
+        void an_unknown_page_answers_an_html_404_page() {
+            HttpResponse<String> missing = page("/no-such-page");
+
+            assertThat(missing.statusCode()).isEqualTo(404);
+            assertThat(missing.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+            assertThat(missing.body()).contains("<h1>Not found</h1>").contains("/no-such-page");
+        }
+
+        @Test
+        void an_unknown_id_on_the_api_answers_problem_json_even_to_a_browser() throws IOException {
+            HttpResponse<String> missing = page("/api/v1/sources/00000000-0000-0000-0000-000000000000");
+
+            assertThat(missing.statusCode()).isEqualTo(404);
+            assertThat(missing.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+            assertThat(json.readTree(missing.body()).get("status").asInt()).isEqualTo(404);
+        }
+    }
+
+    @Nested
     class Forms {
         @Test
         void adding_a_source_redirects_to_its_page() {
@@ -302,6 +338,312 @@ class WebPagesIT {
     }
 
     @Nested
+    class Channel_detail {
+        private static final java.time.format.DateTimeFormatter XMLTV = java.time.format.DateTimeFormatter.ofPattern(
+                        "yyyyMMddHHmmss '+0000'")
+                .withZone(java.time.ZoneOffset.UTC);
+
+        private String channelLink;
+
+        @BeforeEach
+        void ingest() throws IOException {
+            addAndRefresh("Provider", Files.writeString(inputs.resolve("account.m3u"), """
+                    #EXTM3U
+                    #EXTINF:-1 tvg-id="bbc1.uk" tvg-chno="101" group-title="UK" catchup-days="7",BBC One
+                    http://up.example/live/alice/s3cret/1.ts
+                    """));
+            String list = page("/channels").body();
+            Matcher link = Pattern.compile("href=\"(/channels/[0-9a-f-]{36})\">BBC One<")
+                    .matcher(list);
+            assertThat(link.find()).as(list).isTrue();
+            channelLink = link.group(1);
+        }
+
+        private String guideLocation;
+
+        private void addGuideOnAirNow() throws IOException {
+            java.time.Instant now = java.time.Instant.now();
+            Path guide = Files.writeString(inputs.resolve("now.xml"), """
+                    <?xml version="1.0"?><tv><channel id="bbc1.uk"><display-name>BBC One</display-name></channel>
+                    <programme start="%s" stop="%s" channel="bbc1.uk"><title>News at One</title></programme>
+                    <programme start="%s" stop="%s" channel="bbc1.uk"><title>Doctors</title></programme></tv>
+                    """.formatted(
+                            XMLTV.format(now.minusSeconds(1800)),
+                            XMLTV.format(now.plusSeconds(1800)),
+                            XMLTV.format(now.plusSeconds(1800)),
+                            XMLTV.format(now.plusSeconds(3600))));
+            String location = post(
+                            "/guides",
+                            Map.of(
+                                    "csrf",
+                                    csrf,
+                                    "name",
+                                    "Guide",
+                                    "kind",
+                                    "xmltv",
+                                    "url",
+                                    guide.toUri().toString()))
+                    .headers()
+                    .firstValue("Location")
+                    .orElseThrow();
+            guideLocation = location;
+            assertThat(post(location + "/refresh", Map.of("csrf", csrf)).statusCode())
+                    .isEqualTo(303);
+            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+            while (!page(location + "/status").body().contains("data-state=\"succeeded\"")) {
+                assertThat(System.nanoTime()).as("guide refreshed in time").isLessThan(deadline);
+                java.util.concurrent.locks.LockSupport.parkNanos(50_000_000L);
+            }
+        }
+
+        @Test
+        void shows_attributes_and_the_stream_url_with_its_credentials_masked() {
+            String detail = page(channelLink).body();
+
+            assertThat(detail)
+                    .contains("<h1>BBC One</h1>")
+                    .contains("bbc1.uk")
+                    .contains("catchup-days")
+                    .contains("id=\"stream-url\"")
+                    .doesNotContain("s3cret")
+                    .contains("No guide has programmes");
+        }
+
+        @Test
+        void shows_the_guide_match_with_the_programmes_now_and_next() throws IOException {
+            addGuideOnAirNow();
+
+            String detail = page(channelLink).body();
+
+            assertThat(detail).contains("Matched guide channel <code>bbc1.uk</code>");
+            assertThat(detail.substring(detail.indexOf("id=\"programme-now\""))).contains("News at One");
+            assertThat(detail.substring(detail.indexOf("id=\"programme-next\"")))
+                    .contains("Doctors");
+        }
+
+        @Test
+        void a_proxys_guide_grid_shows_the_window_around_now_and_moves_by_three_hours() throws IOException {
+            addGuideOnAirNow();
+            ApiClient api = new ApiClient(app);
+            String source = json.readTree(api.get("/api/v1/sources/stream").body())
+                    .get(0)
+                    .get("id")
+                    .asText();
+            String guide = guideLocation.substring(guideLocation.lastIndexOf('/') + 1);
+            HttpResponse<String> created = api.post(
+                    "/api/v1/proxies",
+                    "{\"name\":\"Living room\",\"sources\":[\"" + source + "\"],\"epgSources\":[\"" + guide
+                            + "\"],\"numberingMode\":\"sequential\"}");
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+            String proxy = json.readTree(created.body()).get("id").asText();
+            assertThat(api.post("/api/v1/proxies/" + proxy + "/regenerate", "").statusCode())
+                    .isEqualTo(200);
+
+            String grid = page("/proxies/" + proxy + "/guide").body();
+
+            assertThat(grid)
+                    .contains("<h1>Guide: Living room</h1>")
+                    .contains("BBC One</a>")
+                    .containsPattern("class=\"slot now\"[^>]*>[0-9:]+ News at One<")
+                    .contains("Doctors");
+            Matcher later = Pattern.compile("href=\"([^\"]+)\" rel=\"next\" id=\"later\"")
+                    .matcher(grid);
+            assertThat(later.find()).isTrue();
+            String moved = page(later.group(1).replace("&amp;", "&")).body();
+            assertThat(moved).doesNotContain("News at One").contains("no programmes in this window");
+            assertThat(page("/proxies/" + proxy + "/guide?at=yesterday").statusCode())
+                    .isEqualTo(400);
+        }
+
+        @Test
+        void the_api_answers_the_same_detail_with_masked_urls() throws IOException {
+            addGuideOnAirNow();
+            String id = channelLink.substring(channelLink.lastIndexOf('/') + 1);
+
+            HttpResponse<String> answer = new ApiClient(app).get("/api/v1/channels/" + id);
+
+            assertThat(answer.statusCode()).isEqualTo(200);
+            JsonNode body = json.readTree(answer.body());
+            assertThat(body.get("guideChannel").asText()).isEqualTo("bbc1.uk");
+            assertThat(body.get("now").get("title").asText()).isEqualTo("News at One");
+            assertThat(body.get("next").get("title").asText()).isEqualTo("Doctors");
+            assertThat(body.get("channel").get("streamUrl").asText()).doesNotContain("s3cret");
+            assertThat(new ApiClient(app)
+                            .get("/api/v1/channels/00000000-0000-0000-0000-000000000000")
+                            .statusCode())
+                    .isEqualTo(404);
+        }
+    }
+
+    @Nested
+    class Jobs_relay_profiles_and_system {
+        @Test
+        void the_job_history_lists_finished_jobs_with_outcome_and_duration() {
+            HttpResponse<String> submitted =
+                    new ApiClient(app).post("/api/v1/jobs", "{\"kind\":\"logo_cleanup\",\"target\":\"logos\"}");
+            assertThat(submitted.statusCode()).as(submitted.body()).isBetween(200, 202);
+
+            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+            String history = page("/jobs").body();
+            while (!history.contains("<span class=\"badge succeeded\">succeeded</span>")) {
+                assertThat(System.nanoTime()).as(history).isLessThan(deadline);
+                java.util.concurrent.locks.LockSupport.parkNanos(50_000_000L);
+                history = page("/jobs").body();
+            }
+
+            assertThat(history)
+                    .contains("<h1>Jobs</h1>")
+                    .contains("<td>logo cleanup</td>")
+                    .containsPattern("<td>[0-9.]+ (ms|s)</td>");
+            assertThat(page("/jobs?state=succeeded").statusCode()).isEqualTo(200);
+            assertThat(page("/jobs?state=nonsense").statusCode()).isEqualTo(400);
+        }
+
+        @Test
+        void a_relay_profile_is_added_edited_and_deleted_after_confirmation() {
+            Map<String, String> fields = new java.util.HashMap<>(Map.of(
+                    "csrf", csrf,
+                    "name", "Phones",
+                    "video_codec", "h264",
+                    "audio_codec", "aac",
+                    "video_bitrate_kbps", "1500",
+                    "audio_bitrate_kbps", "128",
+                    "max_height", "720",
+                    "hwaccel", "none"));
+            assertThat(post("/relay-profiles", fields).statusCode()).isEqualTo(303);
+            String listed = page("/relay-profiles").body();
+            assertThat(listed).contains(">Phones<").contains("720p");
+            Matcher edit = Pattern.compile("href=\"(/relay-profiles/[0-9a-f-]{36})/edit\"")
+                    .matcher(listed);
+            assertThat(edit.find()).isTrue();
+            String profile = edit.group(1);
+
+            fields.put("max_height", "tall");
+            HttpResponse<String> refused = post(profile, fields);
+            assertThat(refused.statusCode()).isEqualTo(400);
+            assertThat(refused.body())
+                    .contains(
+                            "<p class=\"field-error\" id=\"max_height-error\">max_height: 'tall' (expected: a whole number)</p>");
+
+            fields.put("max_height", "1080");
+            assertThat(post(profile, fields).statusCode()).isEqualTo(303);
+            assertThat(page(profile + "/edit").body()).contains("value=\"1080\"");
+            assertThat(page(profile + "/delete").body())
+                    .contains("It cannot be undone")
+                    .contains("Phones");
+            assertThat(post(profile + "/delete", Map.of("csrf", csrf)).statusCode())
+                    .isEqualTo(303);
+            assertThat(page("/relay-profiles").body()).doesNotContain(">Phones<");
+            assertThat(page(profile + "/edit").statusCode()).isEqualTo(404);
+        }
+
+        @Test
+        void the_system_page_shows_the_version_and_the_doctors_ffmpeg_report() {
+            String system = page("/system").body();
+            String ffmpeg = page("/system/ffmpeg").body();
+
+            assertThat(system)
+                    .contains("<h1>System</h1>")
+                    .contains("id=\"tvarr-version\"")
+                    .contains("hx-get=\"/system/ffmpeg\"");
+            assertThat(ffmpeg).contains("id=\"ffmpeg-version\"").contains("id=\"verified-hardware\"");
+        }
+    }
+
+    @Nested
+    class Xtream_test_connection {
+        private com.sun.net.httpserver.HttpServer server;
+
+        /** A provider's panel on a local port answering every login with the given user_info. */
+        private String panel(String userInfo) throws IOException {
+            server = com.sun.net.httpserver.HttpServer.create(
+                    new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+            byte[] body = ("{\"user_info\":" + userInfo + ",\"server_info\":{}}").getBytes(StandardCharsets.UTF_8);
+            server.createContext("/player_api.php", exchange -> {
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, body.length);
+                try (var out = exchange.getResponseBody()) {
+                    out.write(body);
+                }
+            });
+            server.start();
+            return "http://127.0.0.1:" + server.getAddress().getPort();
+        }
+
+        @AfterEach
+        void stopPanel() {
+            if (server != null) {
+                server.stop(0);
+            }
+        }
+
+        private HttpResponse<String> test(String url, String password) {
+            return send(request("/sources/test-xtream")
+                    .header("Cookie", cookie)
+                    .header("X-CSRF-Token", csrf)
+                    .header("HX-Request", "true")
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("url=" + URLEncoder.encode(url, StandardCharsets.UTF_8)
+                            + "&username=alice&password=" + password + "&user_agent=")));
+        }
+
+        @Test
+        void shows_the_accounts_expiry_and_connections() throws IOException {
+            String url = panel("{\"auth\":1,\"status\":\"Active\",\"exp_date\":\"1924992000\","
+                    + "\"max_connections\":\"2\",\"active_cons\":\"1\",\"is_trial\":\"0\"}");
+
+            HttpResponse<String> answer = test(url, "s3cret");
+
+            assertThat(answer.statusCode()).isEqualTo(200);
+            assertThat(answer.body())
+                    .contains("data-ok=\"true\"")
+                    .contains("<dd id=\"xtream-status\">Active</dd>")
+                    .contains("2031-01-01 00:00:00 UTC")
+                    .contains("1 in use of 2");
+        }
+
+        @Test
+        void shows_the_providers_refusal() throws IOException {
+            String url = panel("{\"auth\":0}");
+
+            String body = test(url, "wrong").body();
+
+            assertThat(body)
+                    .contains("data-ok=\"false\"")
+                    .contains("The provider refused")
+                    .contains("alice");
+            assertThat(body).doesNotContain("wrong");
+        }
+
+        @Test
+        void refuses_urls_the_ingest_fetcher_refuses() {
+            assertThat(test("ftp://provider.example/", "x").body())
+                    .contains("url:")
+                    .contains("expected: an http");
+            assertThat(test("file:///etc/", "x").body())
+                    .contains("data-ok=\"false\"")
+                    .doesNotContain("xtream-status");
+        }
+
+        @Test
+        void the_api_answers_the_same_check() throws IOException {
+            String url = panel("{\"auth\":1,\"status\":\"Expired\",\"exp_date\":\"1000\",\"max_connections\":1}");
+
+            HttpResponse<String> answer = new ApiClient(app)
+                    .post(
+                            "/api/v1/sources/stream/test-xtream",
+                            "{\"url\":\"" + url + "\",\"username\":\"alice\",\"password\":\"p\"}");
+
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+            JsonNode check = json.readTree(answer.body());
+            assertThat(check.get("ok").asBoolean()).isFalse();
+            assertThat(check.get("status").asText()).isEqualTo("Expired");
+            assertThat(check.get("maxConnections").asInt()).isEqualTo(1);
+            assertThat(check.get("problem").asText()).contains("Expired");
+        }
+    }
+
+    @Nested
     class Guides_and_proxies {
         @Test
         void a_guide_is_added_and_refreshed_through_its_pages() throws IOException {
@@ -328,6 +670,44 @@ class WebPagesIT {
             assertThat(location).startsWith("/guides/");
             assertThat(page(location).body()).contains("<h1>Guide</h1>").contains("programmes stored");
             assertThat(page("/").body()).contains(">Guide</a>");
+        }
+
+        @Test
+        void a_guide_with_nothing_on_air_is_a_warning_on_the_dashboard_and_in_the_api() throws IOException {
+            Path guide = Files.writeString(inputs.resolve("future.xml"), """
+                    <?xml version="1.0"?><tv><channel id="bbc1.uk"><display-name>BBC One</display-name></channel>
+                    <programme start="20300101000000 +0000" stop="20300101010000 +0000" channel="bbc1.uk">
+                    <title>News</title></programme></tv>
+                    """);
+            assertThat(page("/").body()).doesNotContain("id=\"warnings\"");
+            String location = post(
+                            "/guides",
+                            Map.of(
+                                    "csrf",
+                                    csrf,
+                                    "name",
+                                    "Future guide",
+                                    "kind",
+                                    "xmltv",
+                                    "url",
+                                    guide.toUri().toString()))
+                    .headers()
+                    .firstValue("Location")
+                    .orElseThrow();
+
+            String dashboard = page("/").body();
+
+            assertThat(dashboard)
+                    .contains("id=\"warnings\"")
+                    .contains("data-kind=\"guide_without_programmes\"")
+                    .contains("<a href=\"" + location + "\">Future guide</a>")
+                    .contains("no programmes stored");
+            JsonNode warnings = json.readTree(
+                    new ApiClient(app).get("/api/v1/system/warnings").body());
+            assertThat(warnings).anySatisfy(w -> {
+                assertThat(w.get("kind").asText()).isEqualTo("guide_without_programmes");
+                assertThat(w.get("name").asText()).isEqualTo("Future guide");
+            });
         }
 
         @Test
@@ -358,6 +738,53 @@ class WebPagesIT {
                     .containsPattern("<p class=\"field-error\" id=\"name-error\">name: [^<]+</p>")
                     .contains("value=\"" + sourceId + "\" checked")
                     .contains("value=\"100\"");
+        }
+
+        @Test
+        void the_proxy_form_keeps_the_order_sent_the_relay_profile_chosen_and_a_filter_switched_off()
+                throws IOException {
+            String first = addAndRefresh("First", inputs.resolve("provider.m3u"));
+            String second = addAndRefresh("Second", inputs.resolve("provider.m3u"));
+            String firstId = first.substring(first.lastIndexOf('/') + 1);
+            String secondId = second.substring(second.lastIndexOf('/') + 1);
+            ApiClient api = new ApiClient(app);
+            String profile = json.readTree(api.post("/api/v1/relay/profiles", "{\"name\":\"Phones\"}")
+                            .body())
+                    .get("id")
+                    .asText();
+            String filter = json.readTree(api.post(
+                                    "/api/v1/filters",
+                                    "{\"name\":\"UK\",\"domain\":\"stream_filter\",\"action\":\"include\","
+                                            + "\"expression\":\"group_title equals \\\"UK\\\"\"}")
+                            .body())
+                    .get("id")
+                    .asText();
+            String body =
+                    "csrf=" + URLEncoder.encode(csrf, StandardCharsets.UTF_8) + "&name=Ordered&sources=" + secondId
+                            + "&sources=" + firstId + "&filters=" + filter + "&filters_off=" + filter
+                            + "&numbering_mode=sequential&numbering_start=1&numbering_block_size=100"
+                            + "&delivery_mode=transcode&relay_profile=" + profile;
+
+            HttpResponse<String> created = send(request("/proxies")
+                    .header("Cookie", cookie)
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)));
+
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(303);
+            String location = created.headers().firstValue("Location").orElseThrow();
+            JsonNode proxy =
+                    json.readTree(api.get("/api/v1/proxies/" + location.substring(location.lastIndexOf('/') + 1))
+                            .body());
+            assertThat(proxy.get("sources").get(0).asText()).isEqualTo(secondId);
+            assertThat(proxy.get("sources").get(1).asText()).isEqualTo(firstId);
+            assertThat(proxy.get("relayProfile").asText()).isEqualTo(profile);
+            assertThat(proxy.toString()).contains("\"active\":false");
+            String form = page(location + "/edit").body();
+            assertThat(form.indexOf("data-id=\"" + secondId + "\""))
+                    .isLessThan(form.indexOf("data-id=\"" + firstId + "\""));
+            assertThat(form)
+                    .contains("<option value=\"" + profile + "\" selected>Phones</option>")
+                    .contains("name=\"filters_off\" value=\"" + filter + "\" checked");
         }
 
         @Test

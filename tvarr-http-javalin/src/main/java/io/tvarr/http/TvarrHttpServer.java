@@ -7,6 +7,7 @@ import io.javalin.router.Endpoint;
 import io.javalin.util.JavalinBindException;
 import io.tvarr.domain.Redaction;
 import io.tvarr.domain.UnavailableException;
+import io.tvarr.http.problem.ErrorPage;
 import io.tvarr.http.problem.ProblemResponses;
 import java.net.BindException;
 import java.util.List;
@@ -72,7 +73,13 @@ public final class TvarrHttpServer implements AutoCloseable {
         config.routes.before(RequestIds::assign);
         config.routes.before(new CrossSiteRequests(settings.corsOrigins())::check);
         config.routes.after(ctx -> MDC.remove(RequestIds.MDC_KEY));
-        ProblemResponses.register(config.routes);
+        // the web interface, when it is served, shows failures of its pages as pages
+        ErrorPage page = routes.stream()
+                .filter(ErrorPage.class::isInstance)
+                .map(ErrorPage.class::cast)
+                .findFirst()
+                .orElse(ErrorPage.NONE);
+        ProblemResponses.register(config.routes, page);
         routes.forEach(r -> r.register(config.routes));
     }
 

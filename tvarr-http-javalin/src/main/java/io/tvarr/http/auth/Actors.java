@@ -29,7 +29,8 @@ public final class Actors {
         return actor;
     }
 
-    static Optional<Actor> find(Context ctx) {
+    /** The actor, when the gate let the request through (a request without a route may not have met it). */
+    public static Optional<Actor> find(Context ctx) {
         return Optional.ofNullable(ctx.attribute(ACTOR));
     }
 

@@ -28,7 +28,20 @@ public final class ProblemResponses {
     private ProblemResponses() {}
 
     public static void register(RoutesConfig routes) {
-        routes.exception(ValidationException.class, (e, ctx) -> send(ctx, ProblemType.VALIDATION, e.getMessage()));
+        register(routes, ErrorPage.NONE);
+    }
+
+    /** Registers the mapping; requests the error page {@link ErrorPage#wants wants} get an HTML page instead. */
+    public static void register(RoutesConfig routes, ErrorPage page) {
+        Answer answer = (ctx, type, status, detail) -> {
+            if (page.wants(ctx)) {
+                page.render(ctx, status, type.title(), Redaction.redactUrl(detail));
+            } else {
+                send(ctx, type, status, detail);
+            }
+        };
+        routes.exception(
+                ValidationException.class, (e, ctx) -> answer.send(ctx, ProblemType.VALIDATION, e.getMessage()));
         routes.exception(InvalidExpressionException.class, (e, ctx) -> {
             ProblemType type = ProblemType.VALIDATION;
             ctx.status(type.status());
@@ -44,33 +57,33 @@ public final class ProblemResponses {
                     e.problem().caret()));
             ctx.contentType(CONTENT_TYPE);
         });
-        routes.exception(NotFoundException.class, (e, ctx) -> send(ctx, ProblemType.NOT_FOUND, e.getMessage()));
-        routes.exception(ConflictException.class, (e, ctx) -> send(ctx, ProblemType.CONFLICT, e.getMessage()));
+        routes.exception(NotFoundException.class, (e, ctx) -> answer.send(ctx, ProblemType.NOT_FOUND, e.getMessage()));
+        routes.exception(ConflictException.class, (e, ctx) -> answer.send(ctx, ProblemType.CONFLICT, e.getMessage()));
         routes.exception(UpstreamException.class, (e, ctx) -> {
             log.info("upstream failed path={} reason={}", path(ctx), Redaction.redactUrl(e.getMessage()));
-            send(ctx, ProblemType.UPSTREAM, e.getMessage());
+            answer.send(ctx, ProblemType.UPSTREAM, e.getMessage());
         });
         routes.exception(UnavailableException.class, (e, ctx) -> {
             if (e.retryAfterSeconds() > 0) {
                 ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
             }
-            send(ctx, ProblemType.UNAVAILABLE, e.getMessage());
+            answer.send(ctx, ProblemType.UNAVAILABLE, e.getMessage());
         });
         routes.exception(StorageException.class, (e, ctx) -> {
             log.warn("storage failed path={} reason={}", path(ctx), Redaction.redactUrl(e.getMessage()));
             // database messages carry SQL and connection details; files and disks say what failed in plain words
-            send(ctx, ProblemType.UNAVAILABLE, isDatabase(e) ? "the database is not available" : e.getMessage());
+            answer.send(ctx, ProblemType.UNAVAILABLE, isDatabase(e) ? "the database is not available" : e.getMessage());
         });
         routes.exception(
                 JacksonException.class, (e, ctx) -> send(ctx, ProblemType.VALIDATION, JsonProblems.describe(e)));
         routes.exception(HttpResponseException.class, (e, ctx) -> {
             ProblemType type = ProblemType.forStatus(e.getStatus());
-            send(ctx, type, e.getStatus(), e.getMessage());
+            answer.send(ctx, type, e.getStatus(), e.getMessage());
         });
         routes.exception(Exception.class, ProblemResponses::internal);
         routes.error(404, ctx -> {
-            if (!isProblem(ctx)) {
-                send(ctx, ProblemType.NOT_FOUND, "no route for " + ctx.method() + " " + ctx.path());
+            if (!isAnswered(ctx)) {
+                answer.send(ctx, ProblemType.NOT_FOUND, "no route for " + ctx.method() + " " + ctx.path());
             }
         });
         routes.error(405, ctx -> {
@@ -78,6 +91,16 @@ public final class ProblemResponses {
                 send(ctx, ProblemType.METHOD_NOT_ALLOWED, ctx.method() + " is not allowed on " + ctx.path());
             }
         });
+    }
+
+    /** Sends a problem, or hands it to the error page. */
+    @FunctionalInterface
+    private interface Answer {
+        void send(Context ctx, ProblemType type, int status, String detail);
+
+        default void send(Context ctx, ProblemType type, String detail) {
+            send(ctx, type, type.status(), detail);
+        }
     }
 
     public static void send(Context ctx, ProblemType type, String detail) {
@@ -127,5 +150,11 @@ public final class ProblemResponses {
     private static boolean isProblem(Context ctx) {
         String type = ctx.res().getContentType();
         return type != null && type.startsWith(CONTENT_TYPE);
+    }
+
+    /** A problem, or a page a handler or the error page already wrote, stays as it is. */
+    private static boolean isAnswered(Context ctx) {
+        String type = ctx.res().getContentType();
+        return isProblem(ctx) || (type != null && type.startsWith("text/html"));
     }
 }

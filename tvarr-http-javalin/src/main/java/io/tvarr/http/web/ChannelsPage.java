@@ -2,8 +2,11 @@ package io.tvarr.http.web;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.tvarr.domain.channel.ChannelDetail;
+import io.tvarr.domain.channel.ChannelId;
 import io.tvarr.domain.channel.ChannelQuery;
 import io.tvarr.domain.channel.port.in.BrowseChannelsUseCase;
+import io.tvarr.domain.channel.port.in.DescribeChannelUseCase;
 import io.tvarr.http.QueryParams;
 import java.util.Map;
 import java.util.Objects;
@@ -13,17 +16,34 @@ final class ChannelsPage {
     static final int PAGE_SIZE = 50;
 
     private final BrowseChannelsUseCase channels;
+    private final DescribeChannelUseCase details;
     private final Templates templates;
     private final WebAssets assets;
 
-    ChannelsPage(BrowseChannelsUseCase channels, Templates templates, WebAssets assets) {
+    ChannelsPage(
+            BrowseChannelsUseCase channels, DescribeChannelUseCase details, Templates templates, WebAssets assets) {
         this.channels = channels;
+        this.details = details;
         this.templates = templates;
         this.assets = assets;
     }
 
     void register(RoutesConfig routes) {
         routes.get("/channels", this::list);
+        routes.get("/channels/{id}", this::show);
+    }
+
+    /** One channel: its attributes, masked stream URL, guide match and now/next. */
+    void show(Context ctx) {
+        ChannelDetail detail = details.describe(ChannelId.parse(ctx.pathParam("id")));
+        templates.render(
+                ctx,
+                "channel.jte",
+                Map.of(
+                        "layout",
+                        Layout.of(ctx, assets, detail.channel().name(), "channels"),
+                        "detail",
+                        new ChannelShown(detail)));
     }
 
     void list(Context ctx) {

@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import io.tvarr.domain.job.JobState;
 import io.tvarr.domain.job.port.in.ManageJobsUseCase;
 import io.tvarr.domain.relay.port.in.InspectRelayUseCase;
+import io.tvarr.domain.system.port.in.ListWarningsUseCase;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,7 @@ final class DashboardPage {
     private final List<SourcePages> sections;
     private final ManageJobsUseCase jobs;
     private final InspectRelayUseCase relay;
+    private final ListWarningsUseCase warnings;
     private final Templates templates;
     private final WebAssets assets;
 
@@ -28,6 +30,7 @@ final class DashboardPage {
         this.sections = List.of(sources, guides);
         this.jobs = useCases.jobs();
         this.relay = useCases.relay();
+        this.warnings = useCases.warnings();
         this.templates = templates;
         this.assets = assets;
     }
@@ -47,7 +50,8 @@ final class DashboardPage {
                         "guides", sections.get(1).rows(),
                         "jobs", jobRows(),
                         "refreshing", refreshing(),
-                        "sessions", relay.sessions()));
+                        "sessions", relay.sessions(),
+                        "warnings", warnings.warnings()));
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.tvarr.http.web;
 
 import io.javalin.http.Context;
+import io.tvarr.domain.admin.Actor;
 import io.tvarr.domain.admin.AdminSession;
 import io.tvarr.http.auth.Actors;
 
@@ -16,6 +17,16 @@ public record Layout(String title, String section, String user, String csrf, Web
                 title,
                 section,
                 Actors.of(ctx).name(),
+                Actors.session(ctx).map(AdminSession::csrfToken).orElse(""),
+                assets);
+    }
+
+    /** The frame of an error page, which a request the admin gate never saw (one without a route) may get too. */
+    static Layout forError(Context ctx, WebAssets assets, String title) {
+        return new Layout(
+                title,
+                "",
+                Actors.find(ctx).map(Actor::name).orElse(""),
                 Actors.session(ctx).map(AdminSession::csrfToken).orElse(""),
                 assets);
     }

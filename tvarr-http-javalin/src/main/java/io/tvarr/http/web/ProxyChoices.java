@@ -36,6 +36,22 @@ public final class ProxyChoices {
                 .toList();
     }
 
+    public List<Choice> relayProfiles() {
+        return useCases.relayProfiles().list().stream()
+                .map(p -> new Choice(p.id().toString(), p.name()))
+                .toList();
+    }
+
+    /** The choices with the ticked ones first, in the proxy's order, so the form lists them as the proxy uses them. */
+    public static List<Choice> inOrder(List<Choice> choices, List<String> ticked) {
+        List<Choice> ordered = new java.util.ArrayList<>();
+        for (String id : ticked) {
+            choices.stream().filter(c -> c.id().equals(id)).findFirst().ifPresent(ordered::add);
+        }
+        choices.stream().filter(c -> !ticked.contains(c.id())).forEach(ordered::add);
+        return ordered;
+    }
+
     /** The names of the ids used, in their order; an id no choice has is shown as it is. */
     static List<String> names(List<Choice> choices, List<?> used) {
         Map<String, String> byId = choices.stream().collect(Collectors.toMap(Choice::id, Choice::name));

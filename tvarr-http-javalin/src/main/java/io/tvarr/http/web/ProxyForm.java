@@ -12,6 +12,7 @@ import io.tvarr.domain.proxy.OutputSettings;
 import io.tvarr.domain.proxy.ProxyFilter;
 import io.tvarr.domain.proxy.StreamProxy;
 import io.tvarr.domain.proxy.port.in.SaveProxyCommand;
+import io.tvarr.domain.relay.RelayProfileId;
 import io.tvarr.domain.source.SourceId;
 import io.tvarr.http.EnumParam;
 import java.util.List;
@@ -31,7 +32,9 @@ public record ProxyForm(
         String numberingMode,
         String numberingStart,
         String numberingBlockSize,
-        String deliveryMode) {
+        String deliveryMode,
+        String relayProfile,
+        List<String> filtersOff) {
     static final Set<String> FIELDS = Set.of(
             "name",
             "sources",
@@ -50,6 +53,7 @@ public record ProxyForm(
         epgSources = List.copyOf(epgSources);
         filters = List.copyOf(filters);
         mappingRules = List.copyOf(mappingRules);
+        filtersOff = List.copyOf(filtersOff);
     }
 
     static ProxyForm empty() {
@@ -63,7 +67,9 @@ public record ProxyForm(
                 Shown.wire(numbering.mode()),
                 Integer.toString(numbering.start()),
                 Integer.toString(numbering.blockSize()),
-                Shown.wire(DeliveryMode.REDIRECT));
+                Shown.wire(DeliveryMode.REDIRECT),
+                "",
+                List.of());
     }
 
     static ProxyForm of(StreamProxy p) {
@@ -76,7 +82,12 @@ public record ProxyForm(
                 Shown.wire(p.numbering().mode()),
                 Integer.toString(p.numbering().start()),
                 Integer.toString(p.numbering().blockSize()),
-                Shown.wire(p.deliveryMode()));
+                Shown.wire(p.deliveryMode()),
+                p.relayProfile() == null ? "" : p.relayProfile().toString(),
+                p.filters().stream()
+                        .filter(f -> !f.active())
+                        .map(f -> f.filterId().toString())
+                        .toList());
     }
 
     static ProxyForm read(Context ctx) {
@@ -89,12 +100,16 @@ public record ProxyForm(
                 orEmpty(ctx.formParam("numbering_mode")),
                 orEmpty(ctx.formParam("numbering_start")),
                 orEmpty(ctx.formParam("numbering_block_size")),
-                orEmpty(ctx.formParam("delivery_mode")));
+                orEmpty(ctx.formParam("delivery_mode")),
+                orEmpty(ctx.formParam("relay_profile")),
+                ctx.formParams("filters_off"));
     }
 
     /**
      * The command this form asks for, over what the form does not show of {@code stored} (slug, output settings,
-     * relay profile, schedule, switched-off filters keep their switch); a new proxy gets the defaults.
+     * schedule); a new proxy gets the defaults. A filter ticked in {@code filters_off} stays in the proxy, switched
+     * off. The lists keep the order the form sent them in, which the page's drag and drop (or its up/down buttons)
+     * set.
      */
     SaveProxyCommand toCommand(@Nullable StreamProxy stored) {
         DeliveryMode delivery = EnumParam.parse(DeliveryMode.class, deliveryMode, "delivery_mode");
@@ -103,27 +118,18 @@ public record ProxyForm(
                 stored == null ? null : stored.slug(),
                 sources.stream().map(SourceId::parse).toList(),
                 epgSources.stream().map(EpgSourceId::parse).toList(),
-                filters.stream().map(id -> filter(id, stored)).toList(),
+                filters.stream()
+                        .map(id -> new ProxyFilter(FilterId.parse(id), !filtersOff.contains(id)))
+                        .toList(),
                 mappingRules.stream().map(MappingRuleId::parse).toList(),
                 new Numbering(
                         EnumParam.parse(NumberingMode.class, numberingMode, "numbering_mode"),
                         number(numberingStart, "numbering_start"),
                         number(numberingBlockSize, "numbering_block_size")),
                 delivery,
-                stored == null ? null : stored.relayProfile(),
+                relayProfile.isBlank() ? null : RelayProfileId.parse(relayProfile.trim()),
                 stored == null ? OutputSettings.DEFAULT : stored.output(),
                 stored == null ? null : stored.schedule());
-    }
-
-    private static ProxyFilter filter(String id, @Nullable StreamProxy stored) {
-        FilterId filterId = FilterId.parse(id);
-        boolean active = stored == null
-                || stored.filters().stream()
-                        .filter(f -> f.filterId().equals(filterId))
-                        .findFirst()
-                        .map(ProxyFilter::active)
-                        .orElse(true);
-        return new ProxyFilter(filterId, active);
     }
 
     private static int number(String text, String field) {

@@ -1,5 +1,6 @@
 package io.tvarr.http.web;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -15,6 +16,21 @@ public final class Shown {
 
     public static String time(@Nullable Instant at) {
         return at == null ? "–" : TIME.format(at);
+    }
+
+    /** A duration as a person reads it: {@code 850 ms}, {@code 12.3 s}, {@code 4 min 5 s}; a dash when unknown. */
+    public static String duration(@Nullable Duration duration) {
+        if (duration == null) {
+            return "–";
+        }
+        long ms = duration.toMillis();
+        if (ms < 1000) {
+            return ms + " ms";
+        }
+        if (ms < 60_000) {
+            return String.format(Locale.ROOT, "%.1f s", ms / 1000.0);
+        }
+        return (ms / 60_000) + " min " + (ms % 60_000) / 1000 + " s";
     }
 
     public static String word(Enum<?> value) {
