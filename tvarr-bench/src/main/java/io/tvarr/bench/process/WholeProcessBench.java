@@ -188,8 +188,8 @@ public final class WholeProcessBench {
                 } catch (IOException notYet) {
                     // not listening yet
                 }
-                if (System.nanoTime() - start > 60_000_000_000L) {
-                    throw new IllegalStateException("tvarr serve not ready in 60 s");
+                if (System.nanoTime() - start > 300_000_000_000L) {
+                    throw new IllegalStateException("tvarr serve not ready in 300 s");
                 }
                 Thread.sleep(5);
             }
