@@ -37,20 +37,15 @@ public final class HttpSourceFetcher implements SourceFetcher {
     private static final Logger log = LoggerFactory.getLogger(HttpSourceFetcher.class);
 
     private final FetchSettings settings;
-    /**
-     * Built on first use: a JDK client loads the TLS trust store and starts a selector thread, start-up work that a
-     * run reading only {@code file:} sources (or relaying nothing) never needs.
-     */
-    private final java.util.function.Supplier<HttpClient> client;
-
+    private final HttpClient client;
     private final RetryPolicy<TimedBody> retry;
 
     public HttpSourceFetcher(FetchSettings settings) {
-        this.client = LazyClient.of(() -> HttpClient.newBuilder()
+        this.settings = settings;
+        this.client = HttpClient.newBuilder()
                 .connectTimeout(settings.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
-                .build());
-        this.settings = settings;
+                .build();
         this.retry = RetryPolicy.<TimedBody>builder()
                 .handleIf(HttpSourceFetcher::isTransient)
                 .withBackoff(settings.retryDelay(), settings.retryDelay().multipliedBy(8))
@@ -109,7 +104,7 @@ public final class HttpSourceFetcher implements SourceFetcher {
                     Redaction.redactUrl(url.toString()), settings.readTimeout(), settings.deadline(), startNanos);
             HttpResponse<InputStream> response;
             try {
-                response = client.get().send(request, info -> body);
+                response = client.send(request, info -> body);
             } catch (HttpTimeoutException e) {
                 throw new TransientFailure(Redaction.redactUrl(url.toString()) + ": timed out", e);
             } catch (IOException e) {

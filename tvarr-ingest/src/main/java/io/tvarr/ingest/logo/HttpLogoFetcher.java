@@ -6,7 +6,6 @@ import io.tvarr.domain.UpstreamException;
 import io.tvarr.domain.ValidationException;
 import io.tvarr.domain.logo.FetchedLogo;
 import io.tvarr.domain.logo.port.out.LogoFetcher;
-import io.tvarr.ingest.fetch.LazyClient;
 import io.tvarr.ingest.fetch.TimedBody;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,20 +24,15 @@ import org.jspecify.annotations.Nullable;
  * next generation, and the channel keeps its original URL meanwhile.
  */
 public final class HttpLogoFetcher implements LogoFetcher {
-    /**
-     * Built on first use: a JDK client loads the TLS trust store and starts a selector thread, start-up work that a
-     * run reading only {@code file:} sources (or relaying nothing) never needs.
-     */
-    private final java.util.function.Supplier<HttpClient> client;
-
+    private final HttpClient client;
     private final Duration timeout;
     private final String userAgent;
 
     public HttpLogoFetcher(Duration connectTimeout, Duration timeout, String userAgent) {
-        this.client = LazyClient.of(() -> HttpClient.newBuilder()
+        this.client = HttpClient.newBuilder()
                 .connectTimeout(connectTimeout)
                 .followRedirects(HttpClient.Redirect.NORMAL)
-                .build());
+                .build();
         this.timeout = timeout;
         this.userAgent = userAgent;
     }
@@ -61,7 +55,7 @@ public final class HttpLogoFetcher implements LogoFetcher {
         // the request timeout covers the headers only: the body gets what is left of the same budget
         TimedBody timed = new TimedBody(where, timeout, timeout, System.nanoTime());
         try {
-            HttpResponse<InputStream> response = client.get().send(request.build(), info -> timed);
+            HttpResponse<InputStream> response = client.send(request.build(), info -> timed);
             try (InputStream body = response.body()) {
                 int status = response.statusCode();
                 if (status == 304) {

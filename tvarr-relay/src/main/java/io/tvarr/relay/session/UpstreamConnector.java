@@ -18,25 +18,20 @@ import java.util.Locale;
 
 /** Opens a channel's upstream over HTTP(S) with the provider's headers and a bounded wait for the answer. */
 final class UpstreamConnector implements UpstreamOpener {
-    /**
-     * Built on first use: a JDK client loads the TLS trust store and starts a selector thread, start-up work that a
-     * run reading only {@code file:} sources (or relaying nothing) never needs.
-     */
-    private final java.util.function.Supplier<HttpClient> client;
-
+    private final HttpClient client;
     private final Duration answerTimeout;
 
     UpstreamConnector(Duration connectTimeout, Duration answerTimeout) {
-        this.client = LazyClient.of(() -> HttpClient.newBuilder()
+        this.client = HttpClient.newBuilder()
                 .connectTimeout(connectTimeout)
                 .followRedirects(HttpClient.Redirect.NORMAL)
-                .build());
+                .build();
         this.answerTimeout = answerTimeout;
     }
 
     /** An HLS playlist's text, fetched with the provider's headers over this connector's client. */
     String playlist(URI url, java.util.Map<String, String> headers) throws InterruptedException {
-        return new HlsFetcher(client.get(), headers, answerTimeout).playlist(url);
+        return new HlsFetcher(client, headers, answerTimeout).playlist(url);
     }
 
     /** The response body of a 200 answer; the caller closes it. */
@@ -58,7 +53,7 @@ final class UpstreamConnector implements UpstreamOpener {
         plan.headers().forEach(request::header);
         HttpResponse<InputStream> response;
         try {
-            response = client.get().send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
         } catch (HttpTimeoutException e) {
             throw new UpstreamException(where + ": no answer within " + answerTimeout.toSeconds() + " s", e);
         } catch (IOException e) {
@@ -86,7 +81,7 @@ final class UpstreamConnector implements UpstreamOpener {
             if (!playlist.stripLeading().startsWith("#EXTM3U")) {
                 throw new RefusedUpstreamException(where + ": announced as HLS but is not a playlist");
             }
-            HlsFetcher fetcher = new HlsFetcher(client.get(), plan.headers(), answerTimeout);
+            HlsFetcher fetcher = new HlsFetcher(client, plan.headers(), answerTimeout);
             return HlsStream.open(fetcher, response.uri(), playlist, 0);
         }
         return response.body();
