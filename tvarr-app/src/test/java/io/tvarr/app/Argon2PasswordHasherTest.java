@@ -53,4 +53,15 @@ class Argon2PasswordHasherTest {
 
         assertThat(hasher.matches("password", reference)).isTrue();
     }
+
+    @Test
+    void the_decoy_has_the_parameters_of_a_real_hash_so_checking_it_costs_the_same_and_matches_nothing() {
+        String decoy = hasher.decoyHash();
+        String real = hasher.hash("tvarr-decoy-password");
+
+        assertThat(decoy).matches("\\$argon2id\\$v=19\\$m=19456,t=2,p=1\\$[A-Za-z0-9+/]{22}\\$[A-Za-z0-9+/]{43}");
+        assertThat(decoy.substring(0, decoy.indexOf("p=1$"))).isEqualTo(real.substring(0, real.indexOf("p=1$")));
+        assertThat(hasher.matches("tvarr-decoy-password", decoy)).isFalse();
+        assertThat(hasher.matches("", decoy)).isFalse();
+    }
 }

@@ -119,7 +119,7 @@ public final class ChannelIngestBench {
                 label, status.lastCount(), seconds, status.lastCount() / seconds, PeakHeap.megabytes());
     }
 
-    private static void writePlaylist(Path file, int count) throws IOException {
+    static void writePlaylist(Path file, int count) throws IOException {
         Random random = new Random(1);
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             out.write("#EXTM3U x-tvg-url=\"http://epg.example/guide.xml.gz\"\n");

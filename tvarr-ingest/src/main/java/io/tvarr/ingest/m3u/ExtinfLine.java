@@ -18,9 +18,12 @@ final class ExtinfLine {
         this.title = title;
     }
 
-    /** Parses the text; an attribute value with no closing quote is the one malformed case. */
-    static ExtinfLine parse(String text, int line) {
-        int pos = 0;
+    /**
+     * Parses the text from {@code from} on (after the tag, so the line is not copied); an attribute value with no
+     * closing quote is the one malformed case.
+     */
+    static ExtinfLine parse(String text, int from, int line) {
+        int pos = from;
         int length = text.length();
         int start = pos;
         while (pos < length && !Character.isWhitespace(text.charAt(pos)) && text.charAt(pos) != ',') {

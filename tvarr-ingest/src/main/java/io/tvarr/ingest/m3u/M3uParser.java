@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,8 +17,6 @@ import org.jspecify.annotations.Nullable;
  * over a limit) raises {@link M3uParseException}. Stateless and thread-safe; the caller closes the stream.
  */
 public final class M3uParser {
-    private static final Pattern STREAM_URL = Pattern.compile("(?i)^[a-z][a-z0-9+.-]*://\\S+$");
-
     private final M3uLimits limits;
 
     public M3uParser(M3uLimits limits) {
@@ -74,30 +71,29 @@ public final class M3uParser {
             }
         }
 
+        /** Tags are matched in place, ignoring case: no upper-cased copy of every line. */
         private void directive(String line, int number) {
-            String upper =
-                    line.length() > 12 ? line.substring(0, 12).toUpperCase(Locale.ROOT) : line.toUpperCase(Locale.ROOT);
-            if (upper.startsWith("#EXTM3U")) {
+            if (tag(line, "#EXTM3U")) {
                 if (!headerSeen && !entriesSeen) {
                     headerSeen = true;
                     listener.header(headerAttributes(line.substring(7), number));
                 }
-            } else if (upper.startsWith("#EXTINF:")) {
+            } else if (tag(line, "#EXTINF:")) {
                 if (extinf != null) {
                     listener.malformed(entryLine, "line " + entryLine + ": entry has no stream URL");
                 }
                 reset();
                 entryLine = number;
                 try {
-                    extinf = ExtinfLine.parse(line.substring(8), number);
+                    extinf = ExtinfLine.parse(line, 8, number);
                 } catch (ExtinfLine.MalformedEntry e) {
                     listener.malformed(number, e.getMessage());
                     extinf = null;
                     skipUntilUrl = true;
                 }
-            } else if (upper.startsWith("#EXTGRP:")) {
+            } else if (tag(line, "#EXTGRP:")) {
                 group = line.substring(8).strip();
-            } else if (upper.startsWith("#EXTVLCOPT:")) {
+            } else if (tag(line, "#EXTVLCOPT:")) {
                 String option = line.substring(11);
                 int eq = option.indexOf('=');
                 if (eq > 0) {
@@ -105,9 +101,13 @@ public final class M3uParser {
                             option.substring(0, eq).strip().toLowerCase(Locale.ROOT),
                             option.substring(eq + 1).strip());
                 }
-            } else if (upper.startsWith("#KODIPROP:")) {
+            } else if (tag(line, "#KODIPROP:")) {
                 kodi.add(line.substring(10).strip());
             }
+        }
+
+        private static boolean tag(String line, String tag) {
+            return line.regionMatches(true, 0, tag, 0, tag.length());
         }
 
         private boolean skipUntilUrl;
@@ -119,7 +119,7 @@ public final class M3uParser {
                 reset();
                 return;
             }
-            if (!STREAM_URL.matcher(line).matches()) {
+            if (!isStreamUrl(line)) {
                 listener.malformed(number, "line " + number + ": not a stream URL: '" + abbreviate(line) + "'");
                 reset();
                 return;
@@ -161,7 +161,7 @@ public final class M3uParser {
 
         private Map<String, String> headerAttributes(String text, int number) {
             try {
-                return ExtinfLine.parse("0 " + text, number).attributes;
+                return ExtinfLine.parse("0 " + text, 0, number).attributes;
             } catch (ExtinfLine.MalformedEntry e) {
                 listener.malformed(number, e.getMessage());
                 return new LinkedHashMap<>();
@@ -178,6 +178,38 @@ public final class M3uParser {
         private static String abbreviate(String text) {
             return text.length() > 60 ? text.substring(0, 60) + "…" : text;
         }
+    }
+
+    /**
+     * A scheme ({@code [a-z][a-z0-9+.-]*}, any case), {@code ://} and at least one more character, with no
+     * whitespace anywhere: what a player can open. Checked by hand, as a regex cost a matcher per entry.
+     */
+    static boolean isStreamUrl(String line) {
+        int length = line.length();
+        int i = 0;
+        if (length == 0 || !isAsciiLetter(line.charAt(0))) {
+            return false;
+        }
+        for (i = 1; i < length; i++) {
+            char c = line.charAt(i);
+            if (!(isAsciiLetter(c) || c >= '0' && c <= '9' || c == '+' || c == '.' || c == '-')) {
+                break;
+            }
+        }
+        if (!line.startsWith("://", i) || i + 3 >= length) {
+            return false;
+        }
+        for (int j = i + 3; j < length; j++) {
+            char c = line.charAt(j);
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
     }
 
     /** The caller owns the stream; the parser's readers must not close it. */

@@ -224,4 +224,42 @@ class M3uParserTest {
                     .hasMessage("line 1: not a text playlist (binary data)");
         }
     }
+
+    @Nested
+    class Stream_urls {
+        private final java.util.regex.Pattern documented =
+                java.util.regex.Pattern.compile("(?i)^[a-z][a-z0-9+.-]*://\\S+$");
+
+        @Test
+        void the_hand_written_check_agrees_with_the_documented_pattern() {
+            java.util.Random random = new java.util.Random(19);
+            String alphabet = "aZ09+.-:/ \t\u000Bé\u00A0\u2028x";
+            List<String> samples = new ArrayList<>(List.of(
+                    "http://a/1.ts",
+                    "HTTPS://A",
+                    "rtmp://x y",
+                    "http://",
+                    "1http://a",
+                    "svc+ssh://h",
+                    "a://b",
+                    "http:/a",
+                    "://a",
+                    "",
+                    "h-t.t+p://\u00A0",
+                    "http://a\u2028"));
+            for (int i = 0; i < 20_000; i++) {
+                StringBuilder s = new StringBuilder();
+                int length = random.nextInt(12);
+                for (int c = 0; c < length; c++) {
+                    s.append(alphabet.charAt(random.nextInt(alphabet.length())));
+                }
+                samples.add(random.nextBoolean() ? s.toString() : "http://" + s);
+            }
+            for (String sample : samples) {
+                assertThat(M3uParser.isStreamUrl(sample))
+                        .as("'%s'", sample)
+                        .isEqualTo(documented.matcher(sample).matches());
+            }
+        }
+    }
 }

@@ -34,7 +34,7 @@ public final class OutputUserService implements ManageOutputUsersUseCase, LogInO
         this.hasher = hasher;
         this.proxies = proxies;
         this.clock = clock;
-        this.decoy = hasher.hash("tvarr-decoy-password");
+        this.decoy = hasher.decoyHash();
     }
 
     @Override

@@ -55,7 +55,7 @@ public final class AdminLoginService implements LogInAdminUseCase, AdminSessions
         this.audit = audit;
         this.settings = settings;
         this.clock = clock;
-        this.decoy = hasher.hash("tvarr-decoy-password");
+        this.decoy = hasher.decoyHash();
     }
 
     @Override

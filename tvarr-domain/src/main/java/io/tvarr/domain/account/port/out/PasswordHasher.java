@@ -10,4 +10,13 @@ public interface PasswordHasher {
 
     /** Whether {@code password} is the one {@code hash} was made from; false for a hash it cannot read. */
     boolean matches(String password, String hash);
+
+    /**
+     * A hash that no password is known to match, in this hasher's current parameters: logins with an unknown name
+     * are checked against it, so they cost as long as a wrong password. Made once per service at start, so a
+     * hasher may build it without running the hash (Argon2 would take its memory and time on every start).
+     */
+    default String decoyHash() {
+        return hash("tvarr-decoy-password");
+    }
 }
