@@ -40,16 +40,18 @@ final class BackupCommand {
         @Override
         Work prepare(PrintWriter out) {
             return (core, print) -> {
-                Path target = output != null
-                        ? output
-                        : Path.of("tvarr-backup-" + STAMP.format(java.time.Instant.now()) + ".zip");
-                Path absolute = target.toAbsolutePath();
+                Path absolute = (output != null ? output : Path.of("tvarr-backup.zip")).toAbsolutePath();
                 Path partial = absolute.resolveSibling(absolute.getFileName() + ".partial");
                 BackupSummary summary;
                 try {
                     Files.createDirectories(absolute.getParent());
                     try (OutputStream file = Files.newOutputStream(partial)) {
                         summary = core.backups().backUp(file);
+                    }
+                    if (output == null) {
+                        // named when made, by the core's clock, as the manifest inside says
+                        absolute = absolute.resolveSibling("tvarr-backup-"
+                                + STAMP.format(summary.manifest().createdAt()) + ".zip");
                     }
                     Files.move(partial, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                 } catch (IOException e) {

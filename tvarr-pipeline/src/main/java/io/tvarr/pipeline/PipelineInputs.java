@@ -3,13 +3,11 @@ package io.tvarr.pipeline;
 import io.tvarr.domain.channel.port.out.ChannelRepository;
 import io.tvarr.domain.epg.port.out.EpgRepository;
 import io.tvarr.domain.epg.port.out.EpgSourceRepository;
-import io.tvarr.domain.failover.ProxyFailover;
 import io.tvarr.domain.failover.port.out.ProxyFailoverRepository;
 import io.tvarr.domain.filter.port.out.FilterRepository;
 import io.tvarr.domain.mapping.port.out.DataMappingRuleRepository;
 import io.tvarr.domain.output.OutputAccess;
 import io.tvarr.domain.output.port.in.ReadOutputAccessUseCase;
-import io.tvarr.domain.proxy.ProxyId;
 import io.tvarr.domain.proxy.port.out.ChannelOverrideRepository;
 import io.tvarr.domain.proxy.port.out.GuideMatchRepository;
 import io.tvarr.domain.proxy.port.out.StreamProxyRepository;
@@ -54,7 +52,7 @@ public record PipelineInputs(
                 rules,
                 access,
                 overrides,
-                new NoFailoverSettings(),
+                ProxyFailoverRepository.NONE,
                 GuideMatchRepository.NONE);
     }
 
@@ -104,7 +102,7 @@ public record PipelineInputs(
                 rules,
                 access,
                 null,
-                new NoFailoverSettings(),
+                ProxyFailoverRepository.NONE,
                 guideMatching);
     }
 
@@ -128,7 +126,7 @@ public record PipelineInputs(
                 rules,
                 access,
                 null,
-                new NoFailoverSettings(),
+                ProxyFailoverRepository.NONE,
                 GuideMatchRepository.NONE);
     }
 
@@ -142,18 +140,5 @@ public record PipelineInputs(
             FilterRepository filters,
             DataMappingRuleRepository rules) {
         this(proxies, sources, channels, epgSources, guides, filters, rules, OutputAccess::defaults);
-    }
-
-    /** Where no failover settings are stored, every proxy has none. */
-    private static final class NoFailoverSettings implements ProxyFailoverRepository {
-        @Override
-        public ProxyFailover find(ProxyId proxy) {
-            return ProxyFailover.NONE;
-        }
-
-        @Override
-        public void save(ProxyId proxy, ProxyFailover failover) {
-            throw new UnsupportedOperationException("failover settings are not stored in this setup");
-        }
     }
 }
