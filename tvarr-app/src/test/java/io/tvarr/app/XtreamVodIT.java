@@ -238,6 +238,29 @@ class XtreamVodIT {
                 .isEqualTo(400);
     }
 
+    @Test
+    void live_streams_list_the_catch_up_the_panel_offers_as_panels_do() throws Exception {
+        JsonNode news = null;
+        JsonNode music = null;
+        for (JsonNode stream : playerApi("secret1", "get_live_streams")) {
+            if (stream.get("name").asText().equals("News 24")) {
+                news = stream;
+            } else if (stream.get("name").asText().equals("Music")) {
+                music = stream;
+            }
+        }
+
+        assertThat(news).isNotNull();
+        assertThat(news.get("tv_archive").isInt()).isTrue();
+        assertThat(news.get("tv_archive").asInt()).isEqualTo(1);
+        assertThat(news.get("tv_archive_duration").isTextual()).isTrue();
+        assertThat(news.get("tv_archive_duration").asText()).isEqualTo("3");
+        assertThat(music).isNotNull();
+        assertThat(music.get("tv_archive").asInt()).isZero();
+        assertThat(music.get("tv_archive_duration").isInt()).isTrue();
+        assertThat(music.get("tv_archive_duration").asInt()).isZero();
+    }
+
     private int liveStreamId(String name) throws IOException {
         for (JsonNode stream : playerApi("secret1", "get_live_streams")) {
             if (stream.get("name").asText().equals(name)) {

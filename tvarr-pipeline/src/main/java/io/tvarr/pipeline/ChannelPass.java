@@ -251,7 +251,25 @@ final class ChannelPass {
                     entry.group(),
                     entry.tvgLogo(),
                     entry.tvgId(),
-                    entry.tvgId() == null ? null : selection.owner(entry.tvgId()));
+                    entry.tvgId() == null ? null : selection.owner(entry.tvgId()),
+                    archiveDays(item.channel()));
+        }
+
+        /**
+         * Catch-up as the Xtream door can serve it: channels of Xtream sources whose panel listed them with
+         * {@code tv_archive} (the ingest keeps that as {@code catchup} and the days as {@code catchup-days}); a panel
+         * that named no duration still offers the archive, so it counts as one day.
+         */
+        private static int archiveDays(io.tvarr.domain.channel.Channel channel) {
+            if (channel.attribute("xtream-stream-id") == null || channel.attribute("catchup") == null) {
+                return 0;
+            }
+            String days = channel.attribute("catchup-days");
+            try {
+                return days == null ? 1 : Math.max(1, Integer.parseInt(days.strip()));
+            } catch (NumberFormatException e) {
+                return 1;
+            }
         }
 
         /** The lineup's number is the published one, whether or not the playlist writes it as tvg-chno. */

@@ -83,6 +83,36 @@ class XtreamStreamIdsTest {
     }
 
     @Test
+    void the_lineup_file_keeps_each_channels_catch_up_days() {
+        Path file = dir.resolve(XtreamLineupFile.NAME);
+        XtreamChannel archived =
+                new XtreamChannel(42, ChannelId.of(SOURCE, "a"), 101, "News", "UK", null, "news.uk", GUIDE, 3);
+        XtreamChannel live = new XtreamChannel(43, ChannelId.of(SOURCE, "b"), null, "Other", null, null, null, null);
+        publish(file, List.of(archived, live));
+
+        List<XtreamChannel> read = new ArrayList<>();
+        XtreamLineupFile.read(file, read::add);
+
+        assertThat(read).containsExactly(archived, live);
+        assertThat(read.get(0).hasArchive()).isTrue();
+        assertThat(XtreamLineupFile.find(file, 42)).contains(archived);
+    }
+
+    @Test
+    void a_lineup_of_the_previous_version_still_reads_without_catch_up() throws IOException {
+        Path file = dir.resolve(XtreamLineupFile.NAME);
+        ChannelId channel = ChannelId.of(SOURCE, "a");
+        Files.writeString(
+                file, "#tvarr-xtream-lineup\t2\n42\t" + channel + "\t101\tNews\tUK\t\tnews.uk\t" + GUIDE + "\n");
+
+        List<XtreamChannel> read = new ArrayList<>();
+        XtreamLineupFile.read(file, read::add);
+
+        assertThat(read).containsExactly(new XtreamChannel(42, channel, 101, "News", "UK", null, "news.uk", GUIDE));
+        assertThat(read.get(0).archiveDays()).isZero();
+    }
+
+    @Test
     void finds_one_channel_by_its_whole_stream_id() {
         Path file = dir.resolve(XtreamLineupFile.NAME);
         XtreamChannel first = channel(42, ChannelId.of(SOURCE, "a"));

@@ -14,6 +14,8 @@ import org.jspecify.annotations.Nullable;
  * @param guideId the XMLTV channel id of the proxy's guide ({@code epg_channel_id}), null when unmatched
  * @param guideSource the guide source whose programmes the proxy's guide holds under {@code guideId}; null when the
  *     guide holds none for it (unmatched, or a lineup published before this was recorded)
+ * @param archiveDays how many days back the provider keeps the channel for catch-up ({@code tv_archive_duration}),
+ *     0 when it offers none; only channels of Xtream sources have it, since only their panels serve {@code /timeshift/}
  */
 public record XtreamChannel(
         int streamId,
@@ -23,13 +25,36 @@ public record XtreamChannel(
         @Nullable String group,
         @Nullable String logo,
         @Nullable String guideId,
-        @Nullable EpgSourceId guideSource) {
+        @Nullable EpgSourceId guideSource,
+        int archiveDays) {
     public XtreamChannel {
+        if (archiveDays < 0) {
+            throw new io.tvarr.domain.ValidationException(
+                    "tv_archive_duration: " + archiveDays + " (expected: 0 or more)");
+        }
         if (streamId <= 0) {
             throw new io.tvarr.domain.ValidationException("stream_id: " + streamId + " (expected: positive)");
         }
         Checks.requireNonNull(channelId, "channel_id");
         name = Checks.requireText(name, "name");
+    }
+
+    /** A channel without catch-up. */
+    public XtreamChannel(
+            int streamId,
+            ChannelId channelId,
+            @Nullable Integer number,
+            String name,
+            @Nullable String group,
+            @Nullable String logo,
+            @Nullable String guideId,
+            @Nullable EpgSourceId guideSource) {
+        this(streamId, channelId, number, name, group, logo, guideId, guideSource, 0);
+    }
+
+    /** Whether the provider keeps the channel for catch-up ({@code tv_archive}). */
+    public boolean hasArchive() {
+        return archiveDays > 0;
     }
 
     /**

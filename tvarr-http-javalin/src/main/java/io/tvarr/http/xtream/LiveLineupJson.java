@@ -71,9 +71,14 @@ final class LiveLineupJson {
             json.writeNumber(Integer.parseInt(category.id()));
             json.writeEndArray();
             json.writeStringField("custom_sid", "");
-            json.writeNumberField("tv_archive", 0);
+            json.writeNumberField("tv_archive", channel.hasArchive() ? 1 : 0);
             json.writeStringField("direct_source", "");
-            json.writeNumberField("tv_archive_duration", 0);
+            // as panels send it: the number 0 without an archive, the days as a string with one
+            if (channel.hasArchive()) {
+                json.writeStringField("tv_archive_duration", Integer.toString(channel.archiveDays()));
+            } else {
+                json.writeNumberField("tv_archive_duration", 0);
+            }
             json.writeStringField("thumbnail", "");
             json.writeEndObject();
         } catch (IOException e) {

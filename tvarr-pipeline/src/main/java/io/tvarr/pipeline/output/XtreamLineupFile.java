@@ -21,15 +21,17 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The published lineup as the Xtream door reads it, beside the playlist: one tab-separated line per output
- * channel in output order (stream id, channel id, number, name, group, logo, guide id, guide source; empty for none).
- * Tabs and line breaks in values become spaces, as in the playlist. Written and read as a stream, a line at a time.
- * Version 1 had no guide source; it still reads, so that stream ids carry over into the first generation after.
+ * channel in output order (stream id, channel id, number, name, group, logo, guide id, guide source, catch-up days;
+ * empty for none). Tabs and line breaks in values become spaces, as in the playlist. Written and read as a stream, a
+ * line at a time. Version 1 had no guide source and version 2 no catch-up days; both still read, so that stream ids
+ * carry over into the first generation after an upgrade.
  */
 public final class XtreamLineupFile {
     /** The file name in a proxy's output directory. */
     public static final String NAME = "xtream-lineup.tsv";
 
-    private static final String HEADER = "#tvarr-xtream-lineup\t2";
+    private static final String HEADER = "#tvarr-xtream-lineup\t3";
+    private static final String HEADER_V2 = "#tvarr-xtream-lineup\t2";
     private static final String HEADER_V1 = "#tvarr-xtream-lineup\t1";
 
     private XtreamLineupFile() {}
@@ -56,6 +58,7 @@ public final class XtreamLineupFile {
             field(
                     line,
                     channel.guideSource() == null ? null : channel.guideSource().toString());
+            field(line, Integer.toString(channel.archiveDays()));
             append(line.append('\n'));
         }
 
@@ -90,10 +93,7 @@ public final class XtreamLineupFile {
     public static boolean read(Path file, Consumer<XtreamChannel> sink) {
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String line = in.readLine();
-            if (!HEADER.equals(line) && !HEADER_V1.equals(line)) {
-                throw malformed(file + ": not an xtream lineup (line 1: expected '" + HEADER + "')");
-            }
-            int fields = HEADER.equals(line) ? 8 : 7;
+            int fields = fields(file, line);
             int number = 1;
             while ((line = in.readLine()) != null) {
                 number++;
@@ -115,10 +115,7 @@ public final class XtreamLineupFile {
         String prefix = streamId + "\t";
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String line = in.readLine();
-            if (!HEADER.equals(line) && !HEADER_V1.equals(line)) {
-                throw malformed(file + ": not an xtream lineup (line 1: expected '" + HEADER + "')");
-            }
-            int fields = HEADER.equals(line) ? 8 : 7;
+            int fields = fields(file, line);
             int number = 1;
             while ((line = in.readLine()) != null) {
                 number++;
@@ -132,6 +129,20 @@ public final class XtreamLineupFile {
         } catch (IOException e) {
             throw new StorageException(file + ": cannot be read (" + e.getMessage() + ")", e);
         }
+    }
+
+    /** How many fields each line of this version has; throws when the first line is no lineup header. */
+    private static int fields(Path file, @Nullable String header) {
+        if (HEADER.equals(header)) {
+            return 9;
+        }
+        if (HEADER_V2.equals(header)) {
+            return 8;
+        }
+        if (HEADER_V1.equals(header)) {
+            return 7;
+        }
+        throw malformed(file + ": not an xtream lineup (line 1: expected '" + HEADER + "')");
     }
 
     private static XtreamChannel parse(Path file, int number, String line, int fields) {
@@ -148,7 +159,8 @@ public final class XtreamLineupFile {
                     emptyToNull(f[4]),
                     emptyToNull(f[5]),
                     emptyToNull(f[6]),
-                    fields < 8 || f[7].isEmpty() ? null : EpgSourceId.parse(f[7]));
+                    fields < 8 || f[7].isEmpty() ? null : EpgSourceId.parse(f[7]),
+                    fields < 9 || f[8].isEmpty() ? 0 : Integer.parseInt(f[8]));
         } catch (RuntimeException e) {
             throw new StorageException(file + ": line " + number + " cannot be read (" + e.getMessage() + ")", e);
         }
