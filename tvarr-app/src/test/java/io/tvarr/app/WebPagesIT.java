@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -785,6 +786,54 @@ class WebPagesIT {
             assertThat(form)
                     .contains("<option value=\"" + profile + "\" selected>Phones</option>")
                     .contains("name=\"filters_off\" value=\"" + filter + "\" checked");
+        }
+
+        @Test
+        void the_proxy_form_opens_and_closes_the_players_doors_and_a_form_without_the_boxes_keeps_them()
+                throws IOException {
+            ApiClient api = new ApiClient(app);
+            String base = "csrf=" + URLEncoder.encode(csrf, StandardCharsets.UTF_8)
+                    + "&numbering_mode=sequential&numbering_start=1&numbering_block_size=100&delivery_mode=proxy";
+
+            HttpResponse<String> closed = send(request("/proxies")
+                    .header("Cookie", cookie)
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(base + "&name=Closed&doors=1")));
+            HttpResponse<String> open = send(request("/proxies")
+                    .header("Cookie", cookie)
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(base + "&name=Open&doors=1&hdhomerun=on&xtream_vod=on")));
+            HttpResponse<String> older = send(request("/proxies")
+                    .header("Cookie", cookie)
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(base + "&name=Older")));
+
+            for (HttpResponse<String> created : List.of(closed, open, older)) {
+                assertThat(created.statusCode()).as(created.body()).isEqualTo(303);
+            }
+            JsonNode closedProxy = proxyAt(api, closed);
+            assertThat(closedProxy.get("hdhomerun").asBoolean()).isFalse();
+            assertThat(closedProxy.get("xtreamVod").asBoolean()).isFalse();
+            assertThat(proxyAt(api, open).get("hdhomerun").asBoolean()).isTrue();
+            assertThat(proxyAt(api, open).get("xtreamVod").asBoolean()).isTrue();
+            assertThat(proxyAt(api, older).get("hdhomerun").asBoolean()).isTrue();
+            assertThat(proxyAt(api, older).get("xtreamVod").asBoolean()).isTrue();
+            String closedForm = page(closed.headers().firstValue("Location").orElseThrow() + "/edit")
+                    .body();
+            assertThat(closedForm)
+                    .contains("name=\"hdhomerun\" value=\"on\">")
+                    .contains("name=\"xtream_vod\" value=\"on\">");
+            String openForm = page(open.headers().firstValue("Location").orElseThrow() + "/edit")
+                    .body();
+            assertThat(openForm)
+                    .contains("name=\"hdhomerun\" value=\"on\" checked>")
+                    .contains("name=\"xtream_vod\" value=\"on\" checked>");
+        }
+
+        private JsonNode proxyAt(ApiClient api, HttpResponse<String> created) throws IOException {
+            String location = created.headers().firstValue("Location").orElseThrow();
+            return json.readTree(api.get("/api/v1/proxies/" + location.substring(location.lastIndexOf('/') + 1))
+                    .body());
         }
 
         @Test

@@ -21,7 +21,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What the proxy form holds: the name, the sources, guides, filters and rules ticked (in the order listed),
- * numbering and delivery mode. Field names are the domain's, so refusals land next to their field.
+ * numbering, delivery mode and relay profile, and the players' doors it opens (its HDHomeRun tuner, VOD and series on
+ * its Xtream door). Field names are the domain's, so refusals land next to their field.
  */
 public record ProxyForm(
         String name,
@@ -34,7 +35,10 @@ public record ProxyForm(
         String numberingBlockSize,
         String deliveryMode,
         String relayProfile,
-        List<String> filtersOff) {
+        List<String> filtersOff,
+        boolean doorsShown,
+        boolean hdhomerun,
+        boolean xtreamVod) {
     static final Set<String> FIELDS = Set.of(
             "name",
             "sources",
@@ -69,7 +73,10 @@ public record ProxyForm(
                 Integer.toString(numbering.blockSize()),
                 Shown.wire(DeliveryMode.REDIRECT),
                 "",
-                List.of());
+                List.of(),
+                true,
+                OutputSettings.DEFAULT.hdhomerun(),
+                OutputSettings.DEFAULT.xtreamVod());
     }
 
     static ProxyForm of(StreamProxy p) {
@@ -87,7 +94,10 @@ public record ProxyForm(
                 p.filters().stream()
                         .filter(f -> !f.active())
                         .map(f -> f.filterId().toString())
-                        .toList());
+                        .toList(),
+                true,
+                p.output().hdhomerun(),
+                p.output().xtreamVod());
     }
 
     static ProxyForm read(Context ctx) {
@@ -102,7 +112,11 @@ public record ProxyForm(
                 orEmpty(ctx.formParam("numbering_block_size")),
                 orEmpty(ctx.formParam("delivery_mode")),
                 orEmpty(ctx.formParam("relay_profile")),
-                ctx.formParams("filters_off"));
+                ctx.formParams("filters_off"),
+                // a box left unticked sends nothing: only a form that showed the boxes may switch a door off
+                ctx.formParam("doors") != null,
+                ctx.formParam("hdhomerun") != null,
+                ctx.formParam("xtream_vod") != null);
     }
 
     /**
@@ -128,8 +142,13 @@ public record ProxyForm(
                         number(numberingBlockSize, "numbering_block_size")),
                 delivery,
                 relayProfile.isBlank() ? null : RelayProfileId.parse(relayProfile.trim()),
-                stored == null ? OutputSettings.DEFAULT : stored.output(),
+                doors(stored == null ? OutputSettings.DEFAULT : stored.output()),
                 stored == null ? null : stored.schedule());
+    }
+
+    /** The players' doors as ticked, over the stored settings; a form without the boxes changes neither. */
+    private OutputSettings doors(OutputSettings stored) {
+        return doorsShown ? stored.withHdhomerun(hdhomerun).withXtreamVod(xtreamVod) : stored;
     }
 
     private static int number(String text, String field) {
