@@ -8,6 +8,7 @@ import io.tvarr.domain.proxy.GuideMatchSettings;
 import io.tvarr.domain.proxy.GuideMatchTier;
 import io.tvarr.domain.proxy.GuidePin;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.ToIntFunction;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -84,6 +86,11 @@ public final class GuideMatcher {
     private final List<Entry> entries = new ArrayList<>();
 
     private final Map<String, List<Integer>> postings = new HashMap<>();
+    /** Each word of the index numbered, so scoring compares ints rather than strings. */
+    private final Map<String, Integer> wordIds = new HashMap<>();
+    /** {@link #postings} as arrays, by word id, rebuilt by {@link #weigh()} when the guide has grown. */
+    private int[][] postingArrays = new int[0][];
+
     private long namesScored;
 
     private final List<Integer> touched = new ArrayList<>();
@@ -101,18 +108,27 @@ public final class GuideMatcher {
             ChannelName name,
             String text,
             String[] distinct,
+            int[] words,
             double[] weights,
             int languages,
             boolean hasNumber) {
-        static Entry of(int channel, ChannelName name, String text) {
+        static Entry of(int channel, ChannelName name, String text, ToIntFunction<String> wordId) {
             String[] distinct = new HashSet<>(name.tokens()).toArray(String[]::new);
+            int[] words = Arrays.stream(distinct).mapToInt(wordId).toArray();
             return new Entry(
-                    channel, name, text, distinct, new double[distinct.length], languageBits(name), name.hasNumber());
+                    channel,
+                    name,
+                    text,
+                    distinct,
+                    words,
+                    new double[distinct.length],
+                    languageBits(name),
+                    name.hasNumber());
         }
     }
 
     /** A channel's name prepared for scoring against many display names; see {@link Entry}. */
-    private record Query(ChannelName name, List<String> distinct, double[] weights, int languages, boolean hasNumber) {}
+    private record Query(ChannelName name, int[] words, double[] weights, int languages, boolean hasNumber) {}
 
     /** Default threshold, no pins. */
     public GuideMatcher() {
@@ -143,7 +159,8 @@ public final class GuideMatcher {
                 continue; // a bare channel number is no name to be similar to
             }
             int entry = entries.size();
-            entries.add(Entry.of(index, name, displayName.text()));
+            entries.add(Entry.of(
+                    index, name, displayName.text(), word -> wordIds.computeIfAbsent(word, w -> wordIds.size())));
             for (String token : new HashSet<>(name.tokens())) {
                 postings.computeIfAbsent(token, t -> new ArrayList<>()).add(entry);
             }
@@ -243,15 +260,16 @@ public final class GuideMatcher {
         touched.clear();
         int visited = 0;
         for (String token : byRarity(name.tokens())) {
-            List<Integer> list = postings.get(token);
-            if (list == null) {
+            Integer word = wordIds.get(token);
+            if (word == null) {
                 continue;
             }
-            if (visited > 0 && visited + list.size() > MAX_SCORED) {
+            int[] list = postingArrays[word];
+            if (visited > 0 && visited + list.length > MAX_SCORED) {
                 break;
             }
-            for (int i = 0; i < list.size() && visited < MAX_SCORED; i++, visited++) {
-                Entry entry = entries.get(list.get(i));
+            for (int i = 0; i < list.length && visited < MAX_SCORED; i++, visited++) {
+                Entry entry = entries.get(list[i]);
                 if (scores[entry.channel()] == 100) {
                     continue;
                 }
@@ -313,10 +331,12 @@ public final class GuideMatcher {
     private Query prepare(ChannelName name) {
         List<String> distinct = new ArrayList<>(new HashSet<>(name.tokens()));
         double[] weights = new double[distinct.size()];
+        int[] words = new int[distinct.size()];
         for (int i = 0; i < weights.length; i++) {
             weights[i] = weight(distinct.get(i));
+            words[i] = wordIds.getOrDefault(distinct.get(i), -1);
         }
-        return new Query(name, distinct, weights, languageBits(name), name.hasNumber());
+        return new Query(name, words, weights, languageBits(name), name.hasNumber());
     }
 
     private List<String> byRarity(List<String> tokens) {
@@ -348,13 +368,13 @@ public final class GuideMatcher {
         if (query.hasNumber() && entry.hasNumber() && !shareNumber(a, b)) {
             return 0;
         }
-        String[] right = entry.distinct();
+        int[] right = entry.words();
         double[] rightWeights = entry.weights();
         double common = 0;
         double total = 0;
         for (int i = 0; i < query.weights().length; i++) {
             total += query.weights()[i];
-            if (contains(right, query.distinct().get(i))) {
+            if (contains(right, query.words()[i])) {
                 common += query.weights()[i];
             }
         }
@@ -371,9 +391,9 @@ public final class GuideMatcher {
         return score;
     }
 
-    private static boolean contains(String[] words, String word) {
-        for (String candidate : words) {
-            if (candidate.equals(word)) {
+    private static boolean contains(int[] words, int word) {
+        for (int candidate : words) {
+            if (candidate == word) {
                 return true;
             }
         }
@@ -395,6 +415,9 @@ public final class GuideMatcher {
                 entry.weights()[i] = weights.computeIfAbsent(words[i], this::weight);
             }
         }
+        postingArrays = new int[wordIds.size()][];
+        postings.forEach((word, list) -> postingArrays[wordIds.get(word)] =
+                list.stream().mapToInt(Integer::intValue).toArray());
         weighedAt = entries.size();
     }
 
