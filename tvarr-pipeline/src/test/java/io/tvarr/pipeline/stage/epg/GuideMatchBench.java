@@ -1,11 +1,10 @@
-package io.tvarr.bench.epg;
+package io.tvarr.pipeline.stage.epg;
 
 import io.tvarr.domain.epg.EpgChannel;
 import io.tvarr.domain.epg.EpgSourceId;
 import io.tvarr.domain.epg.LocalizedText;
 import io.tvarr.domain.proxy.GuideCandidate;
 import io.tvarr.domain.proxy.GuideMatchTier;
-import io.tvarr.pipeline.stage.epg.GuideMatcher;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -25,7 +24,12 @@ import java.util.UUID;
  * Prints the time to match every channel beside the floor measured in the same run: matching the guide's own names,
  * which only normalises each name and looks it up. The digest of every result (tier, channel, score, candidates)
  * shows a change to the matcher left every match as it was.
- * Run: {@code java -Xmx512m -cp tvarr-bench/target/benchmarks.jar io.tvarr.bench.epg.GuideMatchBench [channels] [guideChannels] [rounds]}
+ *
+ * <p>It lives beside the matcher's tests, not in tvarr-bench, whose benches may only build on the {@code Tvarr}
+ * core (ArchitectureTest), and the core has no call that matches names alone; it is no test (surefire runs only
+ * {@code *Test}, {@code *IT}). Run, after {@code ./mvnw -q -B package -DskipTests -pl tvarr-bench -am}:
+ * {@code java -Xmx512m -cp tvarr-pipeline/target/test-classes:tvarr-bench/target/benchmarks.jar
+ * io.tvarr.pipeline.stage.epg.GuideMatchBench [channels] [guideChannels] [rounds]}
  */
 public final class GuideMatchBench {
     private static final List<String> COMMON =
