@@ -8,6 +8,7 @@ import io.tvarr.domain.proxy.GuideMatchSettings;
 import io.tvarr.domain.proxy.GuideMatchTier;
 import io.tvarr.domain.proxy.GuidePin;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.ToIntFunction;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -38,7 +40,8 @@ public final class GuideMatcher {
             "the", "a", "an", "and", "of", "by", "on", "channel", "tv", "network", "live", "en", "el", "la", "le");
 
     private static final double FILLER_WEIGHT = 0.25;
-    private static final Set<String> LANGUAGES = Set.of(
+    /** Listed, not a set: a language's place is its bit in {@link #languageBits}. */
+    private static final List<String> LANGUAGES = List.of(
             "espanol",
             "spanish",
             "latino",
@@ -57,6 +60,7 @@ public final class GuideMatcher {
             "nederlands",
             "turkce",
             "polski");
+
     /** The score of two names that share a call sign, however different the rest ("ABC 7 (WABC)", "WABC-DT"). */
     private static final int SHARED_CALL_SIGN = 90;
 
@@ -82,9 +86,49 @@ public final class GuideMatcher {
     private final List<Entry> entries = new ArrayList<>();
 
     private final Map<String, List<Integer>> postings = new HashMap<>();
+    /** Each word of the index numbered, so scoring compares ints rather than strings. */
+    private final Map<String, Integer> wordIds = new HashMap<>();
+    /** {@link #postings} as arrays, by word id, rebuilt by {@link #weigh()} when the guide has grown. */
+    private int[][] postingArrays = new int[0][];
+
     private long namesScored;
 
-    private record Entry(int channel, ChannelName name, String text) {}
+    private final List<Integer> touched = new ArrayList<>();
+    private int[] channelScores = new int[0];
+    /** How many display names the guide had when their words were last weighed. */
+    private int weighedAt = -1;
+
+    /**
+     * A display name in the word index: its channel (index into {@link #channels}), its parts, and what scoring
+     * asks of it worked out once: its distinct words in the order {@link #score(ChannelName, ChannelName)} adds
+     * them, their weights (filled in by {@link #weigh()}, as they change while the guide grows) and its languages.
+     */
+    private record Entry(
+            int channel,
+            ChannelName name,
+            String text,
+            String[] distinct,
+            int[] words,
+            double[] weights,
+            int languages,
+            boolean hasNumber) {
+        static Entry of(int channel, ChannelName name, String text, ToIntFunction<String> wordId) {
+            String[] distinct = new HashSet<>(name.tokens()).toArray(String[]::new);
+            int[] words = Arrays.stream(distinct).mapToInt(wordId).toArray();
+            return new Entry(
+                    channel,
+                    name,
+                    text,
+                    distinct,
+                    words,
+                    new double[distinct.length],
+                    languageBits(name),
+                    name.hasNumber());
+        }
+    }
+
+    /** A channel's name prepared for scoring against many display names; see {@link Entry}. */
+    private record Query(ChannelName name, int[] words, double[] weights, int languages, boolean hasNumber) {}
 
     /** Default threshold, no pins. */
     public GuideMatcher() {
@@ -115,7 +159,8 @@ public final class GuideMatcher {
                 continue; // a bare channel number is no name to be similar to
             }
             int entry = entries.size();
-            entries.add(new Entry(index, name, displayName.text()));
+            entries.add(Entry.of(
+                    index, name, displayName.text(), word -> wordIds.computeIfAbsent(word, w -> wordIds.size())));
             for (String token : new HashSet<>(name.tokens())) {
                 postings.computeIfAbsent(token, t -> new ArrayList<>()).add(entry);
             }
@@ -209,38 +254,89 @@ public final class GuideMatcher {
         if (name.isEmpty() || entries.isEmpty()) {
             return List.of();
         }
-        Map<Integer, Integer> scores = new HashMap<>();
+        weigh();
+        Query query = prepare(name);
+        int[] scores = channelScores();
+        touched.clear();
         int visited = 0;
         for (String token : byRarity(name.tokens())) {
-            List<Integer> list = postings.get(token);
-            if (list == null) {
+            Integer word = wordIds.get(token);
+            if (word == null) {
                 continue;
             }
-            if (visited > 0 && visited + list.size() > MAX_SCORED) {
+            int[] list = postingArrays[word];
+            if (visited > 0 && visited + list.length > MAX_SCORED) {
                 break;
             }
-            for (int i = 0; i < list.size() && visited < MAX_SCORED; i++, visited++) {
-                Entry entry = entries.get(list.get(i));
-                if (scores.containsKey(entry.channel()) && scores.get(entry.channel()) == 100) {
+            for (int i = 0; i < list.length && visited < MAX_SCORED; i++, visited++) {
+                Entry entry = entries.get(list[i]);
+                if (scores[entry.channel()] == 100) {
                     continue;
                 }
                 namesScored++;
-                int score = score(name, entry.name());
-                if (score > 0) {
-                    scores.merge(entry.channel(), score, Math::max);
+                int score = score(query, entry);
+                if (score > scores[entry.channel()]) {
+                    if (scores[entry.channel()] == 0) {
+                        touched.add(entry.channel());
+                    }
+                    scores[entry.channel()] = score;
                 }
             }
         }
-        List<Map.Entry<Integer, Integer>> ranked = new ArrayList<>(scores.entrySet());
-        ranked.sort(
-                Map.Entry.<Integer, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
         List<GuideCandidate> best = new ArrayList<>();
-        for (int i = 0; i < Math.min(CANDIDATES, ranked.size()); i++) {
-            EpgChannel channel = channels.get(ranked.get(i).getKey());
-            best.add(new GuideCandidate(
-                    channel.id(), channel.primaryName(), ranked.get(i).getValue()));
+        for (int channel : top(scores)) {
+            EpgChannel found = channels.get(channel);
+            best.add(new GuideCandidate(found.id(), found.primaryName(), scores[channel]));
+        }
+        for (int channel : touched) {
+            scores[channel] = 0;
         }
         return best;
+    }
+
+    /** The best channels scored, by score then by source order: a pass per place, as there are only three. */
+    private List<Integer> top(int[] scores) {
+        List<Integer> top = new ArrayList<>(CANDIDATES);
+        for (int place = 0; place < CANDIDATES; place++) {
+            int best = -1;
+            for (int channel : touched) {
+                if (!top.contains(channel)
+                        && (best < 0
+                                || scores[channel] > scores[best]
+                                || (scores[channel] == scores[best] && channel < best))) {
+                    best = channel;
+                }
+            }
+            if (best < 0) {
+                break;
+            }
+            top.add(best);
+        }
+        return top;
+    }
+
+    /** Each channel's best score so far, zero for channels not scored; reset after every match. */
+    private int[] channelScores() {
+        if (channelScores.length < channels.size()) {
+            channelScores = new int[channels.size()];
+        }
+        return channelScores;
+    }
+
+    /**
+     * The channel's name with what scoring asks of it worked out once per match rather than once per display name
+     * compared: its distinct words in the order {@link #score(ChannelName, ChannelName)} adds them, their weights
+     * and its languages.
+     */
+    private Query prepare(ChannelName name) {
+        List<String> distinct = new ArrayList<>(new HashSet<>(name.tokens()));
+        double[] weights = new double[distinct.size()];
+        int[] words = new int[distinct.size()];
+        for (int i = 0; i < weights.length; i++) {
+            weights[i] = weight(distinct.get(i));
+            words[i] = wordIds.getOrDefault(distinct.get(i), -1);
+        }
+        return new Query(name, words, weights, languageBits(name), name.hasNumber());
     }
 
     private List<String> byRarity(List<String> tokens) {
@@ -255,6 +351,106 @@ public final class GuideMatcher {
     }
 
     /**
+     * {@link #score(ChannelName, ChannelName)} of a prepared channel name and a display name, the same sums in the
+     * same order (so the same rounding), without building sets or weighing words again for every name compared.
+     */
+    private int score(Query query, Entry entry) {
+        ChannelName a = query.name();
+        ChannelName b = entry.name();
+        if (a.timeshift() != b.timeshift() || a.plus() != b.plus() || query.languages() != entry.languages()) {
+            return 0;
+        }
+        if (!a.callSigns().isEmpty()
+                && !b.callSigns().isEmpty()
+                && Collections.disjoint(a.callSigns(), b.callSigns())) {
+            return 0;
+        }
+        if (query.hasNumber() && entry.hasNumber() && !shareNumber(a, b)) {
+            return 0;
+        }
+        int[] right = entry.words();
+        double[] rightWeights = entry.weights();
+        double common = 0;
+        double total = 0;
+        for (int i = 0; i < query.weights().length; i++) {
+            total += query.weights()[i];
+            if (contains(right, query.words()[i])) {
+                common += query.weights()[i];
+            }
+        }
+        for (double weight : rightWeights) {
+            total += weight;
+        }
+        if (total == 0) {
+            return 0;
+        }
+        int score = (int) Math.round(100 * 2 * common / total);
+        if (!a.callSigns().isEmpty() && !Collections.disjoint(a.callSigns(), b.callSigns())) {
+            score = Math.max(score, SHARED_CALL_SIGN);
+        }
+        return score;
+    }
+
+    private static boolean contains(int[] words, int word) {
+        for (int candidate : words) {
+            if (candidate == word) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Weighs every display name's words again if the guide has grown since the last match: a weight depends on how
+     * many names the guide has and how many of them use the word.
+     */
+    private void weigh() {
+        if (weighedAt == entries.size()) {
+            return;
+        }
+        Map<String, Double> weights = new HashMap<>();
+        for (Entry entry : entries) {
+            String[] words = entry.distinct();
+            for (int i = 0; i < words.length; i++) {
+                entry.weights()[i] = weights.computeIfAbsent(words[i], this::weight);
+            }
+        }
+        postingArrays = new int[wordIds.size()][];
+        postings.forEach((word, list) -> postingArrays[wordIds.get(word)] =
+                list.stream().mapToInt(Integer::intValue).toArray());
+        weighedAt = entries.size();
+    }
+
+    /** Which of {@link #LANGUAGES} a name names, one bit each, so comparing languages compares two ints. */
+    private static int languageBits(ChannelName name) {
+        int bits = 0;
+        for (String token : name.tokens()) {
+            int index = LANGUAGES.indexOf(token);
+            if (index >= 0) {
+                bits |= 1 << index;
+            }
+        }
+        return bits;
+    }
+
+    /** The prepared score of a name against one display name of the index (tests hold it to the definition). */
+    int preparedScore(ChannelName name, int entry) {
+        weigh();
+        return score(prepare(name), entries.get(entry));
+    }
+
+    /** The defined score of a name against one display name of the index. */
+    int definedScore(ChannelName name, int entry) {
+        return score(name, entries.get(entry).name());
+    }
+
+    /** How many display names the word index holds. */
+    int indexedNames() {
+        return entries.size();
+    }
+
+    /**
+     * The definition of the score; matching uses {@link #score(Query, Entry)}, the same sums prepared ahead.
      * The share of the two names' weight in the words they have in common (a weighted Dice coefficient), 0-100;
      * 0 when the timeshifts differ, or both name call signs or numbers and none agree.
      */

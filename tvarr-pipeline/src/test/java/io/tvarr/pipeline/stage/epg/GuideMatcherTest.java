@@ -15,6 +15,7 @@ import io.tvarr.domain.source.SourceId;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 import java.util.UUID;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -308,6 +309,39 @@ class GuideMatcherTest {
             matcher.match(null, "TV Channel Network");
 
             assertThat(matcher.namesScored()).isPositive().isLessThanOrEqualTo(GuideMatcher.MAX_SCORED);
+        }
+
+        @Test
+        void prepared_scoring_gives_the_defined_score_for_every_pair_of_names() {
+            String[] words = {
+                "Sky", "Sports", "News", "the", "Channel", "TV", "ITV", "+1", "+", "Espanol", "French", "(WABC)",
+                "KTLA-DT", "7", "12", "Crime", "Pluto", "US:", "HD", "Sports", "News", "Movies", "Kids", "& Friends"
+            };
+            Random random = new Random(15);
+            GuideMatcher matcher = new GuideMatcher();
+            for (int i = 0; i < 400; i++) {
+                matcher.add(guide(FIRST, "g" + i, randomName(random, words), randomName(random, words)));
+            }
+            int compared = 0;
+            for (int n = 0; n < 200; n++) {
+                ChannelName name = ChannelName.of(randomName(random, words));
+                for (int entry = 0; entry < matcher.indexedNames(); entry++) {
+                    assertThat(matcher.preparedScore(name, entry))
+                            .as("%s against display name %d", name, entry)
+                            .isEqualTo(matcher.definedScore(name, entry));
+                    compared++;
+                }
+            }
+            assertThat(compared).isGreaterThan(100_000);
+        }
+
+        private static String randomName(Random random, String[] words) {
+            StringBuilder name = new StringBuilder();
+            int count = 1 + random.nextInt(5);
+            for (int i = 0; i < count; i++) {
+                name.append(words[random.nextInt(words.length)]).append(' ');
+            }
+            return name.toString().strip();
         }
     }
 }
