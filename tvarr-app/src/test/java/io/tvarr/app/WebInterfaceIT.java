@@ -97,6 +97,7 @@ class WebInterfaceIT {
     @Test
     void creates_a_proxy_regenerates_it_and_the_playlist_url_shown_serves_the_playlist() throws Exception {
         addSource("Provider", playlist.toUri().toString());
+        browser.waitFor("#refresh");
         browser.click("#refresh");
         browser.waitFor("#status[data-state='succeeded']");
 
@@ -123,6 +124,7 @@ class WebInterfaceIT {
         addSource(
                 "A provider with a rather long name for a small screen",
                 playlist.toUri().toString());
+        browser.waitFor("#refresh");
         browser.click("#refresh");
         browser.waitFor("#status[data-state='succeeded']");
         browser.width(360);
@@ -137,6 +139,7 @@ class WebInterfaceIT {
     @Test
     void a_filter_typo_is_marked_at_its_column_and_the_fixed_filter_previews_its_matches() {
         addSource("Provider", playlist.toUri().toString());
+        browser.waitFor("#refresh");
         browser.click("#refresh");
         browser.waitFor("#status[data-state='succeeded']");
         browser.go("/filters/new");
@@ -162,6 +165,7 @@ class WebInterfaceIT {
     @Test
     void opens_a_channel_from_the_list_and_sees_its_attributes_and_guide_match() {
         addSource("Provider", playlist.toUri().toString());
+        browser.waitFor("#refresh");
         browser.click("#refresh");
         browser.waitFor("#status[data-state='succeeded']");
         browser.go("/channels");
