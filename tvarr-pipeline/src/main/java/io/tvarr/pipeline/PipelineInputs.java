@@ -31,82 +31,7 @@ public record PipelineInputs(
         @Nullable ChannelOverrideRepository overrides,
         ProxyFailoverRepository failover,
         GuideMatchRepository guideMatching) {
-    /** Inputs with channel overrides only: no failover settings, no guide pins, default matching (tools, tests). */
-    public PipelineInputs(
-            StreamProxyRepository proxies,
-            StreamSourceRepository sources,
-            ChannelRepository channels,
-            EpgSourceRepository epgSources,
-            EpgRepository guides,
-            FilterRepository filters,
-            DataMappingRuleRepository rules,
-            ReadOutputAccessUseCase access,
-            ChannelOverrideRepository overrides) {
-        this(
-                proxies,
-                sources,
-                channels,
-                epgSources,
-                guides,
-                filters,
-                rules,
-                access,
-                overrides,
-                ProxyFailoverRepository.NONE,
-                GuideMatchRepository.NONE);
-    }
-
-    /** Inputs with failover settings only (tools, tests). */
-    public PipelineInputs(
-            StreamProxyRepository proxies,
-            StreamSourceRepository sources,
-            ChannelRepository channels,
-            EpgSourceRepository epgSources,
-            EpgRepository guides,
-            FilterRepository filters,
-            DataMappingRuleRepository rules,
-            ReadOutputAccessUseCase access,
-            ProxyFailoverRepository failover) {
-        this(
-                proxies,
-                sources,
-                channels,
-                epgSources,
-                guides,
-                filters,
-                rules,
-                access,
-                null,
-                failover,
-                GuideMatchRepository.NONE);
-    }
-
-    /** Inputs with guide pins and matching settings only (tools, tests). */
-    public PipelineInputs(
-            StreamProxyRepository proxies,
-            StreamSourceRepository sources,
-            ChannelRepository channels,
-            EpgSourceRepository epgSources,
-            EpgRepository guides,
-            FilterRepository filters,
-            DataMappingRuleRepository rules,
-            ReadOutputAccessUseCase access,
-            GuideMatchRepository guideMatching) {
-        this(
-                proxies,
-                sources,
-                channels,
-                epgSources,
-                guides,
-                filters,
-                rules,
-                access,
-                null,
-                ProxyFailoverRepository.NONE,
-                guideMatching);
-    }
-
-    /** Inputs without overrides, failover settings or guide pins (tools, tests). */
+    /** Inputs without overrides, failover settings or guide pins (tools, tests); add them with the {@code with} copies. */
     public PipelineInputs(
             StreamProxyRepository proxies,
             StreamSourceRepository sources,
@@ -128,6 +53,54 @@ public record PipelineInputs(
                 null,
                 ProxyFailoverRepository.NONE,
                 GuideMatchRepository.NONE);
+    }
+
+    /** These inputs reading per-proxy channel overrides from {@code overrides}. */
+    public PipelineInputs withOverrides(ChannelOverrideRepository overrides) {
+        return new PipelineInputs(
+                proxies,
+                sources,
+                channels,
+                epgSources,
+                guides,
+                filters,
+                rules,
+                access,
+                overrides,
+                failover,
+                guideMatching);
+    }
+
+    /** These inputs reading the proxies' failover settings from {@code failover}. */
+    public PipelineInputs withFailover(ProxyFailoverRepository failover) {
+        return new PipelineInputs(
+                proxies,
+                sources,
+                channels,
+                epgSources,
+                guides,
+                filters,
+                rules,
+                access,
+                overrides,
+                failover,
+                guideMatching);
+    }
+
+    /** These inputs reading guide pins and matching settings from {@code guideMatching}. */
+    public PipelineInputs withGuideMatching(GuideMatchRepository guideMatching) {
+        return new PipelineInputs(
+                proxies,
+                sources,
+                channels,
+                epgSources,
+                guides,
+                filters,
+                rules,
+                access,
+                overrides,
+                failover,
+                guideMatching);
     }
 
     /** Inputs where every proxy has the default access, so outputs are named by proxy id (tools, tests). */

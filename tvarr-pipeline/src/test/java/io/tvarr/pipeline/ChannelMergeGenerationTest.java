@@ -79,15 +79,15 @@ class ChannelMergeGenerationTest {
         PipelineSettings settings = new PipelineSettings(dir.resolve("proxies"), () -> "http://tv.local/", 1);
         generator = new ProxyGenerator(
                 new PipelineInputs(
-                        store.proxies(),
-                        store.streamSources(),
-                        store.channels(),
-                        store.epgSources(),
-                        store.epg(),
-                        store.filters(),
-                        store.mappingRules(),
-                        OutputAccess::defaults,
-                        new Settings()),
+                                store.proxies(),
+                                store.streamSources(),
+                                store.channels(),
+                                store.epgSources(),
+                                store.epg(),
+                                store.filters(),
+                                store.mappingRules(),
+                                OutputAccess::defaults)
+                        .withFailover(new Settings()),
                 settings,
                 new IngestionGuard(id -> false, Duration.ofMillis(100), Duration.ofMillis(5)),
                 Clock.fixed(NOW, ZoneOffset.UTC));

@@ -75,15 +75,15 @@ class GuideMatchExplanationTest {
         store.epgSources().insert(guide);
         generator = new ProxyGenerator(
                 new PipelineInputs(
-                        store.proxies(),
-                        store.streamSources(),
-                        store.channels(),
-                        store.epgSources(),
-                        store.epg(),
-                        store.filters(),
-                        store.mappingRules(),
-                        io.tvarr.domain.output.OutputAccess::defaults,
-                        pins),
+                                store.proxies(),
+                                store.streamSources(),
+                                store.channels(),
+                                store.epgSources(),
+                                store.epg(),
+                                store.filters(),
+                                store.mappingRules(),
+                                io.tvarr.domain.output.OutputAccess::defaults)
+                        .withGuideMatching(pins),
                 new PipelineSettings(dir.resolve("proxies"), () -> "http://tv.local:8080/", 1),
                 new IngestionGuard(id -> false, Duration.ofMillis(200), Duration.ofMillis(5)),
                 Clock.fixed(NOW, ZoneOffset.UTC));

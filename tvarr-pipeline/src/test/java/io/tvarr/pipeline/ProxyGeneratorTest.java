@@ -116,15 +116,15 @@ class ProxyGeneratorTest {
     private ProxyGenerator generator(Duration maxWait, int guideReaders) {
         return new ProxyGenerator(
                 new PipelineInputs(
-                        store.proxies(),
-                        store.streamSources(),
-                        store.channels(),
-                        store.epgSources(),
-                        store.epg(),
-                        store.filters(),
-                        store.mappingRules(),
-                        this::access,
-                        store.channelOverrides()),
+                                store.proxies(),
+                                store.streamSources(),
+                                store.channels(),
+                                store.epgSources(),
+                                store.epg(),
+                                store.filters(),
+                                store.mappingRules(),
+                                this::access)
+                        .withOverrides(store.channelOverrides()),
                 new PipelineSettings(dir.resolve("proxies"), () -> "http://tv.local:8080/", guideReaders),
                 new IngestionGuard(id -> ingesting.test(id), maxWait, Duration.ofMillis(5)),
                 CLOCK);
