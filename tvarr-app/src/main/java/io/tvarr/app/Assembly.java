@@ -219,7 +219,14 @@ final class Assembly {
         this.xtream = new XtreamAccounts(outputUsers, xtreamOutputs, streams, outputGate);
         this.xtreamVod = new XtreamVodCatalogue(store.proxies(), store.vod());
         this.xtreamOnDemand = new XtreamOnDemand(
-                xtream, xtreamVod, xtreamOutputs, store.proxies(), store.streamSources(), store.channels(), relay);
+                xtream,
+                xtreamVod,
+                xtreamOutputs,
+                store.proxies(),
+                store.streamSources(),
+                store.channels(),
+                relay,
+                relay);
         this.relayInspection = new RelayInspectionService(relay);
         this.warnings =
                 new WarningsService(store.epgSources(), store.epg(), proxies, generator, relayInspection, clock);

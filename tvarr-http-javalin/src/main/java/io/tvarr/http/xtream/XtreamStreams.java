@@ -7,6 +7,8 @@ import io.tvarr.domain.NotFoundException;
 import io.tvarr.domain.UnavailableException;
 import io.tvarr.domain.ValidationException;
 import io.tvarr.domain.relay.ClientInfo;
+import io.tvarr.domain.relay.FileRequest;
+import io.tvarr.domain.relay.RelayedFile;
 import io.tvarr.domain.relay.port.in.Playback;
 import io.tvarr.domain.xtream.XtreamPlay;
 import io.tvarr.domain.xtream.port.in.PlayXtreamChannelCommand;
@@ -17,6 +19,7 @@ import io.tvarr.domain.xtream.port.in.PlayXtreamVodCommand;
 import io.tvarr.domain.xtream.port.in.PlayXtreamVodUseCase;
 import io.tvarr.http.OutputAccessCheck;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -27,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * first bytes came, so refusals are still problems). {@code .m3u8} is redirected to {@code .ts}: tvarr serves one
  * TS stream, and players that asked for HLS play the TS they are sent. A wrong login is 401, an expired account
  * 403, the user's connection limit 503 like a provider's. Movies and episodes ({@code /movie/}, {@code /series/})
- * and timeshift windows answer the same way, in the media type of the panel's container.
+ * and timeshift windows answer the same way, in the media type of the panel's container; movies and episodes
+ * pass the player's {@code Range} on to the upstream and its {@code 206} back, so players can seek.
  */
 final class XtreamStreams {
     private static final Logger log = LoggerFactory.getLogger(XtreamStreams.class);
@@ -139,9 +143,39 @@ final class XtreamStreams {
         }
     }
 
+    /**
+     * A movie or an episode: the player's byte range goes to the upstream, and its answer comes back as it came (206
+     * with {@code Content-Range}, or 200 when the upstream ignores ranges), so that players can seek; a HEAD gets the
+     * same status and headers without the bytes.
+     */
+    private static void deliverFile(Context ctx, Playback.File file, int streamId, String client) {
+        boolean head = "HEAD".equals(ctx.method().name());
+        try (RelayedFile answer = file.open(new FileRequest(ctx.header("Range"), head))) {
+            ctx.disableCompression();
+            ctx.status(answer.status());
+            ctx.contentType(file.contentType());
+            ctx.header("Cache-Control", "no-store");
+            answer.headers().forEach(ctx::header);
+            if (head) {
+                return;
+            }
+            try {
+                OutputStream out = ctx.res().getOutputStream();
+                answer.body().transferTo(out);
+            } catch (IOException e) {
+                // the player hung up, as it does when it seeks: closing the answer releases the upstream at once
+                log.info("xtream client left file stream_id={} client={}", streamId, client);
+            }
+        }
+    }
+
     private static void deliver(Context ctx, Playback playback, int streamId, String client) {
         if (playback instanceof Playback.Redirect redirect) {
             ctx.redirect(redirect.location(), HttpStatus.FOUND);
+            return;
+        }
+        if (playback instanceof Playback.File file) {
+            deliverFile(ctx, file, streamId, client);
             return;
         }
         Playback.Stream stream = (Playback.Stream) playback;

@@ -5,11 +5,14 @@ import io.tvarr.domain.RefusedUpstreamException;
 import io.tvarr.domain.UnavailableException;
 import io.tvarr.domain.relay.ClientInfo;
 import io.tvarr.domain.relay.FailoverStreams;
+import io.tvarr.domain.relay.FileRequest;
 import io.tvarr.domain.relay.RelaySessionInfo;
+import io.tvarr.domain.relay.RelayedFile;
 import io.tvarr.domain.relay.StreamPlan;
 import io.tvarr.domain.relay.StreamSubscription;
 import io.tvarr.domain.relay.UpstreamHealth;
 import io.tvarr.domain.relay.port.out.FFmpeg;
+import io.tvarr.domain.relay.port.out.FileRelay;
 import io.tvarr.domain.relay.port.out.HardwareAccelerationDetector;
 import io.tvarr.domain.relay.port.out.StreamRelay;
 import io.tvarr.relay.RelaySettings;
@@ -35,9 +38,10 @@ import org.slf4j.LoggerFactory;
  * The relay: one session per channel however many clients watch it, provider and host limits checked before an
  * upstream is opened (a channel's first stream the limits and breakers admit is the one opened), a circuit breaker
  * per host, failover to the channel's next stream when one fails, a watchdog ending silent upstreams, and a grace period before an
- * unwatched upstream is closed. Thread-safe; close it to stop every session.
+ * unwatched upstream is closed. Files (movies, episodes) go request by request with the player's byte range, within
+ * the same limits and breakers. Thread-safe; close it to stop every session.
  */
-public final class RelayHub implements StreamRelay, AutoCloseable {
+public final class RelayHub implements StreamRelay, FileRelay, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(RelayHub.class);
 
     private final RelaySettings settings;
@@ -49,6 +53,7 @@ public final class RelayHub implements StreamRelay, AutoCloseable {
     private final ScheduledExecutorService timers;
     private final Map<String, RelaySession> sessions = new HashMap<>();
     private final @Nullable UpstreamOpener transcoder;
+    private final FileFetcher files;
 
     /**
      * A relay that passes bytes through only; profiles are refused.
@@ -79,6 +84,7 @@ public final class RelayHub implements StreamRelay, AutoCloseable {
                 : new FFmpegUpstream(ffmpeg, hardware, probe, connector::playlist);
         this.limits = new ConnectionLimits(settings.maxPerHost());
         this.breakers = new HostBreakers(settings.breakerFailures(), settings.breakerCooldown());
+        this.files = new FileFetcher(settings.connectTimeout(), settings.firstByteTimeout(), limits, breakers);
         this.clock = clock;
         this.timers = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "tvarr-relay-timers");
@@ -100,6 +106,12 @@ public final class RelayHub implements StreamRelay, AutoCloseable {
         }
         RelaySession joined = session;
         return session.join(client, settings.joinBacklogBytes(), c -> leave(joined, c));
+    }
+
+    @Override
+    public RelayedFile fetch(StreamPlan plan, FileRequest request) {
+        StreamPlan withAgent = plan.withDefaultUserAgent(userAgent);
+        return files.fetch(withAgent, request, host(withAgent.upstreamUrl()));
     }
 
     private RelaySession open(FailoverStreams requested) {

@@ -5,6 +5,7 @@ import io.tvarr.domain.account.OutputUser;
 import io.tvarr.domain.relay.port.in.Playback;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.UUID;
 
 /**
  * A stream that holds one of its user's connections while it transfers. Taken at transfer, not at play, so a HEAD
@@ -28,13 +29,15 @@ final class LimitedStream implements Playback.Stream {
 
     @Override
     public void transferTo(OutputStream out, Runnable beforeFirstBytes) throws IOException {
-        if (!connections.tryAcquire(user.id(), user.maxConnections())) {
+        // every live transfer is a connection of its own
+        String key = "stream/" + UUID.randomUUID();
+        if (!connections.tryAcquire(user.id(), key, user.maxConnections())) {
             throw new UnavailableException(limitMessage(user), 0);
         }
         try {
             stream.transferTo(out, beforeFirstBytes);
         } finally {
-            connections.release(user.id());
+            connections.release(user.id(), key);
         }
     }
 

@@ -19,6 +19,7 @@ import io.tvarr.domain.xtream.port.in.PlayXtreamChannelCommand;
 import io.tvarr.domain.xtream.port.in.PlayXtreamChannelUseCase;
 import io.tvarr.domain.xtream.port.in.ReadXtreamLineupUseCase;
 import java.net.InetAddress;
+import java.util.UUID;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,6 +77,16 @@ public final class XtreamAccounts implements LogInXtreamUseCase, PlayXtreamChann
      * path of the door, so that one limit counts live, VOD and timeshift streams together.
      */
     XtreamPlay admit(String username, String password, ClientInfo clientInfo, Function<OutputUser, Playback> play) {
+        return admit(username, password, clientInfo, "stream/" + UUID.randomUUID(), play);
+    }
+
+    /**
+     * As {@link #admit(String, String, ClientInfo, Function)}, for requests that share one connection under {@code
+     * key}: a file's answers hold it while open, and a request whose key is held already is admitted at the limit
+     * (a player seeking in the movie it plays).
+     */
+    XtreamPlay admit(
+            String username, String password, ClientInfo clientInfo, String key, Function<OutputUser, Playback> play) {
         Login login = logins.logIn(username, password);
         if (login instanceof Login.Expired) {
             return new XtreamPlay.Expired();
@@ -94,12 +105,17 @@ public final class XtreamAccounts implements LogInXtreamUseCase, PlayXtreamChann
                     client.getHostAddress());
             return new XtreamPlay.OutsideRanges(refused.detail());
         }
-        if (connections.active(user.id()) >= user.maxConnections()) {
+        if (!connections.admits(user.id(), key, user.maxConnections())) {
             log.info("xtream user limit reached username={} max={}", user.username(), user.maxConnections());
             return new XtreamPlay.LimitReached(user.username(), user.maxConnections());
         }
         Playback playback = play.apply(user);
-        return new XtreamPlay.Playing(
-                playback instanceof Playback.Stream stream ? new LimitedStream(stream, user, connections) : playback);
+        if (playback instanceof Playback.Stream stream) {
+            return new XtreamPlay.Playing(new LimitedStream(stream, user, connections));
+        }
+        if (playback instanceof Playback.File file) {
+            return new XtreamPlay.Playing(new LimitedFile(file, user, key, connections));
+        }
+        return new XtreamPlay.Playing(playback);
     }
 }

@@ -11,6 +11,7 @@ import io.tvarr.domain.proxy.port.out.StreamProxyRepository;
 import io.tvarr.domain.relay.ClientInfo;
 import io.tvarr.domain.relay.StreamPlan;
 import io.tvarr.domain.relay.port.in.Playback;
+import io.tvarr.domain.relay.port.out.FileRelay;
 import io.tvarr.domain.relay.port.out.StreamRelay;
 import io.tvarr.domain.source.Credentials;
 import io.tvarr.domain.source.SourceId;
@@ -35,7 +36,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Movies, episodes and timeshift windows through the Xtream door: each is a file or a recording on the provider's
  * panel, at the URL the panel's own door gives it, redirected or relayed as the proxy delivers, within the user's
- * limit ({@link XtreamAccounts}) and the provider's (the relay). Thread-safe.
+ * limit ({@link XtreamAccounts}) and the provider's (the relay). Relayed movies and episodes go request by request
+ * with the player's byte range, so players can seek; timeshift windows stream as live channels do. Thread-safe.
  */
 public final class XtreamOnDemand implements PlayXtreamVodUseCase, PlayXtreamTimeshiftUseCase {
     private final XtreamAccounts accounts;
@@ -45,6 +47,7 @@ public final class XtreamOnDemand implements PlayXtreamVodUseCase, PlayXtreamTim
     private final StreamSourceRepository sources;
     private final ChannelRepository channels;
     private final StreamRelay relay;
+    private final FileRelay files;
 
     public XtreamOnDemand(
             XtreamAccounts accounts,
@@ -53,7 +56,8 @@ public final class XtreamOnDemand implements PlayXtreamVodUseCase, PlayXtreamTim
             StreamProxyRepository proxies,
             StreamSourceRepository sources,
             ChannelRepository channels,
-            StreamRelay relay) {
+            StreamRelay relay,
+            FileRelay files) {
         this.accounts = accounts;
         this.catalogue = catalogue;
         this.lineups = lineups;
@@ -61,11 +65,15 @@ public final class XtreamOnDemand implements PlayXtreamVodUseCase, PlayXtreamTim
         this.sources = sources;
         this.channels = channels;
         this.relay = relay;
+        this.files = files;
     }
 
     @Override
     public XtreamPlay play(PlayXtreamVodCommand command) {
-        return accounts.admit(command.username(), command.password(), command.client(), user -> {
+        // one player's requests on one file share a connection: seeking, or reading two ranges at once, counts once
+        String key = command.kind().name().toLowerCase(Locale.ROOT) + "/" + command.id() + "/"
+                + command.client().address();
+        return accounts.admit(command.username(), command.password(), command.client(), key, user -> {
             Item item = command.kind() == PlayXtreamVodCommand.Kind.MOVIE
                     ? catalogue
                             .findMovie(user.proxy(), command.id())
@@ -88,8 +96,21 @@ public final class XtreamOnDemand implements PlayXtreamVodUseCase, PlayXtreamTim
             StreamSource source = xtreamSource(item.source());
             String extension = item.container() == null ? "mp4" : item.container();
             String url = panelPath(source, item.path()) + "/" + encode(item.providerId()) + "." + extension;
-            return playback(user, source, item.name(), url, contentType(extension), command.client());
+            return file(user, key, source, item.name(), url, contentType(extension));
         });
+    }
+
+    /** A movie or an episode: redirected, or relayed request by request so that players can seek. */
+    private Playback file(
+            OutputUser user, String key, StreamSource source, String name, String url, String contentType) {
+        if (proxy(user).deliveryMode() == DeliveryMode.REDIRECT) {
+            return new Playback.Redirect(url);
+        }
+        // the same player's requests on the same file name the same plan, so the relay holds one provider
+        // connection for them all
+        ChannelId file =
+                new ChannelId(UUID.nameUUIDFromBytes((user.id() + "/" + key).getBytes(StandardCharsets.UTF_8)));
+        return new OnDemandFile(files, plan(file, name, source, url), contentType);
     }
 
     @Override
@@ -116,24 +137,23 @@ public final class XtreamOnDemand implements PlayXtreamVodUseCase, PlayXtreamTim
 
     private Playback playback(
             OutputUser user, StreamSource source, String name, String url, String contentType, ClientInfo client) {
-        StreamProxy proxy = proxies.findById(user.proxy())
-                .orElseThrow(() -> new NotFoundException("proxy " + user.proxy() + ": not found"));
-        if (proxy.deliveryMode() == DeliveryMode.REDIRECT) {
+        if (proxy(user).deliveryMode() == DeliveryMode.REDIRECT) {
             return new Playback.Redirect(url);
         }
+        // a session of its own for every player: a recording is watched from its start, never joined midway as a
+        // live channel is
+        return new OnDemandStream(
+                relay, plan(new ChannelId(UUID.randomUUID()), name, source, url), client, contentType);
+    }
+
+    private StreamProxy proxy(OutputUser user) {
+        return proxies.findById(user.proxy())
+                .orElseThrow(() -> new NotFoundException("proxy " + user.proxy() + ": not found"));
+    }
+
+    private static StreamPlan plan(ChannelId key, String name, StreamSource source, String url) {
         Map<String, String> headers = source.userAgent() == null ? Map.of() : Map.of("User-Agent", source.userAgent());
-        // a session of its own for every player: a file is watched from its start (or wherever the player seeks),
-        // never joined midway as a live channel is
-        StreamPlan plan = new StreamPlan(
-                new ChannelId(UUID.randomUUID()),
-                name,
-                source.id(),
-                source.name(),
-                url,
-                headers,
-                source.maxConcurrentStreams(),
-                null);
-        return new OnDemandStream(relay, plan, client, contentType);
+        return new StreamPlan(key, name, source.id(), source.name(), url, headers, source.maxConcurrentStreams(), null);
     }
 
     private StreamSource xtreamSource(SourceId id) {

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tvarr.domain.NotFoundException;
 import io.tvarr.domain.Page;
+import io.tvarr.domain.UnavailableException;
 import io.tvarr.domain.ValidationException;
 import io.tvarr.domain.account.OutputUser;
 import io.tvarr.domain.account.OutputUserId;
@@ -29,11 +30,14 @@ import io.tvarr.domain.proxy.ProxyId;
 import io.tvarr.domain.proxy.StreamProxy;
 import io.tvarr.domain.relay.ClientInfo;
 import io.tvarr.domain.relay.FailoverStreams;
+import io.tvarr.domain.relay.FileRequest;
 import io.tvarr.domain.relay.RelaySessionInfo;
+import io.tvarr.domain.relay.RelayedFile;
 import io.tvarr.domain.relay.StreamPlan;
 import io.tvarr.domain.relay.StreamSubscription;
 import io.tvarr.domain.relay.UpstreamHealth;
 import io.tvarr.domain.relay.port.in.Playback;
+import io.tvarr.domain.relay.port.out.FileRelay;
 import io.tvarr.domain.relay.port.out.StreamRelay;
 import io.tvarr.domain.source.StreamSource;
 import io.tvarr.domain.vod.VodEpisode;
@@ -44,16 +48,20 @@ import io.tvarr.domain.xtream.XtreamVodIds;
 import io.tvarr.domain.xtream.port.in.PlayXtreamTimeshiftCommand;
 import io.tvarr.domain.xtream.port.in.PlayXtreamVodCommand;
 import io.tvarr.domain.xtream.port.in.ReadXtreamLineupUseCase;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 class XtreamOnDemandTest {
@@ -68,6 +76,7 @@ class XtreamOnDemandTest {
     private final Map<ChannelId, Channel> channels = new HashMap<>();
     private final Map<Integer, XtreamChannel> lineup = new HashMap<>();
     private final RecordingRelay relay = new RecordingRelay();
+    private final RecordingFiles files = new RecordingFiles();
     private final XtreamAccounts accounts = new XtreamAccounts(
             (username, password) -> password.equals("secret1") ? new Login.Granted(alice) : new Login.Refused(),
             new Lineup(),
@@ -76,13 +85,21 @@ class XtreamOnDemandTest {
             },
             new Everyone());
     private final XtreamOnDemand onDemand = new XtreamOnDemand(
-            accounts, new XtreamVodCatalogue(proxies, vod), new Lineup(), proxies, sources, new Channels(), relay);
+            accounts,
+            new XtreamVodCatalogue(proxies, vod),
+            new Lineup(),
+            proxies,
+            sources,
+            new Channels(),
+            relay,
+            files);
 
     XtreamOnDemandTest() {
         proxies.insert(redirect);
         sources.insert(panel);
         vod.replaceAllForSource(panel.id(), sink -> {
             sink.movie(new VodMovie(panel.id(), "18253", "Film", null, null, "mkv", "{}"));
+            sink.movie(new VodMovie(panel.id(), "2", "Other film", null, null, "mp4", "{}"));
             sink.episode(new VodEpisode(panel.id(), "10", "1001", 1, 1, "Pilot", null, "{}"));
         });
     }
@@ -96,27 +113,111 @@ class XtreamOnDemandTest {
                         new Playback.Redirect("http://panel.example:8080/movie/user/secret/18253.mkv")));
     }
 
-    @Test
-    void a_movie_of_a_relaying_proxy_streams_through_the_relay_within_the_providers_limit() throws Exception {
-        relayed();
-        Playback.Stream first = stream(onDemand.play(movie("secret1", XtreamVodIds.movie(panel.id(), "18253"))));
-        Playback.Stream second = stream(onDemand.play(movie("secret1", XtreamVodIds.movie(panel.id(), "18253"))));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
+    @Nested
+    class A_relaying_proxy {
+        A_relaying_proxy() {
+            relayed();
+        }
 
-        first.transferTo(out, () -> {});
-        second.transferTo(new ByteArrayOutputStream(), () -> {});
+        @Test
+        void fetches_a_movie_from_the_panel_with_the_players_range_within_the_providers_limit() throws Exception {
+            Playback.File film = file(onDemand.play(movie("secret1", XtreamVodIds.movie(panel.id(), "18253"))));
 
-        assertThat(first.contentType()).isEqualTo("video/x-matroska");
-        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("movie bytes");
-        StreamPlan plan = relay.plans.get(0);
-        assertThat(plan.upstreamUrl()).isEqualTo("http://panel.example:8080/movie/user/secret/18253.mkv");
-        assertThat(plan.sourceLimit()).isEqualTo(2);
-        assertThat(plan.source()).isEqualTo(panel.id());
-        assertThat(plan.headers()).containsEntry("User-Agent", "tvarr-test");
-        assertThat(plan.profile()).isNull();
-        assertThat(plan.sessionKey())
-                .as("players never join each other's file")
-                .isNotEqualTo(relay.plans.get(1).sessionKey());
+            try (RelayedFile part = film.open(new FileRequest("bytes=6-", false))) {
+                assertThat(part.status()).isEqualTo(206);
+                assertThat(part.headers()).containsEntry("Content-Range", "bytes 6-10/11");
+                assertThat(new String(part.body().readAllBytes(), StandardCharsets.UTF_8))
+                        .isEqualTo("bytes");
+            }
+            assertThat(film.contentType()).isEqualTo("video/x-matroska");
+            FileRelayCall call = files.calls.get(0);
+            assertThat(call.request().range()).isEqualTo("bytes=6-");
+            assertThat(call.plan().upstreamUrl()).isEqualTo("http://panel.example:8080/movie/user/secret/18253.mkv");
+            assertThat(call.plan().sourceLimit()).isEqualTo(2);
+            assertThat(call.plan().source()).isEqualTo(panel.id());
+            assertThat(call.plan().headers()).containsEntry("User-Agent", "tvarr-test");
+            assertThat(call.plan().profile()).isNull();
+        }
+
+        @Test
+        void counts_one_players_overlapping_requests_on_one_movie_as_one_connection() {
+            Playback.File film = file(onDemand.play(movie("secret1", XtreamVodIds.movie(panel.id(), "18253"))));
+            RelayedFile first = film.open(new FileRequest("bytes=0-", false));
+
+            XtreamPlay seek = onDemand.play(movie("secret1", XtreamVodIds.movie(panel.id(), "18253")));
+            RelayedFile second = file(seek).open(new FileRequest("bytes=6-", false));
+            XtreamPlay episode = onDemand.play(new PlayXtreamVodCommand(
+                    "alice",
+                    "secret1",
+                    PlayXtreamVodCommand.Kind.EPISODE,
+                    XtreamVodIds.episode(panel.id(), "1001"),
+                    CLIENT));
+
+            assertThat(episode)
+                    .as("alice may hold one connection, and her movie holds it")
+                    .isEqualTo(new XtreamPlay.LimitReached("alice", 1));
+            assertThat(files.calls.get(0).plan().sessionKey())
+                    .as("the relay shares one provider connection between them too")
+                    .isEqualTo(files.calls.get(1).plan().sessionKey());
+            first.close();
+            assertThat(onDemand.play(movie("secret1", XtreamVodIds.movie(panel.id(), "2"))))
+                    .isInstanceOf(XtreamPlay.LimitReached.class);
+            second.close();
+            assertThat(accounts.logIn("alice", "secret1"))
+                    .isEqualTo(new io.tvarr.domain.xtream.XtreamLogin.Granted(alice, 0));
+        }
+
+        @Test
+        void counts_another_players_request_on_the_same_movie_as_another_connection() {
+            file(onDemand.play(movie("secret1", XtreamVodIds.movie(panel.id(), "18253"))))
+                    .open(FileRequest.whole());
+
+            XtreamPlay other = onDemand.play(new PlayXtreamVodCommand(
+                    "alice",
+                    "secret1",
+                    PlayXtreamVodCommand.Kind.MOVIE,
+                    XtreamVodIds.movie(panel.id(), "18253"),
+                    new ClientInfo("10.0.0.3", "VLC")));
+
+            assertThat(other).isEqualTo(new XtreamPlay.LimitReached("alice", 1));
+        }
+
+        @Test
+        void streams_a_timeshift_window_through_the_relay_in_a_session_of_its_own() throws Exception {
+            listed(aChannel()
+                    .from(panel.id())
+                    .named("News")
+                    .withKey("live:5")
+                    .withAttribute("catchup", "xc")
+                    .withAttribute("xtream-stream-id", "5")
+                    .build());
+            Playback.Stream first = (Playback.Stream)
+                    ((XtreamPlay.Playing) onDemand.play(timeshift(60, "2026-01-01:20-00"))).playback();
+            Playback.Stream second = (Playback.Stream)
+                    ((XtreamPlay.Playing) onDemand.play(timeshift(60, "2026-01-01:20-00"))).playback();
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+            first.transferTo(out, () -> {});
+            second.transferTo(new ByteArrayOutputStream(), () -> {});
+
+            assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("movie bytes");
+            assertThat(relay.plans.get(0).upstreamUrl())
+                    .isEqualTo("http://panel.example:8080/timeshift/user/secret/60/2026-01-01:20-00/5.ts");
+            assertThat(relay.plans.get(0).sessionKey())
+                    .as("players never join each other's recording")
+                    .isNotEqualTo(relay.plans.get(1).sessionKey());
+        }
+
+        @Test
+        void releases_the_users_connection_when_the_upstream_refuses_the_file() {
+            files.refuse = true;
+            Playback.File film = file(onDemand.play(movie("secret1", XtreamVodIds.movie(panel.id(), "18253"))));
+
+            assertThatThrownBy(() -> film.open(FileRequest.whole())).isInstanceOf(UnavailableException.class);
+
+            assertThat(accounts.logIn("alice", "secret1"))
+                    .isEqualTo(new io.tvarr.domain.xtream.XtreamLogin.Granted(alice, 0));
+        }
     }
 
     @Test
@@ -224,8 +325,52 @@ class XtreamOnDemandTest {
         return new PlayXtreamTimeshiftCommand("alice", "secret1", 77, minutes, start, CLIENT);
     }
 
-    private static Playback.Stream stream(XtreamPlay play) {
-        return (Playback.Stream) ((XtreamPlay.Playing) play).playback();
+    private static Playback.File file(XtreamPlay play) {
+        return (Playback.File) ((XtreamPlay.Playing) play).playback();
+    }
+
+    private record FileRelayCall(StreamPlan plan, FileRequest request) {}
+
+    /** A panel's file of 11 bytes, honouring one {@code bytes=N-} range. */
+    private static final class RecordingFiles implements FileRelay {
+        final List<FileRelayCall> calls = new ArrayList<>();
+        boolean refuse;
+
+        @Override
+        public RelayedFile fetch(StreamPlan plan, FileRequest request) {
+            if (refuse) {
+                throw new UnavailableException("source 'Panel' already uses 2 of its 2 allowed connection(s)", 0);
+            }
+            calls.add(new FileRelayCall(plan, request));
+            byte[] bytes = "movie bytes".getBytes(StandardCharsets.UTF_8);
+            int from = request.range() == null
+                    ? 0
+                    : Integer.parseInt(request.range()
+                            .substring("bytes=".length(), request.range().indexOf('-')));
+            byte[] part = Arrays.copyOfRange(bytes, from, bytes.length);
+            Map<String, String> headers = request.range() == null
+                    ? Map.of("Content-Length", String.valueOf(bytes.length))
+                    : Map.of("Content-Range", "bytes " + from + "-" + (bytes.length - 1) + "/" + bytes.length);
+            return new RelayedFile() {
+                @Override
+                public int status() {
+                    return request.range() == null ? 200 : 206;
+                }
+
+                @Override
+                public Map<String, String> headers() {
+                    return headers;
+                }
+
+                @Override
+                public InputStream body() {
+                    return new ByteArrayInputStream(part);
+                }
+
+                @Override
+                public void close() {}
+            };
+        }
     }
 
     private static final class RecordingRelay implements StreamRelay {

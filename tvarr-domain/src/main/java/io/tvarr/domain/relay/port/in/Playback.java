@@ -1,6 +1,8 @@
 package io.tvarr.domain.relay.port.in;
 
 import io.tvarr.domain.Checks;
+import io.tvarr.domain.relay.FileRequest;
+import io.tvarr.domain.relay.RelayedFile;
 import java.io.IOException;
 import java.io.OutputStream;
 
@@ -41,5 +43,23 @@ public sealed interface Playback {
          * @throws IOException when writing to {@code out} fails: the client left
          */
         void transferTo(OutputStream out, Runnable beforeFirstBytes) throws IOException;
+    }
+
+    /**
+     * tvarr serves a file (a movie, an episode) request by request, so that the player can seek: its byte range goes
+     * to the upstream and the upstream's partial answer comes back. Holds nothing until {@link #open} is called.
+     */
+    non-sealed interface File extends Playback {
+        /** The media type of the file, from its container: {@code video/mp4}, {@code video/x-matroska}. */
+        String contentType();
+
+        /**
+         * Asks the upstream for the file or the part {@code request} names; the caller closes the answer, which
+         * releases what it holds.
+         *
+         * @throws io.tvarr.domain.UnavailableException when a connection limit refuses it
+         * @throws io.tvarr.domain.UpstreamException when the upstream fails or answers an error
+         */
+        RelayedFile open(FileRequest request);
     }
 }

@@ -1,0 +1,86 @@
+package io.tvarr.domain.xtream.service;
+
+import io.tvarr.domain.UnavailableException;
+import io.tvarr.domain.account.OutputUser;
+import io.tvarr.domain.relay.FileRequest;
+import io.tvarr.domain.relay.RelayedFile;
+import io.tvarr.domain.relay.port.in.Playback;
+import java.io.InputStream;
+import java.util.Map;
+
+/**
+ * A file that holds one of its user's connections while an answer is open. Every request on the file under the same
+ * key (one player, one file) shares that connection, so a player seeking, or reading two ranges at once as many do,
+ * counts once; the connection is freed when the last of its answers closes.
+ */
+final class LimitedFile implements Playback.File {
+    private final Playback.File file;
+    private final OutputUser user;
+    private final String key;
+    private final UserConnections connections;
+
+    LimitedFile(Playback.File file, OutputUser user, String key, UserConnections connections) {
+        this.file = file;
+        this.user = user;
+        this.key = key;
+        this.connections = connections;
+    }
+
+    @Override
+    public String contentType() {
+        return file.contentType();
+    }
+
+    @Override
+    public RelayedFile open(FileRequest request) {
+        if (!connections.tryAcquire(user.id(), key, user.maxConnections())) {
+            throw new UnavailableException(LimitedStream.limitMessage(user), 0);
+        }
+        RelayedFile answer;
+        try {
+            answer = file.open(request);
+        } catch (RuntimeException e) {
+            connections.release(user.id(), key);
+            throw e;
+        }
+        return new Held(answer);
+    }
+
+    /** The answer, releasing the user's connection once when it closes. */
+    private final class Held implements RelayedFile {
+        private final RelayedFile answer;
+        private boolean closed;
+
+        Held(RelayedFile answer) {
+            this.answer = answer;
+        }
+
+        @Override
+        public int status() {
+            return answer.status();
+        }
+
+        @Override
+        public Map<String, String> headers() {
+            return answer.headers();
+        }
+
+        @Override
+        public InputStream body() {
+            return answer.body();
+        }
+
+        @Override
+        public void close() {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            try {
+                answer.close();
+            } finally {
+                connections.release(user.id(), key);
+            }
+        }
+    }
+}
