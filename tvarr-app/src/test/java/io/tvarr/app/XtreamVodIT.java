@@ -14,14 +14,26 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,13 +68,20 @@ class XtreamVodIT {
             "{\"episodes\":{\"1\":[{\"id\":\"1001\",\"episode_num\":1,\"title\":\"Pilot\","
                     + "\"container_extension\":\"mkv\",\"info\":{\"duration_secs\":2214}}],"
                     + "\"2\":[{\"id\":\"2001\",\"episode_num\":1,\"title\":\"Return\",\"container_extension\":\"mkv\"}]}}");
-    private static final byte[] MOVIE = bytes("movie-file ", 40_000);
+    private static final Pattern RANGE = Pattern.compile("bytes=(\\d+)-(\\d*)");
     private static final byte[] EPISODE = bytes("episode-file ", 30_000);
     private static final byte[] ARCHIVE = bytes("archive ", 20_000);
 
     @TempDir
     static Path dir;
 
+    /** A real MP4 with its index at the end, as players meet them, so that reading it needs seeking. */
+    private byte[] movieFile;
+
+    /** While set, the panel sends a movie's first 16 KiB and holds the rest until it is counted down. */
+    private volatile @Nullable CountDownLatch holdMovie;
+
+    private final List<String> movieRanges = new CopyOnWriteArrayList<>();
     private final ObjectMapper json = new ObjectMapper();
     private final HttpClient http = HttpClient.newHttpClient();
     private HttpServer panel;
@@ -75,7 +94,9 @@ class XtreamVodIT {
     void start() throws IOException {
         panel = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         panel.createContext("/player_api.php", this::answer);
-        panel.createContext("/movie/user/secret/18253.mp4", exchange -> send(exchange, MOVIE));
+        movieFile = sampleMovie();
+        panel.setExecutor(Executors.newCachedThreadPool());
+        panel.createContext("/movie/user/secret/18253.mp4", this::sendRanged);
         panel.createContext("/series/user/secret/1001.mkv", exchange -> send(exchange, EPISODE));
         panel.createContext("/timeshift/user/secret/60/2026-01-01:20-00/5.ts", exchange -> send(exchange, ARCHIVE));
         panel.start();
@@ -148,7 +169,7 @@ class XtreamVodIT {
         HttpResponse<byte[]> film = play("/movie/alice/secret1/" + streamId + ".mp4");
         assertThat(film.statusCode()).isEqualTo(200);
         assertThat(film.headers().firstValue("Content-Type")).contains("video/mp4");
-        assertThat(film.body()).isEqualTo(MOVIE);
+        assertThat(film.body()).isEqualTo(movieFile);
 
         JsonNode seriesCategories = playerApi("secret1", "get_series_categories");
         assertThat(seriesCategories.get(0).get("category_name").asText()).isEqualTo("Drama");
@@ -270,6 +291,138 @@ class XtreamVodIT {
         throw new AssertionError("no live stream named " + name);
     }
 
+    @Nested
+    class Seeking {
+        @Test
+        void a_range_request_reaches_the_panel_and_its_206_comes_back() throws Exception {
+            HttpResponse<byte[]> part = play(movieUrl(), "bytes=1000-1999");
+
+            assertThat(part.statusCode()).isEqualTo(206);
+            assertThat(part.headers().firstValue("Content-Range")).contains("bytes 1000-1999/" + movieFile.length);
+            assertThat(part.headers().firstValue("Content-Length")).contains("1000");
+            assertThat(part.headers().firstValue("Accept-Ranges")).contains("bytes");
+            assertThat(part.headers().firstValue("Content-Type")).contains("video/mp4");
+            assertThat(part.body()).isEqualTo(Arrays.copyOfRange(movieFile, 1000, 2000));
+            assertThat(movieRanges).contains("bytes=1000-1999");
+        }
+
+        @Test
+        void a_head_request_answers_the_length_and_that_ranges_are_served() throws Exception {
+            HttpResponse<Void> head = http.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + movieUrl()))
+                            .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                            .timeout(Duration.ofSeconds(20))
+                            .build(),
+                    HttpResponse.BodyHandlers.discarding());
+
+            assertThat(head.statusCode()).isEqualTo(200);
+            assertThat(head.headers().firstValue("Content-Length")).contains(String.valueOf(movieFile.length));
+            assertThat(head.headers().firstValue("Accept-Ranges")).contains("bytes");
+        }
+
+        @Test
+        void a_range_past_the_end_is_a_416_as_the_panel_answers() throws Exception {
+            HttpResponse<byte[]> past = play(movieUrl(), "bytes=" + (movieFile.length + 10) + "-");
+
+            assertThat(past.statusCode()).isEqualTo(416);
+            assertThat(past.headers().firstValue("Content-Range")).contains("bytes */" + movieFile.length);
+        }
+
+        @Test
+        void a_panel_that_ignores_ranges_answers_200_with_the_whole_file_as_it_is() throws Exception {
+            HttpResponse<byte[]> whole = play(episodeUrl(), "bytes=1000-");
+
+            assertThat(whole.statusCode()).isEqualTo(200);
+            assertThat(whole.headers().firstValue("Content-Range")).isEmpty();
+            assertThat(whole.body()).isEqualTo(EPISODE);
+        }
+
+        @Test
+        void ffprobe_seeks_into_the_movie_over_http() throws Exception {
+            Assumptions.assumeTrue(movieFile.length > 0 && movieFile[4] == 'f', "FFmpeg made no sample movie");
+            movieRanges.clear();
+
+            String packets = run(
+                    "ffprobe",
+                    "-v",
+                    "error",
+                    "-read_intervals",
+                    "6%+#1",
+                    "-select_streams",
+                    "v:0",
+                    "-show_entries",
+                    "packet=pts_time",
+                    "-of",
+                    "csv=p=0",
+                    "http://127.0.0.1:" + app.port() + movieUrl());
+
+            assertThat(Double.parseDouble(packets.lines().findFirst().orElseThrow()))
+                    .as("the first packet read after seeking to 6 s")
+                    .isGreaterThanOrEqualTo(5.0);
+            assertThat(movieRanges)
+                    .as("ffprobe's seeks reached the panel as ranges")
+                    .anyMatch(range -> !range.startsWith("bytes=0-"));
+        }
+
+        @Test
+        void overlapping_range_requests_of_one_player_count_as_one_connection() throws Exception {
+            // alice may hold one connection; a player reading two ranges of the movie at once stays within it
+            CountDownLatch hold = new CountDownLatch(1);
+            holdMovie = hold;
+            HttpResponse<java.io.InputStream> first = http.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + movieUrl()))
+                            .header("Range", "bytes=0-")
+                            .timeout(Duration.ofSeconds(20))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+            try (java.io.InputStream body = first.body()) {
+                body.readNBytes(100);
+
+                holdMovie = null;
+                HttpResponse<byte[]> second = play(movieUrl(), "bytes=5000-5099");
+                HttpResponse<byte[]> episode = play(episodeUrl(), null);
+
+                assertThat(first.statusCode()).isEqualTo(206);
+                assertThat(second.statusCode()).isEqualTo(206);
+                assertThat(second.body()).isEqualTo(Arrays.copyOfRange(movieFile, 5000, 5100));
+                assertThat(episode.statusCode())
+                        .as("another file is another connection, over alice's limit")
+                        .isEqualTo(503);
+            } finally {
+                holdMovie = null;
+                hold.countDown();
+            }
+            awaitNoConnections();
+        }
+
+        /** A hung-up player's file is released when its next write fails, a moment later. */
+        private void awaitNoConnections() throws IOException {
+            Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+            while (playerApi("secret1", "").get("user_info").get("active_cons").asInt() > 0) {
+                assertThat(Instant.now()).as("alice's connections released").isBefore(deadline);
+                LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
+            }
+        }
+
+        private String movieUrl() throws IOException {
+            return "/movie/alice/secret1/"
+                    + playerApi("secret1", "get_vod_streams")
+                            .get(0)
+                            .get("stream_id")
+                            .asInt() + ".mp4";
+        }
+
+        private String episodeUrl() throws IOException {
+            int seriesId =
+                    playerApi("secret1", "get_series").get(0).get("series_id").asInt();
+            JsonNode pilot = playerApi("secret1", "get_series_info&series_id=" + seriesId)
+                    .get("episodes")
+                    .get("1")
+                    .get(0);
+            return "/series/alice/secret1/" + pilot.get("id").asText() + ".mkv";
+        }
+    }
+
     @Test
     void the_proxys_switch_turns_vod_and_series_off() throws Exception {
         try {
@@ -297,11 +450,97 @@ class XtreamVodIT {
     }
 
     private HttpResponse<byte[]> play(String path) throws Exception {
-        return http.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
-                        .timeout(Duration.ofSeconds(20))
-                        .build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        return play(path, null);
+    }
+
+    private HttpResponse<byte[]> play(String path, @Nullable String range) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
+                .timeout(Duration.ofSeconds(20));
+        if (range != null) {
+            request.header("Range", range);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /** The panel's movieFile, honouring one byte range as nginx does. */
+    private void sendRanged(HttpExchange exchange) throws IOException {
+        String range = exchange.getRequestHeaders().getFirst("Range");
+        exchange.getResponseHeaders().add("Accept-Ranges", "bytes");
+        if (range == null) {
+            send(exchange, movieFile);
+            return;
+        }
+        movieRanges.add(range);
+        Matcher m = RANGE.matcher(range);
+        if (!m.matches() || Long.parseLong(m.group(1)) >= movieFile.length) {
+            exchange.getResponseHeaders().add("Content-Range", "bytes */" + movieFile.length);
+            exchange.sendResponseHeaders(416, -1);
+            exchange.close();
+            return;
+        }
+        int from = Integer.parseInt(m.group(1));
+        int to = m.group(2).isEmpty()
+                ? movieFile.length - 1
+                : Math.min(movieFile.length - 1, Integer.parseInt(m.group(2)));
+        exchange.getResponseHeaders().add("Content-Range", "bytes " + from + "-" + to + "/" + movieFile.length);
+        exchange.sendResponseHeaders(206, to - from + 1);
+        try (OutputStream out = exchange.getResponseBody()) {
+            CountDownLatch hold = holdMovie;
+            int first = hold == null ? to - from + 1 : Math.min(16 * 1024, to - from + 1);
+            out.write(movieFile, from, first);
+            out.flush();
+            if (hold != null) {
+                hold.await(20, TimeUnit.SECONDS);
+            }
+            out.write(movieFile, from + first, to - from + 1 - first);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException e) {
+            // the relay hung up: a player seeking elsewhere
+        } finally {
+            exchange.close();
+        }
+    }
+
+    /** Ten seconds of test pattern as MP4 (index at the end); text when FFmpeg is missing outside CI. */
+    private byte[] sampleMovie() throws IOException {
+        Path sample = dir.resolve("film.mp4");
+        try {
+            run(
+                    "ffmpeg",
+                    "-v",
+                    "error",
+                    "-f",
+                    "lavfi",
+                    "-i",
+                    "testsrc=duration=10:size=160x120:rate=10",
+                    "-c:v",
+                    "mpeg4",
+                    "-g",
+                    "10",
+                    "-y",
+                    sample.toString());
+            return Files.readAllBytes(sample);
+        } catch (IOException e) {
+            if ("true".equals(System.getenv("CI"))) {
+                throw e;
+            }
+            return bytes("movie-file ", 40_000);
+        }
+    }
+
+    private static String run(String... command) throws IOException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        try {
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                throw new IOException(command[0] + " failed: " + output);
+            }
+            return output;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(command[0] + " interrupted", e);
+        }
     }
 
     private void answer(HttpExchange exchange) throws IOException {

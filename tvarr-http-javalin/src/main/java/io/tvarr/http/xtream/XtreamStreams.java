@@ -19,6 +19,7 @@ import io.tvarr.domain.xtream.port.in.PlayXtreamVodCommand;
 import io.tvarr.domain.xtream.port.in.PlayXtreamVodUseCase;
 import io.tvarr.http.OutputAccessCheck;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -36,6 +37,7 @@ import org.slf4j.LoggerFactory;
 final class XtreamStreams {
     private static final Logger log = LoggerFactory.getLogger(XtreamStreams.class);
     private static final Pattern STREAM = Pattern.compile("(\\d{1,10})(?:\\.(ts|m3u8))?");
+    private static final int CHUNK_BYTES = 64 * 1024;
     /** A movie's or episode's id with any container extension: the panel's stored one is what is fetched. */
     private static final Pattern FILE = Pattern.compile("(\\d{1,10})(?:\\.[A-Za-z0-9]{1,8})?");
 
@@ -160,12 +162,21 @@ final class XtreamStreams {
                 return;
             }
             try {
-                OutputStream out = ctx.res().getOutputStream();
-                answer.body().transferTo(out);
+                copy(answer.body(), ctx.res().getOutputStream());
             } catch (IOException e) {
                 // the player hung up, as it does when it seeks: closing the answer releases the upstream at once
                 log.info("xtream client left file stream_id={} client={}", streamId, client);
             }
+        }
+    }
+
+    /** Flushed after each chunk, so the player gets the headers and first bytes at once, not after a buffer fills. */
+    private static void copy(InputStream in, OutputStream out) throws IOException {
+        byte[] buffer = new byte[CHUNK_BYTES];
+        int n;
+        while ((n = in.read(buffer)) >= 0) {
+            out.write(buffer, 0, n);
+            out.flush();
         }
     }
 
