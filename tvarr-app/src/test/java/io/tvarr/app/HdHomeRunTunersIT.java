@@ -25,6 +25,7 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -207,6 +208,61 @@ class HdHomeRunTunersIT {
         byte[] again = watch(url).readNBytes(64 * 1024);
 
         assertThat(again).as("the upstream's own bytes").isEqualTo(Arrays.copyOfRange(h264, 188, 188 + 64 * 1024));
+    }
+
+    @Test
+    void a_proxy_naming_a_relay_profile_for_its_tuner_streams_through_it() throws Exception {
+        String profile = id(api.post(
+                "/api/v1/relay/profiles", "{\"name\":\"AC-3 sound\",\"videoCodec\":\"copy\",\"audioCodec\":\"ac3\"}"));
+        String proxy = body("/api/v1/proxies/bedroom").get("id").asText();
+        String settings = body("/api/v1/proxies/" + proxy).get("sources").toString();
+        String tuned = "{\"name\":\"Bedroom\",\"sources\":" + settings + ",\"deliveryMode\":\"proxy\"";
+        try {
+            HttpResponse<String> saved =
+                    api.put("/api/v1/proxies/" + proxy, tuned + ",\"hdhomerunProfile\":\"" + profile + "\"}");
+            assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+            assertThat(json.readTree(saved.body()).get("hdhomerunProfile").asText())
+                    .isEqualTo(profile);
+            String url = body("/hdhr/bedroom/lineup.json").get(1).get("URL").asText();
+
+            Path received = Files.write(dir.resolve("tuned-ac3.ts"), watch(url).readNBytes(128 * 1024));
+
+            assertThat(ffprobe(received))
+                    .as("the H.264/AAC channel that the built-in choice passes through, with the profile's sound")
+                    .containsExactlyInAnyOrder("h264,video", "ac3,audio");
+            assertThat(api.delete("/api/v1/relay/profiles/" + profile).statusCode())
+                    .as("a profile a tuner uses is kept")
+                    .isEqualTo(409);
+        } finally {
+            api.put("/api/v1/proxies/" + proxy, tuned + "}");
+        }
+        assertThat(body("/api/v1/proxies/" + proxy).get("hdhomerunProfile").isNull())
+                .as("absent: the built-in choice again")
+                .isTrue();
+    }
+
+    @Test
+    void a_tuner_profile_that_does_not_exist_is_refused_naming_the_field() throws Exception {
+        String proxy = body("/api/v1/proxies/bedroom").get("id").asText();
+        String sources = body("/api/v1/proxies/" + proxy).get("sources").toString();
+
+        HttpResponse<String> unknown = api.put(
+                "/api/v1/proxies/" + proxy,
+                "{\"name\":\"Bedroom\",\"sources\":" + sources + ",\"deliveryMode\":\"proxy\",\"hdhomerunProfile\":\""
+                        + UUID.randomUUID() + "\"}");
+        HttpResponse<String> malformed = api.put(
+                "/api/v1/proxies/" + proxy,
+                "{\"name\":\"Bedroom\",\"sources\":" + sources
+                        + ",\"deliveryMode\":\"proxy\",\"hdhomerunProfile\":\"plex\"}");
+
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(unknown.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(unknown.body()).contains("hdhomerun_profile: ").contains("does not exist");
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(malformed.body()).contains("hdhomerunProfile: 'plex' (expected: an id, a UUID)");
+        assertThat(body("/api/v1/proxies/" + proxy).get("hdhomerunProfile").isNull())
+                .as("nothing stored changed")
+                .isTrue();
     }
 
     /** Each stream as {@code codec_name,codec_type}. */

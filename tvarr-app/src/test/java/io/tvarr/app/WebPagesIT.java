@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -834,6 +835,38 @@ class WebPagesIT {
             String location = created.headers().firstValue("Location").orElseThrow();
             return json.readTree(api.get("/api/v1/proxies/" + location.substring(location.lastIndexOf('/') + 1))
                     .body());
+        }
+
+        @Test
+        void the_proxy_form_picks_the_tuners_relay_profile_beside_the_hdhomerun_switch() throws IOException {
+            ApiClient api = new ApiClient(app);
+            String profile = json.readTree(api.post("/api/v1/relay/profiles", "{\"name\":\"Living-room TV\"}")
+                            .body())
+                    .get("id")
+                    .asText();
+            String base = "csrf=" + URLEncoder.encode(csrf, StandardCharsets.UTF_8)
+                    + "&numbering_mode=sequential&numbering_start=1&numbering_block_size=100&delivery_mode=proxy"
+                    + "&doors=1&hdhomerun=on";
+
+            HttpResponse<String> created = send(request("/proxies")
+                    .header("Cookie", cookie)
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(base + "&name=Tuned&hdhomerun_profile=" + profile)));
+            HttpResponse<String> refused = send(request("/proxies")
+                    .header("Cookie", cookie)
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(
+                            base + "&name=Mistuned&hdhomerun_profile=" + UUID.randomUUID())));
+
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(303);
+            assertThat(proxyAt(api, created).get("hdhomerunProfile").asText()).isEqualTo(profile);
+            assertThat(page(created.headers().firstValue("Location").orElseThrow() + "/edit")
+                            .body())
+                    .contains("<select id=\"hdhomerun_profile\" name=\"hdhomerun_profile\">")
+                    .contains("<option value=\"" + profile + "\" selected>Living-room TV</option>");
+            assertThat(refused.statusCode()).isEqualTo(400);
+            assertThat(refused.body())
+                    .contains("<p class=\"field-error\" id=\"hdhomerun_profile-error\">hdhomerun_profile: ");
         }
 
         @Test

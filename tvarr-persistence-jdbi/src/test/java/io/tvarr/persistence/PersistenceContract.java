@@ -779,6 +779,40 @@ abstract class PersistenceContract {
                     .isTrue();
         }
 
+        @Test
+        void a_proxy_keeps_its_hdhomerun_relay_profile() {
+            RelayProfile hevc = new RelayProfile(
+                    RelayProfileId.random(),
+                    "hevc",
+                    VideoCodec.HEVC,
+                    AudioCodec.AAC,
+                    0,
+                    0,
+                    0,
+                    HardwareAcceleration.NONE,
+                    List.of(),
+                    List.of(),
+                    false);
+            store.relayProfiles().insert(hevc);
+            StreamProxy tuned = withOutput(proxy("tuned"), OutputSettings.DEFAULT.withHdhomerunProfile(hevc.id()));
+            store.proxies().insert(tuned);
+
+            assertThat(store.proxies()
+                            .findById(tuned.id())
+                            .orElseThrow()
+                            .output()
+                            .hdhomerunProfile())
+                    .isEqualTo(hevc.id());
+            store.proxies().update(withOutput(tuned, OutputSettings.DEFAULT));
+            assertThat(store.proxies()
+                            .findById(tuned.id())
+                            .orElseThrow()
+                            .output()
+                            .hdhomerunProfile())
+                    .as("none: the built-in choice")
+                    .isNull();
+        }
+
         private StreamProxy withOutput(StreamProxy p, OutputSettings output) {
             return new StreamProxy(
                     p.id(),

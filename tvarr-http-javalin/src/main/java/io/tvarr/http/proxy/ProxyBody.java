@@ -68,9 +68,15 @@ record ProxyBody(
         @OpenApiDescription(XTREAM_VOD) @OpenApiNullable @Nullable
         Boolean xtreamVod,
 
+        @OpenApiDescription(HDHOMERUN_PROFILE) @OpenApiNullable @Nullable
+        String hdhomerunProfile,
+
         @OpenApiNullable @Nullable String schedule) {
     static final String XTREAM_VOD = "true (default): the proxy's Xtream door also serves the movies and series its"
             + " Xtream sources ingested (get_vod_*, get_series*, /movie/, /series/); false: those answer empty.";
+    static final String HDHOMERUN_PROFILE = "the id of the relay profile every stream of the proxy's HDHomeRun tuner"
+            + " goes through; null or absent (default): the built-in choice, H.264/AAC channels passed through and"
+            + " the others encoded to H.264/AAC, what Plex takes.";
     static final String HDHOMERUN = "true (default): the proxy is also an HDHomeRun tuner device at /hdhr/{slug}/"
             + " (discover.json, lineup.json…) for Plex, Jellyfin and Emby; false: those answer 404.";
     static final String KEEP_GUIDE_EXTRAS = "false (default): the guide holds only what the XMLTV DTD allows;"
@@ -109,7 +115,10 @@ record ProxyBody(
                         epgDaysAhead == null ? defaults.epgDaysAhead() : epgDaysAhead,
                         or(keepGuideExtras, defaults.keepGuideExtras()),
                         or(hdhomerun, defaults.hdhomerun()),
-                        or(xtreamVod, defaults.xtreamVod())),
+                        or(xtreamVod, defaults.xtreamVod()),
+                        hdhomerunProfile == null || hdhomerunProfile.isBlank()
+                                ? null
+                                : parse(hdhomerunProfile, "hdhomerunProfile", RelayProfileId::parse)),
                 schedule);
     }
 

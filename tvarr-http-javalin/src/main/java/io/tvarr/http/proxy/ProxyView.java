@@ -45,6 +45,9 @@ record ProxyView(
         @OpenApiDescription("whether the Xtream door also serves the movies and series of the proxy's Xtream sources")
         boolean xtreamVod,
 
+        @OpenApiDescription(ProxyBody.HDHOMERUN_PROFILE) @OpenApiNullable @Nullable
+        String hdhomerunProfile,
+
         @OpenApiNullable @Nullable String schedule,
         String playlistPath,
         String guidePath,
@@ -94,6 +97,7 @@ record ProxyView(
                 o.keepGuideExtras(),
                 o.hdhomerun(),
                 o.xtreamVod(),
+                o.hdhomerunProfile() == null ? null : o.hdhomerunProfile().toString(),
                 p.schedule(),
                 "/proxy/" + key + ".m3u",
                 "/proxy/" + key + ".xmltv",

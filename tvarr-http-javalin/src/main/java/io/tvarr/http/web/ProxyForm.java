@@ -21,8 +21,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What the proxy form holds: the name, the sources, guides, filters and rules ticked (in the order listed),
- * numbering, delivery mode and relay profile, and the players' doors it opens (its HDHomeRun tuner, VOD and series on
- * its Xtream door). Field names are the domain's, so refusals land next to their field.
+ * numbering, delivery mode and relay profile, and the players' doors it opens (its HDHomeRun tuner and the tuner's
+ * relay profile, VOD and series on its Xtream door). Field names are the domain's, so refusals land next to their field.
  */
 public record ProxyForm(
         String name,
@@ -38,7 +38,8 @@ public record ProxyForm(
         List<String> filtersOff,
         boolean doorsShown,
         boolean hdhomerun,
-        boolean xtreamVod) {
+        boolean xtreamVod,
+        String hdhomerunProfile) {
     static final Set<String> FIELDS = Set.of(
             "name",
             "sources",
@@ -50,7 +51,8 @@ public record ProxyForm(
             "numbering_start",
             "numbering_block_size",
             "delivery_mode",
-            "relay_profile");
+            "relay_profile",
+            "hdhomerun_profile");
 
     public ProxyForm {
         sources = List.copyOf(sources);
@@ -76,7 +78,8 @@ public record ProxyForm(
                 List.of(),
                 true,
                 OutputSettings.DEFAULT.hdhomerun(),
-                OutputSettings.DEFAULT.xtreamVod());
+                OutputSettings.DEFAULT.xtreamVod(),
+                "");
     }
 
     static ProxyForm of(StreamProxy p) {
@@ -97,7 +100,10 @@ public record ProxyForm(
                         .toList(),
                 true,
                 p.output().hdhomerun(),
-                p.output().xtreamVod());
+                p.output().xtreamVod(),
+                p.output().hdhomerunProfile() == null
+                        ? ""
+                        : p.output().hdhomerunProfile().toString());
     }
 
     static ProxyForm read(Context ctx) {
@@ -116,7 +122,8 @@ public record ProxyForm(
                 // a box left unticked sends nothing: only a form that showed the boxes may switch a door off
                 ctx.formParam("doors") != null,
                 ctx.formParam("hdhomerun") != null,
-                ctx.formParam("xtream_vod") != null);
+                ctx.formParam("xtream_vod") != null,
+                orEmpty(ctx.formParam("hdhomerun_profile")));
     }
 
     /**
@@ -146,9 +153,22 @@ public record ProxyForm(
                 stored == null ? null : stored.schedule());
     }
 
-    /** The players' doors as ticked, over the stored settings; a form without the boxes changes neither. */
+    /** The players' doors as ticked, over the stored settings; a form without the doors changes none of them. */
     private OutputSettings doors(OutputSettings stored) {
-        return doorsShown ? stored.withHdhomerun(hdhomerun).withXtreamVod(xtreamVod) : stored;
+        if (!doorsShown) {
+            return stored;
+        }
+        return stored.withHdhomerun(hdhomerun)
+                .withXtreamVod(xtreamVod)
+                .withHdhomerunProfile(hdhomerunProfile.isBlank() ? null : profileId(hdhomerunProfile));
+    }
+
+    private static RelayProfileId profileId(String text) {
+        try {
+            return RelayProfileId.parse(text.trim());
+        } catch (ValidationException e) {
+            throw new ValidationException("hdhomerun_profile: '" + text + "' (expected: a relay profile)", e);
+        }
     }
 
     private static int number(String text, String field) {

@@ -31,7 +31,7 @@ public final class JdbiStreamProxyRepository implements StreamProxyRepository {
     private static final Logger log = LoggerFactory.getLogger(JdbiStreamProxyRepository.class);
     private static final String COLUMNS = "id, name, slug, numbering_mode, numbering_start, numbering_block_size,"
             + " delivery_mode, relay_profile_id, include_chno, group_title_override, url_tvg_header, cache_logos,"
-            + " deduplicate_streams, epg_days_back, epg_days_ahead, keep_guide_extras, hdhomerun, xtream_vod, schedule,"
+            + " deduplicate_streams, epg_days_back, epg_days_ahead, keep_guide_extras, hdhomerun, xtream_vod, hdhomerun_profile_id, schedule,"
             + " created_at,"
             + " updated_at";
 
@@ -50,7 +50,7 @@ public final class JdbiStreamProxyRepository implements StreamProxyRepository {
                                     + ") VALUES (:id, :name, :slug, :numbering_mode,"
                                     + " :numbering_start, :numbering_block_size, :delivery_mode, :relay_profile_id,"
                                     + " :include_chno, :group_title_override, :url_tvg_header, :cache_logos,"
-                                    + " :deduplicate_streams, :epg_days_back, :epg_days_ahead, :keep_guide_extras, :hdhomerun, :xtream_vod,"
+                                    + " :deduplicate_streams, :epg_days_back, :epg_days_ahead, :keep_guide_extras, :hdhomerun, :xtream_vod, :hdhomerun_profile_id,"
                                     + " :schedule, :created_at, :updated_at)"),
                             proxy)
                     .execute();
@@ -71,7 +71,7 @@ public final class JdbiStreamProxyRepository implements StreamProxyRepository {
                                     + " group_title_override = :group_title_override, url_tvg_header = :url_tvg_header,"
                                     + " cache_logos = :cache_logos, deduplicate_streams = :deduplicate_streams,"
                                     + " epg_days_back = :epg_days_back, epg_days_ahead = :epg_days_ahead,"
-                                    + " keep_guide_extras = :keep_guide_extras, hdhomerun = :hdhomerun, xtream_vod = :xtream_vod, schedule = :schedule, created_at = :created_at, updated_at = :updated_at"
+                                    + " keep_guide_extras = :keep_guide_extras, hdhomerun = :hdhomerun, xtream_vod = :xtream_vod, hdhomerun_profile_id = :hdhomerun_profile_id, schedule = :schedule, created_at = :created_at, updated_at = :updated_at"
                                     + " WHERE id = :id"),
                             proxy)
                     .execute();
@@ -215,6 +215,11 @@ public final class JdbiStreamProxyRepository implements StreamProxyRepository {
                 .bind("keep_guide_extras", out.keepGuideExtras())
                 .bind("hdhomerun", out.hdhomerun())
                 .bind("xtream_vod", out.xtreamVod())
+                .bind(
+                        "hdhomerun_profile_id",
+                        out.hdhomerunProfile() == null
+                                ? null
+                                : out.hdhomerunProfile().toString())
                 .bind("schedule", p.schedule())
                 .bind("created_at", p.createdAt().toEpochMilli())
                 .bind("updated_at", p.updatedAt().toEpochMilli());
@@ -223,6 +228,7 @@ public final class JdbiStreamProxyRepository implements StreamProxyRepository {
     private static StreamProxy map(Handle h, ResultSet rs) throws SQLException {
         String id = rs.getString("id");
         String relay = rs.getString("relay_profile_id");
+        String tunerProfile = rs.getString("hdhomerun_profile_id");
         List<SourceId> sources = h.createQuery(
                         "SELECT source_id FROM proxy_source WHERE proxy_id = :id ORDER BY position")
                 .bind("id", id)
@@ -267,7 +273,8 @@ public final class JdbiStreamProxyRepository implements StreamProxyRepository {
                         rs.getInt("epg_days_ahead"),
                         rs.getBoolean("keep_guide_extras"),
                         rs.getBoolean("hdhomerun"),
-                        rs.getBoolean("xtream_vod")),
+                        rs.getBoolean("xtream_vod"),
+                        tunerProfile == null ? null : RelayProfileId.parse(tunerProfile)),
                 rs.getString("schedule"),
                 Rows.instant(rs, "created_at"),
                 Rows.instant(rs, "updated_at"));

@@ -115,6 +115,15 @@ public final class ProxyService implements ManageProxiesUseCase {
                     "relay_profile",
                     c.relayProfile().toString());
         }
+        if (c.output().hdhomerunProfile() != null) {
+            require(
+                    references
+                            .relayProfiles()
+                            .findById(c.output().hdhomerunProfile())
+                            .isPresent(),
+                    "hdhomerun_profile",
+                    c.output().hdhomerunProfile().toString());
+        }
         String slug = c.slug() == null ? StreamProxy.slugOf(c.name()) : c.slug();
         return new StreamProxy(
                 id,

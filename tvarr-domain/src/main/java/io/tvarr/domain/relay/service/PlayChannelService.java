@@ -121,7 +121,7 @@ public final class PlayChannelService implements PlayChannelUseCase {
                 channel.streamUrl(),
                 headers,
                 source.maxConcurrentStreams(),
-                tuner ? profiles.forTuner(channel.id()) : profiles.forPlaylist(proxy),
+                tuner ? profiles.forTuner(proxy, channel.id()) : profiles.forPlaylist(proxy),
                 tuner ? PlayableCodecs.TUNER : PlayableCodecs.PLAYERS);
     }
 

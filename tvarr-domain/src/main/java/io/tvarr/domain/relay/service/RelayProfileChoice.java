@@ -23,7 +23,8 @@ import org.jspecify.annotations.Nullable;
  * Which relay profile serves a channel. Playlist players get the proxy's own (transcode delivery) or none. A tuner's
  * clients (Plex above all) need H.264 with AAC in MPEG-TS: a channel the relay's last probe found so is passed
  * through as it comes (HLS collapsed to TS by the relay), any other, or one never probed, goes through the built-in
- * smart tuner profile, which probes it, copies what is H.264 or AAC and encodes the rest.
+ * smart tuner profile, which probes it, copies what is H.264 or AAC and encodes the rest, unless the proxy names a
+ * profile of its own for its tuner.
  */
 public final class RelayProfileChoice {
     /**
@@ -65,6 +66,20 @@ public final class RelayProfileChoice {
         return profiles.findById(proxy.relayProfile())
                 .orElseThrow(() -> new NotFoundException(
                         "relay profile " + proxy.relayProfile() + " of proxy '" + proxy.slug() + "': not found"));
+    }
+
+    /**
+     * The profile the proxy's tuner names; without one, null when the channel was last found H.264/AAC (passed
+     * through) and the built-in tuner profile otherwise.
+     */
+    public @Nullable RelayProfile forTuner(StreamProxy proxy, ChannelId channel) {
+        RelayProfileId chosen = proxy.output().hdhomerunProfile();
+        if (chosen != null) {
+            return profiles.findById(chosen)
+                    .orElseThrow(() -> new NotFoundException("relay profile " + chosen + " (HDHomeRun tuner of proxy '"
+                            + proxy.slug() + "'): not found"));
+        }
+        return forTuner(channel);
     }
 
     /** Null when the channel was last found H.264/AAC (passed through); the tuner profile otherwise. */

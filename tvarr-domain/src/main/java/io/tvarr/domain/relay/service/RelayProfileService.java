@@ -37,7 +37,7 @@ public final class RelayProfileService implements ManageRelayProfilesUseCase {
     public void delete(RelayProfileId id) {
         get(id);
         List<String> users = proxies.findAll().stream()
-                .filter(p -> id.equals(p.relayProfile()))
+                .filter(p -> id.equals(p.relayProfile()) || id.equals(p.output().hdhomerunProfile()))
                 .map(StreamProxy::name)
                 .toList();
         if (!users.isEmpty()) {
