@@ -9,8 +9,9 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * SSDP (UPnP device architecture 1.0, section 1) as a tuner answers it: an M-SEARCH request's search target, and
- * the unicast replies for one device, each naming its description (device.xml) in LOCATION.
+ * SSDP (UPnP device architecture 1.0, section 1) as a tuner answers it: an M-SEARCH request's search target, the
+ * unicast replies for one device, each naming its description (device.xml) in LOCATION, and its NOTIFY
+ * announcements (alive, byebye).
  */
 final class SsdpMessages {
     static final String ALL = "ssdp:all";
@@ -19,6 +20,9 @@ final class SsdpMessages {
     /** The device type HDHomeRun clients search for, in both spellings seen in the field. */
     static final List<String> HDHOMERUN =
             List.of("urn:schemas-silicondust-com:device:HDHomeRun:1", "urn:silicondust-com:device:HDHomeRun:1");
+
+    /** How long a control point may trust an answer or announcement: announcements repeat well within it. */
+    static final int MAX_AGE_SECONDS = 1800;
 
     private SsdpMessages() {}
 
@@ -57,9 +61,41 @@ final class SsdpMessages {
                 .toList();
     }
 
+    /**
+     * The NOTIFY announcements of one device, one per notification type (root device, its UDN, MediaServer,
+     * HDHomeRun): {@code ssdp:alive} with its description and max-age, or {@code ssdp:byebye}.
+     *
+     * @param host the {@code HOST} header, the multicast group and port they are sent to
+     */
+    static List<String> notifications(TunerDevice device, boolean alive, String host, String server) {
+        String udn = "uuid:" + device.proxy();
+        List<String> messages = new ArrayList<>();
+        for (String type : List.of(ROOT_DEVICE, udn, MEDIA_SERVER, HDHOMERUN.get(0))) {
+            String usn = type.equals(udn) ? udn : udn + "::" + type;
+            StringBuilder message = new StringBuilder("NOTIFY * HTTP/1.1\r\n")
+                    .append("HOST: ")
+                    .append(host)
+                    .append("\r\n");
+            if (alive) {
+                message.append("CACHE-CONTROL: max-age=" + MAX_AGE_SECONDS + "\r\n")
+                        .append("LOCATION: ")
+                        .append(device.baseUrl())
+                        .append("/device.xml\r\n");
+            }
+            message.append("NT: ").append(type).append("\r\n");
+            message.append("NTS: ").append(alive ? "ssdp:alive" : "ssdp:byebye").append("\r\n");
+            if (alive) {
+                message.append("SERVER: ").append(server).append("\r\n");
+            }
+            message.append("USN: ").append(usn).append("\r\n\r\n");
+            messages.add(message.toString());
+        }
+        return messages;
+    }
+
     private static String reply(TunerDevice device, String target, String usn, String server) {
         return "HTTP/1.1 200 OK\r\n"
-                + "CACHE-CONTROL: max-age=1800\r\n"
+                + "CACHE-CONTROL: max-age=" + MAX_AGE_SECONDS + "\r\n"
                 + "EXT:\r\n"
                 + "LOCATION: " + device.baseUrl() + "/device.xml\r\n"
                 + "SERVER: " + server + "\r\n"

@@ -69,4 +69,38 @@ class SsdpMessagesTest {
         byte[] bytes = request.getBytes(StandardCharsets.UTF_8);
         return SsdpMessages.searchTarget(bytes, bytes.length).orElse(null);
     }
+
+    @Nested
+    class Notifications {
+        @Test
+        void alive_names_the_description_and_max_age_for_each_notification_type() {
+            List<String> alive = SsdpMessages.notifications(DEVICE, true, "239.255.255.250:1900", "tvarr/1");
+
+            assertThat(alive)
+                    .hasSize(4)
+                    .allSatisfy(m -> assertThat(m)
+                            .startsWith("NOTIFY * HTTP/1.1\r\nHOST: 239.255.255.250:1900\r\n")
+                            .contains("CACHE-CONTROL: max-age=1800\r\n")
+                            .contains("LOCATION: http://192.168.1.5:8080/hdhr/living-room/device.xml\r\n")
+                            .contains("NTS: ssdp:alive\r\n")
+                            .contains("SERVER: tvarr/1\r\n")
+                            .endsWith("\r\n\r\n"));
+            assertThat(alive.get(1)).contains("NT: uuid:" + PROXY + "\r\n").contains("USN: uuid:" + PROXY + "\r\n");
+            assertThat(alive.get(3))
+                    .contains("NT: urn:schemas-silicondust-com:device:HDHomeRun:1\r\n")
+                    .contains("USN: uuid:" + PROXY + "::urn:schemas-silicondust-com:device:HDHomeRun:1\r\n");
+        }
+
+        @Test
+        void byebye_carries_only_host_type_and_usn() {
+            List<String> byebye = SsdpMessages.notifications(DEVICE, false, "239.255.255.250:1900", "tvarr/1");
+
+            assertThat(byebye)
+                    .hasSize(4)
+                    .allSatisfy(m -> assertThat(m)
+                            .contains("NTS: ssdp:byebye\r\n")
+                            .doesNotContain("LOCATION")
+                            .doesNotContain("CACHE-CONTROL"));
+        }
+    }
 }
