@@ -216,7 +216,8 @@ final class Assembly {
                 tuners);
         this.xtreamOutputs = new XtreamPublications(settings.dataDir.resolve("proxies"));
         this.xtreamGuides = new XtreamGuides(pipelineInputs, xtreamOutputs, clock);
-        this.xtream = new XtreamAccounts(outputUsers, xtreamOutputs, streams, outputGate);
+        this.xtream = new XtreamAccounts(
+                outputUsers, xtreamOutputs, streams, outputGate, clock, settings.xtreamRedirectLease);
         this.xtreamVod = new XtreamVodCatalogue(store.proxies(), store.vod());
         this.xtreamOnDemand = new XtreamOnDemand(
                 xtream,

@@ -79,6 +79,11 @@ public enum ConfigKey {
             "hdhomerun.ssdp_port",
             "1900",
             "UDP port answering SSDP M-SEARCH for the tuner devices (group 239.255.255.250); 0 turns SSDP off"),
+    XTREAM_REDIRECT_LEASE_MINUTES(
+            "xtream.redirect_lease_minutes",
+            "120",
+            "how long a redirect on the Xtream door holds one of its user's connections (tvarr never sees a redirected"
+                    + " player stop; the same player asking again renews it); 0 leaves redirects outside users' limits"),
     AUTH_DISABLED(
             "auth.disabled",
             "false",

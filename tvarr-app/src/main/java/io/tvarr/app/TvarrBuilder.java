@@ -1,6 +1,7 @@
 package io.tvarr.app;
 
 import io.tvarr.domain.Checks;
+import io.tvarr.domain.ValidationException;
 import io.tvarr.domain.admin.AdminSettings;
 import io.tvarr.domain.ingestion.DropLimit;
 import io.tvarr.domain.logo.LogoSettings;
@@ -44,6 +45,7 @@ public final class TvarrBuilder {
     RelaySettings relay = RelaySettings.DEFAULT;
     JobSettings jobs = JobSettings.DEFAULT;
     TunerSettings tuners = TunerSettings.DEFAULT;
+    Duration xtreamRedirectLease = Duration.ofHours(2);
     AdminSettings admin = AdminSettings.DEFAULT;
     boolean scheduler;
 
@@ -139,6 +141,20 @@ public final class TvarrBuilder {
     /** How proxies appear as HDHomeRun tuners: the default device of the bare paths, the unlimited tuner count. */
     public TvarrBuilder tuners(TunerSettings settings) {
         this.tuners = Checks.requireNonNull(settings, "hdhomerun");
+        return this;
+    }
+
+    /**
+     * How long a redirect on the Xtream door holds one of its user's connections (default 2 hours): tvarr never sees
+     * a redirected player stop, so each player's redirect is a lease its next request renews. Zero leaves redirects
+     * outside users' limits.
+     */
+    public TvarrBuilder xtreamRedirectLease(Duration lease) {
+        Checks.requireNonNull(lease, "xtream.redirect_lease");
+        if (lease.isNegative()) {
+            throw new ValidationException("xtream.redirect_lease: " + lease + " (expected: zero or more)");
+        }
+        this.xtreamRedirectLease = lease;
         return this;
     }
 

@@ -38,6 +38,7 @@ public record TvarrConfig(
         TunerSettings tuners,
         int discoveryPort,
         int ssdpPort,
+        Duration redirectLease,
         AuthSettings auth,
         boolean metrics,
         LogSettings log) {
@@ -80,6 +81,7 @@ public record TvarrConfig(
                 .relay(relay)
                 .jobs(jobs)
                 .tuners(tuners)
+                .xtreamRedirectLease(redirectLease)
                 .admin(auth.admin());
         allowedSourceDirs.forEach(core::allowSourceDirectory);
         return core;
@@ -156,6 +158,7 @@ public record TvarrConfig(
                 tuners(values),
                 port(values, ConfigKey.HDHOMERUN_DISCOVERY_PORT),
                 port(values, ConfigKey.HDHOMERUN_SSDP_PORT),
+                Duration.ofMinutes(nonNegative(values, ConfigKey.XTREAM_REDIRECT_LEASE_MINUTES)),
                 auth(values),
                 bool(values, ConfigKey.METRICS_ENABLED),
                 new LogSettings(format, level));

@@ -52,6 +52,7 @@ import org.slf4j.LoggerFactory;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class XtreamApiIT {
+    private String sourceId;
     private static final DateTimeFormatter XMLTV =
             DateTimeFormatter.ofPattern("yyyyMMddHHmmss Z").withZone(ZoneOffset.UTC);
 
@@ -112,6 +113,7 @@ class XtreamApiIT {
                         + inputs.resolve("guide.xml").toUri() + "\"}");
         ingest("/api/v1/sources/stream/" + source);
         ingest("/api/v1/sources/epg/" + guide);
+        sourceId = source;
         proxyId = create(
                 "/api/v1/proxies",
                 "{\"name\":\"Living Room\",\"sources\":[\"" + source + "\"],\"epgSources\":[\"" + guide
@@ -399,6 +401,51 @@ class XtreamApiIT {
             awaitActiveConnections(0);
             assertThat(read("/live/alice/secret1/" + streamId("News 24") + ".ts", 188 * 10))
                     .isNotEmpty();
+        }
+    }
+
+    /** A redirect proxy's user: tvarr never sees the player stop, so each player's redirect holds a lease. */
+    @Nested
+    class Redirecting {
+        @Test
+        void a_redirect_holds_one_of_the_users_connections_and_the_same_player_may_zap() throws Exception {
+            String hall = create(
+                    "/api/v1/proxies",
+                    "{\"name\":\"Hall\",\"sources\":[\"" + sourceId + "\"],\"deliveryMode\":\"redirect\"}");
+            create("/api/v1/proxies/" + hall + "/users", "{\"username\":\"bob\",\"password\":\"secret2\"}");
+            int bbc = -1;
+            int news = -1;
+            Instant published = Instant.now().plusSeconds(20);
+            while (playerApi("bob", "secret2", "get_live_streams").isEmpty()
+                    && Instant.now().isBefore(published)) {
+                LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
+            }
+            for (JsonNode stream : playerApi("bob", "secret2", "get_live_streams")) {
+                if (stream.get("name").asText().equals("BBC One")) {
+                    bbc = stream.get("stream_id").asInt();
+                } else if (stream.get("name").asText().equals("News 24")) {
+                    news = stream.get("stream_id").asInt();
+                }
+            }
+            assertThat(playerApi("bob", "secret2", "")
+                            .get("user_info")
+                            .get("active_cons")
+                            .asText())
+                    .isEqualTo("0");
+
+            HttpResponse<String> first = api.get("/live/bob/secret2/" + bbc + ".ts");
+            HttpResponse<String> zapped = api.get("/live/bob/secret2/" + news + ".ts");
+
+            assertThat(first.statusCode()).isEqualTo(302);
+            assertThat(first.headers().firstValue("Location").orElse("")).endsWith("/live/1.ts");
+            assertThat(zapped.statusCode())
+                    .as("the same player, within its lease")
+                    .isEqualTo(302);
+            assertThat(playerApi("bob", "secret2", "")
+                            .get("user_info")
+                            .get("active_cons")
+                            .asText())
+                    .isEqualTo("1");
         }
     }
 

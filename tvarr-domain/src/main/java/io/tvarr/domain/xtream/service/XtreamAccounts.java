@@ -1,6 +1,8 @@
 package io.tvarr.domain.xtream.service;
 
+import io.tvarr.domain.Checks;
 import io.tvarr.domain.NotFoundException;
+import io.tvarr.domain.ValidationException;
 import io.tvarr.domain.account.OutputUser;
 import io.tvarr.domain.account.port.in.LogInOutputUserUseCase;
 import io.tvarr.domain.account.port.in.Login;
@@ -19,6 +21,8 @@ import io.tvarr.domain.xtream.port.in.PlayXtreamChannelCommand;
 import io.tvarr.domain.xtream.port.in.PlayXtreamChannelUseCase;
 import io.tvarr.domain.xtream.port.in.ReadXtreamLineupUseCase;
 import java.net.InetAddress;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.UUID;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -26,7 +30,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The Xtream door's accounts: logins through the output users, and playback of the user's proxy through the relay
- * with the user's connection limit on top of the provider limits. Thread-safe.
+ * with the user's connection limit on top of the provider limits. A redirect holds one of the user's connections as a
+ * lease per player (client address), renewed by the player's next request, since tvarr never sees it stop.
+ * Thread-safe.
  */
 public final class XtreamAccounts implements LogInXtreamUseCase, PlayXtreamChannelUseCase {
     private static final Logger log = LoggerFactory.getLogger(XtreamAccounts.class);
@@ -35,13 +41,27 @@ public final class XtreamAccounts implements LogInXtreamUseCase, PlayXtreamChann
     private final ReadXtreamLineupUseCase lineups;
     private final PlayChannelUseCase channels;
     private final AuthorizeOutputUseCase access;
-    private final UserConnections connections = new UserConnections();
+    private final UserConnections connections;
+    private final Duration redirectLease;
 
+    /**
+     * @param redirectLease how long a redirect holds one of the user's connections (tvarr never sees a redirected
+     *     player stop): the same player (client address) asking again renews it, whatever it asks for; zero leaves
+     *     redirects outside the user's limit
+     */
     public XtreamAccounts(
             LogInOutputUserUseCase logins,
             ReadXtreamLineupUseCase lineups,
             PlayChannelUseCase channels,
-            AuthorizeOutputUseCase access) {
+            AuthorizeOutputUseCase access,
+            Clock clock,
+            Duration redirectLease) {
+        Checks.requireNonNull(redirectLease, "redirect_lease");
+        if (redirectLease.isNegative()) {
+            throw new ValidationException("redirect_lease: " + redirectLease + " (expected: zero or more)");
+        }
+        this.connections = new UserConnections(clock);
+        this.redirectLease = redirectLease;
         this.access = access;
         this.logins = logins;
         this.lineups = lineups;
@@ -63,7 +83,8 @@ public final class XtreamAccounts implements LogInXtreamUseCase, PlayXtreamChann
 
     @Override
     public XtreamPlay play(PlayXtreamChannelCommand command) {
-        return admit(command.username(), command.password(), command.client(), user -> {
+        String key = "live/" + command.streamId() + "/" + command.client().address();
+        return admit(command.username(), command.password(), command.client(), key, user -> {
             XtreamChannel channel = lineups.findChannel(user.proxy(), command.streamId())
                     .orElseThrow(() -> new NotFoundException("stream " + command.streamId() + ": not in the lineup"));
             return channels.play(new PlayChannelCommand(
@@ -105,17 +126,34 @@ public final class XtreamAccounts implements LogInXtreamUseCase, PlayXtreamChann
                     client.getHostAddress());
             return new XtreamPlay.OutsideRanges(refused.detail());
         }
-        if (!connections.admits(user.id(), key, user.maxConnections())) {
+        String lease = leaseKey(clientInfo);
+        if (!connections.admits(user.id(), key, user.maxConnections())
+                && !connections.admits(user.id(), lease, user.maxConnections())) {
             log.info("xtream user limit reached username={} max={}", user.username(), user.maxConnections());
             return new XtreamPlay.LimitReached(user.username(), user.maxConnections());
         }
         Playback playback = play.apply(user);
+        if (!(playback instanceof Playback.Redirect)) {
+            // the player moved on from what it was redirected to: it plays one stream at a time
+            connections.endLease(user.id(), lease);
+        }
         if (playback instanceof Playback.Stream stream) {
             return new XtreamPlay.Playing(new LimitedStream(stream, user, connections));
         }
         if (playback instanceof Playback.File file) {
             return new XtreamPlay.Playing(new LimitedFile(file, user, key, connections));
         }
+        if (playback instanceof Playback.Redirect
+                && !redirectLease.isZero()
+                && !connections.lease(user.id(), lease, user.maxConnections(), redirectLease)) {
+            log.info("xtream user limit reached username={} max={}", user.username(), user.maxConnections());
+            return new XtreamPlay.LimitReached(user.username(), user.maxConnections());
+        }
         return new XtreamPlay.Playing(playback);
+    }
+
+    /** One lease per player: a redirected player plays one stream at a time, so its next request replaces it. */
+    private static String leaseKey(ClientInfo client) {
+        return "redirect/" + client.address();
     }
 }

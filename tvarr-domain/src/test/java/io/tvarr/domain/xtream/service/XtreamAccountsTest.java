@@ -24,24 +24,35 @@ import io.tvarr.domain.xtream.port.in.ReadXtreamLineupUseCase;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 class XtreamAccountsTest {
     private static final ClientInfo CLIENT = new ClientInfo("10.0.0.2", "TiviMate");
+    private static final ClientInfo OTHER_PLAYER = new ClientInfo("10.0.0.3", "VLC");
 
     private final OutputUser alice =
             new OutputUser(OutputUserId.random(), ProxyId.random(), "alice", "hash", null, 1, T0);
     private final XtreamChannel channel = new XtreamChannel(
             42, ChannelId.parse("00000000-0000-0000-0000-00000000002a"), 1, "BBC One", "UK", null, null, null);
     private final Runnable[] duringTransfer = {() -> {}};
+    private final MutableClock clock = new MutableClock(T0);
+    private boolean redirect;
     private final XtreamAccounts accounts = new XtreamAccounts(
             (username, password) -> password.equals("secret1") ? new Login.Granted(alice) : new Login.Refused(),
             new OneChannel(),
-            command -> new FakeStream(),
-            new AccountGate());
+            command -> redirect ? new Playback.Redirect("http://provider.example/live/u/p/42.ts") : new FakeStream(),
+            new AccountGate(),
+            clock,
+            Duration.ofMinutes(120));
     private OutputGrant accountGrant = new OutputGrant.Granted(alice.proxy());
 
     @Test
@@ -80,6 +91,75 @@ class XtreamAccountsTest {
                 .hasMessage("user 'alice': all 1 connection(s) in use");
     }
 
+    @Nested
+    class A_redirecting_proxy {
+        A_redirecting_proxy() {
+            redirect = true;
+        }
+
+        @Test
+        void holds_a_connection_for_the_lease_after_each_redirect() {
+            XtreamPlay first = accounts.play(command("secret1"));
+
+            assertThat(first).isInstanceOf(XtreamPlay.Playing.class);
+            assertThat(activeConnections()).isEqualTo(1);
+            assertThat(accounts.play(command("secret1", OTHER_PLAYER)))
+                    .as("another player of alice's, over her one connection")
+                    .isEqualTo(new XtreamPlay.LimitReached("alice", 1));
+        }
+
+        @Test
+        void lets_the_same_player_zap_and_renews_its_lease() {
+            accounts.play(command("secret1"));
+            clock.advance(Duration.ofMinutes(100));
+
+            XtreamPlay zapped = accounts.play(new PlayXtreamChannelCommand("alice", "secret1", 43, CLIENT));
+            clock.advance(Duration.ofMinutes(100));
+
+            assertThat(zapped).isInstanceOf(XtreamPlay.Playing.class);
+            assertThat(activeConnections())
+                    .as("renewed 100 minutes ago, for 120")
+                    .isEqualTo(1);
+            assertThat(accounts.play(command("secret1", OTHER_PLAYER)))
+                    .isEqualTo(new XtreamPlay.LimitReached("alice", 1));
+        }
+
+        @Test
+        void frees_the_connection_when_the_lease_runs_out() {
+            accounts.play(command("secret1"));
+            clock.advance(Duration.ofMinutes(120));
+
+            assertThat(activeConnections()).isZero();
+            assertThat(accounts.play(command("secret1", OTHER_PLAYER))).isInstanceOf(XtreamPlay.Playing.class);
+        }
+
+        @Test
+        void a_player_that_moves_on_to_a_relayed_stream_gives_its_lease_up() throws Exception {
+            accounts.play(command("secret1"));
+            redirect = false;
+
+            Playback.Stream relayed = playing(accounts.play(command("secret1")));
+            relayed.transferTo(new ByteArrayOutputStream(), () -> {});
+
+            assertThat(activeConnections()).isZero();
+        }
+
+        @Test
+        void a_zero_lease_leaves_redirects_outside_the_limit() {
+            XtreamAccounts unleased = new XtreamAccounts(
+                    (username, password) -> new Login.Granted(alice),
+                    new OneChannel(),
+                    command -> new Playback.Redirect("http://provider.example/live/u/p/42.ts"),
+                    new AccountGate(),
+                    clock,
+                    Duration.ZERO);
+
+            unleased.play(command("secret1"));
+
+            assertThat(unleased.play(command("secret1", OTHER_PLAYER))).isInstanceOf(XtreamPlay.Playing.class);
+        }
+    }
+
     @Test
     void a_wrong_password_is_refused_before_anything_is_looked_up() {
         assertThat(accounts.play(command("wrong"))).isEqualTo(new XtreamPlay.Refused());
@@ -106,7 +186,38 @@ class XtreamAccountsTest {
     }
 
     private static PlayXtreamChannelCommand command(String password) {
-        return new PlayXtreamChannelCommand("alice", password, 42, CLIENT);
+        return command(password, CLIENT);
+    }
+
+    private static PlayXtreamChannelCommand command(String password, ClientInfo client) {
+        return new PlayXtreamChannelCommand("alice", password, 42, client);
+    }
+
+    private static final class MutableClock extends Clock {
+        private Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
     }
 
     private static Playback.Stream playing(XtreamPlay play) {
@@ -136,7 +247,7 @@ class XtreamAccountsTest {
         @Override
         public OutputGrant authorizeAccount(ProxyId proxy, InetAddress client) {
             assertThat(proxy).isEqualTo(alice.proxy());
-            assertThat(client.getHostAddress()).isEqualTo("10.0.0.2");
+            assertThat(client.getHostAddress()).isIn(CLIENT.address(), OTHER_PLAYER.address());
             return accountGrant;
         }
 
@@ -159,6 +270,10 @@ class XtreamAccountsTest {
 
         @Override
         public Optional<XtreamChannel> findChannel(ProxyId proxy, int streamId) {
+            if (streamId == 43) {
+                return Optional.of(new XtreamChannel(
+                        43, ChannelId.parse("00000000-0000-0000-0000-00000000002b"), 2, "ITV", "UK", null, null, null));
+            }
             return streamId == channel.streamId() ? Optional.of(channel) : Optional.empty();
         }
     }

@@ -83,7 +83,9 @@ class XtreamOnDemandTest {
             command -> {
                 throw new AssertionError("no live channel here");
             },
-            new Everyone());
+            new Everyone(),
+            java.time.Clock.fixed(T0, java.time.ZoneOffset.UTC),
+            java.time.Duration.ZERO);
     private final XtreamOnDemand onDemand = new XtreamOnDemand(
             accounts,
             new XtreamVodCatalogue(proxies, vod),
