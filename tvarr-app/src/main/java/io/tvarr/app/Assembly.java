@@ -12,6 +12,7 @@ import io.tvarr.domain.filter.service.ExpressionPreviewer;
 import io.tvarr.domain.filter.service.FilterService;
 import io.tvarr.domain.ingestion.service.ExclusiveIngestions;
 import io.tvarr.domain.logo.service.CachedLogos;
+import io.tvarr.domain.logo.service.LogoCatalogue;
 import io.tvarr.domain.logo.service.LogoDownloader;
 import io.tvarr.domain.logo.service.LogoGarbageCollector;
 import io.tvarr.domain.logo.service.LogoReferences;
@@ -89,6 +90,7 @@ final class Assembly {
     final LogoDownloader logos;
     final LogoUploader logoUploads;
     final LogoGarbageCollector logoCleanup;
+    final LogoCatalogue logoCatalogue;
     final StoreBackup backups;
     final ProxyService proxies;
     final ChannelOverrideService channelOverrides;
@@ -140,7 +142,8 @@ final class Assembly {
                 language,
                 clock);
         FileLogoStore logoFiles = new FileLogoStore(settings.dataDir.resolve("logos"));
-        this.cachedLogos = new CachedLogos(store.logos(), logoFiles, clock);
+        this.cachedLogos = new CachedLogos(store.logos(), logoFiles, store.logoFailures(), clock);
+        this.logoCatalogue = new LogoCatalogue(store.logos(), store.logoFailures(), logoFiles);
         this.logos = new LogoDownloader(
                 cachedLogos,
                 new HttpLogoFetcher(Duration.ofSeconds(5), Duration.ofSeconds(15), settings.userAgent),
@@ -221,8 +224,8 @@ final class Assembly {
         this.xtreamOnDemand = new XtreamOnDemand(
                 xtream, xtreamVod, xtreamOutputs, store.proxies(), store.streamSources(), store.channels(), relay);
         this.relayInspection = new RelayInspectionService(relay);
-        this.warnings =
-                new WarningsService(store.epgSources(), store.epg(), proxies, generator, relayInspection, clock);
+        this.warnings = new WarningsService(
+                store.epgSources(), store.epg(), proxies, generator, relayInspection, logoCatalogue, clock);
         this.ffmpegInspection = new FFmpegInspectionService(ffmpeg, hardware);
         this.admin = new AdminServices(store, new Argon2PasswordHasher(), settings.admin, clock);
         this.jobs = new Jobs(this, settings, cron);

@@ -1015,7 +1015,7 @@ class ProxyGeneratorTest {
             throw new UpstreamException(url + ": http 404");
         };
         LogoDownloader logos = new LogoDownloader(
-                new CachedLogos(store.logos(), new FileLogoStore(dir.resolve("logos")), CLOCK),
+                new CachedLogos(store.logos(), new FileLogoStore(dir.resolve("logos")), store.logoFailures(), CLOCK),
                 fetcher,
                 LogoSettings.DEFAULT,
                 Runnable::run);
