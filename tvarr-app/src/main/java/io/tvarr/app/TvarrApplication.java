@@ -19,6 +19,7 @@ import io.tvarr.http.hdhr.HdHomeRunRoutes;
 import io.tvarr.http.hdhr.SsdpResponder;
 import io.tvarr.http.job.JobEventStream;
 import io.tvarr.http.job.JobRoutes;
+import io.tvarr.http.logo.LogoCatalogueRoutes;
 import io.tvarr.http.logo.LogoRoutes;
 import io.tvarr.http.proxy.ChannelOverrideRoutes;
 import io.tvarr.http.proxy.FailoverRoutes;
@@ -151,6 +152,7 @@ public final class TvarrApplication implements AutoCloseable {
                 new RelayRoutes(core.relay(), core.relaySessions(), core.ffmpeg()),
                 new RelayProfileRoutes(core.relayProfiles()),
                 new LogoRoutes(core.cachedLogos(), core.logoUploads(), core.logoCleanup(), access),
+                new LogoCatalogueRoutes(core.logoCatalogue(), core.logoRemoval()),
                 new JobRoutes(core.jobs()),
                 new WarningRoutes(core.warnings()),
                 new JobEventStream(core.jobEvents()),
