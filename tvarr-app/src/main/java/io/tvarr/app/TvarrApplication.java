@@ -36,6 +36,7 @@ import io.tvarr.http.system.ApiDocumentation;
 import io.tvarr.http.system.MetricsRoutes;
 import io.tvarr.http.system.SystemRoutes;
 import io.tvarr.http.system.WarningRoutes;
+import io.tvarr.http.web.LogoPages;
 import io.tvarr.http.web.OverridePages;
 import io.tvarr.http.web.WebRoutes;
 import io.tvarr.http.web.WebUseCases;
@@ -182,6 +183,7 @@ public final class TvarrApplication implements AutoCloseable {
                         parts.clock,
                         core.xtreamAccountTest())),
                 new OverridePages(core.proxies(), core.channelOverrides()),
+                new LogoPages(core.logoCatalogue(), core.logoRemoval()),
                 new XtreamRoutes(
                         new XtreamRoutes.UseCases(
                                 core.xtreamLogins(),
