@@ -34,6 +34,7 @@ import io.tvarr.domain.relay.service.RelayProfileChoice;
 import io.tvarr.domain.relay.service.RelayProfileService;
 import io.tvarr.domain.relay.service.TunerLimitedPlayback;
 import io.tvarr.domain.source.service.StreamSourceService;
+import io.tvarr.domain.system.service.ConfigurationInEffect;
 import io.tvarr.domain.system.service.WarningsService;
 import io.tvarr.domain.xtream.service.XtreamAccounts;
 import io.tvarr.domain.xtream.service.XtreamOnDemand;
@@ -91,6 +92,7 @@ final class Assembly {
     final LogoUploader logoUploads;
     final LogoGarbageCollector logoCleanup;
     final LogoCatalogue logoCatalogue;
+    final ConfigurationInEffect configuration;
     final StoreBackup backups;
     final ProxyService proxies;
     final ChannelOverrideService channelOverrides;
@@ -123,6 +125,7 @@ final class Assembly {
     Assembly(TvarrBuilder settings, JdbiPersistence store, ExecutorService background) {
         this.store = store;
         this.clock = settings.clock;
+        this.configuration = new ConfigurationInEffect(settings.configuration);
         this.baseUrl = settings.baseUrl;
         this.background = background;
         this.cron = new CronUtilsSchedules(ZoneId.systemDefault());

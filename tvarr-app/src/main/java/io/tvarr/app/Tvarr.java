@@ -57,6 +57,7 @@ import io.tvarr.domain.source.port.in.ManageStreamSourcesUseCase;
 import io.tvarr.domain.source.port.in.TestXtreamAccountUseCase;
 import io.tvarr.domain.system.Health;
 import io.tvarr.domain.system.port.in.ListWarningsUseCase;
+import io.tvarr.domain.system.port.in.ShowConfigurationUseCase;
 import io.tvarr.domain.xtream.port.in.LogInXtreamUseCase;
 import io.tvarr.domain.xtream.port.in.PlayXtreamChannelUseCase;
 import io.tvarr.domain.xtream.port.in.PlayXtreamTimeshiftUseCase;
@@ -418,6 +419,11 @@ public final class Tvarr implements AutoCloseable {
     /** A cached logo's file by its name ({@code sha256.ext}). */
     public FindCachedLogoUseCase cachedLogos() {
         return parts.cachedLogos;
+    }
+
+    /** The configuration in effect, every secret masked; empty for a core built from code. */
+    public ShowConfigurationUseCase configuration() {
+        return parts.configuration;
     }
 
     /** Pages through the cached logos and the logo URLs whose last download failed. */

@@ -33,6 +33,7 @@ import io.tvarr.http.source.ChannelDetailRoutes;
 import io.tvarr.http.source.SourceRoutes;
 import io.tvarr.http.source.XtreamTestRoutes;
 import io.tvarr.http.system.ApiDocumentation;
+import io.tvarr.http.system.ConfigRoutes;
 import io.tvarr.http.system.MetricsRoutes;
 import io.tvarr.http.system.SystemRoutes;
 import io.tvarr.http.system.WarningRoutes;
@@ -156,6 +157,7 @@ public final class TvarrApplication implements AutoCloseable {
                 new LogoCatalogueRoutes(core.logoCatalogue(), core.logoRemoval()),
                 new JobRoutes(core.jobs()),
                 new WarningRoutes(core.warnings()),
+                new ConfigRoutes(core.configuration()),
                 new JobEventStream(core.jobEvents()),
                 new WebRoutes(new WebUseCases(
                         core.sources(),
@@ -181,7 +183,8 @@ public final class TvarrApplication implements AutoCloseable {
                         core.xtreamLineups(),
                         core.xtreamGuides(),
                         parts.clock,
-                        core.xtreamAccountTest())),
+                        core.xtreamAccountTest(),
+                        core.configuration())),
                 new OverridePages(core.proxies(), core.channelOverrides()),
                 new LogoPages(core.logoCatalogue(), core.logoRemoval()),
                 new XtreamRoutes(

@@ -5,6 +5,7 @@ import io.tvarr.domain.admin.AdminSettings;
 import io.tvarr.domain.ingestion.DropLimit;
 import io.tvarr.domain.logo.LogoSettings;
 import io.tvarr.domain.proxy.TunerSettings;
+import io.tvarr.domain.system.ConfigSetting;
 import io.tvarr.persistence.DatabaseSettings;
 import io.tvarr.relay.RelaySettings;
 import java.nio.file.Path;
@@ -45,6 +46,7 @@ public final class TvarrBuilder {
     JobSettings jobs = JobSettings.DEFAULT;
     TunerSettings tuners = TunerSettings.DEFAULT;
     AdminSettings admin = AdminSettings.DEFAULT;
+    List<ConfigSetting> configuration = List.of();
     boolean scheduler;
 
     TvarrBuilder() {}
@@ -160,6 +162,15 @@ public final class TvarrBuilder {
 
     public TvarrBuilder jobs(JobSettings settings) {
         this.jobs = Checks.requireNonNull(settings, "jobs");
+        return this;
+    }
+
+    /**
+     * The configuration the server was started with, as {@link Tvarr#configuration()} shows it; the settings are
+     * masked already ({@link ConfigSetting#of}). Default none: a core built from code has no configuration file.
+     */
+    public TvarrBuilder configuration(List<ConfigSetting> settings) {
+        this.configuration = List.copyOf(Checks.requireNonNull(settings, "configuration"));
         return this;
     }
 

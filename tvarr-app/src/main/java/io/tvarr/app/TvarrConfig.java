@@ -5,6 +5,7 @@ import io.tvarr.domain.admin.AdminSettings;
 import io.tvarr.domain.logo.LogoSettings;
 import io.tvarr.domain.output.CidrRange;
 import io.tvarr.domain.proxy.TunerSettings;
+import io.tvarr.domain.system.ConfigSetting;
 import io.tvarr.http.HttpSettings;
 import io.tvarr.persistence.DatabaseSettings;
 import io.tvarr.relay.RelaySettings;
@@ -14,6 +15,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -40,7 +42,8 @@ public record TvarrConfig(
         int ssdpPort,
         AuthSettings auth,
         boolean metrics,
-        LogSettings log) {
+        LogSettings log,
+        List<ConfigSetting> inEffect) {
 
     /**
      * Who may administer tvarr.
@@ -80,7 +83,8 @@ public record TvarrConfig(
                 .relay(relay)
                 .jobs(jobs)
                 .tuners(tuners)
-                .admin(auth.admin());
+                .admin(auth.admin())
+                .configuration(inEffect);
         allowedSourceDirs.forEach(core::allowSourceDirectory);
         return core;
     }
@@ -158,7 +162,20 @@ public record TvarrConfig(
                 port(values, ConfigKey.HDHOMERUN_SSDP_PORT),
                 auth(values),
                 bool(values, ConfigKey.METRICS_ENABLED),
-                new LogSettings(format, level));
+                new LogSettings(format, level),
+                inEffect(values));
+    }
+
+    /** Every key's value in effect, masked as it is made: the raw secrets stay in the settings that use them. */
+    private static List<ConfigSetting> inEffect(Map<ConfigKey, String> values) {
+        return Arrays.stream(ConfigKey.values())
+                .map(key -> ConfigSetting.of(
+                        key.key(),
+                        Objects.requireNonNullElse(values.get(key), key.defaultValue()),
+                        key.defaultValue(),
+                        key.description(),
+                        key.secret()))
+                .toList();
     }
 
     private static String text(Map<ConfigKey, String> values, ConfigKey key) {
