@@ -99,7 +99,8 @@ class ReadmeScreenshotsIT {
         String wanted = System.getProperty("tvarr.screenshots");
         if (wanted != null && !wanted.isBlank()) {
             Path target = Files.createDirectories(Path.of(wanted));
-            Files.copy(TAKEN.resolve(name + ".png"), target.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(
+                    TAKEN.resolve(name + ".png"), target.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
         }
     }
 
@@ -107,7 +108,8 @@ class ReadmeScreenshotsIT {
     void the_dashboard_the_filter_editor_with_a_mistake_and_a_proxy_page() throws IOException {
         String proxy = create(
                 "/api/v1/proxies",
-                "{\"name\":\"Living room\",\"sources\":[\"" + json.readTree(api.get("/api/v1/sources/stream").body())
+                "{\"name\":\"Living room\",\"sources\":[\""
+                        + json.readTree(api.get("/api/v1/sources/stream").body())
                                 .get(0)
                                 .get("id")
                                 .asText()
