@@ -12,6 +12,7 @@ import io.tvarr.domain.filter.service.ExpressionPreviewer;
 import io.tvarr.domain.filter.service.FilterService;
 import io.tvarr.domain.ingestion.service.ExclusiveIngestions;
 import io.tvarr.domain.logo.service.CachedLogos;
+import io.tvarr.domain.logo.service.LogoCatalogue;
 import io.tvarr.domain.logo.service.LogoDownloader;
 import io.tvarr.domain.logo.service.LogoGarbageCollector;
 import io.tvarr.domain.logo.service.LogoReferences;
@@ -33,6 +34,7 @@ import io.tvarr.domain.relay.service.RelayProfileChoice;
 import io.tvarr.domain.relay.service.RelayProfileService;
 import io.tvarr.domain.relay.service.TunerLimitedPlayback;
 import io.tvarr.domain.source.service.StreamSourceService;
+import io.tvarr.domain.system.service.ConfigurationInEffect;
 import io.tvarr.domain.system.service.WarningsService;
 import io.tvarr.domain.xtream.service.XtreamAccounts;
 import io.tvarr.domain.xtream.service.XtreamOnDemand;
@@ -89,6 +91,8 @@ final class Assembly {
     final LogoDownloader logos;
     final LogoUploader logoUploads;
     final LogoGarbageCollector logoCleanup;
+    final LogoCatalogue logoCatalogue;
+    final ConfigurationInEffect configuration;
     final StoreBackup backups;
     final ProxyService proxies;
     final ChannelOverrideService channelOverrides;
@@ -121,6 +125,7 @@ final class Assembly {
     Assembly(TvarrBuilder settings, JdbiPersistence store, ExecutorService background) {
         this.store = store;
         this.clock = settings.clock;
+        this.configuration = new ConfigurationInEffect(settings.configuration);
         this.baseUrl = settings.baseUrl;
         this.background = background;
         this.cron = new CronUtilsSchedules(ZoneId.systemDefault());
@@ -140,7 +145,8 @@ final class Assembly {
                 language,
                 clock);
         FileLogoStore logoFiles = new FileLogoStore(settings.dataDir.resolve("logos"));
-        this.cachedLogos = new CachedLogos(store.logos(), logoFiles, clock);
+        this.cachedLogos = new CachedLogos(store.logos(), logoFiles, store.logoFailures(), clock);
+        this.logoCatalogue = new LogoCatalogue(store.logos(), store.logoFailures(), logoFiles);
         this.logos = new LogoDownloader(
                 cachedLogos,
                 new HttpLogoFetcher(Duration.ofSeconds(5), Duration.ofSeconds(15), settings.userAgent),
@@ -229,8 +235,8 @@ final class Assembly {
                 relay,
                 relay);
         this.relayInspection = new RelayInspectionService(relay);
-        this.warnings =
-                new WarningsService(store.epgSources(), store.epg(), proxies, generator, relayInspection, clock);
+        this.warnings = new WarningsService(
+                store.epgSources(), store.epg(), proxies, generator, relayInspection, logoCatalogue, clock);
         this.ffmpegInspection = new FFmpegInspectionService(ffmpeg, hardware);
         this.admin = new AdminServices(store, new Argon2PasswordHasher(), settings.admin, clock);
         this.jobs = new Jobs(this, settings, cron);

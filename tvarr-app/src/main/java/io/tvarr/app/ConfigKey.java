@@ -122,6 +122,11 @@ public enum ConfigKey {
         return description;
     }
 
+    /** The value is a secret: shown masked wherever the configuration in effect is shown. */
+    public boolean secret() {
+        return this == DATABASE_PASSWORD || this == ADMIN_PASSWORD;
+    }
+
     /** {@code server.port} is read from {@code TVARR_SERVER_PORT}. */
     public String environmentVariable() {
         return "TVARR_" + key.toUpperCase(Locale.ROOT).replace('.', '_');

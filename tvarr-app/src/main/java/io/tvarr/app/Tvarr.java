@@ -26,9 +26,11 @@ import io.tvarr.domain.filter.port.in.PreviewExpressionUseCase;
 import io.tvarr.domain.ingestion.port.in.IngestSourceUseCase;
 import io.tvarr.domain.job.port.in.ManageJobsUseCase;
 import io.tvarr.domain.job.port.in.WatchJobsUseCase;
+import io.tvarr.domain.logo.port.in.BrowseLogosUseCase;
 import io.tvarr.domain.logo.port.in.CacheLogosUseCase;
 import io.tvarr.domain.logo.port.in.CleanUpLogosUseCase;
 import io.tvarr.domain.logo.port.in.FindCachedLogoUseCase;
+import io.tvarr.domain.logo.port.in.RemoveLogosUseCase;
 import io.tvarr.domain.logo.port.in.UploadLogoUseCase;
 import io.tvarr.domain.mapping.port.in.ManageMappingRulesUseCase;
 import io.tvarr.domain.output.port.in.AuthorizeOutputUseCase;
@@ -55,6 +57,7 @@ import io.tvarr.domain.source.port.in.ManageStreamSourcesUseCase;
 import io.tvarr.domain.source.port.in.TestXtreamAccountUseCase;
 import io.tvarr.domain.system.Health;
 import io.tvarr.domain.system.port.in.ListWarningsUseCase;
+import io.tvarr.domain.system.port.in.ShowConfigurationUseCase;
 import io.tvarr.domain.xtream.port.in.LogInXtreamUseCase;
 import io.tvarr.domain.xtream.port.in.PlayXtreamChannelUseCase;
 import io.tvarr.domain.xtream.port.in.PlayXtreamTimeshiftUseCase;
@@ -416,6 +419,21 @@ public final class Tvarr implements AutoCloseable {
     /** A cached logo's file by its name ({@code sha256.ext}). */
     public FindCachedLogoUseCase cachedLogos() {
         return parts.cachedLogos;
+    }
+
+    /** The configuration in effect, every secret masked; empty for a core built from code. */
+    public ShowConfigurationUseCase configuration() {
+        return parts.configuration;
+    }
+
+    /** Pages through the cached logos and the logo URLs whose last download failed. */
+    public BrowseLogosUseCase logoCatalogue() {
+        return parts.logoCatalogue;
+    }
+
+    /** Removes one cached logo, or forgets the failed downloads so the next generation tries them again. */
+    public RemoveLogosUseCase logoRemoval() {
+        return parts.logoCatalogue;
     }
 
     /** Removes cached logos nothing refers to any more. */

@@ -19,6 +19,7 @@ import io.tvarr.http.hdhr.HdHomeRunRoutes;
 import io.tvarr.http.hdhr.SsdpResponder;
 import io.tvarr.http.job.JobEventStream;
 import io.tvarr.http.job.JobRoutes;
+import io.tvarr.http.logo.LogoCatalogueRoutes;
 import io.tvarr.http.logo.LogoRoutes;
 import io.tvarr.http.proxy.ChannelOverrideRoutes;
 import io.tvarr.http.proxy.FailoverRoutes;
@@ -32,9 +33,11 @@ import io.tvarr.http.source.ChannelDetailRoutes;
 import io.tvarr.http.source.SourceRoutes;
 import io.tvarr.http.source.XtreamTestRoutes;
 import io.tvarr.http.system.ApiDocumentation;
+import io.tvarr.http.system.ConfigRoutes;
 import io.tvarr.http.system.MetricsRoutes;
 import io.tvarr.http.system.SystemRoutes;
 import io.tvarr.http.system.WarningRoutes;
+import io.tvarr.http.web.LogoPages;
 import io.tvarr.http.web.OverridePages;
 import io.tvarr.http.web.WebRoutes;
 import io.tvarr.http.web.WebUseCases;
@@ -151,8 +154,10 @@ public final class TvarrApplication implements AutoCloseable {
                 new RelayRoutes(core.relay(), core.relaySessions(), core.ffmpeg()),
                 new RelayProfileRoutes(core.relayProfiles()),
                 new LogoRoutes(core.cachedLogos(), core.logoUploads(), core.logoCleanup(), access),
+                new LogoCatalogueRoutes(core.logoCatalogue(), core.logoRemoval()),
                 new JobRoutes(core.jobs()),
                 new WarningRoutes(core.warnings()),
+                new ConfigRoutes(core.configuration()),
                 new JobEventStream(core.jobEvents()),
                 new WebRoutes(new WebUseCases(
                         core.sources(),
@@ -178,8 +183,10 @@ public final class TvarrApplication implements AutoCloseable {
                         core.xtreamLineups(),
                         core.xtreamGuides(),
                         parts.clock,
-                        core.xtreamAccountTest())),
+                        core.xtreamAccountTest(),
+                        core.configuration())),
                 new OverridePages(core.proxies(), core.channelOverrides()),
+                new LogoPages(core.logoCatalogue(), core.logoRemoval()),
                 new XtreamRoutes(
                         new XtreamRoutes.UseCases(
                                 core.xtreamLogins(),

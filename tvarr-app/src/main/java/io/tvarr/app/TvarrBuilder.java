@@ -6,6 +6,7 @@ import io.tvarr.domain.admin.AdminSettings;
 import io.tvarr.domain.ingestion.DropLimit;
 import io.tvarr.domain.logo.LogoSettings;
 import io.tvarr.domain.proxy.TunerSettings;
+import io.tvarr.domain.system.ConfigSetting;
 import io.tvarr.persistence.DatabaseSettings;
 import io.tvarr.relay.RelaySettings;
 import java.nio.file.Path;
@@ -47,6 +48,7 @@ public final class TvarrBuilder {
     TunerSettings tuners = TunerSettings.DEFAULT;
     Duration xtreamRedirectLease = Duration.ofHours(2);
     AdminSettings admin = AdminSettings.DEFAULT;
+    List<ConfigSetting> configuration = List.of();
     boolean scheduler;
 
     TvarrBuilder() {}
@@ -176,6 +178,15 @@ public final class TvarrBuilder {
 
     public TvarrBuilder jobs(JobSettings settings) {
         this.jobs = Checks.requireNonNull(settings, "jobs");
+        return this;
+    }
+
+    /**
+     * The configuration the server was started with, as {@link Tvarr#configuration()} shows it; the settings are
+     * masked already ({@link ConfigSetting#of}). Default none: a core built from code has no configuration file.
+     */
+    public TvarrBuilder configuration(List<ConfigSetting> settings) {
+        this.configuration = List.copyOf(Checks.requireNonNull(settings, "configuration"));
         return this;
     }
 

@@ -5,6 +5,7 @@ import io.tvarr.domain.admin.AdminSettings;
 import io.tvarr.domain.logo.LogoSettings;
 import io.tvarr.domain.output.CidrRange;
 import io.tvarr.domain.proxy.TunerSettings;
+import io.tvarr.domain.system.ConfigSetting;
 import io.tvarr.http.HttpSettings;
 import io.tvarr.persistence.DatabaseSettings;
 import io.tvarr.relay.RelaySettings;
@@ -14,6 +15,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -41,7 +43,8 @@ public record TvarrConfig(
         Duration redirectLease,
         AuthSettings auth,
         boolean metrics,
-        LogSettings log) {
+        LogSettings log,
+        List<ConfigSetting> inEffect) {
 
     /**
      * Who may administer tvarr.
@@ -82,7 +85,8 @@ public record TvarrConfig(
                 .jobs(jobs)
                 .tuners(tuners)
                 .xtreamRedirectLease(redirectLease)
-                .admin(auth.admin());
+                .admin(auth.admin())
+                .configuration(inEffect);
         allowedSourceDirs.forEach(core::allowSourceDirectory);
         return core;
     }
@@ -161,7 +165,20 @@ public record TvarrConfig(
                 Duration.ofMinutes(nonNegative(values, ConfigKey.XTREAM_REDIRECT_LEASE_MINUTES)),
                 auth(values),
                 bool(values, ConfigKey.METRICS_ENABLED),
-                new LogSettings(format, level));
+                new LogSettings(format, level),
+                inEffect(values));
+    }
+
+    /** Every key's value in effect, masked as it is made: the raw secrets stay in the settings that use them. */
+    private static List<ConfigSetting> inEffect(Map<ConfigKey, String> values) {
+        return Arrays.stream(ConfigKey.values())
+                .map(key -> ConfigSetting.of(
+                        key.key(),
+                        Objects.requireNonNullElse(values.get(key), key.defaultValue()),
+                        key.defaultValue(),
+                        key.description(),
+                        key.secret()))
+                .toList();
     }
 
     private static String text(Map<ConfigKey, String> values, ConfigKey key) {

@@ -82,6 +82,45 @@ class ConfigLoaderTest {
     }
 
     @Nested
+    class In_effect {
+        @Test
+        void lists_every_key_with_no_secret_in_any_value() throws IOException {
+            Path file = yaml("database:\n  url: jdbc:postgresql://db:5432/tvarr?user=tv&password=pg-url-secret\n"
+                    + "  username: tv\n  password: pg-password-secret\n"
+                    + "server:\n  base_url: http://bob:base-url-secret@tv.example:8080\n");
+
+            TvarrConfig config = loader.load(
+                    file,
+                    Map.of("TVARR_ADMIN_PASSWORD", "admin-password-secret"),
+                    Map.of(ConfigKey.SERVER_PORT, "9300"));
+
+            assertThat(config.inEffect()).hasSize(ConfigKey.values().length);
+            assertThat(config.inEffect().toString())
+                    .doesNotContain("pg-url-secret")
+                    .doesNotContain("pg-password-secret")
+                    .doesNotContain("base-url-secret")
+                    .doesNotContain("admin-password-secret")
+                    .contains("tv.example:8080")
+                    .contains("9300");
+            assertThat(config.toString()).doesNotContain("pg-url-secret").doesNotContain("admin-password-secret");
+        }
+
+        @Test
+        void says_which_values_are_the_defaults() {
+            TvarrConfig config = loader.load(null, Map.of(), Map.of(ConfigKey.SERVER_PORT, "9300"));
+
+            assertThat(config.inEffect())
+                    .filteredOn(s -> s.key().equals("server.port"))
+                    .singleElement()
+                    .satisfies(s -> assertThat(s.byDefault()).isFalse());
+            assertThat(config.inEffect())
+                    .filteredOn(s -> s.key().equals("server.host"))
+                    .singleElement()
+                    .satisfies(s -> assertThat(s.byDefault()).isTrue());
+        }
+    }
+
+    @Nested
     class Invalid {
         @Test
         void an_unknown_key_is_named_with_a_suggestion() throws IOException {

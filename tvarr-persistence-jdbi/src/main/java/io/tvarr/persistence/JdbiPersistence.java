@@ -19,6 +19,7 @@ import io.tvarr.domain.filter.port.out.FilterRepository;
 import io.tvarr.domain.ingestion.port.out.IngestionStatusRepository;
 import io.tvarr.domain.job.port.out.JobRepository;
 import io.tvarr.domain.logo.port.out.LogoAssetRepository;
+import io.tvarr.domain.logo.port.out.LogoFailureRepository;
 import io.tvarr.domain.mapping.port.out.DataMappingRuleRepository;
 import io.tvarr.domain.output.port.out.OutputAccessRepository;
 import io.tvarr.domain.proxy.port.out.ChannelOverrideRepository;
@@ -42,6 +43,7 @@ import io.tvarr.persistence.filter.JdbiFilterRepository;
 import io.tvarr.persistence.ingestion.JdbiIngestionStatusRepository;
 import io.tvarr.persistence.job.JdbiJobRepository;
 import io.tvarr.persistence.logo.JdbiLogoAssetRepository;
+import io.tvarr.persistence.logo.JdbiLogoFailureRepository;
 import io.tvarr.persistence.mapping.JdbiDataMappingRuleRepository;
 import io.tvarr.persistence.output.JdbiOutputAccessRepository;
 import io.tvarr.persistence.proxy.JdbiChannelOverrideRepository;
@@ -266,6 +268,10 @@ public final class JdbiPersistence implements AutoCloseable {
 
     public LogoAssetRepository logos() {
         return new JdbiLogoAssetRepository(db);
+    }
+
+    public LogoFailureRepository logoFailures() {
+        return new JdbiLogoFailureRepository(db);
     }
 
     public IngestionStatusRepository ingestionStatus() {

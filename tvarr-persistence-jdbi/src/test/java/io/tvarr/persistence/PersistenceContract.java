@@ -59,6 +59,7 @@ import io.tvarr.domain.proxy.NumberingMode;
 import io.tvarr.domain.proxy.OutputSettings;
 import io.tvarr.domain.proxy.ProxyFilter;
 import io.tvarr.domain.proxy.ProxyId;
+import io.tvarr.domain.proxy.ProxyMappingRule;
 import io.tvarr.domain.proxy.StreamProxy;
 import io.tvarr.domain.relay.AudioCodec;
 import io.tvarr.domain.relay.HardwareAcceleration;
@@ -765,6 +766,44 @@ abstract class PersistenceContract {
             store.proxies().update(withOutput(off, OutputSettings.DEFAULT));
             assertThat(store.proxies().findById(off.id()).orElseThrow().output().hdhomerun())
                     .isTrue();
+        }
+
+        @Test
+        void a_proxy_keeps_each_mapping_rules_switch_in_order() {
+            List<ProxyMappingRule> attached = new java.util.ArrayList<>();
+            for (String name : List.of("first", "second", "third")) {
+                DataMappingRule rule = new DataMappingRule(
+                        MappingRuleId.random(),
+                        "switch " + name + " " + System.nanoTime(),
+                        ExpressionDomain.STREAM_MAPPING,
+                        "channel_name equals \"x\" SET channel_name = \"y\"",
+                        true,
+                        attached.size(),
+                        false);
+                store.mappingRules().insert(rule);
+                attached.add(new ProxyMappingRule(rule.id(), !name.equals("second")));
+            }
+            StreamProxy p = proxy("rules-switch");
+            StreamProxy withRules = new StreamProxy(
+                    p.id(),
+                    p.name(),
+                    p.slug(),
+                    p.sources(),
+                    p.epgSources(),
+                    p.filters(),
+                    attached,
+                    p.numbering(),
+                    p.deliveryMode(),
+                    p.relayProfile(),
+                    p.output(),
+                    p.schedule(),
+                    p.createdAt(),
+                    p.updatedAt());
+
+            store.proxies().insert(withRules);
+
+            assertThat(store.proxies().findById(p.id()).orElseThrow().mappingRules())
+                    .containsExactlyElementsOf(attached);
         }
 
         @Test

@@ -7,6 +7,7 @@ import io.tvarr.domain.filter.Filter;
 import io.tvarr.domain.mapping.DataMappingRule;
 import io.tvarr.domain.mapping.MappingRuleId;
 import io.tvarr.domain.proxy.ProxyFilter;
+import io.tvarr.domain.proxy.ProxyMappingRule;
 import io.tvarr.domain.proxy.StreamProxy;
 import io.tvarr.domain.source.SourceId;
 import io.tvarr.domain.source.StreamSource;
@@ -88,10 +89,14 @@ record GenerationInputs(List<StreamSource> sources, List<EpgSource> guides, Prox
 
     private static List<DataMappingRule> rules(StreamProxy proxy, PipelineInputs stores) {
         List<DataMappingRule> rules = new ArrayList<>();
-        for (MappingRuleId id : proxy.mappingRules()) {
-            rules.add(stores.rules()
-                    .findById(id)
-                    .orElseThrow(() -> new NotFoundException("mapping rule " + id + ": not found")));
+        for (ProxyMappingRule attached : proxy.mappingRules()) {
+            // a rule switched off for this proxy stays attached but changes nothing, as a filter switched off
+            if (attached.active()) {
+                MappingRuleId id = attached.ruleId();
+                rules.add(stores.rules()
+                        .findById(id)
+                        .orElseThrow(() -> new NotFoundException("mapping rule " + id + ": not found")));
+            }
         }
         return rules;
     }

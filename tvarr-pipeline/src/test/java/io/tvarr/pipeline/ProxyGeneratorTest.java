@@ -39,6 +39,7 @@ import io.tvarr.domain.proxy.NumberingMode;
 import io.tvarr.domain.proxy.OutputSettings;
 import io.tvarr.domain.proxy.ProxyFilter;
 import io.tvarr.domain.proxy.ProxyId;
+import io.tvarr.domain.proxy.ProxyMappingRule;
 import io.tvarr.domain.proxy.StreamProxy;
 import io.tvarr.domain.source.StreamSource;
 import io.tvarr.ingest.m3u.M3uEntry;
@@ -148,6 +149,20 @@ class ProxyGeneratorTest {
             OutputSettings output,
             List<ProxyFilter> filters,
             List<MappingRuleId> rules) {
+        return proxyWithRules(
+                numbering,
+                mode,
+                output,
+                filters,
+                rules.stream().map(ProxyMappingRule::on).toList());
+    }
+
+    private StreamProxy proxyWithRules(
+            Numbering numbering,
+            DeliveryMode mode,
+            OutputSettings output,
+            List<ProxyFilter> filters,
+            List<ProxyMappingRule> rules) {
         StreamProxy proxy = new StreamProxy(
                 ProxyId.random(),
                 "Living room",
@@ -468,6 +483,28 @@ class ProxyGeneratorTest {
                         assertThat(s.in()).isEqualTo(3);
                         assertThat(s.out()).isEqualTo(1);
                     });
+        }
+
+        @Test
+        void a_rule_switched_off_for_the_proxy_changes_nothing_while_the_others_apply() throws IOException {
+            MappingRuleId strip = rule(
+                    "strip prefix",
+                    ExpressionDomain.STREAM_MAPPING,
+                    "channel_name matches \"^[A-Z]{2}: (.*)$\" SET channel_name = \"$1\"");
+            MappingRuleId shout = rule(
+                    "shout",
+                    ExpressionDomain.STREAM_MAPPING,
+                    "channel_name contains \"BBC\" SET channel_name = \"SWITCHED OFF RULE RAN\"");
+            StreamProxy proxy = proxyWithRules(
+                    Numbering.DEFAULT,
+                    DeliveryMode.REDIRECT,
+                    output(false),
+                    List.of(),
+                    List.of(ProxyMappingRule.on(strip), new ProxyMappingRule(shout, false)));
+
+            generator.generate(proxy.id());
+
+            assertThat(names(playlist(proxy.id()))).contains("BBC News HD").doesNotContain("SWITCHED OFF RULE RAN");
         }
 
         @Test
@@ -1015,7 +1052,7 @@ class ProxyGeneratorTest {
             throw new UpstreamException(url + ": http 404");
         };
         LogoDownloader logos = new LogoDownloader(
-                new CachedLogos(store.logos(), new FileLogoStore(dir.resolve("logos")), CLOCK),
+                new CachedLogos(store.logos(), new FileLogoStore(dir.resolve("logos")), store.logoFailures(), CLOCK),
                 fetcher,
                 LogoSettings.DEFAULT,
                 Runnable::run);

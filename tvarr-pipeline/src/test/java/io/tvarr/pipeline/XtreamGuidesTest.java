@@ -20,6 +20,7 @@ import io.tvarr.domain.proxy.Numbering;
 import io.tvarr.domain.proxy.OutputSettings;
 import io.tvarr.domain.proxy.ProxyFilter;
 import io.tvarr.domain.proxy.ProxyId;
+import io.tvarr.domain.proxy.ProxyMappingRule;
 import io.tvarr.domain.proxy.StreamProxy;
 import io.tvarr.domain.source.StreamSource;
 import io.tvarr.domain.xtream.XtreamChannel;
@@ -123,7 +124,7 @@ class XtreamGuidesTest {
                 List.of(news.id()),
                 List.of(guide.id()),
                 filters,
-                rules,
+                rules.stream().map(ProxyMappingRule::on).toList(),
                 Numbering.DEFAULT,
                 DeliveryMode.REDIRECT,
                 null,

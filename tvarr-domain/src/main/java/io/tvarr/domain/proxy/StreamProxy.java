@@ -3,7 +3,6 @@ package io.tvarr.domain.proxy;
 import io.tvarr.domain.Checks;
 import io.tvarr.domain.ValidationException;
 import io.tvarr.domain.epg.EpgSourceId;
-import io.tvarr.domain.mapping.MappingRuleId;
 import io.tvarr.domain.relay.RelayProfileId;
 import io.tvarr.domain.source.SourceId;
 import java.time.Instant;
@@ -24,7 +23,7 @@ public record StreamProxy(
         List<SourceId> sources,
         List<EpgSourceId> epgSources,
         List<ProxyFilter> filters,
-        List<MappingRuleId> mappingRules,
+        List<ProxyMappingRule> mappingRules,
         Numbering numbering,
         DeliveryMode deliveryMode,
         @Nullable RelayProfileId relayProfile,
@@ -45,7 +44,8 @@ public record StreamProxy(
         sources = distinct(sources, "sources");
         epgSources = distinct(epgSources, "epg_sources");
         filters = List.copyOf(filters);
-        mappingRules = distinct(mappingRules, "mapping_rules");
+        mappingRules = List.copyOf(mappingRules);
+        distinct(mappingRules.stream().map(ProxyMappingRule::ruleId).toList(), "mapping_rules");
         Checks.requireNonNull(numbering, "numbering");
         Checks.requireNonNull(deliveryMode, "delivery_mode");
         if (deliveryMode == DeliveryMode.TRANSCODE && relayProfile == null) {

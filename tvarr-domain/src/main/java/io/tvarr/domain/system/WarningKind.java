@@ -7,5 +7,7 @@ public enum WarningKind {
     /** A proxy whose last generation left channels without a guide channel. */
     CHANNELS_WITHOUT_GUIDE,
     /** An upstream host the relay stopped calling after failures. */
-    CIRCUIT_OPEN
+    CIRCUIT_OPEN,
+    /** Logos whose last download failed: channels show none, or an outdated one. */
+    FAILED_LOGOS
 }

@@ -14,6 +14,7 @@ import io.tvarr.domain.proxy.Numbering;
 import io.tvarr.domain.proxy.NumberingMode;
 import io.tvarr.domain.proxy.OutputSettings;
 import io.tvarr.domain.proxy.ProxyFilter;
+import io.tvarr.domain.proxy.ProxyMappingRule;
 import io.tvarr.domain.proxy.port.in.SaveProxyCommand;
 import io.tvarr.domain.relay.RelayProfileId;
 import io.tvarr.domain.source.SourceId;
@@ -36,7 +37,7 @@ record ProxyBody(
         @OpenApiNullable @Nullable List<String> sources,
         @OpenApiNullable @Nullable List<String> epgSources,
         @OpenApiNullable @Nullable List<ProxyFilterBody> filters,
-        @OpenApiNullable @Nullable List<String> mappingRules,
+        @OpenApiNullable @Nullable List<ProxyMappingRuleBody> mappingRules,
 
         @OpenApiPropertyType(definedBy = NumberingMode.class) @OpenApiNullable @Nullable
         String numberingMode,
@@ -94,7 +95,7 @@ record ProxyBody(
                 ids(sources, "sources", SourceId::parse),
                 ids(epgSources, "epgSources", EpgSourceId::parse),
                 parsedFilters(),
-                ids(mappingRules, "mappingRules", MappingRuleId::parse),
+                parsedRules(),
                 new Numbering(
                         numberingMode == null
                                 ? Numbering.DEFAULT.mode()
@@ -151,6 +152,24 @@ record ProxyBody(
                 throw new ValidationException(field + ": must be given");
             }
             parsed.add(new ProxyFilter(parse(body.filterId(), field, FilterId::parse), or(body.active(), true)));
+        }
+        return parsed;
+    }
+
+    @OpenApiIgnore
+    private List<ProxyMappingRule> parsedRules() {
+        List<ProxyMappingRule> parsed = new ArrayList<>();
+        if (mappingRules == null) {
+            return parsed;
+        }
+        for (int i = 0; i < mappingRules.size(); i++) {
+            ProxyMappingRuleBody body = mappingRules.get(i);
+            String field = "mappingRules[" + i + "].ruleId";
+            if (body == null || body.ruleId() == null) {
+                throw new ValidationException(field + ": must be given");
+            }
+            parsed.add(
+                    new ProxyMappingRule(parse(body.ruleId(), field, MappingRuleId::parse), or(body.active(), true)));
         }
         return parsed;
     }

@@ -20,7 +20,7 @@ record ProxyView(
         List<String> sources,
         List<String> epgSources,
         List<ProxyFilterView> filters,
-        List<String> mappingRules,
+        List<ProxyMappingRuleView> mappingRules,
 
         @OpenApiPropertyType(definedBy = NumberingMode.class)
         String numberingMode,
@@ -81,7 +81,9 @@ record ProxyView(
                 p.filters().stream()
                         .map(f -> new ProxyFilterView(f.filterId().toString(), f.active()))
                         .toList(),
-                p.mappingRules().stream().map(Object::toString).toList(),
+                p.mappingRules().stream()
+                        .map(r -> new ProxyMappingRuleView(r.ruleId().toString(), r.active()))
+                        .toList(),
                 EnumParam.format(p.numbering().mode()),
                 p.numbering().start(),
                 p.numbering().blockSize(),

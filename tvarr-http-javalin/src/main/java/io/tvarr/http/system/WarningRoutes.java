@@ -37,7 +37,7 @@ public final class WarningRoutes implements ApiRoutes {
         ctx.json(warnings.warnings().stream().map(WarningView::of).toList());
     }
 
-    /** A warning; {@code kind} is guide_without_programmes, channels_without_guide or circuit_open. */
+    /** A warning; {@code kind} is guide_without_programmes, channels_without_guide, circuit_open or failed_logos. */
     record WarningView(
             @OpenApiPropertyType(definedBy = WarningKind.class)
             String kind,

@@ -10,6 +10,7 @@ import io.tvarr.domain.proxy.Numbering;
 import io.tvarr.domain.proxy.NumberingMode;
 import io.tvarr.domain.proxy.OutputSettings;
 import io.tvarr.domain.proxy.ProxyFilter;
+import io.tvarr.domain.proxy.ProxyMappingRule;
 import io.tvarr.domain.proxy.StreamProxy;
 import io.tvarr.domain.proxy.port.in.SaveProxyCommand;
 import io.tvarr.domain.relay.RelayProfileId;
@@ -36,6 +37,7 @@ public record ProxyForm(
         String deliveryMode,
         String relayProfile,
         List<String> filtersOff,
+        List<String> mappingRulesOff,
         boolean doorsShown,
         boolean hdhomerun,
         boolean xtreamVod,
@@ -60,6 +62,7 @@ public record ProxyForm(
         filters = List.copyOf(filters);
         mappingRules = List.copyOf(mappingRules);
         filtersOff = List.copyOf(filtersOff);
+        mappingRulesOff = List.copyOf(mappingRulesOff);
     }
 
     static ProxyForm empty() {
@@ -76,6 +79,7 @@ public record ProxyForm(
                 Shown.wire(DeliveryMode.REDIRECT),
                 "",
                 List.of(),
+                List.of(),
                 true,
                 OutputSettings.DEFAULT.hdhomerun(),
                 OutputSettings.DEFAULT.xtreamVod(),
@@ -88,7 +92,7 @@ public record ProxyForm(
                 p.sources().stream().map(Object::toString).toList(),
                 p.epgSources().stream().map(Object::toString).toList(),
                 p.filters().stream().map(f -> f.filterId().toString()).toList(),
-                p.mappingRules().stream().map(Object::toString).toList(),
+                p.mappingRules().stream().map(r -> r.ruleId().toString()).toList(),
                 Shown.wire(p.numbering().mode()),
                 Integer.toString(p.numbering().start()),
                 Integer.toString(p.numbering().blockSize()),
@@ -97,6 +101,10 @@ public record ProxyForm(
                 p.filters().stream()
                         .filter(f -> !f.active())
                         .map(f -> f.filterId().toString())
+                        .toList(),
+                p.mappingRules().stream()
+                        .filter(r -> !r.active())
+                        .map(r -> r.ruleId().toString())
                         .toList(),
                 true,
                 p.output().hdhomerun(),
@@ -119,6 +127,7 @@ public record ProxyForm(
                 orEmpty(ctx.formParam("delivery_mode")),
                 orEmpty(ctx.formParam("relay_profile")),
                 ctx.formParams("filters_off"),
+                ctx.formParams("mapping_rules_off"),
                 // a box left unticked sends nothing: only a form that showed the boxes may switch a door off
                 ctx.formParam("doors") != null,
                 ctx.formParam("hdhomerun") != null,
@@ -129,7 +138,7 @@ public record ProxyForm(
     /**
      * The command this form asks for, over what the form does not show of {@code stored} (slug, output settings,
      * schedule); a new proxy gets the defaults. A filter ticked in {@code filters_off} stays in the proxy, switched
-     * off. The lists keep the order the form sent them in, which the page's drag and drop (or its up/down buttons)
+     * off, and so does a rule ticked in {@code mapping_rules_off}. The lists keep the order the form sent them in, which the page's drag and drop (or its up/down buttons)
      * set.
      */
     SaveProxyCommand toCommand(@Nullable StreamProxy stored) {
@@ -142,7 +151,9 @@ public record ProxyForm(
                 filters.stream()
                         .map(id -> new ProxyFilter(FilterId.parse(id), !filtersOff.contains(id)))
                         .toList(),
-                mappingRules.stream().map(MappingRuleId::parse).toList(),
+                mappingRules.stream()
+                        .map(id -> new ProxyMappingRule(MappingRuleId.parse(id), !mappingRulesOff.contains(id)))
+                        .toList(),
                 new Numbering(
                         EnumParam.parse(NumberingMode.class, numberingMode, "numbering_mode"),
                         number(numberingStart, "numbering_start"),

@@ -141,11 +141,22 @@ final class ProxyPages {
                 ProxyChoices.names(
                         choices.filters(),
                         p.filters().stream().map(f -> f.filterId()).toList()),
-                ProxyChoices.names(choices.rules(), p.mappingRules()),
+                rules(p),
                 useCases.outputAccess().read(p.id()),
                 useCases.outputAccess().urls(p.id()),
                 useCases.generation().status(p.id()),
                 report);
+    }
+
+    /** The rules' names in order, a rule switched off for this proxy said so. */
+    private List<String> rules(StreamProxy p) {
+        List<String> names = ProxyChoices.names(
+                choices.rules(), p.mappingRules().stream().map(r -> r.ruleId()).toList());
+        List<String> shown = new java.util.ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            shown.add(names.get(i) + (p.mappingRules().get(i).active() ? "" : " (switched off)"));
+        }
+        return shown;
     }
 
     private StreamProxy proxy(Context ctx) {

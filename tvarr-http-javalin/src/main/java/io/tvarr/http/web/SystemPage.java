@@ -7,29 +7,27 @@ import io.tvarr.domain.relay.FFmpegReport;
 import io.tvarr.domain.relay.port.in.InspectFFmpegUseCase;
 import io.tvarr.domain.system.HealthCheck;
 import io.tvarr.domain.system.VersionInfo;
+import io.tvarr.domain.system.port.in.ShowConfigurationUseCase;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The system page: version, readiness, and what {@code tvarr doctor} says about FFmpeg and hardware encoders. The
+ * The system page: version, readiness, the configuration in effect (secrets masked), and what {@code tvarr doctor} says about FFmpeg and hardware encoders. The
  * FFmpeg part is fetched by htmx after the page shows, since its first inspection runs test encodes for seconds.
  */
 final class SystemPage {
     private final InspectFFmpegUseCase ffmpeg;
     private final HealthCheck health;
     private final VersionInfo version;
+    private final ShowConfigurationUseCase configuration;
     private final Templates templates;
     private final WebAssets assets;
 
-    SystemPage(
-            InspectFFmpegUseCase ffmpeg,
-            HealthCheck health,
-            VersionInfo version,
-            Templates templates,
-            WebAssets assets) {
-        this.ffmpeg = ffmpeg;
-        this.health = health;
-        this.version = version;
+    SystemPage(WebUseCases useCases, Templates templates, WebAssets assets) {
+        this.ffmpeg = useCases.ffmpeg();
+        this.health = useCases.health();
+        this.version = useCases.version();
+        this.configuration = useCases.configuration();
         this.templates = templates;
         this.assets = assets;
     }
@@ -49,7 +47,9 @@ final class SystemPage {
                         "version",
                         version,
                         "health",
-                        health.check()));
+                        health.check(),
+                        "settings",
+                        configuration.settings()));
     }
 
     /** The doctor's findings alone; no FFmpeg is a finding too, said in the panel. */

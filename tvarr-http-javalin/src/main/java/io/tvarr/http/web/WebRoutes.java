@@ -48,7 +48,7 @@ public final class WebRoutes implements ApiRoutes, ErrorPage {
         this.relayProfiles = new RelayProfilePages(useCases.relayProfiles(), templates, assets);
         this.guideGrid = new GuideGridPage(useCases, templates, assets);
         this.xtreamTest = new XtreamTestPage(useCases.xtreamAccountTest(), templates);
-        this.system = new SystemPage(useCases.ffmpeg(), useCases.health(), useCases.version(), templates, assets);
+        this.system = new SystemPage(useCases, templates, assets);
     }
 
     @Override

@@ -22,6 +22,7 @@ import io.tvarr.domain.source.port.in.TestXtreamAccountUseCase;
 import io.tvarr.domain.system.HealthCheck;
 import io.tvarr.domain.system.VersionInfo;
 import io.tvarr.domain.system.port.in.ListWarningsUseCase;
+import io.tvarr.domain.system.port.in.ShowConfigurationUseCase;
 import io.tvarr.domain.xtream.port.in.ReadXtreamGuideUseCase;
 import io.tvarr.domain.xtream.port.in.ReadXtreamLineupUseCase;
 import java.time.Clock;
@@ -51,4 +52,5 @@ public record WebUseCases(
         ReadXtreamLineupUseCase lineups,
         ReadXtreamGuideUseCase programmeGuides,
         Clock clock,
-        TestXtreamAccountUseCase xtreamAccountTest) {}
+        TestXtreamAccountUseCase xtreamAccountTest,
+        ShowConfigurationUseCase configuration) {}

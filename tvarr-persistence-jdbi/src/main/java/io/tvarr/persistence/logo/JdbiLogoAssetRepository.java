@@ -1,16 +1,14 @@
 package io.tvarr.persistence.logo;
 
+import io.tvarr.domain.Page;
 import io.tvarr.domain.logo.LogoAsset;
+import io.tvarr.domain.logo.LogoQuery;
 import io.tvarr.domain.logo.port.out.LogoAssetRepository;
 import io.tvarr.persistence.sql.Database;
 import io.tvarr.persistence.sql.Rows;
 import io.tvarr.persistence.sql.Upserts;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -87,6 +85,26 @@ public final class JdbiLogoAssetRepository implements LogoAssetRepository {
                 > 0;
     }
 
+    @Override
+    public Page<LogoAsset> findPage(LogoQuery query) {
+        String where = query.text() == null ? "" : " WHERE LOWER(original_url) LIKE :text ESCAPE '!'";
+        return db.withHandle(h -> {
+            var count = h.createQuery("SELECT COUNT(*) FROM logo_asset" + where);
+            var select =
+                    h.createQuery(SELECT + where + " ORDER BY fetched_at DESC, sha256 LIMIT :limit OFFSET :offset");
+            if (query.text() != null) {
+                count.bind("text", UrlHashes.containing(query.text()));
+                select.bind("text", UrlHashes.containing(query.text()));
+            }
+            long total = count.mapTo(Long.class).one();
+            List<LogoAsset> items = select.bind("limit", query.size())
+                    .bind("offset", query.offset())
+                    .map((rs, ctx) -> map(rs))
+                    .list();
+            return new Page<>(items, query.page(), query.size(), total);
+        });
+    }
+
     private static LogoAsset map(ResultSet rs) throws SQLException {
         return new LogoAsset(
                 rs.getString("sha256"),
@@ -100,14 +118,6 @@ public final class JdbiLogoAssetRepository implements LogoAssetRepository {
     }
 
     private static @Nullable String urlHash(@Nullable String url) {
-        if (url == null) {
-            return null;
-        }
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(url.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every Java runtime", e);
-        }
+        return url == null ? null : UrlHashes.of(url);
     }
 }

@@ -11,6 +11,7 @@ import io.tvarr.domain.proxy.NumberingMode;
 import io.tvarr.domain.proxy.OutputSettings;
 import io.tvarr.domain.proxy.ProxyFilter;
 import io.tvarr.domain.proxy.ProxyId;
+import io.tvarr.domain.proxy.ProxyMappingRule;
 import io.tvarr.domain.proxy.StreamProxy;
 import io.tvarr.domain.proxy.port.out.StreamProxyRepository;
 import io.tvarr.domain.relay.RelayProfileId;
@@ -178,12 +179,14 @@ public final class JdbiStreamProxyRepository implements StreamProxyRepository {
                     .bind("active", filter.active())
                     .add();
         }
-        var rules = h.prepareBatch(
-                "INSERT INTO proxy_mapping_rule (proxy_id, mapping_rule_id, position) VALUES (:p, :r, :pos)");
+        var rules = h.prepareBatch("INSERT INTO proxy_mapping_rule (proxy_id, mapping_rule_id, position, active)"
+                + " VALUES (:p, :r, :pos, :active)");
         for (int i = 0; i < proxy.mappingRules().size(); i++) {
+            ProxyMappingRule rule = proxy.mappingRules().get(i);
             rules.bind("p", id)
-                    .bind("r", proxy.mappingRules().get(i).toString())
+                    .bind("r", rule.ruleId().toString())
                     .bind("pos", i)
+                    .bind("active", rule.active())
                     .add();
         }
         for (var batch : List.of(sources, guides, filters, rules)) {
@@ -244,10 +247,10 @@ public final class JdbiStreamProxyRepository implements StreamProxyRepository {
                 .bind("id", id)
                 .map((r, c) -> new ProxyFilter(FilterId.parse(r.getString(1)), r.getBoolean(2)))
                 .list();
-        List<MappingRuleId> rules = h.createQuery(
-                        "SELECT mapping_rule_id FROM proxy_mapping_rule WHERE proxy_id = :id ORDER BY position")
+        List<ProxyMappingRule> rules = h.createQuery("SELECT mapping_rule_id, active FROM proxy_mapping_rule"
+                        + " WHERE proxy_id = :id ORDER BY position")
                 .bind("id", id)
-                .map((r, c) -> MappingRuleId.parse(r.getString(1)))
+                .map((r, c) -> new ProxyMappingRule(MappingRuleId.parse(r.getString(1)), r.getBoolean(2)))
                 .list();
         return new StreamProxy(
                 ProxyId.parse(id),

@@ -5,15 +5,21 @@ import static io.tvarr.domain.TestData.anM3uSource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tvarr.domain.NotFoundException;
+import io.tvarr.domain.Page;
 import io.tvarr.domain.UpstreamException;
 import io.tvarr.domain.ValidationException;
 import io.tvarr.domain.filter.ExpressionDomain;
+import io.tvarr.domain.logo.CachedLogo;
 import io.tvarr.domain.logo.FetchedLogo;
 import io.tvarr.domain.logo.LogoAsset;
 import io.tvarr.domain.logo.LogoCacheResult;
+import io.tvarr.domain.logo.LogoFailure;
+import io.tvarr.domain.logo.LogoQuery;
 import io.tvarr.domain.logo.LogoSettings;
 import io.tvarr.domain.logo.port.out.LogoFetcher;
 import io.tvarr.domain.logo.service.CachedLogos;
+import io.tvarr.domain.logo.service.LogoCatalogue;
 import io.tvarr.domain.logo.service.LogoDownloader;
 import io.tvarr.domain.logo.service.LogoGarbageCollector;
 import io.tvarr.domain.logo.service.LogoReferences;
@@ -41,6 +47,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -82,6 +89,7 @@ class LogoCacheTest {
         final List<String> requests = java.util.Collections.synchronizedList(new ArrayList<>());
         final AtomicInteger running = new AtomicInteger();
         final AtomicInteger mostAtOnce = new AtomicInteger();
+        volatile boolean revalidationFails;
 
         @Override
         public FetchedLogo fetch(String url, @Nullable String etag, @Nullable String lastModified, int maxBytes) {
@@ -90,6 +98,9 @@ class LogoCacheTest {
             try {
                 Thread.sleep(2);
                 if (etag != null) {
+                    if (revalidationFails) {
+                        throw new UpstreamException(url + ": http 503");
+                    }
                     return FetchedLogo.unchanged();
                 }
                 byte[] body = bodies.get(url);
@@ -137,7 +148,7 @@ class LogoCacheTest {
 
     private Logos cache(LogoSettings settings) {
         FileLogoStore files = new FileLogoStore(dir.resolve("logos"));
-        CachedLogos cached = new CachedLogos(store.logos(), files, clock);
+        CachedLogos cached = new CachedLogos(store.logos(), files, store.logoFailures(), clock);
         return new Logos(
                 cached,
                 new LogoDownloader(cached, fetcher, settings, executor),
@@ -277,5 +288,108 @@ class LogoCacheTest {
         clock.now = clock.now.plus(Duration.ofDays(2));
         assertThat(cache.cleanup()).isEqualTo(1);
         assertThat(cache.file(recentUpload.fileName())).isEmpty();
+    }
+
+    @Nested
+    class Failed_downloads {
+        LogoCatalogue catalogue;
+
+        @BeforeEach
+        void catalogue() {
+            catalogue = new LogoCatalogue(store.logos(), store.logoFailures(), new FileLogoStore(dir.resolve("logos")));
+        }
+
+        @Test
+        void are_stored_with_the_reason_and_counted_each_time_they_fail_again() {
+            cache.cache(List.of("http://img.example/missing.png"));
+            clock.now = clock.now.plus(Duration.ofMinutes(5));
+
+            cache.cache(List.of("http://img.example/missing.png"));
+
+            Page<LogoFailure> failed = catalogue.failed(new LogoQuery(null, 0, 10));
+            assertThat(failed.items()).singleElement().satisfies(f -> {
+                assertThat(f.url()).isEqualTo("http://img.example/missing.png");
+                assertThat(f.reason()).contains("404");
+                assertThat(f.failures()).isEqualTo(2);
+                assertThat(f.lastFailedAt()).isEqualTo(clock.now);
+            });
+            assertThat(catalogue.failedCount()).isEqualTo(1);
+        }
+
+        @Test
+        void are_forgotten_once_a_download_of_them_works() {
+            cache.cache(List.of("http://img.example/late.png"));
+            fetcher.bodies.put("http://img.example/late.png", png(7));
+
+            LogoCacheResult result = cache.cache(List.of("http://img.example/late.png"));
+
+            assertThat(result.cached()).containsKey("http://img.example/late.png");
+            assertThat(catalogue.failedCount()).isZero();
+        }
+
+        @Test
+        void keep_credentials_out_of_the_stored_reason() {
+            String url = "http://user:secret@img.example/page.png";
+            fetcher.bodies.put(url, "<html>no</html>".getBytes(StandardCharsets.UTF_8));
+
+            cache.cache(List.of(url));
+
+            assertThat(catalogue.failed(new LogoQuery(null, 0, 10)).items())
+                    .singleElement()
+                    .satisfies(
+                            f -> assertThat(f.reason()).doesNotContain("secret").contains("not a PNG"));
+        }
+
+        @Test
+        void show_beside_the_cached_logo_whose_refresh_failed() {
+            fetcher.bodies.put("http://img.example/a.png", png(1));
+            cache.cache(List.of("http://img.example/a.png"));
+            fetcher.bodies.remove("http://img.example/a.png");
+            clock.now = clock.now.plus(Duration.ofDays(2));
+            fetcher.revalidationFails = true;
+
+            cache.cache(List.of("http://img.example/a.png"));
+
+            Page<CachedLogo> cached = catalogue.cached(new LogoQuery(null, 0, 10));
+            assertThat(cached.items()).singleElement().satisfies(logo -> {
+                assertThat(logo.asset().originalUrl()).isEqualTo("http://img.example/a.png");
+                assertThat(logo.failure())
+                        .hasValueSatisfying(f -> assertThat(f.failures()).isEqualTo(1));
+            });
+        }
+
+        @Test
+        void can_be_cleared_by_hand() {
+            cache.cache(List.of("http://img.example/x.png", "http://img.example/y.png"));
+
+            assertThat(catalogue.clearFailures()).isEqualTo(2);
+            assertThat(catalogue.failedCount()).isZero();
+        }
+    }
+
+    @Nested
+    class Removing_a_logo {
+        @Test
+        void removes_its_row_and_its_file() {
+            LogoCatalogue catalogue =
+                    new LogoCatalogue(store.logos(), store.logoFailures(), new FileLogoStore(dir.resolve("logos")));
+            LogoAsset uploaded = cache.upload(png(5));
+
+            catalogue.delete(uploaded.sha256());
+
+            assertThat(store.logos().findBySha256(uploaded.sha256())).isEmpty();
+            assertThat(cache.file(uploaded.fileName())).isEmpty();
+        }
+
+        @Test
+        void an_unknown_hash_is_not_found_by_name() {
+            LogoCatalogue catalogue =
+                    new LogoCatalogue(store.logos(), store.logoFailures(), new FileLogoStore(dir.resolve("logos")));
+            String unknown = "0".repeat(64);
+
+            assertThatThrownBy(() -> catalogue.delete(unknown))
+                    .isInstanceOf(NotFoundException.class)
+                    .hasMessageContaining(unknown);
+        }
     }
 }

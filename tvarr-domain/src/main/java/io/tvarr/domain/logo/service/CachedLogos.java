@@ -1,21 +1,26 @@
 package io.tvarr.domain.logo.service;
 
+import io.tvarr.domain.Redaction;
 import io.tvarr.domain.ValidationException;
 import io.tvarr.domain.logo.ImageFormat;
 import io.tvarr.domain.logo.LogoAsset;
 import io.tvarr.domain.logo.SvgSafety;
 import io.tvarr.domain.logo.port.in.FindCachedLogoUseCase;
 import io.tvarr.domain.logo.port.out.LogoAssetRepository;
+import io.tvarr.domain.logo.port.out.LogoFailureRepository;
 import io.tvarr.domain.logo.port.out.LogoStore;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,11 +31,13 @@ import org.jspecify.annotations.Nullable;
 public final class CachedLogos implements FindCachedLogoUseCase {
     private final LogoAssetRepository assets;
     private final LogoStore files;
+    private final LogoFailureRepository failures;
     private final Clock clock;
 
-    public CachedLogos(LogoAssetRepository assets, LogoStore files, Clock clock) {
+    public CachedLogos(LogoAssetRepository assets, LogoStore files, LogoFailureRepository failures, Clock clock) {
         this.assets = assets;
         this.files = files;
+        this.failures = failures;
         this.clock = clock;
     }
 
@@ -48,6 +55,21 @@ public final class CachedLogos implements FindCachedLogoUseCase {
             }
         });
         return known;
+    }
+
+    /**
+     * Remembers the outcome of one round of downloads: each failure is recorded (or its count raised), and URLs that
+     * failed before but worked now are forgotten.
+     */
+    void recordOutcome(Set<String> succeeded, Map<String, String> failed) {
+        Instant now = clock.instant();
+        // reasons quote the URL, which may carry the provider's credentials
+        failed.forEach((url, reason) -> failures.recordFailure(url, Redaction.redactUrl(reason), now));
+        Set<String> recovered = new HashSet<>(failures.urls());
+        recovered.retainAll(succeeded);
+        if (!recovered.isEmpty()) {
+            failures.removeAll(recovered);
+        }
     }
 
     boolean hasFile(LogoAsset asset) {

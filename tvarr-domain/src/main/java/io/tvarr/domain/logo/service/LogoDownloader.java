@@ -80,6 +80,7 @@ public final class LogoDownloader implements CacheLogosUseCase {
                     executor));
         }
         CompletableFuture.allOf(downloads.toArray(CompletableFuture[]::new)).join();
+        cached.recordOutcome(done.keySet(), failed);
         if (!failed.isEmpty()) {
             log.info("logos cached cached={} failed={}", done.size(), failed.size());
         }

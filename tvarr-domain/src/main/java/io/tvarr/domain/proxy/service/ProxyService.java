@@ -6,10 +6,10 @@ import io.tvarr.domain.epg.EpgSourceId;
 import io.tvarr.domain.epg.port.out.EpgSourceRepository;
 import io.tvarr.domain.filter.port.out.FilterRepository;
 import io.tvarr.domain.job.port.out.CronSchedules;
-import io.tvarr.domain.mapping.MappingRuleId;
 import io.tvarr.domain.mapping.port.out.DataMappingRuleRepository;
 import io.tvarr.domain.proxy.ProxyFilter;
 import io.tvarr.domain.proxy.ProxyId;
+import io.tvarr.domain.proxy.ProxyMappingRule;
 import io.tvarr.domain.proxy.StreamProxy;
 import io.tvarr.domain.proxy.port.in.ManageProxiesUseCase;
 import io.tvarr.domain.proxy.port.in.SaveProxyCommand;
@@ -106,8 +106,11 @@ public final class ProxyService implements ManageProxiesUseCase {
                     "filters",
                     filter.filterId().toString());
         }
-        for (MappingRuleId rule : c.mappingRules()) {
-            require(references.rules().findById(rule).isPresent(), "mapping_rules", rule.toString());
+        for (ProxyMappingRule rule : c.mappingRules()) {
+            require(
+                    references.rules().findById(rule.ruleId()).isPresent(),
+                    "mapping_rules",
+                    rule.ruleId().toString());
         }
         if (c.relayProfile() != null) {
             require(

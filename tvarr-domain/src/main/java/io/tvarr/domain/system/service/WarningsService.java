@@ -3,6 +3,7 @@ package io.tvarr.domain.system.service;
 import io.tvarr.domain.epg.EpgSource;
 import io.tvarr.domain.epg.port.out.EpgRepository;
 import io.tvarr.domain.epg.port.out.EpgSourceRepository;
+import io.tvarr.domain.logo.port.in.BrowseLogosUseCase;
 import io.tvarr.domain.proxy.GenerationReport;
 import io.tvarr.domain.proxy.StreamProxy;
 import io.tvarr.domain.proxy.port.in.GenerateProxyUseCase;
@@ -29,6 +30,7 @@ public final class WarningsService implements ListWarningsUseCase {
     private final ManageProxiesUseCase proxies;
     private final GenerateProxyUseCase generation;
     private final InspectRelayUseCase relay;
+    private final BrowseLogosUseCase logos;
     private final Clock clock;
 
     public WarningsService(
@@ -37,12 +39,14 @@ public final class WarningsService implements ListWarningsUseCase {
             ManageProxiesUseCase proxies,
             GenerateProxyUseCase generation,
             InspectRelayUseCase relay,
+            BrowseLogosUseCase logos,
             Clock clock) {
         this.guides = guides;
         this.programmes = programmes;
         this.proxies = proxies;
         this.generation = generation;
         this.relay = relay;
+        this.logos = logos;
         this.clock = clock;
     }
 
@@ -81,6 +85,15 @@ public final class WarningsService implements ListWarningsUseCase {
                         "circuit breaker " + host.breaker().replace('_', '-')
                                 + ": the relay stopped calling this provider after failures"));
             }
+        }
+        long failedLogos = logos.failedCount();
+        if (failedLogos > 0) {
+            warnings.add(new Warning(
+                    WarningKind.FAILED_LOGOS,
+                    "logos",
+                    "Logos",
+                    failedLogos + (failedLogos == 1 ? " logo" : " logos")
+                            + " could not be downloaded: the logos page lists them with the reason"));
         }
         return warnings;
     }

@@ -1,6 +1,8 @@
 package io.tvarr.domain.logo.port.out;
 
+import io.tvarr.domain.Page;
 import io.tvarr.domain.logo.LogoAsset;
+import io.tvarr.domain.logo.LogoQuery;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -15,4 +17,7 @@ public interface LogoAssetRepository {
     void forEach(Consumer<LogoAsset> consumer);
 
     boolean delete(String sha256);
+
+    /** One page of the cache, newest fetch first; the text matches the original URL (uploads match no text). */
+    Page<LogoAsset> findPage(LogoQuery query);
 }

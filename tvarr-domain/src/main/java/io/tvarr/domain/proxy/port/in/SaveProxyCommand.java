@@ -9,6 +9,7 @@ import io.tvarr.domain.proxy.DeliveryMode;
 import io.tvarr.domain.proxy.Numbering;
 import io.tvarr.domain.proxy.OutputSettings;
 import io.tvarr.domain.proxy.ProxyFilter;
+import io.tvarr.domain.proxy.ProxyMappingRule;
 import io.tvarr.domain.relay.RelayProfileId;
 import io.tvarr.domain.source.SourceId;
 import java.util.Arrays;
@@ -23,7 +24,7 @@ public record SaveProxyCommand(
         List<SourceId> sources,
         List<EpgSourceId> epgSources,
         List<ProxyFilter> filters,
-        List<MappingRuleId> mappingRules,
+        List<ProxyMappingRule> mappingRules,
         Numbering numbering,
         DeliveryMode deliveryMode,
         @Nullable RelayProfileId relayProfile,
@@ -130,7 +131,7 @@ public record SaveProxyCommand(
                 sources,
                 epgSources,
                 filters,
-                List.of(ids),
+                Arrays.stream(ids).map(ProxyMappingRule::on).toList(),
                 numbering,
                 deliveryMode,
                 relayProfile,
