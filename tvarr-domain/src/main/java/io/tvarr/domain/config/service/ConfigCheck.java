@@ -321,7 +321,9 @@ final class ConfigCheck {
         }
         if (ranges.size() == a.allowedRanges().size()) {
             // a missing token is made on apply; any well-formed one stands in for it here
-            String probe = a.mode() == AccessMode.TOKEN && token == null ? "x".repeat(32) : token;
+            String probe = a.mode() == AccessMode.TOKEN && (token == null || problemAt(path + ".token"))
+                    ? "x".repeat(32)
+                    : token;
             check(path, () -> new OutputAccess(ProxyId.random(), a.mode(), ranges, probe));
         }
         return new AccessConfig(a.mode(), a.allowedRanges(), token);
@@ -369,7 +371,8 @@ final class ConfigCheck {
             if (set.isEmpty()) {
                 problems.add(path + ": ${" + name + "} is not set (expected: the environment variable " + name + ")");
             }
-            reference.appendReplacement(out, Matcher.quoteReplacement(set.orElse("")));
+            // an unset one stays as written, so the checks after it see the same shape and skip it
+            reference.appendReplacement(out, Matcher.quoteReplacement(set.orElse(reference.group())));
         }
         reference.appendTail(out);
         return out.toString();
