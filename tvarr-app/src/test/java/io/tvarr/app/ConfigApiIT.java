@@ -55,8 +55,7 @@ class ConfigApiIT {
     }
 
     private HttpResponse<String> apply(String query, String document) {
-        return api.postBytes(
-                "/api/v1/config/apply" + query, "application/yaml", document.getBytes(StandardCharsets.UTF_8));
+        return api.postText("/api/v1/config/apply" + query, "application/yaml", document);
     }
 
     @Nested
@@ -71,7 +70,7 @@ class ConfigApiIT {
             assertThat(body.get("changes").findValuesAsText("description"))
                     .containsExactly(
                             "create filter \"Sport\"", "create source \"Provider\"", "create proxy \"Living room\"");
-            assertThat(json.readTree(api.get("/api/v1/sources").body())).isEmpty();
+            assertThat(json.readTree(api.get("/api/v1/sources/stream").body())).isEmpty();
         }
 
         @Test
@@ -97,7 +96,7 @@ class ConfigApiIT {
                     .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
             assertThat(json.readTree(refused.body()).get("detail").asText())
                     .isEqualTo("proxies[0].sources[0]: no source named \"Nowhere\"");
-            assertThat(json.readTree(api.get("/api/v1/sources").body())).isEmpty();
+            assertThat(json.readTree(api.get("/api/v1/sources/stream").body())).isEmpty();
         }
 
         @Test

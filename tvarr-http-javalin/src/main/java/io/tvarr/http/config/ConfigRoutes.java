@@ -56,8 +56,8 @@ public final class ConfigRoutes implements ApiRoutes {
                 @OpenApiResponse(
                         status = "200",
                         content = {
-                            @OpenApiContent(type = YAML, from = String.class),
-                            @OpenApiContent(type = "application/json", from = Object.class)
+                            @OpenApiContent(mimeType = YAML, type = "string"),
+                            @OpenApiContent(mimeType = "application/json", type = "object")
                         }),
                 @OpenApiResponse(
                         status = "409",
@@ -90,8 +90,8 @@ public final class ConfigRoutes implements ApiRoutes {
                     @OpenApiRequestBody(
                             required = true,
                             content = {
-                                @OpenApiContent(type = YAML, from = String.class),
-                                @OpenApiContent(type = "application/json", from = Object.class)
+                                @OpenApiContent(mimeType = YAML, type = "string"),
+                                @OpenApiContent(mimeType = "application/json", type = "object")
                             }),
             responses = {
                 @OpenApiResponse(status = "200", content = @OpenApiContent(from = ConfigChangesView.class)),
