@@ -4,6 +4,9 @@ import io.tvarr.domain.account.service.OutputUserService;
 import io.tvarr.domain.backup.service.StoreBackup;
 import io.tvarr.domain.channel.service.ChannelBrowser;
 import io.tvarr.domain.channel.service.ChannelDescriber;
+import io.tvarr.domain.config.service.ConfigApplier;
+import io.tvarr.domain.config.service.ConfigExporter;
+import io.tvarr.domain.config.service.ConfigParts;
 import io.tvarr.domain.epg.service.EpgSourceService;
 import io.tvarr.domain.epg.service.GuideBrowser;
 import io.tvarr.domain.failover.service.ChannelStreamOrder;
@@ -120,6 +123,8 @@ final class Assembly {
     final FFmpegInspectionService ffmpegInspection;
     final CronUtilsSchedules cron;
     final AdminServices admin;
+    final ConfigExporter configExport;
+    final ConfigApplier configApply;
     final Jobs jobs;
 
     Assembly(TvarrBuilder settings, JdbiPersistence store, ExecutorService background) {
@@ -239,6 +244,24 @@ final class Assembly {
                 store.epgSources(), store.epg(), proxies, generator, relayInspection, logoCatalogue, clock);
         this.ffmpegInspection = new FFmpegInspectionService(ffmpeg, hardware);
         this.admin = new AdminServices(store, new Argon2PasswordHasher(), settings.admin, clock);
+        ConfigParts configurable = new ConfigParts(
+                sources,
+                guides,
+                filters,
+                filters,
+                mappingRules,
+                relayProfiles,
+                proxies,
+                failover,
+                guideMatching,
+                outputAccess,
+                store.outputAccess(),
+                store.outputUsers(),
+                new Argon2PasswordHasher(),
+                cron,
+                clock);
+        this.configExport = new ConfigExporter(configurable);
+        this.configApply = new ConfigApplier(configurable, settings.secrets);
         this.jobs = new Jobs(this, settings, cron);
     }
 

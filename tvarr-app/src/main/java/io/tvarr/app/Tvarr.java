@@ -16,6 +16,8 @@ import io.tvarr.domain.backup.port.in.BackUpStoreUseCase;
 import io.tvarr.domain.backup.port.in.RestoreStoreUseCase;
 import io.tvarr.domain.channel.port.in.BrowseChannelsUseCase;
 import io.tvarr.domain.channel.port.in.DescribeChannelUseCase;
+import io.tvarr.domain.config.port.in.ApplyConfigUseCase;
+import io.tvarr.domain.config.port.in.ExportConfigUseCase;
 import io.tvarr.domain.epg.EpgSourceId;
 import io.tvarr.domain.epg.port.in.BrowseGuideUseCase;
 import io.tvarr.domain.epg.port.in.ManageEpgSourcesUseCase;
@@ -455,6 +457,19 @@ public final class Tvarr implements AutoCloseable {
      */
     public RestoreStoreUseCase restores() {
         return parts.backups;
+    }
+
+    /**
+     * Every setting a user made as one document by name, secrets as {@code ${ENV_NAME}} references (configuration
+     * as code; {@code tvarr export}).
+     */
+    public ExportConfigUseCase configExport() {
+        return parts.configExport;
+    }
+
+    /** Makes the instance match a configuration document: create, update, with prune delete; or a dry run. */
+    public ApplyConfigUseCase configApply() {
+        return parts.configApply;
     }
 
     /** Background jobs: submit, cancel, list, and what the scheduler runs next. */

@@ -12,6 +12,7 @@ import io.tvarr.http.auth.AdminAccess;
 import io.tvarr.http.auth.AdminGate;
 import io.tvarr.http.auth.AuthRoutes;
 import io.tvarr.http.auth.LoginPages;
+import io.tvarr.http.config.ConfigRoutes;
 import io.tvarr.http.epg.EpgRoutes;
 import io.tvarr.http.filter.FilterRoutes;
 import io.tvarr.http.hdhr.HdHomeRunDiscovery;
@@ -149,6 +150,7 @@ public final class TvarrApplication implements AutoCloseable {
                 new FailoverRoutes(core.failover()),
                 new GuideMatchRoutes(core.proxies(), core.guideMatches(), core.guidePins(), core.guideMatching()),
                 new OutputUserRoutes(core.proxies(), core.outputUsers()),
+                new ConfigRoutes(core.configExport(), core.configApply()),
                 new OutputRoutes(core.generation(), core.play(), access),
                 new HdHomeRunRoutes(core.tuners(), core.lineups(), access),
                 new RelayRoutes(core.relay(), core.relaySessions(), core.ffmpeg()),

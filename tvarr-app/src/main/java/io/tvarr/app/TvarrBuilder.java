@@ -3,6 +3,7 @@ package io.tvarr.app;
 import io.tvarr.domain.Checks;
 import io.tvarr.domain.ValidationException;
 import io.tvarr.domain.admin.AdminSettings;
+import io.tvarr.domain.config.port.out.SecretVariables;
 import io.tvarr.domain.ingestion.DropLimit;
 import io.tvarr.domain.logo.LogoSettings;
 import io.tvarr.domain.proxy.TunerSettings;
@@ -14,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
@@ -50,6 +52,8 @@ public final class TvarrBuilder {
     AdminSettings admin = AdminSettings.DEFAULT;
     List<ConfigSetting> configuration = List.of();
     boolean scheduler;
+    /** Where {@code ${ENV_NAME}} references of applied configuration documents are looked up. */
+    SecretVariables secrets = name -> Optional.ofNullable(System.getenv(name));
 
     TvarrBuilder() {}
 
@@ -163,6 +167,15 @@ public final class TvarrBuilder {
     /** How long admin sessions last, how hard password guessing is held off, how long the audit trail is kept. */
     public TvarrBuilder admin(AdminSettings settings) {
         this.admin = Checks.requireNonNull(settings, "auth");
+        return this;
+    }
+
+    /**
+     * Where the {@code ${ENV_NAME}} references of an applied configuration document get their values; the process
+     * environment by default.
+     */
+    public TvarrBuilder secretVariables(SecretVariables variables) {
+        this.secrets = Checks.requireNonNull(variables, "secret_variables");
         return this;
     }
 

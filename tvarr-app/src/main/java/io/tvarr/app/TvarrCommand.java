@@ -27,6 +27,8 @@ import picocli.CommandLine.Option;
             UserCommand.class,
             BackupCommand.Backup.class,
             BackupCommand.Restore.class,
+            ConfigCommand.Export.class,
+            ConfigCommand.Apply.class,
             TvarrCommand.Version.class
         })
 public final class TvarrCommand implements Callable<Integer> {

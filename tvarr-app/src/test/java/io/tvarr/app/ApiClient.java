@@ -119,6 +119,16 @@ final class ApiClient {
                 null);
     }
 
+    /** A POST of a text body of another type than JSON (a YAML document), checked against the document too. */
+    HttpResponse<String> postText(String path, String contentType, String text) {
+        return send(
+                request(path)
+                        .header("Content-Type", contentType)
+                        .POST(HttpRequest.BodyPublishers.ofString(text))
+                        .build(),
+                text);
+    }
+
     HttpResponse<String> put(String path, String json) {
         return send(
                 request(path)

@@ -30,6 +30,9 @@ import org.jspecify.annotations.Nullable;
 public final class AdminGate implements ApiRoutes {
     static final String CSRF_HEADER = "X-CSRF-Token";
     private static final Set<HandlerType> READING = Set.of(HandlerType.GET, HandlerType.HEAD, HandlerType.OPTIONS);
+    /** Reads that need scope admin: the configuration document carries output users' password hashes. */
+    private static final Set<String> ADMIN_READS = Set.of("/api/v1/config");
+
     private static final Set<String> OPEN = Set.of(
             "/livez",
             "/readyz",
@@ -77,7 +80,8 @@ public final class AdminGate implements ApiRoutes {
             Actors.set(ctx, Actor.system("auth disabled"), null);
             return;
         }
-        ApiScope needed = READING.contains(ctx.method()) ? ApiScope.READ : ApiScope.ADMIN;
+        ApiScope needed =
+                READING.contains(ctx.method()) && !ADMIN_READS.contains(path) ? ApiScope.READ : ApiScope.ADMIN;
         String bearer = bearer(ctx);
         if (bearer != null) {
             Actor actor = access.keyAuthentication()

@@ -1,0 +1,373 @@
+package io.tvarr.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.tvarr.domain.ValidationException;
+import io.tvarr.domain.account.port.in.CreateOutputUserCommand;
+import io.tvarr.domain.config.ConfigChange;
+import io.tvarr.domain.config.ConfigChanges;
+import io.tvarr.domain.config.port.in.ApplyConfigCommand;
+import io.tvarr.domain.epg.EpgSource;
+import io.tvarr.domain.epg.port.in.SaveEpgSourceCommand;
+import io.tvarr.domain.failover.MergeBy;
+import io.tvarr.domain.failover.ProxyFailover;
+import io.tvarr.domain.filter.Filter;
+import io.tvarr.domain.filter.port.in.SaveFilterCommand;
+import io.tvarr.domain.mapping.DataMappingRule;
+import io.tvarr.domain.mapping.port.in.SaveMappingRuleCommand;
+import io.tvarr.domain.output.AccessMode;
+import io.tvarr.domain.output.port.in.ChangeOutputAccessCommand;
+import io.tvarr.domain.proxy.DeliveryMode;
+import io.tvarr.domain.proxy.GuideMatchSettings;
+import io.tvarr.domain.proxy.Numbering;
+import io.tvarr.domain.proxy.NumberingMode;
+import io.tvarr.domain.proxy.OutputSettings;
+import io.tvarr.domain.proxy.ProxyFilter;
+import io.tvarr.domain.proxy.StreamProxy;
+import io.tvarr.domain.proxy.port.in.SaveProxyCommand;
+import io.tvarr.domain.relay.AudioCodec;
+import io.tvarr.domain.relay.HardwareAcceleration;
+import io.tvarr.domain.relay.RelayProfile;
+import io.tvarr.domain.relay.RelayProfileId;
+import io.tvarr.domain.relay.VideoCodec;
+import io.tvarr.domain.source.StreamSource;
+import io.tvarr.domain.source.port.in.SaveStreamSourceCommand;
+import io.tvarr.http.config.ConfigDocuments;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Configuration as code on a real store: export, apply into another instance, idempotence, prune, dry run, and
+ * refusals that name their place and change nothing. Subclasses give each instance its own database.
+ */
+abstract class ConfigAsCodeContract {
+    static final String XTREAM_PASSWORD = "s3cret-xtream";
+    static final String URL_PASSWORD = "url-pa55";
+    static final String GUIDE_PASSWORD = "guide-pa55";
+
+    private final ConfigDocuments documents = new ConfigDocuments();
+    /** The environment of the instances: what the exported references are set to. */
+    final Map<String, String> env = new HashMap<>();
+
+    private final List<Tvarr> opened = new java.util.ArrayList<>();
+
+    /** A new, empty instance on its own database. */
+    abstract TvarrBuilder instance(String name);
+
+    Tvarr open(String name) {
+        Tvarr tvarr = instance(name)
+                .secretVariables(variable -> Optional.ofNullable(env.get(variable)))
+                .build();
+        opened.add(tvarr);
+        return tvarr;
+    }
+
+    @AfterEach
+    void close() {
+        opened.forEach(Tvarr::close);
+        opened.clear();
+    }
+
+    /** Every kind of setting, secrets included. */
+    static void configure(Tvarr tvarr) {
+        StreamSource xtream = tvarr.sources()
+                .create(SaveStreamSourceCommand.xtream("My Provider", "http://xtream.test", "alice", XTREAM_PASSWORD)
+                        .withMaxConcurrentStreams(2)
+                        .withSchedule("0 */6 * * *"));
+        StreamSource m3u = tvarr.sources()
+                .create(SaveStreamSourceCommand.m3u("Backup list", "http://bob:" + URL_PASSWORD + "@m3u.test/list.m3u")
+                        .withUserAgent("VLC/3"));
+        EpgSource guide = tvarr.guides()
+                .create(SaveEpgSourceCommand.xtream("Provider guide", "http://xtream.test", "alice", GUIDE_PASSWORD)
+                        .withTimeShift(60));
+        EpgSource xmltv = tvarr.guides().create(SaveEpgSourceCommand.xmltv("Open guide", "http://guide.test/a.xml"));
+        Filter sport =
+                tvarr.filters().create(SaveFilterCommand.includeChannels("Sport", "group_title contains \"sport\""));
+        Filter adult =
+                tvarr.filters().create(SaveFilterCommand.excludeChannels("Adult", "group_title contains \"xxx\""));
+        DataMappingRule first = tvarr.mappingRules()
+                .create(SaveMappingRuleCommand.channels(
+                        "Rename", "channel_name contains \"HD\" SET group_title = \"HD\""));
+        DataMappingRule second = tvarr.mappingRules()
+                .create(SaveMappingRuleCommand.channels(
+                        "Group", "group_title contains \"UK\" SET group_title = \"UK\""));
+        List<io.tvarr.domain.mapping.MappingRuleId> order = new java.util.ArrayList<>(
+                tvarr.mappingRules().list().stream().map(DataMappingRule::id).toList());
+        order.remove(second.id());
+        order.add(0, second.id());
+        tvarr.mappingRules().reorder(order);
+        RelayProfile profile = tvarr.relayProfiles()
+                .create(new RelayProfile(
+                        RelayProfileId.random(),
+                        "Small",
+                        VideoCodec.H264,
+                        AudioCodec.AAC,
+                        2000,
+                        128,
+                        720,
+                        HardwareAcceleration.NONE,
+                        List.of(),
+                        List.of(),
+                        true));
+        StreamProxy living = tvarr.proxies()
+                .create(new SaveProxyCommand(
+                        "Living room",
+                        "living",
+                        List.of(m3u.id(), xtream.id()),
+                        List.of(xmltv.id(), guide.id()),
+                        List.of(new ProxyFilter(adult.id(), true), new ProxyFilter(sport.id(), false)),
+                        List.of(first.id()),
+                        new Numbering(NumberingMode.SEQUENTIAL, 100, 50),
+                        DeliveryMode.TRANSCODE,
+                        profile.id(),
+                        OutputSettings.DEFAULT.withHdhomerun(false).withXtreamVod(false),
+                        "@daily"));
+        tvarr.failover().change(living.id().toString(), new ProxyFailover(MergeBy.TVG_ID, List.of()));
+        tvarr.guideMatching().configure(living.id(), new GuideMatchSettings(80));
+        tvarr.outputAccess().change(living.id(), ChangeOutputAccessCommand.of(AccessMode.TOKEN, List.of()));
+        tvarr.outputUsers().create(living.id(), new CreateOutputUserCommand("kid", "pass-1234", null, 2));
+        StreamProxy kitchen =
+                tvarr.proxies().create(SaveProxyCommand.named("Kitchen").withSources(xtream.id()));
+        tvarr.outputAccess()
+                .change(kitchen.id(), ChangeOutputAccessCommand.of(AccessMode.LAN, List.of("192.168.1.0/24")));
+    }
+
+    private String export(Tvarr tvarr) {
+        return documents.yaml(tvarr.configExport().export());
+    }
+
+    private ConfigChanges apply(Tvarr tvarr, String yaml, boolean prune, boolean dryRun) {
+        return tvarr.configApply().apply(new ApplyConfigCommand(documents.read(yaml), prune, dryRun));
+    }
+
+    /** Sets the variables an export of {@code tvarr} names to the secrets it holds. */
+    private void secretsOf(Tvarr tvarr) {
+        env.put("TVARR_SOURCE_MY_PROVIDER_PASSWORD", XTREAM_PASSWORD);
+        env.put("TVARR_SOURCE_BACKUP_LIST_URL", "http://bob:" + URL_PASSWORD + "@m3u.test/list.m3u");
+        env.put("TVARR_GUIDE_PROVIDER_GUIDE_PASSWORD", GUIDE_PASSWORD);
+        StreamProxy living = tvarr.proxies().find("living");
+        env.put(
+                "TVARR_PROXY_LIVING_ROOM_TOKEN",
+                tvarr.outputAccess().read(living.id()).token());
+    }
+
+    @Nested
+    class Export {
+        @Test
+        void never_writes_a_secret_in_clear() {
+            Tvarr a = open("a");
+            configure(a);
+            String token =
+                    a.outputAccess().read(a.proxies().find("living").id()).token();
+
+            String yaml = export(a);
+
+            assertThat(yaml)
+                    .doesNotContain(XTREAM_PASSWORD)
+                    .doesNotContain(URL_PASSWORD)
+                    .doesNotContain(GUIDE_PASSWORD)
+                    .doesNotContain(token)
+                    .doesNotContain("pass-1234")
+                    .contains("password: \"${TVARR_SOURCE_MY_PROVIDER_PASSWORD}\"")
+                    .contains("url: \"${TVARR_SOURCE_BACKUP_LIST_URL}\"")
+                    .contains("password: \"${TVARR_GUIDE_PROVIDER_GUIDE_PASSWORD}\"")
+                    .contains("token: \"${TVARR_PROXY_LIVING_ROOM_TOKEN}\"")
+                    .containsPattern("password_hash: \"?\\$argon2id");
+        }
+    }
+
+    @Nested
+    class Apply {
+        @Test
+        void into_an_empty_instance_gives_an_instance_that_exports_the_same_document() {
+            Tvarr a = open("a");
+            configure(a);
+            secretsOf(a);
+            String yaml = export(a);
+            Tvarr b = open("b");
+
+            ConfigChanges changes = apply(b, yaml, false, false);
+
+            // the default rules every instance starts with are already there; the file puts its own among them
+            assertThat(changes.changes())
+                    .filteredOn(c -> !c.kind().equals("mapping_rule_order"))
+                    .extracting(ConfigChange::action)
+                    .containsOnly(ConfigChange.Action.CREATE);
+            assertThat(export(b)).isEqualTo(yaml);
+            StreamProxy living = b.proxies().find("living");
+            assertThat(b.outputAccess().read(living.id()).token()).isEqualTo(env.get("TVARR_PROXY_LIVING_ROOM_TOKEN"));
+            assertThat(b.sources().list())
+                    .filteredOn(s -> s.name().equals("My Provider"))
+                    .singleElement()
+                    .satisfies(s -> assertThat(s.credentials().password()).isEqualTo(XTREAM_PASSWORD));
+            assertThat(b.outputLogin().logIn("kid", "pass-1234"))
+                    .isInstanceOf(io.tvarr.domain.account.port.in.Login.Granted.class);
+        }
+
+        @Test
+        void a_second_time_changes_nothing_and_says_so() {
+            Tvarr a = open("a");
+            configure(a);
+            secretsOf(a);
+            String yaml = export(a);
+            Tvarr b = open("b");
+            apply(b, yaml, false, false);
+
+            ConfigChanges again = apply(b, yaml, true, false);
+
+            assertThat(again.none()).as(again.changes().toString()).isTrue();
+            assertThat(apply(a, yaml, true, false).none()).isTrue();
+        }
+
+        @Test
+        void a_changed_setting_is_updated_in_place_and_named() {
+            Tvarr a = open("a");
+            configure(a);
+            secretsOf(a);
+            String yaml = export(a);
+            StreamProxy before = a.proxies().find("living");
+
+            ConfigChanges changes = apply(a, yaml.replace("threshold: 80", "threshold: 70"), false, false);
+
+            assertThat(changes.changes())
+                    .extracting(ConfigChange::describe)
+                    .containsExactly("update proxy \"Living room\" (guide_match_threshold)");
+            assertThat(a.guideMatching().settings(before.id()).threshold()).isEqualTo(70);
+            assertThat(a.proxies().find("living").id()).isEqualTo(before.id());
+        }
+
+        @Test
+        void a_dry_run_tells_the_changes_and_makes_none() {
+            Tvarr a = open("a");
+            configure(a);
+            secretsOf(a);
+            String yaml = export(a);
+            Tvarr b = open("b");
+
+            ConfigChanges changes = apply(b, yaml, false, true);
+
+            assertThat(changes.dryRun()).isTrue();
+            assertThat(changes.changes())
+                    .extracting(ConfigChange::describe)
+                    .contains(
+                            "create source \"My Provider\"",
+                            "create proxy \"Living room\"",
+                            "create output_user \"Living room/kid\"");
+            assertThat(b.sources().list()).isEmpty();
+            assertThat(b.proxies().list()).isEmpty();
+            assertThat(b.mappingRules().list())
+                    .extracting(DataMappingRule::name)
+                    .doesNotContain("Rename", "Group");
+        }
+    }
+
+    @Nested
+    class Prune {
+        @Test
+        void deletes_what_the_document_does_not_name_and_only_with_prune() {
+            Tvarr a = open("a");
+            configure(a);
+            secretsOf(a);
+            String yaml = export(a);
+            a.filters().create(SaveFilterCommand.excludeChannels("Extra", "group_title contains \"x\""));
+            a.proxies().create(SaveProxyCommand.named("Garage"));
+
+            ConfigChanges kept = apply(a, yaml, false, false);
+            assertThat(kept.none()).isTrue();
+            assertThat(a.proxies().list()).extracting(StreamProxy::name).contains("Garage");
+
+            ConfigChanges pruned = apply(a, yaml, true, false);
+
+            assertThat(pruned.changes())
+                    .extracting(ConfigChange::describe)
+                    .containsExactly("delete proxy \"Garage\"", "delete filter \"Extra\"");
+            assertThat(a.proxies().list())
+                    .extracting(StreamProxy::name)
+                    .containsExactlyInAnyOrder("Living room", "Kitchen");
+            assertThat(export(a)).isEqualTo(yaml);
+        }
+
+        @Test
+        void removes_output_users_a_proxy_no_longer_lists() {
+            Tvarr a = open("a");
+            configure(a);
+            secretsOf(a);
+            String yaml = export(a);
+            a.outputUsers()
+                    .create(
+                            a.proxies().find("living").id(),
+                            new CreateOutputUserCommand("guest", "pass-9999", null, 1));
+
+            ConfigChanges pruned = apply(a, yaml, true, false);
+
+            assertThat(pruned.changes())
+                    .extracting(ConfigChange::describe)
+                    .containsExactly("delete output_user \"Living room/guest\"");
+        }
+    }
+
+    @Nested
+    class Refusal {
+        @Test
+        void a_proxy_naming_an_absent_source_is_named_by_its_place_and_nothing_changes() {
+            Tvarr a = open("a");
+            configure(a);
+            secretsOf(a);
+            String yaml = export(a);
+            Tvarr b = open("b");
+            String broken = yaml.replace("- Backup list\n", "- Nowhere\n");
+
+            assertThatThrownBy(() -> apply(b, broken, false, false))
+                    .isInstanceOf(ValidationException.class)
+                    .hasMessageContaining("proxies[1].sources[0]: no source named \"Nowhere\"");
+            assertThat(b.sources().list()).isEmpty();
+            assertThat(b.filters().list()).extracting(Filter::name).doesNotContain("Sport", "Adult");
+        }
+
+        @Test
+        void an_unset_variable_is_named_with_its_place_and_no_secret_shows() {
+            Tvarr a = open("a");
+            configure(a);
+            String yaml = export(a);
+            env.put("TVARR_SOURCE_MY_PROVIDER_PASSWORD", XTREAM_PASSWORD);
+            env.put("TVARR_GUIDE_PROVIDER_GUIDE_PASSWORD", GUIDE_PASSWORD);
+            env.put(
+                    "TVARR_PROXY_LIVING_ROOM_TOKEN",
+                    a.outputAccess().read(a.proxies().find("living").id()).token());
+            Tvarr b = open("b");
+
+            assertThatThrownBy(() -> apply(b, yaml, false, false))
+                    .isInstanceOf(ValidationException.class)
+                    .hasMessageContaining("sources[0].url: ${TVARR_SOURCE_BACKUP_LIST_URL} is not set")
+                    .hasMessageNotContaining(XTREAM_PASSWORD);
+            assertThat(b.sources().list()).isEmpty();
+        }
+
+        @Test
+        void an_unknown_key_is_named_by_its_place() {
+            String yaml = "proxies:\n  - name: Main\n    colour: red\n";
+
+            assertThatThrownBy(() -> documents.read(yaml))
+                    .isInstanceOf(ValidationException.class)
+                    .hasMessageStartingWith("proxies[0].colour: unknown key");
+        }
+
+        @Test
+        void an_invalid_expression_is_named_by_its_place_and_nothing_changes() {
+            Tvarr b = open("b");
+            String yaml = "sources:\n  - name: A\n    url: http://a.test/a.m3u\n"
+                    + "filters:\n  - name: Bad\n    action: include\n    expression: group_title contians \"x\"\n";
+
+            assertThatThrownBy(() -> apply(b, yaml, false, false))
+                    .isInstanceOf(ValidationException.class)
+                    .hasMessageContaining("filters[0].expression: ");
+            assertThat(b.sources().list()).isEmpty();
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package io.tvarr.app;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Configuration as code on SQLite, each instance in its own data directory. */
+class SqliteConfigAsCodeIT extends ConfigAsCodeContract {
+    @TempDir
+    Path dir;
+
+    @Override
+    TvarrBuilder instance(String name) {
+        return Tvarr.builder().dataDir(dir.resolve(name));
+    }
+}

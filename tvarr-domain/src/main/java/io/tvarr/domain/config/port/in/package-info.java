@@ -1,0 +1,5 @@
+/** Exporting the configuration and applying a configuration document. */
+@NullMarked
+package io.tvarr.domain.config.port.in;
+
+import org.jspecify.annotations.NullMarked;
