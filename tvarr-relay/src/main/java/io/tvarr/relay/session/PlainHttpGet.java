@@ -268,6 +268,22 @@ final class PlainHttpGet {
             return n;
         }
 
+        /** Whether the buffered bytes hold {@code count} whole lines. */
+        boolean holdsLines(int count) {
+            int found = 0;
+            for (int i = from; i < to && found < count; i++) {
+                if (buffer[i] == '\n') {
+                    found++;
+                }
+            }
+            return found >= count;
+        }
+
+        /** Bytes read from the socket and not yet taken. */
+        int buffered() {
+            return to - from;
+        }
+
         private boolean fill() throws IOException {
             int n = in.read(buffer, 0, buffer.length);
             if (n < 0) {
@@ -358,43 +374,55 @@ final class PlainHttpGet {
             return n < 0 ? -1 : one[0] & 0xFF;
         }
 
+        /**
+         * Reads from as many chunks as are already buffered (an upstream sending small chunks would otherwise cost
+         * the relay a pass per chunk); waits on the socket only for the first byte.
+         */
         @Override
         public int read(byte[] target, int offset, int length) throws IOException {
-            if (ended) {
-                return -1;
+            int total = 0;
+            while (total < length && !ended) {
+                // with bytes in hand, never wait: the next chunk's framing must be buffered whole
+                if (total > 0 && (wire.buffered() == 0 || (left == 0 && !wire.holdsLines(2)))) {
+                    break;
+                }
+                if (left == 0 && !nextChunk()) {
+                    break;
+                }
+                int n = wire.read(target, offset + total, (int) Math.min(length - total, left));
+                if (n < 0) {
+                    throw new EOFException("connection closed inside a chunk");
+                }
+                left -= n;
+                total += n;
             }
-            if (length == 0) {
-                return 0;
+            return total == 0 && length > 0 ? -1 : total;
+        }
+
+        /** Reads the next chunk's size line; false at the last chunk (its trailers read too). */
+        private boolean nextChunk() throws IOException {
+            if (started && !wire.line().isEmpty()) {
+                throw new IOException("chunk not followed by CRLF");
+            }
+            started = true;
+            String size = wire.line();
+            int extension = size.indexOf(';');
+            try {
+                left = Long.parseLong((extension < 0 ? size : size.substring(0, extension)).strip(), 16);
+            } catch (NumberFormatException e) {
+                throw new IOException("invalid chunk size '" + size + "'");
+            }
+            if (left < 0) {
+                throw new IOException("invalid chunk size '" + size + "'");
             }
             if (left == 0) {
-                if (started && !wire.line().isEmpty()) {
-                    throw new IOException("chunk not followed by CRLF");
+                while (!wire.line().isEmpty()) {
+                    // trailers, unused
                 }
-                started = true;
-                String size = wire.line();
-                int extension = size.indexOf(';');
-                try {
-                    left = Long.parseLong((extension < 0 ? size : size.substring(0, extension)).strip(), 16);
-                } catch (NumberFormatException e) {
-                    throw new IOException("invalid chunk size '" + size + "'");
-                }
-                if (left < 0) {
-                    throw new IOException("invalid chunk size '" + size + "'");
-                }
-                if (left == 0) {
-                    while (!wire.line().isEmpty()) {
-                        // trailers, unused
-                    }
-                    ended = true;
-                    return -1;
-                }
+                ended = true;
+                return false;
             }
-            int n = wire.read(target, offset, (int) Math.min(length, left));
-            if (n < 0) {
-                throw new EOFException("connection closed inside a chunk");
-            }
-            left -= n;
-            return n;
+            return true;
         }
 
         @Override

@@ -2,6 +2,7 @@ package io.tvarr.relay.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.sun.net.httpserver.HttpServer;
 import io.tvarr.domain.RefusedUpstreamException;
@@ -144,6 +145,21 @@ class UpstreamConnectorTest {
         }
 
         @Test
+        void a_chunk_is_handed_over_without_waiting_for_the_next_one() throws Exception {
+            try (RawUpstream raw = new RawUpstream(
+                    "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n4\r\nabcd\r\n2\r\nef\r\n", true)) {
+                InputStream in = connector.open(plan(raw.url(), Map.of()));
+                byte[] buffer = new byte[100];
+
+                // the upstream then says nothing more: the bytes it did send must not wait for the next chunk
+                int n = assertTimeoutPreemptively(Duration.ofSeconds(4), () -> in.read(buffer));
+
+                assertThat(new String(buffer, 0, n, StandardCharsets.US_ASCII)).isEqualTo("abcdef");
+                in.close();
+            }
+        }
+
+        @Test
         void a_connection_dropped_inside_a_chunk_is_a_failure_not_an_end() throws Exception {
             try (RawUpstream raw = new RawUpstream("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n10\r\nabc")) {
                 InputStream in = connector.open(plan(raw.url(), Map.of()));
@@ -237,6 +253,11 @@ class UpstreamConnectorTest {
         private final Thread thread;
 
         RawUpstream(String answer) throws IOException {
+            this(answer, false);
+        }
+
+        /** @param holdOpen whether the connection stays open, silent, after the answer */
+        RawUpstream(String answer, boolean holdOpen) throws IOException {
             thread = new Thread(() -> {
                 try (Socket socket = server.accept()) {
                     socket.getInputStream().read(new byte[8192]);
@@ -245,6 +266,9 @@ class UpstreamConnectorTest {
                         return;
                     }
                     socket.getOutputStream().write(answer.getBytes(StandardCharsets.ISO_8859_1));
+                    if (holdOpen) {
+                        Thread.sleep(10_000);
+                    }
                 } catch (IOException | InterruptedException e) {
                     // the test is over
                 }
