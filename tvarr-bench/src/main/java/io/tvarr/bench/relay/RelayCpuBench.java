@@ -33,7 +33,7 @@ import java.util.regex.Pattern;
  * tvarr lines still print.
  *
  * <p>Run: {@code java -cp tvarr-bench/target/benchmarks.jar io.tvarr.bench.relay.RelayCpuBench [seconds] [rounds]
- * [tvarr command, default "java -jar tvarr-app/target/tvarr.jar"]}; several tvarr commands separated by {@code |}
+ * [tvarr command, default "./tvarr", the launcher with its JVM flags]}; several tvarr commands separated by {@code |}
  * are measured side by side (a build before and after a change, or other JVM flags).
  */
 public final class RelayCpuBench {
@@ -47,7 +47,7 @@ public final class RelayCpuBench {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 2;
         List<List<String>> tvarrs = new ArrayList<>();
-        for (String command : (args.length > 2 ? args[2] : "java -jar tvarr-app/target/tvarr.jar").split("\\|")) {
+        for (String command : (args.length > 2 ? args[2] : "./tvarr").split("\\|")) {
             tvarrs.add(List.of(command.strip().split(" +")));
         }
         byte[] chunk = new byte[188 * PACKETS];
@@ -82,6 +82,10 @@ public final class RelayCpuBench {
                     java.lang.management.ManagementFactory.getOperatingSystemMXBean()
                             .getSystemLoadAverage(),
                     base);
+            Thread.sleep(2000);
+            for (Relay relay : relays) {
+                System.out.printf("  %-8s idle, ready to relay: %5d MB resident%n", relay.name(), relay.rssKb() / 1024);
+            }
             try {
                 List<Window> results = new ArrayList<>();
                 for (int round = 0; round <= rounds; round++) { // round 0 warms the JIT and the caches
