@@ -37,6 +37,7 @@ import org.slf4j.LoggerFactory;
 final class RelaySession {
     private static final Logger log = LoggerFactory.getLogger(RelaySession.class);
     private static final int PAT_SEARCH_BYTES = 1024 * 1024;
+    private static final int UPSTREAM_READ_BYTES = 256 * 1024;
 
     enum State {
         CONNECTING,
@@ -179,7 +180,8 @@ final class RelaySession {
         boolean streaming = false;
         try (InputStream in = upstreams.opener(stream).open(stream)) {
             body = in;
-            byte[] chunk = new byte[64 * 1024];
+            // one buffer per session, large so a fast upstream costs few passes through the splice and the ring
+            byte[] chunk = new byte[UPSTREAM_READ_BYTES];
             int n;
             while (!stopping.get() && abandoned == null && (n = in.read(chunk)) >= 0) {
                 if (n == 0) {

@@ -24,6 +24,9 @@ final class RingBuffer {
     private final java.util.Set<Cursor> readers =
             java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     private volatile boolean writerWaiting;
+    /** The furthest reader's position, kept as readers move, so a write need not visit every reader. */
+    private long lead;
+
     private long written;
     private boolean ended;
     private @Nullable UpstreamException failure;
@@ -45,7 +48,7 @@ final class RingBuffer {
             while (remaining > 0) {
                 int at = (int) (written % data.length);
                 int chunk = Math.min(Math.min(remaining, data.length - at), data.length / 4);
-                while (!ended && !readers.isEmpty() && written + chunk - leading() > data.length) {
+                while (!ended && !readers.isEmpty() && written + chunk - lead > data.length) {
                     writerWaiting = true;
                     space.await(100, TimeUnit.MILLISECONDS);
                 }
@@ -61,12 +64,19 @@ final class RingBuffer {
         }
     }
 
-    private long leading() {
+    /** After a reader joined or left: the lead is taken again from the readers there are. Called with the lock held. */
+    private void recomputeLead() {
         long max = 0;
         for (Cursor cursor : readers) {
             max = Math.max(max, cursor.position);
         }
-        return max;
+        lead = max;
+    }
+
+    private void remove(Cursor cursor) {
+        readers.remove(cursor);
+        recomputeLead();
+        space.signalAll();
     }
 
     /** Whether the writer waits for readers to make room, which is not the upstream stalling. */
@@ -81,6 +91,7 @@ final class RingBuffer {
             Cursor cursor = new Cursor();
             cursor.position = joinPosition(backlog);
             readers.add(cursor);
+            recomputeLead();
             return cursor;
         } finally {
             lock.unlock();
@@ -90,8 +101,7 @@ final class RingBuffer {
     void leave(Cursor cursor) {
         lock.lock();
         try {
-            readers.remove(cursor);
-            space.signalAll();
+            remove(cursor);
         } finally {
             lock.unlock();
         }
@@ -143,15 +153,16 @@ final class RingBuffer {
             int n = read(cursor.position, target, waitMillis);
             if (n > 0) {
                 cursor.position += n;
-                space.signalAll();
+                if (cursor.position > lead) {
+                    lead = cursor.position;
+                    space.signalAll();
+                }
             } else if (n < 0 || cursor.position < written - data.length) {
-                readers.remove(cursor);
-                space.signalAll();
+                remove(cursor);
             }
             return n;
         } catch (Behind e) {
-            readers.remove(cursor);
-            space.signalAll();
+            remove(cursor);
             throw e;
         } finally {
             lock.unlock();

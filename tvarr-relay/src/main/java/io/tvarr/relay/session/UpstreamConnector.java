@@ -8,6 +8,7 @@ import io.tvarr.relay.hls.HlsFetcher;
 import io.tvarr.relay.hls.HlsStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,9 +17,18 @@ import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Locale;
 
-/** Opens a channel's upstream over HTTP(S) with the provider's headers and a bounded wait for the answer. */
+/**
+ * Opens a channel's upstream over HTTP(S) with the provider's headers and a bounded wait for the answer. Plain
+ * {@code http://} upstreams, the common case and the relay's hot path, are read over a socket of their own
+ * ({@link PlainHttpGet}, redirects followed here); {@code https://} ones and redirects to them go through the JDK's
+ * client.
+ */
 final class UpstreamConnector implements UpstreamOpener {
+    private static final java.util.Set<Integer> REDIRECTS = java.util.Set.of(301, 302, 303, 307, 308);
+    private static final int MAX_REDIRECTS = 5;
+
     private final HttpClient client;
+    private final Duration connectTimeout;
     private final Duration answerTimeout;
 
     UpstreamConnector(Duration connectTimeout, Duration answerTimeout) {
@@ -26,6 +36,7 @@ final class UpstreamConnector implements UpstreamOpener {
                 .connectTimeout(connectTimeout)
                 .followRedirects(HttpClient.Redirect.NORMAL)
                 .build();
+        this.connectTimeout = connectTimeout;
         this.answerTimeout = answerTimeout;
     }
 
@@ -48,8 +59,37 @@ final class UpstreamConnector implements UpstreamOpener {
         if (!scheme.equals("http") && !scheme.equals("https")) {
             throw new RefusedUpstreamException(where + ": only http and https upstreams can be relayed");
         }
+        URI at = uri;
+        for (int hop = 0; scheme.equals("http"); hop++) {
+            PlainHttpGet.Response response;
+            try {
+                response = PlainHttpGet.get(at, plan.headers(), connectTimeout, answerTimeout);
+            } catch (SocketTimeoutException e) {
+                throw new UpstreamException(where + ": no answer within " + answerTimeout.toSeconds() + " s", e);
+            } catch (IllegalArgumentException e) {
+                throw new RefusedUpstreamException(where + ": " + e.getMessage());
+            } catch (IOException e) {
+                throw new UpstreamException(where + ": " + HlsFetcher.reason(e), e);
+            }
+            String location = response.header("location");
+            if (REDIRECTS.contains(response.status()) && !location.isEmpty() && hop < MAX_REDIRECTS) {
+                close(response.body());
+                try {
+                    at = at.resolve(location);
+                } catch (IllegalArgumentException e) {
+                    throw new UpstreamException(where + ": redirected to an invalid URL");
+                }
+                scheme = at.getScheme() == null ? "" : at.getScheme().toLowerCase(Locale.ROOT);
+                if (!scheme.equals("http") && !scheme.equals("https")) {
+                    throw new RefusedUpstreamException(where + ": redirected to a scheme other than http(s)");
+                }
+                continue;
+            }
+            return answer(
+                    plan, where, response.status(), response.header("content-type"), response.uri(), response.body());
+        }
         HttpRequest.Builder request =
-                HttpRequest.newBuilder(uri).timeout(answerTimeout).GET();
+                HttpRequest.newBuilder(at).timeout(answerTimeout).GET();
         plan.headers().forEach(request::header);
         HttpResponse<InputStream> response;
         try {
@@ -59,20 +99,30 @@ final class UpstreamConnector implements UpstreamOpener {
         } catch (IOException e) {
             throw new UpstreamException(where + ": " + HlsFetcher.reason(e), e);
         }
-        int status = response.statusCode();
+        return answer(
+                plan,
+                where,
+                response.statusCode(),
+                response.headers().firstValue("Content-Type").orElse(""),
+                response.uri(),
+                response.body());
+    }
+
+    /** A 200 answer's body, or HLS collapsed into one stream; any other status is a failure. */
+    private InputStream answer(StreamPlan plan, String where, int status, String contentType, URI uri, InputStream body)
+            throws InterruptedException {
         if (status != 200) {
-            close(response.body());
+            close(body);
             if (status >= 400 && status < 500 && status != 408 && status != 429) {
                 throw new RefusedUpstreamException(where + ": http " + status);
             }
             throw new UpstreamException(where + ": http " + status);
         }
-        String type = response.headers().firstValue("Content-Type").orElse("").toLowerCase(Locale.ROOT);
-        String path =
-                response.uri().getPath() == null ? "" : response.uri().getPath().toLowerCase(Locale.ROOT);
+        String type = contentType.toLowerCase(Locale.ROOT);
+        String path = uri.getPath() == null ? "" : uri.getPath().toLowerCase(Locale.ROOT);
         if (type.contains("mpegurl") || path.endsWith(".m3u8")) {
             String playlist;
-            try (InputStream body = response.body()) {
+            try (body) {
                 byte[] bytes = body.readNBytes(2 * 1024 * 1024);
                 playlist = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
             } catch (IOException e) {
@@ -82,9 +132,9 @@ final class UpstreamConnector implements UpstreamOpener {
                 throw new RefusedUpstreamException(where + ": announced as HLS but is not a playlist");
             }
             HlsFetcher fetcher = new HlsFetcher(client, plan.headers(), answerTimeout);
-            return HlsStream.open(fetcher, response.uri(), playlist, 0);
+            return HlsStream.open(fetcher, uri, playlist, 0);
         }
-        return response.body();
+        return body;
     }
 
     private static void close(InputStream in) {

@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
  */
 final class RelayedStream implements Playback.Stream {
     private static final Logger log = LoggerFactory.getLogger(RelayedStream.class);
-    private static final int CHUNK_BYTES = 64 * 1024;
+    /** Large enough that a fast stream costs few writes (each a pass through the server and a system call). */
+    private static final int CHUNK_BYTES = 128 * 1024;
 
     private final StreamRelay relay;
     private final FailoverStreams streams;

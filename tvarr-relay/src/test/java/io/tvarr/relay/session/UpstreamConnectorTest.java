@@ -1,0 +1,290 @@
+package io.tvarr.relay.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import com.sun.net.httpserver.HttpServer;
+import io.tvarr.domain.RefusedUpstreamException;
+import io.tvarr.domain.UpstreamException;
+import io.tvarr.domain.channel.ChannelId;
+import io.tvarr.domain.relay.StreamPlan;
+import io.tvarr.domain.source.SourceId;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/** The relay's upstream requests: plain HTTP read over its own socket, the answers a provider may give. */
+class UpstreamConnectorTest {
+    private static final SourceId SOURCE = SourceId.random();
+    private static final byte[] BODY = pattern(1_000_003);
+
+    private HttpServer upstream;
+    private final AtomicReference<com.sun.net.httpserver.Headers> seen = new AtomicReference<>();
+    private final UpstreamConnector connector = new UpstreamConnector(Duration.ofSeconds(2), Duration.ofSeconds(1));
+
+    @BeforeEach
+    void start() throws IOException {
+        upstream = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        upstream.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        upstream.createContext("/chunked/", exchange -> {
+            seen.set(exchange.getRequestHeaders());
+            try (exchange;
+                    OutputStream out = exchange.getResponseBody()) {
+                exchange.sendResponseHeaders(200, 0);
+                // uneven writes, so chunks of many sizes reach the reader
+                for (int at = 0, step = 1; at < BODY.length; at += step, step = step * 7 % 65_537 + 1) {
+                    out.write(BODY, at, Math.min(step, BODY.length - at));
+                }
+            }
+        });
+        upstream.createContext("/sized/", exchange -> {
+            try (exchange;
+                    OutputStream out = exchange.getResponseBody()) {
+                exchange.sendResponseHeaders(200, BODY.length);
+                out.write(BODY);
+            }
+        });
+        upstream.createContext("/moved/", exchange -> {
+            try (exchange) {
+                exchange.getResponseHeaders().add("Location", "../chunked/1.ts");
+                exchange.sendResponseHeaders(302, -1);
+            }
+        });
+        upstream.createContext("/missing/", exchange -> {
+            try (exchange) {
+                exchange.sendResponseHeaders(404, -1);
+            }
+        });
+        upstream.createContext("/busy/", exchange -> {
+            try (exchange) {
+                exchange.sendResponseHeaders(503, -1);
+            }
+        });
+        upstream.start();
+    }
+
+    @AfterEach
+    void stop() {
+        upstream.stop(0);
+    }
+
+    private static byte[] pattern(int length) {
+        byte[] bytes = new byte[length];
+        for (int i = 0; i < length; i++) {
+            bytes[i] = (byte) (i * 31 + (i >>> 9));
+        }
+        return bytes;
+    }
+
+    private String url(String path) {
+        return "http://127.0.0.1:" + upstream.getAddress().getPort() + path;
+    }
+
+    private static StreamPlan plan(String url, Map<String, String> headers) {
+        return new StreamPlan(ChannelId.of(SOURCE, "1"), "Channel", SOURCE, "Provider", url, headers, 0, null);
+    }
+
+    private static byte[] readAll(InputStream in) throws IOException {
+        try (in) {
+            java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+            byte[] buffer = new byte[100_000];
+            int n;
+            while ((n = in.read(buffer)) >= 0) {
+                all.write(buffer, 0, n);
+            }
+            return all.toByteArray();
+        }
+    }
+
+    @Nested
+    class Bodies {
+        @Test
+        void a_chunked_body_arrives_byte_for_byte() throws Exception {
+            byte[] body = readAll(connector.open(plan(url("/chunked/1.ts"), Map.of())));
+
+            assertThat(body).isEqualTo(BODY);
+        }
+
+        @Test
+        void a_body_of_announced_length_ends_at_that_length() throws Exception {
+            byte[] body = readAll(connector.open(plan(url("/sized/1.ts"), Map.of())));
+
+            assertThat(body).isEqualTo(BODY);
+        }
+
+        @Test
+        void a_body_without_length_ends_when_the_upstream_closes() throws Exception {
+            try (RawUpstream raw = new RawUpstream("HTTP/1.0 200 OK\r\nContent-Type: video/mp2t\r\n\r\nsome bytes")) {
+                byte[] body = readAll(connector.open(plan(raw.url(), Map.of())));
+
+                assertThat(new String(body, StandardCharsets.US_ASCII)).isEqualTo("some bytes");
+            }
+        }
+
+        @Test
+        void chunk_extensions_and_trailers_are_skipped() throws Exception {
+            try (RawUpstream raw = new RawUpstream(
+                    "HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK\r\n"
+                            + "Transfer-Encoding: chunked\r\n\r\n4;name=value\r\nabcd\r\n2\r\nef\r\n0\r\nX-Trailer: y\r\n\r\n")) {
+                byte[] body = readAll(connector.open(plan(raw.url(), Map.of())));
+
+                assertThat(new String(body, StandardCharsets.US_ASCII)).isEqualTo("abcdef");
+            }
+        }
+
+        @Test
+        void a_chunk_is_handed_over_without_waiting_for_the_next_one() throws Exception {
+            try (RawUpstream raw = new RawUpstream(
+                    "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n4\r\nabcd\r\n2\r\nef\r\n", true)) {
+                InputStream in = connector.open(plan(raw.url(), Map.of()));
+                byte[] buffer = new byte[100];
+
+                // the upstream then says nothing more: the bytes it did send must not wait for the next chunk
+                int n = assertTimeoutPreemptively(Duration.ofSeconds(4), () -> in.read(buffer));
+
+                assertThat(new String(buffer, 0, n, StandardCharsets.US_ASCII)).isEqualTo("abcdef");
+                in.close();
+            }
+        }
+
+        @Test
+        void a_connection_dropped_inside_a_chunk_is_a_failure_not_an_end() throws Exception {
+            try (RawUpstream raw = new RawUpstream("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n10\r\nabc")) {
+                InputStream in = connector.open(plan(raw.url(), Map.of()));
+
+                assertThatThrownBy(() -> readAll(in)).isInstanceOf(IOException.class);
+            }
+        }
+    }
+
+    @Nested
+    class Requests {
+        @Test
+        void the_plans_headers_are_sent() throws Exception {
+            readAll(connector.open(
+                    plan(url("/chunked/1.ts"), Map.of("User-Agent", "VLC/3.0", "X-Token", "secret-token"))));
+
+            assertThat(seen.get().getFirst("User-Agent")).isEqualTo("VLC/3.0");
+            assertThat(seen.get().getFirst("X-Token")).isEqualTo("secret-token");
+            assertThat(seen.get().getFirst("Host"))
+                    .isEqualTo("127.0.0.1:" + upstream.getAddress().getPort());
+        }
+
+        @Test
+        void a_header_value_with_a_line_break_is_refused_naming_the_header() {
+            assertThatThrownBy(() -> connector.open(plan(url("/chunked/1.ts"), Map.of("X-Token", "a\r\nX-Evil: 1"))))
+                    .isInstanceOf(RefusedUpstreamException.class)
+                    .hasMessageContaining("X-Token")
+                    .hasMessageContaining("line break");
+        }
+
+        @Test
+        void a_redirect_is_followed_to_the_stream() throws Exception {
+            byte[] body = readAll(connector.open(plan(url("/moved/1.ts"), Map.of())));
+
+            assertThat(body).isEqualTo(BODY);
+        }
+    }
+
+    @Nested
+    class Failures {
+        @Test
+        void a_client_error_is_a_refusal_naming_the_status() {
+            assertThatThrownBy(() -> connector.open(plan(url("/missing/1.ts"), Map.of())))
+                    .isInstanceOf(RefusedUpstreamException.class)
+                    .hasMessageEndingWith("http 404");
+        }
+
+        @Test
+        void a_server_error_is_an_upstream_failure_naming_the_status() {
+            assertThatThrownBy(() -> connector.open(plan(url("/busy/1.ts"), Map.of())))
+                    .isInstanceOf(UpstreamException.class)
+                    .isNotInstanceOf(RefusedUpstreamException.class)
+                    .hasMessageEndingWith("http 503");
+        }
+
+        @Test
+        void an_upstream_that_never_answers_fails_after_the_answer_timeout() throws Exception {
+            try (RawUpstream silent = new RawUpstream(null)) {
+                assertThatThrownBy(() -> connector.open(plan(silent.url(), Map.of())))
+                        .isInstanceOf(UpstreamException.class)
+                        .hasMessageContaining("no answer within 1 s");
+            }
+        }
+
+        @Test
+        void a_refused_connection_names_the_upstream_with_credentials_masked() throws Exception {
+            int port;
+            try (ServerSocket closed = new ServerSocket(0)) {
+                port = closed.getLocalPort();
+            }
+            assertThatThrownBy(() ->
+                            connector.open(plan("http://127.0.0.1:" + port + "/live/alice/s3cret/1.ts", Map.of())))
+                    .isInstanceOf(UpstreamException.class)
+                    .hasMessageNotContaining("s3cret")
+                    .hasMessageContaining("refused");
+        }
+
+        @Test
+        void an_answer_that_is_not_http_is_a_failure() throws Exception {
+            try (RawUpstream raw = new RawUpstream("SSH-2.0-OpenSSH\r\n\r\n")) {
+                assertThatThrownBy(() -> connector.open(plan(raw.url(), Map.of())))
+                        .isInstanceOf(UpstreamException.class)
+                        .hasMessageContaining("not an HTTP/1 answer");
+            }
+        }
+    }
+
+    /** A one-connection server writing a fixed answer and closing, or (null) accepting and saying nothing. */
+    private static final class RawUpstream implements AutoCloseable {
+        private final ServerSocket server = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
+        private final Thread thread;
+
+        RawUpstream(String answer) throws IOException {
+            this(answer, false);
+        }
+
+        /** @param holdOpen whether the connection stays open, silent, after the answer */
+        RawUpstream(String answer, boolean holdOpen) throws IOException {
+            thread = new Thread(() -> {
+                try (Socket socket = server.accept()) {
+                    socket.getInputStream().read(new byte[8192]);
+                    if (answer == null) {
+                        Thread.sleep(5_000);
+                        return;
+                    }
+                    socket.getOutputStream().write(answer.getBytes(StandardCharsets.ISO_8859_1));
+                    if (holdOpen) {
+                        Thread.sleep(10_000);
+                    }
+                } catch (IOException | InterruptedException e) {
+                    // the test is over
+                }
+            });
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        String url() {
+            return "http://127.0.0.1:" + server.getLocalPort() + "/raw/1.ts";
+        }
+
+        @Override
+        public void close() throws IOException {
+            thread.interrupt();
+            server.close();
+        }
+    }
+}
