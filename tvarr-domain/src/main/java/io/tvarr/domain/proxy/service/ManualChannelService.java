@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -85,7 +86,7 @@ public final class ManualChannelService implements ManageManualChannelsUseCase {
         Instant now = clock.instant();
         int position = nextPosition(existing);
         int added = 0;
-        Map<ChannelId, ManualChannel> saved = new java.util.LinkedHashMap<>();
+        Map<ChannelId, ManualChannel> saved = new LinkedHashMap<>();
         for (ManualChannelsM3u.Entry entry : entries) {
             ManualChannel same = byUrl.get(entry.streamUrl());
             if (same != null) {
