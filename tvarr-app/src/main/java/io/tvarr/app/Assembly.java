@@ -27,6 +27,7 @@ import io.tvarr.domain.output.service.OutputGate;
 import io.tvarr.domain.proxy.ProxyId;
 import io.tvarr.domain.proxy.service.ChannelOverrideService;
 import io.tvarr.domain.proxy.service.GuideMatchingService;
+import io.tvarr.domain.proxy.service.ManualChannelService;
 import io.tvarr.domain.proxy.service.ProxyService;
 import io.tvarr.domain.proxy.service.TunerDeviceService;
 import io.tvarr.domain.relay.port.in.PlayChannelUseCase;
@@ -99,6 +100,7 @@ final class Assembly {
     final StoreBackup backups;
     final ProxyService proxies;
     final ChannelOverrideService channelOverrides;
+    final ManualChannelService manualChannels;
     final ProxyGenerator generator;
     final PublishedLineups lineups;
     final PublishedGuideMatches guideMatches;
@@ -175,8 +177,9 @@ final class Assembly {
                         store.relayProfiles()),
                 cron,
                 clock);
-        this.channelOverrides =
-                new ChannelOverrideService(store.channelOverrides(), store.proxies(), store.channels(), clock);
+        this.channelOverrides = new ChannelOverrideService(
+                store.channelOverrides(), store.proxies(), store.channels(), store.manualChannels(), clock);
+        this.manualChannels = new ManualChannelService(store.manualChannels(), store.proxies(), clock);
         PipelineSettings pipeline =
                 new PipelineSettings(settings.dataDir.resolve("proxies"), settings.baseUrl, guideReaders(settings));
         PipelineInputs pipelineInputs = new PipelineInputs(
@@ -190,7 +193,8 @@ final class Assembly {
                 this::readOutputAccess,
                 store.channelOverrides(),
                 store.failover(),
-                store.guideMatching());
+                store.guideMatching(),
+                store.manualChannels());
         this.generator = new ProxyGenerator(
                 pipelineInputs,
                 pipeline,
@@ -221,7 +225,11 @@ final class Assembly {
                 new PlayChannelService(
                         proxies,
                         store.streamSources(),
-                        new ChannelStreamOrder(store.channels(), store.failover(), new PublishedMerges(pipeline)),
+                        new ChannelStreamOrder(
+                                store.channels(),
+                                store.failover(),
+                                new PublishedMerges(pipeline),
+                                store.manualChannels()),
                         new RelayProfileChoice(store.relayProfiles(), store.lastKnownCodecs(), clock, CODECS_TRUSTED),
                         relay),
                 tuners);

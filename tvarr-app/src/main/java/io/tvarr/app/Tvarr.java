@@ -44,6 +44,7 @@ import io.tvarr.domain.proxy.port.in.GenerateProxyUseCase;
 import io.tvarr.domain.proxy.port.in.ListGuideMatchesUseCase;
 import io.tvarr.domain.proxy.port.in.ListLineupUseCase;
 import io.tvarr.domain.proxy.port.in.ManageChannelOverridesUseCase;
+import io.tvarr.domain.proxy.port.in.ManageManualChannelsUseCase;
 import io.tvarr.domain.proxy.port.in.ManageProxiesUseCase;
 import io.tvarr.domain.proxy.port.in.PinGuideChannelUseCase;
 import io.tvarr.domain.relay.ClientInfo;
@@ -211,6 +212,14 @@ public final class Tvarr implements AutoCloseable {
      */
     public ManageChannelOverridesUseCase channelOverrides() {
         return parts.channelOverrides;
+    }
+
+    /**
+     * Channels added to a proxy by hand (name, stream URL, tvg-id, logo, group, number, guide channel): add, edit,
+     * remove, list, import from and export to M3U. They apply from the proxy's next generation.
+     */
+    public ManageManualChannelsUseCase manualChannels() {
+        return parts.manualChannels;
     }
 
     /** Generates a proxy's playlist and guide now; its last report; the published files. */

@@ -25,6 +25,7 @@ import io.tvarr.http.logo.LogoRoutes;
 import io.tvarr.http.proxy.ChannelOverrideRoutes;
 import io.tvarr.http.proxy.FailoverRoutes;
 import io.tvarr.http.proxy.GuideMatchRoutes;
+import io.tvarr.http.proxy.ManualChannelRoutes;
 import io.tvarr.http.proxy.OutputAccessRoutes;
 import io.tvarr.http.proxy.OutputRoutes;
 import io.tvarr.http.proxy.ProxyRoutes;
@@ -39,6 +40,7 @@ import io.tvarr.http.system.MetricsRoutes;
 import io.tvarr.http.system.SystemRoutes;
 import io.tvarr.http.system.WarningRoutes;
 import io.tvarr.http.web.LogoPages;
+import io.tvarr.http.web.ManualChannelPages;
 import io.tvarr.http.web.OverridePages;
 import io.tvarr.http.web.WebRoutes;
 import io.tvarr.http.web.WebUseCases;
@@ -147,6 +149,7 @@ public final class TvarrApplication implements AutoCloseable {
                 new ProxyRoutes(core.proxies(), core.generation(), core.outputUsers(), core.outputAccess()),
                 new OutputAccessRoutes(core.proxies(), core.outputAccess()),
                 new ChannelOverrideRoutes(core.proxies(), core.channelOverrides()),
+                new ManualChannelRoutes(core.proxies(), core.manualChannels()),
                 new FailoverRoutes(core.failover()),
                 new GuideMatchRoutes(core.proxies(), core.guideMatches(), core.guidePins(), core.guideMatching()),
                 new OutputUserRoutes(core.proxies(), core.outputUsers()),
@@ -189,6 +192,7 @@ public final class TvarrApplication implements AutoCloseable {
                         core.configuration())),
                 new OverridePages(core.proxies(), core.channelOverrides()),
                 new LogoPages(core.logoCatalogue(), core.logoRemoval()),
+                new ManualChannelPages(core.proxies(), core.manualChannels()),
                 new XtreamRoutes(
                         new XtreamRoutes.UseCases(
                                 core.xtreamLogins(),

@@ -24,6 +24,7 @@ import io.tvarr.domain.mapping.port.out.DataMappingRuleRepository;
 import io.tvarr.domain.output.port.out.OutputAccessRepository;
 import io.tvarr.domain.proxy.port.out.ChannelOverrideRepository;
 import io.tvarr.domain.proxy.port.out.GuideMatchRepository;
+import io.tvarr.domain.proxy.port.out.ManualChannelRepository;
 import io.tvarr.domain.proxy.port.out.StreamProxyRepository;
 import io.tvarr.domain.relay.port.out.LastKnownCodecRepository;
 import io.tvarr.domain.relay.port.out.RelayProfileRepository;
@@ -48,6 +49,7 @@ import io.tvarr.persistence.mapping.JdbiDataMappingRuleRepository;
 import io.tvarr.persistence.output.JdbiOutputAccessRepository;
 import io.tvarr.persistence.proxy.JdbiChannelOverrideRepository;
 import io.tvarr.persistence.proxy.JdbiGuideMatchRepository;
+import io.tvarr.persistence.proxy.JdbiManualChannelRepository;
 import io.tvarr.persistence.proxy.JdbiStreamProxyRepository;
 import io.tvarr.persistence.relay.JdbiLastKnownCodecRepository;
 import io.tvarr.persistence.relay.JdbiRelayProfileRepository;
@@ -296,6 +298,10 @@ public final class JdbiPersistence implements AutoCloseable {
 
     public ChannelOverrideRepository channelOverrides() {
         return new JdbiChannelOverrideRepository(db);
+    }
+
+    public ManualChannelRepository manualChannels() {
+        return new JdbiManualChannelRepository(db);
     }
 
     public ProxyFailoverRepository failover() {

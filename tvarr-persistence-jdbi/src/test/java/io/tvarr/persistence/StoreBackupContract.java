@@ -10,6 +10,9 @@ import io.tvarr.domain.ValidationException;
 import io.tvarr.domain.backup.BackupSummary;
 import io.tvarr.domain.backup.service.StoreBackup;
 import io.tvarr.domain.channel.Channel;
+import io.tvarr.domain.channel.ChannelId;
+import io.tvarr.domain.proxy.ManualChannel;
+import io.tvarr.domain.proxy.StreamProxy;
 import io.tvarr.domain.source.StreamSource;
 import io.tvarr.persistence.logo.FileLogoStore;
 import java.io.ByteArrayInputStream;
@@ -76,7 +79,21 @@ abstract class StoreBackupContract {
                 sink.accept(channel(i));
             }
         });
-        original.proxies().insert(aProxy("living-room", source.id()));
+        StreamProxy proxy = aProxy("living-room", source.id());
+        original.proxies().insert(proxy);
+        original.manualChannels()
+                .saveAll(List.of(new ManualChannel(
+                        new ChannelId(java.util.UUID.randomUUID()),
+                        proxy.id(),
+                        "Town TV",
+                        "https://town.example/live.m3u8",
+                        null,
+                        null,
+                        "Local",
+                        500,
+                        null,
+                        0,
+                        CLOCK.instant())));
         Files.createDirectories(dir.resolve("logos"));
         Files.write(dir.resolve("logos").resolve(LOGO), new byte[] {(byte) 0x89, 'P', 'N', 'G'});
     }
@@ -117,6 +134,10 @@ abstract class StoreBackupContract {
         assertThat(restored.streamSources().findAll()).containsExactly(source);
         assertThat(channels(restored)).containsExactlyElementsOf(channels(original));
         assertThat(restored.proxies().findAll()).isEqualTo(original.proxies().findAll());
+        StreamProxy proxy = original.proxies().findAll().get(0);
+        assertThat(restored.manualChannels().findAllByProxy(proxy.id()))
+                .hasSize(1)
+                .isEqualTo(original.manualChannels().findAllByProxy(proxy.id()));
         assertThat(dir.resolve("restored-logos").resolve(LOGO))
                 .hasBinaryContent(new byte[] {(byte) 0x89, 'P', 'N', 'G'});
     }

@@ -1,6 +1,7 @@
 package io.tvarr.pipeline;
 
 import io.tvarr.domain.channel.port.out.ChannelRepository;
+import io.tvarr.domain.proxy.ManualChannel;
 import io.tvarr.domain.source.StreamSource;
 import io.tvarr.pipeline.stage.ProxyChannel;
 import java.util.List;
@@ -8,15 +9,26 @@ import java.util.function.Consumer;
 
 /**
  * A proxy's channels on their way into its output: every channel of each source, the sources in the proxy's
- * order. Can be fed more than once (the pre-pass reads the channels before the real pass).
+ * order, then the channels the user added to the proxy by hand. Can be fed more than once (the pre-pass reads the channels before the real pass).
  */
 final class ChannelFeed implements Feed<ProxyChannel> {
     private final ChannelRepository channels;
     private final List<StreamSource> sources;
+    private final List<ManualChannel> manual;
+    private final StreamSource manualSource;
 
-    ChannelFeed(ChannelRepository channels, List<StreamSource> sources) {
+    /**
+     * @param manual the proxy's manual channels, fed after every source's, as channels of {@code manualSource}
+     */
+    ChannelFeed(
+            ChannelRepository channels,
+            List<StreamSource> sources,
+            List<ManualChannel> manual,
+            StreamSource manualSource) {
         this.channels = channels;
         this.sources = List.copyOf(sources);
+        this.manual = List.copyOf(manual);
+        this.manualSource = manualSource;
     }
 
     @Override
@@ -25,6 +37,9 @@ final class ChannelFeed implements Feed<ProxyChannel> {
             StreamSource source = sources.get(index);
             int sourceIndex = index;
             channels.forEachBySource(source.id(), c -> sink.accept(ProxyChannel.of(c, source, sourceIndex)));
+        }
+        for (ManualChannel channel : manual) {
+            sink.accept(ProxyChannel.of(channel.toChannel(), manualSource, sources.size()));
         }
     }
 }

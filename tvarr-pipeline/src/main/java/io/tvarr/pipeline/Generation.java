@@ -1,5 +1,6 @@
 package io.tvarr.pipeline;
 
+import io.tvarr.domain.channel.ChannelId;
 import io.tvarr.domain.epg.EpgSource;
 import io.tvarr.domain.logo.LogoCacheResult;
 import io.tvarr.domain.logo.port.in.CacheLogosUseCase;
@@ -7,6 +8,7 @@ import io.tvarr.domain.output.OutputAccess;
 import io.tvarr.domain.proxy.GenerationReport;
 import io.tvarr.domain.proxy.GenerationReport.StageReport;
 import io.tvarr.domain.proxy.GuidePin;
+import io.tvarr.domain.proxy.ManualChannel;
 import io.tvarr.domain.proxy.OutputSettings;
 import io.tvarr.domain.proxy.StreamProxy;
 import io.tvarr.pipeline.output.AtomicPublisher;
@@ -24,6 +26,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -74,10 +77,14 @@ final class Generation {
         ChannelPass channelPass = new ChannelPass(
                 proxy,
                 loaded.rules(),
-                matcher(loaded.guides()),
+                matcher(loaded.guides(), loaded.manual()),
                 report,
                 inputs.failover().find(proxy.id()).mergeBy());
-        ChannelFeed channels = new ChannelFeed(inputs.channels(), loaded.sources());
+        ChannelFeed channels = new ChannelFeed(
+                inputs.channels(),
+                loaded.sources(),
+                loaded.manual(),
+                ManualChannel.sourceOf(proxy.id(), proxy.updatedAt()));
         List<Stage<ProxyChannel>> numberingOnwards = numberingOnwards(
                 ChannelPrepass.run(proxy, loaded.rules(), channels, report),
                 loaded.rules().overrides().pinnedNumbers(),
@@ -135,9 +142,17 @@ final class Generation {
     }
 
     /** The guide channels of the proxy's guides, in its order so that earlier guides win ties. */
-    private GuideMatcher matcher(List<EpgSource> guides) {
+    private GuideMatcher matcher(List<EpgSource> guides, List<ManualChannel> manual) {
         List<GuidePin> pins = new ArrayList<>();
         inputs.guideMatching().forEachPin(proxy.id(), pins::add);
+        // a manual channel's guide channel is a pin of its own; one set through the pins API wins
+        Set<ChannelId> pinned = new HashSet<>();
+        pins.forEach(pin -> pinned.add(pin.channel()));
+        for (ManualChannel channel : manual) {
+            if (channel.guideChannelId() != null && !pinned.contains(channel.id())) {
+                pins.add(new GuidePin(proxy.id(), channel.id(), channel.guideChannelId(), channel.updatedAt()));
+            }
+        }
         GuideMatcher matcher = new GuideMatcher(inputs.guideMatching().settings(proxy.id()), pins);
         for (EpgSource guide : guides) {
             inputs.guides().forEachChannelBySource(guide.id(), matcher::add);

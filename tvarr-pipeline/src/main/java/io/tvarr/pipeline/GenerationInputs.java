@@ -1,11 +1,14 @@
 package io.tvarr.pipeline;
 
 import io.tvarr.domain.NotFoundException;
+import io.tvarr.domain.channel.ChannelId;
 import io.tvarr.domain.epg.EpgSource;
 import io.tvarr.domain.epg.EpgSourceId;
 import io.tvarr.domain.filter.Filter;
 import io.tvarr.domain.mapping.DataMappingRule;
 import io.tvarr.domain.mapping.MappingRuleId;
+import io.tvarr.domain.proxy.ChannelOverride;
+import io.tvarr.domain.proxy.ManualChannel;
 import io.tvarr.domain.proxy.ProxyFilter;
 import io.tvarr.domain.proxy.ProxyMappingRule;
 import io.tvarr.domain.proxy.StreamProxy;
@@ -14,29 +17,81 @@ import io.tvarr.domain.source.StreamSource;
 import io.tvarr.pipeline.stage.overrides.ChannelOverrides;
 import io.tvarr.pipeline.stage.rules.ProxyRules;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * What a generation reads before its passes: the proxy's enabled sources and guides in its order, and its rules
- * compiled. A source or guide that is gone or disabled is skipped with a warning; a filter or mapping rule that is
+ * What a generation reads before its passes: the proxy's enabled sources and guides in its order, its rules
+ * compiled, and the channels the user added to it by hand. A source or guide that is gone or disabled is skipped with a warning; a filter or mapping rule that is
  * gone fails the generation, since the output would show what the user excluded.
  */
-record GenerationInputs(List<StreamSource> sources, List<EpgSource> guides, ProxyRules rules) {
+record GenerationInputs(
+        List<StreamSource> sources, List<EpgSource> guides, ProxyRules rules, List<ManualChannel> manual) {
     GenerationInputs {
         sources = List.copyOf(sources);
         guides = List.copyOf(guides);
+        manual = List.copyOf(manual);
     }
 
     /** Loads the proxy's inputs from {@code stores}, warning in {@code report} of what it skips. */
     static GenerationInputs load(StreamProxy proxy, PipelineInputs stores, GenerationReportBuilder report) {
         List<StreamSource> sources = sources(proxy, stores, report);
         List<EpgSource> guides = guides(proxy, stores, report);
-        ProxyRules rules = stores.overrides() == null
+        List<ManualChannel> manual = stores.manualChannels().findAllByProxy(proxy.id());
+        List<ChannelOverride> overrides =
+                stores.overrides() == null ? List.of() : stores.overrides().findAllByProxy(proxy.id());
+        ProxyRules rules = stores.overrides() == null && manual.isEmpty()
                 ? compiledRules(proxy, stores)
                 : compiledRules(proxy, stores)
-                        .withOverrides(new ChannelOverrides(stores.overrides().findAllByProxy(proxy.id())));
-        return new GenerationInputs(sources, guides, rules);
+                        .withOverrides(new ChannelOverrides(withManualNumbers(overrides, manual)));
+        return new GenerationInputs(sources, guides, rules, manual);
+    }
+
+    /**
+     * The overrides with each manual channel's number pinned as an override's would be, so numbering keeps it and
+     * gives it to no other channel; an override of the manual channel that sets a number of its own wins.
+     */
+    private static List<ChannelOverride> withManualNumbers(
+            List<ChannelOverride> overrides, List<ManualChannel> manual) {
+        Map<ChannelId, ChannelOverride> byChannel = new LinkedHashMap<>();
+        overrides.forEach(o -> byChannel.put(o.channel(), o));
+        for (ManualChannel channel : manual) {
+            Integer number = channel.number();
+            if (number == null) {
+                continue;
+            }
+            ChannelOverride set = byChannel.get(channel.id());
+            if (set == null) {
+                byChannel.put(
+                        channel.id(),
+                        new ChannelOverride(
+                                channel.proxy(),
+                                channel.id(),
+                                null,
+                                number,
+                                null,
+                                null,
+                                null,
+                                false,
+                                channel.updatedAt()));
+            } else if (set.number() == null) {
+                byChannel.put(
+                        channel.id(),
+                        new ChannelOverride(
+                                set.proxy(),
+                                set.channel(),
+                                set.name(),
+                                number,
+                                set.group(),
+                                set.logoUrl(),
+                                set.tvgId(),
+                                set.hidden(),
+                                set.updatedAt()));
+            }
+        }
+        return new ArrayList<>(byChannel.values());
     }
 
     /** The proxy's active filters and mapping rules as they are now, compiled. */

@@ -10,6 +10,7 @@ import io.tvarr.domain.output.OutputAccess;
 import io.tvarr.domain.output.port.in.ReadOutputAccessUseCase;
 import io.tvarr.domain.proxy.port.out.ChannelOverrideRepository;
 import io.tvarr.domain.proxy.port.out.GuideMatchRepository;
+import io.tvarr.domain.proxy.port.out.ManualChannelRepository;
 import io.tvarr.domain.proxy.port.out.StreamProxyRepository;
 import io.tvarr.domain.source.port.out.StreamSourceRepository;
 import org.jspecify.annotations.Nullable;
@@ -17,7 +18,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The stores a generation reads from, the proxies' output access, which names each proxy in the URLs it
  * publishes (the token of a token proxy, else the id), the per-proxy channel overrides, the proxies' failover
- * settings (how they merge channels), and their guide pins and matching settings.
+ * settings (how they merge channels), their guide pins and matching settings, and the channels users added to them
+ * by hand.
  */
 public record PipelineInputs(
         StreamProxyRepository proxies,
@@ -30,7 +32,8 @@ public record PipelineInputs(
         ReadOutputAccessUseCase access,
         @Nullable ChannelOverrideRepository overrides,
         ProxyFailoverRepository failover,
-        GuideMatchRepository guideMatching) {
+        GuideMatchRepository guideMatching,
+        ManualChannelRepository manualChannels) {
     /** Inputs without overrides, failover settings or guide pins (tools, tests); add them with the {@code with} copies. */
     public PipelineInputs(
             StreamProxyRepository proxies,
@@ -52,7 +55,8 @@ public record PipelineInputs(
                 access,
                 null,
                 ProxyFailoverRepository.NONE,
-                GuideMatchRepository.NONE);
+                GuideMatchRepository.NONE,
+                ManualChannelRepository.NONE);
     }
 
     /** These inputs reading per-proxy channel overrides from {@code overrides}. */
@@ -68,7 +72,8 @@ public record PipelineInputs(
                 access,
                 overrides,
                 failover,
-                guideMatching);
+                guideMatching,
+                manualChannels);
     }
 
     /** These inputs reading the proxies' failover settings from {@code failover}. */
@@ -84,7 +89,8 @@ public record PipelineInputs(
                 access,
                 overrides,
                 failover,
-                guideMatching);
+                guideMatching,
+                manualChannels);
     }
 
     /** These inputs reading guide pins and matching settings from {@code guideMatching}. */
@@ -100,7 +106,25 @@ public record PipelineInputs(
                 access,
                 overrides,
                 failover,
-                guideMatching);
+                guideMatching,
+                manualChannels);
+    }
+
+    /** These inputs reading the channels users add by hand to proxies from {@code manualChannels}. */
+    public PipelineInputs withManualChannels(ManualChannelRepository manualChannels) {
+        return new PipelineInputs(
+                proxies,
+                sources,
+                channels,
+                epgSources,
+                guides,
+                filters,
+                rules,
+                access,
+                overrides,
+                failover,
+                guideMatching,
+                manualChannels);
     }
 
     /** Inputs where every proxy has the default access, so outputs are named by proxy id (tools, tests). */

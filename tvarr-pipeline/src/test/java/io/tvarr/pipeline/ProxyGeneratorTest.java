@@ -12,6 +12,7 @@ import io.tvarr.domain.ConflictException;
 import io.tvarr.domain.UpstreamException;
 import io.tvarr.domain.ValidationException;
 import io.tvarr.domain.channel.Channel;
+import io.tvarr.domain.channel.ChannelId;
 import io.tvarr.domain.channel.ChannelQuery;
 import io.tvarr.domain.epg.EpgChannel;
 import io.tvarr.domain.epg.EpgProgramme;
@@ -34,6 +35,7 @@ import io.tvarr.domain.proxy.ChannelOverride;
 import io.tvarr.domain.proxy.DeliveryMode;
 import io.tvarr.domain.proxy.GenerationReport;
 import io.tvarr.domain.proxy.LineupChannel;
+import io.tvarr.domain.proxy.ManualChannel;
 import io.tvarr.domain.proxy.Numbering;
 import io.tvarr.domain.proxy.NumberingMode;
 import io.tvarr.domain.proxy.OutputSettings;
@@ -68,6 +70,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import javax.xml.parsers.DocumentBuilderFactory;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -125,7 +128,8 @@ class ProxyGeneratorTest {
                                 store.filters(),
                                 store.mappingRules(),
                                 this::access)
-                        .withOverrides(store.channelOverrides()),
+                        .withOverrides(store.channelOverrides())
+                        .withManualChannels(store.manualChannels()),
                 new PipelineSettings(dir.resolve("proxies"), () -> "http://tv.local:8080/", guideReaders),
                 new IngestionGuard(id -> ingesting.test(id), maxWait, Duration.ofMillis(5)),
                 CLOCK);
@@ -423,6 +427,86 @@ class ProxyGeneratorTest {
             generator.generate(proxy.id());
 
             assertThat(numbers(playlist(proxy.id()))).containsExactly("1", "3", "2");
+        }
+    }
+
+    @Nested
+    class Manual_channels {
+        @BeforeEach
+        void channels() {
+            ProxyGeneratorTest.this.channels(
+                    news,
+                    aChannel()
+                            .from(news.id())
+                            .withKey("m3u:|/bbc")
+                            .named("BBC News")
+                            .build(),
+                    aChannel().from(news.id()).withKey("m3u:|/cnn").named("CNN").build());
+        }
+
+        private ManualChannel manual(StreamProxy proxy, String name, @Nullable Integer number, int position) {
+            ManualChannel channel = new ManualChannel(
+                    new ChannelId(java.util.UUID.randomUUID()),
+                    proxy.id(),
+                    name,
+                    "https://cdn.example/" + position + ".m3u8",
+                    null,
+                    null,
+                    "Mine",
+                    number,
+                    null,
+                    position,
+                    NOW);
+            store.manualChannels().saveAll(List.of(channel));
+            return channel;
+        }
+
+        @Test
+        void follow_the_sources_channels_in_their_order_with_their_number_kept() throws IOException {
+            StreamProxy proxy =
+                    proxy(new Numbering(NumberingMode.SEQUENTIAL, 1, 100), DeliveryMode.REDIRECT, output(false));
+            manual(proxy, "Local News", 1, 0);
+            manual(proxy, "Town TV", null, 1);
+
+            generator.generate(proxy.id());
+
+            var playlist = playlist(proxy.id());
+            assertThat(names(playlist)).containsExactly("BBC News", "CNN", "Local News", "Town TV");
+            assertThat(numbers(playlist)).containsExactly("2", "3", "1", "4");
+            assertThat(playlist.get(2).url()).isEqualTo("https://cdn.example/0.m3u8");
+        }
+
+        @Test
+        void go_through_the_proxys_filters_and_rules_like_any_channel() throws IOException {
+            MappingRuleId suffix = rule(
+                    "suffix",
+                    ExpressionDomain.STREAM_MAPPING,
+                    "group_title == \"Mine\" SET channel_name = \"Mine: Local\"");
+            Filter mine = filter(
+                    "mine only", FilterAction.INCLUDE, ExpressionDomain.STREAM_FILTER, "group_title == \"Mine\"");
+            StreamProxy proxy = proxy(
+                    Numbering.DEFAULT,
+                    DeliveryMode.REDIRECT,
+                    output(false),
+                    List.of(new ProxyFilter(mine.id(), true)),
+                    List.of(suffix));
+            manual(proxy, "Local News", null, 0);
+
+            generator.generate(proxy.id());
+
+            assertThat(names(playlist(proxy.id()))).containsExactly("Mine: Local");
+        }
+
+        @Test
+        void belong_to_their_proxy_only() throws IOException {
+            StreamProxy proxy = proxy(Numbering.DEFAULT, DeliveryMode.REDIRECT, output(false));
+            StreamProxy other = io.tvarr.domain.TestData.aProxy("kitchen", news.id());
+            store.proxies().insert(other);
+            manual(other, "Theirs", null, 0);
+
+            generator.generate(proxy.id());
+
+            assertThat(names(playlist(proxy.id()))).containsExactly("BBC News", "CNN");
         }
     }
 

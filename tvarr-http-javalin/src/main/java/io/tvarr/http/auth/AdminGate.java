@@ -140,7 +140,9 @@ public final class AdminGate implements ApiRoutes {
 
     private static boolean isForm(Context ctx) {
         String type = ctx.contentType();
-        return type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded");
+        String lower = type == null ? "" : type.toLowerCase(java.util.Locale.ROOT);
+        // a page's upload (an M3U import) carries the token as a form field as well
+        return lower.startsWith("application/x-www-form-urlencoded") || lower.startsWith("multipart/form-data");
     }
 
     private static HttpResponseException unauthorized(Context ctx, String detail) {

@@ -30,6 +30,7 @@ import java.util.TreeSet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -119,7 +120,7 @@ public final class RelayHub implements StreamRelay, FileRelay, AutoCloseable {
                 .map(plan -> plan.withDefaultUserAgent(userAgent))
                 .toList();
         List<RuntimeException> refusals = new ArrayList<>();
-        int first = admit(streams, 0, refusals);
+        int first = admit(streams, IntStream.range(0, streams.size()).boxed().toList(), refusals);
         if (first < 0) {
             throw refused(requested.primary(), refusals);
         }
@@ -138,11 +139,12 @@ public final class RelayHub implements StreamRelay, FileRelay, AutoCloseable {
     }
 
     /**
-     * Takes the source's and host's connection for the first stream from {@code from} on whose source has a free
+     * Takes the source's and host's connection for the first of the {@code candidates} whose source has a free
      * connection and whose host's circuit breaker lets it through.
      */
-    private synchronized int admit(List<StreamPlan> streams, int from, List<RuntimeException> refusals) {
-        for (int i = from; i < streams.size(); i++) {
+    private synchronized int admit(
+            List<StreamPlan> streams, List<Integer> candidates, List<RuntimeException> refusals) {
+        for (int i : candidates) {
             StreamPlan plan = streams.get(i);
             try {
                 String host = host(plan.upstreamUrl());
@@ -216,9 +218,9 @@ public final class RelayHub implements StreamRelay, FileRelay, AutoCloseable {
         }
 
         @Override
-        public int admit(List<StreamPlan> streams, int from, List<String> refusals) {
+        public int admit(List<StreamPlan> streams, List<Integer> candidates, List<String> refusals) {
             List<RuntimeException> refused = new ArrayList<>();
-            int index = RelayHub.this.admit(streams, from, refused);
+            int index = RelayHub.this.admit(streams, candidates, refused);
             refused.forEach(e -> refusals.add(e.getMessage()));
             return index;
         }

@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -38,6 +39,10 @@ final class RelaySession {
     private static final Logger log = LoggerFactory.getLogger(RelaySession.class);
     private static final int PAT_SEARCH_BYTES = 1024 * 1024;
     private static final int UPSTREAM_READ_BYTES = 256 * 1024;
+    /** A stream that played this long before failing was no flap: the count of quick failures starts again. */
+    static final Duration STABLE = Duration.ofSeconds(10);
+    /** Quick failures in a row, per stream of the channel, after which a flapping channel ends. */
+    static final int QUICK_FAILURES_PER_STREAM = 3;
 
     enum State {
         CONNECTING,
@@ -65,6 +70,7 @@ final class RelaySession {
     private volatile long lastDataNanos = System.nanoTime();
     private volatile @Nullable InputStream body;
     private volatile @Nullable Thread reader;
+    private volatile @Nullable Instant firstBytesAt;
 
     @Nullable
     ScheduledFuture<?> idleStop;
@@ -106,31 +112,51 @@ final class RelaySession {
         void released(StreamPlan stream);
 
         /**
-         * Takes the connection of the first stream from {@code from} on that may be opened now.
+         * Takes the connection of the first of the {@code candidates} (indexes into {@code streams}, in the order
+         * to try) that may be opened now.
          *
          * @param refusals told why each stream passed over was refused
          * @return its index, or -1 when none may
          */
-        int admit(List<StreamPlan> streams, int from, List<String> refusals);
+        int admit(List<StreamPlan> streams, List<Integer> candidates, List<String> refusals);
 
         /** The upstream host of the stream, as the relay counts it. */
         String host(StreamPlan stream);
     }
 
     private void pump(Upstreams upstreams, Runnable ended) {
+        // streams that failed without a byte since the last one that sent some: none is tried twice in that time
+        Set<Integer> failed = new HashSet<>();
+        int quickFailures = 0;
         try {
             while (true) {
                 int index = current;
+                firstBytesAt = null;
                 @Nullable UpstreamException failure = relay(streams.get(index), upstreams);
                 if (stopping.get() || (failure == null && index == streams.size() - 1)) {
                     finish(null);
                     return;
                 }
+                @Nullable Instant started = firstBytesAt;
+                if (started != null) {
+                    // it worked: every stream may be tried again, this one too once another has failed
+                    failed.clear();
+                } else {
+                    failed.add(index);
+                }
+                boolean quick = started == null
+                        || Duration.between(started, clock.instant()).compareTo(STABLE) < 0;
+                quickFailures = quick ? quickFailures + 1 : 0;
                 String reason = failure == null ? "upstream ended the stream" : failure.getMessage();
+                if (quickFailures >= streams.size() * QUICK_FAILURES_PER_STREAM) {
+                    finish(new UpstreamException(reason + "; gave up after " + quickFailures
+                            + " streams in a row failed within " + STABLE.toSeconds() + " s of their first bytes"));
+                    return;
+                }
                 List<String> refusals = new ArrayList<>();
-                int next = upstreams.admit(streams, index + 1, refusals);
+                int next = upstreams.admit(streams, candidates(index, failed), refusals);
                 if (next < 0) {
-                    finish(exhausted(failure, reason, index, refusals));
+                    finish(exhausted(failure, reason, refusals));
                     return;
                 }
                 switchTo(index, next, String.valueOf(reason), upstreams);
@@ -140,12 +166,25 @@ final class RelaySession {
         }
     }
 
-    private @Nullable UpstreamException exhausted(
-            @Nullable UpstreamException failure, String reason, int index, List<String> refusals) {
-        if (failure == null && refusals.isEmpty()) {
-            return null;
+    /**
+     * The streams that may take over from {@code index}, in order: the later ones, then the earlier ones (the
+     * preferred first stream first), leaving out those that failed since the last bytes.
+     */
+    private List<Integer> candidates(int index, Set<Integer> failed) {
+        List<Integer> order = new ArrayList<>();
+        for (int step = 1; step < streams.size(); step++) {
+            int candidate = (index + step) % streams.size();
+            if (!failed.contains(candidate)) {
+                order.add(candidate);
+            }
         }
-        if (index == streams.size() - 1 && failure != null) {
+        return order;
+    }
+
+    private @Nullable UpstreamException exhausted(
+            @Nullable UpstreamException failure, String reason, List<String> refusals) {
+        if (refusals.isEmpty()) {
+            // every other stream already failed since the last bytes: the channel is down, and this is why
             return failure;
         }
         String others = "; no other stream of the channel could take over: " + String.join("; ", refusals);
@@ -189,6 +228,7 @@ final class RelaySession {
                 }
                 if (!streaming) {
                     streaming = true;
+                    firstBytesAt = clock.instant();
                     state = State.STREAMING;
                     upstreams.connected(stream);
                 }

@@ -36,6 +36,7 @@ class RelayHubTest {
     private HttpServer upstream;
     private final AtomicInteger connections = new AtomicInteger();
     private final AtomicInteger open = new AtomicInteger();
+    private final AtomicInteger flakyConnections = new AtomicInteger();
     private RelayHub hub;
 
     @BeforeEach
@@ -77,6 +78,32 @@ class RelayHubTest {
                 throw new IOException("gone");
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            }
+        });
+        upstream.createContext("/cut/", exchange -> {
+            // sends a tenth of the body it announced, then the connection is cut: a failure, not an end
+            connections.incrementAndGet();
+            cut(exchange, 1);
+        });
+        upstream.createContext("/flaky/", exchange -> {
+            // the first connection is cut mid-stream; the provider is back for every later one
+            if (flakyConnections.getAndIncrement() == 0) {
+                connections.incrementAndGet();
+                cut(exchange, 3);
+            }
+            connections.incrementAndGet();
+            try (exchange;
+                    OutputStream out = exchange.getResponseBody()) {
+                exchange.sendResponseHeaders(200, 0);
+                for (int i = 0; i < 100_000; i++) {
+                    out.write(packets(100));
+                    out.flush();
+                    Thread.sleep(5);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (IOException e) {
+                // the relay hung up
             }
         });
         upstream.createContext("/broken/", exchange -> {
@@ -156,6 +183,31 @@ class RelayHubTest {
             have += take;
         }
         return all;
+    }
+
+    /**
+     * Announces a body ten times longer than the {@code writes} times 100 packets it sends, then throws without
+     * closing the exchange, so the server drops the connection mid-body (closing would end a chunked body cleanly).
+     */
+    private static void cut(com.sun.net.httpserver.HttpExchange exchange, int writes) throws IOException {
+        exchange.sendResponseHeaders(200, 188L * 100 * writes * 10);
+        OutputStream out = exchange.getResponseBody();
+        for (int i = 0; i < writes; i++) {
+            out.write(packets(100));
+            out.flush();
+        }
+        throw new IOException("the provider drops the connection");
+    }
+
+    /** Reads until the stream ends; its error, if any, propagates. */
+    private static long readToTheEnd(StreamSubscription subscription) {
+        byte[] buffer = new byte[8192];
+        long total = 0;
+        int n;
+        while ((n = subscription.read(buffer)) >= 0) {
+            total += n;
+        }
+        return total;
     }
 
     private static void awaitTrue(java.util.function.BooleanSupplier condition, String what)
@@ -390,6 +442,84 @@ class RelayHubTest {
                     .isInstanceOf(UpstreamException.class)
                     .hasMessageContaining("http 500");
             assertThat(connections).hasValue(2);
+        }
+
+        @Test
+        void when_the_later_streams_fail_the_session_goes_back_to_an_earlier_one() {
+            StreamSubscription client =
+                    hub.subscribe(streams(plan("/flaky/1.ts", 0), otherAccount("/broken/2.ts", 0)), CLIENT);
+
+            readAtLeast(client, 188 * 2000);
+
+            assertThat(hub.sessions()).singleElement().satisfies(s -> {
+                assertThat(s.streamIndex()).isZero();
+                assertThat(s.switches())
+                        .extracting(change -> change.from() + "->" + change.to())
+                        .containsExactly("0->1", "1->0");
+                assertThat(s.switches().get(1).reason()).contains("http 500");
+            });
+            client.close();
+        }
+
+        @Test
+        void a_dead_channel_ends_without_retrying_what_failed_or_what_the_breaker_holds_off() {
+            StreamSubscription client = hub.subscribe(
+                    streams(plan("/broken/a.ts", 0), otherAccount("/broken/b.ts", 0), plan("/broken/c.ts", 0)), CLIENT);
+
+            assertThatThrownBy(() -> readToTheEnd(client))
+                    .isInstanceOf(UpstreamException.class)
+                    .hasMessageContaining("b.ts: http 500")
+                    .hasMessageContaining("circuit breaker open");
+            // a and b failed (a is not tried again); the host's breaker, open after two failures, holds c off
+            assertThat(connections).hasValue(2);
+        }
+
+        @Test
+        void streams_that_keep_dying_right_after_starting_end_the_session_after_a_bounded_number_of_switches() {
+            StreamSubscription client =
+                    hub.subscribe(streams(plan("/cut/a.ts", 0), otherAccount("/cut/b.ts", 0)), CLIENT);
+
+            assertThatThrownBy(() -> readToTheEnd(client))
+                    .isInstanceOf(UpstreamException.class)
+                    .hasMessageContaining("gave up after 6 streams in a row failed");
+            assertThat(connections).hasValue(6);
+        }
+
+        @Test
+        void a_stream_that_played_a_while_before_failing_starts_the_count_of_quick_failures_again()
+                throws InterruptedException {
+            hub.close();
+            // every reading of the clock is a minute later, so each stream has played "long" when it is cut
+            Clock slow = new Clock() {
+                private final java.util.concurrent.atomic.AtomicLong minutes =
+                        new java.util.concurrent.atomic.AtomicLong();
+
+                @Override
+                public java.time.ZoneId getZone() {
+                    return java.time.ZoneOffset.UTC;
+                }
+
+                @Override
+                public Clock withZone(java.time.ZoneId zone) {
+                    return this;
+                }
+
+                @Override
+                public java.time.Instant instant() {
+                    return java.time.Instant.EPOCH.plus(Duration.ofMinutes(minutes.incrementAndGet()));
+                }
+            };
+            hub = new RelayHub(
+                    settings(8 * 1024 * 1024, Duration.ofMillis(200), Duration.ofSeconds(10)), "tvarr-test", slow);
+            StreamSubscription client =
+                    hub.subscribe(streams(plan("/cut/a.ts", 0), otherAccount("/cut/b.ts", 0)), CLIENT);
+
+            awaitTrue(() -> connections.get() > 6 * 2, "the session kept switching past the bound for quick failures");
+
+            assertThat(hub.sessions())
+                    .singleElement()
+                    .satisfies(s -> assertThat(s.state()).isNotEqualTo("failed"));
+            client.close();
         }
     }
 }

@@ -6,11 +6,13 @@ import io.tvarr.domain.channel.ChannelId;
 import io.tvarr.domain.channel.port.out.ChannelRepository;
 import io.tvarr.domain.proxy.ChannelOverride;
 import io.tvarr.domain.proxy.ListedOverride;
+import io.tvarr.domain.proxy.ManualChannel;
 import io.tvarr.domain.proxy.ProxyId;
 import io.tvarr.domain.proxy.StreamProxy;
 import io.tvarr.domain.proxy.port.in.ManageChannelOverridesUseCase;
 import io.tvarr.domain.proxy.port.in.SetChannelOverrideCommand;
 import io.tvarr.domain.proxy.port.out.ChannelOverrideRepository;
+import io.tvarr.domain.proxy.port.out.ManualChannelRepository;
 import io.tvarr.domain.proxy.port.out.StreamProxyRepository;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -23,6 +25,7 @@ public final class ChannelOverrideService implements ManageChannelOverridesUseCa
     private final ChannelOverrideRepository overrides;
     private final StreamProxyRepository proxies;
     private final ChannelRepository channels;
+    private final ManualChannelRepository manual;
     private final Clock clock;
 
     public ChannelOverrideService(
@@ -30,9 +33,20 @@ public final class ChannelOverrideService implements ManageChannelOverridesUseCa
             StreamProxyRepository proxies,
             ChannelRepository channels,
             Clock clock) {
+        this(overrides, proxies, channels, ManualChannelRepository.NONE, clock);
+    }
+
+    /** Overrides that may also change the channels added to the proxy by hand ({@code manual}). */
+    public ChannelOverrideService(
+            ChannelOverrideRepository overrides,
+            StreamProxyRepository proxies,
+            ChannelRepository channels,
+            ManualChannelRepository manual,
+            Clock clock) {
         this.overrides = overrides;
         this.proxies = proxies;
         this.channels = channels;
+        this.manual = manual;
         this.clock = clock;
     }
 
@@ -89,9 +103,14 @@ public final class ChannelOverrideService implements ManageChannelOverridesUseCa
                 override, channel.isEmpty(), channel.map(Channel::name).orElse(null));
     }
 
-    /** The channel when it is in one of the proxy's sources; a channel of another source does not count. */
+    /**
+     * The channel when it is in one of the proxy's sources or added to it by hand; a channel of another source does
+     * not count.
+     */
     private Optional<Channel> channelIn(StreamProxy proxy, ChannelId id) {
-        return channels.findById(id).filter(c -> proxy.sources().contains(c.sourceId()));
+        return channels.findById(id)
+                .filter(c -> proxy.sources().contains(c.sourceId()))
+                .or(() -> manual.find(proxy.id(), id).map(ManualChannel::toChannel));
     }
 
     private StreamProxy proxy(ProxyId id) {

@@ -4,6 +4,7 @@ import io.tvarr.domain.NotFoundException;
 import io.tvarr.domain.channel.Channel;
 import io.tvarr.domain.failover.port.in.ListChannelStreamsUseCase;
 import io.tvarr.domain.proxy.DeliveryMode;
+import io.tvarr.domain.proxy.ManualChannel;
 import io.tvarr.domain.proxy.StreamProxy;
 import io.tvarr.domain.proxy.port.in.ManageProxiesUseCase;
 import io.tvarr.domain.relay.FailoverStreams;
@@ -22,6 +23,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -105,6 +107,9 @@ public final class PlayChannelService implements PlayChannelUseCase {
 
     private StreamPlan plan(StreamProxy proxy, Channel channel, boolean tuner) {
         StreamSource source = sources.findById(channel.sourceId())
+                .or(() -> channel.sourceId().equals(ManualChannel.sourceIdOf(proxy.id()))
+                        ? Optional.of(ManualChannel.sourceOf(proxy.id(), proxy.updatedAt()))
+                        : Optional.empty())
                 .orElseThrow(() -> new NotFoundException("source " + channel.sourceId() + ": not found"));
         Map<String, String> headers = new HashMap<>();
         putIfPresent(headers, "User-Agent", channel.attribute("http-user-agent"));

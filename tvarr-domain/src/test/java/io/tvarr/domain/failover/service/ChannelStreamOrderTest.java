@@ -17,13 +17,16 @@ import io.tvarr.domain.failover.ChannelAlternates;
 import io.tvarr.domain.failover.MergeBy;
 import io.tvarr.domain.failover.ProxyFailover;
 import io.tvarr.domain.failover.port.out.ProxyFailoverRepository;
+import io.tvarr.domain.proxy.ManualChannel;
 import io.tvarr.domain.proxy.ProxyId;
 import io.tvarr.domain.proxy.StreamProxy;
+import io.tvarr.domain.proxy.port.out.ManualChannelRepository;
 import io.tvarr.domain.source.SourceId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -45,6 +48,40 @@ class ChannelStreamOrderTest {
 
     ChannelStreamOrderTest() {
         List.of(news, newsB, newsC, foreign).forEach(c -> stored.put(c.id(), c));
+    }
+
+    @Test
+    void a_manual_channel_of_the_proxy_is_a_stream_and_an_alternate_like_any_other() {
+        ManualChannel mine = new ManualChannel(
+                new ChannelId(UUID.randomUUID()),
+                proxy.id(),
+                "My News",
+                "https://cdn.example/news.m3u8",
+                null,
+                null,
+                null,
+                null,
+                null,
+                0,
+                java.time.Instant.EPOCH);
+        ManualChannel otherProxys = new ManualChannel(
+                new ChannelId(UUID.randomUUID()),
+                ProxyId.random(),
+                "Theirs",
+                "https://cdn.example/theirs.m3u8",
+                null,
+                null,
+                null,
+                null,
+                null,
+                0,
+                java.time.Instant.EPOCH);
+        ChannelStreamOrder withManual = new ChannelStreamOrder(
+                new Channels(), new Settings(), (p, c) -> merged.getOrDefault(c, List.of()), new OneManual(mine));
+        merged.put(news.id(), List.of(mine.id(), otherProxys.id()));
+
+        assertThat(withManual.streams(proxy, mine.id().toString())).containsExactly(mine.toChannel());
+        assertThat(withManual.streams(proxy, news.id().toString())).containsExactly(news, mine.toChannel());
     }
 
     @Test
@@ -122,6 +159,29 @@ class ChannelStreamOrderTest {
         @Override
         public List<GroupCount> groups(@Nullable SourceId source) {
             return List.of();
+        }
+    }
+
+    /** One manual channel, of its proxy only. */
+    private record OneManual(ManualChannel channel) implements ManualChannelRepository {
+        @Override
+        public void saveAll(List<ManualChannel> channels) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Optional<ManualChannel> find(ProxyId proxy, ChannelId id) {
+            return Optional.of(channel).filter(c -> c.proxy().equals(proxy) && c.id().equals(id));
+        }
+
+        @Override
+        public List<ManualChannel> findAllByProxy(ProxyId proxy) {
+            return channel.proxy().equals(proxy) ? List.of(channel) : List.of();
+        }
+
+        @Override
+        public boolean delete(ProxyId proxy, ChannelId id) {
+            throw new UnsupportedOperationException();
         }
     }
 }
