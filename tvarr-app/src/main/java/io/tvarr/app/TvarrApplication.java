@@ -35,6 +35,9 @@ import io.tvarr.http.system.ApiDocumentation;
 import io.tvarr.http.system.MetricsRoutes;
 import io.tvarr.http.system.SystemRoutes;
 import io.tvarr.http.system.WarningRoutes;
+import io.tvarr.http.web.FailoverPages;
+import io.tvarr.http.web.GuideMatchPages;
+import io.tvarr.http.web.GuideMatchUseCases;
 import io.tvarr.http.web.OverridePages;
 import io.tvarr.http.web.WebRoutes;
 import io.tvarr.http.web.WebUseCases;
@@ -180,6 +183,13 @@ public final class TvarrApplication implements AutoCloseable {
                         parts.clock,
                         core.xtreamAccountTest())),
                 new OverridePages(core.proxies(), core.channelOverrides()),
+                new GuideMatchPages(new GuideMatchUseCases(
+                        core.proxies(),
+                        core.generation(),
+                        core.guideMatches(),
+                        core.guidePins(),
+                        core.guideMatching())),
+                new FailoverPages(core.proxies(), core.failover(), core.channels(), core.channelDetails()),
                 new XtreamRoutes(
                         new XtreamRoutes.UseCases(
                                 core.xtreamLogins(),
