@@ -302,8 +302,7 @@ class GuideMatchAndFailoverPagesIT {
 
             assertThat(refused.statusCode()).isEqualTo(400);
             assertThat(refused.body())
-                    .containsPattern(
-                            "<p class=\"field-error\" id=\"threshold-error\">threshold: 'ninety'[^<]*</p>")
+                    .containsPattern("<p class=\"field-error\" id=\"threshold-error\">threshold: 'ninety'[^<]*</p>")
                     .contains("value=\"ninety\"");
             assertThat(json.readTree(api.get("/api/v1/proxies/" + proxy + "/guide-matching")
                                     .body())
@@ -391,8 +390,7 @@ class GuideMatchAndFailoverPagesIT {
             HttpResponse<String> refused = post("/proxies/" + proxy + "/failover", Map.of("mergeBy", "callsign"));
 
             assertThat(refused.statusCode()).isEqualTo(400);
-            assertThat(refused.body())
-                    .contains("<p class=\"field-error\" id=\"mergeBy-error\">mergeBy: 'callsign'");
+            assertThat(refused.body()).contains("<p class=\"field-error\" id=\"mergeBy-error\">mergeBy: 'callsign'");
             assertThat(json.readTree(api.get("/api/v1/proxies/" + proxy + "/failover")
                                     .body())
                             .get("mergeBy")
