@@ -246,6 +246,46 @@ class GuideMatchAndFailoverPagesIT {
         }
 
         @Test
+        void come_fifty_to_a_page_with_links_to_the_next_and_previous() throws IOException {
+            StringBuilder m3u = new StringBuilder("#EXTM3U\n");
+            for (int i = 1; i <= 60; i++) {
+                m3u.append("#EXTINF:-1 tvg-id=\"\" group-title=\"Many\",Channel ")
+                        .append(i)
+                        .append("\nhttp://up.example/many/")
+                        .append(i)
+                        .append(".ts\n");
+            }
+            Path many = Files.writeString(dir.resolve("inputs").resolve("many.m3u"), m3u.toString());
+            String source = create(
+                    "/api/v1/sources/stream", "{\"name\":\"Many\",\"kind\":\"m3u\",\"url\":\"" + many.toUri() + "\"}");
+            ingest("/api/v1/sources/stream/" + source);
+            String proxy = create(
+                    "/api/v1/proxies",
+                    "{\"name\":\"Paged\",\"sources\":[\"" + source + "\"],\"epgSources\":[\"" + guideId + "\"]}");
+
+            String first =
+                    page("/proxies/" + proxy + "/guide-matches?tier=unmatched").body();
+            String second = page("/proxies/" + proxy + "/guide-matches?tier=unmatched&page=1")
+                    .body();
+
+            assertThat(first)
+                    .contains("60 in all; page 1 of 2")
+                    .contains("href=\"/proxies/" + proxy + "/guide-matches?tier=unmatched&amp;page=1\" rel=\"next\"")
+                    .doesNotContain("rel=\"prev\"");
+            assertThat(Pattern.compile("<tr data-channel=")
+                            .matcher(first)
+                            .results()
+                            .count())
+                    .isEqualTo(50);
+            assertThat(second).contains("page 2 of 2").contains("rel=\"prev\"").contains(">Channel 60<");
+            assertThat(Pattern.compile("<tr data-channel=")
+                            .matcher(second)
+                            .results()
+                            .count())
+                    .isEqualTo(10);
+        }
+
+        @Test
         void a_candidate_pinned_wins_after_regenerating_and_can_be_unpinned() throws IOException {
             String proxy = proxy("Pinned");
             String weather = channelIds(proxy).get("Local Weather");
