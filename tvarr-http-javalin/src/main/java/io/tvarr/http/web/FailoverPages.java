@@ -26,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.UnaryOperator;
 
 /**
  * A proxy's failover page, {@code /proxies/{id}/failover}: the merge mode, and the alternates by hand (add one by
@@ -88,50 +87,34 @@ public final class FailoverPages implements ApiRoutes {
     /** Adds {@code alternate} last among the alternates of {@code channel}. */
     void add(Context ctx) {
         ChannelId channel = channelId(param(ctx, "channel"), "channel");
-        ChannelId alternate = channelId(param(ctx, "alternate"), "alternate");
-        change(ctx, channel, list -> {
-            List<ChannelId> added = new ArrayList<>(list);
-            added.add(alternate);
-            return added;
-        });
+        change(ctx, channel, new AlternatesEdit.Add(channelId(param(ctx, "alternate"), "alternate")));
     }
 
     void remove(Context ctx) {
-        ChannelId alternate = channelId(param(ctx, "alternate"), "alternate");
-        change(
-                ctx,
-                ChannelId.parse(ctx.pathParam("channelId")),
-                list -> list.stream().filter(a -> !a.equals(alternate)).toList());
+        ChannelId channel = ChannelId.parse(ctx.pathParam("channelId"));
+        change(ctx, channel, new AlternatesEdit.Remove(channelId(param(ctx, "alternate"), "alternate")));
     }
 
     /** Moves {@code alternate} one place {@code up} (tried earlier) or {@code down}. */
     void move(Context ctx) {
+        ChannelId channel = ChannelId.parse(ctx.pathParam("channelId"));
         ChannelId alternate = channelId(param(ctx, "alternate"), "alternate");
         String direction = param(ctx, "to");
         if (!direction.equals("up") && !direction.equals("down")) {
             throw new ValidationException("to: '" + direction + "' (expected: up or down)");
         }
-        change(ctx, ChannelId.parse(ctx.pathParam("channelId")), list -> {
-            List<ChannelId> moved = new ArrayList<>(list);
-            int from = moved.indexOf(alternate);
-            int to = direction.equals("up") ? from - 1 : from + 1;
-            if (from >= 0 && to >= 0 && to < moved.size()) {
-                moved.set(from, moved.get(to));
-                moved.set(to, alternate);
-            }
-            return moved;
-        });
+        change(ctx, channel, new AlternatesEdit.Move(alternate, direction.equals("up")));
     }
 
     /**
-     * Replaces the alternates of {@code channel} by what {@code edit} makes of them (no alternates left removes the
-     * entry) and saves; a refusal shows the page again with the domain's message, and nothing is stored.
+     * Makes {@code edit} to the alternates of {@code channel} and saves the settings; a refusal shows the page again
+     * with the domain's message, and nothing is stored.
      */
-    private void change(Context ctx, ChannelId channel, UnaryOperator<List<ChannelId>> edit) {
+    private void change(Context ctx, ChannelId channel, AlternatesEdit edit) {
         StreamProxy proxy = proxy(ctx);
         ProxyFailover stored = failover.failover(proxy.id().toString());
         try {
-            failover.change(proxy.id().toString(), new ProxyFailover(stored.mergeBy(), edited(stored, channel, edit)));
+            failover.change(proxy.id().toString(), edit.applyTo(stored, channel));
         } catch (ValidationException e) {
             render(ctx, 400, proxy, stored, stored.mergeBy().word(), FormErrors.of(e, FIELDS));
             return;
@@ -141,30 +124,6 @@ public final class FailoverPages implements ApiRoutes {
                 "/proxies/" + proxy.id() + "/failover?channel=" + channel
                         + (query.isEmpty() ? "" : "&q=" + URLEncoder.encode(query, StandardCharsets.UTF_8)),
                 HttpStatus.SEE_OTHER);
-    }
-
-    private static List<ChannelAlternates> edited(
-            ProxyFailover stored, ChannelId channel, UnaryOperator<List<ChannelId>> edit) {
-        List<ChannelAlternates> manual = new ArrayList<>();
-        boolean found = false;
-        for (ChannelAlternates entry : stored.manual()) {
-            if (entry.channel().equals(channel)) {
-                found = true;
-                addUnlessEmpty(manual, channel, edit.apply(entry.alternates()));
-            } else {
-                manual.add(entry);
-            }
-        }
-        if (!found) {
-            addUnlessEmpty(manual, channel, edit.apply(List.of()));
-        }
-        return manual;
-    }
-
-    private static void addUnlessEmpty(List<ChannelAlternates> manual, ChannelId channel, List<ChannelId> alternates) {
-        if (!alternates.isEmpty()) {
-            manual.add(new ChannelAlternates(channel, alternates));
-        }
     }
 
     private void render(
