@@ -41,6 +41,9 @@ import io.tvarr.http.system.SystemRoutes;
 import io.tvarr.http.system.WarningRoutes;
 import io.tvarr.http.web.LogoPages;
 import io.tvarr.http.web.ManualChannelPages;
+import io.tvarr.http.web.FailoverPages;
+import io.tvarr.http.web.GuideMatchPages;
+import io.tvarr.http.web.GuideMatchUseCases;
 import io.tvarr.http.web.OverridePages;
 import io.tvarr.http.web.WebRoutes;
 import io.tvarr.http.web.WebUseCases;
@@ -193,6 +196,13 @@ public final class TvarrApplication implements AutoCloseable {
                 new OverridePages(core.proxies(), core.channelOverrides()),
                 new LogoPages(core.logoCatalogue(), core.logoRemoval()),
                 new ManualChannelPages(core.proxies(), core.manualChannels()),
+                new GuideMatchPages(new GuideMatchUseCases(
+                        core.proxies(),
+                        core.generation(),
+                        core.guideMatches(),
+                        core.guidePins(),
+                        core.guideMatching())),
+                new FailoverPages(core.proxies(), core.failover(), core.channels(), core.channelDetails()),
                 new XtreamRoutes(
                         new XtreamRoutes.UseCases(
                                 core.xtreamLogins(),
