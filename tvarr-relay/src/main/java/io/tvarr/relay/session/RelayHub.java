@@ -3,12 +3,15 @@ package io.tvarr.relay.session;
 import io.tvarr.domain.Checks;
 import io.tvarr.domain.RefusedUpstreamException;
 import io.tvarr.domain.UnavailableException;
+import io.tvarr.domain.channel.ChannelId;
 import io.tvarr.domain.relay.ClientInfo;
 import io.tvarr.domain.relay.FailoverStreams;
 import io.tvarr.domain.relay.RelaySessionInfo;
 import io.tvarr.domain.relay.StreamPlan;
 import io.tvarr.domain.relay.StreamSubscription;
 import io.tvarr.domain.relay.UpstreamHealth;
+import io.tvarr.domain.relay.port.out.ConnectionSlot;
+import io.tvarr.domain.relay.port.out.ConnectionSlots;
 import io.tvarr.domain.relay.port.out.FFmpeg;
 import io.tvarr.domain.relay.port.out.HardwareAccelerationDetector;
 import io.tvarr.domain.relay.port.out.StreamRelay;
@@ -23,10 +26,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,7 +44,7 @@ import org.slf4j.LoggerFactory;
  * per host, failover to the channel's next stream when one fails, a watchdog ending silent upstreams, and a grace period before an
  * unwatched upstream is closed. Thread-safe; close it to stop every session.
  */
-public final class RelayHub implements StreamRelay, AutoCloseable {
+public final class RelayHub implements StreamRelay, ConnectionSlots, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(RelayHub.class);
 
     private final RelaySettings settings;
@@ -106,15 +113,16 @@ public final class RelayHub implements StreamRelay, AutoCloseable {
         List<StreamPlan> streams = requested.streams().stream()
                 .map(plan -> plan.withDefaultUserAgent(userAgent))
                 .toList();
+        Set<ChannelId> broken = requested.knownBroken();
         List<RuntimeException> refusals = new ArrayList<>();
-        int first = admit(streams, 0, refusals);
+        int first = admit(streams, 0, broken, refusals);
         if (first < 0) {
             throw refused(requested.primary(), refusals);
         }
         String host = host(streams.get(first).upstreamUrl());
         RelaySession session = new RelaySession(streams, first, host, settings.bufferBytes(), clock);
         sessions.put(requested.sessionKey(), session);
-        session.start(new SessionUpstreams(), () -> ended(session));
+        session.start(new SessionUpstreams(broken), () -> ended(session));
         log.info(
                 "relay session started session_id={} channel_id={} host={} stream={} streams={}",
                 session.id,
@@ -127,32 +135,52 @@ public final class RelayHub implements StreamRelay, AutoCloseable {
 
     /**
      * Takes the source's and host's connection for the first stream from {@code from} on whose source has a free
-     * connection and whose host's circuit breaker lets it through.
+     * connection and whose host's circuit breaker lets it through; streams a recent health check found broken only
+     * when none of the others may be opened.
      */
-    private synchronized int admit(List<StreamPlan> streams, int from, List<RuntimeException> refusals) {
-        for (int i = from; i < streams.size(); i++) {
-            StreamPlan plan = streams.get(i);
-            try {
-                String host = host(plan.upstreamUrl());
-                if (opener(plan) == null) {
-                    throw new UnavailableException(
-                            "relay profile '" + plan.profile().name()
-                                    + "': FFmpeg transcoding is not set up on this server",
-                            0);
+    private synchronized int admit(
+            List<StreamPlan> streams, int from, Set<ChannelId> broken, List<RuntimeException> refusals) {
+        // refusals are told in the streams' order, whichever pass met them
+        Map<Integer, RuntimeException> refused = new TreeMap<>();
+        try {
+            for (boolean knownBroken : new boolean[] {false, true}) {
+                for (int i = from; i < streams.size(); i++) {
+                    if (broken.contains(streams.get(i).channel()) == knownBroken) {
+                        RuntimeException refusal = admit(streams.get(i));
+                        if (refusal == null) {
+                            return i;
+                        }
+                        refused.put(i, refusal);
+                    }
                 }
-                limits.acquire(plan.source(), plan.sourceName(), plan.sourceLimit(), host);
-                try {
-                    breakers.permit(host);
-                } catch (UnavailableException e) {
-                    limits.release(plan.source(), host);
-                    throw e;
-                }
-                return i;
-            } catch (UnavailableException | RefusedUpstreamException e) {
-                refusals.add(e);
             }
+            return -1;
+        } finally {
+            refusals.addAll(refused.values());
         }
-        return -1;
+    }
+
+    /** Takes the plan's connections; the refusal when they may not be taken now. */
+    private @Nullable RuntimeException admit(StreamPlan plan) {
+        try {
+            String host = host(plan.upstreamUrl());
+            if (opener(plan) == null) {
+                throw new UnavailableException(
+                        "relay profile '" + plan.profile().name()
+                                + "': FFmpeg transcoding is not set up on this server",
+                        0);
+            }
+            limits.acquire(plan.source(), plan.sourceName(), plan.sourceLimit(), host);
+            try {
+                breakers.permit(host);
+            } catch (UnavailableException e) {
+                limits.release(plan.source(), host);
+                throw e;
+            }
+            return null;
+        } catch (UnavailableException | RefusedUpstreamException e) {
+            return e;
+        }
     }
 
     /** A channel with one stream keeps its own refusal; with several, every stream's refusal is named. */
@@ -179,6 +207,12 @@ public final class RelayHub implements StreamRelay, AutoCloseable {
 
     /** The hub's side of a session's streams: openers, limits and breakers. */
     private final class SessionUpstreams implements RelaySession.Upstreams {
+        private final Set<ChannelId> broken;
+
+        SessionUpstreams(Set<ChannelId> broken) {
+            this.broken = broken;
+        }
+
         @Override
         public UpstreamOpener opener(StreamPlan stream) {
             UpstreamOpener opener = RelayHub.this.opener(stream);
@@ -206,7 +240,7 @@ public final class RelayHub implements StreamRelay, AutoCloseable {
         @Override
         public int admit(List<StreamPlan> streams, int from, List<String> refusals) {
             List<RuntimeException> refused = new ArrayList<>();
-            int index = RelayHub.this.admit(streams, from, refused);
+            int index = RelayHub.this.admit(streams, from, broken, refused);
             refused.forEach(e -> refusals.add(e.getMessage()));
             return index;
         }
@@ -288,6 +322,38 @@ public final class RelayHub implements StreamRelay, AutoCloseable {
             list.add(new UpstreamHealth(host, states.getOrDefault(host, "closed"), limits.hostUse(host)));
         }
         return list;
+    }
+
+    /**
+     * A connection for work beside the sessions (a health check's ffprobe), counted against the same source and host
+     * limits; a host whose circuit breaker is open is not asked again by it either.
+     */
+    @Override
+    public Optional<ConnectionSlot> tryTake(StreamPlan plan) {
+        StreamPlan withAgent = plan.withDefaultUserAgent(userAgent);
+        String host = host(plan.upstreamUrl());
+        if ("open".equals(breakers.states().get(host))) {
+            return Optional.empty();
+        }
+        try {
+            limits.acquire(plan.source(), plan.sourceName(), plan.sourceLimit(), host);
+        } catch (UnavailableException e) {
+            return Optional.empty(); // no free connection: the caller skips, nothing was opened
+        }
+        AtomicBoolean held = new AtomicBoolean(true);
+        return Optional.of(new ConnectionSlot() {
+            @Override
+            public StreamPlan plan() {
+                return withAgent;
+            }
+
+            @Override
+            public void close() {
+                if (held.getAndSet(false)) {
+                    limits.release(plan.source(), host);
+                }
+            }
+        });
     }
 
     @Override
