@@ -30,6 +30,7 @@ import io.tvarr.http.relay.RelayProfileRoutes;
 import io.tvarr.http.relay.RelayRoutes;
 import io.tvarr.http.source.ChannelDetailRoutes;
 import io.tvarr.http.source.SourceRoutes;
+import io.tvarr.http.source.StreamHealthRoutes;
 import io.tvarr.http.source.XtreamTestRoutes;
 import io.tvarr.http.system.ApiDocumentation;
 import io.tvarr.http.system.MetricsRoutes;
@@ -145,6 +146,7 @@ public final class TvarrApplication implements AutoCloseable {
                 new ChannelOverrideRoutes(core.proxies(), core.channelOverrides()),
                 new FailoverRoutes(core.failover()),
                 new GuideMatchRoutes(core.proxies(), core.guideMatches(), core.guidePins(), core.guideMatching()),
+                new StreamHealthRoutes(core.streamHealth(), core.streamCheck(), core.streamChecks()),
                 new OutputUserRoutes(core.proxies(), core.outputUsers()),
                 new OutputRoutes(core.generation(), core.play(), access),
                 new HdHomeRunRoutes(core.tuners(), core.lineups(), access),
@@ -178,7 +180,8 @@ public final class TvarrApplication implements AutoCloseable {
                         core.xtreamLineups(),
                         core.xtreamGuides(),
                         parts.clock,
-                        core.xtreamAccountTest())),
+                        core.xtreamAccountTest(),
+                        core.streamHealth())),
                 new OverridePages(core.proxies(), core.channelOverrides()),
                 new XtreamRoutes(
                         new XtreamRoutes.UseCases(
