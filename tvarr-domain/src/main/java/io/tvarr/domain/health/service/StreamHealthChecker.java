@@ -2,6 +2,7 @@ package io.tvarr.domain.health.service;
 
 import io.tvarr.domain.NotFoundException;
 import io.tvarr.domain.Redaction;
+import io.tvarr.domain.UnavailableException;
 import io.tvarr.domain.channel.Channel;
 import io.tvarr.domain.channel.ChannelId;
 import io.tvarr.domain.channel.port.out.ChannelRepository;
@@ -139,6 +140,8 @@ public final class StreamHealthChecker implements CheckStreamHealthUseCase {
                     info.videoCodec(),
                     info.audioCodec(),
                     clock.instant()));
+        } catch (UnavailableException e) {
+            throw e; // ffprobe is missing or cannot start: that says nothing about the stream
         } catch (RuntimeException e) {
             // the probe's failure is the finding: the stream is recorded broken with it, nothing to rethrow
             return Optional.of(broken(channel, e.getMessage()));

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tvarr.domain.NotFoundException;
+import io.tvarr.domain.UnavailableException;
 import io.tvarr.domain.UpstreamException;
 import io.tvarr.domain.channel.Channel;
 import io.tvarr.domain.channel.ChannelId;
@@ -166,6 +167,19 @@ class StreamHealthCheckerTest {
         }
 
         @Test
+        void without_ffprobe_fails_and_records_nothing_against_the_stream() {
+            StreamSource source = source(0);
+            Channel news = channel(source, "news");
+            prober.missing = true;
+
+            assertThatThrownBy(() -> checker.check(source.id()))
+                    .isInstanceOf(UnavailableException.class)
+                    .hasMessageContaining("ffprobe");
+            assertThat(health.findByChannel(news.id())).isEmpty();
+            assertThat(slots.inUse.getOrDefault(source.id(), 0)).isZero();
+        }
+
+        @Test
         void of_an_unknown_source_is_refused() {
             SourceId unknown = SourceId.random();
 
@@ -214,6 +228,7 @@ class StreamHealthCheckerTest {
         final Map<String, Map<String, String>> headers = new HashMap<>();
         final List<String> probed = new ArrayList<>();
         final List<Integer> inUseWhileProbing = new ArrayList<>();
+        boolean missing;
 
         void answers(String url, MediaInfo info) {
             answers.put(url, info);
@@ -235,6 +250,9 @@ class StreamHealthCheckerTest {
 
         @Override
         public MediaInfo probe(String url, Map<String, String> requestHeaders, Duration timeout) {
+            if (missing) {
+                throw new UnavailableException("FFmpeg: no ffmpeg and ffprobe found on PATH", 0);
+            }
             probed.add(url);
             headers.put(url, requestHeaders);
             inUseWhileProbing.add(

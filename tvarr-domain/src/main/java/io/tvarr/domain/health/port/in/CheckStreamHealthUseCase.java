@@ -11,6 +11,8 @@ public interface CheckStreamHealthUseCase {
      * (seconds per channel); an interrupt ends the run after the current probe.
      *
      * @throws io.tvarr.domain.NotFoundException when there is no such source
+     * @throws io.tvarr.domain.UnavailableException when ffprobe is missing or cannot be started; the streams checked
+     *     before are recorded, the one being checked is not
      */
     HealthCheckRun check(SourceId source);
 }
