@@ -72,24 +72,22 @@ public final class StreamHealthChecker implements CheckStreamHealthUseCase {
         List<ChannelId> due = stores.health().dueForCheck(id, settings.maxChecksPerRun());
         int working = 0;
         int broken = 0;
-        int done = 0;
+        int gone = 0;
         for (ChannelId channelId : due) {
+            Optional<Channel> channel = stores.channels().findById(channelId);
+            if (channel.isEmpty()) {
+                gone++; // removed by a refresh since the batch was chosen
+                continue;
+            }
             if (Thread.currentThread().isInterrupted()) {
                 break;
             }
-            Optional<Channel> channel = stores.channels().findById(channelId);
-            done++;
-            if (channel.isEmpty()) {
-                continue; // removed by a refresh since the batch was chosen
-            }
             Optional<StreamHealth> result = check(source, channel.get());
             if (result.isEmpty()) {
-                done--;
                 log.info(
-                        "stream health checks stopped, no free connection source_id={} limit={} left={}",
+                        "stream health checks stopped, no free connection source_id={} limit={}",
                         id,
-                        source.maxConcurrentStreams(),
-                        due.size() - done);
+                        source.maxConcurrentStreams());
                 break;
             }
             stores.health().record(result.get());
@@ -99,10 +97,14 @@ public final class StreamHealthChecker implements CheckStreamHealthUseCase {
                 broken++;
             }
         }
-        HealthCheckRun run = new HealthCheckRun(id, working + broken, working, broken, due.size() - done);
+        return finished(
+                new HealthCheckRun(id, working + broken, working, broken, due.size() - gone - working - broken));
+    }
+
+    private static HealthCheckRun finished(HealthCheckRun run) {
         log.info(
                 "stream health checked source_id={} checked={} working={} broken={} skipped={}",
-                id,
+                run.source(),
                 run.checked(),
                 run.working(),
                 run.broken(),
