@@ -13,6 +13,9 @@ import io.tvarr.domain.failover.service.ChannelStreamOrder;
 import io.tvarr.domain.failover.service.FailoverSettingsService;
 import io.tvarr.domain.filter.service.ExpressionPreviewer;
 import io.tvarr.domain.filter.service.FilterService;
+import io.tvarr.domain.health.service.RecentHealth;
+import io.tvarr.domain.health.service.StreamHealthChecker;
+import io.tvarr.domain.health.service.StreamHealthService;
 import io.tvarr.domain.ingestion.service.ExclusiveIngestions;
 import io.tvarr.domain.logo.service.CachedLogos;
 import io.tvarr.domain.logo.service.LogoCatalogue;
@@ -74,6 +77,10 @@ import java.util.function.Supplier;
 final class Assembly {
     /** How long a channel's probed codecs are trusted, by the relay's probe and the tuner's profile choice alike. */
     private static final Duration CODECS_TRUSTED = Duration.ofHours(24);
+    /** How long ffprobe may take to read one stream in a health check before the stream counts as broken. */
+    private static final Duration HEALTH_PROBE_TIMEOUT = Duration.ofSeconds(15);
+    /** How long a health check's "broken" makes failover try the stream last; after that it is tried in its place. */
+    private static final Duration BROKEN_TRUSTED = Duration.ofHours(24);
 
     final JdbiPersistence store;
     final Clock clock;
@@ -119,6 +126,8 @@ final class Assembly {
     final ProcessFFmpeg ffmpeg;
     final SystemHardwareDetector hardware;
     final RelayHub relay;
+    final StreamHealthService streamHealth;
+    final StreamHealthChecker streamChecks;
     final PlayChannelUseCase streams;
     final RelayInspectionService relayInspection;
     final WarningsService warnings;
@@ -231,8 +240,17 @@ final class Assembly {
                                 new PublishedMerges(pipeline),
                                 store.manualChannels()),
                         new RelayProfileChoice(store.relayProfiles(), store.lastKnownCodecs(), clock, CODECS_TRUSTED),
-                        relay),
+                        relay,
+                        new RecentHealth(store.streamHealth(), BROKEN_TRUSTED, clock)),
                 tuners);
+        this.streamHealth = new StreamHealthService(store.streamHealth(), store.streamSources(), cron);
+        this.streamChecks = new StreamHealthChecker(
+                new StreamHealthChecker.Stores(
+                        store.streamSources(), store.channels(), store.streamHealth(), store.lastKnownCodecs()),
+                ffmpeg,
+                relay,
+                HEALTH_PROBE_TIMEOUT,
+                clock);
         this.xtreamOutputs = new XtreamPublications(settings.dataDir.resolve("proxies"));
         this.xtreamGuides = new XtreamGuides(pipelineInputs, xtreamOutputs, clock);
         this.xtream = new XtreamAccounts(

@@ -1,6 +1,7 @@
 package io.tvarr.app;
 
 import io.tvarr.domain.epg.EpgSourceId;
+import io.tvarr.domain.health.HealthCheckRun;
 import io.tvarr.domain.ingestion.IngestionStatus;
 import io.tvarr.domain.job.JobKind;
 import io.tvarr.domain.job.port.out.JobWork;
@@ -45,6 +46,7 @@ final class Jobs implements AutoCloseable {
         work.put(JobKind.EPG_INGEST, target -> counts(parts.ingestion.guides().ingest(EpgSourceId.parse(target))));
         work.put(JobKind.PROXY_GENERATE, target -> counts(parts.generator.generate(ProxyId.parse(target))));
         work.put(JobKind.LOGO_CLEANUP, target -> Map.of("removed", (long) parts.logoCleanup.cleanup()));
+        work.put(JobKind.HEALTH_CHECK, target -> counts(parts.streamChecks.check(SourceId.parse(target))));
         Duration history = settings.jobs.history();
         work.put(
                 JobKind.HISTORY_CLEANUP,
@@ -65,7 +67,11 @@ final class Jobs implements AutoCloseable {
                 watchers,
                 parts.clock);
         JobScheduler.Targets targets = new JobScheduler.Targets(
-                parts.store.streamSources(), parts.store.epgSources(), parts.store.proxies(), parts.store.jobs());
+                parts.store.streamSources(),
+                parts.store.epgSources(),
+                parts.store.proxies(),
+                parts.store.jobs(),
+                parts.store.streamHealth());
         this.scheduler = new JobScheduler(targets, cron, JobScheduler.Defaults.STANDARD, queue, parts.clock);
         this.api = new JobService(queue, scheduler, targets, parts.ingestions);
     }
@@ -110,6 +116,14 @@ final class Jobs implements AutoCloseable {
 
     private static Map<String, Long> counts(IngestionStatus status) {
         return Map.of("records", status.lastCount(), "skipped", status.lastSkipped());
+    }
+
+    private static Map<String, Long> counts(HealthCheckRun run) {
+        return Map.of(
+                "checked", (long) run.checked(),
+                "working", (long) run.working(),
+                "broken", (long) run.broken(),
+                "skipped", (long) run.skipped());
     }
 
     private static Map<String, Long> counts(GenerationReport report) {

@@ -25,6 +25,9 @@ import io.tvarr.domain.failover.port.in.ManageFailoverUseCase;
 import io.tvarr.domain.filter.port.in.CheckExpressionUseCase;
 import io.tvarr.domain.filter.port.in.ManageFiltersUseCase;
 import io.tvarr.domain.filter.port.in.PreviewExpressionUseCase;
+import io.tvarr.domain.health.port.in.CheckStreamHealthUseCase;
+import io.tvarr.domain.health.port.in.ConfigureHealthChecksUseCase;
+import io.tvarr.domain.health.port.in.ListStreamHealthUseCase;
 import io.tvarr.domain.ingestion.port.in.IngestSourceUseCase;
 import io.tvarr.domain.job.port.in.ManageJobsUseCase;
 import io.tvarr.domain.job.port.in.WatchJobsUseCase;
@@ -262,6 +265,21 @@ public final class Tvarr implements AutoCloseable {
      */
     public ManageFailoverUseCase failover() {
         return parts.failover;
+    }
+
+    /** Each channel source's periodic stream checks: on or off (off by default), schedule, channels per run. */
+    public ConfigureHealthChecksUseCase streamChecks() {
+        return parts.streamHealth;
+    }
+
+    /** The stream checks' results: per source a page at a time, per channel the last one. */
+    public ListStreamHealthUseCase streamHealth() {
+        return parts.streamHealth;
+    }
+
+    /** Checks a batch of a source's streams now, on the calling thread, within the source's free connections. */
+    public CheckStreamHealthUseCase streamCheck() {
+        return parts.streamChecks;
     }
 
     /** Who may read each proxy's outputs: reading, changing, rotating tokens. */

@@ -33,6 +33,7 @@ import io.tvarr.http.relay.RelayProfileRoutes;
 import io.tvarr.http.relay.RelayRoutes;
 import io.tvarr.http.source.ChannelDetailRoutes;
 import io.tvarr.http.source.SourceRoutes;
+import io.tvarr.http.source.StreamHealthRoutes;
 import io.tvarr.http.source.XtreamTestRoutes;
 import io.tvarr.http.system.ApiDocumentation;
 import io.tvarr.http.system.ConfigRoutes;
@@ -155,6 +156,7 @@ public final class TvarrApplication implements AutoCloseable {
                 new ManualChannelRoutes(core.proxies(), core.manualChannels()),
                 new FailoverRoutes(core.failover()),
                 new GuideMatchRoutes(core.proxies(), core.guideMatches(), core.guidePins(), core.guideMatching()),
+                new StreamHealthRoutes(core.streamHealth(), core.streamCheck(), core.streamChecks()),
                 new OutputUserRoutes(core.proxies(), core.outputUsers()),
                 new ConfigRoutes(core.configExport(), core.configApply()),
                 new OutputRoutes(core.generation(), core.play(), access),
@@ -192,7 +194,8 @@ public final class TvarrApplication implements AutoCloseable {
                         core.xtreamGuides(),
                         parts.clock,
                         core.xtreamAccountTest(),
-                        core.configuration())),
+                        core.configuration(),
+                        core.streamHealth())),
                 new OverridePages(core.proxies(), core.channelOverrides()),
                 new LogoPages(core.logoCatalogue(), core.logoRemoval()),
                 new ManualChannelPages(core.proxies(), core.manualChannels()),

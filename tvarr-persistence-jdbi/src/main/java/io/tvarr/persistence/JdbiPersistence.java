@@ -16,6 +16,7 @@ import io.tvarr.domain.epg.port.out.EpgRepository;
 import io.tvarr.domain.epg.port.out.EpgSourceRepository;
 import io.tvarr.domain.failover.port.out.ProxyFailoverRepository;
 import io.tvarr.domain.filter.port.out.FilterRepository;
+import io.tvarr.domain.health.port.out.StreamHealthRepository;
 import io.tvarr.domain.ingestion.port.out.IngestionStatusRepository;
 import io.tvarr.domain.job.port.out.JobRepository;
 import io.tvarr.domain.logo.port.out.LogoAssetRepository;
@@ -41,6 +42,7 @@ import io.tvarr.persistence.epg.JdbiEpgRepository;
 import io.tvarr.persistence.epg.JdbiEpgSourceRepository;
 import io.tvarr.persistence.failover.JdbiProxyFailoverRepository;
 import io.tvarr.persistence.filter.JdbiFilterRepository;
+import io.tvarr.persistence.health.JdbiStreamHealthRepository;
 import io.tvarr.persistence.ingestion.JdbiIngestionStatusRepository;
 import io.tvarr.persistence.job.JdbiJobRepository;
 import io.tvarr.persistence.logo.JdbiLogoAssetRepository;
@@ -262,6 +264,10 @@ public final class JdbiPersistence implements AutoCloseable {
 
     public RelayProfileRepository relayProfiles() {
         return new JdbiRelayProfileRepository(db, json);
+    }
+
+    public StreamHealthRepository streamHealth() {
+        return new JdbiStreamHealthRepository(db);
     }
 
     public LastKnownCodecRepository lastKnownCodecs() {

@@ -6,5 +6,7 @@ public enum JobKind {
     EPG_INGEST,
     PROXY_GENERATE,
     LOGO_CLEANUP,
-    HISTORY_CLEANUP
+    HISTORY_CLEANUP,
+    /** Checks a batch of a channel source's streams with ffprobe; the target is the source id. */
+    HEALTH_CHECK
 }

@@ -1,8 +1,11 @@
 package io.tvarr.domain.relay;
 
 import io.tvarr.domain.Checks;
+import io.tvarr.domain.channel.Channel;
 import io.tvarr.domain.channel.ChannelId;
 import io.tvarr.domain.source.SourceId;
+import io.tvarr.domain.source.StreamSource;
+import java.util.HashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -50,6 +53,37 @@ public record StreamPlan(
                 sourceLimit,
                 profile,
                 PlayableCodecs.PLAYERS);
+    }
+
+    /**
+     * A channel of a source, with the headers its provider expects: the channel's #EXTVLCOPT values first, then the
+     * source's User-Agent (the relay adds the server's when neither names one).
+     */
+    public static StreamPlan of(
+            Channel channel, StreamSource source, @Nullable RelayProfile profile, PlayableCodecs playable) {
+        Map<String, String> headers = new HashMap<>();
+        putIfPresent(headers, "User-Agent", channel.attribute("http-user-agent"));
+        putIfPresent(headers, "Referer", channel.attribute("http-referrer"));
+        putIfPresent(headers, "Origin", channel.attribute("http-origin"));
+        if (!headers.containsKey("User-Agent") && source.userAgent() != null) {
+            headers.put("User-Agent", source.userAgent());
+        }
+        return new StreamPlan(
+                channel.id(),
+                channel.name(),
+                source.id(),
+                source.name(),
+                channel.streamUrl(),
+                headers,
+                source.maxConcurrentStreams(),
+                profile,
+                playable);
+    }
+
+    private static void putIfPresent(Map<String, String> headers, String name, @Nullable String value) {
+        if (value != null && !value.isBlank()) {
+            headers.put(name, value.strip());
+        }
     }
 
     /** The same plan reading another URL of the same upstream (an HLS variant, say). */

@@ -1,6 +1,7 @@
 package io.tvarr.http.web;
 
 import io.tvarr.domain.Redaction;
+import io.tvarr.domain.health.port.in.ListStreamHealthUseCase;
 import io.tvarr.domain.ingestion.IngestionStatus;
 import io.tvarr.domain.ingestion.port.in.IngestSourceUseCase;
 import io.tvarr.domain.source.SourceId;
@@ -15,10 +16,23 @@ import java.util.List;
 final class ChannelSourceCatalog implements SourceCatalog {
     private final ManageStreamSourcesUseCase sources;
     private final IngestSourceUseCase<SourceId> ingestion;
+    private final ListStreamHealthUseCase health;
 
-    ChannelSourceCatalog(ManageStreamSourcesUseCase sources, IngestSourceUseCase<SourceId> ingestion) {
+    ChannelSourceCatalog(
+            ManageStreamSourcesUseCase sources,
+            IngestSourceUseCase<SourceId> ingestion,
+            ListStreamHealthUseCase health) {
         this.sources = sources;
         this.ingestion = ingestion;
+        this.health = health;
+    }
+
+    @Override
+    public SourceHealth health(String id) {
+        SourceId source = SourceId.parse(id);
+        return SourceHealth.of(
+                health.counts(source),
+                health.page(source, 0, SourceHealth.RECENT).items());
     }
 
     @Override

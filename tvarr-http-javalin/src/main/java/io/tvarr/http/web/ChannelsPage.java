@@ -7,6 +7,7 @@ import io.tvarr.domain.channel.ChannelId;
 import io.tvarr.domain.channel.ChannelQuery;
 import io.tvarr.domain.channel.port.in.BrowseChannelsUseCase;
 import io.tvarr.domain.channel.port.in.DescribeChannelUseCase;
+import io.tvarr.domain.health.port.in.ListStreamHealthUseCase;
 import io.tvarr.http.QueryParams;
 import java.util.Map;
 import java.util.Objects;
@@ -17,13 +18,14 @@ final class ChannelsPage {
 
     private final BrowseChannelsUseCase channels;
     private final DescribeChannelUseCase details;
+    private final ListStreamHealthUseCase health;
     private final Templates templates;
     private final WebAssets assets;
 
-    ChannelsPage(
-            BrowseChannelsUseCase channels, DescribeChannelUseCase details, Templates templates, WebAssets assets) {
-        this.channels = channels;
-        this.details = details;
+    ChannelsPage(WebUseCases useCases, Templates templates, WebAssets assets) {
+        this.channels = useCases.channels();
+        this.details = useCases.channelDetails();
+        this.health = useCases.streamHealth();
         this.templates = templates;
         this.assets = assets;
     }
@@ -33,9 +35,10 @@ final class ChannelsPage {
         routes.get("/channels/{id}", this::show);
     }
 
-    /** One channel: its attributes, masked stream URL, guide match and now/next. */
+    /** One channel: its attributes, masked stream URL, last stream check, guide match and now/next. */
     void show(Context ctx) {
-        ChannelDetail detail = details.describe(ChannelId.parse(ctx.pathParam("id")));
+        ChannelId id = ChannelId.parse(ctx.pathParam("id"));
+        ChannelDetail detail = details.describe(id);
         templates.render(
                 ctx,
                 "channel.jte",
@@ -43,7 +46,7 @@ final class ChannelsPage {
                         "layout",
                         Layout.of(ctx, assets, detail.channel().name(), "channels"),
                         "detail",
-                        new ChannelShown(detail)));
+                        new ChannelShown(detail, health.ofChannel(id).orElse(null))));
     }
 
     void list(Context ctx) {

@@ -22,4 +22,9 @@ interface SourceCatalog {
     IngestionStatus refresh(String id);
 
     IngestionStatus status(String id);
+
+    /** The source's stream checks; {@link SourceHealth#NONE} for kinds without them. */
+    default SourceHealth health(String id) {
+        return SourceHealth.NONE;
+    }
 }

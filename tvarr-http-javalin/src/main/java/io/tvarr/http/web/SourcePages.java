@@ -83,7 +83,17 @@ final class SourcePages {
         SourceSection section = catalog.section();
         SourceRow row = row(ctx.pathParam("id"));
         templates.render(
-                ctx, "source.jte", Map.of("layout", layout(ctx, row.source().name()), "section", section, "row", row));
+                ctx,
+                "source.jte",
+                Map.of(
+                        "layout",
+                        layout(ctx, row.source().name()),
+                        "section",
+                        section,
+                        "row",
+                        row,
+                        "health",
+                        catalog.health(row.source().id())));
     }
 
     void editForm(Context ctx) {

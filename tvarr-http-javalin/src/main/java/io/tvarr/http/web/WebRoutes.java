@@ -33,7 +33,7 @@ public final class WebRoutes implements ApiRoutes, ErrorPage {
 
     public WebRoutes(WebUseCases useCases) {
         this.sources = new SourcePages(
-                new ChannelSourceCatalog(useCases.sources(), useCases.sourceIngestion()),
+                new ChannelSourceCatalog(useCases.sources(), useCases.sourceIngestion(), useCases.streamHealth()),
                 useCases.jobs(),
                 templates,
                 assets);
@@ -41,7 +41,7 @@ public final class WebRoutes implements ApiRoutes, ErrorPage {
                 new GuideCatalog(useCases.guides(), useCases.guideIngestion()), useCases.jobs(), templates, assets);
         this.dashboard = new DashboardPage(sources, guides, useCases, templates, assets);
         this.proxies = new ProxyPages(useCases, templates, assets);
-        this.channels = new ChannelsPage(useCases.channels(), useCases.channelDetails(), templates, assets);
+        this.channels = new ChannelsPage(useCases, templates, assets);
         this.filters = new FilterPages(useCases, templates, assets);
         this.rules = new RulePages(useCases, templates, assets);
         this.jobHistory = new JobHistoryPage(useCases.jobs(), templates, assets);

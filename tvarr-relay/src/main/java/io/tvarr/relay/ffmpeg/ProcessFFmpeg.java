@@ -188,38 +188,36 @@ public final class ProcessFFmpeg implements FFmpeg {
         return run(command, QUERY_TIMEOUT);
     }
 
+    /**
+     * Runs a command and gives its standard output; a failure names the tool, the exit code and the last line it
+     * wrote to standard error (ffprobe's "Server returned 404 Not Found"), with credentials in URLs masked.
+     */
     private static String run(List<String> command, Duration timeout) {
         Process process;
         try {
             process = new ProcessBuilder(command)
-                    .redirectErrorStream(false)
-                    .redirectError(ProcessBuilder.Redirect.DISCARD)
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                     .start();
         } catch (IOException e) {
             throw new UnavailableException(command.get(0) + ": cannot be started (" + e.getMessage() + ")", 0);
         }
-        try (InputStream out = process.getInputStream()) {
-            byte[][] result = new byte[1][];
-            Thread collector = new Thread(() -> {
-                try {
-                    result[0] = out.readAllBytes();
-                } catch (IOException e) {
-                    result[0] = new byte[0];
-                }
-            });
-            collector.setDaemon(true);
-            collector.start();
+        String tool = String.valueOf(Path.of(command.get(0)).getFileName());
+        try (InputStream out = process.getInputStream();
+                InputStream err = process.getErrorStream()) {
+            byte[][] result = new byte[2][];
+            Thread collector = collect(out, result, 0);
+            Thread errors = collect(err, result, 1);
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.descendants().forEach(ProcessHandle::destroyForcibly);
                 process.destroyForcibly();
-                throw new UpstreamException(
-                        Path.of(command.get(0)).getFileName() + ": no answer within " + timeout.toSeconds() + " s");
+                throw new UpstreamException(tool + ": no answer within " + timeout.toSeconds() + " s");
             }
             collector.join(timeout.toMillis());
+            errors.join(timeout.toMillis());
             if (process.exitValue() != 0) {
-                throw new UpstreamException(
-                        Path.of(command.get(0)).getFileName() + " failed with exit code " + process.exitValue());
+                String last = lastLine(result[1]);
+                throw new UpstreamException(tool + " failed with exit code " + process.exitValue()
+                        + (last.isEmpty() ? "" : ": " + Redaction.redactUrl(last)));
             }
             return result[0] == null ? "" : new String(result[0], StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -229,5 +227,32 @@ public final class ProcessFFmpeg implements FFmpeg {
             Thread.currentThread().interrupt();
             throw new UpstreamException(command.get(0) + ": interrupted", e);
         }
+    }
+
+    /** Reads a process's stream to its end on a daemon thread, so neither pipe fills up and blocks the process. */
+    private static Thread collect(InputStream in, byte[][] result, int slot) {
+        Thread thread = new Thread(() -> {
+            try {
+                result[slot] = in.readAllBytes();
+            } catch (IOException e) {
+                result[slot] = new byte[0]; // the process was killed: what it wrote so far is lost, the caller reports
+            }
+        });
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+
+    private static String lastLine(byte @Nullable [] bytes) {
+        if (bytes == null) {
+            return "";
+        }
+        List<String> lines = new String(bytes, StandardCharsets.UTF_8)
+                .lines()
+                .map(String::strip)
+                .filter(l -> !l.isEmpty())
+                .toList();
+        String last = lines.isEmpty() ? "" : lines.get(lines.size() - 1);
+        return last.length() > 300 ? last.substring(0, 300) : last;
     }
 }

@@ -3,6 +3,7 @@ package io.tvarr.relay.session;
 import io.tvarr.domain.Checks;
 import io.tvarr.domain.RefusedUpstreamException;
 import io.tvarr.domain.UnavailableException;
+import io.tvarr.domain.channel.ChannelId;
 import io.tvarr.domain.relay.ClientInfo;
 import io.tvarr.domain.relay.FailoverStreams;
 import io.tvarr.domain.relay.FileRequest;
@@ -11,6 +12,8 @@ import io.tvarr.domain.relay.RelayedFile;
 import io.tvarr.domain.relay.StreamPlan;
 import io.tvarr.domain.relay.StreamSubscription;
 import io.tvarr.domain.relay.UpstreamHealth;
+import io.tvarr.domain.relay.port.out.ConnectionSlot;
+import io.tvarr.domain.relay.port.out.ConnectionSlots;
 import io.tvarr.domain.relay.port.out.FFmpeg;
 import io.tvarr.domain.relay.port.out.FileRelay;
 import io.tvarr.domain.relay.port.out.HardwareAccelerationDetector;
@@ -26,11 +29,15 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,7 +49,7 @@ import org.slf4j.LoggerFactory;
  * unwatched upstream is closed. Files (movies, episodes) go request by request with the player's byte range, within
  * the same limits and breakers. Thread-safe; close it to stop every session.
  */
-public final class RelayHub implements StreamRelay, FileRelay, AutoCloseable {
+public final class RelayHub implements StreamRelay, FileRelay, ConnectionSlots, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(RelayHub.class);
 
     private final RelaySettings settings;
@@ -119,15 +126,17 @@ public final class RelayHub implements StreamRelay, FileRelay, AutoCloseable {
         List<StreamPlan> streams = requested.streams().stream()
                 .map(plan -> plan.withDefaultUserAgent(userAgent))
                 .toList();
+        Set<ChannelId> broken = requested.knownBroken();
         List<RuntimeException> refusals = new ArrayList<>();
         int first = admit(streams, IntStream.range(0, streams.size()).boxed().toList(), refusals);
+        int first = admit(streams, 0, broken, refusals);
         if (first < 0) {
             throw refused(requested.primary(), refusals);
         }
         String host = host(streams.get(first).upstreamUrl());
         RelaySession session = new RelaySession(streams, first, host, settings.bufferBytes(), clock);
         sessions.put(requested.sessionKey(), session);
-        session.start(new SessionUpstreams(), () -> ended(session));
+        session.start(new SessionUpstreams(broken), () -> ended(session));
         log.info(
                 "relay session started session_id={} channel_id={} host={} stream={} streams={}",
                 session.id,
@@ -140,33 +149,52 @@ public final class RelayHub implements StreamRelay, FileRelay, AutoCloseable {
 
     /**
      * Takes the source's and host's connection for the first of the {@code candidates} whose source has a free
-     * connection and whose host's circuit breaker lets it through.
+     * connection and whose host's circuit breaker lets it through; streams a recent health check found broken only
+     * when none of the others may be opened.
      */
     private synchronized int admit(
-            List<StreamPlan> streams, List<Integer> candidates, List<RuntimeException> refusals) {
-        for (int i : candidates) {
-            StreamPlan plan = streams.get(i);
-            try {
-                String host = host(plan.upstreamUrl());
-                if (opener(plan) == null) {
-                    throw new UnavailableException(
-                            "relay profile '" + plan.profile().name()
-                                    + "': FFmpeg transcoding is not set up on this server",
-                            0);
+            List<StreamPlan> streams, List<Integer> candidates, Set<ChannelId> broken, List<RuntimeException> refusals) {
+        // refusals are told in the streams' order, whichever pass met them
+        Map<Integer, RuntimeException> refused = new TreeMap<>();
+        try {
+            for (boolean knownBroken : new boolean[] {false, true}) {
+                for (int i : candidates) {
+                    if (broken.contains(streams.get(i).channel()) == knownBroken) {
+                        RuntimeException refusal = admit(streams.get(i));
+                        if (refusal == null) {
+                            return i;
+                        }
+                        refused.put(i, refusal);
+                    }
                 }
-                limits.acquire(plan.source(), plan.sourceName(), plan.sourceLimit(), host);
-                try {
-                    breakers.permit(host);
-                } catch (UnavailableException e) {
-                    limits.release(plan.source(), host);
-                    throw e;
-                }
-                return i;
-            } catch (UnavailableException | RefusedUpstreamException e) {
-                refusals.add(e);
             }
+            return -1;
+        } finally {
+            refusals.addAll(refused.values());
         }
-        return -1;
+    }
+
+    /** Takes the plan's connections; the refusal when they may not be taken now. */
+    private @Nullable RuntimeException admit(StreamPlan plan) {
+        try {
+            String host = host(plan.upstreamUrl());
+            if (opener(plan) == null) {
+                throw new UnavailableException(
+                        "relay profile '" + plan.profile().name()
+                                + "': FFmpeg transcoding is not set up on this server",
+                        0);
+            }
+            limits.acquire(plan.source(), plan.sourceName(), plan.sourceLimit(), host);
+            try {
+                breakers.permit(host);
+            } catch (UnavailableException e) {
+                limits.release(plan.source(), host);
+                throw e;
+            }
+            return null;
+        } catch (UnavailableException | RefusedUpstreamException e) {
+            return e;
+        }
     }
 
     /** A channel with one stream keeps its own refusal; with several, every stream's refusal is named. */
@@ -193,6 +221,12 @@ public final class RelayHub implements StreamRelay, FileRelay, AutoCloseable {
 
     /** The hub's side of a session's streams: openers, limits and breakers. */
     private final class SessionUpstreams implements RelaySession.Upstreams {
+        private final Set<ChannelId> broken;
+
+        SessionUpstreams(Set<ChannelId> broken) {
+            this.broken = broken;
+        }
+
         @Override
         public UpstreamOpener opener(StreamPlan stream) {
             UpstreamOpener opener = RelayHub.this.opener(stream);
@@ -220,7 +254,7 @@ public final class RelayHub implements StreamRelay, FileRelay, AutoCloseable {
         @Override
         public int admit(List<StreamPlan> streams, List<Integer> candidates, List<String> refusals) {
             List<RuntimeException> refused = new ArrayList<>();
-            int index = RelayHub.this.admit(streams, candidates, refused);
+            int index = RelayHub.this.admit(streams, candidates, broken, refused);
             refused.forEach(e -> refusals.add(e.getMessage()));
             return index;
         }
@@ -302,6 +336,38 @@ public final class RelayHub implements StreamRelay, FileRelay, AutoCloseable {
             list.add(new UpstreamHealth(host, states.getOrDefault(host, "closed"), limits.hostUse(host)));
         }
         return list;
+    }
+
+    /**
+     * A connection for work beside the sessions (a health check's ffprobe), counted against the same source and host
+     * limits; a host whose circuit breaker is open is not asked again by it either.
+     */
+    @Override
+    public Optional<ConnectionSlot> tryTake(StreamPlan plan) {
+        StreamPlan withAgent = plan.withDefaultUserAgent(userAgent);
+        String host = host(plan.upstreamUrl());
+        if ("open".equals(breakers.states().get(host))) {
+            return Optional.empty();
+        }
+        try {
+            limits.acquire(plan.source(), plan.sourceName(), plan.sourceLimit(), host);
+        } catch (UnavailableException e) {
+            return Optional.empty(); // no free connection: the caller skips, nothing was opened
+        }
+        AtomicBoolean held = new AtomicBoolean(true);
+        return Optional.of(new ConnectionSlot() {
+            @Override
+            public StreamPlan plan() {
+                return withAgent;
+            }
+
+            @Override
+            public void close() {
+                if (held.getAndSet(false)) {
+                    limits.release(plan.source(), host);
+                }
+            }
+        });
     }
 
     @Override

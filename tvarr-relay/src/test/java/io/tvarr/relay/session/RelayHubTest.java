@@ -12,6 +12,7 @@ import io.tvarr.domain.relay.ClientInfo;
 import io.tvarr.domain.relay.FailoverStreams;
 import io.tvarr.domain.relay.StreamPlan;
 import io.tvarr.domain.relay.StreamSubscription;
+import io.tvarr.domain.relay.port.out.ConnectionSlot;
 import io.tvarr.domain.source.SourceId;
 import io.tvarr.relay.RelaySettings;
 import java.io.IOException;
@@ -22,6 +23,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -520,6 +523,84 @@ class RelayHubTest {
                     .singleElement()
                     .satisfies(s -> assertThat(s.state()).isNotEqualTo("failed"));
             client.close();
+        }
+        @Test
+        void a_stream_a_recent_check_found_broken_is_passed_over_for_the_next() {
+            StreamPlan own = plan("/live/own.ts", 0);
+            StreamPlan backup = otherAccount("/live/backup2.ts", 0);
+
+            StreamSubscription client =
+                    hub.subscribe(new FailoverStreams(List.of(own, backup), Set.of(own.channel())), CLIENT);
+
+            readAtLeast(client, 188 * 10);
+            assertThat(hub.sessions()).singleElement().satisfies(s -> {
+                assertThat(s.streamIndex()).isEqualTo(1);
+                assertThat(s.channelId()).isEqualTo(own.channel().toString());
+            });
+            client.close();
+        }
+
+        @Test
+        void a_stream_found_broken_is_still_opened_when_nothing_else_is_left() {
+            StreamSubscription busy = hub.subscribe(otherAccount("/live/busy2.ts", 1), CLIENT);
+            readAtLeast(busy, 188);
+            StreamPlan own = plan("/live/own2.ts", 0, ChannelId.of(SOURCE, "own2"));
+
+            StreamSubscription client = hub.subscribe(
+                    new FailoverStreams(List.of(own, otherAccount("/live/full.ts", 1)), Set.of(own.channel())), CLIENT);
+
+            readAtLeast(client, 188 * 10);
+            assertThat(hub.sessions())
+                    .filteredOn(s -> s.channelId().equals(own.channel().toString()))
+                    .singleElement()
+                    .satisfies(s -> assertThat(s.streamIndex()).isZero());
+            client.close();
+            busy.close();
+        }
+    }
+
+    @Nested
+    class Connection_slots {
+        @Test
+        void a_slot_counts_against_the_sources_limit_until_closed() {
+            StreamPlan checked = plan("/live/checked.ts", 1);
+
+            Optional<ConnectionSlot> slot = hub.tryTake(checked);
+
+            assertThat(slot).isPresent();
+            assertThat(hub.sourceUse()).containsEntry(SOURCE.toString(), 1);
+            assertThatThrownBy(() -> hub.subscribe(plan("/live/other.ts", 1), CLIENT))
+                    .isInstanceOf(UnavailableException.class);
+            slot.get().close();
+            slot.get().close();
+            assertThat(hub.sourceUse()).doesNotContainKey(SOURCE.toString());
+        }
+
+        @Test
+        void a_source_with_its_one_connection_in_use_gives_no_slot() {
+            StreamSubscription watching = hub.subscribe(plan("/live/watching.ts", 1), CLIENT);
+            readAtLeast(watching, 188);
+
+            assertThat(hub.tryTake(plan("/live/checked2.ts", 1))).isEmpty();
+            assertThat(hub.sourceUse()).containsEntry(SOURCE.toString(), 1);
+            watching.close();
+        }
+
+        @Test
+        void a_slot_carries_the_servers_user_agent_when_the_plan_names_none() {
+            StreamPlan bare = new StreamPlan(
+                    ChannelId.of(SOURCE, "bare"),
+                    "Bare",
+                    SOURCE,
+                    "Provider",
+                    "http://127.0.0.1:" + upstream.getAddress().getPort() + "/live/bare.ts",
+                    Map.of(),
+                    0,
+                    null);
+
+            try (ConnectionSlot slot = hub.tryTake(bare).orElseThrow()) {
+                assertThat(slot.plan().headers()).containsEntry("User-Agent", "tvarr-test");
+            }
         }
     }
 }

@@ -2,6 +2,8 @@ package io.tvarr.domain.job.service;
 
 import io.tvarr.domain.epg.EpgSource;
 import io.tvarr.domain.epg.port.out.EpgSourceRepository;
+import io.tvarr.domain.health.HealthCheckSettings;
+import io.tvarr.domain.health.port.out.HealthCheckSchedules;
 import io.tvarr.domain.job.Job;
 import io.tvarr.domain.job.JobKind;
 import io.tvarr.domain.job.ScheduledTarget;
@@ -9,6 +11,7 @@ import io.tvarr.domain.job.port.out.CronSchedules;
 import io.tvarr.domain.job.port.out.JobRepository;
 import io.tvarr.domain.proxy.StreamProxy;
 import io.tvarr.domain.proxy.port.out.StreamProxyRepository;
+import io.tvarr.domain.source.SourceId;
 import io.tvarr.domain.source.StreamSource;
 import io.tvarr.domain.source.port.out.StreamSourceRepository;
 import java.time.Clock;
@@ -24,7 +27,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Turns schedules into jobs. Each {@link #tick()} reads the current targets (enabled channel sources, enabled
- * guides, proxies with a schedule, and the daily housekeeping jobs) and queues every one whose next run has come.
+ * guides, proxies with a schedule, enabled sources' stream checks, and the daily housekeeping jobs) and queues every one whose next run has come.
  * A target seen for the first time runs at once if a slot passed since its last job (or, without any job, since it
  * was created): what was missed while tvarr was down runs once, not once per missed slot. Time comes from the
  * clock; the caller decides how often to tick.
@@ -43,12 +46,26 @@ public final class JobScheduler {
     /** The target of the job history cleanup job, of which there is only one. */
     public static final String HISTORY_TARGET = "history";
 
-    /** The repositories the scheduler reads targets from. */
+    /**
+     * The repositories the scheduler reads targets from.
+     *
+     * @param healthChecks the sources whose stream checks are on, each run on its own schedule
+     */
     public record Targets(
             StreamSourceRepository sources,
             EpgSourceRepository guides,
             StreamProxyRepository proxies,
-            JobRepository jobs) {}
+            JobRepository jobs,
+            HealthCheckSchedules healthChecks) {
+        /** Targets without stream checks. */
+        public Targets(
+                StreamSourceRepository sources,
+                EpgSourceRepository guides,
+                StreamProxyRepository proxies,
+                JobRepository jobs) {
+            this(sources, guides, proxies, jobs, Map::of);
+        }
+    }
 
     private record Entry(JobKind kind, String target, String name, String expression, Instant since) {}
 
@@ -141,6 +158,18 @@ public final class JobScheduler {
                         source.id().toString(),
                         source.name(),
                         or(source.schedule(), defaults.sources()),
+                        source.createdAt()));
+            }
+        }
+        Map<SourceId, HealthCheckSettings> checks = targets.healthChecks().enabledChecks();
+        for (StreamSource source : targets.sources().findAll()) {
+            HealthCheckSettings check = checks.get(source.id());
+            if (source.enabled() && check != null && check.enabled()) {
+                entries.add(new Entry(
+                        JobKind.HEALTH_CHECK,
+                        source.id().toString(),
+                        source.name() + " stream checks",
+                        check.schedule(),
                         source.createdAt()));
             }
         }

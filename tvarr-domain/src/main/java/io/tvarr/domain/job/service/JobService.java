@@ -83,7 +83,7 @@ public final class JobService implements ManageJobsUseCase {
     @Override
     public Job submit(JobKind kind, String target) {
         switch (kind) {
-            case SOURCE_INGEST ->
+            case SOURCE_INGEST, HEALTH_CHECK ->
                 require(targets.sources().findById(SourceId.parse(target)).isPresent(), "source", target);
             case EPG_INGEST ->
                 require(targets.guides().findById(EpgSourceId.parse(target)).isPresent(), "EPG source", target);

@@ -2,7 +2,9 @@ package io.tvarr.domain.relay.service;
 
 import io.tvarr.domain.NotFoundException;
 import io.tvarr.domain.channel.Channel;
+import io.tvarr.domain.channel.ChannelId;
 import io.tvarr.domain.failover.port.in.ListChannelStreamsUseCase;
+import io.tvarr.domain.health.port.in.FindBrokenStreamsUseCase;
 import io.tvarr.domain.proxy.DeliveryMode;
 import io.tvarr.domain.proxy.ManualChannel;
 import io.tvarr.domain.proxy.StreamProxy;
@@ -19,13 +21,10 @@ import io.tvarr.domain.source.StreamSource;
 import io.tvarr.domain.source.port.out.StreamSourceRepository;
 import java.net.URI;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Resolves a proxy's channel to its upstream: only channels of the proxy's own sources are served, with the
@@ -42,14 +41,18 @@ public final class PlayChannelService implements PlayChannelUseCase {
     private final ListChannelStreamsUseCase streams;
     private final StreamRelay relay;
     private final RelayProfileChoice profiles;
+    private final FindBrokenStreamsUseCase health;
 
+    /** @param health which streams a recent check found broken, tried last */
     public PlayChannelService(
             ManageProxiesUseCase proxies,
             StreamSourceRepository sources,
             ListChannelStreamsUseCase streams,
             RelayProfileChoice profiles,
-            StreamRelay relay) {
+            StreamRelay relay,
+            FindBrokenStreamsUseCase health) {
         this.profiles = profiles;
+        this.health = health;
         this.proxies = proxies;
         this.sources = sources;
         this.streams = streams;
@@ -63,21 +66,25 @@ public final class PlayChannelService implements PlayChannelUseCase {
             throw new NotFoundException("proxy '" + command.proxy() + "': its HDHomeRun tuner is switched off");
         }
         List<Channel> channels = streams.streams(proxy, command.channel());
+        Set<ChannelId> broken = channels.size() == 1
+                ? Set.of()
+                : health.knownBroken(channels.stream().map(Channel::id).toList());
         if (proxy.deliveryMode() == DeliveryMode.REDIRECT && !command.tuner()) {
-            return new Playback.Redirect(firstHealthy(channels).streamUrl());
+            return new Playback.Redirect(firstHealthy(channels, broken).streamUrl());
         }
         List<StreamPlan> plans = new ArrayList<>();
         for (Channel channel : channels) {
             plans.add(plan(proxy, channel, command.tuner()));
         }
-        return new RelayedStream(relay, new FailoverStreams(plans), command.client());
+        return new RelayedStream(relay, new FailoverStreams(plans, broken), command.client());
     }
 
     /**
-     * The first stream whose upstream host's circuit breaker is not open; the channel's own when all are open. The
-     * player connects itself, so only the breakers, not tvarr's connection counts, say anything about it.
+     * The first stream whose upstream host's circuit breaker is not open and that no recent check found broken; then
+     * the first whose breaker is not open; the channel's own when all are open. The player connects itself, so only
+     * the breakers and the checks, not tvarr's connection counts, say anything about it.
      */
-    private Channel firstHealthy(List<Channel> channels) {
+    private Channel firstHealthy(List<Channel> channels, Set<ChannelId> broken) {
         if (channels.size() == 1) {
             return channels.get(0);
         }
@@ -87,9 +94,13 @@ public final class PlayChannelService implements PlayChannelUseCase {
                 open.add(upstream.host());
             }
         }
-        return channels.stream()
+        List<Channel> reachable = channels.stream()
                 .filter(c -> !open.contains(host(c.streamUrl())))
+                .toList();
+        return reachable.stream()
+                .filter(c -> !broken.contains(c.id()))
                 .findFirst()
+                .or(() -> reachable.stream().findFirst())
                 .orElse(channels.get(0));
     }
 
@@ -111,28 +122,10 @@ public final class PlayChannelService implements PlayChannelUseCase {
                         ? Optional.of(ManualChannel.sourceOf(proxy.id(), proxy.updatedAt()))
                         : Optional.empty())
                 .orElseThrow(() -> new NotFoundException("source " + channel.sourceId() + ": not found"));
-        Map<String, String> headers = new HashMap<>();
-        putIfPresent(headers, "User-Agent", channel.attribute("http-user-agent"));
-        putIfPresent(headers, "Referer", channel.attribute("http-referrer"));
-        putIfPresent(headers, "Origin", channel.attribute("http-origin"));
-        if (!headers.containsKey("User-Agent") && source.userAgent() != null) {
-            headers.put("User-Agent", source.userAgent());
-        }
-        return new StreamPlan(
-                channel.id(),
-                channel.name(),
-                source.id(),
-                source.name(),
-                channel.streamUrl(),
-                headers,
-                source.maxConcurrentStreams(),
+        return StreamPlan.of(
+                channel,
+                source,
                 tuner ? profiles.forTuner(proxy, channel.id()) : profiles.forPlaylist(proxy),
                 tuner ? PlayableCodecs.TUNER : PlayableCodecs.PLAYERS);
-    }
-
-    private static void putIfPresent(Map<String, String> headers, String name, @Nullable String value) {
-        if (value != null && !value.isBlank()) {
-            headers.put(name, value.strip());
-        }
     }
 }

@@ -5,10 +5,12 @@ import static io.tvarr.domain.TestData.anXmltvSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tvarr.domain.epg.EpgSource;
+import io.tvarr.domain.health.HealthCheckSettings;
 import io.tvarr.domain.job.Job;
 import io.tvarr.domain.job.JobKind;
 import io.tvarr.domain.job.ScheduledTarget;
 import io.tvarr.domain.job.port.out.JobWork;
+import io.tvarr.domain.source.SourceId;
 import io.tvarr.domain.source.StreamSource;
 import java.time.Clock;
 import java.time.Duration;
@@ -80,9 +82,11 @@ class JobSchedulerTest {
         executor.awaitTermination(5, TimeUnit.SECONDS);
     }
 
+    final Map<SourceId, HealthCheckSettings> healthChecks = new java.util.HashMap<>();
+
     private JobScheduler scheduler() {
         return new JobScheduler(
-                new JobScheduler.Targets(sources, guides, new InMemoryStreamProxies(), jobs),
+                new JobScheduler.Targets(sources, guides, new InMemoryStreamProxies(), jobs, () -> healthChecks),
                 new DailyCron(),
                 JobScheduler.Defaults.STANDARD,
                 queue,
@@ -194,5 +198,28 @@ class JobSchedulerTest {
                     assertThat(t.nextRun()).isEqualTo(Instant.parse("2026-06-10T12:00:00Z"));
                 });
         assertThat(schedule).extracting(ScheduledTarget::kind).contains(JobKind.LOGO_CLEANUP, JobKind.HISTORY_CLEANUP);
+    }
+
+    @Test
+    void a_source_with_stream_checks_on_gets_a_health_check_on_the_checks_schedule_and_one_with_them_off_none() {
+        Instant created = Instant.parse("2026-06-10T06:00:00Z");
+        StreamSource checked = source(created, true, null);
+        StreamSource unchecked = source(created, true, null);
+        healthChecks.put(checked.id(), new HealthCheckSettings(true, "30 7 * * *", 10));
+        JobScheduler scheduler = scheduler();
+
+        scheduler.tick();
+        long beforeSlot = jobs(JobKind.HEALTH_CHECK, checked.id().toString());
+        clock.now = Instant.parse("2026-06-10T07:30:00Z");
+        scheduler.tick();
+
+        assertThat(beforeSlot).isZero();
+        assertThat(jobs(JobKind.HEALTH_CHECK, checked.id().toString())).isEqualTo(1);
+        assertThat(jobs(JobKind.HEALTH_CHECK, unchecked.id().toString())).isZero();
+        assertThat(scheduler.schedule()).anySatisfy(t -> {
+            assertThat(t.kind()).isEqualTo(JobKind.HEALTH_CHECK);
+            assertThat(t.target()).isEqualTo(checked.id().toString());
+            assertThat(t.expression()).isEqualTo("30 7 * * *");
+        });
     }
 }

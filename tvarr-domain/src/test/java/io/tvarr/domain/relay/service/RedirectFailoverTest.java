@@ -5,6 +5,7 @@ import static io.tvarr.domain.TestData.aProxy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tvarr.domain.channel.Channel;
+import io.tvarr.domain.channel.ChannelId;
 import io.tvarr.domain.proxy.StreamProxy;
 import io.tvarr.domain.proxy.port.in.ManageProxiesUseCase;
 import io.tvarr.domain.relay.ClientInfo;
@@ -24,6 +25,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Redirect delivery gives the player the first of a channel's streams whose upstream host is not failing. */
@@ -42,6 +44,7 @@ class RedirectFailoverTest {
             .withUrl("http://b.example/news.ts")
             .build();
     private final List<UpstreamHealth> hosts = new ArrayList<>();
+    private Set<ChannelId> broken = Set.of();
     private final PlayChannelService service = new PlayChannelService(
             unused(ManageProxiesUseCase.class, proxy),
             unused(StreamSourceRepository.class, null),
@@ -51,11 +54,28 @@ class RedirectFailoverTest {
                     unused(LastKnownCodecRepository.class, null),
                     Clock.systemUTC(),
                     Duration.ofDays(1)),
-            new Breakers());
+            new Breakers(),
+            channels -> broken);
 
     private Playback play() {
         return service.play(
                 new PlayChannelCommand("news", own.id().toString(), new ClientInfo("10.0.0.2", "player"), false));
+    }
+
+    @Test
+    void the_next_stream_when_a_recent_check_found_the_channels_own_broken() {
+        hosts.add(new UpstreamHealth("a.example:8080", "closed", 0));
+        broken = Set.of(own.id());
+
+        assertThat(play()).isEqualTo(new Playback.Redirect(alternate.streamUrl()));
+    }
+
+    @Test
+    void a_stream_found_broken_still_when_every_other_host_is_failing() {
+        hosts.add(new UpstreamHealth("b.example", "open", 0));
+        broken = Set.of(own.id());
+
+        assertThat(play()).isEqualTo(new Playback.Redirect(own.streamUrl()));
     }
 
     @Test

@@ -1,0 +1,4 @@
+@NullMarked
+package io.tvarr.domain.health.port.in;
+
+import org.jspecify.annotations.NullMarked;

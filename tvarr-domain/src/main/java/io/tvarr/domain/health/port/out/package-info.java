@@ -1,0 +1,4 @@
+@NullMarked
+package io.tvarr.domain.health.port.out;
+
+import org.jspecify.annotations.NullMarked;

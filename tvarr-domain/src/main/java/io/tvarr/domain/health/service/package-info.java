@@ -1,0 +1,4 @@
+@NullMarked
+package io.tvarr.domain.health.service;
+
+import org.jspecify.annotations.NullMarked;
