@@ -36,8 +36,8 @@ import java.util.TreeSet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.IntStream;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.IntStream;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -153,7 +153,10 @@ public final class RelayHub implements StreamRelay, FileRelay, ConnectionSlots, 
      * when none of the others may be opened.
      */
     private synchronized int admit(
-            List<StreamPlan> streams, List<Integer> candidates, Set<ChannelId> broken, List<RuntimeException> refusals) {
+            List<StreamPlan> streams,
+            List<Integer> candidates,
+            Set<ChannelId> broken,
+            List<RuntimeException> refusals) {
         // refusals are told in the streams' order, whichever pass met them
         Map<Integer, RuntimeException> refused = new TreeMap<>();
         try {

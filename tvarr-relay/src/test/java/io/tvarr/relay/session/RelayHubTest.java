@@ -23,8 +23,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -524,6 +524,7 @@ class RelayHubTest {
                     .satisfies(s -> assertThat(s.state()).isNotEqualTo("failed"));
             client.close();
         }
+
         @Test
         void a_stream_a_recent_check_found_broken_is_passed_over_for_the_next() {
             StreamPlan own = plan("/live/own.ts", 0);
