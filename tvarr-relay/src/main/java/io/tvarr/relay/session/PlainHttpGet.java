@@ -3,6 +3,7 @@ package io.tvarr.relay.session;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -23,6 +24,7 @@ import java.util.Map;
 final class PlainHttpGet {
     private static final int MAX_HEADER_BYTES = 64 * 1024;
     private static final int SOCKET_BUFFER_BYTES = 1024 * 1024;
+    private static final int INTERRUPT_CHECK_MILLIS = 200;
 
     private PlainHttpGet() {}
 
@@ -40,6 +42,7 @@ final class PlainHttpGet {
      * Connects, sends the request and reads the answer's head.
      *
      * @throws SocketTimeoutException when the head did not come within {@code answerTimeout}
+     * @throws InterruptedIOException (not a timeout) when the thread was interrupted while waiting for the head
      * @throws IOException when the connection failed or the answer is not HTTP
      * @throws IllegalArgumentException when a header name or value would break the request
      */
@@ -176,8 +179,17 @@ final class PlainHttpGet {
                 if (left <= 0) {
                     throw new SocketTimeoutException("no answer in time");
                 }
-                socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, left));
-                int n = in.read(buffer, length, buffer.length - length);
+                // a socket read ignores interrupts: waiting in slices lets a stopped session give up at once
+                socket.setSoTimeout((int) Math.min(INTERRUPT_CHECK_MILLIS, left));
+                int n;
+                try {
+                    n = in.read(buffer, length, buffer.length - length);
+                } catch (SocketTimeoutException slice) {
+                    if (Thread.currentThread().isInterrupted()) {
+                        throw new InterruptedIOException("interrupted while waiting for the answer");
+                    }
+                    continue;
+                }
                 if (n < 0) {
                     throw new EOFException("connection closed before an answer");
                 }

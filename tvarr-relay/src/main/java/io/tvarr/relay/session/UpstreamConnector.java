@@ -8,6 +8,7 @@ import io.tvarr.relay.hls.HlsFetcher;
 import io.tvarr.relay.hls.HlsStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -66,6 +67,8 @@ final class UpstreamConnector implements UpstreamOpener {
                 response = PlainHttpGet.get(at, plan.headers(), connectTimeout, answerTimeout);
             } catch (SocketTimeoutException e) {
                 throw new UpstreamException(where + ": no answer within " + answerTimeout.toSeconds() + " s", e);
+            } catch (InterruptedIOException e) {
+                throw new InterruptedException(where + ": " + e.getMessage());
             } catch (IllegalArgumentException e) {
                 throw new RefusedUpstreamException(where + ": " + e.getMessage());
             } catch (IOException e) {

@@ -225,6 +225,30 @@ class UpstreamConnectorTest {
         }
 
         @Test
+        void an_interrupted_wait_for_the_answer_ends_at_once_not_at_the_timeout() throws Exception {
+            UpstreamConnector patient = new UpstreamConnector(Duration.ofSeconds(2), Duration.ofSeconds(60));
+            try (RawUpstream silent = new RawUpstream(null)) {
+                AtomicReference<Throwable> outcome = new AtomicReference<>();
+                Thread opener = new Thread(() -> {
+                    try {
+                        patient.open(plan(silent.url(), Map.of())).close();
+                    } catch (Throwable e) {
+                        outcome.set(e);
+                    }
+                });
+                opener.start();
+                Thread.sleep(300);
+
+                // a stopped session interrupts its reader, which must not sit out the 60 s answer timeout
+                opener.interrupt();
+                opener.join(10_000);
+
+                assertThat(opener.isAlive()).as("still waiting for the answer").isFalse();
+                assertThat(outcome.get()).isInstanceOf(InterruptedException.class);
+            }
+        }
+
+        @Test
         void a_refused_connection_names_the_upstream_with_credentials_masked() throws Exception {
             int port;
             try (ServerSocket closed = new ServerSocket(0)) {
