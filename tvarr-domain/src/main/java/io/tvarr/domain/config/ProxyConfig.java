@@ -18,7 +18,7 @@ public record ProxyConfig(
         List<String> sources,
         List<String> guides,
         List<ProxyFilterConfig> filters,
-        List<String> mappingRules,
+        List<ProxyRuleConfig> mappingRules,
         Numbering numbering,
         DeliveryMode deliveryMode,
         @Nullable String relayProfile,

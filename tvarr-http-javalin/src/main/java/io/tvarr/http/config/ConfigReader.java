@@ -10,6 +10,7 @@ import io.tvarr.domain.config.MappingRuleConfig;
 import io.tvarr.domain.config.OutputUserConfig;
 import io.tvarr.domain.config.ProxyConfig;
 import io.tvarr.domain.config.ProxyFilterConfig;
+import io.tvarr.domain.config.ProxyRuleConfig;
 import io.tvarr.domain.config.RelayProfileConfig;
 import io.tvarr.domain.config.SourceConfig;
 import io.tvarr.domain.epg.EpgSourceKind;
@@ -155,7 +156,7 @@ final class ConfigReader {
         List<String> sources = n.texts("sources");
         List<String> guides = n.texts("guides");
         List<ProxyFilterConfig> filters = proxyFilters(n);
-        List<String> rules = n.texts("mapping_rules");
+        List<ProxyRuleConfig> rules = proxyRules(n);
         DocumentNode numbering = n.object("numbering");
         Numbering how = numbering.build(() -> new Numbering(
                 numbering.word("mode", NumberingMode.class, Numbering.DEFAULT.mode()),
@@ -215,6 +216,25 @@ final class ConfigReader {
             }
         }
         return filters;
+    }
+
+    private static List<ProxyRuleConfig> proxyRules(DocumentNode n) {
+        List<ProxyRuleConfig> rules = new ArrayList<>();
+        List<JsonNode> items = n.items("mapping_rules");
+        for (int i = 0; i < items.size(); i++) {
+            JsonNode item = items.get(i);
+            String place = n.at("mapping_rules") + "[" + i + "]";
+            if (item.isTextual()) {
+                rules.add(new ProxyRuleConfig(item.asText(), true));
+            } else if (item.isObject()) {
+                DocumentNode r = n.child(item, place);
+                rules.add(r.build(() -> new ProxyRuleConfig(r.text("rule"), r.bool("active", true))));
+                r.done();
+            } else {
+                throw new ValidationException(place + ": expected a mapping rule's name or {rule, active}");
+            }
+        }
+        return rules;
     }
 
     private static OutputSettings output(DocumentNode o, DocumentNode doors) {

@@ -8,6 +8,7 @@ import io.tvarr.domain.config.MappingRuleConfig;
 import io.tvarr.domain.config.OutputUserConfig;
 import io.tvarr.domain.config.ProxyConfig;
 import io.tvarr.domain.config.ProxyFilterConfig;
+import io.tvarr.domain.config.ProxyRuleConfig;
 import io.tvarr.domain.config.RelayProfileConfig;
 import io.tvarr.domain.config.SourceConfig;
 import io.tvarr.domain.proxy.OutputSettings;
@@ -111,7 +112,9 @@ final class ConfigWriter {
         m.put("sources", p.sources());
         m.put("guides", p.guides());
         m.put("filters", p.filters().stream().map(ConfigWriter::proxyFilter).toList());
-        m.put("mapping_rules", p.mappingRules());
+        m.put(
+                "mapping_rules",
+                p.mappingRules().stream().map(ConfigWriter::proxyRule).toList());
         Map<String, Object> numbering = new LinkedHashMap<>();
         numbering.put("mode", word(p.numbering().mode()));
         numbering.put("start", p.numbering().start());
@@ -129,6 +132,13 @@ final class ConfigWriter {
         m.put("guide_matching", Map.of("threshold", p.guideMatchThreshold()));
         m.put("access", access(p.access()));
         m.put("users", p.users().stream().map(ConfigWriter::user).toList());
+        return m;
+    }
+
+    private static Object proxyRule(ProxyRuleConfig r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("rule", r.rule());
+        m.put("active", r.active());
         return m;
     }
 

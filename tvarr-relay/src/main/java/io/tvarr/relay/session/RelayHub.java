@@ -128,8 +128,7 @@ public final class RelayHub implements StreamRelay, FileRelay, ConnectionSlots, 
                 .toList();
         Set<ChannelId> broken = requested.knownBroken();
         List<RuntimeException> refusals = new ArrayList<>();
-        int first = admit(streams, IntStream.range(0, streams.size()).boxed().toList(), refusals);
-        int first = admit(streams, 0, broken, refusals);
+        int first = admit(streams, IntStream.range(0, streams.size()).boxed().toList(), broken, refusals);
         if (first < 0) {
             throw refused(requested.primary(), refusals);
         }

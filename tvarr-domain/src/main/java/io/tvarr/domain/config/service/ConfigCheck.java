@@ -13,6 +13,7 @@ import io.tvarr.domain.config.MappingRuleConfig;
 import io.tvarr.domain.config.OutputUserConfig;
 import io.tvarr.domain.config.ProxyConfig;
 import io.tvarr.domain.config.ProxyFilterConfig;
+import io.tvarr.domain.config.ProxyRuleConfig;
 import io.tvarr.domain.config.RelayProfileConfig;
 import io.tvarr.domain.config.SecretNames;
 import io.tvarr.domain.config.SourceConfig;
@@ -257,7 +258,11 @@ final class ConfigCheck {
                 known.filters,
                 "filter",
                 path + ".filters");
-        references(p.mappingRules(), known.rules, "mapping rule", path + ".mapping_rules");
+        references(
+                p.mappingRules().stream().map(ProxyRuleConfig::rule).toList(),
+                known.rules,
+                "mapping rule",
+                path + ".mapping_rules");
         if (p.relayProfile() != null && !known.profiles.contains(p.relayProfile())) {
             problems.add(path + ".relay_profile: no relay profile named \"" + p.relayProfile() + "\"");
         }

@@ -11,6 +11,7 @@ import io.tvarr.domain.config.MappingRuleConfig;
 import io.tvarr.domain.config.OutputUserConfig;
 import io.tvarr.domain.config.ProxyConfig;
 import io.tvarr.domain.config.ProxyFilterConfig;
+import io.tvarr.domain.config.ProxyRuleConfig;
 import io.tvarr.domain.config.RelayProfileConfig;
 import io.tvarr.domain.config.SecretNames;
 import io.tvarr.domain.config.SourceConfig;
@@ -162,7 +163,9 @@ public final class ConfigExporter implements ExportConfigUseCase {
                 p.filters().stream()
                         .map(f -> new ProxyFilterConfig(name(names.filters(), f.filterId()), f.active()))
                         .toList(),
-                p.mappingRules().stream().map(id -> name(names.rules(), id)).toList(),
+                p.mappingRules().stream()
+                        .map(r -> new ProxyRuleConfig(name(names.rules(), r.ruleId()), r.active()))
+                        .toList(),
                 p.numbering(),
                 p.deliveryMode(),
                 p.relayProfile() == null ? null : name(names.profiles(), p.relayProfile()),

@@ -18,6 +18,7 @@ import io.tvarr.domain.output.port.in.ChangeOutputAccessCommand;
 import io.tvarr.domain.proxy.GuideMatchSettings;
 import io.tvarr.domain.proxy.ProxyFilter;
 import io.tvarr.domain.proxy.ProxyId;
+import io.tvarr.domain.proxy.ProxyMappingRule;
 import io.tvarr.domain.proxy.StreamProxy;
 import io.tvarr.domain.proxy.port.in.SaveProxyCommand;
 import io.tvarr.domain.relay.RelayProfile;
@@ -261,8 +262,10 @@ final class ProxyApplier {
                                 f.active()))
                         .toList(),
                 p.mappingRules().stream()
-                        .map(n -> ConfigApplier.named(rules, DataMappingRule::name, n, "mapping rule")
-                                .id())
+                        .map(r -> new ProxyMappingRule(
+                                ConfigApplier.named(rules, DataMappingRule::name, r.rule(), "mapping rule")
+                                        .id(),
+                                r.active()))
                         .toList(),
                 p.numbering(),
                 p.deliveryMode(),
