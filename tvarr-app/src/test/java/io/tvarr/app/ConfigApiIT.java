@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tvarr.domain.admin.Actor;
+import io.tvarr.domain.admin.ApiScope;
+import io.tvarr.domain.admin.port.in.CreateApiKeyCommand;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -132,6 +135,18 @@ class ConfigApiIT {
                             .get(0)
                             .asText())
                     .isEqualTo("Provider");
+        }
+
+        @Test
+        void needs_an_admin_key_since_it_carries_password_hashes() {
+            String reader = app.core()
+                    .apiKeys()
+                    .create(new CreateApiKeyCommand("reader", ApiScope.READ), Actor.system("tests"))
+                    .token();
+
+            HttpResponse<byte[]> refused = new ApiClient(app.port(), reader).getBytes("/api/v1/config");
+
+            assertThat(refused.statusCode()).isEqualTo(403);
         }
     }
 }

@@ -183,6 +183,22 @@ abstract class ConfigAsCodeContract {
     }
 
     @Nested
+    class ExportRefusal {
+        @Test
+        void two_names_that_would_share_a_variable_are_refused_naming_both() {
+            Tvarr a = open("a");
+            a.sources().create(SaveStreamSourceCommand.xtream("My-Provider", "http://x.test", "a", "one"));
+            a.sources().create(SaveStreamSourceCommand.xtream("My Provider", "http://x.test", "b", "two"));
+
+            assertThatThrownBy(() -> a.configExport().export())
+                    .isInstanceOf(io.tvarr.domain.ConflictException.class)
+                    .hasMessageContaining("\"My-Provider\"")
+                    .hasMessageContaining("\"My Provider\"")
+                    .hasMessageContaining("${TVARR_SOURCE_MY_PROVIDER_PASSWORD}");
+        }
+    }
+
+    @Nested
     class Apply {
         @Test
         void into_an_empty_instance_gives_an_instance_that_exports_the_same_document() {

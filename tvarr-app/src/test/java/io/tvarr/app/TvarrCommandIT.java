@@ -87,7 +87,7 @@ class TvarrCommandIT {
         // a description continues on lines indented past the command names; join them before judging
         String joined = commands.replaceAll("\\n {10,}", " ");
         assertThat(joined.lines().skip(1).filter(line -> !line.isBlank()))
-                .hasSize(8)
+                .hasSize(10)
                 .allSatisfy(line -> assertThat(line.strip()).endsWith("."));
     }
 

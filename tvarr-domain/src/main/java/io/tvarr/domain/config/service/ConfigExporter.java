@@ -46,7 +46,36 @@ public final class ConfigExporter implements ExportConfigUseCase {
 
     @Override
     public ConfigDocument export() {
-        return read(false);
+        ConfigDocument document = read(false);
+        distinctVariables(document);
+        return document;
+    }
+
+    /**
+     * Two names that differ only in other characters than letters and digits ("A-b", "a b") would share a variable,
+     * and an apply would give both the same secret: refused, naming both.
+     */
+    private static void distinctVariables(ConfigDocument document) {
+        Map<String, String> owner = new HashMap<>();
+        List<String[]> uses = new java.util.ArrayList<>();
+        document.sources().forEach(s -> uses.add(new String[] {"source", s.name(), s.url(), s.password()}));
+        document.guides().forEach(g -> uses.add(new String[] {"guide", g.name(), g.url(), g.password()}));
+        document.proxies()
+                .forEach(p ->
+                        uses.add(new String[] {"proxy", p.name(), p.access().token(), null}));
+        for (String[] use : uses) {
+            for (int i = 2; i < use.length; i++) {
+                String value = use[i];
+                if (value == null || !SecretNames.holdsReference(value)) {
+                    continue;
+                }
+                String other = owner.putIfAbsent(value, use[0] + " \"" + use[1] + "\"");
+                if (other != null) {
+                    throw new ConflictException(use[0] + "s: \"" + use[1] + "\" and " + other + " would share the"
+                            + " variable " + value + " (expected: names that differ in letters or digits; rename one)");
+                }
+            }
+        }
     }
 
     /** The instance as it is, secrets in clear: only to compare with a document being applied. */
