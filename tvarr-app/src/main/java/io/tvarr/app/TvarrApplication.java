@@ -36,7 +36,7 @@ import io.tvarr.http.source.SourceRoutes;
 import io.tvarr.http.source.StreamHealthRoutes;
 import io.tvarr.http.source.XtreamTestRoutes;
 import io.tvarr.http.system.ApiDocumentation;
-import io.tvarr.http.system.ConfigRoutes;
+import io.tvarr.http.system.ConfigInEffectRoutes;
 import io.tvarr.http.system.MetricsRoutes;
 import io.tvarr.http.system.SystemRoutes;
 import io.tvarr.http.system.WarningRoutes;
@@ -167,7 +167,7 @@ public final class TvarrApplication implements AutoCloseable {
                 new LogoCatalogueRoutes(core.logoCatalogue(), core.logoRemoval()),
                 new JobRoutes(core.jobs()),
                 new WarningRoutes(core.warnings()),
-                new ConfigRoutes(core.configuration()),
+                new ConfigInEffectRoutes(core.configuration()),
                 new JobEventStream(core.jobEvents()),
                 new WebRoutes(new WebUseCases(
                         core.sources(),

@@ -12,10 +12,10 @@ import io.tvarr.http.ApiRoutes;
 import java.util.List;
 
 /** The configuration in effect, secrets masked, for admins checking what tvarr started with. */
-public final class ConfigRoutes implements ApiRoutes {
+public final class ConfigInEffectRoutes implements ApiRoutes {
     private final ShowConfigurationUseCase configuration;
 
-    public ConfigRoutes(ShowConfigurationUseCase configuration) {
+    public ConfigInEffectRoutes(ShowConfigurationUseCase configuration) {
         this.configuration = configuration;
     }
 
