@@ -24,6 +24,7 @@ import io.tvarr.domain.proxy.Numbering;
 import io.tvarr.domain.proxy.NumberingMode;
 import io.tvarr.domain.proxy.OutputSettings;
 import io.tvarr.domain.proxy.ProxyFilter;
+import io.tvarr.domain.proxy.ProxyMappingRule;
 import io.tvarr.domain.proxy.StreamProxy;
 import io.tvarr.domain.proxy.port.in.SaveProxyCommand;
 import io.tvarr.domain.relay.AudioCodec;
@@ -122,11 +123,14 @@ abstract class ConfigAsCodeContract {
                         List.of(m3u.id(), xtream.id()),
                         List.of(xmltv.id(), guide.id()),
                         List.of(new ProxyFilter(adult.id(), true), new ProxyFilter(sport.id(), false)),
-                        List.of(first.id()),
+                        List.of(ProxyMappingRule.on(first.id()), new ProxyMappingRule(second.id(), false)),
                         new Numbering(NumberingMode.SEQUENTIAL, 100, 50),
                         DeliveryMode.TRANSCODE,
                         profile.id(),
-                        OutputSettings.DEFAULT.withHdhomerun(false).withXtreamVod(false),
+                        OutputSettings.DEFAULT
+                                .withHdhomerun(false)
+                                .withXtreamVod(false)
+                                .withHdhomerunProfile(profile.id()),
                         "@daily"));
         tvarr.failover().change(living.id().toString(), new ProxyFailover(MergeBy.TVG_ID, List.of()));
         tvarr.guideMatching().configure(living.id(), new GuideMatchSettings(80));

@@ -9,8 +9,8 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A proxy by name, naming its sources, guides, filters, rules and relay profile; {@code output} holds its doors
- * (HDHomeRun tuner, Xtream VOD), {@code mergeBy} its failover, {@code guideMatchThreshold} its guide matching.
+ * A proxy by name, naming its sources, guides, filters, rules, relay profile and its HDHomeRun tuner's relay profile;
+ * {@code output} holds its doors (HDHomeRun tuner, Xtream VOD) without that profile, which is named here, {@code mergeBy} its failover, {@code guideMatchThreshold} its guide matching.
  */
 public record ProxyConfig(
         String name,
@@ -22,6 +22,7 @@ public record ProxyConfig(
         Numbering numbering,
         DeliveryMode deliveryMode,
         @Nullable String relayProfile,
+        @Nullable String hdhomerunProfile,
         OutputSettings output,
         @Nullable String schedule,
         MergeBy mergeBy,
@@ -38,6 +39,7 @@ public record ProxyConfig(
         Checks.requireNonNull(numbering, "numbering");
         Checks.requireNonNull(deliveryMode, "delivery_mode");
         relayProfile = Checks.blankToNull(relayProfile);
+        hdhomerunProfile = Checks.blankToNull(hdhomerunProfile);
         Checks.requireNonNull(output, "output");
         schedule = Checks.blankToNull(schedule);
         Checks.requireNonNull(mergeBy, "merge_by");
@@ -61,6 +63,7 @@ public record ProxyConfig(
                 numbering,
                 deliveryMode,
                 relayProfile,
+                hdhomerunProfile,
                 output,
                 schedule,
                 mergeBy,
@@ -80,6 +83,7 @@ public record ProxyConfig(
                 numbering,
                 deliveryMode,
                 relayProfile,
+                hdhomerunProfile,
                 output,
                 schedule,
                 mergeBy,

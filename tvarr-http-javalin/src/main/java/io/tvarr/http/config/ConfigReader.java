@@ -188,6 +188,7 @@ final class ConfigReader {
                 how,
                 delivery,
                 n.optText("relay_profile"),
+                n.optText("hdhomerun_profile"),
                 output,
                 n.optText("schedule"),
                 mergeBy,

@@ -122,6 +122,7 @@ final class ConfigWriter {
         m.put("numbering", numbering);
         m.put("delivery_mode", word(p.deliveryMode()));
         put(m, "relay_profile", p.relayProfile());
+        put(m, "hdhomerun_profile", p.hdhomerunProfile());
         m.put("output", output(p.output()));
         Map<String, Object> doors = new LinkedHashMap<>();
         doors.put("hdhomerun", p.output().hdhomerun());

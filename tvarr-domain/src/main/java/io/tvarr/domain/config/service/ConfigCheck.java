@@ -266,6 +266,9 @@ final class ConfigCheck {
         if (p.relayProfile() != null && !known.profiles.contains(p.relayProfile())) {
             problems.add(path + ".relay_profile: no relay profile named \"" + p.relayProfile() + "\"");
         }
+        if (p.hdhomerunProfile() != null && !known.profiles.contains(p.hdhomerunProfile())) {
+            problems.add(path + ".hdhomerun_profile: no relay profile named \"" + p.hdhomerunProfile() + "\"");
+        }
         String taken = known.otherSlugs.get(p.slug());
         if (taken != null) {
             problems.add(path + ".slug: \"" + p.slug() + "\" is the slug of the proxy \"" + taken + "\"");

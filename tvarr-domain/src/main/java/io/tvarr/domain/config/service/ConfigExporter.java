@@ -198,7 +198,11 @@ public final class ConfigExporter implements ExportConfigUseCase {
                 p.numbering(),
                 p.deliveryMode(),
                 p.relayProfile() == null ? null : name(names.profiles(), p.relayProfile()),
-                p.output(),
+                p.output().hdhomerunProfile() == null
+                        ? null
+                        : name(names.profiles(), p.output().hdhomerunProfile()),
+                // the profile goes by name above: ids differ between instances
+                p.output().withHdhomerunProfile(null),
                 p.schedule(),
                 parts.failover().failover(p.id().toString()).mergeBy(),
                 parts.guideMatching().settings(p.id()).threshold(),

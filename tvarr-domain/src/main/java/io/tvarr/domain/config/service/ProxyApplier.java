@@ -277,7 +277,16 @@ final class ProxyApplier {
                                         p.relayProfile(),
                                         "relay profile")
                                 .id(),
-                p.output(),
+                p.output()
+                        .withHdhomerunProfile(
+                                p.hdhomerunProfile() == null
+                                        ? null
+                                        : ConfigApplier.named(
+                                                        parts.relayProfiles().list(),
+                                                        RelayProfile::name,
+                                                        p.hdhomerunProfile(),
+                                                        "relay profile")
+                                                .id()),
                 p.schedule());
     }
 
