@@ -1062,7 +1062,7 @@ abstract class PersistenceContract {
         void jobs_are_paged_newest_first_and_filtered() {
             for (int i = 0; i < 5; i++) {
                 Job job = Job.queued(JobKind.SOURCE_INGEST, "source-" + i, T0.plusSeconds(i));
-                store.jobs().insert(i % 2 == 0 ? job : job.start(T0.plusSeconds(10)));
+                store.jobs().insert(i % 2 == 0 ? job : job.start(T0.plusSeconds(10), "i1"));
             }
 
             Page<Job> running = store.jobs().findPage(JobState.RUNNING, JobKind.SOURCE_INGEST, 0, 10);
