@@ -1075,7 +1075,7 @@ abstract class PersistenceContract {
         void transitions_are_stored_and_old_history_is_cleaned_up() {
             Job job = Job.queued(JobKind.PROXY_GENERATE, "proxy", T0);
             store.jobs().insert(job);
-            Job done = job.start(T0.plusSeconds(1)).succeed(T0.plusSeconds(3), Map.of("channels", 42L));
+            Job done = job.start(T0.plusSeconds(1), "i1").succeed(T0.plusSeconds(3), Map.of("channels", 42L));
             store.jobs().update(done);
             store.jobs().insert(Job.queued(JobKind.EPG_INGEST, "guide", T0));
 
