@@ -71,6 +71,9 @@ final class Assembly {
 
     final JdbiPersistence store;
     final Clock clock;
+
+    /** This instance's name among others on the store, beside its jobs and relay sessions. */
+    final String instance;
     /** Where players and browsers reach tvarr, as written into playlists and links. */
     final Supplier<String> baseUrl;
 
@@ -121,6 +124,7 @@ final class Assembly {
     Assembly(TvarrBuilder settings, JdbiPersistence store, ExecutorService background) {
         this.store = store;
         this.clock = settings.clock;
+        this.instance = settings.instance.resolveId();
         this.baseUrl = settings.baseUrl;
         this.background = background;
         this.cron = new CronUtilsSchedules(ZoneId.systemDefault());
@@ -225,7 +229,7 @@ final class Assembly {
                 new WarningsService(store.epgSources(), store.epg(), proxies, generator, relayInspection, clock);
         this.ffmpegInspection = new FFmpegInspectionService(ffmpeg, hardware);
         this.admin = new AdminServices(store, new Argon2PasswordHasher(), settings.admin, clock);
-        this.jobs = new Jobs(this, settings, cron);
+        this.jobs = new Jobs(this, settings, cron, instance);
     }
 
     /** The generator is built before the access service (which regenerates through it), so it reads through here. */
