@@ -84,6 +84,9 @@ final class Assembly {
 
     final JdbiPersistence store;
     final Clock clock;
+
+    /** This instance's name among others on the store, beside its jobs and relay sessions. */
+    final String instance;
     /** Where players and browsers reach tvarr, as written into playlists and links. */
     final Supplier<String> baseUrl;
 
@@ -142,6 +145,7 @@ final class Assembly {
         this.store = store;
         this.clock = settings.clock;
         this.configuration = new ConfigurationInEffect(settings.configuration);
+        this.instance = settings.instance.resolveId();
         this.baseUrl = settings.baseUrl;
         this.background = background;
         this.cron = new CronUtilsSchedules(ZoneId.systemDefault());
@@ -288,7 +292,7 @@ final class Assembly {
                 clock);
         this.configExport = new ConfigExporter(configurable);
         this.configApply = new ConfigApplier(configurable, settings.secrets);
-        this.jobs = new Jobs(this, settings, cron);
+        this.jobs = new Jobs(this, settings, cron, instance);
     }
 
     /** The generator is built before the access service (which regenerates through it), so it reads through here. */

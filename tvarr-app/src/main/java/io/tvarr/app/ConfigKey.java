@@ -52,6 +52,15 @@ public enum ConfigKey {
     JOBS_RETRY_DELAY_SECONDS(
             "jobs.retry_delay_seconds", "30", "first retry delay; it doubles with each retry, up to 16 times"),
     JOBS_HISTORY_DAYS("jobs.history_days", "30", "how long finished jobs stay in the history"),
+    INSTANCE_ID(
+            "instance.id",
+            "",
+            "this instance's name beside its jobs and relay sessions; empty: the host name and a random suffix"),
+    INSTANCE_LEASE_SECONDS(
+            "instance.lease_seconds",
+            "60",
+            "how long a job stays this instance's without renewal before another instance on the database takes it"
+                    + " over"),
     RELAY_MAX_PER_HOST("relay.max_per_host", "0", "upstream connections per provider host at once; 0 for no limit"),
     RELAY_GRACE_SECONDS("relay.grace_seconds", "5", "how long an upstream stays open after its last viewer left"),
     RELAY_STALL_TIMEOUT_SECONDS(

@@ -27,7 +27,6 @@ import org.slf4j.LoggerFactory;
 /** The job queue over the core's services, and the scheduler that feeds it once {@link #schedule()} is called. */
 final class Jobs implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Jobs.class);
-    private static final Duration TICK = Duration.ofSeconds(30);
 
     final JobQueue queue;
     final JobScheduler scheduler;
@@ -35,10 +34,15 @@ final class Jobs implements AutoCloseable {
     final JobWatchers watchers = new JobWatchers();
     private final Assembly parts;
     private final AtomicBoolean recovered = new AtomicBoolean();
+    private final Duration tick;
+    private final Duration heartbeat;
     private @Nullable ScheduledExecutorService ticker;
+    private @Nullable ScheduledExecutorService heartbeats;
 
-    Jobs(Assembly parts, TvarrBuilder settings, CronUtilsSchedules cron) {
+    Jobs(Assembly parts, TvarrBuilder settings, CronUtilsSchedules cron, String instance) {
         this.parts = parts;
+        this.tick = settings.schedulerTick;
+        this.heartbeat = settings.instance.heartbeat();
         Map<JobKind, JobWork> work = new EnumMap<>(JobKind.class);
         work.put(
                 JobKind.SOURCE_INGEST,
@@ -65,7 +69,12 @@ final class Jobs implements AutoCloseable {
                 new FailsafeRetries(),
                 parts.background,
                 watchers,
-                parts.clock);
+                parts.clock,
+                // SQLite has one writer and so one instance: what ran at the last stop was its own
+                new JobQueue.Instance(
+                        instance,
+                        settings.instance.lease(),
+                        !parts.store.vendor().equals("sqlite")));
         JobScheduler.Targets targets = new JobScheduler.Targets(
                 parts.store.streamSources(),
                 parts.store.epgSources(),
@@ -86,7 +95,37 @@ final class Jobs implements AutoCloseable {
         }
         queue.recover();
         recovered.set(true);
+        startHeartbeats();
         return true;
+    }
+
+    /**
+     * With other instances on the store: renews this instance's leases, and picks up what the others queued and what
+     * stopped instances left. Alone on SQLite nothing needs it, and a lease write would only wait on an ingestion.
+     */
+    private synchronized void startHeartbeats() {
+        if (!queue.instance().shared() || heartbeats != null) {
+            return;
+        }
+        heartbeats = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "tvarr-heartbeat");
+            thread.setDaemon(true);
+            return thread;
+        });
+        heartbeats.scheduleWithFixedDelay(
+                this::heartbeat, heartbeat.toMillis(), heartbeat.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void heartbeat() {
+        try {
+            queue.heartbeat();
+        } catch (RuntimeException e) {
+            // the store may be unreachable for a while; the lease says how long before others take over
+            log.warn(
+                    "job heartbeat failed instance={} reason={}",
+                    queue.instance().id(),
+                    e.getMessage());
+        }
     }
 
     /** Starts acting on schedules, and regenerating the proxies that use an input whenever it is refreshed. */
@@ -101,7 +140,7 @@ final class Jobs implements AutoCloseable {
             return thread;
         });
         // jobs need the schema: with migrations pending, the queue waits until `tvarr migrate` has run
-        ticker.scheduleWithFixedDelay(this::tick, 0, TICK.toSeconds(), TimeUnit.SECONDS);
+        ticker.scheduleWithFixedDelay(this::tick, 0, tick.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void tick() {
@@ -139,6 +178,9 @@ final class Jobs implements AutoCloseable {
     public synchronized void close() {
         if (ticker != null) {
             ticker.shutdownNow();
+        }
+        if (heartbeats != null) {
+            heartbeats.shutdownNow();
         }
         queue.close();
     }

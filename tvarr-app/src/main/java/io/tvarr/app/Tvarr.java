@@ -499,6 +499,14 @@ public final class Tvarr implements AutoCloseable {
         return parts.configApply;
     }
 
+    /**
+     * This instance's name: configured, or the host name with a random suffix. Jobs name the instance that ran them;
+     * the relay sessions this core lists are all held by it.
+     */
+    public String instance() {
+        return parts.instance;
+    }
+
     /** Background jobs: submit, cancel, list, and what the scheduler runs next. */
     public ManageJobsUseCase jobs() {
         return parts.jobs.api;

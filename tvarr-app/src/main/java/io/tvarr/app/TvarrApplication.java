@@ -109,10 +109,11 @@ public final class TvarrApplication implements AutoCloseable {
             firstStart(core, config.auth(), server.port(), console);
             Versions versions = new Versions();
             log.info(
-                    "tvarr started version={} port={} database={}",
+                    "tvarr started version={} port={} database={} instance={}",
                     versions.tvarr().version(),
                     server.port(),
-                    core.parts().store.vendor());
+                    core.parts().store.vendor(),
+                    core.instance());
             HdHomeRunDiscovery discovery = discovery(config, core);
             return new TvarrApplication(
                     core, server, discovery, ssdp(config, core, versions.tvarr().version()));
@@ -161,7 +162,7 @@ public final class TvarrApplication implements AutoCloseable {
                 new ConfigRoutes(core.configExport(), core.configApply()),
                 new OutputRoutes(core.generation(), core.play(), access),
                 new HdHomeRunRoutes(core.tuners(), core.lineups(), access),
-                new RelayRoutes(core.relay(), core.relaySessions(), core.ffmpeg()),
+                new RelayRoutes(core.relay(), core.relaySessions(), core.ffmpeg(), core.instance()),
                 new RelayProfileRoutes(core.relayProfiles()),
                 new LogoRoutes(core.cachedLogos(), core.logoUploads(), core.logoCleanup(), access),
                 new LogoCatalogueRoutes(core.logoCatalogue(), core.logoRemoval()),

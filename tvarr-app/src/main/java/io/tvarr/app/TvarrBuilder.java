@@ -47,6 +47,8 @@ public final class TvarrBuilder {
     LogoSettings logos = LogoSettings.DEFAULT;
     RelaySettings relay = RelaySettings.DEFAULT;
     JobSettings jobs = JobSettings.DEFAULT;
+    InstanceSettings instance = InstanceSettings.DEFAULT;
+    Duration schedulerTick = Duration.ofSeconds(30);
     TunerSettings tuners = TunerSettings.DEFAULT;
     Duration xtreamRedirectLease = Duration.ofHours(2);
     AdminSettings admin = AdminSettings.DEFAULT;
@@ -191,6 +193,22 @@ public final class TvarrBuilder {
 
     public TvarrBuilder jobs(JobSettings settings) {
         this.jobs = Checks.requireNonNull(settings, "jobs");
+        return this;
+    }
+
+    /** How this instance is named and holds its jobs among others on a shared PostgreSQL or MariaDB database. */
+    public TvarrBuilder instance(InstanceSettings settings) {
+        this.instance = Checks.requireNonNull(settings, "instance");
+        return this;
+    }
+
+    /** How often the scheduler looks for runs that are due. Default 30 seconds. */
+    public TvarrBuilder schedulerTick(Duration every) {
+        Checks.requireNonNull(every, "scheduler_tick");
+        if (every.isNegative() || every.isZero()) {
+            throw new io.tvarr.domain.ValidationException("scheduler_tick: " + every + " (expected: more than zero)");
+        }
+        this.schedulerTick = every;
         return this;
     }
 

@@ -35,6 +35,7 @@ public record TvarrConfig(
         Duration generationWait,
         LogoSettings logos,
         JobSettings jobs,
+        InstanceSettings instance,
         RelaySettings relay,
         @Nullable Path ffmpegPath,
         TunerSettings tuners,
@@ -83,6 +84,7 @@ public record TvarrConfig(
                 .logos(logos)
                 .relay(relay)
                 .jobs(jobs)
+                .instance(instance)
                 .tuners(tuners)
                 .xtreamRedirectLease(redirectLease)
                 .admin(auth.admin())
@@ -155,6 +157,7 @@ public record TvarrConfig(
                 Duration.ofSeconds(nonNegative(values, ConfigKey.PROXIES_GENERATION_WAIT_SECONDS)),
                 logos(values),
                 jobs(values),
+                instance(values),
                 relay(values),
                 values.get(ConfigKey.RELAY_FFMPEG_PATH).isBlank()
                         ? null
@@ -287,6 +290,22 @@ public record TvarrConfig(
                 nonNegative(values, ConfigKey.JOBS_RETRIES),
                 Duration.ofSeconds(delay),
                 Duration.ofDays(history));
+    }
+
+    private static InstanceSettings instance(Map<ConfigKey, String> values) {
+        String id = values.get(ConfigKey.INSTANCE_ID).strip();
+        int lease = integer(values, ConfigKey.INSTANCE_LEASE_SECONDS);
+        if (lease < 10 || lease > 3600) {
+            throw invalid(ConfigKey.INSTANCE_LEASE_SECONDS, String.valueOf(lease), "10-3600");
+        }
+        if (!id.isEmpty() && !id.matches("[A-Za-z0-9._-]{1,64}")) {
+            throw invalid(ConfigKey.INSTANCE_ID, id, "1-64 letters, digits, dots, dashes or underscores");
+        }
+        // renewed four times a lease: a missed heartbeat or two never costs a job
+        return new InstanceSettings(
+                id.isEmpty() ? null : id,
+                Duration.ofSeconds(lease),
+                Duration.ofSeconds(lease).dividedBy(4));
     }
 
     private static int nonNegative(Map<ConfigKey, String> values, ConfigKey key) {

@@ -140,6 +140,29 @@ class ConfigLoaderTest {
         }
 
         @Test
+        void an_instance_id_that_cannot_name_an_instance_is_refused_with_the_key() {
+            assertThatThrownBy(() -> loader.load(null, Map.of("TVARR_INSTANCE_ID", "den one"), Map.of()))
+                    .isInstanceOf(ValidationException.class)
+                    .hasMessage("instance.id: 'den one' (expected: 1-64 letters, digits, dots, dashes or underscores)");
+        }
+
+        @Test
+        void a_lease_too_short_to_renew_is_refused_with_the_key() {
+            assertThatThrownBy(() -> loader.load(null, Map.of("TVARR_INSTANCE_LEASE_SECONDS", "3"), Map.of()))
+                    .isInstanceOf(ValidationException.class)
+                    .hasMessage("instance.lease_seconds: '3' (expected: 10-3600)");
+        }
+
+        @Test
+        void an_instance_without_an_id_is_named_after_its_host_anew_at_each_start() {
+            InstanceSettings settings = loader.load(null, Map.of(), Map.of()).instance();
+
+            assertThat(settings.id()).isNull();
+            assertThat(settings.lease()).isEqualTo(java.time.Duration.ofSeconds(60));
+            assertThat(settings.resolveId()).matches("[a-z0-9.-]+-[0-9a-f]{6}").isNotEqualTo(settings.resolveId());
+        }
+
+        @Test
         void a_wrong_type_names_the_key_and_the_expectation() {
             assertThatThrownBy(() -> loader.load(null, Map.of(), Map.of(ConfigKey.SERVER_ACCESS_LOG, "maybe")))
                     .hasMessage("server.access_log: 'maybe' (expected: true or false)");

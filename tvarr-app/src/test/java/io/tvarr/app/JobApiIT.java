@@ -45,6 +45,7 @@ class JobApiIT {
         flags.put(ConfigKey.SERVER_HOST, "127.0.0.1");
         flags.put(ConfigKey.DATA_DIR, dir.resolve("data").toString());
         flags.put(ConfigKey.SOURCES_ALLOWED_DIRS, inputs.toString());
+        flags.put(ConfigKey.INSTANCE_ID, "den-1");
         app = TvarrApplication.start(new ConfigLoader().load(null, Map.of(), flags));
         api = new ApiClient(app);
     }
@@ -69,6 +70,27 @@ class JobApiIT {
             LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
         }
         throw new AssertionError("job " + id + " did not finish");
+    }
+
+    @Test
+    void a_job_names_the_instance_that_ran_it() throws Exception {
+        String source = body(api.post(
+                        "/api/v1/sources/stream",
+                        "{\"name\":\"P\",\"kind\":\"m3u\",\"url\":\"" + playlist.toUri() + "\"}"))
+                .get("id")
+                .asText();
+
+        JsonNode submitted =
+                body(api.post("/api/v1/jobs", "{\"kind\":\"source_ingest\",\"target\":\"" + source + "\"}"));
+        JsonNode done = awaitJob(submitted.get("id").asText());
+
+        assertThat(done.get("instance").asText()).isEqualTo("den-1");
+        assertThat(body(api.get("/api/v1/jobs?kind=source_ingest"))
+                        .get("items")
+                        .get(0)
+                        .get("instance")
+                        .asText())
+                .isEqualTo("den-1");
     }
 
     @Test

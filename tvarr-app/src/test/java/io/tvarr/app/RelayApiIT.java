@@ -145,6 +145,8 @@ class RelayApiIT {
             JsonNode sessions = json.readTree(api.get("/api/v1/relay/sessions").body());
             assertThat(sessions).hasSize(1);
             assertThat(sessions.get(0).get("clients")).hasSize(2);
+            assertThat(sessions.get(0).get("instance").asText())
+                    .isEqualTo(app.core().instance());
 
             HttpResponse<String> refused = api.get(paths.get(1));
             assertThat(refused.statusCode()).isEqualTo(503);

@@ -1135,7 +1135,7 @@ abstract class PersistenceContract {
         void jobs_are_paged_newest_first_and_filtered() {
             for (int i = 0; i < 5; i++) {
                 Job job = Job.queued(JobKind.SOURCE_INGEST, "source-" + i, T0.plusSeconds(i));
-                store.jobs().insert(i % 2 == 0 ? job : job.start(T0.plusSeconds(10)));
+                store.jobs().insert(i % 2 == 0 ? job : job.start(T0.plusSeconds(10), "i1"));
             }
 
             Page<Job> running = store.jobs().findPage(JobState.RUNNING, JobKind.SOURCE_INGEST, 0, 10);
@@ -1148,7 +1148,7 @@ abstract class PersistenceContract {
         void transitions_are_stored_and_old_history_is_cleaned_up() {
             Job job = Job.queued(JobKind.PROXY_GENERATE, "proxy", T0);
             store.jobs().insert(job);
-            Job done = job.start(T0.plusSeconds(1)).succeed(T0.plusSeconds(3), Map.of("channels", 42L));
+            Job done = job.start(T0.plusSeconds(1), "i1").succeed(T0.plusSeconds(3), Map.of("channels", 42L));
             store.jobs().update(done);
             store.jobs().insert(Job.queued(JobKind.EPG_INGEST, "guide", T0));
 

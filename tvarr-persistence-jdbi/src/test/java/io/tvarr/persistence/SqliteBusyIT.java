@@ -34,7 +34,7 @@ class SqliteBusyIT {
             store.migrate();
             Job job = Job.queued(JobKind.PROXY_GENERATE, "proxy", T0);
             store.jobs().insert(job);
-            Job succeeded = job.start(T0.plusSeconds(1)).succeed(T0.plusSeconds(2), java.util.Map.of());
+            Job succeeded = job.start(T0.plusSeconds(1), "i1").succeed(T0.plusSeconds(2), java.util.Map.of());
 
             try (Connection ingestion = DriverManager.getConnection(url);
                     Statement statement = ingestion.createStatement()) {

@@ -8,7 +8,12 @@ import java.time.Instant;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
-/** A unit of background work and its history. Transitions return new values. */
+/**
+ * A unit of background work and its history. Transitions return new values.
+ *
+ * @param instance the tvarr instance that runs or ran the job; null while it waits in the queue (and for jobs stored
+ *     before instances were named)
+ */
 public record Job(
         JobId id,
         JobKind kind,
@@ -19,7 +24,8 @@ public record Job(
         @Nullable Instant startedAt,
         @Nullable Instant finishedAt,
         @Nullable String error,
-        Map<String, Long> summary) {
+        Map<String, Long> summary,
+        @Nullable String instance) {
     public Job {
         Checks.requireNonNull(id, "id");
         Checks.requireNonNull(kind, "kind");
@@ -33,37 +39,43 @@ public record Job(
     }
 
     public static Job queued(JobKind kind, String target, Instant now) {
-        return new Job(JobId.random(), kind, target, JobState.QUEUED, 0, now, null, null, null, Map.of());
+        return new Job(JobId.random(), kind, target, JobState.QUEUED, 0, now, null, null, null, Map.of(), null);
     }
 
-    public Job start(Instant now) {
+    /** Starts the job on this instance. */
+    public Job start(Instant now, String instance) {
         requireState(JobState.QUEUED, "start");
-        return new Job(id, kind, target, JobState.RUNNING, attempts + 1, createdAt, now, null, null, summary);
+        Checks.requireText(instance, "instance");
+        return new Job(id, kind, target, JobState.RUNNING, attempts + 1, createdAt, now, null, null, summary, instance);
     }
 
     /** Another try of a running job after a transient failure. */
     public Job retry() {
         requireState(JobState.RUNNING, "retry");
-        return new Job(id, kind, target, JobState.RUNNING, attempts + 1, createdAt, startedAt, null, error, summary);
+        return new Job(
+                id, kind, target, JobState.RUNNING, attempts + 1, createdAt, startedAt, null, error, summary, instance);
     }
 
     public Job succeed(Instant now, Map<String, Long> counts) {
         requireState(JobState.RUNNING, "succeed");
-        return new Job(id, kind, target, JobState.SUCCEEDED, attempts, createdAt, startedAt, now, null, counts);
+        return new Job(
+                id, kind, target, JobState.SUCCEEDED, attempts, createdAt, startedAt, now, null, counts, instance);
     }
 
     public Job fail(Instant now, String reason) {
         if (state.isFinal()) {
             throw new ConflictException("job " + id + ": cannot fail in state " + state);
         }
-        return new Job(id, kind, target, JobState.FAILED, attempts, createdAt, startedAt, now, reason, summary);
+        return new Job(
+                id, kind, target, JobState.FAILED, attempts, createdAt, startedAt, now, reason, summary, instance);
     }
 
     public Job cancel(Instant now) {
         if (state.isFinal()) {
             throw new ConflictException("job " + id + ": cannot cancel in state " + state);
         }
-        return new Job(id, kind, target, JobState.CANCELLED, attempts, createdAt, startedAt, now, error, summary);
+        return new Job(
+                id, kind, target, JobState.CANCELLED, attempts, createdAt, startedAt, now, error, summary, instance);
     }
 
     public @Nullable Duration duration() {

@@ -11,7 +11,7 @@ class JobTest {
 
     @Test
     void a_failure_keeps_its_reason_with_credentials_in_urls_masked() {
-        Job running = Job.queued(JobKind.SOURCE_INGEST, "s1", NOW).start(NOW);
+        Job running = Job.queued(JobKind.SOURCE_INGEST, "s1", NOW).start(NOW, "i1");
 
         Job failed = running.fail(NOW, "http://bob:s3cret@h.example/get.php?username=bob&password=s3cret: http 401");
 
@@ -30,7 +30,8 @@ class JobTest {
                 NOW,
                 NOW,
                 "http://h.example/live/bob/s3cret/1.ts refused",
-                Map.of());
+                Map.of(),
+                null);
 
         assertThat(stored.error()).isEqualTo("http://h.example/live/***/***/1.ts refused");
     }

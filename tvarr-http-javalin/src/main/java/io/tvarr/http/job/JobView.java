@@ -11,7 +11,7 @@ import java.time.Instant;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
-/** A job as the API shows it. */
+/** A job as the API shows it; {@code instance} is the tvarr instance that runs or ran it (null while queued). */
 record JobView(
         String id,
         @OpenApiPropertyType(definedBy = JobKind.class) String kind,
@@ -25,7 +25,8 @@ record JobView(
         @OpenApiNullable @Nullable String error,
         Map<String, Long> summary,
         @OpenApiNullable @Nullable Integer progressPercent,
-        Map<String, Long> progress) {
+        Map<String, Long> progress,
+        @OpenApiNullable @Nullable String instance) {
     static JobView of(Job j, JobProgress progress) {
         return new JobView(
                 j.id().toString(),
@@ -40,6 +41,7 @@ record JobView(
                 j.error(),
                 j.summary(),
                 progress.percent(),
-                progress.counts());
+                progress.counts(),
+                j.instance());
     }
 }

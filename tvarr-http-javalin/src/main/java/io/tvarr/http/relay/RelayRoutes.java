@@ -31,11 +31,18 @@ public final class RelayRoutes implements ApiRoutes {
     private final InspectRelayUseCase relay;
     private final StopRelaySessionUseCase sessions;
     private final InspectFFmpegUseCase ffmpeg;
+    private final String instance;
 
-    public RelayRoutes(InspectRelayUseCase relay, StopRelaySessionUseCase sessions, InspectFFmpegUseCase ffmpeg) {
+    /**
+     * @param instance the tvarr instance serving these routes: relay sessions stay on the instance that serves them, so
+     *     every session listed here is held by it
+     */
+    public RelayRoutes(
+            InspectRelayUseCase relay, StopRelaySessionUseCase sessions, InspectFFmpegUseCase ffmpeg, String instance) {
         this.relay = relay;
         this.sessions = sessions;
         this.ffmpeg = ffmpeg;
+        this.instance = instance;
     }
 
     @Override
@@ -53,7 +60,7 @@ public final class RelayRoutes implements ApiRoutes {
             tags = "relay",
             responses = @OpenApiResponse(status = "200", content = @OpenApiContent(from = SessionView[].class)))
     void sessions(Context ctx) {
-        ctx.json(relay.sessions().stream().map(SessionView::of).toList());
+        ctx.json(relay.sessions().stream().map(s -> SessionView.of(s, instance)).toList());
     }
 
     @OpenApi(
@@ -124,7 +131,8 @@ public final class RelayRoutes implements ApiRoutes {
     /**
      * A running relay session and the players it feeds; {@code error} says why it stopped, if it did. {@code
      * streamIndex} is which of the channel's {@code streamCount} failover streams plays (0 is its own), {@code
-     * switches} every move to a next stream with the reason.
+     * switches} every move to a next stream with the reason. {@code instance} is the tvarr instance holding the
+     * session (the one answering).
      */
     record SessionView(
             String id,
@@ -140,8 +148,9 @@ public final class RelayRoutes implements ApiRoutes {
             List<RelaySessionInfo.Client> clients,
             int streamIndex,
             int streamCount,
-            List<StreamSwitch> switches) {
-        static SessionView of(RelaySessionInfo s) {
+            List<StreamSwitch> switches,
+            String instance) {
+        static SessionView of(RelaySessionInfo s, String instance) {
             return new SessionView(
                     s.id(),
                     s.channelId(),
@@ -156,7 +165,8 @@ public final class RelayRoutes implements ApiRoutes {
                     s.clients(),
                     s.streamIndex(),
                     s.streamCount(),
-                    s.switches());
+                    s.switches(),
+                    instance);
         }
     }
 

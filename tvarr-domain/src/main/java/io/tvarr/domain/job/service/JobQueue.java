@@ -1,5 +1,6 @@
 package io.tvarr.domain.job.service;
 
+import io.tvarr.domain.Checks;
 import io.tvarr.domain.ConflictException;
 import io.tvarr.domain.Failures;
 import io.tvarr.domain.NotFoundException;
@@ -15,11 +16,13 @@ import io.tvarr.domain.job.port.out.JobWork;
 import io.tvarr.domain.job.port.out.Retries;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.time.Instant;
 import java.util.HashMap;
-import java.util.Iterator;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import org.jspecify.annotations.Nullable;
@@ -27,9 +30,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The persistent job queue. Jobs are stored before they run, so a restart finds them: queued ones are queued
- * again, running ones (cut off by a crash) are marked failed and queued again. At most {@code workers} jobs run at
- * once and at most one per target; a trigger for a target that already has a queued job returns that job.
+ * The persistent job queue, shared by every instance on one store. Jobs are stored before they run and the store is
+ * the queue: an instance starts a job by claiming it there ({@link JobRepository#claimNext}), so two instances never
+ * start the same job, and holds it under a lease that {@link #heartbeat()} renews. A job whose lease ran out (its
+ * instance crashed) is taken over: marked failed and queued again. At most {@code workers} jobs run at once on an
+ * instance and at most one per target anywhere; a trigger for a target that already has a queued job returns that
+ * job. An instance alone on its store (SQLite) treats every job running at start as cut off by its own last run.
  * Transient failures are retried with exponential backoff; refusals and invalid input are not. Thread-safe.
  */
 public final class JobQueue implements AutoCloseable {
@@ -58,6 +64,33 @@ public final class JobQueue implements AutoCloseable {
         }
     }
 
+    /**
+     * Which instance this queue runs in.
+     *
+     * @param id names the instance in the store and the API
+     * @param lease how long a running job stays this instance's without a {@link #heartbeat()}
+     * @param shared whether other instances may use the store; when not, jobs running at start are this instance's
+     *     own, cut off by its last run, and are taken over at once instead of after their lease
+     */
+    public record Instance(String id, Duration lease, boolean shared) {
+        public static final Duration DEFAULT_LEASE = Duration.ofSeconds(60);
+
+        public Instance {
+            id = Checks.requireText(id, "instance.id");
+            if (id.length() > 64) {
+                throw new ValidationException("instance.id: " + id.length() + " characters (expected: 1-64)");
+            }
+            if (lease.isNegative() || lease.isZero()) {
+                throw new ValidationException("instance.lease: " + lease + " (expected: more than zero)");
+            }
+        }
+
+        /** An instance alone on its store. */
+        public static Instance alone(String id) {
+            return new Instance(id, DEFAULT_LEASE, false);
+        }
+    }
+
     private static final class Running {
         Job job;
 
@@ -65,6 +98,9 @@ public final class JobQueue implements AutoCloseable {
         Future<?> future;
 
         boolean cancelRequested;
+
+        /** Taken over by another instance: whatever the work ends with, the store already holds the outcome. */
+        boolean lost;
 
         Running(Job job) {
             this.job = job;
@@ -78,10 +114,11 @@ public final class JobQueue implements AutoCloseable {
     private final ExecutorService executor;
     private final JobEvents events;
     private final Clock clock;
-    private final Deque<Job> queued = new ArrayDeque<>();
+    private final Instance instance;
     private final Map<String, Running> running = new HashMap<>();
     private boolean closed;
 
+    /** A queue alone on its store, named "local". */
     public JobQueue(
             JobRepository jobs,
             Map<JobKind, JobWork> work,
@@ -90,6 +127,18 @@ public final class JobQueue implements AutoCloseable {
             ExecutorService executor,
             JobEvents events,
             Clock clock) {
+        this(jobs, work, settings, retries, executor, events, clock, Instance.alone("local"));
+    }
+
+    public JobQueue(
+            JobRepository jobs,
+            Map<JobKind, JobWork> work,
+            Settings settings,
+            Retries retries,
+            ExecutorService executor,
+            JobEvents events,
+            Clock clock,
+            Instance instance) {
         this.jobs = jobs;
         this.work = Map.copyOf(work);
         this.settings = settings;
@@ -97,36 +146,71 @@ public final class JobQueue implements AutoCloseable {
         this.executor = executor;
         this.events = events;
         this.clock = clock;
+        this.instance = instance;
+    }
+
+    public Instance instance() {
+        return instance;
     }
 
     /**
-     * Picks up where the last run stopped: stored queued jobs run, interrupted ones fail and run again. Jobs this
-     * process already holds (submitted before recovery) are left alone.
+     * Picks up where the last run stopped: interrupted jobs fail and run again, stored queued jobs run (one per
+     * target; later duplicates are cancelled). Jobs this process already holds are left alone. With other instances
+     * on the store, only jobs of this instance's name or with an expired lease count as interrupted.
      */
     public synchronized void recover() {
+        Instant now = clock.instant();
         for (Job interrupted : jobs.findByState(JobState.RUNNING)) {
-            if (live(interrupted.id()) != null) {
-                continue;
+            boolean ours = !instance.shared() || instance.id().equals(interrupted.instance());
+            if (ours && live(interrupted.id()) == null) {
+                Job failed = interrupted.fail(now, "interrupted: tvarr stopped while the job ran");
+                store(failed);
+                log.warn(
+                        "job interrupted by shutdown job_id={} kind={} target={}",
+                        failed.id(),
+                        failed.kind(),
+                        failed.target());
+                submit(failed.kind(), failed.target());
             }
-            Job failed = interrupted.fail(clock.instant(), "interrupted: tvarr stopped while the job ran");
-            store(failed);
-            log.warn(
-                    "job interrupted by shutdown job_id={} kind={} target={}",
-                    failed.id(),
-                    failed.kind(),
-                    failed.target());
-            submit(failed.kind(), failed.target());
         }
+        takeOverExpired(now);
+        Set<String> targets = new HashSet<>();
         for (Job waiting : jobs.findByState(JobState.QUEUED)) {
-            if (live(waiting.id()) != null) {
-                continue;
-            }
-            if (findQueued(waiting.target()) == null) {
-                queued.addLast(waiting);
-            } else {
-                store(waiting.cancel(clock.instant()));
+            if (!targets.add(waiting.target())) {
+                Job cancelled = waiting.cancel(now);
+                if (jobs.updateIf(cancelled, JobState.QUEUED)) {
+                    events.changed(cancelled);
+                }
             }
         }
+        dispatch();
+    }
+
+    /**
+     * What an instance does regularly, more often than its lease: renews the leases of the jobs it runs (and stops
+     * those cancelled through another instance), takes over jobs whose instance stopped, and starts queued jobs,
+     * including those other instances queued.
+     */
+    public synchronized void heartbeat() {
+        if (closed) {
+            return;
+        }
+        Instant now = clock.instant();
+        if (!running.isEmpty()) {
+            List<JobId> ids = running.values().stream().map(run -> run.job.id()).toList();
+            JobRepository.LeaseRenewal renewal = jobs.renewLeases(instance.id(), ids, now.plus(instance.lease()));
+            for (Running run : running.values()) {
+                boolean lost = renewal.lost().contains(run.job.id());
+                if (lost || renewal.cancelRequested().contains(run.job.id())) {
+                    if (lost) {
+                        log.warn("job lost to another instance job_id={} instance={}", run.job.id(), instance.id());
+                    }
+                    run.lost |= lost;
+                    stop(run);
+                }
+            }
+        }
+        takeOverExpired(now);
         dispatch();
     }
 
@@ -135,55 +219,54 @@ public final class JobQueue implements AutoCloseable {
         if (!work.containsKey(kind)) {
             throw new ValidationException("kind: " + kind + " cannot be queued here");
         }
-        Job waiting = findQueued(target);
-        if (waiting != null) {
-            return waiting;
+        Optional<Job> waiting = jobs.findQueued(target);
+        if (waiting.isPresent()) {
+            return waiting.get();
         }
         Job job = Job.queued(kind, target, clock.instant());
         jobs.insert(job);
         events.changed(job);
-        queued.addLast(job);
         dispatch();
         return job;
     }
 
     /**
-     * Cancels a queued job at once, a running one as soon as its work stops.
+     * Cancels a queued job at once, a running one as soon as its work stops (on whichever instance runs it).
      *
      * @throws NotFoundException when no such job exists
      * @throws ConflictException when the job already finished
      */
     public synchronized Job cancel(JobId id) {
-        for (Iterator<Job> it = queued.iterator(); it.hasNext(); ) {
-            Job job = it.next();
-            if (job.id().equals(id)) {
-                it.remove();
-                Job cancelled = job.cancel(clock.instant());
-                store(cancelled);
-                return cancelled;
-            }
-        }
-        for (Running run : running.values()) {
-            if (run.job.id().equals(id)) {
-                run.cancelRequested = true;
-                if (run.future != null) {
-                    run.future.cancel(true);
+        // a queued job may be claimed between reading and writing it; the second look finds it running
+        for (int look = 0; look < 3; look++) {
+            for (Running run : running.values()) {
+                if (run.job.id().equals(id)) {
+                    stop(run);
+                    return run.job;
                 }
-                return run.job;
+            }
+            Job stored = jobs.findById(id).orElseThrow(() -> new NotFoundException("job " + id + ": not found"));
+            if (stored.state() == JobState.QUEUED) {
+                Job cancelled = stored.cancel(clock.instant());
+                if (jobs.updateIf(cancelled, JobState.QUEUED)) {
+                    events.changed(cancelled);
+                    return cancelled;
+                }
+            } else if (stored.state() == JobState.RUNNING) {
+                if (jobs.requestCancel(id)) {
+                    log.info("job cancel requested job_id={} instance={}", id, stored.instance());
+                    return stored;
+                }
+            } else {
+                throw new ConflictException(
+                        "job " + id + ": already " + stored.state().name().toLowerCase(java.util.Locale.ROOT));
             }
         }
-        Job stored = jobs.findById(id).orElseThrow(() -> new NotFoundException("job " + id + ": not found"));
-        throw new ConflictException(
-                "job " + id + ": already " + stored.state().name().toLowerCase(java.util.Locale.ROOT));
+        throw new ConflictException("job " + id + ": changed while being cancelled; try again");
     }
 
-    /** The live version of a job when it is queued or running here. */
+    /** The live version of a job when it runs here. */
     public synchronized @Nullable Job live(JobId id) {
-        for (Job job : queued) {
-            if (job.id().equals(id)) {
-                return job;
-            }
-        }
         for (Running run : running.values()) {
             if (run.job.id().equals(id)) {
                 return run.job;
@@ -192,29 +275,63 @@ public final class JobQueue implements AutoCloseable {
         return null;
     }
 
-    private @Nullable Job findQueued(String target) {
-        for (Job job : queued) {
-            if (job.target().equals(target)) {
-                return job;
+    private void stop(Running run) {
+        run.cancelRequested = true;
+        if (run.future != null) {
+            run.future.cancel(true);
+        }
+    }
+
+    /** Ends jobs whose instance stopped renewing their lease, and queues them again. */
+    private void takeOverExpired(Instant now) {
+        for (Job expired : jobs.findLeaseExpired(now)) {
+            if (live(expired.id()) != null) {
+                continue;
+            }
+            String stopped = expired.instance() == null ? "tvarr" : "instance " + expired.instance();
+            Job failed = expired.fail(now, "interrupted: " + stopped + " stopped while the job ran");
+            if (jobs.expire(failed, now)) {
+                events.changed(failed);
+                log.warn(
+                        "job taken over job_id={} kind={} target={} stopped_instance={} instance={}",
+                        failed.id(),
+                        failed.kind(),
+                        failed.target(),
+                        expired.instance(),
+                        instance.id());
+                if (work.containsKey(failed.kind())) {
+                    submit(failed.kind(), failed.target());
+                }
             }
         }
-        return null;
     }
 
     private void dispatch() {
-        if (closed) {
-            return;
-        }
-        for (Iterator<Job> it = queued.iterator(); it.hasNext() && running.size() < settings.workers(); ) {
-            Job job = it.next();
-            if (running.containsKey(job.target())) {
+        while (!closed && running.size() < settings.workers()) {
+            Instant now = clock.instant();
+            Optional<Job> claimed =
+                    jobs.claimNext(instance.id(), now, now.plus(instance.lease()), Set.copyOf(running.keySet()));
+            if (claimed.isEmpty()) {
+                return;
+            }
+            Job job = claimed.get();
+            events.changed(job);
+            if (!work.containsKey(job.kind())) {
+                store(job.fail(now, "kind: " + job.kind() + " cannot run on instance " + instance.id()));
                 continue;
             }
-            it.remove();
-            Running run = new Running(job.start(clock.instant()));
-            store(run.job);
+            Running run = new Running(job);
             running.put(job.target(), run);
             run.future = executor.submit(() -> execute(run));
+        }
+    }
+
+    /** Starts what waits after a job ended; a store that cannot answer now is asked again at the next heartbeat. */
+    private void dispatchAfterFinish() {
+        try {
+            dispatch();
+        } catch (RuntimeException e) {
+            log.warn("queued jobs not started reason={}", Failures.describe(e));
         }
     }
 
@@ -256,16 +373,23 @@ public final class JobQueue implements AutoCloseable {
             String reason = failure.getMessage() == null ? failure.toString() : failure.getMessage();
             done = run.job.fail(clock.instant(), reason);
         }
-        store(done);
+        // an instance that took the job over (this one stalled past its lease) stored its outcome and queued it again
+        if (!run.lost && jobs.updateIf(done, JobState.RUNNING)) {
+            events.changed(done);
+        } else {
+            done = jobs.findById(done.id()).orElse(done);
+        }
         running.remove(done.target());
         Thread.interrupted();
-        dispatch();
+        dispatchAfterFinish();
         return done;
     }
 
     private synchronized void retried(Running run, @Nullable Throwable failure) {
         run.job = run.job.retry();
-        store(run.job);
+        if (!run.lost) {
+            store(run.job);
+        }
         log.info(
                 "job retried job_id={} attempt={} reason={}",
                 run.job.id(),

@@ -29,8 +29,9 @@ import org.slf4j.LoggerFactory;
  * Turns schedules into jobs. Each {@link #tick()} reads the current targets (enabled channel sources, enabled
  * guides, proxies with a schedule, enabled sources' stream checks, and the daily housekeeping jobs) and queues every one whose next run has come.
  * A target seen for the first time runs at once if a slot passed since its last job (or, without any job, since it
- * was created): what was missed while tvarr was down runs once, not once per missed slot. Time comes from the
- * clock; the caller decides how often to tick.
+ * was created): what was missed while tvarr was down runs once, not once per missed slot. Every instance on a
+ * shared store ticks; a slot is claimed in the store before its job is queued, so it runs once across instances. Time
+ * comes from the clock; the caller decides how often to tick.
  */
 public final class JobScheduler {
     private static final Logger log = LoggerFactory.getLogger(JobScheduler.class);
@@ -98,7 +99,21 @@ public final class JobScheduler {
                 next = firstRun(entry, now);
             }
             if (next != null && !next.isAfter(now)) {
-                queue.submit(entry.kind(), entry.target());
+                // every instance ticks; the one that claims the slot first queues its job
+                if (targets.jobs()
+                        .claimSlot(
+                                entry.kind(),
+                                entry.target(),
+                                next,
+                                queue.instance().id())) {
+                    queue.submit(entry.kind(), entry.target());
+                } else {
+                    log.debug(
+                            "slot taken by another instance kind={} target={} slot={}",
+                            entry.kind(),
+                            entry.target(),
+                            next);
+                }
                 next = cron.next(entry.expression(), now).orElse(null);
             }
             if (next != null) {
@@ -125,7 +140,7 @@ public final class JobScheduler {
         return list;
     }
 
-    /** Now, if a slot passed since the last job of the target (or its creation); else the next slot. */
+    /** The last slot, if it passed since the last job of the target (or its creation); else the next slot. */
     private @Nullable Instant firstRun(Entry entry, Instant now) {
         Optional<Instant> previousSlot;
         try {
@@ -144,7 +159,7 @@ public final class JobScheduler {
                     entry.kind(),
                     entry.target(),
                     previousSlot.get());
-            return now;
+            return previousSlot.get();
         }
         return cron.next(entry.expression(), now).orElse(null);
     }

@@ -190,7 +190,7 @@ class JobQueueTest {
 
     @Test
     void on_start_jobs_cut_off_by_a_crash_fail_and_run_again_and_stored_queued_jobs_run() throws Exception {
-        Job crashed = Job.queued(JobKind.SOURCE_INGEST, "s1", CLOCK.instant()).start(CLOCK.instant());
+        Job crashed = Job.queued(JobKind.SOURCE_INGEST, "s1", CLOCK.instant()).start(CLOCK.instant(), "local");
         store.insert(crashed);
         Job waiting = Job.queued(JobKind.PROXY_GENERATE, "p1", CLOCK.instant());
         store.insert(waiting);

@@ -1,0 +1,353 @@
+package io.tvarr.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.tvarr.domain.epg.EpgSource;
+import io.tvarr.domain.epg.port.in.SaveEpgSourceCommand;
+import io.tvarr.domain.job.Job;
+import io.tvarr.domain.job.JobKind;
+import io.tvarr.domain.job.JobState;
+import io.tvarr.domain.source.StreamSource;
+import io.tvarr.domain.source.port.in.SaveStreamSourceCommand;
+import io.tvarr.persistence.TestDatabase;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Three tvarr cores in this JVM on one real database, as three instances of a deployment: each its own data
+ * directory, its own connections, the same (test-driven) clock. One of them is "killed" mid-job by cutting its
+ * database connections: it can no longer renew its lease nor store anything, as if its process had died. Subclasses
+ * only supply the database.
+ */
+abstract class SeveralInstancesContract {
+    /** Half a minute before a slot of the every-minute schedule the sources use. */
+    private static final Instant T0 = Instant.parse("2026-06-10T07:00:30Z");
+
+    private static final Duration LEASE = Duration.ofMinutes(5);
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    @TempDir
+    Path dir;
+
+    private TestDatabase database;
+    private HttpServer provider;
+    private final Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
+    private final CountDownLatch releaseStuck = new CountDownLatch(1);
+    private final MovableClock clock = new MovableClock(T0);
+    private final List<CuttableDataSource> connections = new ArrayList<>();
+    private final List<Tvarr> instances = new ArrayList<>();
+    private volatile int killed = -1;
+
+    abstract TestDatabase createDatabase();
+
+    static final class MovableClock extends Clock {
+        private volatile Instant now;
+
+        MovableClock(Instant now) {
+            this.now = now;
+        }
+
+        void set(Instant to) {
+            now = to;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    /**
+     * Connections straight from the driver, until cut: then the open ones are dropped (the database rolls back what
+     * they held, as when a process dies) and every new one is refused.
+     */
+    static final class CuttableDataSource implements DataSource {
+        private final String url;
+        private final List<Connection> open = new ArrayList<>();
+        private boolean cut;
+
+        CuttableDataSource(String url) {
+            this.url = url;
+        }
+
+        synchronized void cut() throws SQLException {
+            cut = true;
+            for (Connection connection : open) {
+                if (!connection.isClosed()) {
+                    connection.abort(Runnable::run);
+                }
+            }
+        }
+
+        @Override
+        public synchronized Connection getConnection() throws SQLException {
+            if (cut) {
+                throw new SQLException("connection refused: this instance was killed by the test");
+            }
+            open.removeIf(connection -> {
+                try {
+                    return connection.isClosed();
+                } catch (SQLException e) {
+                    return true;
+                }
+            });
+            Connection connection = DriverManager.getConnection(url);
+            open.add(connection);
+            return connection;
+        }
+
+        @Override
+        public Connection getConnection(String username, String password) throws SQLException {
+            return getConnection();
+        }
+
+        @Override
+        public PrintWriter getLogWriter() {
+            return null;
+        }
+
+        @Override
+        public void setLogWriter(PrintWriter out) {}
+
+        @Override
+        public void setLoginTimeout(int seconds) {}
+
+        @Override
+        public int getLoginTimeout() {
+            return 0;
+        }
+
+        @Override
+        public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+            throw new SQLFeatureNotSupportedException();
+        }
+
+        @Override
+        public <T> T unwrap(Class<T> type) throws SQLException {
+            throw new SQLException("not a wrapper");
+        }
+
+        @Override
+        public boolean isWrapperFor(Class<?> type) {
+            return false;
+        }
+    }
+
+    @BeforeEach
+    void three_instances_on_one_database() throws IOException {
+        database = createDatabase();
+        database.persistence().migrate();
+        provider = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        provider.createContext("/", this::answer);
+        provider.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        provider.start();
+        for (int i = 1; i <= 3; i++) {
+            CuttableDataSource source = new CuttableDataSource(database.url());
+            connections.add(source);
+            instances.add(Tvarr.builder()
+                    .dataDir(dir.resolve("instance-" + i))
+                    .dataSource(source)
+                    .migrate(false)
+                    .clock(clock)
+                    .scheduler(true)
+                    .schedulerTick(Duration.ofMillis(200))
+                    .instance(new InstanceSettings("instance-" + i, LEASE, Duration.ofMillis(200)))
+                    .build());
+        }
+    }
+
+    @AfterEach
+    void stop() {
+        releaseStuck.countDown();
+        instances.forEach(Tvarr::close);
+        if (provider != null) {
+            provider.stop(0);
+        }
+        if (database != null) {
+            database.close();
+        }
+    }
+
+    /**
+     * Serves every playlist and the guide at once, except the first request for the guide: that hangs until the test
+     * ends. (The slow job is a guide's: a channel source's ingestion hanging inside its write would hold MariaDB gap
+     * locks the other sources' writes wait on, whatever the number of instances.)
+     */
+    private void answer(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getPath();
+        int seen = requests.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
+        if (path.equals("/slow.xml") && seen == 1) {
+            try {
+                releaseStuck.await(5, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        String text = path.endsWith(".xml")
+                ? "<?xml version=\"1.0\"?>\n<tv><channel id=\"one\"><display-name>One</display-name></channel>"
+                        + "<programme channel=\"one\" start=\"20260610060000 +0000\" stop=\"20260611060000 +0000\">"
+                        + "<title>All day</title></programme></tv>\n"
+                : "#EXTM3U\n#EXTINF:-1 tvg-id=\"one\",One" + path + "\nhttp://up.example/1.ts\n";
+        byte[] body = text.getBytes(StandardCharsets.UTF_8);
+        try (exchange) {
+            exchange.getResponseHeaders().set("Content-Type", "audio/x-mpegurl");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+        } catch (IOException e) {
+            // the killed instance's hung request may be gone already
+        }
+    }
+
+    private StreamSource source(String name) {
+        String url = "http://127.0.0.1:" + provider.getAddress().getPort() + "/" + name + ".m3u";
+        return instances
+                .get(0)
+                .sources()
+                .create(SaveStreamSourceCommand.m3u(name, url).withSchedule("* * * * *"));
+    }
+
+    /** An instance still alive, to ask through. */
+    private Tvarr alive() {
+        return instances.get(killed == 0 ? 1 : 0);
+    }
+
+    private EpgSource guide(String name) {
+        String url = "http://127.0.0.1:" + provider.getAddress().getPort() + "/" + name + ".xml";
+        return instances
+                .get(0)
+                .guides()
+                .create(SaveEpgSourceCommand.xmltv(name, url).withSchedule("* * * * *"));
+    }
+
+    private List<Job> jobsOf(StreamSource source) {
+        return jobsOf(JobKind.SOURCE_INGEST, source.id().toString());
+    }
+
+    private List<Job> jobsOf(EpgSource guide) {
+        return jobsOf(JobKind.EPG_INGEST, guide.id().toString());
+    }
+
+    private List<Job> jobsOf(JobKind kind, String target) {
+        return alive().jobs().list(null, kind, 0, 100).items().stream()
+                .filter(job -> job.target().equals(target))
+                .toList();
+    }
+
+    private List<Job> allJobs() {
+        return alive().jobs().list(null, null, 0, 500).items();
+    }
+
+    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
+        Instant deadline = Instant.now().plus(WAIT);
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("waited " + WAIT.toSeconds() + " s for: " + what);
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    private Tvarr instanceNamed(String id) {
+        return instances.stream()
+                .filter(t -> t.instance().equals(id))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    private long slotClaims() throws SQLException {
+        try (Connection connection = DriverManager.getConnection(database.url());
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(
+                        "SELECT COUNT(*) FROM job_slot WHERE kind IN ('SOURCE_INGEST', 'EPG_INGEST')")) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    @Test
+    void every_slot_runs_once_and_a_killed_instances_job_is_finished_by_another() throws Exception {
+        StreamSource quick1 = source("quick-1");
+        StreamSource quick2 = source("quick-2");
+        EpgSource slow = guide("slow");
+        Thread.sleep(600); // every instance ticks at least once before the slot: each knows the next run is 07:01
+
+        clock.set(Instant.parse("2026-06-10T07:01:00Z"));
+        await("the 07:01 runs: two done, the slow one hanging", () -> {
+            List<Job> slowJobs = jobsOf(slow);
+            return slowJobs.size() == 1
+                    && slowJobs.get(0).state() == JobState.RUNNING
+                    && jobsOf(quick1).stream().anyMatch(j -> j.state() == JobState.SUCCEEDED)
+                    && jobsOf(quick2).stream().anyMatch(j -> j.state() == JobState.SUCCEEDED);
+        });
+        Job stuck = jobsOf(slow).get(0);
+        String killedName = stuck.instance();
+        assertThat(killedName).startsWith("instance-");
+        killed = instances.indexOf(instanceNamed(killedName));
+        connections.get(killed).cut();
+
+        // past the killed instance's lease, and past the 07:02 slot (one run for all the slots missed since)
+        clock.set(Instant.parse("2026-06-10T07:07:00Z"));
+        await("the 07:02 runs and the take-over of the slow job, all finished", () -> {
+            List<Job> jobs = allJobs();
+            return jobsOf(quick1).size() == 2
+                    && jobsOf(quick2).size() == 2
+                    && jobsOf(slow).stream().anyMatch(j -> j.state() == JobState.SUCCEEDED)
+                    && jobs.stream().allMatch(j -> j.state().isFinal());
+        });
+        Thread.sleep(1000); // five more ticks on each instance: nothing else may run
+
+        assertThat(jobsOf(quick1)).hasSize(2).allMatch(j -> j.state() == JobState.SUCCEEDED);
+        assertThat(jobsOf(quick2)).hasSize(2).allMatch(j -> j.state() == JobState.SUCCEEDED);
+        assertThat(requests.get("/quick-1.m3u")).hasValue(2);
+        assertThat(requests.get("/quick-2.m3u")).hasValue(2);
+        assertThat(slotClaims()).isEqualTo(6);
+        Job cutOff = alive().jobs().get(stuck.id());
+        assertThat(cutOff.state()).isEqualTo(JobState.FAILED);
+        assertThat(cutOff.error()).isEqualTo("interrupted: instance " + killedName + " stopped while the job ran");
+        assertThat(jobsOf(slow))
+                .filteredOn(j -> j.state() == JobState.SUCCEEDED)
+                .isNotEmpty()
+                .allSatisfy(
+                        j -> assertThat(j.instance()).isNotEqualTo(killedName).startsWith("instance-"));
+    }
+}
