@@ -336,6 +336,76 @@ class StreamHealthIT {
         }
     }
 
+    @Nested
+    class Settings_on_the_source_page {
+        @Test
+        void are_saved_from_the_form_and_shown_on_the_page() throws Exception {
+            HttpResponse<String> saved = postForm(
+                    "/sources/" + sourceA + "/health", "enabled=on&schedule=*%2F30+*+*+*+*&max_checks_per_run=7");
+
+            assertThat(saved.statusCode()).as(saved.body()).isEqualTo(303);
+            JsonNode stored = json.readTree(api.get("/api/v1/sources/stream/" + sourceA + "/health/settings")
+                    .body());
+            assertThat(stored.get("enabled").asBoolean()).isTrue();
+            assertThat(stored.get("schedule").asText()).isEqualTo("*/30 * * * *");
+            assertThat(stored.get("maxChecksPerRun").asInt()).isEqualTo(7);
+            assertThat(html("/sources/" + sourceA))
+                    .contains("id=\"health-enabled\" checked")
+                    .contains("value=\"*/30 * * * *\"")
+                    .contains("value=\"7\"");
+        }
+
+        @Test
+        void a_bad_schedule_is_shown_at_its_field_and_the_stored_settings_kept() throws Exception {
+            postForm("/sources/" + sourceA + "/health", "enabled=on&schedule=%40hourly&max_checks_per_run=3");
+
+            HttpResponse<String> refused = postForm(
+                    "/sources/" + sourceA + "/health", "enabled=on&schedule=every+tuesday&max_checks_per_run=3");
+
+            assertThat(refused.statusCode()).isEqualTo(400);
+            assertThat(refused.body()).contains("id=\"health-schedule-error\"").contains("every tuesday");
+            JsonNode kept = json.readTree(api.get("/api/v1/sources/stream/" + sourceA + "/health/settings")
+                    .body());
+            assertThat(kept.get("schedule").asText()).isEqualTo("@hourly");
+        }
+
+        @Test
+        void a_count_that_is_no_number_is_shown_at_its_field() throws Exception {
+            HttpResponse<String> refused = postForm(
+                    "/sources/" + sourceA + "/health", "enabled=on&schedule=%40hourly&max_checks_per_run=lots");
+
+            assertThat(refused.statusCode()).isEqualTo(400);
+            assertThat(refused.body()).contains("id=\"health-max_checks_per_run-error\"");
+        }
+
+        @Test
+        void are_not_offered_for_guides() throws Exception {
+            String guide = json.readTree(api.post(
+                                    "/api/v1/sources/epg",
+                                    "{\"name\":\"Guide\",\"kind\":\"xmltv\",\"url\":\"http://127.0.0.1:1/g.xml\"}")
+                            .body())
+                    .get("id")
+                    .asText();
+
+            assertThat(html("/guides/" + guide)).doesNotContain("id=\"health-settings\"");
+            assertThat(postForm("/guides/" + guide + "/health", "enabled=on&schedule=%40hourly&max_checks_per_run=3")
+                            .statusCode())
+                    .isEqualTo(404);
+        }
+    }
+
+    private HttpResponse<String> postForm(String path, String form) throws IOException, InterruptedException {
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
+                                .header("Accept", "text/html")
+                                .header("Authorization", api.authorization())
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .POST(HttpRequest.BodyPublishers.ofString(form))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+    }
+
     private String mergedNews() {
         HttpResponse<String> changed = api.put("/api/v1/proxies/" + proxy + "/failover", "{\"mergeBy\":\"tvg_id\"}");
         assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);

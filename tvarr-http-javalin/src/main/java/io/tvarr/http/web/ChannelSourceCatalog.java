@@ -1,6 +1,8 @@
 package io.tvarr.http.web;
 
 import io.tvarr.domain.Redaction;
+import io.tvarr.domain.health.HealthCheckSettings;
+import io.tvarr.domain.health.port.in.ConfigureHealthChecksUseCase;
 import io.tvarr.domain.health.port.in.ListStreamHealthUseCase;
 import io.tvarr.domain.ingestion.IngestionStatus;
 import io.tvarr.domain.ingestion.port.in.IngestSourceUseCase;
@@ -17,14 +19,22 @@ final class ChannelSourceCatalog implements SourceCatalog {
     private final ManageStreamSourcesUseCase sources;
     private final IngestSourceUseCase<SourceId> ingestion;
     private final ListStreamHealthUseCase health;
+    private final ConfigureHealthChecksUseCase checks;
 
     ChannelSourceCatalog(
             ManageStreamSourcesUseCase sources,
             IngestSourceUseCase<SourceId> ingestion,
-            ListStreamHealthUseCase health) {
+            ListStreamHealthUseCase health,
+            ConfigureHealthChecksUseCase checks) {
         this.sources = sources;
         this.ingestion = ingestion;
         this.health = health;
+        this.checks = checks;
+    }
+
+    @Override
+    public void configureHealth(String id, HealthCheckSettings settings) {
+        checks.configure(SourceId.parse(id), settings);
     }
 
     @Override
@@ -32,7 +42,8 @@ final class ChannelSourceCatalog implements SourceCatalog {
         SourceId source = SourceId.parse(id);
         return SourceHealth.of(
                 health.counts(source),
-                health.page(source, 0, SourceHealth.RECENT).items());
+                health.page(source, 0, SourceHealth.RECENT).items(),
+                checks.settings(source));
     }
 
     @Override

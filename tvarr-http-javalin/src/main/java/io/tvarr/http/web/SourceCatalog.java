@@ -1,5 +1,7 @@
 package io.tvarr.http.web;
 
+import io.tvarr.domain.NotFoundException;
+import io.tvarr.domain.health.HealthCheckSettings;
 import io.tvarr.domain.ingestion.IngestionStatus;
 import java.util.List;
 
@@ -22,6 +24,16 @@ interface SourceCatalog {
     IngestionStatus refresh(String id);
 
     IngestionStatus status(String id);
+
+    /**
+     * Changes the source's stream-check settings.
+     *
+     * @throws NotFoundException for kinds without stream checks
+     * @throws io.tvarr.domain.ValidationException naming the field that is wrong
+     */
+    default void configureHealth(String id, HealthCheckSettings settings) {
+        throw new NotFoundException(section().singular() + " " + id + ": has no stream checks");
+    }
 
     /** The source's stream checks; {@link SourceHealth#NONE} for kinds without them. */
     default SourceHealth health(String id) {

@@ -41,6 +41,7 @@ final class SourcePages {
         routes.get(path + "/{id}/edit", this::editForm);
         routes.post(path + "/{id}", this::update);
         routes.post(path + "/{id}/refresh", this::refresh);
+        routes.post(path + "/{id}/health", this::configureHealth);
         routes.get(path + "/{id}/status", this::status);
         routes.get(path + "/{id}/delete", this::confirmDelete);
         routes.post(path + "/{id}/delete", this::delete);
@@ -80,20 +81,31 @@ final class SourcePages {
     }
 
     void show(Context ctx) {
-        SourceSection section = catalog.section();
         SourceRow row = row(ctx.pathParam("id"));
+        page(ctx, 200, row, catalog.health(row.source().id()));
+    }
+
+    /** Saves the stream-check settings form; a refusal shows the page again with the message at its field. */
+    void configureHealth(Context ctx) {
+        String id = ctx.pathParam("id");
+        SourceRow row = row(id);
+        HealthForm form = HealthForm.read(ctx);
+        try {
+            catalog.configureHealth(id, form.settings());
+        } catch (ValidationException e) {
+            page(ctx, 400, row, catalog.health(id).refused(form, FormErrors.of(e, HealthForm.FIELDS)));
+            return;
+        }
+        ctx.redirect(catalog.section().path() + "/" + id + "#health-heading", HttpStatus.SEE_OTHER);
+    }
+
+    private void page(Context ctx, int status, SourceRow row, SourceHealth health) {
+        SourceSection section = catalog.section();
         templates.render(
                 ctx,
+                status,
                 "source.jte",
-                Map.of(
-                        "layout",
-                        layout(ctx, row.source().name()),
-                        "section",
-                        section,
-                        "row",
-                        row,
-                        "health",
-                        catalog.health(row.source().id())));
+                Map.of("layout", layout(ctx, row.source().name()), "section", section, "row", row, "health", health));
     }
 
     void editForm(Context ctx) {

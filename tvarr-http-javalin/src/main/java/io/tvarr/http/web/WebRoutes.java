@@ -33,7 +33,11 @@ public final class WebRoutes implements ApiRoutes, ErrorPage {
 
     public WebRoutes(WebUseCases useCases) {
         this.sources = new SourcePages(
-                new ChannelSourceCatalog(useCases.sources(), useCases.sourceIngestion(), useCases.streamHealth()),
+                new ChannelSourceCatalog(
+                        useCases.sources(),
+                        useCases.sourceIngestion(),
+                        useCases.streamHealth(),
+                        useCases.streamChecks()),
                 useCases.jobs(),
                 templates,
                 assets);

@@ -7,6 +7,7 @@ import io.tvarr.domain.epg.port.in.ManageEpgSourcesUseCase;
 import io.tvarr.domain.filter.port.in.CheckExpressionUseCase;
 import io.tvarr.domain.filter.port.in.ManageFiltersUseCase;
 import io.tvarr.domain.filter.port.in.PreviewExpressionUseCase;
+import io.tvarr.domain.health.port.in.ConfigureHealthChecksUseCase;
 import io.tvarr.domain.health.port.in.ListStreamHealthUseCase;
 import io.tvarr.domain.ingestion.port.in.IngestSourceUseCase;
 import io.tvarr.domain.job.port.in.ManageJobsUseCase;
@@ -55,4 +56,5 @@ public record WebUseCases(
         Clock clock,
         TestXtreamAccountUseCase xtreamAccountTest,
         ShowConfigurationUseCase configuration,
-        ListStreamHealthUseCase streamHealth) {}
+        ListStreamHealthUseCase streamHealth,
+        ConfigureHealthChecksUseCase streamChecks) {}
