@@ -496,7 +496,8 @@ class WebPagesIT {
             assertThat(history)
                     .contains("<h1>Jobs</h1>")
                     .contains("<td>logo cleanup</td>")
-                    .containsPattern("<td>[0-9.]+ (ms|s)</td>");
+                    .containsPattern("<td>[0-9.]+ (ms|s)</td>")
+                    .contains("<td class=\"instance\">" + app.core().instance() + "</td>");
             assertThat(page("/jobs?state=succeeded").statusCode()).isEqualTo(200);
             assertThat(page("/jobs?state=nonsense").statusCode()).isEqualTo(400);
         }
