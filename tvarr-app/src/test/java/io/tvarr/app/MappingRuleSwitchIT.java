@@ -114,20 +114,6 @@ class MappingRuleSwitchIT {
         }
 
         @Test
-        void a_rule_given_by_its_id_alone_as_before_the_switch_existed_is_attached_switched_on() throws IOException {
-            String proxy = create(
-                    "/api/v1/proxies",
-                    "{\"name\":\"Living room\",\"sources\":[\"" + source + "\"],\"mappingRules\":[\"" + rule + "\"]}");
-
-            JsonNode stored = json.readTree(api.get("/api/v1/proxies/" + proxy).body());
-
-            assertThat(stored.get("mappingRules").get(0).get("ruleId").asText()).isEqualTo(rule);
-            assertThat(stored.get("mappingRules").get(0).get("active").asBoolean())
-                    .isTrue();
-            assertThat(playlistAfterRegenerating(proxy)).contains("Renamed");
-        }
-
-        @Test
         void a_rule_without_its_id_is_refused_naming_the_place() {
             HttpResponse<String> refused =
                     api.post("/api/v1/proxies", "{\"name\":\"Living room\",\"mappingRules\":[{\"active\":false}]}");
