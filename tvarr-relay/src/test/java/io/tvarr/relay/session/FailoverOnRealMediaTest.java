@@ -22,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -105,7 +106,7 @@ class FailoverOnRealMediaTest {
         AtomicInteger frames = new AtomicInteger();
         Thread progress = new Thread(() -> readFrames(player, frames));
         progress.start();
-        awaitTrue(() -> frames.get() >= 50, "the player decoded 2 s of the first provider");
+        Await.until(() -> frames.get() >= 50, Duration.ofSeconds(30), "the player decoded 2 s of the first provider");
         int beforeKill = frames.get();
 
         first.kill();
@@ -182,16 +183,5 @@ class FailoverOnRealMediaTest {
             Thread.sleep(10);
         }
         throw new AssertionError("no switch within 5 s of the kill: " + hub.sessions());
-    }
-
-    private static void awaitTrue(java.util.function.BooleanSupplier condition, String what)
-            throws InterruptedException {
-        for (int i = 0; i < 3000; i++) {
-            if (condition.getAsBoolean()) {
-                return;
-            }
-            Thread.sleep(10);
-        }
-        throw new AssertionError("timed out waiting until " + what);
     }
 }

@@ -213,17 +213,6 @@ class RelayHubTest {
         return total;
     }
 
-    private static void awaitTrue(java.util.function.BooleanSupplier condition, String what)
-            throws InterruptedException {
-        for (int i = 0; i < 500; i++) {
-            if (condition.getAsBoolean()) {
-                return;
-            }
-            Thread.sleep(10);
-        }
-        throw new AssertionError(what);
-    }
-
     @Test
     void many_clients_share_one_upstream_and_each_gets_whole_ts_packets() {
         List<StreamSubscription> clients = new ArrayList<>();
@@ -252,8 +241,9 @@ class RelayHubTest {
 
         client.close();
 
-        awaitTrue(() -> hub.sessions().isEmpty(), "session still running after the grace period");
-        awaitTrue(() -> open.get() == 0, "upstream connection still open");
+        Await.until(
+                () -> hub.sessions().isEmpty(), Duration.ofSeconds(5), "session still running after the grace period");
+        Await.until(() -> open.get() == 0, Duration.ofSeconds(5), "upstream connection still open");
         assertThat(hub.sourceUse()).isEmpty();
     }
 
@@ -517,7 +507,10 @@ class RelayHubTest {
             StreamSubscription client =
                     hub.subscribe(streams(plan("/cut/a.ts", 0), otherAccount("/cut/b.ts", 0)), CLIENT);
 
-            awaitTrue(() -> connections.get() > 6 * 2, "the session kept switching past the bound for quick failures");
+            Await.until(
+                    () -> connections.get() > 6 * 2,
+                    Duration.ofSeconds(5),
+                    "the session kept switching past the bound for quick failures");
 
             assertThat(hub.sessions())
                     .singleElement()
