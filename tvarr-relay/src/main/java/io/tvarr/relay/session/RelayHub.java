@@ -303,6 +303,7 @@ public final class RelayHub implements StreamRelay, AutoCloseable {
             all = new ArrayList<>(sessions.values());
         }
         all.forEach(s -> s.stop("tvarr is shutting down"));
+        connector.close();
     }
 
     private static String host(String url) {
