@@ -174,6 +174,25 @@ class UpstreamConnectorTest {
         }
 
         @Test
+        void small_chunks_already_received_are_handed_over_in_one_read() throws Exception {
+            StringBuilder answer = new StringBuilder("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n");
+            for (int i = 0; i < 100; i++) {
+                answer.append("64\r\n")
+                        .append(String.valueOf((char) ('a' + i % 26)).repeat(100))
+                        .append("\r\n");
+            }
+            try (RawUpstream raw = new RawUpstream(answer.toString(), true)) {
+                InputStream in = connector.open(plan(raw.url(), Map.of()));
+
+                // a read per chunk would cost the relay a pass through the ring and every client per chunk
+                int n = assertTimeoutPreemptively(Duration.ofSeconds(4), () -> in.read(new byte[100_000]));
+
+                assertThat(n).isEqualTo(100 * 100);
+                in.close();
+            }
+        }
+
+        @Test
         void a_connection_dropped_inside_a_chunk_is_a_failure_not_an_end() throws Exception {
             try (RawUpstream raw = new RawUpstream("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n10\r\nabc")) {
                 InputStream in = connector.open(plan(raw.url(), Map.of()));
