@@ -32,6 +32,7 @@ import org.apache.hc.client5.http.impl.io.DefaultHttpResponseParserFactory;
 import org.apache.hc.client5.http.impl.io.DefaultManagedHttpClientConnection;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
+import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
@@ -48,6 +49,7 @@ import org.apache.hc.core5.http.io.SocketConfig;
 import org.apache.hc.core5.http.protocol.HttpContext;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.Timeout;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Opens a channel's upstream over HTTP(S) with the provider's headers and a bounded wait for the answer, through
@@ -70,13 +72,21 @@ final class UpstreamConnector implements UpstreamOpener, AutoCloseable {
     private final AtomicLong connections = new AtomicLong();
 
     UpstreamConnector(Duration connectTimeout, Duration answerTimeout) {
+        this(connectTimeout, answerTimeout, null);
+    }
+
+    /** @param tls the TLS context for {@code https://} upstreams; null for the JVM's default trust */
+    UpstreamConnector(Duration connectTimeout, Duration answerTimeout, javax.net.ssl.@Nullable SSLContext tls) {
+        PoolingHttpClientConnectionManagerBuilder pool = PoolingHttpClientConnectionManagerBuilder.create();
+        if (tls != null) {
+            pool.setTlsSocketStrategy(new DefaultClientTlsStrategy(tls));
+        }
         this.client = HttpClient.newBuilder()
                 .connectTimeout(connectTimeout)
                 .followRedirects(HttpClient.Redirect.NORMAL)
                 .build();
         this.upstreams = HttpClients.custom()
-                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-                        .setConnectionFactory(socket -> {
+                .setConnectionManager(pool.setConnectionFactory(socket -> {
                             ChunkCoalescingConnection connection =
                                     new ChunkCoalescingConnection("tvarr-upstream-" + connections.incrementAndGet());
                             if (socket != null) {

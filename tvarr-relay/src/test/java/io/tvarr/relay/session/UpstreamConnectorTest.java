@@ -203,6 +203,76 @@ class UpstreamConnectorTest {
     }
 
     @Nested
+    class Tls {
+        @Test
+        void an_https_upstream_is_read_byte_for_byte_with_its_certificate_checked(
+                @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+            java.nio.file.Path keys = dir.resolve("upstream.p12");
+            Process keytool = new ProcessBuilder(
+                            java.nio.file.Path.of(System.getProperty("java.home"), "bin", "keytool")
+                                    .toString(),
+                            "-genkeypair",
+                            "-alias",
+                            "upstream",
+                            "-keyalg",
+                            "RSA",
+                            "-keysize",
+                            "2048",
+                            "-dname",
+                            "CN=127.0.0.1",
+                            "-ext",
+                            "san=ip:127.0.0.1",
+                            "-validity",
+                            "2",
+                            "-storetype",
+                            "PKCS12",
+                            "-keystore",
+                            keys.toString(),
+                            "-storepass",
+                            "secret")
+                    .redirectErrorStream(true)
+                    .start();
+            keytool.getInputStream().readAllBytes();
+            assertThat(keytool.waitFor()).isZero();
+            java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
+            try (InputStream in = java.nio.file.Files.newInputStream(keys)) {
+                store.load(in, "secret".toCharArray());
+            }
+            javax.net.ssl.KeyManagerFactory keyManagers = javax.net.ssl.KeyManagerFactory.getInstance("PKIX");
+            keyManagers.init(store, "secret".toCharArray());
+            javax.net.ssl.SSLContext serverTls = javax.net.ssl.SSLContext.getInstance("TLS");
+            serverTls.init(keyManagers.getKeyManagers(), null, null);
+            javax.net.ssl.TrustManagerFactory trust = javax.net.ssl.TrustManagerFactory.getInstance("PKIX");
+            trust.init(store);
+            javax.net.ssl.SSLContext clientTls = javax.net.ssl.SSLContext.getInstance("TLS");
+            clientTls.init(null, trust.getTrustManagers(), null);
+            com.sun.net.httpserver.HttpsServer https =
+                    com.sun.net.httpserver.HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            https.setHttpsConfigurator(new com.sun.net.httpserver.HttpsConfigurator(serverTls));
+            https.createContext("/", exchange -> {
+                try (exchange;
+                        OutputStream out = exchange.getResponseBody()) {
+                    exchange.sendResponseHeaders(200, 0);
+                    out.write(BODY);
+                }
+            });
+            https.start();
+            try {
+                String url = "https://127.0.0.1:" + https.getAddress().getPort() + "/tls/1.ts";
+
+                byte[] body = readAll(new UpstreamConnector(Duration.ofSeconds(2), Duration.ofSeconds(5), clientTls)
+                        .open(plan(url, Map.of())));
+
+                assertThat(body).isEqualTo(BODY);
+                // the JVM's default trust does not know this certificate: the check is on, not skipped
+                assertThatThrownBy(() -> connector.open(plan(url, Map.of()))).isInstanceOf(UpstreamException.class);
+            } finally {
+                https.stop(0);
+            }
+        }
+    }
+
+    @Nested
     class Requests {
         @Test
         void the_plans_headers_are_sent() throws Exception {
