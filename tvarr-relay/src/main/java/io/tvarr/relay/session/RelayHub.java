@@ -385,6 +385,7 @@ public final class RelayHub implements StreamRelay, FileRelay, ConnectionSlots, 
             all = new ArrayList<>(sessions.values());
         }
         all.forEach(s -> s.stop("tvarr is shutting down"));
+        connector.close();
     }
 
     private static String host(String url) {

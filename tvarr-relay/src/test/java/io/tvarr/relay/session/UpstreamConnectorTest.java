@@ -25,7 +25,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-/** The relay's upstream requests: plain HTTP read over its own socket, the answers a provider may give. */
+/** The relay's upstream requests over Apache's classic client, the answers a provider may give. */
 class UpstreamConnectorTest {
     private static final SourceId SOURCE = SourceId.random();
     private static final byte[] BODY = pattern(1_000_003);
@@ -59,6 +59,20 @@ class UpstreamConnectorTest {
         upstream.createContext("/moved/", exchange -> {
             try (exchange) {
                 exchange.getResponseHeaders().add("Location", "../chunked/1.ts");
+                exchange.sendResponseHeaders(302, -1);
+            }
+        });
+        upstream.createContext("/elsewhere/", exchange -> {
+            try (exchange) {
+                exchange.getResponseHeaders().add("Location", "ftp://127.0.0.1/1.ts");
+                exchange.sendResponseHeaders(302, -1);
+            }
+        });
+        upstream.createContext("/loop/", exchange -> {
+            try (exchange) {
+                String path = exchange.getRequestURI().getPath();
+                int hop = Integer.parseInt(path.substring(path.lastIndexOf('/') + 1));
+                exchange.getResponseHeaders().add("Location", "/loop/" + (hop + 1));
                 exchange.sendResponseHeaders(302, -1);
             }
         });
@@ -152,9 +166,28 @@ class UpstreamConnectorTest {
                 byte[] buffer = new byte[100];
 
                 // the upstream then says nothing more: the bytes it did send must not wait for the next chunk
-                int n = assertTimeoutPreemptively(Duration.ofSeconds(4), () -> in.read(buffer));
+                int n = assertTimeoutPreemptively(Duration.ofSeconds(4), () -> in.readNBytes(buffer, 0, 6));
 
                 assertThat(new String(buffer, 0, n, StandardCharsets.US_ASCII)).isEqualTo("abcdef");
+                in.close();
+            }
+        }
+
+        @Test
+        void small_chunks_already_received_are_handed_over_in_one_read() throws Exception {
+            StringBuilder answer = new StringBuilder("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n");
+            for (int i = 0; i < 100; i++) {
+                answer.append("64\r\n")
+                        .append(String.valueOf((char) ('a' + i % 26)).repeat(100))
+                        .append("\r\n");
+            }
+            try (RawUpstream raw = new RawUpstream(answer.toString(), true)) {
+                InputStream in = connector.open(plan(raw.url(), Map.of()));
+
+                // a read per chunk would cost the relay a pass through the ring and every client per chunk
+                int n = assertTimeoutPreemptively(Duration.ofSeconds(4), () -> in.read(new byte[100_000]));
+
+                assertThat(n).isEqualTo(100 * 100);
                 in.close();
             }
         }
@@ -165,6 +198,76 @@ class UpstreamConnectorTest {
                 InputStream in = connector.open(plan(raw.url(), Map.of()));
 
                 assertThatThrownBy(() -> readAll(in)).isInstanceOf(IOException.class);
+            }
+        }
+    }
+
+    @Nested
+    class Tls {
+        @Test
+        void an_https_upstream_is_read_byte_for_byte_with_its_certificate_checked(
+                @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+            java.nio.file.Path keys = dir.resolve("upstream.p12");
+            Process keytool = new ProcessBuilder(
+                            java.nio.file.Path.of(System.getProperty("java.home"), "bin", "keytool")
+                                    .toString(),
+                            "-genkeypair",
+                            "-alias",
+                            "upstream",
+                            "-keyalg",
+                            "RSA",
+                            "-keysize",
+                            "2048",
+                            "-dname",
+                            "CN=127.0.0.1",
+                            "-ext",
+                            "san=ip:127.0.0.1",
+                            "-validity",
+                            "2",
+                            "-storetype",
+                            "PKCS12",
+                            "-keystore",
+                            keys.toString(),
+                            "-storepass",
+                            "secret")
+                    .redirectErrorStream(true)
+                    .start();
+            keytool.getInputStream().readAllBytes();
+            assertThat(keytool.waitFor()).isZero();
+            java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
+            try (InputStream in = java.nio.file.Files.newInputStream(keys)) {
+                store.load(in, "secret".toCharArray());
+            }
+            javax.net.ssl.KeyManagerFactory keyManagers = javax.net.ssl.KeyManagerFactory.getInstance("PKIX");
+            keyManagers.init(store, "secret".toCharArray());
+            javax.net.ssl.SSLContext serverTls = javax.net.ssl.SSLContext.getInstance("TLS");
+            serverTls.init(keyManagers.getKeyManagers(), null, null);
+            javax.net.ssl.TrustManagerFactory trust = javax.net.ssl.TrustManagerFactory.getInstance("PKIX");
+            trust.init(store);
+            javax.net.ssl.SSLContext clientTls = javax.net.ssl.SSLContext.getInstance("TLS");
+            clientTls.init(null, trust.getTrustManagers(), null);
+            com.sun.net.httpserver.HttpsServer https =
+                    com.sun.net.httpserver.HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            https.setHttpsConfigurator(new com.sun.net.httpserver.HttpsConfigurator(serverTls));
+            https.createContext("/", exchange -> {
+                try (exchange;
+                        OutputStream out = exchange.getResponseBody()) {
+                    exchange.sendResponseHeaders(200, 0);
+                    out.write(BODY);
+                }
+            });
+            https.start();
+            try {
+                String url = "https://127.0.0.1:" + https.getAddress().getPort() + "/tls/1.ts";
+
+                byte[] body = readAll(new UpstreamConnector(Duration.ofSeconds(2), Duration.ofSeconds(5), clientTls)
+                        .open(plan(url, Map.of())));
+
+                assertThat(body).isEqualTo(BODY);
+                // the JVM's default trust does not know this certificate: the check is on, not skipped
+                assertThatThrownBy(() -> connector.open(plan(url, Map.of()))).isInstanceOf(UpstreamException.class);
+            } finally {
+                https.stop(0);
             }
         }
     }
@@ -195,6 +298,37 @@ class UpstreamConnectorTest {
             byte[] body = readAll(connector.open(plan(url("/moved/1.ts"), Map.of())));
 
             assertThat(body).isEqualTo(BODY);
+        }
+
+        @Test
+        void a_redirect_is_followed_with_the_plans_headers() throws Exception {
+            readAll(connector.open(plan(url("/moved/1.ts"), Map.of("User-Agent", "VLC/3.0", "X-Token", "t"))));
+
+            assertThat(seen.get().getFirst("User-Agent")).isEqualTo("VLC/3.0");
+            assertThat(seen.get().getFirst("X-Token")).isEqualTo("t");
+        }
+
+        @Test
+        void a_redirect_to_another_scheme_is_refused() {
+            assertThatThrownBy(() -> connector.open(plan(url("/elsewhere/1.ts"), Map.of())))
+                    .isInstanceOf(RefusedUpstreamException.class)
+                    .hasMessageContaining("scheme other than http(s)");
+        }
+
+        @Test
+        void redirects_end_after_five() {
+            assertThatThrownBy(() -> connector.open(plan(url("/loop/0"), Map.of())))
+                    .isInstanceOf(UpstreamException.class)
+                    .isNotInstanceOf(RefusedUpstreamException.class)
+                    .hasMessageContaining("redirects");
+        }
+
+        @Test
+        void the_body_is_not_compressed_nor_a_cookie_kept() throws Exception {
+            readAll(connector.open(plan(url("/chunked/1.ts"), Map.of())));
+
+            assertThat(seen.get().getFirst("Accept-Encoding")).isNull();
+            assertThat(seen.get().getFirst("Accept")).isEqualTo("*/*");
         }
     }
 
@@ -249,6 +383,29 @@ class UpstreamConnectorTest {
         }
 
         @Test
+        void closing_the_body_from_another_thread_ends_a_waiting_read_and_drops_the_connection() throws Exception {
+            try (RawUpstream raw =
+                    new RawUpstream("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n4\r\nabcd\r\n", true)) {
+                InputStream in = connector.open(plan(raw.url(), Map.of()));
+                assertThat(in.readNBytes(4)).hasSize(4);
+                Thread closer = new Thread(() -> {
+                    try {
+                        Thread.sleep(300);
+                        in.close();
+                    } catch (IOException | InterruptedException e) {
+                        // the read below reports it
+                    }
+                });
+                closer.start();
+
+                // the upstream says nothing more: only closing can end this read, not the rest of an endless body
+                assertThatThrownBy(() -> assertTimeoutPreemptively(Duration.ofSeconds(5), () -> in.read(new byte[100])))
+                        .isInstanceOf(IOException.class);
+                assertThat(raw.closedByClient()).as("connection dropped").isTrue();
+            }
+        }
+
+        @Test
         void a_refused_connection_names_the_upstream_with_credentials_masked() throws Exception {
             int port;
             try (ServerSocket closed = new ServerSocket(0)) {
@@ -275,6 +432,7 @@ class UpstreamConnectorTest {
     private static final class RawUpstream implements AutoCloseable {
         private final ServerSocket server = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
         private final Thread thread;
+        private volatile boolean closedByClient;
 
         RawUpstream(String answer) throws IOException {
             this(answer, false);
@@ -291,7 +449,15 @@ class UpstreamConnectorTest {
                     }
                     socket.getOutputStream().write(answer.getBytes(StandardCharsets.ISO_8859_1));
                     if (holdOpen) {
-                        Thread.sleep(10_000);
+                        socket.setSoTimeout(10_000);
+                        // the client's dropping the connection (a FIN, or a reset) ends this read at once
+                        try {
+                            closedByClient = socket.getInputStream().read() < 0;
+                        } catch (java.net.SocketTimeoutException e) {
+                            closedByClient = false;
+                        } catch (IOException e) {
+                            closedByClient = true;
+                        }
                     }
                 } catch (IOException | InterruptedException e) {
                     // the test is over
@@ -299,6 +465,12 @@ class UpstreamConnectorTest {
             });
             thread.setDaemon(true);
             thread.start();
+        }
+
+        /** Whether the client closed a held-open connection (waits up to 2 s for it). */
+        boolean closedByClient() throws InterruptedException {
+            thread.join(2_000);
+            return closedByClient;
         }
 
         String url() {
