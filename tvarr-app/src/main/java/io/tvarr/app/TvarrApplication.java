@@ -46,6 +46,7 @@ import io.tvarr.http.web.GuideMatchUseCases;
 import io.tvarr.http.web.LogoPages;
 import io.tvarr.http.web.ManualChannelPages;
 import io.tvarr.http.web.OverridePages;
+import io.tvarr.http.web.PlayerPages;
 import io.tvarr.http.web.WebRoutes;
 import io.tvarr.http.web.WebUseCases;
 import io.tvarr.http.xtream.XtreamRoutes;
@@ -208,6 +209,7 @@ public final class TvarrApplication implements AutoCloseable {
                         core.guidePins(),
                         core.guideMatching())),
                 new FailoverPages(core.proxies(), core.failover(), core.channels(), core.channelDetails()),
+                new PlayerPages(core.proxies(), core.outputUsers(), core.outputAccess()),
                 new XtreamRoutes(
                         new XtreamRoutes.UseCases(
                                 core.xtreamLogins(),

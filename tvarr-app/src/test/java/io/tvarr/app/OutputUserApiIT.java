@@ -86,4 +86,35 @@ class OutputUserApiIT {
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(refused.body()).contains("password: must be given");
     }
+
+    @Test
+    void changes_a_users_limit_and_expiry_and_keeps_the_password_when_none_is_sent() throws IOException {
+        HttpResponse<String> created =
+                api.post("/api/v1/proxies/" + proxyId + "/users", "{\"username\":\"alice\",\"password\":\"secret1\"}");
+        String id = json.readTree(created.body()).get("id").asText();
+
+        HttpResponse<String> changed = api.put(
+                "/api/v1/proxies/" + proxyId + "/users/" + id,
+                "{\"maxConnections\":4,\"expiresAt\":\"2031-01-01T00:00:00Z\"}");
+
+        assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+        JsonNode user = json.readTree(changed.body());
+        assertThat(user.get("maxConnections").asInt()).isEqualTo(4);
+        assertThat(user.get("expiresAt").asText()).isEqualTo("2031-01-01T00:00:00Z");
+        assertThat(app.core().outputLogin().logIn("alice", "secret1"))
+                .isInstanceOf(io.tvarr.domain.account.port.in.Login.Granted.class);
+    }
+
+    @Test
+    void a_too_short_new_password_is_refused_by_name() throws IOException {
+        HttpResponse<String> created =
+                api.post("/api/v1/proxies/" + proxyId + "/users", "{\"username\":\"alice\",\"password\":\"secret1\"}");
+        String id = json.readTree(created.body()).get("id").asText();
+
+        HttpResponse<String> refused =
+                api.put("/api/v1/proxies/" + proxyId + "/users/" + id, "{\"password\":\"abc\",\"maxConnections\":1}");
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("password:");
+    }
 }

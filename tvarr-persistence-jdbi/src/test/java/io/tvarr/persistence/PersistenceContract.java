@@ -1002,6 +1002,22 @@ abstract class PersistenceContract {
         }
 
         @Test
+        void updates_the_hash_expiry_and_limit_of_a_user_of_the_named_proxy_only() {
+            StreamProxy one = aProxy("one");
+            store.proxies().insert(one);
+            OutputUser alice = user(one, "alice");
+            store.outputUsers().insert(alice);
+            OutputUser changed = new OutputUser(alice.id(), one.id(), "alice", "other-hash", null, 5, T0);
+
+            assertThat(store.outputUsers()
+                            .update(new OutputUser(alice.id(), ProxyId.random(), "alice", "x", null, 9, T0)))
+                    .isFalse();
+            assertThat(store.outputUsers().update(changed)).isTrue();
+
+            assertThat(store.outputUsers().findByUsername("alice")).contains(changed);
+        }
+
+        @Test
         void a_username_is_unique_across_proxies() {
             StreamProxy one = aProxy("one");
             StreamProxy two = aProxy("two");

@@ -12,10 +12,12 @@ import io.javalin.openapi.OpenApiParam;
 import io.javalin.openapi.OpenApiRequestBody;
 import io.javalin.openapi.OpenApiRequired;
 import io.javalin.openapi.OpenApiResponse;
+import io.tvarr.domain.Checks;
 import io.tvarr.domain.account.OutputUser;
 import io.tvarr.domain.account.OutputUserId;
 import io.tvarr.domain.account.port.in.CreateOutputUserCommand;
 import io.tvarr.domain.account.port.in.ManageOutputUsersUseCase;
+import io.tvarr.domain.account.port.in.UpdateOutputUserCommand;
 import io.tvarr.domain.proxy.ProxyId;
 import io.tvarr.domain.proxy.port.in.ManageProxiesUseCase;
 import io.tvarr.http.ApiRoutes;
@@ -39,6 +41,7 @@ public final class OutputUserRoutes implements ApiRoutes {
     public void register(RoutesConfig routes) {
         routes.get("/api/v1/proxies/{id}/users", this::list);
         routes.post("/api/v1/proxies/{id}/users", this::create);
+        routes.put("/api/v1/proxies/{id}/users/{userId}", this::update);
         routes.delete("/api/v1/proxies/{id}/users/{userId}", this::delete);
     }
 
@@ -82,6 +85,34 @@ public final class OutputUserRoutes implements ApiRoutes {
         OutputUser user =
                 users.create(proxy, JsonBodies.read(ctx, OutputUserBody.class).toCommand());
         ctx.status(201).json(OutputUserView.of(user));
+    }
+
+    @OpenApi(
+            path = "/api/v1/proxies/{id}/users/{userId}",
+            methods = HttpMethod.PUT,
+            summary = "Change an output user's password, expiry and connection limit; the username stays",
+            tags = "proxies",
+            pathParams = {
+                @OpenApiParam(name = "id", required = true, description = "id or slug"),
+                @OpenApiParam(name = "userId", required = true)
+            },
+            requestBody = @OpenApiRequestBody(content = @OpenApiContent(from = OutputUserChangeBody.class)),
+            responses = {
+                @OpenApiResponse(status = "200", content = @OpenApiContent(from = OutputUserView.class)),
+                @OpenApiResponse(
+                        status = "400",
+                        content = @OpenApiContent(from = Problem.class, mimeType = ProblemResponses.CONTENT_TYPE)),
+                @OpenApiResponse(
+                        status = "404",
+                        content = @OpenApiContent(from = Problem.class, mimeType = ProblemResponses.CONTENT_TYPE))
+            })
+    void update(Context ctx) {
+        ProxyId proxy = proxy(ctx);
+        OutputUser user = users.update(
+                proxy,
+                OutputUserId.parse(ctx.pathParam("userId")),
+                JsonBodies.read(ctx, OutputUserChangeBody.class).toCommand());
+        ctx.json(OutputUserView.of(user));
     }
 
     @OpenApi(
@@ -133,6 +164,31 @@ record OutputUserBody(
     @Override
     public String toString() {
         return "OutputUserBody[username=" + username + ", password=****]";
+    }
+}
+
+/** A change to an output user: what is sent replaces what was, except a missing password, which is kept. */
+record OutputUserChangeBody(
+        @OpenApiDescription("a new password, 4-128 characters, no '/' or white space; absent keeps the current one")
+        @OpenApiNullable
+        @Nullable
+        String password,
+
+        @OpenApiDescription("when the account stops working; absent for never") @OpenApiNullable @Nullable
+        Instant expiresAt,
+
+        @OpenApiDescription("streams at once, 1-100") @OpenApiRequired @Nullable
+        Integer maxConnections) {
+    @OpenApiIgnore
+    UpdateOutputUserCommand toCommand() {
+        return new UpdateOutputUserCommand(
+                password, expiresAt, Checks.requireNonNull(maxConnections, "max_connections"));
+    }
+
+    @Override
+    public String toString() {
+        return "OutputUserChangeBody[password=****, expiresAt=" + expiresAt + ", maxConnections=" + maxConnections
+                + "]";
     }
 }
 

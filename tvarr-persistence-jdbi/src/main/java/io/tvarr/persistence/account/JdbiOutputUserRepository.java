@@ -66,6 +66,20 @@ public final class JdbiOutputUserRepository implements OutputUserRepository {
     }
 
     @Override
+    public boolean update(OutputUser user) {
+        return db.withHandle(h -> h.createUpdate("UPDATE output_user SET password_hash = :password_hash,"
+                                + " expires_at = :expires_at, max_connections = :max_connections"
+                                + " WHERE id = :id AND proxy_id = :proxy")
+                        .bind("password_hash", user.passwordHash())
+                        .bind("expires_at", Rows.millis(user.expiresAt()))
+                        .bind("max_connections", user.maxConnections())
+                        .bind("id", user.id().toString())
+                        .bind("proxy", user.proxy().toString())
+                        .execute())
+                > 0;
+    }
+
+    @Override
     public boolean delete(ProxyId proxy, OutputUserId id) {
         return db.withHandle(h -> h.createUpdate("DELETE FROM output_user WHERE id = :id AND proxy_id = :proxy")
                         .bind("id", id.toString())

@@ -7,6 +7,7 @@ import io.tvarr.domain.account.port.in.CreateOutputUserCommand;
 import io.tvarr.domain.account.port.in.LogInOutputUserUseCase;
 import io.tvarr.domain.account.port.in.Login;
 import io.tvarr.domain.account.port.in.ManageOutputUsersUseCase;
+import io.tvarr.domain.account.port.in.UpdateOutputUserCommand;
 import io.tvarr.domain.account.port.out.OutputUserRepository;
 import io.tvarr.domain.account.port.out.PasswordHasher;
 import io.tvarr.domain.proxy.ProxyId;
@@ -58,6 +59,33 @@ public final class OutputUserService implements ManageOutputUsersUseCase, LogInO
     @Override
     public List<OutputUser> list(ProxyId proxy) {
         return users.findByProxy(proxy);
+    }
+
+    @Override
+    public OutputUser update(ProxyId proxy, OutputUserId id, UpdateOutputUserCommand command) {
+        OutputUser current = users.findByProxy(proxy).stream()
+                .filter(u -> u.id().equals(id))
+                .findFirst()
+                .orElseThrow(() -> new NotFoundException("user " + id + " of proxy " + proxy + ": not found"));
+        String password = command.password();
+        OutputUser changed = new OutputUser(
+                current.id(),
+                current.proxy(),
+                current.username(),
+                password == null ? current.passwordHash() : hasher.hash(password),
+                command.expiresAt(),
+                command.maxConnections(),
+                current.createdAt());
+        if (!users.update(changed)) {
+            // deleted between the read and the write
+            throw new NotFoundException("user " + id + " of proxy " + proxy + ": not found");
+        }
+        log.info(
+                "output user changed proxy_id={} username={} password_changed={}",
+                proxy,
+                changed.username(),
+                password != null);
+        return changed;
     }
 
     @Override

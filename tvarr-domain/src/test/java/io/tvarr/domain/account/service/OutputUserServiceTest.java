@@ -12,6 +12,7 @@ import io.tvarr.domain.account.OutputUser;
 import io.tvarr.domain.account.OutputUserId;
 import io.tvarr.domain.account.port.in.CreateOutputUserCommand;
 import io.tvarr.domain.account.port.in.Login;
+import io.tvarr.domain.account.port.in.UpdateOutputUserCommand;
 import io.tvarr.domain.account.port.out.OutputUserRepository;
 import io.tvarr.domain.account.port.out.PasswordHasher;
 import io.tvarr.domain.proxy.ProxyId;
@@ -32,6 +33,49 @@ class OutputUserServiceTest {
     private final InMemoryUsers users = new InMemoryUsers();
     private final OutputUserService service =
             new OutputUserService(users, new ReversingHasher(), new OneProxy(proxy), Clock.fixed(T0, ZoneOffset.UTC));
+
+    @Nested
+    class Update {
+        @Test
+        void changes_the_password_expiry_and_limit_and_keeps_the_username() {
+            OutputUser user = service.create(proxy.id(), new CreateOutputUserCommand("alice", "secret1", null, 1));
+
+            OutputUser changed = service.update(
+                    proxy.id(), user.id(), new UpdateOutputUserCommand("newpass", T0.plus(Duration.ofDays(30)), 3));
+
+            assertThat(changed.username()).isEqualTo("alice");
+            assertThat(changed.maxConnections()).isEqualTo(3);
+            assertThat(changed.expiresAt()).isEqualTo(T0.plus(Duration.ofDays(30)));
+            assertThat(service.logIn("alice", "newpass")).isInstanceOf(Login.Granted.class);
+            assertThat(service.logIn("alice", "secret1")).isInstanceOf(Login.Refused.class);
+        }
+
+        @Test
+        void keeps_the_password_when_the_command_has_none() {
+            OutputUser user = service.create(proxy.id(), new CreateOutputUserCommand("alice", "secret1", null, 1));
+
+            service.update(proxy.id(), user.id(), new UpdateOutputUserCommand(null, null, 2));
+
+            assertThat(service.logIn("alice", "secret1")).isInstanceOf(Login.Granted.class);
+            assertThat(service.list(proxy.id()).get(0).maxConnections()).isEqualTo(2);
+        }
+
+        @Test
+        void refuses_a_too_short_new_password_naming_the_field() {
+            assertThatThrownBy(() -> new UpdateOutputUserCommand("abc", null, 1))
+                    .isInstanceOf(ValidationException.class)
+                    .hasMessageStartingWith("password:");
+        }
+
+        @Test
+        void refuses_a_user_of_another_proxy() {
+            OutputUser user = service.create(proxy.id(), new CreateOutputUserCommand("alice", "secret1", null, 1));
+
+            assertThatThrownBy(() ->
+                            service.update(ProxyId.random(), user.id(), new UpdateOutputUserCommand(null, null, 1)))
+                    .isInstanceOf(NotFoundException.class);
+        }
+    }
 
     @Nested
     class Create {
@@ -136,6 +180,18 @@ class OutputUserServiceTest {
                     .filter(u -> u.proxy().equals(proxy))
                     .sorted(Comparator.comparing(OutputUser::username))
                     .toList();
+        }
+
+        @Override
+        public boolean update(OutputUser user) {
+            for (int i = 0; i < users.size(); i++) {
+                OutputUser u = users.get(i);
+                if (u.id().equals(user.id()) && u.proxy().equals(user.proxy())) {
+                    users.set(i, user);
+                    return true;
+                }
+            }
+            return false;
         }
 
         @Override

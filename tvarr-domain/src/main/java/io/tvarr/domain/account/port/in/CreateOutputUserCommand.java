@@ -18,11 +18,16 @@ public record CreateOutputUserCommand(
         String username, String password, @Nullable Instant expiresAt, int maxConnections) {
     public CreateOutputUserCommand {
         username = OutputUser.requireUsername(username);
-        Checks.requireNonNull(password, "password");
-        if (password.length() < 4 || password.length() > 128 || !password.matches("[^/\\s]+")) {
+        requirePassword(password);
+        Checks.requireRange(maxConnections, 1, 100, "max_connections");
+    }
+
+    /** Checks a password as players will send it in URL paths; shared with {@link UpdateOutputUserCommand}. */
+    static void requirePassword(@Nullable String password) {
+        String given = Checks.requireNonNull(password, "password");
+        if (given.length() < 4 || given.length() > 128 || !given.matches("[^/\\s]+")) {
             throw new ValidationException("password: (expected: 4-128 characters without '/' or white space)");
         }
-        Checks.requireRange(maxConnections, 1, 100, "max_connections");
     }
 
     @Override

@@ -16,6 +16,9 @@ public interface OutputUserRepository {
     /** The proxy's users by username; empty when it has none. */
     List<OutputUser> findByProxy(ProxyId proxy);
 
+    /** Stores the user's password hash, expiry and connection limit; whether a user of that proxy with that id was there. */
+    boolean update(OutputUser user);
+
     /** Whether a user of that proxy with that id was there to delete. */
     boolean delete(ProxyId proxy, OutputUserId id);
 }
