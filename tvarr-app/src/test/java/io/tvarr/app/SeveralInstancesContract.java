@@ -294,6 +294,10 @@ abstract class SeveralInstancesContract {
                 .orElseThrow();
     }
 
+    private static int attempts(List<Job> jobs) {
+        return jobs.stream().mapToInt(Job::attempts).sum();
+    }
+
     private long slotClaims() throws SQLException {
         try (Connection connection = DriverManager.getConnection(database.url());
                 Statement statement = connection.createStatement();
@@ -338,8 +342,10 @@ abstract class SeveralInstancesContract {
 
         assertThat(jobsOf(quick1)).hasSize(2).allMatch(j -> j.state() == JobState.SUCCEEDED);
         assertThat(jobsOf(quick2)).hasSize(2).allMatch(j -> j.state() == JobState.SUCCEEDED);
-        assertThat(requests.get("/quick-1.m3u")).hasValue(2);
-        assertThat(requests.get("/quick-2.m3u")).hasValue(2);
+        // one download per attempt of those jobs: nothing ran unrecorded (a job may try again after a deadlock,
+        // which MariaDB reports when two sources' channels are stored at once)
+        assertThat(requests.get("/quick-1.m3u")).hasValue(attempts(jobsOf(quick1)));
+        assertThat(requests.get("/quick-2.m3u")).hasValue(attempts(jobsOf(quick2)));
         assertThat(slotClaims()).isEqualTo(6);
         Job cutOff = alive().jobs().get(stuck.id());
         assertThat(cutOff.state()).isEqualTo(JobState.FAILED);
