@@ -22,6 +22,7 @@ public final class TvarrHttpServer implements AutoCloseable {
 
     private final Javalin app;
     private final HttpSettings settings;
+    private final List<ApiRoutes> routes;
 
     public TvarrHttpServer(HttpSettings settings, List<ApiRoutes> routes) {
         this(settings, routes, RequestObserver.NONE);
@@ -29,6 +30,7 @@ public final class TvarrHttpServer implements AutoCloseable {
 
     public TvarrHttpServer(HttpSettings settings, List<ApiRoutes> routes, RequestObserver observer) {
         this.settings = settings;
+        this.routes = List.copyOf(routes);
         this.app = Javalin.create(config -> configure(config, settings, routes, observer));
     }
 
@@ -118,9 +120,25 @@ public final class TvarrHttpServer implements AutoCloseable {
         return app.port();
     }
 
-    /** Stops accepting requests and lets in-flight ones finish. */
+    /**
+     * Stops accepting requests and lets in-flight ones finish. Routes that hold resources (the job event stream's
+     * watch of the queue) are closed first: a job that changes while the server stops must not write into a request
+     * Jetty has already recycled, which sends Javalin's error handling round in circles.
+     */
     @Override
     public void close() {
+        for (ApiRoutes route : routes) {
+            if (route instanceof AutoCloseable closeable) {
+                try {
+                    closeable.close();
+                } catch (Exception e) {
+                    log.warn(
+                            "route not closed route={} reason={}",
+                            route.getClass().getSimpleName(),
+                            e.toString());
+                }
+            }
+        }
         app.stop();
         log.info("http server stopped");
     }

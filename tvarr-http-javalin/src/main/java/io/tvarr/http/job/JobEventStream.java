@@ -74,6 +74,7 @@ public final class JobEventStream implements ApiRoutes, AutoCloseable {
             subscription.close();
             subscription = null;
         }
+        clients.clear();
     }
 
     @OpenApi(
