@@ -66,6 +66,22 @@ final class Browser implements AutoCloseable {
         return new Browser(new ChromeDriver(service, options), base);
     }
 
+    /**
+     * Drags {@code dragged} onto the upper half of {@code target} with the HTML5 drag events a person's mouse makes
+     * (dragstart, dragover, drop, dragend): ChromeDriver's own mouse actions do not start an HTML5 drag.
+     */
+    void dragAbove(WebElement dragged, WebElement target) {
+        driver.executeScript(
+                "const [from, to] = arguments; const data = new DataTransfer();"
+                        + "const fire = (el, type, y) => el.dispatchEvent(new DragEvent(type,"
+                        + " {bubbles: true, cancelable: true, dataTransfer: data, clientY: y}));"
+                        + "const box = to.getBoundingClientRect();"
+                        + "fire(from, 'dragstart', 0); fire(to, 'dragover', box.top + 1);"
+                        + "fire(to, 'drop', box.top + 1); fire(from, 'dragend', 0);",
+                dragged,
+                target);
+    }
+
     void go(String path) {
         driver.get(base + path);
     }

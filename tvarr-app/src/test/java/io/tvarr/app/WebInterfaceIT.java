@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
 /** The web interface in a real Chromium, used as a person would: log in, add a source, refresh, publish. */
@@ -160,6 +161,33 @@ class WebInterfaceIT {
         assertThat(sample).contains("BBC One").doesNotContain("ITV");
         browser.until(d -> browser.heading().equals("Filters"));
         assertThat(browser.find("table").getText()).contains("UK only");
+    }
+
+    @Test
+    void a_mapping_rule_dragged_above_another_is_saved_in_its_new_place() {
+        for (String name : new String[] {"first", "second"}) {
+            browser.go("/rules/new");
+            browser.type("#name", name);
+            browser.type("#expression", "channel_name contains \"" + name + "\" SET group_title = \"X\"");
+            browser.click("#save");
+            browser.until(d -> browser.heading().equals("Mapping rules"));
+        }
+        WebElement first = browser.find(By.xpath("//tr[contains(@class,'order-item')][.//a[text()='first']]"));
+        WebElement second = browser.find(By.xpath("//tr[contains(@class,'order-item')][.//a[text()='second']]"));
+
+        browser.dragAbove(second, first);
+
+        browser.until(d -> {
+            try {
+                String rules = browser.find("table.rules").getText();
+                return rules.indexOf("second") < rules.indexOf("first");
+            } catch (org.openqa.selenium.StaleElementReferenceException reloading) {
+                return false;
+            }
+        });
+        browser.go("/rules");
+        String stored = browser.find("table.rules").getText();
+        assertThat(stored.indexOf("second")).isLessThan(stored.indexOf("first"));
     }
 
     @Test

@@ -13,6 +13,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -978,6 +980,44 @@ class WebPagesIT {
 
             String moved = page("/rules").body();
             assertThat(moved.indexOf(">second<")).isLessThan(moved.indexOf(">first<"));
+        }
+
+        @Test
+        void rules_are_rows_to_drag_and_a_dropped_order_is_saved_whole() {
+            rule("first", "channel_name contains \"a\" SET group_title = \"A\"");
+            rule("second", "channel_name contains \"b\" SET group_title = \"B\"");
+            String listed = page("/rules").body();
+            List<String> ids = new ArrayList<>();
+            Matcher row = Pattern.compile("<tr class=\"order-item\" draggable=\"true\" data-id=\"([0-9a-f-]{36})\"")
+                    .matcher(listed);
+            while (row.find()) {
+                ids.add(row.group(1));
+            }
+            assertThat(ids).hasSizeGreaterThanOrEqualTo(2);
+            assertThat(listed).contains("data-order-form=\"rule-order\"");
+            Collections.reverse(ids);
+
+            HttpResponse<String> saved = post("/rules/order", Map.of("csrf", csrf, "order", String.join(",", ids)));
+
+            assertThat(saved.statusCode()).as(saved.body()).isEqualTo(303);
+            String moved = page("/rules").body();
+            assertThat(moved.indexOf(">second<")).isLessThan(moved.indexOf(">first<"));
+        }
+
+        @Test
+        void an_order_that_leaves_a_rule_out_is_refused_and_the_order_kept() {
+            rule("first", "channel_name contains \"a\" SET group_title = \"A\"");
+            rule("second", "channel_name contains \"b\" SET group_title = \"B\"");
+            String listed = page("/rules").body();
+            Matcher row = Pattern.compile("data-id=\"([0-9a-f-]{36})\"").matcher(listed);
+            assertThat(row.find()).isTrue();
+
+            HttpResponse<String> refused = post("/rules/order", Map.of("csrf", csrf, "order", row.group(1)));
+
+            assertThat(refused.statusCode()).isEqualTo(400);
+            assertThat(refused.body()).contains("id=\"form-error\"");
+            String kept = page("/rules").body();
+            assertThat(kept.indexOf(">first<")).isLessThan(kept.indexOf(">second<"));
         }
 
         @Test

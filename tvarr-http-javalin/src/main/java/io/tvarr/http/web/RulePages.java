@@ -40,6 +40,7 @@ final class RulePages {
         routes.get(PATH + "/new", this::newForm);
         routes.get(PATH + "/check", this::check);
         routes.post(PATH, this::create);
+        routes.post(PATH + "/order", this::order);
         routes.get(PATH + "/{id}", this::editForm);
         routes.post(PATH + "/{id}", this::update);
         routes.post(PATH + "/{id}/up", ctx -> move(ctx, -1));
@@ -49,7 +50,31 @@ final class RulePages {
     }
 
     void list(Context ctx) {
-        templates.render(ctx, "rules.jte", Map.of("layout", layout(ctx, "Mapping rules"), "rules", rules.list()));
+        list(ctx, 200, "");
+    }
+
+    private void list(Context ctx, int status, String refusal) {
+        templates.render(
+                ctx,
+                status,
+                "rules.jte",
+                Map.of("layout", layout(ctx, "Mapping rules"), "rules", rules.list(), "refusal", refusal));
+    }
+
+    /** A whole new order, as a dragged row leaves the list: every rule's id, comma-separated, first to last. */
+    void order(Context ctx) {
+        String given = Objects.requireNonNullElse(ctx.formParam("order"), "");
+        try {
+            List<MappingRuleId> order = new ArrayList<>();
+            for (String id : given.split(",", -1)) {
+                order.add(MappingRuleId.parse(id.strip()));
+            }
+            rules.reorder(order);
+        } catch (ValidationException e) {
+            list(ctx, 400, e.getMessage() == null ? "order: not saved" : e.getMessage());
+            return;
+        }
+        ctx.redirect(PATH, HttpStatus.SEE_OTHER);
     }
 
     void newForm(Context ctx) {

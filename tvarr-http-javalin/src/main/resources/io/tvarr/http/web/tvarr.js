@@ -28,6 +28,13 @@ document.addEventListener("dragstart", (event) => {
 document.addEventListener("dragend", () => {
   if (dragged) {
     dragged.classList.remove("dragging");
+    // a list that is saved as it is dragged (the mapping rules) posts its whole new order through its form
+    const list = dragged.parentNode;
+    const form = list.dataset && list.dataset.orderForm && document.getElementById(list.dataset.orderForm);
+    if (form) {
+      form.elements.order.value = Array.from(list.children).map((item) => item.dataset.id).join(",");
+      form.submit();
+    }
   }
   dragged = null;
 });
