@@ -1,5 +1,9 @@
 package io.tvarr.app;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tvarr.domain.admin.Actor;
 import io.tvarr.domain.admin.ApiScope;
 import io.tvarr.domain.admin.port.in.CreateApiKeyCommand;
@@ -9,6 +13,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.locks.LockSupport;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,6 +23,8 @@ import org.jspecify.annotations.Nullable;
  * OpenAPI document the same server serves ({@link ServedOpenApi}), so each API test also tests the document.
  */
 final class ApiClient {
+    private static final ObjectMapper STATUS = new ObjectMapper();
+
     private final HttpClient client = HttpClient.newHttpClient();
     private final int port;
     private final @Nullable String bearer;
@@ -76,6 +85,21 @@ final class ApiClient {
         if (connected.poll(10, java.util.concurrent.TimeUnit.SECONDS) == null) {
             throw new AssertionError("the event stream did not connect within 10 s");
         }
+    }
+
+    /** Refreshes the source at {@code path} ({@code /api/v1/sources/…/{id}}) and waits until it has succeeded. */
+    void ingest(String path) throws IOException {
+        assertThat(post(path + "/ingest", "").statusCode()).isEqualTo(202);
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+        while (Instant.now().isBefore(deadline)) {
+            JsonNode status = STATUS.readTree(get(path + "/status").body());
+            if (!status.get("state").asText().equals("ingesting")) {
+                assertThat(status.get("state").asText()).as(status.toString()).isEqualTo("succeeded");
+                return;
+            }
+            LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+        }
+        throw new AssertionError("ingestion of " + path + " did not finish");
     }
 
     HttpResponse<String> get(String path) {

@@ -15,7 +15,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -83,8 +82,8 @@ class GuideMatchAndFailoverBrowserIT {
                 "/api/v1/sources/epg",
                 "{\"name\":\"Guide\",\"kind\":\"xmltv\",\"url\":\""
                         + inputs.resolve("guide.xml").toUri() + "\"}");
-        ingest("/api/v1/sources/stream/" + source);
-        ingest("/api/v1/sources/epg/" + guide);
+        api.ingest("/api/v1/sources/stream/" + source);
+        api.ingest("/api/v1/sources/epg/" + guide);
         proxy = create(
                 "/api/v1/proxies",
                 "{\"name\":\"Living room\",\"sources\":[\"" + source + "\"],\"epgSources\":[\"" + guide + "\"]}");
@@ -105,20 +104,6 @@ class GuideMatchAndFailoverBrowserIT {
         HttpResponse<String> response = api.post(path, body);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         return json.readTree(response.body()).get("id").asText();
-    }
-
-    private void ingest(String path) throws IOException {
-        assertThat(api.post(path + "/ingest", "").statusCode()).isEqualTo(202);
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-        while (Instant.now().isBefore(deadline)) {
-            JsonNode status = json.readTree(api.get(path + "/status").body());
-            if (!status.get("state").asText().equals("ingesting")) {
-                assertThat(status.get("state").asText()).as(status.toString()).isEqualTo("succeeded");
-                return;
-            }
-            LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
-        }
-        throw new AssertionError("ingestion of " + path + " did not finish");
     }
 
     private String channelId(String name) throws IOException {

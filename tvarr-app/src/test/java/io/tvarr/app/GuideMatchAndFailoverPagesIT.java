@@ -21,7 +21,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -96,8 +95,8 @@ class GuideMatchAndFailoverPagesIT {
                 "/api/v1/sources/epg",
                 "{\"name\":\"Guide\",\"kind\":\"xmltv\",\"url\":\""
                         + inputs.resolve("guide.xml").toUri() + "\"}");
-        ingest("/api/v1/sources/stream/" + sourceId);
-        ingest("/api/v1/sources/epg/" + guideId);
+        api.ingest("/api/v1/sources/stream/" + sourceId);
+        api.ingest("/api/v1/sources/epg/" + guideId);
         HttpResponse<String> login = send(request("/api/v1/auth/login")
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(
@@ -122,20 +121,6 @@ class GuideMatchAndFailoverPagesIT {
         HttpResponse<String> response = api.post(path, body);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         return json.readTree(response.body()).get("id").asText();
-    }
-
-    private void ingest(String path) throws IOException {
-        assertThat(api.post(path + "/ingest", "").statusCode()).isEqualTo(202);
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-        while (Instant.now().isBefore(deadline)) {
-            JsonNode status = json.readTree(api.get(path + "/status").body());
-            if (!status.get("state").asText().equals("ingesting")) {
-                assertThat(status.get("state").asText()).as(status.toString()).isEqualTo("succeeded");
-                return;
-            }
-            LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
-        }
-        throw new AssertionError("ingestion of " + path + " did not finish");
     }
 
     private String proxy(String name) throws IOException {
@@ -258,7 +243,7 @@ class GuideMatchAndFailoverPagesIT {
             Path many = Files.writeString(dir.resolve("inputs").resolve("many.m3u"), m3u.toString());
             String source = create(
                     "/api/v1/sources/stream", "{\"name\":\"Many\",\"kind\":\"m3u\",\"url\":\"" + many.toUri() + "\"}");
-            ingest("/api/v1/sources/stream/" + source);
+            api.ingest("/api/v1/sources/stream/" + source);
             String proxy = create(
                     "/api/v1/proxies",
                     "{\"name\":\"Paged\",\"sources\":[\"" + source + "\"],\"epgSources\":[\"" + guideId + "\"]}");

@@ -15,7 +15,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
@@ -79,8 +78,8 @@ class GuideMatchApiIT {
                 "/api/v1/sources/epg",
                 "{\"name\":\"Guide\",\"kind\":\"xmltv\",\"url\":\""
                         + inputs.resolve("guide.xml").toUri() + "\"}");
-        ingest("/api/v1/sources/stream/" + sourceId);
-        ingest("/api/v1/sources/epg/" + guideId);
+        api.ingest("/api/v1/sources/stream/" + sourceId);
+        api.ingest("/api/v1/sources/epg/" + guideId);
     }
 
     @AfterAll
@@ -94,20 +93,6 @@ class GuideMatchApiIT {
         HttpResponse<String> response = api.post(path, body);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         return json.readTree(response.body()).get("id").asText();
-    }
-
-    private void ingest(String path) throws IOException {
-        assertThat(api.post(path + "/ingest", "").statusCode()).isEqualTo(202);
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-        while (Instant.now().isBefore(deadline)) {
-            JsonNode status = json.readTree(api.get(path + "/status").body());
-            if (!status.get("state").asText().equals("ingesting")) {
-                assertThat(status.get("state").asText()).as(status.toString()).isEqualTo("succeeded");
-                return;
-            }
-            LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
-        }
-        throw new AssertionError("ingestion of " + path + " did not finish");
     }
 
     private String proxy(String name) throws IOException {

@@ -8,11 +8,8 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -50,7 +47,7 @@ class LogoApiIT {
         String source = create(
                 "/api/v1/sources/stream",
                 "{\"name\":\"Provider\",\"kind\":\"m3u\",\"url\":\"" + playlist.toUri() + "\"}");
-        ingest("/api/v1/sources/stream/" + source);
+        api.ingest("/api/v1/sources/stream/" + source);
         String proxy =
                 create("/api/v1/proxies", "{\"name\":\"Logos\",\"sources\":[\"" + source + "\"],\"cacheLogos\":true}");
         HttpResponse<String> generated = api.post("/api/v1/proxies/" + proxy + "/regenerate", "");
@@ -66,20 +63,6 @@ class LogoApiIT {
         HttpResponse<String> response = api.post(path, body);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         return json.readTree(response.body()).get("id").asText();
-    }
-
-    private void ingest(String path) throws IOException {
-        assertThat(api.post(path + "/ingest", "").statusCode()).isEqualTo(202);
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-        while (Instant.now().isBefore(deadline)) {
-            JsonNode status = json.readTree(api.get(path + "/status").body());
-            if (!status.get("state").asText().equals("ingesting")) {
-                assertThat(status.get("state").asText()).as(status.toString()).isEqualTo("succeeded");
-                return;
-            }
-            LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
-        }
-        throw new AssertionError("ingestion of " + path + " did not finish");
     }
 
     @Nested

@@ -17,7 +17,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.concurrent.locks.LockSupport;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -75,8 +74,8 @@ class ProxyApiIT {
                 "/api/v1/sources/epg",
                 "{\"name\":\"Guide\",\"kind\":\"xmltv\",\"url\":\""
                         + inputs.resolve("guide.xml").toUri() + "\"}");
-        ingest("/api/v1/sources/stream/" + sourceId);
-        ingest("/api/v1/sources/epg/" + guideId);
+        api.ingest("/api/v1/sources/stream/" + sourceId);
+        api.ingest("/api/v1/sources/epg/" + guideId);
     }
 
     @AfterEach
@@ -95,20 +94,6 @@ class ProxyApiIT {
         HttpResponse<String> response = api.post(path, body);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         return json.readTree(response.body()).get("id").asText();
-    }
-
-    private void ingest(String path) throws IOException {
-        assertThat(api.post(path + "/ingest", "").statusCode()).isEqualTo(202);
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-        while (Instant.now().isBefore(deadline)) {
-            JsonNode status = json.readTree(api.get(path + "/status").body());
-            if (!status.get("state").asText().equals("ingesting")) {
-                assertThat(status.get("state").asText()).as(status.toString()).isEqualTo("succeeded");
-                return;
-            }
-            LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
-        }
-        throw new AssertionError("ingestion of " + path + " did not finish");
     }
 
     private String proxyBody(String extra) {

@@ -2,18 +2,14 @@ package io.tvarr.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -60,7 +56,7 @@ class ReadmeScreenshotsIT {
         String source = create(
                 "/api/v1/sources/stream",
                 "{\"name\":\"Provider\",\"kind\":\"m3u\",\"url\":\"" + playlist.toUri() + "\"}");
-        ingest("/api/v1/sources/stream/" + source);
+        api.ingest("/api/v1/sources/stream/" + source);
         browser = Browser.open(Files.createDirectories(dir.resolve("chromium")), "http://127.0.0.1:" + app.port());
         browser.logIn("admin", PASSWORD);
     }
@@ -77,20 +73,6 @@ class ReadmeScreenshotsIT {
         HttpResponse<String> response = api.post(path, body);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         return json.readTree(response.body()).get("id").asText();
-    }
-
-    private void ingest(String path) throws IOException {
-        assertThat(api.post(path + "/ingest", "").statusCode()).isEqualTo(202);
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-        while (Instant.now().isBefore(deadline)) {
-            JsonNode status = json.readTree(api.get(path + "/status").body());
-            if (!status.get("state").asText().equals("ingesting")) {
-                assertThat(status.get("state").asText()).as(status.toString()).isEqualTo("succeeded");
-                return;
-            }
-            LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
-        }
-        throw new AssertionError("ingestion of " + path + " did not finish");
     }
 
     /** Saves the page as {@code name}.png, and into the README's folder when asked. */
