@@ -59,20 +59,23 @@ final class ApiClient {
     }
 
     /**
-     * Connects to {@code /api/v1/events} and hands every line of the stream to {@code lines} on the client's thread;
+     * Connects to {@code /api/v1/events} and hands every line of the stream to {@code lines} on a reader thread of its own;
      * returns once the server has said it is connected.
      */
     void listenToEvents(java.util.function.Consumer<String> lines) throws InterruptedException {
         java.util.concurrent.BlockingQueue<Boolean> connected = new java.util.concurrent.LinkedBlockingQueue<>();
-        client.sendAsync(
-                        request("/api/v1/events")
-                                // browsers' EventSource sends this; Javalin only streams to clients that ask
-                                .header("Accept", "text/event-stream")
-                                .GET()
-                                .build(),
-                        HttpResponse.BodyHandlers.ofLines())
-                .thenAccept(response -> {
-                    try (java.util.stream.Stream<String> stream = response.body()) {
+        HttpRequest request = request("/api/v1/events")
+                // browsers' EventSource sends this; Javalin only streams to clients that ask
+                .header("Accept", "text/event-stream")
+                .GET()
+                .build();
+        // Read on a thread of its own: a callback on sendAsync's future runs on the caller's thread when the
+        // answer is already there, and then the caller would read the endless stream and never return.
+        Thread reader = new Thread(
+                () -> {
+                    try (java.util.stream.Stream<String> stream = client.send(
+                                    request, HttpResponse.BodyHandlers.ofLines())
+                            .body()) {
                         stream.forEach(line -> {
                             if (line.startsWith(":")) {
                                 connected.add(true);
@@ -80,8 +83,15 @@ final class ApiClient {
                                 lines.accept(line);
                             }
                         });
+                    } catch (IOException | java.io.UncheckedIOException e) {
+                        // the server went away at the end of the test
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
                     }
-                });
+                },
+                "test-event-stream");
+        reader.setDaemon(true);
+        reader.start();
         if (connected.poll(10, java.util.concurrent.TimeUnit.SECONDS) == null) {
             throw new AssertionError("the event stream did not connect within 10 s");
         }
