@@ -48,6 +48,8 @@ public final class SsdpResponder implements AutoCloseable {
     /** The devices last announced alive, told byebye when they go (tuner switched off, proxy deleted, shutdown). */
     private final Set<TunerDevice> announced = new HashSet<>();
 
+    private final RepeatedFailures announcementFailures = new RepeatedFailures();
+
     private SsdpResponder(
             MulticastSocket socket, List<NetworkInterface> interfaces, DescribeTunerUseCase tuners, String version) {
         this.socket = socket;
@@ -173,10 +175,21 @@ public final class SsdpResponder implements AutoCloseable {
                 announced.clear();
                 announced.addAll(now);
             }
+            if (announcementFailures.succeeded()) {
+                log.info("ssdp announcements resumed");
+            }
         } catch (IOException | RuntimeException e) {
             // a store briefly unavailable or a network going down must not end the announcements; the next round
             // comes within max-age
-            log.warn("ssdp announcement failed reason={}", e.getMessage());
+            String reason = String.valueOf(e.getMessage());
+            if (announcementFailures.failed(reason)) {
+                log.warn(
+                        "ssdp announcement failed reason={} (said once until it changes or recovers; players still"
+                                + " find tvarr by M-SEARCH, by HDHomeRun discovery or by its address)",
+                        reason);
+            } else {
+                log.debug("ssdp announcement failed again reason={}", reason);
+            }
         }
     }
 
