@@ -34,6 +34,7 @@ import io.tvarr.domain.proxy.service.ManualChannelService;
 import io.tvarr.domain.proxy.service.ProxyService;
 import io.tvarr.domain.proxy.service.TunerDeviceService;
 import io.tvarr.domain.relay.port.in.PlayChannelUseCase;
+import io.tvarr.domain.relay.port.in.ReadTunerStatusUseCase;
 import io.tvarr.domain.relay.service.FFmpegInspectionService;
 import io.tvarr.domain.relay.service.PlayChannelService;
 import io.tvarr.domain.relay.service.RelayInspectionService;
@@ -132,6 +133,7 @@ final class Assembly {
     final StreamHealthService streamHealth;
     final StreamHealthChecker streamChecks;
     final PlayChannelUseCase streams;
+    final ReadTunerStatusUseCase tunerStatus;
     final RelayInspectionService relayInspection;
     final WarningsService warnings;
     final FFmpegInspectionService ffmpegInspection;
@@ -234,7 +236,7 @@ final class Assembly {
                 ffmpeg,
                 hardware,
                 new CodecProbe(ffmpeg, store.lastKnownCodecs(), CODECS_TRUSTED, clock));
-        this.streams = new TunerLimitedPlayback(
+        TunerLimitedPlayback tunerStreams = new TunerLimitedPlayback(
                 new PlayChannelService(
                         proxies,
                         store.streamSources(),
@@ -247,6 +249,8 @@ final class Assembly {
                         relay,
                         new RecentHealth(store.streamHealth(), BROKEN_TRUSTED, clock)),
                 tuners);
+        this.streams = tunerStreams;
+        this.tunerStatus = tunerStreams;
         this.streamHealth = new StreamHealthService(store.streamHealth(), store.streamSources(), cron);
         this.streamChecks = new StreamHealthChecker(
                 new StreamHealthChecker.Stores(

@@ -57,6 +57,7 @@ import io.tvarr.domain.relay.port.in.ManageRelayProfilesUseCase;
 import io.tvarr.domain.relay.port.in.PlayChannelCommand;
 import io.tvarr.domain.relay.port.in.PlayChannelUseCase;
 import io.tvarr.domain.relay.port.in.Playback;
+import io.tvarr.domain.relay.port.in.ReadTunerStatusUseCase;
 import io.tvarr.domain.relay.port.in.StopRelaySessionUseCase;
 import io.tvarr.domain.source.SourceId;
 import io.tvarr.domain.source.port.in.ManageStreamSourcesUseCase;
@@ -258,7 +259,11 @@ public final class Tvarr implements AutoCloseable {
         return parts.tuners;
     }
 
-    /** The output users of a proxy: the accounts players log in with (Xtream Codes). */
+    /** What each tuner of a proxy's HDHomeRun device streams now (its status.json). */
+    public ReadTunerStatusUseCase tunerStatus() {
+        return parts.tunerStatus;
+    }
+
     /**
      * Failover of each proxy: merging the same channel from several sources or accounts into one output channel
      * (by tvg-id or normalised name), and alternates listed by hand.

@@ -162,7 +162,7 @@ public final class TvarrApplication implements AutoCloseable {
                 new OutputUserRoutes(core.proxies(), core.outputUsers()),
                 new ConfigRoutes(core.configExport(), core.configApply()),
                 new OutputRoutes(core.generation(), core.play(), access),
-                new HdHomeRunRoutes(core.tuners(), core.lineups(), access),
+                new HdHomeRunRoutes(core.tuners(), core.tunerStatus(), core.lineups(), access),
                 new RelayRoutes(core.relay(), core.relaySessions(), core.ffmpeg(), core.instance()),
                 new RelayProfileRoutes(core.relayProfiles()),
                 new LogoRoutes(core.cachedLogos(), core.logoUploads(), core.logoCleanup(), access),

@@ -110,11 +110,19 @@ class HdHomeRunTunersIT {
         held.clear();
         Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
         while (Instant.now().isBefore(deadline)
-                && !body("/api/v1/relay/sessions").isEmpty()) {
+                && (!body("/api/v1/relay/sessions").isEmpty() || tunersBusy("living-room") || tunersBusy("bedroom"))) {
             LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
         }
-        // the tuner is given back just after the session is left
-        LockSupport.parkNanos(Duration.ofMillis(200).toNanos());
+    }
+
+    /** Whether the device's status.json, as a real HDHomeRun's, lists a tuner that streams. */
+    private boolean tunersBusy(String device) throws IOException {
+        for (JsonNode tuner : body("/hdhr/" + device + "/status.json")) {
+            if (tuner.has("TargetIP")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @AfterAll
@@ -146,6 +154,23 @@ class HdHomeRunTunersIT {
                 .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         assertThat(new String(second.body().readAllBytes(), StandardCharsets.UTF_8))
                 .contains("All Tuners In Use", "all 1 tuner(s) in use");
+    }
+
+    @Test
+    void status_json_lists_each_tuner_and_names_the_player_a_streaming_one_sends_to() throws Exception {
+        assertThat(body("/hdhr/living-room/status.json").toString()).isEqualTo("[{\"Resource\":\"tuner0\"}]");
+        JsonNode lineup = body("/hdhr/living-room/lineup.json");
+
+        watch(lineup.get(0).get("URL").asText());
+
+        JsonNode tuner = body("/hdhr/living-room/status.json").get(0);
+        assertThat(tuner.get("Resource").asText()).isEqualTo("tuner0");
+        assertThat(tuner.get("TargetIP").asText()).isEqualTo("127.0.0.1");
+        assertThat(tuner.get("VctNumber").asText())
+                .isEqualTo(lineup.get(0).get("GuideNumber").asText());
+        assertThat(tuner.get("VctName").asText())
+                .isEqualTo(lineup.get(0).get("GuideName").asText());
+        assertThat(body("/hdhr/bedroom/status.json").toString()).isEqualTo("[{\"Resource\":\"tuner0\"}]");
     }
 
     @Test

@@ -1,7 +1,10 @@
 package io.tvarr.http.hdhr;
 
+import io.tvarr.domain.proxy.LineupChannel;
 import io.tvarr.domain.proxy.TunerDevice;
+import io.tvarr.domain.relay.TunerStatus;
 import java.io.StringWriter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +44,31 @@ final class DeviceDocuments {
         json.put("ScanPossible", 1);
         json.put("Source", "Cable");
         json.put("SourceList", List.of("Cable"));
+        return json;
+    }
+
+    /**
+     * status.json: one entry per tuner as a real device lists them, {@code {"Resource": "tuner0"}} when idle; a
+     * streaming one adds the channel's number and name ({@code VctNumber}, {@code VctName}, when the published
+     * lineup still has it) and the player's address ({@code TargetIP}). Signal figures are left out: tvarr has none.
+     *
+     * @param channels the lineup's channels by their id, for those the tuners stream
+     */
+    static List<Map<String, Object>> status(List<TunerStatus> tuners, Map<String, LineupChannel> channels) {
+        List<Map<String, Object>> json = new ArrayList<>(tuners.size());
+        for (TunerStatus tuner : tuners) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("Resource", tuner.resource());
+            if (tuner.busy()) {
+                LineupChannel channel = channels.get(tuner.channel());
+                if (channel != null) {
+                    entry.put("VctNumber", channel.number());
+                    entry.put("VctName", channel.name());
+                }
+                entry.put("TargetIP", tuner.clientAddress());
+            }
+            json.add(entry);
+        }
         return json;
     }
 

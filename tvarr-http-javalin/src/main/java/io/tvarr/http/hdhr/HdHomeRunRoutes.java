@@ -9,19 +9,27 @@ import io.javalin.openapi.OpenApiParam;
 import io.javalin.openapi.OpenApiResponse;
 import io.tvarr.domain.NotFoundException;
 import io.tvarr.domain.ValidationException;
+import io.tvarr.domain.proxy.LineupChannel;
 import io.tvarr.domain.proxy.TunerDevice;
 import io.tvarr.domain.proxy.port.in.DescribeTunerUseCase;
 import io.tvarr.domain.proxy.port.in.ListLineupUseCase;
+import io.tvarr.domain.relay.TunerStatus;
+import io.tvarr.domain.relay.port.in.ReadTunerStatusUseCase;
 import io.tvarr.http.ApiRoutes;
 import io.tvarr.http.OutputAccessCheck;
 import io.tvarr.http.problem.Problem;
 import io.tvarr.http.problem.ProblemResponses;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
 /**
  * Every proxy whose tuner is on as an HDHomeRun device under {@code /hdhr/{idOrSlug}/}: {@code discover.json},
- * {@code lineup_status.json}, {@code lineup.json}, {@code lineup.xml}, {@code lineup.post} and {@code device.xml};
+ * {@code lineup_status.json}, {@code lineup.json}, {@code lineup.xml}, {@code lineup.post}, {@code device.xml} and
+ * {@code status.json};
  * the same files at the root for the default device, since some clients take only a host. The lineup's URLs are
  * the proxy's streams with {@code ?tuner=1}, always relayed ({@code /proxy/{proxy}/{channel}}). Output access
  * applies as to the proxy's playlist: a token proxy's device is {@code /hdhr/{token}/}, and the root files follow
@@ -29,16 +37,30 @@ import java.util.function.Supplier;
  */
 public final class HdHomeRunRoutes implements ApiRoutes {
     /** The files a real HDHomeRun serves at its root; here those of the default device. */
-    public static final Set<String> ROOT_FILES =
-            Set.of("discover.json", "lineup_status.json", "lineup.json", "lineup.xml", "lineup.post", "device.xml");
+    public static final Set<String> ROOT_FILES = Set.of(
+            "discover.json",
+            "lineup_status.json",
+            "lineup.json",
+            "lineup.xml",
+            "lineup.post",
+            "device.xml",
+            "status.json");
 
     private final DescribeTunerUseCase tuners;
+    private final ReadTunerStatusUseCase tunerStatus;
+    private final ListLineupUseCase lineup;
     private final LineupDocuments lineups;
     private final OutputAccessCheck access;
 
-    public HdHomeRunRoutes(DescribeTunerUseCase tuners, ListLineupUseCase lineups, OutputAccessCheck access) {
+    public HdHomeRunRoutes(
+            DescribeTunerUseCase tuners,
+            ReadTunerStatusUseCase tunerStatus,
+            ListLineupUseCase lineups,
+            OutputAccessCheck access) {
         this.tuners = tuners;
+        this.tunerStatus = tunerStatus;
         this.access = access;
+        this.lineup = lineups;
         this.lineups = new LineupDocuments(lineups);
     }
 
@@ -56,7 +78,8 @@ public final class HdHomeRunRoutes implements ApiRoutes {
             path = "/hdhr/{proxy}/{file}",
             methods = {HttpMethod.GET, HttpMethod.POST},
             summary = "A proxy as an HDHomeRun tuner: discover.json, lineup_status.json, lineup.json, lineup.xml,"
-                    + " lineup.post (?scan=start|abort), device.xml; also at the root for the default proxy",
+                    + " lineup.post (?scan=start|abort), device.xml, status.json (each tuner, and what a streaming"
+                    + " one plays to whom); also at the root for the default proxy",
             tags = "hdhomerun",
             pathParams = {
                 @OpenApiParam(name = "proxy", required = true, description = "id, slug, or the token of a token proxy"),
@@ -113,10 +136,26 @@ public final class HdHomeRunRoutes implements ApiRoutes {
             case "lineup.post" -> scan(ctx);
             case "device.xml" ->
                 ctx.contentType("application/xml; charset=utf-8").result(DeviceDocuments.deviceXml(device));
+            case "status.json" -> ctx.json(status(device));
             default ->
                 throw new NotFoundException(
                         "'" + file + "': not a file of an HDHomeRun device (expected one of " + ROOT_FILES + ")");
         }
+    }
+
+    private List<Map<String, Object>> status(TunerDevice device) {
+        List<TunerStatus> status = tunerStatus.status(device.proxy().toString());
+        Set<String> streaming = new HashSet<>();
+        status.stream().filter(TunerStatus::busy).forEach(tuner -> streaming.add(tuner.channel()));
+        Map<String, LineupChannel> channels = new HashMap<>();
+        if (!streaming.isEmpty()) {
+            lineup.forEachChannel(device.proxy(), channel -> {
+                if (streaming.contains(channel.channel().toString())) {
+                    channels.put(channel.channel().toString(), channel);
+                }
+            });
+        }
+        return DeviceDocuments.status(status, channels);
     }
 
     /**

@@ -2,9 +2,12 @@ package io.tvarr.domain.relay.service;
 
 import io.tvarr.domain.proxy.TunerDevice;
 import io.tvarr.domain.proxy.port.in.DescribeTunerUseCase;
+import io.tvarr.domain.relay.TunerStatus;
 import io.tvarr.domain.relay.port.in.PlayChannelCommand;
 import io.tvarr.domain.relay.port.in.PlayChannelUseCase;
 import io.tvarr.domain.relay.port.in.Playback;
+import io.tvarr.domain.relay.port.in.ReadTunerStatusUseCase;
+import java.util.List;
 
 /**
  * Playback with each HDHomeRun device's tuner count on top of the provider limits: a tuner request's stream holds
@@ -12,7 +15,7 @@ import io.tvarr.domain.relay.port.in.Playback;
  * still refuses, as a real device does, once every tuner is busy. Two viewers of one channel take two tuners, though
  * the relay shares their upstream. Playlist requests take no tuner. Thread-safe.
  */
-public final class TunerLimitedPlayback implements PlayChannelUseCase {
+public final class TunerLimitedPlayback implements PlayChannelUseCase, ReadTunerStatusUseCase {
     private final PlayChannelUseCase channels;
     private final DescribeTunerUseCase tuners;
     private final TunerLeases leases = new TunerLeases();
@@ -30,7 +33,19 @@ public final class TunerLimitedPlayback implements PlayChannelUseCase {
         TunerDevice device = tuners.describe(command.proxy());
         Playback playback = channels.play(command);
         return playback instanceof Playback.Stream stream
-                ? new TunerStream(stream, device, command.proxy(), leases)
+                ? new TunerStream(
+                        stream,
+                        device,
+                        command.proxy(),
+                        new TunerLeases.TunerUse(
+                                command.channel(), command.client().address()),
+                        leases)
                 : playback;
+    }
+
+    @Override
+    public List<TunerStatus> status(String proxy) {
+        TunerDevice device = tuners.describe(proxy);
+        return leases.status(device.proxy(), device.tunerCount());
     }
 }

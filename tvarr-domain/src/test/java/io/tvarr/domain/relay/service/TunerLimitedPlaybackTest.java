@@ -9,6 +9,7 @@ import io.tvarr.domain.proxy.TunerDevice;
 import io.tvarr.domain.proxy.TunerDeviceId;
 import io.tvarr.domain.proxy.port.in.DescribeTunerUseCase;
 import io.tvarr.domain.relay.ClientInfo;
+import io.tvarr.domain.relay.TunerStatus;
 import io.tvarr.domain.relay.port.in.PlayChannelCommand;
 import io.tvarr.domain.relay.port.in.Playback;
 import java.io.ByteArrayOutputStream;
@@ -78,6 +79,35 @@ class TunerLimitedPlaybackTest {
             stream(tune("living-room"));
 
             stream(tune("living-room")).transferTo(new ByteArrayOutputStream(), () -> {});
+        }
+    }
+
+    @Nested
+    class Tuner_status {
+        @Test
+        void every_tuner_is_listed_idle_when_nothing_streams() {
+            assertThat(playback.status("living-room")).containsExactly(new TunerStatus("tuner0", null, null));
+        }
+
+        @Test
+        void a_streaming_tuner_names_its_channel_and_client_and_is_idle_again_after() throws IOException {
+            List<List<TunerStatus>> seen = new ArrayList<>();
+            duringTransfer.add(() -> seen.add(playback.status("living-room")));
+
+            stream(tune("living-room")).transferTo(new ByteArrayOutputStream(), () -> {});
+
+            assertThat(seen).containsExactly(List.of(new TunerStatus("tuner0", "c", "10.0.0.2")));
+            assertThat(playback.status("living-room")).containsExactly(new TunerStatus("tuner0", null, null));
+        }
+
+        @Test
+        void each_device_shows_only_its_own_tuners() throws IOException {
+            List<List<TunerStatus>> seen = new ArrayList<>();
+            duringTransfer.add(() -> seen.add(playback.status("bedroom")));
+
+            stream(tune("living-room")).transferTo(new ByteArrayOutputStream(), () -> {});
+
+            assertThat(seen).containsExactly(List.of(new TunerStatus("tuner0", null, null)));
         }
     }
 
