@@ -129,6 +129,11 @@ public final class WholeProcessBench {
         return all;
     }
 
+    /** The peak resident size of one whole process in KiB, from /usr/bin/time. */
+    static long peakKb(List<String> command, WorkDirectory work) throws IOException, InterruptedException {
+        return time(command, work).rssKb();
+    }
+
     /** One whole process under /usr/bin/time: wall time measured here, peak resident size from time. */
     private static Run time(List<String> command, WorkDirectory work) throws IOException, InterruptedException {
         Path rss = work.resolve("time.txt");

@@ -2,6 +2,7 @@ package io.tvarr.bench.relay;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.tvarr.bench.ServeProcess;
 import io.tvarr.bench.WorkDirectory;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,9 +11,6 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -283,47 +281,15 @@ public final class RelayCpuBench {
 
         /** utime + stime of the process and its descendants, in clock ticks. */
         default long cpuTicks() {
-            long ticks = ticks(process().pid());
-            for (ProcessHandle child : process().descendants().toList()) {
-                ticks += ticks(child.pid());
-            }
-            return ticks;
+            return ServeProcess.ProcTree.cpuTicks(process());
         }
 
         default long rssKb() {
-            long kb = rss(process().pid());
-            for (ProcessHandle child : process().descendants().toList()) {
-                kb += rss(child.pid());
-            }
-            return kb;
+            return ServeProcess.ProcTree.rssKb(process());
         }
 
         @Override
         void close();
-    }
-
-    private static long ticks(long pid) {
-        try {
-            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-            // fields after the command name, which is in parentheses and may hold spaces
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-        } catch (IOException e) {
-            return 0;
-        }
-    }
-
-    private static long rss(long pid) {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    return Long.parseLong(line.replaceAll("\\D", ""));
-                }
-            }
-        } catch (IOException e) {
-            // gone
-        }
-        return 0;
     }
 
     private static int freePort() throws IOException {
@@ -415,114 +381,39 @@ public final class RelayCpuBench {
     }
 
     /** {@code tvarr serve} as a user starts it, with a proxy in proxy mode over the bench's playlist. */
-    private record Tvarr(String name, Process child, String rawUrl, String pacedUrl) implements Relay {
+    private record Tvarr(String name, ServeProcess serve, String rawUrl, String pacedUrl) implements Relay {
         static Tvarr start(String name, List<String> command, WorkDirectory work, Path playlist)
                 throws IOException, InterruptedException {
-            int port = freePort();
-            List<String> full = new ArrayList<>(command);
-            full.addAll(List.of(
-                    "serve",
-                    "--host",
-                    "127.0.0.1",
-                    "--port",
-                    Integer.toString(port),
-                    "--data-dir",
-                    work.resolve("data-" + name).toString()));
-            ProcessBuilder builder = new ProcessBuilder(full)
-                    .redirectErrorStream(true)
-                    .redirectOutput(work.resolve(name + ".log").toFile());
-            builder.environment().put("TVARR_HDHOMERUN_DISCOVERY_PORT", "0");
-            builder.environment().put("TVARR_HDHOMERUN_SSDP_PORT", "0");
-            builder.environment().put("TVARR_AUTH_DISABLED", "true");
-            builder.environment().put("TVARR_SERVER_ACCESS_LOG", "false");
-            builder.environment().put("TVARR_LOG_LEVEL", "WARN");
-            builder.environment().put("TVARR_SOURCES_ALLOWED_DIRS", work.path().toString());
-            Process process = builder.start();
-            String api = "http://127.0.0.1:" + port;
-            HttpClient http = HttpClient.newHttpClient();
-            long deadline = System.nanoTime() + 120_000_000_000L;
-            while (true) {
-                if (!process.isAlive()) {
-                    throw new IllegalStateException(name + " ended: " + Files.readString(work.resolve(name + ".log")));
-                }
-                try {
-                    if (http.send(
-                                            HttpRequest.newBuilder(URI.create(api + "/readyz"))
-                                                    .build(),
-                                            HttpResponse.BodyHandlers.discarding())
-                                    .statusCode()
-                            == 200) {
-                        break;
-                    }
-                } catch (IOException notYet) {
-                    // not listening yet
-                }
-                if (System.nanoTime() > deadline) {
-                    process.destroyForcibly();
-                    throw new IllegalStateException(name + " not ready in 120 s");
-                }
-                Thread.sleep(50);
-            }
-            String source = field(post(
-                            http,
-                            api + "/api/v1/sources/stream",
-                            "{\"name\":\"p\",\"kind\":\"m3u\",\"url\":\"" + playlist.toUri() + "\"}"))
-                    .orElseThrow(() -> new IllegalStateException(name + ": no source id"));
-            post(http, api + "/api/v1/sources/stream/" + source + "/ingest", "");
-            Thread.sleep(1500);
-            String proxy = field(post(
-                            http,
-                            api + "/api/v1/proxies",
-                            "{\"name\":\"bench\",\"sources\":[\"" + source + "\"],\"deliveryMode\":\"proxy\"}"))
-                    .orElseThrow(() -> new IllegalStateException(name + ": no proxy id"));
+            ServeProcess serve = ServeProcess.start(name, command, work);
+            String source = ServeProcess.id(serve.post(
+                    "/api/v1/sources/stream",
+                    "{\"name\":\"p\",\"kind\":\"m3u\",\"url\":\"" + playlist.toUri() + "\"}"));
+            serve.ingest("/api/v1/sources/stream/" + source, 120);
+            String proxy = ServeProcess.id(serve.post(
+                    "/api/v1/proxies",
+                    "{\"name\":\"bench\",\"sources\":[\"" + source + "\"],\"deliveryMode\":\"proxy\"}"));
             List<String> streams = new ArrayList<>();
-            for (String line : http.send(
-                            HttpRequest.newBuilder(URI.create(api + "/proxy/" + proxy + ".m3u"))
-                                    .build(),
-                            HttpResponse.BodyHandlers.ofString())
-                    .body()
-                    .lines()
-                    .toList()) {
+            for (String line : serve.get("/proxy/" + proxy + ".m3u").lines().toList()) {
                 Matcher m = STREAM.matcher(line);
                 if (m.matches()) {
-                    streams.add(api + m.group(1));
+                    streams.add(serve.api() + m.group(1));
                 }
             }
             if (streams.size() != 2) {
+                serve.close();
                 throw new IllegalStateException(name + ": expected 2 channels in the proxy, got " + streams);
             }
-            return new Tvarr(name, process, streams.get(0), streams.get(1));
-        }
-
-        private static java.util.Optional<String> field(String json) {
-            Matcher m = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"").matcher(json);
-            return m.find() ? java.util.Optional.of(m.group(1)) : java.util.Optional.empty();
-        }
-
-        private static String post(HttpClient http, String url, String body) throws IOException, InterruptedException {
-            return http.send(
-                            HttpRequest.newBuilder(URI.create(url))
-                                    .header("Content-Type", "application/json")
-                                    .POST(HttpRequest.BodyPublishers.ofString(body))
-                                    .build(),
-                            HttpResponse.BodyHandlers.ofString())
-                    .body();
+            return new Tvarr(name, serve, streams.get(0), streams.get(1));
         }
 
         @Override
         public ProcessHandle process() {
-            return child.toHandle();
+            return serve.process();
         }
 
         @Override
         public void close() {
-            child.destroy();
-            try {
-                child.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            child.destroyForcibly();
+            serve.close();
         }
     }
 }
