@@ -40,6 +40,7 @@ import io.tvarr.domain.relay.service.PlayChannelService;
 import io.tvarr.domain.relay.service.RelayInspectionService;
 import io.tvarr.domain.relay.service.RelayProfileChoice;
 import io.tvarr.domain.relay.service.RelayProfileService;
+import io.tvarr.domain.relay.service.SharedConnectionLimits;
 import io.tvarr.domain.relay.service.TunerLimitedPlayback;
 import io.tvarr.domain.source.service.StreamSourceService;
 import io.tvarr.domain.system.service.ConfigurationInEffect;
@@ -70,6 +71,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one place where tvarr's parts meet: every adapter behind its port, every service over its ports. Built once
@@ -129,6 +131,12 @@ final class Assembly {
     final RelayProfileService relayProfiles;
     final ProcessFFmpeg ffmpeg;
     final SystemHardwareDetector hardware;
+    /**
+     * Provider connection limits across the instances on the store; null on SQLite, whose one writer means one
+     * instance, for which the relay's own counts are the whole truth.
+     */
+    final @Nullable SharedConnectionLimits sharedLimits;
+
     final RelayHub relay;
     final StreamHealthService streamHealth;
     final StreamHealthChecker streamChecks;
@@ -229,13 +237,17 @@ final class Assembly {
         this.relayProfiles = new RelayProfileService(store.relayProfiles(), store.proxies());
         this.ffmpeg = new ProcessFFmpeg(settings.ffmpeg);
         this.hardware = new SystemHardwareDetector(ffmpeg);
+        this.sharedLimits = store.vendor().equals("sqlite")
+                ? null
+                : new SharedConnectionLimits(store.connectionLeases(), instance, settings.instance.lease(), clock);
         this.relay = new RelayHub(
                 settings.relay,
                 settings.userAgent,
                 clock,
                 ffmpeg,
                 hardware,
-                new CodecProbe(ffmpeg, store.lastKnownCodecs(), CODECS_TRUSTED, clock));
+                new CodecProbe(ffmpeg, store.lastKnownCodecs(), CODECS_TRUSTED, clock),
+                sharedLimits);
         TunerLimitedPlayback tunerStreams = new TunerLimitedPlayback(
                 new PlayChannelService(
                         proxies,

@@ -116,6 +116,7 @@ final class Jobs implements AutoCloseable {
                 this::heartbeat, heartbeat.toMillis(), heartbeat.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /** The instance's one heartbeat: its jobs' leases, then its provider connections' leases. */
     private void heartbeat() {
         try {
             queue.heartbeat();
@@ -125,6 +126,17 @@ final class Jobs implements AutoCloseable {
                     "job heartbeat failed instance={} reason={}",
                     queue.instance().id(),
                     e.getMessage());
+        }
+        if (parts.sharedLimits != null) {
+            try {
+                parts.sharedLimits.heartbeat();
+            } catch (RuntimeException e) {
+                // as for jobs: the connections stay this instance's for the rest of their lease
+                log.warn(
+                        "connection lease heartbeat failed instance={} reason={}",
+                        queue.instance().id(),
+                        e.getMessage());
+            }
         }
     }
 

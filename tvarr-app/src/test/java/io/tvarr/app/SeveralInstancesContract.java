@@ -1,18 +1,24 @@
 package io.tvarr.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.tvarr.domain.UnavailableException;
 import io.tvarr.domain.epg.EpgSource;
 import io.tvarr.domain.epg.port.in.SaveEpgSourceCommand;
 import io.tvarr.domain.job.Job;
 import io.tvarr.domain.job.JobKind;
 import io.tvarr.domain.job.JobState;
+import io.tvarr.domain.proxy.DeliveryMode;
+import io.tvarr.domain.proxy.ProxyId;
+import io.tvarr.domain.proxy.port.in.SaveProxyCommand;
 import io.tvarr.domain.source.StreamSource;
 import io.tvarr.domain.source.port.in.SaveStreamSourceCommand;
 import io.tvarr.persistence.TestDatabase;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -67,6 +73,8 @@ abstract class SeveralInstancesContract {
     private final List<CuttableDataSource> connections = new ArrayList<>();
     private final List<Tvarr> instances = new ArrayList<>();
     private volatile int killed = -1;
+    private final AtomicInteger liveConnections = new AtomicInteger();
+    private final AtomicInteger mostLiveConnections = new AtomicInteger();
 
     abstract TestDatabase createDatabase();
 
@@ -216,6 +224,10 @@ abstract class SeveralInstancesContract {
     private void answer(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
         int seen = requests.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
+        if (path.equals("/live.ts")) {
+            live(exchange);
+            return;
+        }
         if (path.equals("/slow.xml") && seen == 1) {
             try {
                 releaseStuck.await(5, TimeUnit.MINUTES);
@@ -227,7 +239,10 @@ abstract class SeveralInstancesContract {
                 ? "<?xml version=\"1.0\"?>\n<tv><channel id=\"one\"><display-name>One</display-name></channel>"
                         + "<programme channel=\"one\" start=\"20260610060000 +0000\" stop=\"20260611060000 +0000\">"
                         + "<title>All day</title></programme></tv>\n"
-                : "#EXTM3U\n#EXTINF:-1 tvg-id=\"one\",One" + path + "\nhttp://up.example/1.ts\n";
+                : path.equals("/one-connection.m3u")
+                        ? "#EXTM3U\n#EXTINF:-1 tvg-id=\"live\",Live\nhttp://127.0.0.1:"
+                                + provider.getAddress().getPort() + "/live.ts\n"
+                        : "#EXTM3U\n#EXTINF:-1 tvg-id=\"one\",One" + path + "\nhttp://up.example/1.ts\n";
         byte[] body = text.getBytes(StandardCharsets.UTF_8);
         try (exchange) {
             exchange.getResponseHeaders().set("Content-Type", "audio/x-mpegurl");
@@ -235,6 +250,36 @@ abstract class SeveralInstancesContract {
             exchange.getResponseBody().write(body);
         } catch (IOException e) {
             // the killed instance's hung request may be gone already
+        }
+    }
+
+    /**
+     * A live channel of the one-connection account: MPEG-TS null packets until the reader hangs up, counting the
+     * connections open at once as the provider would.
+     */
+    private void live(HttpExchange exchange) {
+        int open = liveConnections.incrementAndGet();
+        mostLiveConnections.accumulateAndGet(open, Math::max);
+        byte[] packets = new byte[188 * 7];
+        for (int i = 0; i < packets.length; i += 188) {
+            packets[i] = 0x47;
+            packets[i + 1] = 0x1f;
+            packets[i + 2] = (byte) 0xff;
+            packets[i + 3] = 0x10;
+        }
+        try (exchange) {
+            exchange.getResponseHeaders().set("Content-Type", "video/mp2t");
+            exchange.sendResponseHeaders(200, 0);
+            while (!releaseStuck.await(20, TimeUnit.MILLISECONDS)) {
+                exchange.getResponseBody().write(packets);
+                exchange.getResponseBody().flush();
+            }
+        } catch (IOException e) {
+            // the relay hung up: the connection is closed
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            liveConnections.decrementAndGet();
         }
     }
 
@@ -342,8 +387,7 @@ abstract class SeveralInstancesContract {
 
         assertThat(jobsOf(quick1)).hasSize(2).allMatch(j -> j.state() == JobState.SUCCEEDED);
         assertThat(jobsOf(quick2)).hasSize(2).allMatch(j -> j.state() == JobState.SUCCEEDED);
-        // one download per attempt of those jobs: nothing ran unrecorded (a job may try again after a deadlock,
-        // which MariaDB reports when two sources' channels are stored at once)
+        // one download per attempt of those jobs: nothing ran unrecorded (a job may try again after a failure)
         assertThat(requests.get("/quick-1.m3u")).hasValue(attempts(jobsOf(quick1)));
         assertThat(requests.get("/quick-2.m3u")).hasValue(attempts(jobsOf(quick2)));
         assertThat(slotClaims()).isEqualTo(6);
@@ -355,5 +399,56 @@ abstract class SeveralInstancesContract {
                 .isNotEmpty()
                 .allSatisfy(
                         j -> assertThat(j.instance()).isNotEqualTo(killedName).startsWith("instance-"));
+    }
+
+    @Test
+    void a_one_connection_account_gets_one_connection_whichever_instance_a_player_asks() throws Exception {
+        String url = "http://127.0.0.1:" + provider.getAddress().getPort() + "/one-connection.m3u";
+        StreamSource source = instances
+                .get(0)
+                .sources()
+                .create(SaveStreamSourceCommand.m3u("one-connection", url).withMaxConcurrentStreams(1));
+        instances.get(0).sourceIngestion().ingest(source.id());
+        ProxyId proxy = instances
+                .get(0)
+                .proxies()
+                .create(SaveProxyCommand.named("shared")
+                        .withSources(source.id())
+                        .withDelivery(DeliveryMode.PROXY, null))
+                .id();
+        instances.forEach(t -> t.generation().generate(proxy));
+        String channel = channelOf(instances.get(0), proxy);
+
+        try (InputStream watching = instances.get(0).openChannel(proxy.toString(), channel)) {
+            assertThat(watching.readNBytes(188)).hasSize(188);
+
+            for (Tvarr other : instances.subList(1, 3)) {
+                assertThatThrownBy(() -> other.openChannel(proxy.toString(), channel))
+                        .isInstanceOf(UnavailableException.class)
+                        .hasMessage("source 'one-connection' already uses 1 of its 1 allowed connection(s) across"
+                                + " tvarr's instances (held by instance-1); stop another channel from it first");
+            }
+        }
+        // the player left: once the session's grace period is over the connection, and its lease, are given back
+        await("instance-2 plays the channel", () -> {
+            try (InputStream second = instances.get(1).openChannel(proxy.toString(), channel)) {
+                return second.readNBytes(188).length == 188;
+            } catch (UnavailableException | IOException e) {
+                return false;
+            }
+        });
+        assertThat(mostLiveConnections).hasValue(1);
+    }
+
+    /** The channel id of the proxy's only channel, as its playlist names it in the channel's URL. */
+    private static String channelOf(Tvarr instance, ProxyId proxy) throws IOException {
+        try (InputStream playlist = instance.openPlaylist(proxy)) {
+            String text = new String(playlist.readAllBytes(), StandardCharsets.UTF_8);
+            String address = text.lines()
+                    .filter(line -> line.startsWith("http"))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("no channel in the playlist:\n" + text));
+            return address.substring(address.lastIndexOf('/') + 1);
+        }
     }
 }

@@ -27,6 +27,7 @@ import io.tvarr.domain.proxy.port.out.ChannelOverrideRepository;
 import io.tvarr.domain.proxy.port.out.GuideMatchRepository;
 import io.tvarr.domain.proxy.port.out.ManualChannelRepository;
 import io.tvarr.domain.proxy.port.out.StreamProxyRepository;
+import io.tvarr.domain.relay.port.out.ConnectionLeaseRepository;
 import io.tvarr.domain.relay.port.out.LastKnownCodecRepository;
 import io.tvarr.domain.relay.port.out.RelayProfileRepository;
 import io.tvarr.domain.source.port.out.StreamSourceRepository;
@@ -53,6 +54,7 @@ import io.tvarr.persistence.proxy.JdbiChannelOverrideRepository;
 import io.tvarr.persistence.proxy.JdbiGuideMatchRepository;
 import io.tvarr.persistence.proxy.JdbiManualChannelRepository;
 import io.tvarr.persistence.proxy.JdbiStreamProxyRepository;
+import io.tvarr.persistence.relay.JdbiConnectionLeaseRepository;
 import io.tvarr.persistence.relay.JdbiLastKnownCodecRepository;
 import io.tvarr.persistence.relay.JdbiRelayProfileRepository;
 import io.tvarr.persistence.source.JdbiStreamSourceRepository;
@@ -132,6 +134,11 @@ public final class JdbiPersistence implements AutoCloseable {
         config.setConnectionTimeout(10_000);
         if (vendor == Vendor.SQLITE) {
             prepareSqlite(settings.url(), settings.busyTimeout(), config);
+        }
+        if (vendor == Vendor.MYSQL) {
+            // PostgreSQL's default, which tvarr's writes are made for; InnoDB's REPEATABLE READ adds gap locks on
+            // which two sources' channel stores deadlocked (Database.inTransaction sets it for attached pools)
+            config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
         }
         log.info("database opened vendor={} url={}", vendor.folder(), Redaction.redactUrl(settings.url()));
         HikariDataSource pool = new HikariDataSource(config);
@@ -312,6 +319,11 @@ public final class JdbiPersistence implements AutoCloseable {
 
     public ProxyFailoverRepository failover() {
         return new JdbiProxyFailoverRepository(db);
+    }
+
+    /** Provider connections leased across the instances sharing this database. */
+    public ConnectionLeaseRepository connectionLeases() {
+        return new JdbiConnectionLeaseRepository(db);
     }
 
     public JobRepository jobs() {

@@ -12,6 +12,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.result.ResultIterable;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
 /** The JDBI instance plus what repositories need to know about the vendor; shared by all repositories. */
 public final class Database {
@@ -68,10 +69,18 @@ public final class Database {
         }
     }
 
-    /** Runs work in one transaction; any exception rolls it back and propagates. */
+    /**
+     * Runs work in one transaction; any exception rolls it back and propagates. On MariaDB/MySQL the transaction runs
+     * at READ COMMITTED, as every transaction does on PostgreSQL: at InnoDB's REPEATABLE READ a DELETE also locks the
+     * gaps beside the rows it removes, and two sources' channel stores running at once deadlocked on each other's
+     * gaps. The level is set here and not only on tvarr's own pool, so a pool an embedder attaches gets it too (and
+     * gets its own level back after the transaction).
+     */
     public <T> T inTransaction(Function<Handle, T> work) {
         try {
-            return jdbi.inTransaction(work::apply);
+            return vendor == Vendor.MYSQL
+                    ? jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, work::apply)
+                    : jdbi.inTransaction(work::apply);
         } catch (JdbiException e) {
             throw storageFailure(e);
         }

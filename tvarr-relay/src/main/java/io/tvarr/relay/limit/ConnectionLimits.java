@@ -1,22 +1,42 @@
 package io.tvarr.relay.limit;
 
 import io.tvarr.domain.UnavailableException;
+import io.tvarr.domain.relay.ConnectionLease;
+import io.tvarr.domain.relay.service.SharedConnectionLimits;
 import io.tvarr.domain.source.SourceId;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Counts upstream connections per source and per host and refuses one that would pass a limit. A refusal
- * never opens a connection, so a provider account is never pushed over its allowance. Thread-safe.
+ * never opens a connection, so a provider account is never pushed over its allowance. With other instances on the
+ * database ({@code shared}), a connection to a limited source also needs one of the source's leases there, taken
+ * after this instance's own count admits it (so a refusal here costs no database round trip). Thread-safe; the
+ * database is asked outside this object's lock.
  */
 public final class ConnectionLimits {
     private final int maxPerHost;
+    private final @Nullable SharedConnectionLimits shared;
     private final Map<SourceId, Integer> perSource = new HashMap<>();
     private final Map<String, Integer> perHost = new HashMap<>();
+    /** The leases this instance holds per source; any of a source's is as good as another to give back. */
+    private final Map<SourceId, Deque<ConnectionLease>> leases = new HashMap<>();
 
     /** @param maxPerHost 0 for no per-host limit */
     public ConnectionLimits(int maxPerHost) {
+        this(maxPerHost, null);
+    }
+
+    /**
+     * @param maxPerHost 0 for no per-host limit
+     * @param shared the source limits across instances; null when this instance is alone on its database
+     */
+    public ConnectionLimits(int maxPerHost, @Nullable SharedConnectionLimits shared) {
         this.maxPerHost = maxPerHost;
+        this.shared = shared;
     }
 
     /**
@@ -25,7 +45,24 @@ public final class ConnectionLimits {
      * @param sourceLimit the provider's limit for the source; 0 for none
      * @throws UnavailableException naming the limit that is reached
      */
-    public synchronized void acquire(SourceId source, String sourceName, int sourceLimit, String host) {
+    public void acquire(SourceId source, String sourceName, int sourceLimit, String host) {
+        count(source, sourceName, sourceLimit, host);
+        if (shared == null || sourceLimit <= 0) {
+            return;
+        }
+        ConnectionLease lease;
+        try {
+            lease = shared.take(source, sourceName, sourceLimit);
+        } catch (RuntimeException e) {
+            uncount(source, host);
+            throw e;
+        }
+        synchronized (this) {
+            leases.computeIfAbsent(source, k -> new ArrayDeque<>()).push(lease);
+        }
+    }
+
+    private synchronized void count(SourceId source, String sourceName, int sourceLimit, String host) {
         int sourceUse = perSource.getOrDefault(source, 0);
         if (sourceLimit > 0 && sourceUse >= sourceLimit) {
             throw new UnavailableException(
@@ -44,9 +81,26 @@ public final class ConnectionLimits {
         perHost.put(host, hostUse + 1);
     }
 
-    public synchronized void release(SourceId source, String host) {
+    private synchronized void uncount(SourceId source, String host) {
         perSource.computeIfPresent(source, (k, n) -> n > 1 ? n - 1 : null);
         perHost.computeIfPresent(host, (k, n) -> n > 1 ? n - 1 : null);
+    }
+
+    public void release(SourceId source, String host) {
+        ConnectionLease lease = null;
+        synchronized (this) {
+            uncount(source, host);
+            Deque<ConnectionLease> held = leases.get(source);
+            if (held != null) {
+                lease = held.poll();
+                if (held.isEmpty()) {
+                    leases.remove(source);
+                }
+            }
+        }
+        if (lease != null && shared != null) {
+            shared.release(lease);
+        }
     }
 
     public synchronized Map<String, Integer> sourceUse() {

@@ -18,6 +18,7 @@ import io.tvarr.domain.relay.port.out.FFmpeg;
 import io.tvarr.domain.relay.port.out.FileRelay;
 import io.tvarr.domain.relay.port.out.HardwareAccelerationDetector;
 import io.tvarr.domain.relay.port.out.StreamRelay;
+import io.tvarr.domain.relay.service.SharedConnectionLimits;
 import io.tvarr.relay.RelaySettings;
 import io.tvarr.relay.ffmpeg.CodecProbe;
 import io.tvarr.relay.limit.ConnectionLimits;
@@ -84,13 +85,30 @@ public final class RelayHub implements StreamRelay, FileRelay, ConnectionSlots, 
             @Nullable FFmpeg ffmpeg,
             @Nullable HardwareAccelerationDetector hardware,
             @Nullable CodecProbe probe) {
+        this(settings, userAgent, clock, ffmpeg, hardware, probe, null);
+    }
+
+    /**
+     * A relay that may run FFmpeg, one of several instances on a shared database.
+     *
+     * @param shared the source limits across instances: a connection to a source with a limit also takes one of its
+     *     leases; null when this instance is alone on its database
+     */
+    public RelayHub(
+            RelaySettings settings,
+            String userAgent,
+            Clock clock,
+            @Nullable FFmpeg ffmpeg,
+            @Nullable HardwareAccelerationDetector hardware,
+            @Nullable CodecProbe probe,
+            @Nullable SharedConnectionLimits shared) {
         this.settings = settings;
         this.userAgent = Checks.requireText(userAgent, "user_agent");
         this.connector = new UpstreamConnector(settings.connectTimeout(), settings.firstByteTimeout());
         this.transcoder = ffmpeg == null || hardware == null
                 ? null
                 : new FFmpegUpstream(ffmpeg, hardware, probe, connector::playlist);
-        this.limits = new ConnectionLimits(settings.maxPerHost());
+        this.limits = new ConnectionLimits(settings.maxPerHost(), shared);
         this.breakers = new HostBreakers(settings.breakerFailures(), settings.breakerCooldown());
         this.files = new FileFetcher(settings.connectTimeout(), settings.firstByteTimeout(), limits, breakers);
         this.clock = clock;
