@@ -90,6 +90,14 @@ abstract class PublishedOutputContract {
         return file(name, content.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
+    private Map<String, Path> files(String name, String content) throws IOException {
+        return Map.of(name, file(name, content));
+    }
+
+    private Map<String, Path> files(String name, byte[] content) throws IOException {
+        return Map.of(name, file(name, content));
+    }
+
     private Map<String, byte[]> read(StreamProxy of, long generation) {
         Map<String, byte[]> read = new LinkedHashMap<>();
         outputs.readGeneration(of.id(), generation, (name, content) -> {
@@ -111,7 +119,13 @@ abstract class PublishedOutputContract {
             long generation = outputs.insertGeneration(
                     proxy.id(),
                     "instance-a",
-                    List.of(file("playlist.m3u", "#EXTM3U\n"), file("epg.xml", large), file("merged.tsv", "")));
+                    Map.of(
+                            "playlist.m3u",
+                            file("playlist.m3u", "#EXTM3U\n"),
+                            "epg.xml",
+                            file("epg.xml", large),
+                            "merged.tsv",
+                            file("merged.tsv", "")));
 
             Map<String, byte[]> read = read(proxy, generation);
 
@@ -124,8 +138,8 @@ abstract class PublishedOutputContract {
 
         @Test
         void numbers_each_generation_of_a_proxy_above_the_one_before() throws IOException {
-            long first = outputs.insertGeneration(proxy.id(), "a", List.of(file("playlist.m3u", "1")));
-            long second = outputs.insertGeneration(proxy.id(), "b", List.of(file("playlist.m3u", "2")));
+            long first = outputs.insertGeneration(proxy.id(), "a", files("playlist.m3u", "1"));
+            long second = outputs.insertGeneration(proxy.id(), "b", files("playlist.m3u", "2"));
 
             assertThat(second).isGreaterThan(first);
             assertThat(outputs.newestGeneration(proxy.id())).hasValue(second);
@@ -140,7 +154,8 @@ abstract class PublishedOutputContract {
                 List<Future<Long>> inserts = new ArrayList<>();
                 for (int i = 0; i < 8; i++) {
                     String instance = "instance-" + i;
-                    inserts.add(pool.submit(() -> outputs.insertGeneration(proxy.id(), instance, List.of(content))));
+                    inserts.add(pool.submit(
+                            () -> outputs.insertGeneration(proxy.id(), instance, Map.of("playlist.m3u", content))));
                 }
                 List<Long> numbers = new ArrayList<>();
                 for (Future<Long> insert : inserts) {
@@ -157,7 +172,7 @@ abstract class PublishedOutputContract {
             String name = "x".repeat(65) + ".tsv";
             Path file = file(name, "1");
 
-            assertThatThrownBy(() -> outputs.insertGeneration(proxy.id(), "a", List.of(file)))
+            assertThatThrownBy(() -> outputs.insertGeneration(proxy.id(), "a", Map.of(name, file)))
                     .hasMessageContaining(name)
                     .hasMessageContaining("at most 64 characters");
             assertThat(outputs.newestGeneration(proxy.id())).isEmpty();
@@ -168,9 +183,9 @@ abstract class PublishedOutputContract {
     class Pruning {
         @Test
         void removes_only_the_older_generations_of_that_proxy() throws IOException {
-            long old = outputs.insertGeneration(proxy.id(), "a", List.of(file("playlist.m3u", "old")));
-            long otherOld = outputs.insertGeneration(other.id(), "a", List.of(file("playlist.m3u", "other")));
-            long current = outputs.insertGeneration(proxy.id(), "a", List.of(file("playlist.m3u", "new")));
+            long old = outputs.insertGeneration(proxy.id(), "a", files("playlist.m3u", "old"));
+            long otherOld = outputs.insertGeneration(other.id(), "a", files("playlist.m3u", "other"));
+            long current = outputs.insertGeneration(proxy.id(), "a", files("playlist.m3u", "new"));
 
             assertThat(outputs.deleteOlderThan(proxy.id(), current)).isEqualTo(1);
 
@@ -184,8 +199,8 @@ abstract class PublishedOutputContract {
         @Test
         void a_generation_removed_while_it_is_read_fails_the_read_instead_of_ending_it_early() throws IOException {
             byte[] large = new byte[JdbiPublishedOutputRepository.CHUNK_BYTES + 10];
-            long first = outputs.insertGeneration(proxy.id(), "a", List.of(file("epg.xml", large)));
-            long second = outputs.insertGeneration(proxy.id(), "a", List.of(file("epg.xml", "new")));
+            long first = outputs.insertGeneration(proxy.id(), "a", files("epg.xml", large));
+            long second = outputs.insertGeneration(proxy.id(), "a", files("epg.xml", "new"));
 
             assertThatThrownBy(() -> outputs.readGeneration(proxy.id(), first, (name, content) -> {
                         try (InputStream in = content) {
@@ -201,7 +216,7 @@ abstract class PublishedOutputContract {
 
         @Test
         void deleting_the_proxy_deletes_its_generations() throws IOException {
-            outputs.insertGeneration(proxy.id(), "a", List.of(file("playlist.m3u", "1")));
+            outputs.insertGeneration(proxy.id(), "a", files("playlist.m3u", "1"));
 
             store.proxies().delete(proxy.id());
 

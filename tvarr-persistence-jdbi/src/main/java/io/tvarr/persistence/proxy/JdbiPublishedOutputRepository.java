@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -37,17 +36,16 @@ public final class JdbiPublishedOutputRepository implements PublishedOutputRepos
     }
 
     @Override
-    public long insertGeneration(ProxyId proxy, String instance, List<Path> files) {
-        for (Path file : files) {
-            String name = file.getFileName().toString();
+    public long insertGeneration(ProxyId proxy, String instance, Map<String, Path> files) {
+        for (String name : files.keySet()) {
             if (name.length() > MAX_NAME) {
                 throw new ValidationException("file: '" + name + "' (expected: at most " + MAX_NAME + " characters)");
             }
         }
         long generation = newNumber(proxy, instance);
         try {
-            for (Path file : files) {
-                insertChunks(proxy, generation, file);
+            for (Map.Entry<String, Path> file : files.entrySet()) {
+                insertChunks(proxy, generation, file.getKey(), file.getValue());
             }
             db.withHandle(h -> h.createUpdate(
                             "UPDATE proxy_output SET complete = 1 WHERE proxy_id = :proxy AND generation = :generation")
@@ -96,8 +94,7 @@ public final class JdbiPublishedOutputRepository implements PublishedOutputRepos
                 last);
     }
 
-    private void insertChunks(ProxyId proxy, long generation, Path file) {
-        String name = file.getFileName().toString();
+    private void insertChunks(ProxyId proxy, long generation, String name, Path file) {
         byte[] buffer = new byte[CHUNK_BYTES];
         try (InputStream in = Files.newInputStream(file)) {
             int seq = 0;

@@ -3,7 +3,7 @@ package io.tvarr.domain.proxy.port.out;
 import io.tvarr.domain.proxy.ProxyId;
 import java.io.InputStream;
 import java.nio.file.Path;
-import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 
 /**
@@ -17,11 +17,11 @@ public interface PublishedOutputRepository {
      * Stores the files as the proxy's next generation, read from disk as they go in, and makes it complete once the
      * last byte is stored.
      *
-     * @param files each stored under its file name; names are at most 64 characters
+     * @param files name (at most 64 characters) to the file holding its content
      * @param instance the instance that generated them, for the record
      * @return the generation's number, higher than that of every generation of the proxy stored before it
      */
-    long insertGeneration(ProxyId proxy, String instance, List<Path> files);
+    long insertGeneration(ProxyId proxy, String instance, Map<String, Path> files);
 
     /** The number of the proxy's newest complete generation; empty when it has none. */
     OptionalLong newestGeneration(ProxyId proxy);
