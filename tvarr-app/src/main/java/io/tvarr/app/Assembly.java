@@ -59,6 +59,7 @@ import io.tvarr.pipeline.ProxyGenerator;
 import io.tvarr.pipeline.PublishedGuideMatches;
 import io.tvarr.pipeline.PublishedLineups;
 import io.tvarr.pipeline.PublishedMerges;
+import io.tvarr.pipeline.PublishedOutputs;
 import io.tvarr.pipeline.XtreamGuides;
 import io.tvarr.pipeline.XtreamPublications;
 import io.tvarr.pipeline.stage.guard.IngestionGuard;
@@ -218,11 +219,16 @@ final class Assembly {
                 store.failover(),
                 store.guideMatching(),
                 store.manualChannels());
+        // SQLite has one writer and so one instance: its files need no sharing, and serving them asks the store nothing
+        PublishedOutputs outputs = store.vendor().equals("sqlite")
+                ? PublishedOutputs.local(pipeline.outputDirectory())
+                : PublishedOutputs.shared(pipeline.outputDirectory(), store.publishedOutputs(), instance);
         this.generator = new ProxyGenerator(
                 pipelineInputs,
                 pipeline,
                 new IngestionGuard(ingestions::isRunning, settings.generationWait, Duration.ofMillis(250)),
                 logos,
+                outputs,
                 clock);
         this.failover = new FailoverSettingsService(proxies, store.failover());
         this.outputAccess = new OutputAccessService(store.outputAccess(), proxies, generator, settings.baseUrl);
@@ -255,7 +261,7 @@ final class Assembly {
                         new ChannelStreamOrder(
                                 store.channels(),
                                 store.failover(),
-                                new PublishedMerges(pipeline),
+                                new PublishedMerges(outputs),
                                 store.manualChannels()),
                         new RelayProfileChoice(store.relayProfiles(), store.lastKnownCodecs(), clock, CODECS_TRUSTED),
                         relay,
@@ -271,7 +277,7 @@ final class Assembly {
                 relay,
                 HEALTH_PROBE_TIMEOUT,
                 clock);
-        this.xtreamOutputs = new XtreamPublications(settings.dataDir.resolve("proxies"));
+        this.xtreamOutputs = new XtreamPublications(outputs);
         this.xtreamGuides = new XtreamGuides(pipelineInputs, xtreamOutputs, clock);
         this.xtream = new XtreamAccounts(
                 outputUsers, xtreamOutputs, streams, outputGate, clock, settings.xtreamRedirectLease);

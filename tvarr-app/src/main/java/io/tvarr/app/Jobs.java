@@ -120,6 +120,7 @@ final class Jobs implements AutoCloseable {
     private void heartbeat() {
         try {
             queue.heartbeat();
+            api.shareProgress();
         } catch (RuntimeException e) {
             // the store may be unreachable for a while; the lease says how long before others take over
             log.warn(

@@ -13,15 +13,19 @@ import io.tvarr.domain.job.JobKind;
 import io.tvarr.domain.job.JobState;
 import io.tvarr.domain.proxy.DeliveryMode;
 import io.tvarr.domain.proxy.ProxyId;
+import io.tvarr.domain.proxy.LineupChannel;
+import io.tvarr.domain.proxy.StreamProxy;
 import io.tvarr.domain.proxy.port.in.SaveProxyCommand;
 import io.tvarr.domain.source.StreamSource;
 import io.tvarr.domain.source.port.in.SaveStreamSourceCommand;
+import io.tvarr.domain.xtream.XtreamChannel;
 import io.tvarr.persistence.TestDatabase;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -34,6 +38,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +51,7 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -61,6 +67,8 @@ abstract class SeveralInstancesContract {
 
     private static final Duration LEASE = Duration.ofMinutes(5);
     private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final DateTimeFormatter XMLTV_TIME =
+            DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC);
 
     @TempDir
     Path dir;
@@ -75,6 +83,8 @@ abstract class SeveralInstancesContract {
     private volatile int killed = -1;
     private final AtomicInteger liveConnections = new AtomicInteger();
     private final AtomicInteger mostLiveConnections = new AtomicInteger();
+    /** Changes the channel's name in every playlist served from now on, so a new generation differs. */
+    private volatile String edition = "";
 
     abstract TestDatabase createDatabase();
 
@@ -223,6 +233,10 @@ abstract class SeveralInstancesContract {
      */
     private void answer(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
+        if (path.equals("/partial.xml")) {
+            answerPartly(exchange);
+            return;
+        }
         int seen = requests.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
         if (path.equals("/live.ts")) {
             live(exchange);
@@ -242,7 +256,7 @@ abstract class SeveralInstancesContract {
                 : path.equals("/one-connection.m3u")
                         ? "#EXTM3U\n#EXTINF:-1 tvg-id=\"live\",Live\nhttp://127.0.0.1:"
                                 + provider.getAddress().getPort() + "/live.ts\n"
-                        : "#EXTM3U\n#EXTINF:-1 tvg-id=\"one\",One" + path + "\nhttp://up.example/1.ts\n";
+                        : "#EXTM3U\n#EXTINF:-1 tvg-id=\"one\",One" + path + edition + "\nhttp://up.example/1.ts\n";
         byte[] body = text.getBytes(StandardCharsets.UTF_8);
         try (exchange) {
             exchange.getResponseHeaders().set("Content-Type", "audio/x-mpegurl");
@@ -280,6 +294,33 @@ abstract class SeveralInstancesContract {
             Thread.currentThread().interrupt();
         } finally {
             liveConnections.decrementAndGet();
+        }
+    }
+
+    /** A guide whose first part comes at once and whose end only when the test ends: its ingestion stays running. */
+    private void answerPartly(HttpExchange exchange) throws IOException {
+        StringBuilder text = new StringBuilder(
+                "<?xml version=\"1.0\"?>\n<tv><channel id=\"one\"><display-name>One</display-name></channel>\n");
+        for (int hour = 0; hour < 2000; hour++) {
+            Instant start = T0.plus(Duration.ofHours(hour));
+            text.append("<programme channel=\"one\" start=\"")
+                    .append(XMLTV_TIME.format(start))
+                    .append(" +0000\" stop=\"")
+                    .append(XMLTV_TIME.format(start.plus(Duration.ofHours(1))))
+                    .append(" +0000\"><title>Hour ")
+                    .append(hour)
+                    .append("</title></programme>\n");
+        }
+        try (exchange) {
+            exchange.sendResponseHeaders(200, 0);
+            exchange.getResponseBody().write(text.toString().getBytes(StandardCharsets.UTF_8));
+            exchange.getResponseBody().flush();
+            releaseStuck.await(5, TimeUnit.MINUTES);
+            exchange.getResponseBody().write("</tv>\n".getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            // the instance reading it may be gone already
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -450,5 +491,165 @@ abstract class SeveralInstancesContract {
                     .orElseThrow(() -> new AssertionError("no channel in the playlist:\n" + text));
             return address.substring(address.lastIndexOf('/') + 1);
         }
+    }
+
+    private StreamProxy proxyOver(StreamSource source, EpgSource guide) {
+        return instances
+                .get(0)
+                .proxies()
+                .create(SaveProxyCommand.named("Shared")
+                        .withSources(source.id())
+                        .withGuides(guide.id()));
+    }
+
+    private static byte[] playlist(Tvarr tvarr, StreamProxy proxy) throws IOException {
+        try (InputStream in = tvarr.openPlaylist(proxy.id())) {
+            return in.readAllBytes();
+        }
+    }
+
+    private static byte[] guide(Tvarr tvarr, StreamProxy proxy) throws IOException {
+        try (InputStream in = tvarr.openGuide(proxy.id())) {
+            return in.readAllBytes();
+        }
+    }
+
+    private static List<LineupChannel> lineup(Tvarr tvarr, StreamProxy proxy) {
+        List<LineupChannel> channels = new ArrayList<>();
+        tvarr.lineups().forEachChannel(proxy.id(), channels::add);
+        return channels;
+    }
+
+    private static List<XtreamChannel> xtreamLineup(Tvarr tvarr, StreamProxy proxy) {
+        List<XtreamChannel> channels = new ArrayList<>();
+        tvarr.xtreamLineups().forEachChannel(proxy.id(), channels::add);
+        return channels;
+    }
+
+    private static String text(byte[] bytes) {
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    private void awaitNoJobRunning() throws InterruptedException {
+        await(
+                "every job finished",
+                () -> allJobs().stream().allMatch(j -> j.state().isFinal()));
+    }
+
+    @Nested
+    class Outputs {
+        @Test
+        void a_generation_on_one_instance_is_served_byte_for_byte_by_the_others() throws Exception {
+            StreamSource source = instances.get(0).sources().create(SaveStreamSourceCommand.m3u("tv", url("tv.m3u")));
+            EpgSource epg = instances.get(0).guides().create(SaveEpgSourceCommand.xmltv("epg", url("epg.xml")));
+            Tvarr a = instances.get(0);
+            Tvarr b = instances.get(1);
+            a.sourceIngestion().ingest(source.id());
+            a.guideIngestion().ingest(epg.id());
+            StreamProxy proxy = proxyOver(source, epg);
+
+            a.generation().generate(proxy.id());
+
+            assertThat(text(playlist(b, proxy))).contains("One/tv.m3u").isEqualTo(text(playlist(a, proxy)));
+            assertThat(text(guide(b, proxy))).contains("All day").isEqualTo(text(guide(a, proxy)));
+            assertThat(lineup(b, proxy)).hasSize(1).isEqualTo(lineup(a, proxy));
+            assertThat(xtreamLineup(b, proxy)).hasSize(1).isEqualTo(xtreamLineup(a, proxy));
+            assertThat(playlist(instances.get(2), proxy)).isEqualTo(playlist(a, proxy));
+        }
+
+        @Test
+        void a_newer_generation_on_another_instance_replaces_the_one_served() throws Exception {
+            StreamSource source = instances.get(0).sources().create(SaveStreamSourceCommand.m3u("tv", url("tv.m3u")));
+            EpgSource epg = instances.get(0).guides().create(SaveEpgSourceCommand.xmltv("epg", url("epg.xml")));
+            Tvarr a = instances.get(0);
+            Tvarr b = instances.get(1);
+            a.sourceIngestion().ingest(source.id());
+            a.guideIngestion().ingest(epg.id());
+            StreamProxy proxy = proxyOver(source, epg);
+            a.generation().generate(proxy.id());
+            assertThat(text(playlist(a, proxy))).contains("One/tv.m3u\n");
+
+            edition = " (renamed)";
+            b.sourceIngestion().ingest(source.id());
+            awaitNoJobRunning(); // the refresh regenerates the proxy on some instance; B's own generation comes after
+            b.generation().generate(proxy.id());
+
+            assertThat(text(playlist(a, proxy)))
+                    .contains("One/tv.m3u (renamed)")
+                    .isEqualTo(text(playlist(b, proxy)));
+            assertThat(lineup(a, proxy)).isEqualTo(lineup(b, proxy));
+            assertThat(lineup(a, proxy).get(0).name()).isEqualTo("One/tv.m3u (renamed)");
+        }
+
+        @Test
+        void an_instance_never_goes_back_to_an_older_generation_than_it_served() throws Exception {
+            StreamSource source = instances.get(0).sources().create(SaveStreamSourceCommand.m3u("tv", url("tv.m3u")));
+            EpgSource epg = instances.get(0).guides().create(SaveEpgSourceCommand.xmltv("epg", url("epg.xml")));
+            Tvarr a = instances.get(0);
+            Tvarr b = instances.get(1);
+            a.sourceIngestion().ingest(source.id());
+            a.guideIngestion().ingest(epg.id());
+            StreamProxy proxy = proxyOver(source, epg);
+            a.generation().generate(proxy.id());
+            byte[] served = playlist(b, proxy);
+            // the store loses the newest generation and holds an older-numbered one with other content, as after a
+            // restore of an older backup
+            Path older = dir.resolve("older-playlist.m3u");
+            Files.writeString(older, "#EXTM3U\n#EXTINF:-1,Older\nhttp://up.example/old.ts\n");
+            try (Connection connection = DriverManager.getConnection(database.url());
+                    Statement statement = connection.createStatement()) {
+                statement.executeUpdate("DELETE FROM proxy_output_chunk");
+                statement.executeUpdate("DELETE FROM proxy_output");
+            }
+            database.persistence()
+                    .publishedOutputs()
+                    .insertGeneration(proxy.id(), "restored", Map.of("playlist.m3u", older));
+
+            assertThat(playlist(b, proxy)).isEqualTo(served);
+            assertThat(playlist(a, proxy)).isEqualTo(served);
+            assertThat(text(playlist(instances.get(2), proxy))).contains("Older");
+        }
+    }
+
+    @Nested
+    class Progress {
+        @Test
+        void a_job_running_on_one_instance_shows_its_progress_on_the_others() throws Exception {
+            EpgSource partial =
+                    instances.get(0).guides().create(SaveEpgSourceCommand.xmltv("partial", url("partial.xml")));
+            Job submitted = instances
+                    .get(0)
+                    .jobs()
+                    .submit(JobKind.EPG_INGEST, partial.id().toString());
+
+            await("the job running somewhere with bytes read", () -> {
+                Job job = alive().jobs().get(submitted.id());
+                return job.state() == JobState.RUNNING
+                        && instanceNamed(job.instance())
+                                        .jobs()
+                                        .progress(job)
+                                        .counts()
+                                        .getOrDefault("bytes_read", 0L)
+                                > 0;
+            });
+            Job running = alive().jobs().get(submitted.id());
+            Tvarr runner = instanceNamed(running.instance());
+            Tvarr other =
+                    instances.stream().filter(t -> t != runner).findFirst().orElseThrow();
+
+            await(
+                    "the progress shown by another instance",
+                    () -> other.jobs()
+                                    .progress(other.jobs().get(submitted.id()))
+                                    .counts()
+                                    .getOrDefault("bytes_read", 0L)
+                            > 0);
+            assertThat(other.jobs().progress(other.jobs().get(submitted.id())).counts())
+                    .containsKeys("bytes_read", "records_read");
+        }
+    }
+
+    private String url(String file) {
+        return "http://127.0.0.1:" + provider.getAddress().getPort() + "/" + file;
     }
 }

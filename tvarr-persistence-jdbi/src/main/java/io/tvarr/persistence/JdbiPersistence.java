@@ -26,6 +26,7 @@ import io.tvarr.domain.output.port.out.OutputAccessRepository;
 import io.tvarr.domain.proxy.port.out.ChannelOverrideRepository;
 import io.tvarr.domain.proxy.port.out.GuideMatchRepository;
 import io.tvarr.domain.proxy.port.out.ManualChannelRepository;
+import io.tvarr.domain.proxy.port.out.PublishedOutputRepository;
 import io.tvarr.domain.proxy.port.out.StreamProxyRepository;
 import io.tvarr.domain.relay.port.out.ConnectionLeaseRepository;
 import io.tvarr.domain.relay.port.out.LastKnownCodecRepository;
@@ -53,6 +54,7 @@ import io.tvarr.persistence.output.JdbiOutputAccessRepository;
 import io.tvarr.persistence.proxy.JdbiChannelOverrideRepository;
 import io.tvarr.persistence.proxy.JdbiGuideMatchRepository;
 import io.tvarr.persistence.proxy.JdbiManualChannelRepository;
+import io.tvarr.persistence.proxy.JdbiPublishedOutputRepository;
 import io.tvarr.persistence.proxy.JdbiStreamProxyRepository;
 import io.tvarr.persistence.relay.JdbiConnectionLeaseRepository;
 import io.tvarr.persistence.relay.JdbiLastKnownCodecRepository;
@@ -303,6 +305,11 @@ public final class JdbiPersistence implements AutoCloseable {
 
     public GuideMatchRepository guideMatching() {
         return new JdbiGuideMatchRepository(db);
+    }
+
+    /** Every proxy's published outputs, for instances that share them through this store. */
+    public PublishedOutputRepository publishedOutputs() {
+        return new JdbiPublishedOutputRepository(db);
     }
 
     public OutputAccessRepository outputAccess() {

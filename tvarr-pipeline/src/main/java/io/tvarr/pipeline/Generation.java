@@ -42,6 +42,7 @@ import org.jspecify.annotations.Nullable;
 final class Generation {
     private final StreamProxy proxy;
     private final PipelineInputs inputs;
+    private final PublishedOutputs outputs;
     private final Path directory;
     private final String baseUrl;
     private final IngestionGuard guard;
@@ -53,7 +54,7 @@ final class Generation {
     Generation(
             StreamProxy proxy,
             PipelineInputs inputs,
-            Path directory,
+            PublishedOutputs outputs,
             String baseUrl,
             IngestionGuard guard,
             int guideReaders,
@@ -62,7 +63,8 @@ final class Generation {
         this.proxy = proxy;
         this.logoCache = logoCache;
         this.inputs = inputs;
-        this.directory = directory;
+        this.outputs = outputs;
+        this.directory = outputs.directory(proxy.id());
         this.baseUrl = baseUrl;
         this.guard = guard;
         this.guideReaders = guideReaders;
@@ -114,11 +116,8 @@ final class Generation {
                     loaded.rules(),
                     report)) {
                 long started = System.nanoTime();
-                playlist.publish();
-                lineup.publish();
-                merges.publish();
-                guide.publish();
-                matches.publish();
+                outputs.publish(
+                        proxy.id(), List.of(playlist.first(), playlist.second(), lineup, merges, guide, matches));
                 report.stage("publish", 5, 5, started);
             }
             return report.build();

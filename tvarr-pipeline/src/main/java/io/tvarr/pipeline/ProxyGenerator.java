@@ -12,23 +12,21 @@ import io.tvarr.domain.proxy.StreamProxy;
 import io.tvarr.domain.proxy.port.in.GenerateProxyUseCase;
 import io.tvarr.pipeline.output.GuideMatchFile;
 import io.tvarr.pipeline.stage.guard.IngestionGuard;
-import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Generates proxies, one generation per proxy at a time, and remembers each proxy's last outcome. Published
- * files live in {@code outputDirectory/{proxyId}/}; a failed generation leaves the previous ones served.
+ * files live in {@code outputDirectory/{proxyId}/}, shared with other instances when {@link PublishedOutputs} is;
+ * a failed generation leaves the previous ones served.
  * Thread-safe.
  */
 public final class ProxyGenerator implements GenerateProxyUseCase {
@@ -41,6 +39,7 @@ public final class ProxyGenerator implements GenerateProxyUseCase {
     private final PipelineSettings settings;
     private final IngestionGuard guard;
     private final @Nullable CacheLogosUseCase logos;
+    private final PublishedOutputs outputs;
     private final Clock clock;
     private final Map<ProxyId, GenerationStatus> statuses = new ConcurrentHashMap<>();
 
@@ -55,6 +54,18 @@ public final class ProxyGenerator implements GenerateProxyUseCase {
             IngestionGuard guard,
             @Nullable CacheLogosUseCase logos,
             Clock clock) {
+        this(inputs, settings, guard, logos, PublishedOutputs.local(settings.outputDirectory()), clock);
+    }
+
+    /** A generator whose outputs are kept (and perhaps shared) by {@code outputs}. */
+    public ProxyGenerator(
+            PipelineInputs inputs,
+            PipelineSettings settings,
+            IngestionGuard guard,
+            @Nullable CacheLogosUseCase logos,
+            PublishedOutputs outputs,
+            Clock clock) {
+        this.outputs = outputs;
         this.logos = logos;
         this.inputs = inputs;
         this.settings = settings;
@@ -68,10 +79,12 @@ public final class ProxyGenerator implements GenerateProxyUseCase {
                 inputs.proxies().findById(id).orElseThrow(() -> new NotFoundException("proxy " + id + ": not found"));
         claim(id);
         try {
+            // from the newest generation any instance published: the Xtream stream ids carry on from its lineup
+            outputs.current(id);
             GenerationReport report = new Generation(
                             proxy,
                             inputs,
-                            directory(id),
+                            outputs,
                             settings.currentBaseUrl(),
                             guard,
                             settings.guideReaders(),
@@ -131,17 +144,7 @@ public final class ProxyGenerator implements GenerateProxyUseCase {
     @Override
     public void discard(ProxyId id) {
         statuses.remove(id);
-        Path directory = directory(id);
-        if (!Files.isDirectory(directory)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(directory)) {
-            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(file);
-            }
-        } catch (IOException e) {
-            throw new StorageException("proxy " + id + ": outputs could not be removed (" + e.getMessage() + ")", e);
-        }
+        outputs.discard(id);
     }
 
     private void claim(ProxyId id) {
@@ -173,7 +176,7 @@ public final class ProxyGenerator implements GenerateProxyUseCase {
     }
 
     private Path directory(ProxyId id) {
-        return settings.outputDirectory().resolve(id.toString());
+        return outputs.current(id);
     }
 
     private static Optional<Path> existing(Path file) {

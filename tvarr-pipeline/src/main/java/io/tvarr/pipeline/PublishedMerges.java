@@ -11,15 +11,20 @@ import java.util.List;
  * so failover plays what the published playlist promised. Thread-safe: a generation renames a new file over it.
  */
 public final class PublishedMerges implements ReadMergedChannelsUseCase {
-    private final PipelineSettings settings;
+    private final PublishedOutputs outputs;
 
+    /** Merges of outputs kept in the settings' output directory only. */
     public PublishedMerges(PipelineSettings settings) {
-        this.settings = settings;
+        this(PublishedOutputs.local(settings.outputDirectory()));
+    }
+
+    /** @param outputs the generator's */
+    public PublishedMerges(PublishedOutputs outputs) {
+        this.outputs = outputs;
     }
 
     @Override
     public List<ChannelId> mergedInto(ProxyId proxy, ChannelId channel) {
-        return MergedChannelsFile.mergedInto(
-                settings.outputDirectory().resolve(proxy.toString()).resolve(MergedChannelsFile.NAME), channel);
+        return MergedChannelsFile.mergedInto(outputs.current(proxy).resolve(MergedChannelsFile.NAME), channel);
     }
 }

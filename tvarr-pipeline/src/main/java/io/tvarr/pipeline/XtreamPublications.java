@@ -16,11 +16,16 @@ import java.util.function.Consumer;
  * generation. Thread-safe.
  */
 public final class XtreamPublications implements ReadXtreamLineupUseCase {
-    private final Path outputDirectory;
+    private final PublishedOutputs outputs;
 
-    /** @param outputDirectory the generator's ({@link PipelineSettings#outputDirectory()}) */
+    /** @param outputDirectory the generator's ({@link PipelineSettings#outputDirectory()}), kept there only */
     public XtreamPublications(Path outputDirectory) {
-        this.outputDirectory = outputDirectory;
+        this(PublishedOutputs.local(outputDirectory));
+    }
+
+    /** @param outputs the generator's */
+    public XtreamPublications(PublishedOutputs outputs) {
+        this.outputs = outputs;
     }
 
     @Override
@@ -41,6 +46,6 @@ public final class XtreamPublications implements ReadXtreamLineupUseCase {
     }
 
     private Path lineup(ProxyId proxy) {
-        return outputDirectory.resolve(proxy.toString()).resolve(XtreamLineupFile.NAME);
+        return outputs.current(proxy).resolve(XtreamLineupFile.NAME);
     }
 }

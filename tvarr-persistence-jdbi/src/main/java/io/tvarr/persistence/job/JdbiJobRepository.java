@@ -6,6 +6,7 @@ import io.tvarr.domain.StorageException;
 import io.tvarr.domain.job.Job;
 import io.tvarr.domain.job.JobId;
 import io.tvarr.domain.job.JobKind;
+import io.tvarr.domain.job.JobProgress;
 import io.tvarr.domain.job.JobState;
 import io.tvarr.domain.job.port.out.JobRepository;
 import io.tvarr.persistence.sql.Database;
@@ -19,9 +20,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.StringJoiner;
 import org.jdbi.v3.core.statement.SqlStatement;
 import org.jdbi.v3.core.statement.Update;
 import org.jspecify.annotations.Nullable;
@@ -250,6 +254,59 @@ public final class JdbiJobRepository implements JobRepository {
                                 .bind("expected", expected.name())
                                 .execute())
                 == 1;
+    }
+
+    @Override
+    public void saveProgress(JobId id, String instance, JobProgress progress) {
+        db.withHandle(h -> h.createUpdate("UPDATE job SET progress = :progress WHERE id = :id AND state = :running"
+                        + " AND instance = :instance")
+                .bind("progress", encode(progress))
+                .bind("id", id.toString())
+                .bind("running", JobState.RUNNING.name())
+                .bind("instance", instance)
+                .execute());
+    }
+
+    @Override
+    public Optional<JobProgress> findProgress(JobId id) {
+        return db.withHandle(h -> h.createQuery("SELECT progress FROM job WHERE id = :id AND progress IS NOT NULL")
+                .bind("id", id.toString())
+                .mapTo(String.class)
+                .findOne()
+                .map(JdbiJobRepository::decode));
+    }
+
+    /** {@code percent=40;bytes_read=1024;records_read=12}: percent only when known, counts in their order. */
+    private static String encode(JobProgress progress) {
+        StringJoiner text = new StringJoiner(";");
+        if (progress.percent() != null) {
+            text.add("percent=" + progress.percent());
+        }
+        progress.counts().forEach((key, value) -> text.add(key + "=" + value));
+        return text.toString();
+    }
+
+    private static JobProgress decode(String text) {
+        Integer percent = null;
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (String pair : text.split(";")) {
+            int equals = pair.indexOf('=');
+            if (equals < 1) {
+                continue;
+            }
+            String key = pair.substring(0, equals);
+            try {
+                long value = Long.parseLong(pair.substring(equals + 1));
+                if (key.equals("percent")) {
+                    percent = (int) value;
+                } else {
+                    counts.put(key, value);
+                }
+            } catch (NumberFormatException e) {
+                // written by another version of tvarr: a count it cannot read is left out, the others still show
+            }
+        }
+        return new JobProgress(percent, counts);
     }
 
     @Override

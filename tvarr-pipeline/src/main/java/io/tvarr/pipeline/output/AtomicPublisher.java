@@ -50,6 +50,16 @@ public final class AtomicPublisher {
             }
         }
 
+        /** The file name the draft publishes under. */
+        public String name() {
+            return target.getFileName().toString();
+        }
+
+        /** Where the written content is: the temporary file until published, the target after. */
+        public Path content() {
+            return published ? target : temporary;
+        }
+
         public long size() {
             try {
                 return Files.size(published ? target : temporary);

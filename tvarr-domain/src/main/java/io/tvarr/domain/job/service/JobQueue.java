@@ -265,6 +265,11 @@ public final class JobQueue implements AutoCloseable {
         throw new ConflictException("job " + id + ": changed while being cancelled; try again");
     }
 
+    /** The jobs running on this instance now, as they are live. */
+    public synchronized List<Job> runningHere() {
+        return running.values().stream().map(run -> run.job).toList();
+    }
+
     /** The live version of a job when it runs here. */
     public synchronized @Nullable Job live(JobId id) {
         for (Running run : running.values()) {

@@ -59,10 +59,36 @@ public final class JobService implements ManageJobsUseCase {
         return targets.jobs().findById(id).orElseThrow(() -> new NotFoundException("job " + id + ": not found"));
     }
 
+    /**
+     * A running job's progress: measured here when it runs here, else as the instance running it last stored it
+     * (at its heartbeat, {@link #shareProgress()}).
+     */
     @Override
     public JobProgress progress(Job job) {
-        if (job.state() != JobState.RUNNING
-                || (job.kind() != JobKind.SOURCE_INGEST && job.kind() != JobKind.EPG_INGEST)) {
+        if (job.state() != JobState.RUNNING) {
+            return JobProgress.NONE;
+        }
+        if (queue.instance().shared() && queue.live(job.id()) == null) {
+            return targets.jobs().findProgress(job.id()).orElse(JobProgress.NONE);
+        }
+        return localProgress(job);
+    }
+
+    /**
+     * Stores the progress of the jobs running here, for the other instances on the store to show; called at each
+     * heartbeat, which is what keeps these writes few (one per running job per heartbeat).
+     */
+    public void shareProgress() {
+        for (Job running : queue.runningHere()) {
+            JobProgress progress = localProgress(running);
+            if (!progress.equals(JobProgress.NONE)) {
+                targets.jobs().saveProgress(running.id(), queue.instance().id(), progress);
+            }
+        }
+    }
+
+    private JobProgress localProgress(Job job) {
+        if (job.kind() != JobKind.SOURCE_INGEST && job.kind() != JobKind.EPG_INGEST) {
             return JobProgress.NONE;
         }
         IngestionStatus status = ingestions.status(

@@ -26,6 +26,20 @@ final class InMemoryJobRepository implements JobRepository {
     private final Map<JobId, Instant> leases = new HashMap<>();
     private final Set<JobId> cancelRequests = new HashSet<>();
     private final Set<String> slots = new HashSet<>();
+    private final Map<JobId, io.tvarr.domain.job.JobProgress> progress = new HashMap<>();
+
+    @Override
+    public synchronized void saveProgress(JobId id, String instance, io.tvarr.domain.job.JobProgress now) {
+        Job job = byId.get(id);
+        if (job != null && job.state() == JobState.RUNNING && instance.equals(job.instance())) {
+            progress.put(id, now);
+        }
+    }
+
+    @Override
+    public synchronized Optional<io.tvarr.domain.job.JobProgress> findProgress(JobId id) {
+        return Optional.ofNullable(progress.get(id));
+    }
 
     @Override
     public synchronized void insert(Job job) {

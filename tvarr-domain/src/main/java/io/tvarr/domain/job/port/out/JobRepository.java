@@ -4,6 +4,7 @@ import io.tvarr.domain.Page;
 import io.tvarr.domain.job.Job;
 import io.tvarr.domain.job.JobId;
 import io.tvarr.domain.job.JobKind;
+import io.tvarr.domain.job.JobProgress;
 import io.tvarr.domain.job.JobState;
 import java.time.Instant;
 import java.util.Collection;
@@ -58,6 +59,15 @@ public interface JobRepository {
 
     /** Stores the job only if the stored one is still in state {@code expected}; false otherwise. */
     boolean updateIf(Job job, JobState expected);
+
+    /**
+     * Stores how far a running job is, so every instance can show it; only while the job runs on {@code instance}
+     * (a job taken over or ended meanwhile is left as it is).
+     */
+    void saveProgress(JobId id, String instance, JobProgress progress);
+
+    /** The progress last stored for a job by the instance running it; empty when none was. */
+    Optional<JobProgress> findProgress(JobId id);
 
     /** Asks the instance running this job to cancel it; false when the job is not running. */
     boolean requestCancel(JobId id);
