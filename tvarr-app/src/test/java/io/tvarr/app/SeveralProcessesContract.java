@@ -38,7 +38,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 abstract class SeveralProcessesContract {
     private static final String PASSWORD = "several-processes-1";
-    private static final Duration START_WAIT = Duration.ofMinutes(2);
+    /** Three JVMs starting and migrating one database together, on two cores shared with other builds. */
+    private static final Duration START_WAIT = Duration.ofMinutes(4);
+
     private static final Duration LEASE = Duration.ofSeconds(10);
     /** A slot's jobs, a take-over after the lease, on two shared cores. */
     private static final Duration WAIT = Duration.ofSeconds(90);
@@ -66,6 +68,8 @@ abstract class SeveralProcessesContract {
         settings.put(ConfigKey.HDHOMERUN_DISCOVERY_PORT, "0");
         settings.put(ConfigKey.HDHOMERUN_SSDP_PORT, "0");
         settings.put(ConfigKey.ADMIN_PASSWORD, PASSWORD);
+        // the test polls the jobs several times a second: its requests would push everything else out of the logs
+        settings.put(ConfigKey.SERVER_ACCESS_LOG, "false");
         settings.put(ConfigKey.INSTANCE_LEASE_SECONDS, Long.toString(LEASE.toSeconds()));
         settings.put(ConfigKey.JOBS_SCHEDULER_TICK_SECONDS, "1");
         settings.put(ConfigKey.JOBS_RETRY_DELAY_SECONDS, "1");
@@ -74,8 +78,13 @@ abstract class SeveralProcessesContract {
             processes.add(TvarrProcess.start("node-" + i, dir, settings));
         }
         List<Integer> ports = new ArrayList<>();
+        Instant deadline = Instant.now().plus(START_WAIT);
         for (TvarrProcess process : processes) {
-            ports.add(process.awaitPort(START_WAIT));
+            try {
+                ports.add(process.awaitPort(Duration.between(Instant.now(), deadline)));
+            } catch (AssertionError e) {
+                throw new AssertionError(e.getMessage() + "\nthe other instances:" + logs(), e);
+            }
         }
         String key = apiKey(ports.get(0));
         ports.forEach(port -> apis.add(new ApiClient(port, key)));
@@ -325,15 +334,19 @@ abstract class SeveralProcessesContract {
         boolean holds() throws Exception;
     }
 
+    private String logs() {
+        StringBuilder logs = new StringBuilder();
+        processes.forEach(
+                p -> logs.append("\n--- ").append(p.id()).append(":\n").append(p.logTail()));
+        return logs.toString();
+    }
+
     /** Polls until the condition holds, failing with the jobs and the instances' logs {@link #WAIT} after {@code from}. */
     private void await(String what, Instant from, Condition condition) throws Exception {
         Instant deadline = from.plus(WAIT);
         while (!condition.holds()) {
             if (Instant.now().isAfter(deadline)) {
-                StringBuilder logs = new StringBuilder();
-                processes.forEach(
-                        p -> logs.append("\n--- ").append(p.id()).append(":\n").append(p.logTail()));
-                throw new AssertionError("waited for: " + what + "\njobs: " + jobs(alive().get(0)) + logs);
+                throw new AssertionError("waited for: " + what + "\njobs: " + jobs(alive().get(0)) + logs());
             }
             Thread.sleep(200);
         }
