@@ -52,6 +52,10 @@ public enum ConfigKey {
     JOBS_RETRY_DELAY_SECONDS(
             "jobs.retry_delay_seconds", "30", "first retry delay; it doubles with each retry, up to 16 times"),
     JOBS_HISTORY_DAYS("jobs.history_days", "30", "how long finished jobs stay in the history"),
+    JOBS_SCHEDULER_TICK_SECONDS(
+            "jobs.scheduler_tick_seconds",
+            "30",
+            "how often (1-60) the scheduler looks for runs that are due; a scheduled run starts up to this late"),
     INSTANCE_ID(
             "instance.id",
             "",

@@ -35,6 +35,7 @@ public record TvarrConfig(
         Duration generationWait,
         LogoSettings logos,
         JobSettings jobs,
+        Duration schedulerTick,
         InstanceSettings instance,
         RelaySettings relay,
         @Nullable Path ffmpegPath,
@@ -84,6 +85,7 @@ public record TvarrConfig(
                 .logos(logos)
                 .relay(relay)
                 .jobs(jobs)
+                .schedulerTick(schedulerTick)
                 .instance(instance)
                 .tuners(tuners)
                 .xtreamRedirectLease(redirectLease)
@@ -157,6 +159,7 @@ public record TvarrConfig(
                 Duration.ofSeconds(nonNegative(values, ConfigKey.PROXIES_GENERATION_WAIT_SECONDS)),
                 logos(values),
                 jobs(values),
+                schedulerTick(values),
                 instance(values),
                 relay(values),
                 values.get(ConfigKey.RELAY_FFMPEG_PATH).isBlank()
@@ -290,6 +293,14 @@ public record TvarrConfig(
                 nonNegative(values, ConfigKey.JOBS_RETRIES),
                 Duration.ofSeconds(delay),
                 Duration.ofDays(history));
+    }
+
+    private static Duration schedulerTick(Map<ConfigKey, String> values) {
+        int seconds = integer(values, ConfigKey.JOBS_SCHEDULER_TICK_SECONDS);
+        if (seconds < 1 || seconds > 60) {
+            throw invalid(ConfigKey.JOBS_SCHEDULER_TICK_SECONDS, String.valueOf(seconds), "1-60");
+        }
+        return Duration.ofSeconds(seconds);
     }
 
     private static InstanceSettings instance(Map<ConfigKey, String> values) {

@@ -154,6 +154,22 @@ class ConfigLoaderTest {
         }
 
         @Test
+        void a_scheduler_tick_longer_than_a_minute_is_refused_with_the_key() {
+            assertThatThrownBy(() -> loader.load(null, Map.of("TVARR_JOBS_SCHEDULER_TICK_SECONDS", "61"), Map.of()))
+                    .isInstanceOf(ValidationException.class)
+                    .hasMessage("jobs.scheduler_tick_seconds: '61' (expected: 1-60)");
+        }
+
+        @Test
+        void the_scheduler_ticks_every_thirty_seconds_unless_told_otherwise() {
+            assertThat(loader.load(null, Map.of(), Map.of()).schedulerTick())
+                    .isEqualTo(java.time.Duration.ofSeconds(30));
+            assertThat(loader.load(null, Map.of("TVARR_JOBS_SCHEDULER_TICK_SECONDS", "1"), Map.of())
+                            .schedulerTick())
+                    .isEqualTo(java.time.Duration.ofSeconds(1));
+        }
+
+        @Test
         void an_instance_without_an_id_is_named_after_its_host_anew_at_each_start() {
             InstanceSettings settings = loader.load(null, Map.of(), Map.of()).instance();
 

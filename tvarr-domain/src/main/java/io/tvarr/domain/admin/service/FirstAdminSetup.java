@@ -1,5 +1,6 @@
 package io.tvarr.domain.admin.service;
 
+import io.tvarr.domain.ConflictException;
 import io.tvarr.domain.NotFoundException;
 import io.tvarr.domain.SecretTokens;
 import io.tvarr.domain.admin.Actor;
@@ -30,8 +31,14 @@ public final class FirstAdminSetup implements FirstAdminSetupUseCase {
             return new SetupState.Done();
         }
         if (password != null && !password.isEmpty()) {
-            AdminUser user = users.add(username, password, Actor.system("setup"));
-            return new SetupState.CreatedFromPassword(user.username());
+            try {
+                AdminUser user = users.add(username, password, Actor.system("setup"));
+                return new SetupState.CreatedFromPassword(user.username());
+            } catch (ConflictException e) {
+                // instances started together on one database all saw no user; the first insert made the admin
+                tokenDigest = null;
+                return new SetupState.Done();
+            }
         }
         String token = tokens.next();
         tokenDigest = SecretTokens.digest(token);

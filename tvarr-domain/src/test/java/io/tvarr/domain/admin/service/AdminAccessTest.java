@@ -273,6 +273,34 @@ class AdminAccessTest {
         }
 
         @Test
+        void instances_starting_together_on_one_database_make_the_admin_once_and_all_start() {
+            // the other instance's insert lands while this one hashes the password, after both saw no user
+            PasswordHasher racing = new PasswordHasher() {
+                private boolean raced;
+
+                @Override
+                public String hash(String password) {
+                    if (!raced) {
+                        raced = true;
+                        users.add("admin", "the other instance's", Actor.system("setup"));
+                    }
+                    return hasher.hash(password);
+                }
+
+                @Override
+                public boolean matches(String password, String hash) {
+                    return hasher.matches(password, hash);
+                }
+            };
+            FirstAdminSetup meanwhile = new FirstAdminSetup(
+                    new AdminUserService(store.users(), store.sessions(), racing, audit, clock), tokens);
+
+            assertThat(meanwhile.start("admin", "correct horse")).isEqualTo(new SetupState.Done());
+            assertThat(meanwhile.awaitingSetup()).isFalse();
+            assertThat(users.list()).extracting(u -> u.username()).containsExactly("admin");
+        }
+
+        @Test
         void without_a_password_a_one_time_link_makes_the_first_admin_once() {
             SetupState.AwaitingSetup state = (SetupState.AwaitingSetup) setup.start("admin", null);
 
