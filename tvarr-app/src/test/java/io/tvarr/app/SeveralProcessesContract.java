@@ -10,6 +10,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -68,6 +69,8 @@ abstract class SeveralProcessesContract {
         settings.put(ConfigKey.HDHOMERUN_DISCOVERY_PORT, "0");
         settings.put(ConfigKey.HDHOMERUN_SSDP_PORT, "0");
         settings.put(ConfigKey.ADMIN_PASSWORD, PASSWORD);
+        // behind a load balancer every instance names the balancer's address in what it publishes
+        settings.put(ConfigKey.SERVER_BASE_URL, "http://tv.example:8080");
         // the test polls the jobs several times a second: its requests would push everything else out of the logs
         settings.put(ConfigKey.SERVER_ACCESS_LOG, "false");
         settings.put(ConfigKey.INSTANCE_LEASE_SECONDS, Long.toString(LEASE.toSeconds()));
@@ -115,7 +118,7 @@ abstract class SeveralProcessesContract {
         Target quick1 = create("/api/v1/sources/stream", "quick-1", "m3u", schedule);
         Target quick2 = create("/api/v1/sources/stream", "quick-2", "m3u", schedule);
         Target slow = create("/api/v1/sources/epg", "slow", "xmltv", schedule);
-        proxy(quick1, quick2);
+        String proxy = proxy(quick1, quick2);
 
         await("the first slot: the quick sources done, the slow guide trickling in", first, () -> {
             List<JsonNode> slowJobs = jobsOf(slow);
@@ -144,6 +147,7 @@ abstract class SeveralProcessesContract {
         everySlotRanOnce(List.of(quick1, quick2), slow, List.of(first, second));
         theKilledJobWasFinishedByAnother(stuck, victim);
         everyInstanceAnswersTheSameJobs();
+        everyInstanceServesTheSameOutputs(proxy);
     }
 
     /**
@@ -195,6 +199,22 @@ abstract class SeveralProcessesContract {
         for (ApiClient api : alive.subList(1, alive.size())) {
             assertThat(body(api.get("/api/v1/jobs?size=500")).get("items")).isEqualTo(expected);
         }
+    }
+
+    /** The proxy's playlist and guide, byte for byte the same from every instance. */
+    private void everyInstanceServesTheSameOutputs(String proxy) {
+        List<ApiClient> alive = alive();
+        for (String file : List.of(".m3u", ".xmltv")) {
+            HttpResponse<byte[]> expected = alive.get(0).getBytes("/proxy/" + proxy + file);
+            assertThat(expected.statusCode()).as(file).isEqualTo(200);
+            for (ApiClient api : alive.subList(1, alive.size())) {
+                assertThat(api.getBytes("/proxy/" + proxy + file).body())
+                        .as(file + " from another instance")
+                        .isEqualTo(expected.body());
+            }
+        }
+        assertThat(new String(alive.get(0).getBytes("/proxy/" + proxy + ".m3u").body(), StandardCharsets.UTF_8))
+                .contains("#EXTINF", "http://up.example/1.ts");
     }
 
     /** Logs in as the admin the instances made from the configured password, and makes an admin API key. */
