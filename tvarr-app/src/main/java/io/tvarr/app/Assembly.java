@@ -298,6 +298,7 @@ final class Assembly {
         this.admin = new AdminServices(store, new Argon2PasswordHasher(), settings.admin, clock);
         ConfigParts configurable = new ConfigParts(
                 sources,
+                streamHealth,
                 guides,
                 filters,
                 filters,
@@ -313,7 +314,7 @@ final class Assembly {
                 cron,
                 clock);
         this.configExport = new ConfigExporter(configurable);
-        this.configApply = new ConfigApplier(configurable, settings.secrets);
+        this.configApply = new ConfigApplier(configurable, settings.secrets, store.transactions());
         this.jobs = new Jobs(this, settings, cron, instance);
     }
 

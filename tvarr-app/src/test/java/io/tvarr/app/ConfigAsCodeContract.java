@@ -81,6 +81,8 @@ abstract class ConfigAsCodeContract {
                 .create(SaveStreamSourceCommand.xtream("My Provider", "http://xtream.test", "alice", XTREAM_PASSWORD)
                         .withMaxConcurrentStreams(2)
                         .withSchedule("0 */6 * * *"));
+        tvarr.streamChecks()
+                .configure(xtream.id(), new io.tvarr.domain.health.HealthCheckSettings(true, "0 3 * * *", 25));
         StreamSource m3u = tvarr.sources()
                 .create(SaveStreamSourceCommand.m3u("Backup list", "http://bob:" + URL_PASSWORD + "@m3u.test/list.m3u")
                         .withUserAgent("VLC/3"));
@@ -220,6 +222,13 @@ abstract class ConfigAsCodeContract {
                     .extracting(ConfigChange::action)
                     .containsOnly(ConfigChange.Action.CREATE);
             assertThat(export(b)).isEqualTo(yaml);
+            assertThat(yaml).contains("stream_check:", "max_checks_per_run: 25");
+            StreamSource provider = b.sources().list().stream()
+                    .filter(s -> s.name().equals("My Provider"))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(b.streamChecks().settings(provider.id()))
+                    .isEqualTo(new io.tvarr.domain.health.HealthCheckSettings(true, "0 3 * * *", 25));
             StreamProxy living = b.proxies().find("living");
             assertThat(b.outputAccess().read(living.id()).token()).isEqualTo(env.get("TVARR_PROXY_LIVING_ROOM_TOKEN"));
             assertThat(b.sources().list())
@@ -260,6 +269,28 @@ abstract class ConfigAsCodeContract {
                     .containsExactly("update proxy \"Living room\" (guide_match_threshold)");
             assertThat(a.guideMatching().settings(before.id()).threshold()).isEqualTo(70);
             assertThat(a.proxies().find("living").id()).isEqualTo(before.id());
+        }
+
+        @Test
+        void a_changed_output_user_keeps_its_id() {
+            Tvarr a = open("a");
+            configure(a);
+            secretsOf(a);
+            String yaml = export(a);
+            StreamProxy living = a.proxies().find("living");
+            io.tvarr.domain.account.OutputUser before =
+                    a.outputUsers().list(living.id()).get(0);
+
+            ConfigChanges changes = apply(a, yaml.replace("max_connections: 2", "max_connections: 3"), false, false);
+
+            assertThat(changes.changes())
+                    .extracting(ConfigChange::describe)
+                    .containsExactly("update output_user \"Living room/kid\" (max_connections)");
+            assertThat(a.outputUsers().list(living.id()))
+                    .singleElement()
+                    .satisfies(u -> assertThat(u.id()).isEqualTo(before.id()))
+                    .satisfies(u -> assertThat(u.maxConnections()).isEqualTo(3))
+                    .satisfies(u -> assertThat(u.passwordHash()).isEqualTo(before.passwordHash()));
         }
 
         @Test
@@ -333,6 +364,30 @@ abstract class ConfigAsCodeContract {
     }
 
     @Nested
+    class Failure {
+        @Test
+        void halfway_leaves_the_instance_exactly_as_it_was() {
+            Tvarr a = open("a");
+            configure(a);
+            secretsOf(a);
+            String yaml = export(a);
+            Tvarr b = open("b");
+            String before = export(b);
+            // each token passes the check alone; the store refuses the second proxy's, after much was written
+            env.put("TVARR_PROXY_KITCHEN_TOKEN", env.get("TVARR_PROXY_LIVING_ROOM_TOKEN"));
+            String twoTokens = yaml.replaceAll(
+                    "(?m)^( *)mode: lan$", "$1mode: token\n$1token: \"\\${TVARR_PROXY_KITCHEN_TOKEN}\"");
+
+            assertThatThrownBy(() -> apply(b, twoTokens, false, false))
+                    .isInstanceOfAny(io.tvarr.domain.ConflictException.class, io.tvarr.domain.StorageException.class);
+
+            assertThat(export(b)).isEqualTo(before);
+            assertThat(b.sources().list()).isEmpty();
+            assertThat(b.proxies().list()).isEmpty();
+        }
+    }
+
+    @Nested
     class Refusal {
         @Test
         void a_proxy_naming_an_absent_source_is_named_by_its_place_and_nothing_changes() {
@@ -366,6 +421,18 @@ abstract class ConfigAsCodeContract {
                     .isInstanceOf(ValidationException.class)
                     .hasMessageContaining("sources[0].url: ${TVARR_SOURCE_BACKUP_LIST_URL} is not set")
                     .hasMessageNotContaining(XTREAM_PASSWORD);
+            assertThat(b.sources().list()).isEmpty();
+        }
+
+        @Test
+        void an_invalid_stream_check_schedule_is_named_by_its_place_and_nothing_changes() {
+            Tvarr b = open("b");
+            String yaml = "sources:\n  - name: A\n    url: http://a.test/a.m3u\n"
+                    + "    stream_check:\n      enabled: true\n      schedule: every now and then\n";
+
+            assertThatThrownBy(() -> apply(b, yaml, false, false))
+                    .isInstanceOf(ValidationException.class)
+                    .hasMessageContaining("sources[0].stream_check.schedule: ");
             assertThat(b.sources().list()).isEmpty();
         }
 

@@ -12,6 +12,7 @@ import io.tvarr.domain.admin.port.out.ApiKeyRepository;
 import io.tvarr.domain.admin.port.out.AuditRepository;
 import io.tvarr.domain.backup.port.out.StoreSnapshots;
 import io.tvarr.domain.channel.port.out.ChannelRepository;
+import io.tvarr.domain.config.port.out.Transactions;
 import io.tvarr.domain.epg.port.out.EpgRepository;
 import io.tvarr.domain.epg.port.out.EpgSourceRepository;
 import io.tvarr.domain.failover.port.out.ProxyFailoverRepository;
@@ -61,6 +62,7 @@ import io.tvarr.persistence.relay.JdbiLastKnownCodecRepository;
 import io.tvarr.persistence.relay.JdbiRelayProfileRepository;
 import io.tvarr.persistence.source.JdbiStreamSourceRepository;
 import io.tvarr.persistence.sql.Database;
+import io.tvarr.persistence.sql.JdbiTransactions;
 import io.tvarr.persistence.sql.JsonColumns;
 import io.tvarr.persistence.sql.Vendor;
 import io.tvarr.persistence.vod.JdbiVodRepository;
@@ -301,6 +303,11 @@ public final class JdbiPersistence implements AutoCloseable {
 
     public OutputUserRepository outputUsers() {
         return new JdbiOutputUserRepository(db);
+    }
+
+    /** Units of work spanning every repository of this store. */
+    public Transactions transactions() {
+        return new JdbiTransactions(db);
     }
 
     public GuideMatchRepository guideMatching() {

@@ -18,6 +18,7 @@ import io.tvarr.domain.epg.RetentionWindow;
 import io.tvarr.domain.failover.MergeBy;
 import io.tvarr.domain.filter.ExpressionDomain;
 import io.tvarr.domain.filter.FilterAction;
+import io.tvarr.domain.health.HealthCheckSettings;
 import io.tvarr.domain.output.AccessMode;
 import io.tvarr.domain.output.OutputAccess;
 import io.tvarr.domain.proxy.DeliveryMode;
@@ -77,9 +78,19 @@ final class ConfigReader {
                 n.integer("max_concurrent_streams", 0),
                 n.word("xtream_output", XtreamOutput.class, XtreamOutput.TS),
                 n.bool("include_vod", false),
-                n.bool("include_series", false)));
+                n.bool("include_series", false),
+                streamCheck(n.object("stream_check"))));
         n.done();
         return source;
+    }
+
+    private static HealthCheckSettings streamCheck(DocumentNode c) {
+        HealthCheckSettings settings = c.build(() -> new HealthCheckSettings(
+                c.bool("enabled", HealthCheckSettings.DEFAULT.enabled()),
+                c.optText("schedule") == null ? HealthCheckSettings.DEFAULT.schedule() : c.optText("schedule"),
+                c.integer("max_checks_per_run", HealthCheckSettings.DEFAULT.maxChecksPerRun())));
+        c.done();
+        return settings;
     }
 
     private static GuideConfig guide(DocumentNode n) {

@@ -51,6 +51,11 @@ final class ConfigWriter {
         m.put("xtream_output", word(s.xtreamOutput()));
         m.put("include_vod", s.includeVod());
         m.put("include_series", s.includeSeries());
+        Map<String, Object> check = new LinkedHashMap<>();
+        check.put("enabled", s.streamCheck().enabled());
+        check.put("schedule", s.streamCheck().schedule());
+        check.put("max_checks_per_run", s.streamCheck().maxChecksPerRun());
+        m.put("stream_check", check);
         return m;
     }
 

@@ -12,10 +12,12 @@ import io.tvarr.domain.config.SourceConfig;
 import io.tvarr.domain.config.port.in.ApplyConfigCommand;
 import io.tvarr.domain.config.port.in.ApplyConfigUseCase;
 import io.tvarr.domain.config.port.out.SecretVariables;
+import io.tvarr.domain.config.port.out.Transactions;
 import io.tvarr.domain.epg.EpgSource;
 import io.tvarr.domain.epg.port.in.SaveEpgSourceCommand;
 import io.tvarr.domain.filter.Filter;
 import io.tvarr.domain.filter.port.in.SaveFilterCommand;
+import io.tvarr.domain.health.HealthCheckSettings;
 import io.tvarr.domain.mapping.DataMappingRule;
 import io.tvarr.domain.mapping.MappingRuleId;
 import io.tvarr.domain.mapping.port.in.SaveMappingRuleCommand;
@@ -42,15 +44,28 @@ public final class ConfigApplier implements ApplyConfigUseCase {
     private final ConfigParts parts;
     private final ConfigExporter reader;
     private final SecretVariables secrets;
+    private final Transactions transactions;
 
-    public ConfigApplier(ConfigParts parts, SecretVariables secrets) {
+    public ConfigApplier(ConfigParts parts, SecretVariables secrets, Transactions transactions) {
         this.parts = parts;
         this.reader = new ConfigExporter(parts);
         this.secrets = secrets;
+        this.transactions = transactions;
     }
 
+    /** In one transaction unless dry: a failure halfway (a store's refusal the check cannot foresee) undoes it all. */
     @Override
     public synchronized ConfigChanges apply(ApplyConfigCommand command) {
+        ConfigChanges result = command.dryRun() ? applied(command) : transactions.inOne(() -> applied(command));
+        log.info(
+                "configuration applied changes={} prune={} dry_run={}",
+                result.changes().size(),
+                command.prune(),
+                command.dryRun());
+        return result;
+    }
+
+    private ConfigChanges applied(ApplyConfigCommand command) {
         ConfigDocument current = reader.current();
         ConfigDocument desired = new ConfigCheck(parts, secrets).checked(command.document(), current, command.prune());
         boolean dry = command.dryRun();
@@ -83,8 +98,15 @@ public final class ConfigApplier implements ApplyConfigUseCase {
                 desired.sources(),
                 current.sources(),
                 prune,
-                s -> parts.sources().create(source(s)),
-                s -> parts.sources().update(sourceNamed(s.name()).id(), source(s)));
+                s -> streamCheck(parts.sources().create(source(s)), s, HealthCheckSettings.DEFAULT),
+                s -> streamCheck(
+                        parts.sources().update(sourceNamed(s.name()).id(), source(s)),
+                        s,
+                        current.sources().stream()
+                                .filter(c -> c.name().equals(s.name()))
+                                .findFirst()
+                                .map(SourceConfig::streamCheck)
+                                .orElse(HealthCheckSettings.DEFAULT)));
         Section<GuideConfig> guides = new Section<>("guide", GuideConfig::name, changes, dry);
         guides.match(
                 desired.guides(),
@@ -102,13 +124,7 @@ public final class ConfigApplier implements ApplyConfigUseCase {
         profiles.prune(p -> parts.relayProfiles().delete(profileId(p.name())));
         order(desired, current, rules.pruned(), prune, changes, dry);
 
-        ConfigChanges result = new ConfigChanges(changes, dry);
-        log.info(
-                "configuration applied changes={} prune={} dry_run={}",
-                changes.size(),
-                command.prune(),
-                command.dryRun());
-        return result;
+        return new ConfigChanges(changes, dry);
     }
 
     /** Puts the mapping rules in the document's order; rules it does not name (kept without prune) follow. */
@@ -139,6 +155,12 @@ public final class ConfigApplier implements ApplyConfigUseCase {
             List<MappingRuleId> ids =
                     wanted.stream().map(n -> ruleNamed(n).id()).toList();
             parts.mappingRules().reorder(ids);
+        }
+    }
+
+    private void streamCheck(StreamSource source, SourceConfig wanted, HealthCheckSettings had) {
+        if (!wanted.streamCheck().equals(had)) {
+            parts.streamChecks().configure(source.id(), wanted.streamCheck());
         }
     }
 

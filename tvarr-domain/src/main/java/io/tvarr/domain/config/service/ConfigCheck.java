@@ -146,7 +146,8 @@ final class ConfigCheck {
                 s.maxConcurrentStreams(),
                 s.xtreamOutput(),
                 s.includeVod(),
-                s.includeSeries());
+                s.includeSeries(),
+                s.streamCheck());
         check(path, () -> {
             new SaveStreamSourceCommand(
                     resolved.name(),
@@ -169,6 +170,8 @@ final class ConfigCheck {
                 throw new ValidationException("username: required for an xtream source");
             }
             schedule(resolved.schedule());
+            parts.schedules()
+                    .validate("stream_check.schedule", resolved.streamCheck().schedule());
         });
         return resolved;
     }

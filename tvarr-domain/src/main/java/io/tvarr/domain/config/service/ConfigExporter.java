@@ -118,7 +118,7 @@ public final class ConfigExporter implements ExportConfigUseCase {
             Map<String, String> rules,
             Map<String, String> profiles) {}
 
-    private static SourceConfig source(StreamSource s, boolean reveal) {
+    private SourceConfig source(StreamSource s, boolean reveal) {
         Credentials login = s.credentials();
         return new SourceConfig(
                 s.name(),
@@ -132,7 +132,8 @@ public final class ConfigExporter implements ExportConfigUseCase {
                 s.maxConcurrentStreams(),
                 s.xtreamOutput(),
                 s.includeVod(),
-                s.includeSeries());
+                s.includeSeries(),
+                parts.streamChecks().settings(s.id()));
     }
 
     private static GuideConfig guide(EpgSource g, boolean reveal) {

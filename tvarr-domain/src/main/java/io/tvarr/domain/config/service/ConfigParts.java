@@ -6,6 +6,7 @@ import io.tvarr.domain.epg.port.in.ManageEpgSourcesUseCase;
 import io.tvarr.domain.failover.port.in.ManageFailoverUseCase;
 import io.tvarr.domain.filter.port.in.CheckExpressionUseCase;
 import io.tvarr.domain.filter.port.in.ManageFiltersUseCase;
+import io.tvarr.domain.health.port.in.ConfigureHealthChecksUseCase;
 import io.tvarr.domain.job.port.out.CronSchedules;
 import io.tvarr.domain.mapping.port.in.ManageMappingRulesUseCase;
 import io.tvarr.domain.output.port.in.ManageOutputAccessUseCase;
@@ -22,6 +23,7 @@ import java.time.Clock;
  */
 public record ConfigParts(
         ManageStreamSourcesUseCase sources,
+        ConfigureHealthChecksUseCase streamChecks,
         ManageEpgSourcesUseCase guides,
         ManageFiltersUseCase filters,
         CheckExpressionUseCase expressions,

@@ -217,8 +217,28 @@ final class ProxyApplier {
         if (dryRun) {
             return;
         }
-        if (have != null) {
-            // a user has no update: its row is made again with the same username
+        ProxyId target = proxyNamed(proxy).id();
+        OutputUser stored = parts.users().findByUsername(want.username()).orElse(null);
+        if (stored != null && stored.proxy().equals(target)) {
+            // changed in place: the user's id, which its sessions and connection count go by, stays
+            String hash = want.passwordHash() != null
+                    ? want.passwordHash()
+                    : parts.hasher().matches(want.password(), stored.passwordHash())
+                            ? stored.passwordHash()
+                            : parts.hasher().hash(want.password());
+            parts.users()
+                    .update(new OutputUser(
+                            stored.id(),
+                            target,
+                            want.username(),
+                            hash,
+                            want.expiresAt(),
+                            want.maxConnections(),
+                            stored.createdAt()));
+            return;
+        }
+        if (stored != null) {
+            // a user belongs to one proxy for good (its sessions are that proxy's): moving is made again there
             remove(want.username());
         }
         String hash = want.passwordHash() != null
@@ -227,7 +247,7 @@ final class ProxyApplier {
         parts.users()
                 .insert(new OutputUser(
                         OutputUserId.random(),
-                        proxyNamed(proxy).id(),
+                        target,
                         want.username(),
                         hash,
                         want.expiresAt(),
