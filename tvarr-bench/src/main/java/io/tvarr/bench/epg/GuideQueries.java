@@ -39,7 +39,7 @@ record GuideQueries(BrowseGuideUseCase programmes, EpgSourceId source, int chann
             int found = programmes.now(List.of(source), 100_000).size();
             onAir[i] = System.nanoTime() - began;
             if (found == 0) {
-                throw new IllegalStateException("nothing on air at " + Instant.now());
+                throw new IllegalStateException("nothing on air in guide " + source);
             }
         }
         Arrays.sort(onAir);
