@@ -43,6 +43,7 @@ import io.tvarr.persistence.backup.JdbcStoreSnapshots;
 import io.tvarr.persistence.channel.JdbiChannelRepository;
 import io.tvarr.persistence.epg.JdbiEpgRepository;
 import io.tvarr.persistence.epg.JdbiEpgSourceRepository;
+import io.tvarr.persistence.epg.ProgrammeBlocksMigration;
 import io.tvarr.persistence.failover.JdbiProxyFailoverRepository;
 import io.tvarr.persistence.filter.JdbiFilterRepository;
 import io.tvarr.persistence.health.JdbiStreamHealthRepository;
@@ -115,6 +116,7 @@ public final class JdbiPersistence implements AutoCloseable {
                 .loggers("slf4j")
                 .dataSource(dataSource)
                 .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor.folder())
+                .javaMigrations(new ProgrammeBlocksMigration(vendor))
                 .failOnMissingLocations(true)
                 .load();
     }

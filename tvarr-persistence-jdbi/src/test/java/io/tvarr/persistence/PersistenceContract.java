@@ -75,7 +75,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -103,7 +105,7 @@ abstract class PersistenceContract {
             "relay_profile",
             "mapping_rule",
             "filter",
-            "epg_programme",
+            "epg_programme_block",
             "epg_channel",
             "epg_source",
             "channel",
@@ -497,6 +499,65 @@ abstract class PersistenceContract {
         }
 
         @Test
+        void a_guide_is_stored_as_one_block_per_channel_and_day_not_a_row_per_programme() {
+            // 60 half-hour slots from T0 span two UTC days for each channel
+            List<EpgProgramme> programmes = new ArrayList<>(day("a", 60));
+            programmes.addAll(day("b", 60));
+            long days = programmes.stream()
+                    .map(p -> p.channelId() + "/" + p.start().truncatedTo(ChronoUnit.DAYS))
+                    .distinct()
+                    .count();
+
+            epg.replaceAllForSource(guide.id(), sink -> programmes.forEach(sink::programme));
+
+            long rows = store.database()
+                    .withHandle(h -> h.createQuery("SELECT COUNT(*) FROM epg_programme_block")
+                            .mapTo(Long.class)
+                            .one());
+            assertThat(days).isGreaterThan(2);
+            assertThat(rows).isEqualTo(days);
+            assertThat(epg.countProgrammes(guide.id())).isEqualTo(120);
+        }
+
+        @Test
+        void a_channel_listed_in_two_places_reads_back_in_start_order() {
+            List<EpgProgramme> a = day("a", 8);
+            epg.replaceAllForSource(guide.id(), sink -> {
+                a.subList(4, 8).forEach(sink::programme);
+                day("b", 20).forEach(sink::programme);
+                a.subList(0, 4).forEach(sink::programme);
+            });
+
+            List<EpgProgramme> read = new ArrayList<>();
+            epg.forEachProgrammeBySource(
+                    guide.id(), Instant.EPOCH, T0.plus(Duration.ofDays(2)), "a"::equals, read::add);
+
+            assertThat(read).containsExactlyElementsOf(a);
+            assertThat(epg.findProgrammes(guide.id(), "a", T0, T0.plus(Duration.ofDays(1)), 0, 10))
+                    .containsExactlyElementsOf(a);
+        }
+
+        @Test
+        void programmes_of_a_channel_in_two_guides_are_ordered_by_start_then_guide() {
+            EpgSource other = anXmltvSource("other");
+            store.epgSources().insert(other);
+            epg.replaceAllForSource(guide.id(), sink -> day("a", 3).forEach(sink::programme));
+            epg.replaceAllForSource(other.id(), sink -> day("a", 3).forEach(sink::programme));
+
+            List<EpgProgramme> page = epg.findProgrammes(null, "a", T0, T0.plus(Duration.ofHours(2)), 1, 3);
+
+            List<EpgSourceId> guides = List.of(guide.id(), other.id()).stream()
+                    .sorted(Comparator.comparing(EpgSourceId::toString))
+                    .toList();
+            assertThat(page)
+                    .extracting(EpgProgramme::title, EpgProgramme::sourceId)
+                    .containsExactly(
+                            org.assertj.core.groups.Tuple.tuple("Show 1", guides.get(1)),
+                            org.assertj.core.groups.Tuple.tuple("Show 2", guides.get(0)),
+                            org.assertj.core.groups.Tuple.tuple("Show 2", guides.get(1)));
+        }
+
+        @Test
         void a_failing_writer_leaves_the_previous_guide_untouched() {
             epg.replaceAllForSource(guide.id(), sink -> day("a", 5).forEach(sink::programme));
 
@@ -544,6 +605,20 @@ abstract class PersistenceContract {
 
             assertThat(deleted).isEqualTo(2);
             assertThat(epg.countProgrammes(guide.id())).isEqualTo(4);
+        }
+
+        @Test
+        void retention_keeps_the_rest_of_a_day_and_a_programme_ending_at_the_cutoff() {
+            epg.replaceAllForSource(guide.id(), sink -> day("a", 6).forEach(sink::programme));
+
+            long deleted = epg.deleteEndedBefore(T0.plus(Duration.ofMinutes(60)));
+
+            List<EpgProgramme> left = new ArrayList<>();
+            epg.forEachProgrammeBySource(guide.id(), Instant.EPOCH, T0.plus(Duration.ofDays(1)), left::add);
+            assertThat(deleted).isEqualTo(1);
+            assertThat(left)
+                    .extracting(EpgProgramme::title)
+                    .containsExactly("Show 1", "Show 2", "Show 3", "Show 4", "Show 5");
         }
 
         @Test

@@ -23,9 +23,10 @@ record StoredRows(Path database) {
     private static final String CHANNELS = "SELECT id, source_id, position, external_key, tvg_id, tvg_name, tvg_chno,"
             + " name, group_title, logo_url, stream_url, attributes FROM channel WHERE source_id = ?"
             + " ORDER BY position, id";
-    private static final String PROGRAMMES = "SELECT channel_id, start_at, stop_at, title, title_lang, sub_title,"
-            + " description, categories, icon_url, episode_xmltv_ns, episode_onscreen, rating, flags, extra_xml"
-            + " FROM epg_programme WHERE source_id = ? AND stop_at > ? AND start_at < ? ORDER BY channel_id, start_at";
+    // programmes are stored in blocks of a channel's day (#19): the floor reads the blocks' bytes, undecoded
+    private static final String PROGRAMMES = "SELECT channel_id, start_at, stop_at, programme_count, programmes"
+            + " FROM epg_programme_block WHERE source_id = ? AND stop_at > ? AND start_at < ? ORDER BY channel_id,"
+            + " start_at";
 
     void printBaseline(List<SourceId> sources, EpgSourceId guide, Instant from, Instant to) throws SQLException {
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + database)) {
@@ -56,7 +57,7 @@ record StoredRows(Path database) {
             query.setString(1, guide.toString());
             query.setLong(2, from.toEpochMilli());
             query.setLong(3, to.toEpochMilli());
-            return scan(query, 14, 2, 3);
+            return scan(query, 5, 2, 3, 4);
         }
     }
 
