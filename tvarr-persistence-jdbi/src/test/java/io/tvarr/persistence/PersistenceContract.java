@@ -18,9 +18,11 @@ import io.tvarr.domain.StorageException;
 import io.tvarr.domain.account.OutputUser;
 import io.tvarr.domain.account.OutputUserId;
 import io.tvarr.domain.channel.Channel;
+import io.tvarr.domain.channel.ChannelId;
 import io.tvarr.domain.channel.ChannelQuery;
 import io.tvarr.domain.channel.ChannelSink;
 import io.tvarr.domain.channel.GroupCount;
+import io.tvarr.domain.channel.StoredChannelKey;
 import io.tvarr.domain.epg.ChannelIdRange;
 import io.tvarr.domain.epg.EpgChannel;
 import io.tvarr.domain.epg.EpgProgramme;
@@ -321,6 +323,29 @@ abstract class PersistenceContract {
             List<Channel> read = new ArrayList<>();
             store.channels().forEachBySource(source.id(), read::add);
             assertThat(read).containsExactlyElementsOf(expected);
+        }
+
+        @Test
+        void the_keys_of_a_source_read_back_in_playlist_order_with_ids_handed_on() {
+            StreamSource source = storedSource("a");
+            StreamSource other = storedSource("b");
+            ChannelId handedOn = ChannelId.of(source.id(), "Das Erste|Das Erste");
+            List<Channel> stored = List.of(
+                    aChannel().from(source.id()).withKey("m3u:b").build(),
+                    aChannel().from(source.id()).withKey("m3u:a").build().withId(handedOn));
+            store.channels().replaceAllForSource(source.id(), sink -> stored.forEach(sink::accept));
+            store.channels()
+                    .replaceAllForSource(other.id(), sink -> channels(other, 3).forEach(sink::accept));
+
+            List<StoredChannelKey> keys = new ArrayList<>();
+            store.channels().forEachKeyBySource(source.id(), keys::add);
+
+            assertThat(keys)
+                    .containsExactly(
+                            new StoredChannelKey(
+                                    stored.get(0).id(), "m3u:b", stored.get(0).streamUrl()),
+                            new StoredChannelKey(
+                                    handedOn, "m3u:a", stored.get(1).streamUrl()));
         }
 
         @Test

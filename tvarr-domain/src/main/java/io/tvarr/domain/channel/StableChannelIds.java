@@ -1,5 +1,6 @@
 package io.tvarr.domain.channel;
 
+import io.tvarr.domain.source.SourceId;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -30,10 +31,15 @@ public final class StableChannelIds {
 
     /** Notes a channel stored before the refresh; call for each before the first {@link #assign}. */
     public void remember(Channel stored) {
+        remember(stored.sourceId(), StoredChannelKey.of(stored));
+    }
+
+    /** {@link #remember(Channel)} from the stored id, key and URL alone, for a channel of {@code source}. */
+    public void remember(SourceId source, StoredChannelKey stored) {
         if (!stored.externalKey().startsWith(M3U_KEY_PREFIX)) {
             legacyByUrl.putIfAbsent(stored.streamUrl(), stored.id());
             legacyByKey.putIfAbsent(stored.externalKey(), stored.id());
-        } else if (!stored.id().equals(ChannelId.of(stored.sourceId(), stored.externalKey()))) {
+        } else if (!stored.id().equals(ChannelId.of(source, stored.externalKey()))) {
             carried.put(stored.externalKey(), stored.id());
         }
     }

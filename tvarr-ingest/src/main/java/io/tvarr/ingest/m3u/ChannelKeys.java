@@ -1,8 +1,6 @@
 package io.tvarr.ingest.m3u;
 
 import io.tvarr.domain.channel.StableChannelIds;
-import java.util.HashSet;
-import java.util.Set;
 
 /**
  * Stable keys for playlist entries: {@code m3u:<tvg-id>|<stable part of the URL>} ({@link StreamLocation}). The name
@@ -14,7 +12,7 @@ import java.util.Set;
 final class ChannelKeys {
     static final String PREFIX = StableChannelIds.M3U_KEY_PREFIX;
 
-    private final Set<Long> seen = new HashSet<>();
+    private final SeenHashes seen = new SeenHashes();
 
     String keyFor(String tvgId, String url) {
         String base = PREFIX + tvgId + "|" + StreamLocation.stablePart(url);

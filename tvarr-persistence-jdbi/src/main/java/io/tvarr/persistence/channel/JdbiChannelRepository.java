@@ -7,6 +7,7 @@ import io.tvarr.domain.channel.ChannelId;
 import io.tvarr.domain.channel.ChannelQuery;
 import io.tvarr.domain.channel.ChannelSink;
 import io.tvarr.domain.channel.GroupCount;
+import io.tvarr.domain.channel.StoredChannelKey;
 import io.tvarr.domain.channel.port.out.ChannelRepository;
 import io.tvarr.domain.source.SourceId;
 import io.tvarr.persistence.sql.Database;
@@ -16,7 +17,6 @@ import io.tvarr.persistence.sql.Upserts;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -75,6 +75,18 @@ public final class JdbiChannelRepository implements ChannelRepository {
                         .bind("source", source.toString())
                         .setFetchSize(db.fetchSize())
                         .map((rs, ctx) -> map(rs)),
+                consumer);
+    }
+
+    @Override
+    public void forEachKeyBySource(SourceId source, Consumer<StoredChannelKey> consumer) {
+        db.stream(
+                h -> h.createQuery("SELECT id, external_key, stream_url FROM channel WHERE source_id = :source"
+                                + " ORDER BY position, id")
+                        .bind("source", source.toString())
+                        .setFetchSize(db.fetchSize())
+                        .map((rs, ctx) -> new StoredChannelKey(
+                                ChannelId.parse(text.text(rs, 1)), text.text(rs, 2), text.text(rs, 3))),
                 consumer);
     }
 
@@ -171,67 +183,92 @@ public final class JdbiChannelRepository implements ChannelRepository {
                 json.stringMap(text.utf8(rs, 12)));
     }
 
-    /** Collects channels into JDBC batches of the configured size; lives for one replace transaction. */
+    /**
+     * Collects channels into JDBC batches of the configured size on one prepared statement; lives for one replace
+     * transaction.
+     */
     private final class BatchWriter implements ChannelSink, AutoCloseable {
         private final Handle handle;
         private final SourceId source;
+        private final String sourceId;
         private final int batchSize = db.channelBatchSize();
-        private final List<Channel> pending = new ArrayList<>();
+        private @Nullable PreparedStatement statement;
+        private int pending;
         private long written;
 
         BatchWriter(Handle handle, SourceId source) {
             this.handle = handle;
             this.source = source;
+            this.sourceId = source.toString();
         }
 
+        /**
+         * Binds the channel to the batch. Plain JDBC here, not JDBI's named binding: at 100k channels per source,
+         * resolving argument types per value cost a quarter of the ingestion time.
+         */
         @Override
         public void accept(Channel channel) {
             if (!channel.sourceId().equals(source)) {
                 throw new IllegalArgumentException(
                         "channel " + channel.id() + ": belongs to source " + channel.sourceId() + ", not " + source);
             }
-            pending.add(channel);
-            if (pending.size() >= batchSize) {
+            try {
+                PreparedStatement s = statement();
+                s.setString(1, channel.id().toString());
+                s.setString(2, sourceId);
+                s.setInt(3, (int) written++);
+                s.setString(4, channel.externalKey());
+                s.setString(5, channel.tvgId());
+                s.setString(6, channel.tvgName());
+                s.setString(7, channel.tvgChno());
+                s.setString(8, channel.name());
+                s.setString(9, channel.group());
+                s.setString(10, channel.logoUrl());
+                s.setString(11, channel.streamUrl());
+                s.setString(12, channel.attributes().isEmpty() ? "{}" : json.write(channel.attributes()));
+                s.addBatch();
+            } catch (SQLException e) {
+                throw failure(e);
+            }
+            if (++pending >= batchSize) {
                 flush();
             }
         }
 
-        /**
-         * Writes the pending channels as one JDBC batch. Plain JDBC here, not JDBI's named binding: at 100k channels
-         * per source, resolving argument types per value cost a quarter of the ingestion time.
-         */
         void flush() {
-            if (pending.isEmpty()) {
+            if (pending == 0) {
                 return;
             }
-            try (PreparedStatement statement = handle.getConnection().prepareStatement(upsert)) {
-                String sourceId = source.toString();
-                for (Channel c : pending) {
-                    statement.setString(1, c.id().toString());
-                    statement.setString(2, sourceId);
-                    statement.setInt(3, (int) written++);
-                    statement.setString(4, c.externalKey());
-                    statement.setString(5, c.tvgId());
-                    statement.setString(6, c.tvgName());
-                    statement.setString(7, c.tvgChno());
-                    statement.setString(8, c.name());
-                    statement.setString(9, c.group());
-                    statement.setString(10, c.logoUrl());
-                    statement.setString(11, c.streamUrl());
-                    statement.setString(12, json.write(c.attributes()));
-                    statement.addBatch();
-                }
-                statement.executeBatch();
+            try {
+                statement().executeBatch();
             } catch (SQLException e) {
-                throw new StorageException(
-                        "channels of source " + source + ": could not be stored (" + e.getMessage() + ")", e);
+                throw failure(e);
             }
-            pending.clear();
+            pending = 0;
+        }
+
+        /** Prepared once per replace: SQLite compiles the statement anew on every prepare. */
+        private PreparedStatement statement() throws SQLException {
+            if (statement == null) {
+                statement = handle.getConnection().prepareStatement(upsert);
+            }
+            return statement;
+        }
+
+        private StorageException failure(SQLException e) {
+            return new StorageException(
+                    "channels of source " + source + ": could not be stored (" + e.getMessage() + ")", e);
         }
 
         @Override
         public void close() {
-            pending.clear();
+            if (statement != null) {
+                try {
+                    statement.close();
+                } catch (SQLException e) {
+                    // the transaction's outcome is decided elsewhere; a statement that fails to close changes none
+                }
+            }
         }
     }
 }

@@ -88,7 +88,7 @@ public final class ChannelIngestionService extends SourceIngestion<SourceId, Str
     private StableChannelIds storedIds(StreamSource source) {
         StableChannelIds ids = new StableChannelIds();
         if (source.kind() == SourceKind.M3U) {
-            channels.forEachBySource(source.id(), ids::remember);
+            channels.forEachKeyBySource(source.id(), stored -> ids.remember(source.id(), stored));
         }
         return ids;
     }

@@ -6,6 +6,7 @@ import io.tvarr.domain.channel.ChannelId;
 import io.tvarr.domain.channel.ChannelQuery;
 import io.tvarr.domain.channel.ChannelSink;
 import io.tvarr.domain.channel.GroupCount;
+import io.tvarr.domain.channel.StoredChannelKey;
 import io.tvarr.domain.source.SourceId;
 import java.util.List;
 import java.util.Optional;
@@ -26,6 +27,15 @@ public interface ChannelRepository {
 
     /** Feeds every channel of a source to the consumer in a stable order, holding no more than a batch. */
     void forEachBySource(SourceId source, Consumer<Channel> consumer);
+
+    /**
+     * Feeds the id, key and stream URL of every channel of a source to the consumer, in the order of
+     * {@link #forEachBySource}: what a refresh needs to hand ids on. Implementations should read only these columns;
+     * whole channels (their attributes decoded) cost several times more at 100k channels.
+     */
+    default void forEachKeyBySource(SourceId source, Consumer<StoredChannelKey> consumer) {
+        forEachBySource(source, channel -> consumer.accept(StoredChannelKey.of(channel)));
+    }
 
     Optional<Channel> findById(ChannelId id);
 
