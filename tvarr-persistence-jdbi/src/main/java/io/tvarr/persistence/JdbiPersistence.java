@@ -85,7 +85,9 @@ public final class JdbiPersistence implements AutoCloseable {
     private final DataSource dataSource;
     private final @Nullable HikariDataSource pool;
     private final Database db;
-    private final Flyway flyway;
+    /** Built when first needed: a start that finds the schema current ({@link BundledSchema}) never needs it. */
+    private @Nullable Flyway flyway;
+
     private final JsonColumns json = new JsonColumns();
     /**
      * Set once this process has seen the schema with nothing pending (it migrated, or found it current): the
@@ -104,13 +106,21 @@ public final class JdbiPersistence implements AutoCloseable {
                 settings.channelBatchSize(),
                 settings.programmeBatchSize(),
                 settings.fetchSize());
-        this.flyway = Flyway.configure()
-                // through SLF4J like the rest of tvarr, so an embedder without a binding hears nothing from it
-                .loggers("slf4j")
-                .dataSource(dataSource)
-                .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor.folder())
-                .failOnMissingLocations(true)
-                .load();
+    }
+
+    private synchronized Flyway flyway() {
+        if (flyway == null) {
+            flyway = Flyway.configure()
+                    // through SLF4J like the rest of tvarr, so an embedder without a binding hears nothing from it
+                    .loggers("slf4j")
+                    .dataSource(dataSource)
+                    .locations(
+                            "classpath:db/migration/common",
+                            "classpath:db/migration/" + db.vendor().folder())
+                    .failOnMissingLocations(true)
+                    .load();
+        }
+        return flyway;
     }
 
     /** Opens the pool; connects lazily and does not migrate. */
@@ -169,6 +179,7 @@ public final class JdbiPersistence implements AutoCloseable {
             } catch (IOException e) {
                 throw new StorageException("database.url: cannot create directory " + parent, e);
             }
+            SqliteTemplate.copyIfNew(Path.of(file), JdbiPersistence.class.getClassLoader());
         }
         // WAL lets readers run beside the one writer; IMMEDIATE transactions take the write lock up front so
         // two writers queue on busy_timeout instead of failing with SQLITE_BUSY mid-transaction.
@@ -181,10 +192,23 @@ public final class JdbiPersistence implements AutoCloseable {
         config.addDataSourceProperty("transaction_mode", "IMMEDIATE");
     }
 
-    /** Applies pending migrations. */
+    /**
+     * Applies pending migrations. A database whose history already holds exactly the migrations of this build is
+     * left alone without starting Flyway; any difference (or a build without the list of its migrations) is Flyway's
+     * to handle.
+     */
     public void migrate() {
+        var bundled = BundledSchema.of(db.vendor(), JdbiPersistence.class.getClassLoader());
+        if (bundled.isPresent() && bundled.get().isAppliedIn(dataSource)) {
+            schemaCurrent = true;
+            log.info(
+                    "database migrated vendor={} applied=0 version={}",
+                    db.vendor().folder(),
+                    bundled.get().latestVersion());
+            return;
+        }
         try {
-            var result = flyway.migrate();
+            var result = flyway().migrate();
             // Flyway names no target version when nothing was pending: then the schema's version is the initial one
             String version =
                     result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;
@@ -214,7 +238,7 @@ public final class JdbiPersistence implements AutoCloseable {
             return new Readiness(true, true, "ok");
         }
         try {
-            MigrationInfo[] pending = flyway.info().pending();
+            MigrationInfo[] pending = flyway().info().pending();
             schemaCurrent = pending.length == 0;
             return pending.length == 0
                     ? new Readiness(true, true, "ok")
@@ -332,7 +356,7 @@ public final class JdbiPersistence implements AutoCloseable {
 
     /** The whole store as rows, for backups and restores. */
     public StoreSnapshots snapshots() {
-        return new JdbcStoreSnapshots(dataSource, db.vendor(), flyway);
+        return new JdbcStoreSnapshots(dataSource, db.vendor(), flyway());
     }
 
     public AuditRepository audit() {
