@@ -356,7 +356,7 @@ public final class JdbiPersistence implements AutoCloseable {
 
     /** The whole store as rows, for backups and restores. */
     public StoreSnapshots snapshots() {
-        return new JdbcStoreSnapshots(dataSource, db.vendor(), flyway());
+        return new JdbcStoreSnapshots(dataSource, db.vendor(), this::flyway);
     }
 
     public AuditRepository audit() {
