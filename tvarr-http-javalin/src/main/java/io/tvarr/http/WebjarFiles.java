@@ -40,12 +40,12 @@ final class WebjarFiles implements ApiRoutes {
     private void serve(Context ctx) {
         String path = ctx.pathParam("path");
         String name = path.substring(path.lastIndexOf('/') + 1);
-        int dot = name.lastIndexOf('.');
-        InputStream file = isPlain(path) && dot > 0 ? loader.getResourceAsStream(ROOT + path) : null;
+        // only the kinds of file pages load: a folder ("5.34.1") or anything else is not served
+        String type = TYPES.get(name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT));
+        InputStream file = isPlain(path) && type != null ? loader.getResourceAsStream(ROOT + path) : null;
         if (file == null) {
             throw new NotFoundException("webjar file: '" + path + "' is not on the class path");
         }
-        String type = TYPES.getOrDefault(name.substring(dot + 1).toLowerCase(Locale.ROOT), "application/octet-stream");
         ctx.contentType(type).header("Cache-Control", "max-age=31622400").result(file);
     }
 
