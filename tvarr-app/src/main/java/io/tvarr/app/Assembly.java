@@ -17,6 +17,7 @@ import io.tvarr.domain.health.service.RecentHealth;
 import io.tvarr.domain.health.service.StreamHealthChecker;
 import io.tvarr.domain.health.service.StreamHealthService;
 import io.tvarr.domain.ingestion.service.ExclusiveIngestions;
+import io.tvarr.domain.logo.port.out.LogoFetcher;
 import io.tvarr.domain.logo.service.CachedLogos;
 import io.tvarr.domain.logo.service.LogoCatalogue;
 import io.tvarr.domain.logo.service.LogoDownloader;
@@ -180,7 +181,8 @@ final class Assembly {
         this.logoCatalogue = new LogoCatalogue(store.logos(), store.logoFailures(), logoFiles);
         this.logos = new LogoDownloader(
                 cachedLogos,
-                new HttpLogoFetcher(Duration.ofSeconds(5), Duration.ofSeconds(15), settings.userAgent),
+                onFirstFetch(
+                        () -> new HttpLogoFetcher(Duration.ofSeconds(5), Duration.ofSeconds(15), settings.userAgent)),
                 settings.logos,
                 background);
         this.logoUploads = new LogoUploader(cachedLogos, settings.logos);
@@ -327,6 +329,16 @@ final class Assembly {
      * Two guide readers per generation when the pool can give every job worker two connections and still serve
      * the API; otherwise concurrent generations would wait on each other's second connection.
      */
+    /**
+     * The logo fetcher is made when the first logo is fetched: its JDK client loads the TLS trust store and starts a
+     * thread, a noticeable part of every start (#19) that {@code tvarr generate} without logos never needs.
+     */
+    private static LogoFetcher onFirstFetch(Supplier<LogoFetcher> make) {
+        var made = new java.util.concurrent.atomic.AtomicReference<LogoFetcher>();
+        return (url, etag, lastModified, maxBytes) ->
+                made.updateAndGet(f -> f != null ? f : make.get()).fetch(url, etag, lastModified, maxBytes);
+    }
+
     private static int guideReaders(TvarrBuilder settings) {
         int needed = 2 * settings.jobs.workers() + 2;
         int pool = settings.database == null ? Integer.MAX_VALUE : settings.database.maxPoolSize();

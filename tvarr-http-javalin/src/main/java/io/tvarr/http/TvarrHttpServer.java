@@ -40,7 +40,6 @@ public final class TvarrHttpServer implements AutoCloseable {
         config.startup.showOldJavalinVersionWarning = false;
         config.concurrency.useVirtualThreads = Runtime.version().feature() >= 21;
         config.jsonMapper(new JavalinJackson(JsonMapping.create(), config.concurrency.useVirtualThreads));
-        config.staticFiles.enableWebjars();
         // logo uploads reach 2 MiB and API bodies stay far smaller; Javalin's default is 1 MB
         config.http.maxRequestSize = 4L * 1024 * 1024;
         config.jetty.host = settings.host();
@@ -82,6 +81,7 @@ public final class TvarrHttpServer implements AutoCloseable {
                 .findFirst()
                 .orElse(ErrorPage.NONE);
         ProblemResponses.register(config.routes, page);
+        new WebjarFiles(TvarrHttpServer.class.getClassLoader()).register(config.routes);
         routes.forEach(r -> r.register(config.routes));
     }
 

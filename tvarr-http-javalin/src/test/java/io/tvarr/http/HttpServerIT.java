@@ -394,5 +394,24 @@ class HttpServerIT {
             assertThat(get("/webjars/swagger-ui/5.34.1/swagger-ui-bundle.js").statusCode())
                     .isEqualTo(200);
         }
+
+        @Test
+        void a_webjar_file_has_its_type_and_may_be_kept_for_a_year() throws Exception {
+            HttpResponse<String> response = get("/webjars/swagger-ui/5.34.1/swagger-ui.css");
+
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("text/css"));
+            assertThat(response.headers().firstValue("Cache-Control")).contains("max-age=31622400");
+        }
+
+        @Test
+        void a_webjar_path_leaving_the_webjars_or_naming_nothing_is_not_found() throws Exception {
+            assertThat(get("/webjars/swagger-ui/5.34.1/nothing.js").statusCode())
+                    .isEqualTo(404);
+            assertThat(get("/webjars/swagger-ui/%2e%2e/%2e%2e/MANIFEST.MF").statusCode())
+                    .isEqualTo(404);
+            assertThat(get("/webjars/swagger-ui/5.34.1/").statusCode()).isEqualTo(404);
+        }
     }
 }

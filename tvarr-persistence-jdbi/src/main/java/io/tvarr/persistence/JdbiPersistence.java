@@ -73,10 +73,14 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.migration.JavaMigration;
 import org.jdbi.v3.core.Jdbi;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -92,7 +96,9 @@ public final class JdbiPersistence implements AutoCloseable {
     private final DataSource dataSource;
     private final @Nullable HikariDataSource pool;
     private final Database db;
-    private final Flyway flyway;
+    /** Built when first needed: a start that finds the schema current ({@link BundledSchema}) never needs it. */
+    private @Nullable Flyway flyway;
+
     private final JsonColumns json = new JsonColumns();
     /**
      * Set once this process has seen the schema with nothing pending (it migrated, or found it current): the
@@ -111,14 +117,34 @@ public final class JdbiPersistence implements AutoCloseable {
                 settings.channelBatchSize(),
                 settings.programmeBatchSize(),
                 settings.fetchSize());
-        this.flyway = Flyway.configure()
-                // through SLF4J like the rest of tvarr, so an embedder without a binding hears nothing from it
-                .loggers("slf4j")
-                .dataSource(dataSource)
-                .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor.folder())
-                .javaMigrations(new ProgrammeBlocksMigration(vendor))
-                .failOnMissingLocations(true)
-                .load();
+    }
+
+    /** The migrations written in Java, beside the SQL scripts of {@code db/migration}. */
+    static JavaMigration[] javaMigrations(Vendor vendor) {
+        return new JavaMigration[] {new ProgrammeBlocksMigration(vendor)};
+    }
+
+    /** The versions of {@link #javaMigrations}, as Flyway's history records them. */
+    static Set<String> javaMigrationVersions(Vendor vendor) {
+        return Arrays.stream(javaMigrations(vendor))
+                .map(migration -> migration.getVersion().getVersion())
+                .collect(Collectors.toSet());
+    }
+
+    private synchronized Flyway flyway() {
+        if (flyway == null) {
+            flyway = Flyway.configure()
+                    // through SLF4J like the rest of tvarr, so an embedder without a binding hears nothing from it
+                    .loggers("slf4j")
+                    .dataSource(dataSource)
+                    .locations(
+                            "classpath:db/migration/common",
+                            "classpath:db/migration/" + db.vendor().folder())
+                    .javaMigrations(javaMigrations(db.vendor()))
+                    .failOnMissingLocations(true)
+                    .load();
+        }
+        return flyway;
     }
 
     /** Opens the pool; connects lazily and does not migrate. */
@@ -182,6 +208,7 @@ public final class JdbiPersistence implements AutoCloseable {
             } catch (IOException e) {
                 throw new StorageException("database.url: cannot create directory " + parent, e);
             }
+            SqliteTemplate.copyIfNew(Path.of(file), JdbiPersistence.class.getClassLoader());
         }
         // WAL lets readers run beside the one writer; IMMEDIATE transactions take the write lock up front so
         // two writers queue on busy_timeout instead of failing with SQLITE_BUSY mid-transaction.
@@ -194,10 +221,24 @@ public final class JdbiPersistence implements AutoCloseable {
         config.addDataSourceProperty("transaction_mode", "IMMEDIATE");
     }
 
-    /** Applies pending migrations. */
+    /**
+     * Applies pending migrations. A database whose history already holds exactly the migrations of this build is
+     * left alone without starting Flyway; any difference (or a build without the list of its migrations) is Flyway's
+     * to handle.
+     */
     public void migrate() {
+        var bundled = BundledSchema.of(
+                db.vendor(), JdbiPersistence.class.getClassLoader(), javaMigrationVersions(db.vendor()));
+        if (bundled.isPresent() && bundled.get().isAppliedIn(dataSource)) {
+            schemaCurrent = true;
+            log.info(
+                    "database migrated vendor={} applied=0 version={}",
+                    db.vendor().folder(),
+                    bundled.get().latestVersion());
+            return;
+        }
         try {
-            var result = flyway.migrate();
+            var result = flyway().migrate();
             // Flyway names no target version when nothing was pending: then the schema's version is the initial one
             String version =
                     result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;
@@ -227,7 +268,7 @@ public final class JdbiPersistence implements AutoCloseable {
             return new Readiness(true, true, "ok");
         }
         try {
-            MigrationInfo[] pending = flyway.info().pending();
+            MigrationInfo[] pending = flyway().info().pending();
             schemaCurrent = pending.length == 0;
             return pending.length == 0
                     ? new Readiness(true, true, "ok")
@@ -360,7 +401,7 @@ public final class JdbiPersistence implements AutoCloseable {
 
     /** The whole store as rows, for backups and restores. */
     public StoreSnapshots snapshots() {
-        return new JdbcStoreSnapshots(dataSource, db.vendor(), flyway);
+        return new JdbcStoreSnapshots(dataSource, db.vendor(), this::flyway);
     }
 
     public AuditRepository audit() {

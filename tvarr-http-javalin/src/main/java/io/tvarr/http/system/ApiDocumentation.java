@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Serves the OpenAPI document that the annotation processor wrote into the jar at build time: as OpenAPI 3.1
@@ -28,15 +29,15 @@ public final class ApiDocumentation {
     private static final java.util.Set<String> OPEN_OPERATIONS =
             java.util.Set.of("/api/v1/auth/login", "/api/v1/auth/setup");
 
-    private final String openApi30;
-    private final String openApi;
+    /** Both forms of the document, written when first asked for: reading and rewriting it slowed every start. */
+    private record Documents(String openApi30, String openApi) {}
+
+    private final VersionInfo version;
     private final String swaggerUi;
+    private @Nullable Documents documents;
 
     public ApiDocumentation(VersionInfo version, String swaggerUiVersion) {
-        ObjectMapper mapper = new ObjectMapper();
-        ObjectNode document = withInfo(mapper, read(GENERATED), version);
-        this.openApi30 = write(mapper, document);
-        this.openApi = write(mapper, OpenApi31.convert(document));
+        this.version = version;
         this.swaggerUi = """
                 <!doctype html>
                 <html lang="en">
@@ -55,11 +56,20 @@ public final class ApiDocumentation {
     }
 
     void openApi(Context ctx) {
-        ctx.contentType("application/json").result(openApi);
+        ctx.contentType("application/json").result(documents().openApi());
     }
 
     void openApi30(Context ctx) {
-        ctx.contentType("application/json").result(openApi30);
+        ctx.contentType("application/json").result(documents().openApi30());
+    }
+
+    private synchronized Documents documents() {
+        if (documents == null) {
+            ObjectMapper mapper = new ObjectMapper();
+            ObjectNode document = withInfo(mapper, read(GENERATED), version);
+            documents = new Documents(write(mapper, document), write(mapper, OpenApi31.convert(document)));
+        }
+        return documents;
     }
 
     void swaggerUi(Context ctx) {

@@ -37,15 +37,16 @@ public final class HttpSourceFetcher implements SourceFetcher {
     private static final Logger log = LoggerFactory.getLogger(HttpSourceFetcher.class);
 
     private final FetchSettings settings;
-    private final HttpClient client;
+    /**
+     * Made on the first HTTP fetch: building a JDK client loads the default TLS context and its trust store and
+     * starts a selector thread, which a {@code tvarr generate} over local files never needs (#19).
+     */
+    private @Nullable HttpClient client;
+
     private final RetryPolicy<TimedBody> retry;
 
     public HttpSourceFetcher(FetchSettings settings) {
         this.settings = settings;
-        this.client = HttpClient.newBuilder()
-                .connectTimeout(settings.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
         this.retry = RetryPolicy.<TimedBody>builder()
                 .handleIf(HttpSourceFetcher::isTransient)
                 .withBackoff(settings.retryDelay(), settings.retryDelay().multipliedBy(8))
@@ -57,6 +58,16 @@ public final class HttpSourceFetcher implements SourceFetcher {
                                 ? "-"
                                 : e.getLastException().getMessage()))
                 .build();
+    }
+
+    private synchronized HttpClient client() {
+        if (client == null) {
+            client = HttpClient.newBuilder()
+                    .connectTimeout(settings.connectTimeout())
+                    .followRedirects(HttpClient.Redirect.NEVER)
+                    .build();
+        }
+        return client;
     }
 
     @Override
@@ -104,7 +115,7 @@ public final class HttpSourceFetcher implements SourceFetcher {
                     Redaction.redactUrl(url.toString()), settings.readTimeout(), settings.deadline(), startNanos);
             HttpResponse<InputStream> response;
             try {
-                response = client.send(request, info -> body);
+                response = client().send(request, info -> body);
             } catch (HttpTimeoutException e) {
                 throw new TransientFailure(Redaction.redactUrl(url.toString()) + ": timed out", e);
             } catch (IOException e) {

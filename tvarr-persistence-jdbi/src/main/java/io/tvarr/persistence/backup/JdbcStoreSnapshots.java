@@ -29,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -47,11 +48,17 @@ public final class JdbcStoreSnapshots implements StoreSnapshots {
 
     private final DataSource dataSource;
     private final Vendor vendor;
-    private final Flyway flyway;
+    /** Asked for only by a backup or a restore: building Flyway is a noticeable part of a start (#19). */
+    private final Supplier<Flyway> flyway;
+
     private final ObjectMapper mapper = new ObjectMapper();
     private final JsonFactory json = mapper.getFactory();
 
     public JdbcStoreSnapshots(DataSource dataSource, Vendor vendor, Flyway flyway) {
+        this(dataSource, vendor, () -> flyway);
+    }
+
+    public JdbcStoreSnapshots(DataSource dataSource, Vendor vendor, Supplier<Flyway> flyway) {
         this.dataSource = dataSource;
         this.vendor = vendor;
         this.flyway = flyway;
@@ -60,7 +67,7 @@ public final class JdbcStoreSnapshots implements StoreSnapshots {
     @Override
     public SchemaVersion schemaVersion() {
         try {
-            var current = flyway.info().current();
+            var current = flyway.get().info().current();
             if (current == null || current.getVersion() == null) {
                 throw new StorageException("backup: the database has no schema yet; start tvarr once to create it");
             }
@@ -192,7 +199,7 @@ public final class JdbcStoreSnapshots implements StoreSnapshots {
                     "restore: cannot drop the tables to rebuild schema " + archived + " (" + e.getMessage() + ")", e);
         }
         Flyway rebuild = Flyway.configure()
-                .configuration(flyway.getConfiguration())
+                .configuration(flyway.get().getConfiguration())
                 .target(MigrationVersion.fromVersion(archived.value()))
                 .load();
         try {
@@ -322,7 +329,7 @@ public final class JdbcStoreSnapshots implements StoreSnapshots {
             // after the connection is closed: SQLite's driver opens the next transaction right after a commit, and
             // would keep the write lock the migrations need
             try {
-                flyway.migrate();
+                flyway.get().migrate();
             } catch (FlywayException e) {
                 throw new StorageException(
                         "restore: rows restored, but migrating them to this tvarr's schema failed (" + e.getMessage()

@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Files fetched request by request with the player's byte range, within the provider's and host's limits and the
@@ -33,20 +34,29 @@ final class FileFetcher {
     /** The headers a player needs to seek, passed on as the upstream sent them. */
     private static final List<String> PASSED = List.of("Content-Length", "Content-Range", "Accept-Ranges");
 
-    private final HttpClient client;
+    private @Nullable HttpClient client;
+    private final Duration connectTimeout;
     private final Duration answerTimeout;
     private final ConnectionLimits limits;
     private final HostBreakers breakers;
     private final Map<String, Integer> holders = new HashMap<>();
 
     FileFetcher(Duration connectTimeout, Duration answerTimeout, ConnectionLimits limits, HostBreakers breakers) {
-        this.client = HttpClient.newBuilder()
-                .connectTimeout(connectTimeout)
-                .followRedirects(HttpClient.Redirect.NORMAL)
-                .build();
+        this.connectTimeout = connectTimeout;
         this.answerTimeout = answerTimeout;
         this.limits = limits;
         this.breakers = breakers;
+    }
+
+    /** Made on first use: a JDK client loads the TLS trust store and starts a thread, which slowed every start (#19). */
+    private synchronized HttpClient client() {
+        if (client == null) {
+            client = HttpClient.newBuilder()
+                    .connectTimeout(connectTimeout)
+                    .followRedirects(HttpClient.Redirect.NORMAL)
+                    .build();
+        }
+        return client;
     }
 
     RelayedFile fetch(StreamPlan plan, FileRequest request, String host) {
@@ -74,7 +84,7 @@ final class FileFetcher {
         }
         HttpResponse<InputStream> response;
         try {
-            response = client.send(builder.build(), HttpResponse.BodyHandlers.ofInputStream());
+            response = client().send(builder.build(), HttpResponse.BodyHandlers.ofInputStream());
         } catch (HttpTimeoutException e) {
             breakers.failed(host);
             throw new UpstreamException(where + ": no answer within " + answerTimeout.toSeconds() + " s", e);

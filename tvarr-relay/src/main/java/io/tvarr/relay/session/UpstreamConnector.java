@@ -64,7 +64,9 @@ final class UpstreamConnector implements UpstreamOpener, AutoCloseable {
     /** Apache's per-connection buffer: heads and chunk framing; large reads bypass it into the session's buffer. */
     private static final int READ_BUFFER_BYTES = 64 * 1024;
 
-    private final HttpClient client;
+    /** HLS only; made on first use. */
+    private @Nullable HttpClient client;
+
     private final CloseableHttpClient upstreams;
     private final ExecutorService waiting;
     private final Duration connectTimeout;
@@ -81,10 +83,6 @@ final class UpstreamConnector implements UpstreamOpener, AutoCloseable {
         if (tls != null) {
             pool.setTlsSocketStrategy(new DefaultClientTlsStrategy(tls));
         }
-        this.client = HttpClient.newBuilder()
-                .connectTimeout(connectTimeout)
-                .followRedirects(HttpClient.Redirect.NORMAL)
-                .build();
         this.upstreams = HttpClients.custom()
                 .setConnectionManager(pool.setConnectionFactory(socket -> {
                             ChunkCoalescingConnection connection =
@@ -129,9 +127,20 @@ final class UpstreamConnector implements UpstreamOpener, AutoCloseable {
         this.answerTimeout = answerTimeout;
     }
 
+    /** Made on first use: a JDK client loads the TLS trust store and starts a thread, which slowed every start (#19). */
+    private synchronized HttpClient client() {
+        if (client == null) {
+            client = HttpClient.newBuilder()
+                    .connectTimeout(connectTimeout)
+                    .followRedirects(HttpClient.Redirect.NORMAL)
+                    .build();
+        }
+        return client;
+    }
+
     /** An HLS playlist's text, fetched with the provider's headers over this connector's client. */
     String playlist(URI url, java.util.Map<String, String> headers) throws InterruptedException {
-        return new HlsFetcher(client, headers, answerTimeout).playlist(url);
+        return new HlsFetcher(client(), headers, answerTimeout).playlist(url);
     }
 
     /** The response body of a 200 answer; the caller closes it. */
@@ -424,7 +433,7 @@ final class UpstreamConnector implements UpstreamOpener, AutoCloseable {
             if (!playlist.stripLeading().startsWith("#EXTM3U")) {
                 throw new RefusedUpstreamException(where + ": announced as HLS but is not a playlist");
             }
-            HlsFetcher fetcher = new HlsFetcher(client, plan.headers(), answerTimeout);
+            HlsFetcher fetcher = new HlsFetcher(client(), plan.headers(), answerTimeout);
             return HlsStream.open(fetcher, uri, playlist, 0);
         }
         return body;
