@@ -8,7 +8,7 @@ import io.tvarr.domain.epg.port.in.SaveEpgSourceCommand;
 import io.tvarr.domain.epg.port.out.EpgSourceRepository;
 import io.tvarr.domain.job.port.out.CronSchedules;
 import io.tvarr.domain.source.MaskedSecrets;
-import io.tvarr.domain.source.service.SourceFiles;
+import io.tvarr.domain.source.port.in.KeepSourceFilesUseCase;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
@@ -20,10 +20,11 @@ public final class EpgSourceService implements ManageEpgSourcesUseCase {
     private final EpgSourceRepository sources;
     private final CronSchedules schedules;
     private final Clock clock;
-    private final SourceFiles files;
+    private final KeepSourceFilesUseCase files;
 
     /** @param files where uploaded files live: a source's own is deleted with it or when it points elsewhere */
-    public EpgSourceService(EpgSourceRepository sources, CronSchedules schedules, Clock clock, SourceFiles files) {
+    public EpgSourceService(
+            EpgSourceRepository sources, CronSchedules schedules, Clock clock, KeepSourceFilesUseCase files) {
         this.files = files;
         this.schedules = schedules;
         this.sources = sources;

@@ -8,7 +8,7 @@ import io.tvarr.domain.epg.port.in.SaveEpgSourceCommand;
 import io.tvarr.domain.epg.port.in.UploadGuideCommand;
 import io.tvarr.domain.epg.port.in.UploadGuideUseCase;
 import io.tvarr.domain.source.SourceFileKind;
-import io.tvarr.domain.source.service.SourceFiles;
+import io.tvarr.domain.source.port.in.KeepSourceFilesUseCase;
 import java.net.URI;
 import java.util.Locale;
 
@@ -18,9 +18,9 @@ import java.util.Locale;
  */
 public final class GuideUploads implements UploadGuideUseCase {
     private final ManageEpgSourcesUseCase guides;
-    private final SourceFiles files;
+    private final KeepSourceFilesUseCase files;
 
-    public GuideUploads(ManageEpgSourcesUseCase guides, SourceFiles files) {
+    public GuideUploads(ManageEpgSourcesUseCase guides, KeepSourceFilesUseCase files) {
         this.guides = guides;
         this.files = files;
     }

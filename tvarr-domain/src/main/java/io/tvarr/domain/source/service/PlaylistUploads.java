@@ -4,6 +4,7 @@ import io.tvarr.domain.ValidationException;
 import io.tvarr.domain.source.SourceFileKind;
 import io.tvarr.domain.source.SourceKind;
 import io.tvarr.domain.source.StreamSource;
+import io.tvarr.domain.source.port.in.KeepSourceFilesUseCase;
 import io.tvarr.domain.source.port.in.ManageStreamSourcesUseCase;
 import io.tvarr.domain.source.port.in.SaveStreamSourceCommand;
 import io.tvarr.domain.source.port.in.UploadPlaylistCommand;
@@ -16,9 +17,9 @@ import java.net.URI;
  */
 public final class PlaylistUploads implements UploadPlaylistUseCase {
     private final ManageStreamSourcesUseCase sources;
-    private final SourceFiles files;
+    private final KeepSourceFilesUseCase files;
 
-    public PlaylistUploads(ManageStreamSourcesUseCase sources, SourceFiles files) {
+    public PlaylistUploads(ManageStreamSourcesUseCase sources, KeepSourceFilesUseCase files) {
         this.sources = sources;
         this.files = files;
     }

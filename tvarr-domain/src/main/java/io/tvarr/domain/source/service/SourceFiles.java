@@ -2,6 +2,7 @@ package io.tvarr.domain.source.service;
 
 import io.tvarr.domain.ValidationException;
 import io.tvarr.domain.source.SourceFileKind;
+import io.tvarr.domain.source.port.in.KeepSourceFilesUseCase;
 import io.tvarr.domain.source.port.out.SourceFileStore;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
@@ -14,7 +15,7 @@ import java.util.zip.GZIPInputStream;
  * The rules of an uploaded playlist or guide: not empty, of its kind by its first bytes, no larger than the limit.
  * A file passing them is kept in the {@link SourceFileStore}; one failing them is never stored. Thread-safe.
  */
-public final class SourceFiles {
+public final class SourceFiles implements KeepSourceFilesUseCase {
     /** The default upload limit: 1 GiB, above the largest real guides (a few hundred MB uncompressed). */
     public static final long DEFAULT_MAX_BYTES = 1L << 30;
 
@@ -33,12 +34,7 @@ public final class SourceFiles {
         this.maxBytes = maxBytes;
     }
 
-    /**
-     * Checks and keeps an uploaded file; the caller owns and closes {@code content}.
-     *
-     * @return the kept file's {@code file:} URL
-     * @throws ValidationException naming the field {@code file}: empty, not of {@code kind}, or over the limit
-     */
+    @Override
     public URI store(SourceFileKind kind, InputStream content) {
         BufferedInputStream in = new BufferedInputStream(content, HEAD);
         byte[] head;
@@ -57,7 +53,7 @@ public final class SourceFiles {
         return store.store(kind.suffix(gzip), new CappedUpload(in, maxBytes));
     }
 
-    /** Deletes {@code url}'s file when it is a kept upload; any other URL is left alone. */
+    @Override
     public void release(URI url) {
         store.delete(url);
     }

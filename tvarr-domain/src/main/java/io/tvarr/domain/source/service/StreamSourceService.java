@@ -5,6 +5,7 @@ import io.tvarr.domain.job.port.out.CronSchedules;
 import io.tvarr.domain.source.MaskedSecrets;
 import io.tvarr.domain.source.SourceId;
 import io.tvarr.domain.source.StreamSource;
+import io.tvarr.domain.source.port.in.KeepSourceFilesUseCase;
 import io.tvarr.domain.source.port.in.ManageStreamSourcesUseCase;
 import io.tvarr.domain.source.port.in.SaveStreamSourceCommand;
 import io.tvarr.domain.source.port.out.StreamSourceRepository;
@@ -19,11 +20,11 @@ public final class StreamSourceService implements ManageStreamSourcesUseCase {
     private final StreamSourceRepository sources;
     private final CronSchedules schedules;
     private final Clock clock;
-    private final SourceFiles files;
+    private final KeepSourceFilesUseCase files;
 
     /** @param files where uploaded files live: a source's own is deleted with it or when it points elsewhere */
     public StreamSourceService(
-            StreamSourceRepository sources, CronSchedules schedules, Clock clock, SourceFiles files) {
+            StreamSourceRepository sources, CronSchedules schedules, Clock clock, KeepSourceFilesUseCase files) {
         this.files = files;
         this.schedules = schedules;
         this.sources = sources;
