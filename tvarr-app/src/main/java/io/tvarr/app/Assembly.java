@@ -9,6 +9,7 @@ import io.tvarr.domain.config.service.ConfigExporter;
 import io.tvarr.domain.config.service.ConfigParts;
 import io.tvarr.domain.epg.service.EpgSourceService;
 import io.tvarr.domain.epg.service.GuideBrowser;
+import io.tvarr.domain.epg.service.GuideUploads;
 import io.tvarr.domain.failover.service.ChannelStreamOrder;
 import io.tvarr.domain.failover.service.FailoverSettingsService;
 import io.tvarr.domain.filter.service.ExpressionPreviewer;
@@ -43,6 +44,8 @@ import io.tvarr.domain.relay.service.RelayProfileChoice;
 import io.tvarr.domain.relay.service.RelayProfileService;
 import io.tvarr.domain.relay.service.SharedConnectionLimits;
 import io.tvarr.domain.relay.service.TunerLimitedPlayback;
+import io.tvarr.domain.source.service.PlaylistUploads;
+import io.tvarr.domain.source.service.SourceFiles;
 import io.tvarr.domain.source.service.StreamSourceService;
 import io.tvarr.domain.system.service.ConfigurationInEffect;
 import io.tvarr.domain.system.service.WarningsService;
@@ -54,6 +57,7 @@ import io.tvarr.ingest.fetch.FetchSettings;
 import io.tvarr.ingest.logo.HttpLogoFetcher;
 import io.tvarr.persistence.JdbiPersistence;
 import io.tvarr.persistence.logo.FileLogoStore;
+import io.tvarr.persistence.source.DirectorySourceFileStore;
 import io.tvarr.pipeline.PipelineInputs;
 import io.tvarr.pipeline.PipelineSettings;
 import io.tvarr.pipeline.ProxyGenerator;
@@ -68,9 +72,12 @@ import io.tvarr.relay.ffmpeg.CodecProbe;
 import io.tvarr.relay.ffmpeg.ProcessFFmpeg;
 import io.tvarr.relay.ffmpeg.SystemHardwareDetector;
 import io.tvarr.relay.session.RelayHub;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -99,6 +106,8 @@ final class Assembly {
     final ExclusiveIngestions ingestions;
     final IngestionServices ingestion;
     final StreamSourceService sources;
+    final PlaylistUploads playlistUploads;
+    final GuideUploads guideUploads;
     final EpgSourceService guides;
     final ChannelBrowser channels;
     final ChannelDescriber channelDetails;
@@ -163,8 +172,12 @@ final class Assembly {
         this.cron = new CronUtilsSchedules(ZoneId.systemDefault());
         this.ingestions = new ExclusiveIngestions(store.ingestionStatus(), background, clock, settings.dropLimit);
         this.ingestion = IngestionServices.wire(fetchSettings(settings), store, ingestions, clock);
-        this.sources = new StreamSourceService(store.streamSources(), cron, clock);
-        this.guides = new EpgSourceService(store.epgSources(), cron, clock);
+        SourceFiles uploads =
+                new SourceFiles(new DirectorySourceFileStore(uploadDir(settings)), settings.maxUploadBytes);
+        this.sources = new StreamSourceService(store.streamSources(), cron, clock, uploads);
+        this.guides = new EpgSourceService(store.epgSources(), cron, clock, uploads);
+        this.playlistUploads = new PlaylistUploads(sources, uploads);
+        this.guideUploads = new GuideUploads(guides, uploads);
         this.channels = new ChannelBrowser(store.channels());
         this.channelDetails = new ChannelDescriber(store.channels(), store.epg(), clock);
         this.programmes = new GuideBrowser(store.epg(), clock);
@@ -345,13 +358,20 @@ final class Assembly {
         return pool >= needed ? PipelineSettings.defaultGuideReaders() : 1;
     }
 
+    /** Uploaded playlists and guides; their sources read them as {@code file:} URLs whatever allowed_dirs says. */
+    private static Path uploadDir(TvarrBuilder settings) {
+        return settings.dataDir.resolve("uploads").toAbsolutePath().normalize();
+    }
+
     private static FetchSettings fetchSettings(TvarrBuilder settings) {
+        List<Path> readable = new ArrayList<>(settings.allowedSourceDirs);
+        readable.add(uploadDir(settings));
         return new FetchSettings(
                 Duration.ofSeconds(10),
                 Duration.ofSeconds(60),
                 5,
                 settings.userAgent,
-                settings.allowedSourceDirs,
+                readable,
                 3,
                 Duration.ofSeconds(1));
     }

@@ -33,6 +33,11 @@ public enum ConfigKey {
             "sources.allowed_dirs",
             "",
             "comma-separated directories file: source URLs may read from; empty allows none"),
+    SOURCES_MAX_UPLOAD_BYTES(
+            "sources.max_upload_bytes",
+            "1073741824",
+            "largest playlist or guide file accepted as an upload from the web interface or the API, in bytes"
+                    + " (a gzip file counts compressed); uploads are kept under <data_dir>/uploads"),
     SOURCES_USER_AGENT("sources.user_agent", "tvarr/0.1", "User-Agent sent to providers unless a source sets its own"),
     SOURCES_MAX_DROP_PERCENT(
             "sources.max_drop_percent",

@@ -21,6 +21,7 @@ import io.tvarr.domain.config.port.in.ExportConfigUseCase;
 import io.tvarr.domain.epg.EpgSourceId;
 import io.tvarr.domain.epg.port.in.BrowseGuideUseCase;
 import io.tvarr.domain.epg.port.in.ManageEpgSourcesUseCase;
+import io.tvarr.domain.epg.port.in.UploadGuideUseCase;
 import io.tvarr.domain.failover.port.in.ManageFailoverUseCase;
 import io.tvarr.domain.filter.port.in.CheckExpressionUseCase;
 import io.tvarr.domain.filter.port.in.ManageFiltersUseCase;
@@ -62,6 +63,7 @@ import io.tvarr.domain.relay.port.in.StopRelaySessionUseCase;
 import io.tvarr.domain.source.SourceId;
 import io.tvarr.domain.source.port.in.ManageStreamSourcesUseCase;
 import io.tvarr.domain.source.port.in.TestXtreamAccountUseCase;
+import io.tvarr.domain.source.port.in.UploadPlaylistUseCase;
 import io.tvarr.domain.system.Health;
 import io.tvarr.domain.system.port.in.ListWarningsUseCase;
 import io.tvarr.domain.system.port.in.ShowConfigurationUseCase;
@@ -443,6 +445,16 @@ public final class Tvarr implements AutoCloseable {
     /** Downloads logos into the cache (checked by their first bytes, revalidated when stale). */
     public CacheLogosUseCase logos() {
         return parts.logos;
+    }
+
+    /** Keeps a playlist uploaded from a person's computer as a new M3U source's file, or an existing one's. */
+    public UploadPlaylistUseCase playlistUploads() {
+        return parts.playlistUploads;
+    }
+
+    /** Keeps an XMLTV guide (plain or gzip) uploaded from a person's computer as a guide source's file. */
+    public UploadGuideUseCase guideUploads() {
+        return parts.guideUploads;
     }
 
     /** Adds a logo of your own to the cache; use its URL in a mapping rule. */

@@ -14,6 +14,7 @@ import io.tvarr.http.auth.AuthRoutes;
 import io.tvarr.http.auth.LoginPages;
 import io.tvarr.http.config.ConfigRoutes;
 import io.tvarr.http.epg.EpgRoutes;
+import io.tvarr.http.epg.GuideUploadRoutes;
 import io.tvarr.http.filter.FilterRoutes;
 import io.tvarr.http.hdhr.HdHomeRunDiscovery;
 import io.tvarr.http.hdhr.HdHomeRunRoutes;
@@ -32,6 +33,7 @@ import io.tvarr.http.proxy.ProxyRoutes;
 import io.tvarr.http.relay.RelayProfileRoutes;
 import io.tvarr.http.relay.RelayRoutes;
 import io.tvarr.http.source.ChannelDetailRoutes;
+import io.tvarr.http.source.PlaylistUploadRoutes;
 import io.tvarr.http.source.SourceRoutes;
 import io.tvarr.http.source.StreamHealthRoutes;
 import io.tvarr.http.source.XtreamTestRoutes;
@@ -151,6 +153,8 @@ public final class TvarrApplication implements AutoCloseable {
                 // after SourceRoutes: /api/v1/channels/groups is matched before /api/v1/channels/{id}
                 new ChannelDetailRoutes(core.channelDetails()),
                 new XtreamTestRoutes(core.xtreamAccountTest()),
+                new PlaylistUploadRoutes(core.playlistUploads(), core.sourceIngestion()),
+                new GuideUploadRoutes(core.guideUploads(), core.guideIngestion()),
                 new EpgRoutes(core.guides(), core.guideIngestion(), core.programmes(), parts.clock),
                 new ProxyRoutes(core.proxies(), core.generation(), core.outputUsers(), core.outputAccess()),
                 new OutputAccessRoutes(core.proxies(), core.outputAccess()),
@@ -198,7 +202,9 @@ public final class TvarrApplication implements AutoCloseable {
                         core.xtreamAccountTest(),
                         core.configuration(),
                         core.streamHealth(),
-                        core.streamChecks())),
+                        core.streamChecks(),
+                        core.playlistUploads(),
+                        core.guideUploads())),
                 new OverridePages(core.proxies(), core.channelOverrides()),
                 new LogoPages(core.logoCatalogue(), core.logoRemoval()),
                 new ManualChannelPages(core.proxies(), core.manualChannels()),

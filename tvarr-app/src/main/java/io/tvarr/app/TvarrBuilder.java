@@ -7,6 +7,7 @@ import io.tvarr.domain.config.port.out.SecretVariables;
 import io.tvarr.domain.ingestion.DropLimit;
 import io.tvarr.domain.logo.LogoSettings;
 import io.tvarr.domain.proxy.TunerSettings;
+import io.tvarr.domain.source.service.SourceFiles;
 import io.tvarr.domain.system.ConfigSetting;
 import io.tvarr.persistence.DatabaseSettings;
 import io.tvarr.relay.RelaySettings;
@@ -42,6 +43,7 @@ public final class TvarrBuilder {
     Supplier<String> baseUrl = () -> "http://localhost:8080";
     final List<Path> allowedSourceDirs = new ArrayList<>();
     String userAgent = "tvarr/0.1";
+    long maxUploadBytes = SourceFiles.DEFAULT_MAX_BYTES;
     DropLimit dropLimit = DropLimit.DEFAULT;
     Duration generationWait = Duration.ofMinutes(5);
     LogoSettings logos = LogoSettings.DEFAULT;
@@ -121,6 +123,18 @@ public final class TvarrBuilder {
     public TvarrBuilder allowSourceDirectory(Path directory) {
         allowedSourceDirs.add(
                 Checks.requireNonNull(directory, "allowed_dir").toAbsolutePath().normalize());
+        return this;
+    }
+
+    /**
+     * The largest playlist or guide file accepted as an upload, in bytes (default 1 GiB). Uploads are kept under
+     * {@code <dataDir>/uploads}, which {@code file:} sources may always read.
+     */
+    public TvarrBuilder maxUploadBytes(long bytes) {
+        if (bytes < 1) {
+            throw new ValidationException("sources.max_upload_bytes: " + bytes + " (expected: 1 or more)");
+        }
+        this.maxUploadBytes = bytes;
         return this;
     }
 

@@ -30,6 +30,7 @@ public record TvarrConfig(
         DatabaseSettings database,
         boolean migrateOnStart,
         List<Path> allowedSourceDirs,
+        long maxUploadBytes,
         String userAgent,
         int maxDropPercent,
         Duration generationWait,
@@ -80,6 +81,7 @@ public record TvarrConfig(
                 .migrate(migrateOnStart)
                 .ffmpeg(ffmpegPath)
                 .userAgent(userAgent)
+                .maxUploadBytes(maxUploadBytes)
                 .maxDropPercent(maxDropPercent)
                 .generationWait(generationWait)
                 .logos(logos)
@@ -154,6 +156,7 @@ public record TvarrConfig(
                 database,
                 bool(values, ConfigKey.DATABASE_MIGRATE_ON_START),
                 allowed,
+                positiveLong(values, ConfigKey.SOURCES_MAX_UPLOAD_BYTES),
                 text(values, ConfigKey.SOURCES_USER_AGENT),
                 percent(values, ConfigKey.SOURCES_MAX_DROP_PERCENT),
                 Duration.ofSeconds(nonNegative(values, ConfigKey.PROXIES_GENERATION_WAIT_SECONDS)),
@@ -342,6 +345,20 @@ public record TvarrConfig(
         } catch (NumberFormatException e) {
             throw invalid(key, value, "a whole number");
         }
+    }
+
+    private static long positiveLong(Map<ConfigKey, String> values, ConfigKey key) {
+        String value = text(values, key);
+        long parsed;
+        try {
+            parsed = Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw invalid(key, value, "a whole number of bytes");
+        }
+        if (parsed < 1) {
+            throw invalid(key, value, "1 or more");
+        }
+        return parsed;
     }
 
     private static boolean bool(Map<ConfigKey, String> values, ConfigKey key) {

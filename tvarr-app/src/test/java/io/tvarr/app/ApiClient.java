@@ -153,6 +153,34 @@ final class ApiClient {
                 null);
     }
 
+    /** A PUT of a raw body such as an uploaded playlist. */
+    HttpResponse<String> putBytes(String path, String contentType, byte[] body) {
+        return send(
+                request(path)
+                        .header("Content-Type", contentType)
+                        .PUT(HttpRequest.BodyPublishers.ofByteArray(body))
+                        .build(),
+                null);
+    }
+
+    /** A POST of a multipart/form-data body holding one file in the field {@code file}, as a browser sends it. */
+    HttpResponse<String> postFile(String path, String fileName, byte[] content) {
+        String boundary = "tvarr-test-" + Long.toHexString(System.nanoTime());
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                        + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        return send(
+                request(path)
+                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .POST(HttpRequest.BodyPublishers.concat(
+                                HttpRequest.BodyPublishers.ofByteArray(head),
+                                HttpRequest.BodyPublishers.ofByteArray(content),
+                                HttpRequest.BodyPublishers.ofByteArray(tail)))
+                        .build(),
+                null);
+    }
+
     /** A POST of a text body of another type than JSON (a YAML document), checked against the document too. */
     HttpResponse<String> postText(String path, String contentType, String text) {
         return send(

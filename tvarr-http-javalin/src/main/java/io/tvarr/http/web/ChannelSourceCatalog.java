@@ -11,8 +11,12 @@ import io.tvarr.domain.source.SourceKind;
 import io.tvarr.domain.source.StreamSource;
 import io.tvarr.domain.source.port.in.ManageStreamSourcesUseCase;
 import io.tvarr.domain.source.port.in.SaveStreamSourceCommand;
+import io.tvarr.domain.source.port.in.UploadPlaylistCommand;
+import io.tvarr.domain.source.port.in.UploadPlaylistUseCase;
 import io.tvarr.http.EnumParam;
+import java.io.InputStream;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** Channel sources (M3U, Xtream) for the source pages. */
 final class ChannelSourceCatalog implements SourceCatalog {
@@ -20,12 +24,15 @@ final class ChannelSourceCatalog implements SourceCatalog {
     private final IngestSourceUseCase<SourceId> ingestion;
     private final ListStreamHealthUseCase health;
     private final ConfigureHealthChecksUseCase checks;
+    private final UploadPlaylistUseCase uploads;
 
     ChannelSourceCatalog(
             ManageStreamSourcesUseCase sources,
             IngestSourceUseCase<SourceId> ingestion,
             ListStreamHealthUseCase health,
-            ConfigureHealthChecksUseCase checks) {
+            ConfigureHealthChecksUseCase checks,
+            UploadPlaylistUseCase uploads) {
+        this.uploads = uploads;
         this.sources = sources;
         this.ingestion = ingestion;
         this.health = health;
@@ -71,9 +78,28 @@ final class ChannelSourceCatalog implements SourceCatalog {
     @Override
     public void update(String id, SourceForm form) {
         SourceId sourceId = SourceId.parse(id);
-        StreamSource stored = sources.get(sourceId);
-        // what the form does not show stays as it is
-        SaveStreamSourceCommand kept = new SaveStreamSourceCommand(
+        sources.update(sourceId, command(form, kept(sources.get(sourceId))));
+    }
+
+    @Override
+    public String upload(@Nullable String id, SourceForm form, InputStream file) {
+        SourceForm pointed = form.withUrl(UploadPlaylistCommand.STORED_FILE);
+        if (id == null) {
+            SaveStreamSourceCommand settings = command(pointed, SaveStreamSourceCommand.m3u("new", "file:/"));
+            return uploads.upload(new UploadPlaylistCommand(null, settings, file))
+                    .id()
+                    .toString();
+        }
+        SourceId sourceId = SourceId.parse(id);
+        SaveStreamSourceCommand settings = command(pointed, kept(sources.get(sourceId)));
+        return uploads.upload(new UploadPlaylistCommand(sourceId, settings, file))
+                .id()
+                .toString();
+    }
+
+    /** What the form does not show stays as it is. */
+    private static SaveStreamSourceCommand kept(StreamSource stored) {
+        return new SaveStreamSourceCommand(
                 stored.name(),
                 stored.kind(),
                 "file:/",
@@ -86,7 +112,6 @@ final class ChannelSourceCatalog implements SourceCatalog {
                 stored.xtreamOutput(),
                 stored.includeVod(),
                 stored.includeSeries());
-        sources.update(sourceId, command(form, kept));
     }
 
     @Override

@@ -6,19 +6,26 @@ import io.tvarr.domain.epg.EpgSourceId;
 import io.tvarr.domain.epg.EpgSourceKind;
 import io.tvarr.domain.epg.port.in.ManageEpgSourcesUseCase;
 import io.tvarr.domain.epg.port.in.SaveEpgSourceCommand;
+import io.tvarr.domain.epg.port.in.UploadGuideCommand;
+import io.tvarr.domain.epg.port.in.UploadGuideUseCase;
 import io.tvarr.domain.ingestion.IngestionStatus;
 import io.tvarr.domain.ingestion.port.in.IngestSourceUseCase;
 import io.tvarr.http.EnumParam;
+import java.io.InputStream;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** Guide sources (XMLTV, Xtream EPG) for the source pages. */
 final class GuideCatalog implements SourceCatalog {
     private final ManageEpgSourcesUseCase guides;
     private final IngestSourceUseCase<EpgSourceId> ingestion;
+    private final UploadGuideUseCase uploads;
 
-    GuideCatalog(ManageEpgSourcesUseCase guides, IngestSourceUseCase<EpgSourceId> ingestion) {
+    GuideCatalog(
+            ManageEpgSourcesUseCase guides, IngestSourceUseCase<EpgSourceId> ingestion, UploadGuideUseCase uploads) {
         this.guides = guides;
         this.ingestion = ingestion;
+        this.uploads = uploads;
     }
 
     @Override
@@ -46,8 +53,28 @@ final class GuideCatalog implements SourceCatalog {
     @Override
     public void update(String id, SourceForm form) {
         EpgSourceId guideId = EpgSourceId.parse(id);
-        EpgSource stored = guides.get(guideId);
-        SaveEpgSourceCommand kept = new SaveEpgSourceCommand(
+        guides.update(guideId, command(form, kept(guides.get(guideId))));
+    }
+
+    @Override
+    public String upload(@Nullable String id, SourceForm form, InputStream file) {
+        SourceForm pointed = form.withUrl(UploadGuideCommand.STORED_FILE);
+        if (id == null) {
+            SaveEpgSourceCommand settings = command(pointed, SaveEpgSourceCommand.xmltv("new", "file:/"));
+            return uploads.upload(new UploadGuideCommand(null, settings, file))
+                    .id()
+                    .toString();
+        }
+        EpgSourceId guideId = EpgSourceId.parse(id);
+        SaveEpgSourceCommand settings = command(pointed, kept(guides.get(guideId)));
+        return uploads.upload(new UploadGuideCommand(guideId, settings, file))
+                .id()
+                .toString();
+    }
+
+    /** The stored settings the form does not show. */
+    private static SaveEpgSourceCommand kept(EpgSource stored) {
+        return new SaveEpgSourceCommand(
                 stored.name(),
                 stored.kind(),
                 "file:/",
@@ -59,7 +86,6 @@ final class GuideCatalog implements SourceCatalog {
                 stored.timeShiftMinutes(),
                 stored.zone(),
                 stored.retention());
-        guides.update(guideId, command(form, kept));
     }
 
     @Override

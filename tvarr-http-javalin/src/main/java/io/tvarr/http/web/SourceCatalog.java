@@ -3,7 +3,9 @@ package io.tvarr.http.web;
 import io.tvarr.domain.NotFoundException;
 import io.tvarr.domain.health.HealthCheckSettings;
 import io.tvarr.domain.ingestion.IngestionStatus;
+import java.io.InputStream;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** One kind of source (channel sources or guides) seen through its use cases, by id as the pages carry it. */
 interface SourceCatalog {
@@ -17,6 +19,15 @@ interface SourceCatalog {
     String create(SourceForm form);
 
     void update(String id, SourceForm form);
+
+    /**
+     * Keeps an uploaded file and saves the form's settings reading it.
+     *
+     * @param id the source whose file is replaced; null for a new source
+     * @param file the upload, which the caller closes
+     * @return the source's id
+     */
+    String upload(@Nullable String id, SourceForm form, InputStream file);
 
     void delete(String id);
 

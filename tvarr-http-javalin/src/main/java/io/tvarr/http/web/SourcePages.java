@@ -3,10 +3,13 @@ package io.tvarr.http.web;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import io.javalin.http.UploadedFile;
 import io.tvarr.domain.ConflictException;
 import io.tvarr.domain.ValidationException;
 import io.tvarr.domain.job.ScheduledTarget;
 import io.tvarr.domain.job.port.in.ManageJobsUseCase;
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -72,7 +75,7 @@ final class SourcePages {
         SourceForm form = SourceForm.read(ctx);
         String id;
         try {
-            id = catalog.create(form);
+            id = save(ctx, form, null);
         } catch (ValidationException | ConflictException e) {
             form(ctx, 400, form, FormErrors.of(e, SourceForm.FIELDS), null);
             return;
@@ -118,12 +121,38 @@ final class SourcePages {
         catalog.get(id);
         SourceForm form = SourceForm.read(ctx);
         try {
-            catalog.update(id, form);
+            save(ctx, form, id);
         } catch (ValidationException | ConflictException e) {
             form(ctx, 400, form, FormErrors.of(e, SourceForm.FIELDS), id);
             return;
         }
         ctx.redirect(catalog.section().path() + "/" + id, HttpStatus.SEE_OTHER);
+    }
+
+    /**
+     * Saves the form: from the chosen file when the person chose to upload one, else from the URL. Editing without a
+     * new file keeps the file the source reads.
+     *
+     * @return the source's id
+     */
+    private String save(Context ctx, SourceForm form, @Nullable String id) {
+        UploadedFile file = form.uploads() && ctx.isMultipartFormData() ? ctx.uploadedFile("file") : null;
+        boolean chosen = file != null && !file.filename().isBlank();
+        if (form.uploads() && chosen) {
+            try (InputStream in = file.content()) {
+                return catalog.upload(id, form, in);
+            } catch (IOException e) {
+                throw new ValidationException("file: the upload could not be read (" + e.getMessage() + ")", e);
+            }
+        }
+        if (form.uploads() && id == null) {
+            throw new ValidationException("file: choose a file to upload (or read from a URL)");
+        }
+        if (id == null) {
+            return catalog.create(form);
+        }
+        catalog.update(id, form);
+        return id;
     }
 
     void refresh(Context ctx) {

@@ -37,12 +37,16 @@ public final class WebRoutes implements ApiRoutes, ErrorPage {
                         useCases.sources(),
                         useCases.sourceIngestion(),
                         useCases.streamHealth(),
-                        useCases.streamChecks()),
+                        useCases.streamChecks(),
+                        useCases.playlistUploads()),
                 useCases.jobs(),
                 templates,
                 assets);
         this.guides = new SourcePages(
-                new GuideCatalog(useCases.guides(), useCases.guideIngestion()), useCases.jobs(), templates, assets);
+                new GuideCatalog(useCases.guides(), useCases.guideIngestion(), useCases.guideUploads()),
+                useCases.jobs(),
+                templates,
+                assets);
         this.dashboard = new DashboardPage(sources, guides, useCases, templates, assets);
         this.proxies = new ProxyPages(useCases, templates, assets);
         this.channels = new ChannelsPage(useCases, templates, assets);

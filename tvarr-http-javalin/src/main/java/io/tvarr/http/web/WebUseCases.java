@@ -4,6 +4,7 @@ import io.tvarr.domain.channel.port.in.BrowseChannelsUseCase;
 import io.tvarr.domain.channel.port.in.DescribeChannelUseCase;
 import io.tvarr.domain.epg.EpgSourceId;
 import io.tvarr.domain.epg.port.in.ManageEpgSourcesUseCase;
+import io.tvarr.domain.epg.port.in.UploadGuideUseCase;
 import io.tvarr.domain.filter.port.in.CheckExpressionUseCase;
 import io.tvarr.domain.filter.port.in.ManageFiltersUseCase;
 import io.tvarr.domain.filter.port.in.PreviewExpressionUseCase;
@@ -21,6 +22,7 @@ import io.tvarr.domain.relay.port.in.ManageRelayProfilesUseCase;
 import io.tvarr.domain.source.SourceId;
 import io.tvarr.domain.source.port.in.ManageStreamSourcesUseCase;
 import io.tvarr.domain.source.port.in.TestXtreamAccountUseCase;
+import io.tvarr.domain.source.port.in.UploadPlaylistUseCase;
 import io.tvarr.domain.system.HealthCheck;
 import io.tvarr.domain.system.VersionInfo;
 import io.tvarr.domain.system.port.in.ListWarningsUseCase;
@@ -57,4 +59,6 @@ public record WebUseCases(
         TestXtreamAccountUseCase xtreamAccountTest,
         ShowConfigurationUseCase configuration,
         ListStreamHealthUseCase streamHealth,
-        ConfigureHealthChecksUseCase streamChecks) {}
+        ConfigureHealthChecksUseCase streamChecks,
+        UploadPlaylistUseCase playlistUploads,
+        UploadGuideUseCase guideUploads) {}

@@ -8,6 +8,8 @@ import io.tvarr.domain.epg.port.in.SaveEpgSourceCommand;
 import io.tvarr.domain.epg.port.out.EpgSourceRepository;
 import io.tvarr.domain.job.port.out.CronSchedules;
 import io.tvarr.domain.source.MaskedSecrets;
+import io.tvarr.domain.source.port.in.KeepSourceFilesUseCase;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -18,8 +20,12 @@ public final class EpgSourceService implements ManageEpgSourcesUseCase {
     private final EpgSourceRepository sources;
     private final CronSchedules schedules;
     private final Clock clock;
+    private final KeepSourceFilesUseCase files;
 
-    public EpgSourceService(EpgSourceRepository sources, CronSchedules schedules, Clock clock) {
+    /** @param files where uploaded files live: a source's own is deleted with it or when it points elsewhere */
+    public EpgSourceService(
+            EpgSourceRepository sources, CronSchedules schedules, Clock clock, KeepSourceFilesUseCase files) {
+        this.files = files;
         this.schedules = schedules;
         this.sources = sources;
         this.clock = clock;
@@ -40,13 +46,25 @@ public final class EpgSourceService implements ManageEpgSourcesUseCase {
         EpgSource existing = get(id);
         EpgSource source = build(id, command, existing, existing.createdAt(), clock.instant());
         sources.update(source);
+        if (!source.url().equals(existing.url())) {
+            releaseIfUnused(existing.url());
+        }
         return source;
     }
 
     @Override
     public void delete(EpgSourceId id) {
+        EpgSource existing = get(id);
         if (!sources.delete(id)) {
             throw new NotFoundException("epg source " + id + ": not found");
+        }
+        releaseIfUnused(existing.url());
+    }
+
+    /** An uploaded file belongs to the sources that read it: another source may have been pointed at it. */
+    private void releaseIfUnused(URI url) {
+        if (sources.findAll().stream().noneMatch(s -> s.url().equals(url))) {
+            files.release(url);
         }
     }
 

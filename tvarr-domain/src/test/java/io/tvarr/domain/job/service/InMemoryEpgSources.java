@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Guide sources in a map, in insertion order. */
-final class InMemoryEpgSources implements EpgSourceRepository {
+public final class InMemoryEpgSources implements EpgSourceRepository {
     private final Map<EpgSourceId, EpgSource> byId = new LinkedHashMap<>();
 
     @Override

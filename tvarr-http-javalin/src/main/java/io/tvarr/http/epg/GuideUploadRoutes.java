@@ -1,0 +1,130 @@
+package io.tvarr.http.epg;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.openapi.HttpMethod;
+import io.javalin.openapi.OpenApi;
+import io.javalin.openapi.OpenApiContent;
+import io.javalin.openapi.OpenApiParam;
+import io.javalin.openapi.OpenApiRequestBody;
+import io.javalin.openapi.OpenApiResponse;
+import io.tvarr.domain.ValidationException;
+import io.tvarr.domain.epg.EpgSource;
+import io.tvarr.domain.epg.EpgSourceId;
+import io.tvarr.domain.epg.port.in.UploadGuideCommand;
+import io.tvarr.domain.epg.port.in.UploadGuideUseCase;
+import io.tvarr.domain.ingestion.port.in.IngestSourceUseCase;
+import io.tvarr.http.ApiRoutes;
+import io.tvarr.http.UploadBodies;
+import io.tvarr.http.ingestion.IngestionEndpoints;
+import io.tvarr.http.problem.Problem;
+import io.tvarr.http.problem.ProblemResponses;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Set;
+
+/** XMLTV guides uploaded as files (plain or gzip): a new guide source reading one, or an existing one's replaced. */
+public final class GuideUploadRoutes implements ApiRoutes {
+    private static final String NEW = IngestionEndpoints.EPG_SOURCES + "/upload";
+    private static final String FILE = IngestionEndpoints.EPG_SOURCES + "/{id}/file";
+    private static final Set<String> TYPES =
+            Set.of("application/xml", "text/xml", "application/gzip", "application/x-gzip");
+
+    private final UploadGuideUseCase uploads;
+    private final IngestionEndpoints<EpgSourceId> ingestion;
+
+    public GuideUploadRoutes(UploadGuideUseCase uploads, IngestSourceUseCase<EpgSourceId> ingestion) {
+        this.uploads = uploads;
+        this.ingestion = new IngestionEndpoints<>(IngestionEndpoints.EPG_SOURCES, ingestion, EpgSourceId::parse);
+    }
+
+    @Override
+    public void register(RoutesConfig routes) {
+        routes.post(NEW, this::create);
+        routes.put(FILE, this::replace);
+    }
+
+    @OpenApi(
+            path = NEW,
+            methods = HttpMethod.POST,
+            summary = "Add an XMLTV guide source reading an uploaded guide (raw body, or multipart field 'file'; gzip"
+                    + " too), kept under <data_dir>/uploads; at most sources.max_upload_bytes",
+            tags = "epg",
+            queryParams = {
+                @OpenApiParam(name = "name", required = true, description = "the new guide source's name"),
+                @OpenApiParam(name = "ingest", type = Boolean.class, description = IngestionEndpoints.INGEST_NOW)
+            },
+            requestBody =
+                    @OpenApiRequestBody(
+                            content = {
+                                @OpenApiContent(type = "application/xml"),
+                                @OpenApiContent(type = "text/xml"),
+                                @OpenApiContent(type = "application/gzip"),
+                                @OpenApiContent(type = "multipart/form-data")
+                            }),
+            responses = {
+                @OpenApiResponse(status = "201", content = @OpenApiContent(from = EpgSourceView.class)),
+                @OpenApiResponse(
+                        status = "400",
+                        content = @OpenApiContent(from = Problem.class, mimeType = ProblemResponses.CONTENT_TYPE)),
+                @OpenApiResponse(
+                        status = "415",
+                        content = @OpenApiContent(from = Problem.class, mimeType = ProblemResponses.CONTENT_TYPE))
+            })
+    void create(Context ctx) {
+        String name = ctx.queryParam("name");
+        if (name == null || name.isBlank()) {
+            throw new ValidationException("name: required (the query parameter name of the new source)");
+        }
+        EpgSource created;
+        try (InputStream guide = UploadBodies.open(ctx, TYPES)) {
+            created = uploads.upload(UploadGuideCommand.newSource(name, guide));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ingestion.startIfAsked(ctx, created.id());
+        ctx.status(201).json(EpgSourceView.of(created));
+    }
+
+    @OpenApi(
+            path = FILE,
+            methods = HttpMethod.PUT,
+            summary = "Replace an XMLTV guide source's file with an uploaded one (raw body, or multipart field 'file';"
+                    + " gzip too); the previous upload is deleted",
+            tags = "epg",
+            pathParams = @OpenApiParam(name = "id", required = true),
+            queryParams =
+                    @OpenApiParam(name = "ingest", type = Boolean.class, description = IngestionEndpoints.INGEST_NOW),
+            requestBody =
+                    @OpenApiRequestBody(
+                            content = {
+                                @OpenApiContent(type = "application/xml"),
+                                @OpenApiContent(type = "text/xml"),
+                                @OpenApiContent(type = "application/gzip"),
+                                @OpenApiContent(type = "multipart/form-data")
+                            }),
+            responses = {
+                @OpenApiResponse(status = "200", content = @OpenApiContent(from = EpgSourceView.class)),
+                @OpenApiResponse(
+                        status = "400",
+                        content = @OpenApiContent(from = Problem.class, mimeType = ProblemResponses.CONTENT_TYPE)),
+                @OpenApiResponse(
+                        status = "404",
+                        content = @OpenApiContent(from = Problem.class, mimeType = ProblemResponses.CONTENT_TYPE)),
+                @OpenApiResponse(
+                        status = "415",
+                        content = @OpenApiContent(from = Problem.class, mimeType = ProblemResponses.CONTENT_TYPE))
+            })
+    void replace(Context ctx) {
+        EpgSourceId id = EpgSourceId.parse(ctx.pathParam("id"));
+        EpgSource replaced;
+        try (InputStream guide = UploadBodies.open(ctx, TYPES)) {
+            replaced = uploads.upload(UploadGuideCommand.replace(id, guide));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ingestion.startIfAsked(ctx, replaced.id());
+        ctx.json(EpgSourceView.of(replaced));
+    }
+}
