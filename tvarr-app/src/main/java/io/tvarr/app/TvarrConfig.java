@@ -121,7 +121,8 @@ public record TvarrConfig(
                 integer(values, ConfigKey.SERVER_PORT),
                 origins,
                 bool(values, ConfigKey.SERVER_ACCESS_LOG),
-                trustedProxies(values.get(ConfigKey.SERVER_TRUSTED_PROXIES)));
+                trustedProxies(values.get(ConfigKey.SERVER_TRUSTED_PROXIES)),
+                positiveLong(values, ConfigKey.SOURCES_MAX_UPLOAD_BYTES));
         DatabaseSettings database = new DatabaseSettings(
                 url,
                 values.get(ConfigKey.DATABASE_USERNAME),

@@ -184,6 +184,19 @@ class UploadApiIT {
         }
 
         @Test
+        void a_multipart_upload_over_the_limit_is_cut_off_as_it_arrives_and_names_the_limit() throws IOException {
+            byte[] large = bytes(PLAYLIST + "#".repeat(LIMIT * 64));
+
+            HttpResponse<String> refused = api.postFile("/api/v1/sources/stream/upload?name=Sofa", "list.m3u", large);
+
+            assertThat(refused.statusCode()).isEqualTo(413);
+            assertThat(detail(refused))
+                    .isEqualTo("file: larger than the upload limit of 4096 bytes (sources.max_upload_bytes)");
+            assertThat(files()).isEmpty();
+            assertThat(json.readTree(api.get("/api/v1/sources/stream").body())).isEmpty();
+        }
+
+        @Test
         void an_empty_upload_is_refused() throws IOException {
             HttpResponse<String> refused =
                     api.postFile("/api/v1/sources/stream/upload?name=Sofa", "list.m3u", new byte[0]);

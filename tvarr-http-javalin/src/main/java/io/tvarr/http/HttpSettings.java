@@ -12,12 +12,29 @@ import java.util.List;
  * @param trustedProxies reverse proxies whose {@code X-Forwarded-For} names the client; empty trusts none
  */
 public record HttpSettings(
-        String host, int port, List<String> corsOrigins, boolean accessLog, List<CidrRange> trustedProxies) {
+        String host,
+        int port,
+        List<String> corsOrigins,
+        boolean accessLog,
+        List<CidrRange> trustedProxies,
+        long maxUploadBytes) {
+    /** The largest file a multipart request may carry unless configured: 1 GiB. */
+    public static final long DEFAULT_MAX_UPLOAD_BYTES = 1L << 30;
+
     public HttpSettings {
         host = Checks.requireText(host, "server.host");
         Checks.requireRange(port, 0, 65535, "server.port");
         corsOrigins = List.copyOf(corsOrigins);
         trustedProxies = List.copyOf(trustedProxies);
+        if (maxUploadBytes < 1) {
+            throw new IllegalArgumentException("sources.max_upload_bytes: must be at least 1, was " + maxUploadBytes);
+        }
+    }
+
+    /** Settings with the default upload limit. */
+    public HttpSettings(
+            String host, int port, List<String> corsOrigins, boolean accessLog, List<CidrRange> trustedProxies) {
+        this(host, port, corsOrigins, accessLog, trustedProxies, DEFAULT_MAX_UPLOAD_BYTES);
     }
 
     /** Settings that trust no reverse proxy: the socket's peer is the client. */

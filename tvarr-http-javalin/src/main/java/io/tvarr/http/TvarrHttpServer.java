@@ -2,6 +2,7 @@ package io.tvarr.http;
 
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
+import io.javalin.config.SizeUnit;
 import io.javalin.json.JavalinJackson;
 import io.javalin.router.Endpoint;
 import io.javalin.util.JavalinBindException;
@@ -42,6 +43,8 @@ public final class TvarrHttpServer implements AutoCloseable {
         config.jsonMapper(new JavalinJackson(JsonMapping.create(), config.concurrency.useVirtualThreads));
         // logo uploads reach 2 MiB and API bodies stay far smaller; Javalin's default is 1 MB
         config.http.maxRequestSize = 4L * 1024 * 1024;
+        // a multipart file over the upload limit is cut off while it arrives instead of landing whole on disk first
+        config.jetty.multipartConfig.maxFileSize(settings.maxUploadBytes(), SizeUnit.BYTES);
         config.jetty.host = settings.host();
         config.jetty.port = settings.port();
         if (!settings.corsOrigins().isEmpty()) {

@@ -80,6 +80,11 @@ public final class ProblemResponses {
             ProblemType type = ProblemType.forStatus(e.getStatus());
             answer.send(ctx, type, e.getStatus(), e.getMessage());
         });
+        routes.exception(
+                jakarta.servlet.ServletException.class,
+                (e, ctx) -> MultipartRefusals.of(e)
+                        .ifPresentOrElse(
+                                refusal -> answer.send(ctx, refusal.type(), refusal.detail()), () -> internal(e, ctx)));
         routes.exception(Exception.class, ProblemResponses::internal);
         routes.error(404, ctx -> {
             if (!isAnswered(ctx)) {

@@ -1,6 +1,5 @@
 package io.tvarr.domain.source.service;
 
-import io.tvarr.domain.ValidationException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -46,8 +45,7 @@ final class CappedUpload extends FilterInputStream {
     private void counted(long n) {
         read += n;
         if (read > maxBytes) {
-            throw new ValidationException(
-                    "file: larger than the upload limit of " + size(maxBytes) + " (sources.max_upload_bytes)");
+            throw SourceFiles.tooLarge(maxBytes);
         }
     }
 
