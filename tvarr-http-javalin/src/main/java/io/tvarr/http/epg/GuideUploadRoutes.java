@@ -69,6 +69,9 @@ public final class GuideUploadRoutes implements ApiRoutes {
                         status = "400",
                         content = @OpenApiContent(from = Problem.class, mimeType = ProblemResponses.CONTENT_TYPE)),
                 @OpenApiResponse(
+                        status = "413",
+                        content = @OpenApiContent(from = Problem.class, mimeType = ProblemResponses.CONTENT_TYPE)),
+                @OpenApiResponse(
                         status = "415",
                         content = @OpenApiContent(from = Problem.class, mimeType = ProblemResponses.CONTENT_TYPE))
             })
@@ -111,6 +114,9 @@ public final class GuideUploadRoutes implements ApiRoutes {
                         content = @OpenApiContent(from = Problem.class, mimeType = ProblemResponses.CONTENT_TYPE)),
                 @OpenApiResponse(
                         status = "404",
+                        content = @OpenApiContent(from = Problem.class, mimeType = ProblemResponses.CONTENT_TYPE)),
+                @OpenApiResponse(
+                        status = "413",
                         content = @OpenApiContent(from = Problem.class, mimeType = ProblemResponses.CONTENT_TYPE)),
                 @OpenApiResponse(
                         status = "415",

@@ -73,6 +73,9 @@ public final class PlaylistUploadRoutes implements ApiRoutes {
                         status = "400",
                         content = @OpenApiContent(from = Problem.class, mimeType = ProblemResponses.CONTENT_TYPE)),
                 @OpenApiResponse(
+                        status = "413",
+                        content = @OpenApiContent(from = Problem.class, mimeType = ProblemResponses.CONTENT_TYPE)),
+                @OpenApiResponse(
                         status = "415",
                         content = @OpenApiContent(from = Problem.class, mimeType = ProblemResponses.CONTENT_TYPE))
             })
@@ -115,6 +118,9 @@ public final class PlaylistUploadRoutes implements ApiRoutes {
                         content = @OpenApiContent(from = Problem.class, mimeType = ProblemResponses.CONTENT_TYPE)),
                 @OpenApiResponse(
                         status = "404",
+                        content = @OpenApiContent(from = Problem.class, mimeType = ProblemResponses.CONTENT_TYPE)),
+                @OpenApiResponse(
+                        status = "413",
                         content = @OpenApiContent(from = Problem.class, mimeType = ProblemResponses.CONTENT_TYPE)),
                 @OpenApiResponse(
                         status = "415",
