@@ -74,6 +74,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
@@ -96,6 +97,8 @@ public final class JdbiPersistence implements AutoCloseable {
     private final DataSource dataSource;
     private final @Nullable HikariDataSource pool;
     private final Database db;
+    /** A new database file that {@link #migrate} may start from the build's template; none for attached pools. */
+    private final Optional<Path> newSqliteFile;
     /** Built when first needed: a start that finds the schema current ({@link BundledSchema}) never needs it. */
     private @Nullable Flyway flyway;
 
@@ -111,6 +114,7 @@ public final class JdbiPersistence implements AutoCloseable {
             DataSource dataSource, @Nullable HikariDataSource pool, Vendor vendor, DatabaseSettings settings) {
         this.dataSource = dataSource;
         this.pool = pool;
+        this.newSqliteFile = pool == null ? Optional.empty() : sqliteFile(settings.url());
         this.db = new Database(
                 Jdbi.create(dataSource),
                 vendor,
@@ -197,18 +201,28 @@ public final class JdbiPersistence implements AutoCloseable {
         return new JdbiPersistence(dataSource, null, vendor, DatabaseSettings.of(url));
     }
 
-    private static void prepareSqlite(String url, Duration busyTimeout, HikariConfig config) {
+    /** The file of a plain {@code jdbc:sqlite:FILE} URL; empty for memory, {@code file:} URIs and other vendors. */
+    private static Optional<Path> sqliteFile(String url) {
+        if (!url.startsWith("jdbc:sqlite:")) {
+            return Optional.empty();
+        }
         String file = url.substring("jdbc:sqlite:".length());
         int query = file.indexOf('?');
         file = query < 0 ? file : file.substring(0, query);
-        if (!file.isEmpty() && !file.startsWith(":memory:") && !file.startsWith("file:")) {
-            Path parent = Path.of(file).toAbsolutePath().getParent();
+        return file.isEmpty() || file.startsWith(":memory:") || file.startsWith("file:")
+                ? Optional.empty()
+                : Optional.of(Path.of(file));
+    }
+
+    private static void prepareSqlite(String url, Duration busyTimeout, HikariConfig config) {
+        Optional<Path> file = sqliteFile(url);
+        if (file.isPresent()) {
+            Path parent = file.get().toAbsolutePath().getParent();
             try {
                 Files.createDirectories(parent);
             } catch (IOException e) {
                 throw new StorageException("database.url: cannot create directory " + parent, e);
             }
-            SqliteTemplate.copyIfNew(Path.of(file), JdbiPersistence.class.getClassLoader());
         }
         // WAL lets readers run beside the one writer; IMMEDIATE transactions take the write lock up front so
         // two writers queue on busy_timeout instead of failing with SQLITE_BUSY mid-transaction.
@@ -227,6 +241,9 @@ public final class JdbiPersistence implements AutoCloseable {
      * to handle.
      */
     public void migrate() {
+        // only a migration may give a new database its schema: with database.migrate_on_start off it stays empty
+        // (and /readyz says migrations are pending) until the admin migrates
+        newSqliteFile.ifPresent(file -> SqliteTemplate.copyIfNew(file, JdbiPersistence.class.getClassLoader()));
         var bundled = BundledSchema.of(
                 db.vendor(), JdbiPersistence.class.getClassLoader(), javaMigrationVersions(db.vendor()));
         if (bundled.isPresent() && bundled.get().isAppliedIn(dataSource)) {
