@@ -1,10 +1,12 @@
 package io.tvarr.bench.process;
 
+import io.tvarr.app.SystemClock;
 import io.tvarr.bench.ServeProcess;
 import io.tvarr.bench.WorkDirectory;
 import io.tvarr.bench.XmltvGuideFile;
 import io.tvarr.bench.pipeline.PlaylistFile;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -25,6 +27,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class ServeMemoryBench {
     private static final long GOAL_MB = 300;
+    private static final Clock CLOCK = SystemClock.utc();
 
     private ServeMemoryBench() {}
 
@@ -44,7 +47,7 @@ public final class ServeMemoryBench {
                             Duration.ofMinutes(30),
                             Duration.ofMinutes(60),
                             "A programme of the bench's guide.")
-                    .write(guide, Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(6)));
+                    .write(guide, CLOCK.instant().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(6)));
             long floorKb = WholeProcessBench.peakKb(
                     List.of(
                             "java",
@@ -61,29 +64,29 @@ public final class ServeMemoryBench {
                     guideChannels,
                     String.join(" ", command));
             List<String> lines = new ArrayList<>();
-            Instant started = Instant.now();
+            Instant started = CLOCK.instant();
             try (ServeProcess serve = ServeProcess.start("serve", command, work);
                     Sampler sampler = new Sampler(serve)) {
                 lines.add(sampler.phase("start until ready", started));
-                Instant phase = Instant.now();
+                Instant phase = CLOCK.instant();
                 String source = ServeProcess.id(serve.post(
                         "/api/v1/sources/stream",
                         "{\"name\":\"bench\",\"kind\":\"m3u\",\"url\":\"" + playlist.toUri() + "\"}"));
                 serve.ingest("/api/v1/sources/stream/" + source, 1800);
                 lines.add(sampler.phase("playlist refreshed", phase));
-                phase = Instant.now();
+                phase = CLOCK.instant();
                 String epg = ServeProcess.id(serve.post(
                         "/api/v1/sources/epg",
                         "{\"name\":\"bench\",\"kind\":\"xmltv\",\"url\":\"" + guide.toUri() + "\"}"));
                 serve.ingest("/api/v1/sources/epg/" + epg, 1800);
                 lines.add(sampler.phase("guide refreshed", phase));
-                phase = Instant.now();
+                phase = CLOCK.instant();
                 String proxy = ServeProcess.id(serve.post(
                         "/api/v1/proxies",
                         "{\"name\":\"bench\",\"sources\":[\"" + source + "\"],\"epgSources\":[\"" + epg + "\"]}"));
                 serve.post("/api/v1/proxies/" + proxy + "/regenerate", "");
                 lines.add(sampler.phase("proxy generated", phase));
-                phase = Instant.now();
+                phase = CLOCK.instant();
                 // idle as a server is between refreshes: what the heap gives back shows after a while, not at once
                 Thread.sleep(30_000);
                 lines.add(sampler.phase("idle 30 s", phase));
@@ -130,7 +133,7 @@ public final class ServeMemoryBench {
                     Locale.ROOT,
                     "%-20s %8.1f s   peak %5d MB   at its end %5d MB   %s",
                     name,
-                    Duration.between(since, Instant.now()).toMillis() / 1000.0,
+                    Duration.between(since, CLOCK.instant()).toMillis() / 1000.0,
                     peak / 1024,
                     now / 1024,
                     peak / 1024 <= GOAL_MB ? "within the goal" : "OVER the goal");

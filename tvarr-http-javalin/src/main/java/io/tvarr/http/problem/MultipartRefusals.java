@@ -1,6 +1,6 @@
 package io.tvarr.http.problem;
 
-import io.tvarr.domain.source.service.SourceFiles;
+import io.tvarr.domain.source.UploadLimit;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,7 +28,7 @@ final class MultipartRefusals {
             if (limit.find()) {
                 return Optional.of(new Refusal(
                         ProblemType.CONTENT_TOO_LARGE,
-                        SourceFiles.tooLarge(Long.parseLong(limit.group(1))).getMessage()));
+                        UploadLimit.exceeded(Long.parseLong(limit.group(1))).getMessage()));
             }
         }
         return badMessage == null

@@ -1,14 +1,12 @@
 package io.tvarr.domain.source.service;
 
+import io.tvarr.domain.source.UploadLimit;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
 /** An upload that fails as it is read past the limit, so an oversized file is refused without being kept whole. */
 final class CappedUpload extends FilterInputStream {
-    private static final long GIB = 1L << 30;
-    private static final long MIB = 1L << 20;
-
     private final long maxBytes;
     private long read;
 
@@ -45,17 +43,7 @@ final class CappedUpload extends FilterInputStream {
     private void counted(long n) {
         read += n;
         if (read > maxBytes) {
-            throw SourceFiles.tooLarge(maxBytes);
+            throw UploadLimit.exceeded(maxBytes);
         }
-    }
-
-    static String size(long bytes) {
-        if (bytes % GIB == 0) {
-            return bytes / GIB + " GiB";
-        }
-        if (bytes % MIB == 0) {
-            return bytes / MIB + " MiB";
-        }
-        return bytes + " bytes";
     }
 }

@@ -22,15 +22,6 @@ public final class SourceFiles implements KeepSourceFilesUseCase {
     /** Enough of the file to tell its kind, even after an XML declaration, a doctype and comments. */
     private static final int HEAD = 8192;
 
-    /**
-     * The refusal of a file over the upload limit, the same whoever notices it first: this service while it reads, or
-     * the web server cutting off a multipart body.
-     */
-    public static ValidationException tooLarge(long maxBytes) {
-        return new ValidationException(
-                "file: larger than the upload limit of " + CappedUpload.size(maxBytes) + " (sources.max_upload_bytes)");
-    }
-
     private final SourceFileStore store;
     private final long maxBytes;
 

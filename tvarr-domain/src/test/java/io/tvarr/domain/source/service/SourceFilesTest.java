@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tvarr.domain.ValidationException;
 import io.tvarr.domain.source.SourceFileKind;
+import io.tvarr.domain.source.UploadLimit;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -133,8 +134,9 @@ class SourceFilesTest {
 
         @Test
         void names_a_limit_in_whole_gibibytes_as_such() {
-            assertThat(CappedUpload.size(SourceFiles.DEFAULT_MAX_BYTES)).isEqualTo("1 GiB");
-            assertThat(CappedUpload.size(5L << 20)).isEqualTo("5 MiB");
+            assertThat(UploadLimit.exceeded(SourceFiles.DEFAULT_MAX_BYTES))
+                    .hasMessage("file: larger than the upload limit of 1 GiB (sources.max_upload_bytes)");
+            assertThat(UploadLimit.exceeded(5L << 20)).hasMessageContaining("5 MiB");
         }
 
         @Test
