@@ -33,8 +33,9 @@ public final class GuideUploads implements UploadGuideUseCase {
             throw new ValidationException("kind: an uploaded guide is read by an xmltv guide, not "
                     + settings.kind().name().toLowerCase(Locale.ROOT));
         }
-        if (command.source() != null) {
-            // refused before the upload is read: a missing guide is not worth a gigabyte of disk writes
+        if (command.source() != null && command.settings() != null) {
+            // refused before the upload is read (kept settings were read from the stored source just above): a missing
+            // guide is not worth a gigabyte of disk writes
             guides.get(command.source());
         }
         URI file = files.store(SourceFileKind.GUIDE, command.guide());

@@ -32,8 +32,9 @@ public final class PlaylistUploads implements UploadPlaylistUseCase {
             throw new ValidationException("kind: an uploaded playlist is read by an m3u source, not "
                     + settings.kind().name().toLowerCase(java.util.Locale.ROOT));
         }
-        if (command.source() != null) {
-            // refused before the upload is read: a missing source is not worth a gigabyte of disk writes
+        if (command.source() != null && command.settings() != null) {
+            // refused before the upload is read (kept settings were read from the stored source just above): a missing
+            // source is not worth a gigabyte of disk writes
             sources.get(command.source());
         }
         URI file = files.store(SourceFileKind.PLAYLIST, command.playlist());
