@@ -170,7 +170,9 @@ final class Assembly {
         this.baseUrl = settings.baseUrl;
         this.background = background;
         this.cron = new CronUtilsSchedules(ZoneId.systemDefault());
-        this.ingestions = new ExclusiveIngestions(store.ingestionStatus(), background, clock, settings.dropLimit);
+        // a refresh spools what it read under the data dir, then stores it in one short transaction
+        this.ingestions = new ExclusiveIngestions(
+                store.ingestionStatus(), background, clock, settings.dropLimit, settings.dataDir.resolve("spool"));
         this.ingestion = IngestionServices.wire(fetchSettings(settings), store, ingestions, clock);
         SourceFiles uploads =
                 new SourceFiles(new DirectorySourceFileStore(uploadDir(settings)), settings.maxUploadBytes);

@@ -15,14 +15,13 @@ import io.tvarr.domain.vod.port.out.VodSourceHandler;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Refreshes channel sources: the handler streams channels into an atomic replace of the source's channels; then, for
- * a source that asks for movies or series, the on-demand handler of its kind streams them into an atomic replace of
- * its stored VOD. The channels come first since their read checks the account; a failure reading VOD fails the
- * ingestion with the channels already refreshed and the VOD as it was.
+ * Refreshes channel sources: the handler streams channels into a spool, which then goes into an atomic replace of the
+ * source's channels; then, for a source that asks for movies or series, the on-demand handler of its kind streams
+ * them into a spool and an atomic replace of its stored VOD. The channels come first since their read checks the
+ * account; a failure reading VOD fails the ingestion with the channels already refreshed and the VOD as it was.
  */
 public final class ChannelIngestionService extends SourceIngestion<SourceId, StreamSource> {
     /** Where VOD is stored and the handlers that read it (Xtream only). */
@@ -64,21 +63,15 @@ public final class ChannelIngestionService extends SourceIngestion<SourceId, Str
     protected IngestionOutcome replace(StreamSource source, IngestionProgress progress, ReplaceGuard guard) {
         ChannelSourceHandler handler = handlers.forKind(source.kind());
         StableChannelIds ids = storedIds(source);
-        AtomicReference<Map<String, String>> facts = new AtomicReference<>(Map.of());
-        long count = channels.replaceAllForSource(source.id(), sink -> {
-            long[] yielded = new long[1];
-            facts.set(handler.ingest(
-                    source,
-                    channel -> {
-                        yielded[0]++;
-                        sink.accept(ids.assign(channel));
-                    },
-                    progress));
-            guard.beforeCommit(yielded[0]);
-        });
-        Map<String, String> all = new LinkedHashMap<>(facts.get());
-        all.putAll(onDemand(source, progress));
-        return new IngestionOutcome(count, all);
+        Map<String, String> facts = new LinkedHashMap<>();
+        long count;
+        try (ChannelSpool spool = new ChannelSpool(spoolDirectory(), source.id())) {
+            facts.putAll(handler.ingest(source, channel -> spool.accept(ids.assign(channel)), progress));
+            guard.beforeCommit(spool.count());
+            count = channels.replaceAllForSource(source.id(), spool::replayTo);
+        }
+        facts.putAll(onDemand(source, progress));
+        return new IngestionOutcome(count, facts);
     }
 
     /**
@@ -99,11 +92,12 @@ public final class ChannelIngestionService extends SourceIngestion<SourceId, Str
         if (vod == null || handler == null || !(source.includeVod() || source.includeSeries())) {
             return Map.of();
         }
-        AtomicReference<Map<String, String>> facts = new AtomicReference<>(Map.of());
-        long items = vod.replaceAllForSource(source.id(), sink -> facts.set(handler.ingest(source, sink, progress)));
-        Map<String, String> all = new LinkedHashMap<>(facts.get());
-        all.put("vod_items", Long.toString(items));
-        return all;
+        Map<String, String> facts = new LinkedHashMap<>();
+        try (VodSpool spool = new VodSpool(spoolDirectory(), source.id())) {
+            facts.putAll(handler.ingest(source, spool, progress));
+            facts.put("vod_items", Long.toString(vod.replaceAllForSource(source.id(), spool::replayTo)));
+        }
+        return facts;
     }
 
     @Override

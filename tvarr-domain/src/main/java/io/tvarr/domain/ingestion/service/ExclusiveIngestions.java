@@ -12,6 +12,7 @@ import io.tvarr.domain.ingestion.UnconfirmedDropException;
 import io.tvarr.domain.ingestion.port.in.ReadIngestionStatusUseCase;
 import io.tvarr.domain.ingestion.port.out.IngestionListener;
 import io.tvarr.domain.ingestion.port.out.IngestionStatusRepository;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,7 +26,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs ingestions of channel and guide sources alike: at most one per source at a time, live progress, and the
- * outcome recorded. The work itself (fetch, parse, atomic replace) is given by the caller. Thread-safe.
+ * outcome recorded. The work itself (fetch and parse into a spool, then an atomic replace) is given by the caller.
+ * Thread-safe.
  */
 public final class ExclusiveIngestions implements ReadIngestionStatusUseCase {
     private static final Logger log = LoggerFactory.getLogger(ExclusiveIngestions.class);
@@ -40,6 +42,7 @@ public final class ExclusiveIngestions implements ReadIngestionStatusUseCase {
     private final Executor executor;
     private final Clock clock;
     private final DropLimit dropLimit;
+    private final Path spoolDirectory;
     private final Map<IngestionTarget, IngestionProgress> running = new ConcurrentHashMap<>();
     private final List<IngestionListener> listeners = new CopyOnWriteArrayList<>();
 
@@ -48,21 +51,39 @@ public final class ExclusiveIngestions implements ReadIngestionStatusUseCase {
         this(statuses, executor, clock, DropLimit.DEFAULT);
     }
 
+    /** Spooling in the system's temporary directory ({@code java.io.tmpdir}). */
+    public ExclusiveIngestions(
+            IngestionStatusRepository statuses, Executor executor, Clock clock, DropLimit dropLimit) {
+        this(statuses, executor, clock, dropLimit, Path.of(System.getProperty("java.io.tmpdir")));
+    }
+
     /**
      * @param executor runs {@link #start} work; a same-thread executor makes start behave like run
      * @param dropLimit how much of a source's data one ingestion may drop before it needs confirmation
+     * @param spoolDirectory where an ingestion keeps what it read until it stores it (made when first needed); the
+     *     files are deleted as soon as they are closed, or by the system when the process ends
      */
     public ExclusiveIngestions(
-            IngestionStatusRepository statuses, Executor executor, Clock clock, DropLimit dropLimit) {
+            IngestionStatusRepository statuses,
+            Executor executor,
+            Clock clock,
+            DropLimit dropLimit,
+            Path spoolDirectory) {
         this.statuses = statuses;
         this.executor = executor;
         this.clock = clock;
         this.dropLimit = dropLimit;
+        this.spoolDirectory = spoolDirectory;
     }
 
     /** How much of a source's data one ingestion may drop before it needs confirmation. */
     public DropLimit dropLimit() {
         return dropLimit;
+    }
+
+    /** Where ingestions spool what they read before they store it. */
+    Path spoolDirectory() {
+        return spoolDirectory;
     }
 
     /** Runs now on the calling thread and returns the final status; failures propagate after being recorded. */
@@ -134,7 +155,7 @@ public final class ExclusiveIngestions implements ReadIngestionStatusUseCase {
             tellListeners(target);
             return done;
         } catch (UnconfirmedDropException e) {
-            // the replace rolled back: the previous data stays, and no refresh is announced
+            // nothing was stored: the previous data stays, and no refresh is announced
             IngestionStatus unconfirmed = stored(target).needsConfirmation(clock.instant(), e.getMessage());
             statuses.save(unconfirmed);
             log.warn(

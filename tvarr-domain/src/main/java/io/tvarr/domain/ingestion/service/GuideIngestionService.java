@@ -1,8 +1,5 @@
 package io.tvarr.domain.ingestion.service;
 
-import io.tvarr.domain.epg.EpgChannel;
-import io.tvarr.domain.epg.EpgProgramme;
-import io.tvarr.domain.epg.EpgSink;
 import io.tvarr.domain.epg.EpgSource;
 import io.tvarr.domain.epg.EpgSourceId;
 import io.tvarr.domain.epg.EpgSourceKind;
@@ -20,8 +17,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Refreshes guides: the handler streams the guide through the retention window into an atomic replace of the
- * source's guide, so a failed refresh leaves the stored guide untouched.
+ * Refreshes guides: the handler streams the guide through the retention window into a spool, which then goes into an
+ * atomic replace of the source's guide, so a failed refresh leaves the stored guide untouched.
  */
 public final class GuideIngestionService extends SourceIngestion<EpgSourceId, EpgSource> {
     private final EpgRepository guides;
@@ -45,15 +42,14 @@ public final class GuideIngestionService extends SourceIngestion<EpgSourceId, Ep
         EpgSourceHandler handler = handlers.forKind(source.kind());
         Instant now = clock.instant();
         Map<String, String> facts = new LinkedHashMap<>();
-        long[] outside = new long[1];
-        long stored = guides.replaceAllForSource(source.id(), sink -> {
-            CountedProgrammes counted = new CountedProgrammes(sink);
-            RetainedProgrammes retained = new RetainedProgrammes(counted, source.retention(), now);
+        long stored;
+        try (GuideSpool spool = new GuideSpool(spoolDirectory(), source.id())) {
+            RetainedProgrammes retained = new RetainedProgrammes(spool, source.retention(), now);
             facts.putAll(handler.ingest(source, retained, progress));
-            outside[0] = retained.outside();
-            guard.beforeCommit(counted.programmes);
-        });
-        facts.put("programmes_outside_retention", Long.toString(outside[0]));
+            guard.beforeCommit(spool.programmes());
+            stored = guides.replaceAllForSource(source.id(), spool::replayTo);
+            facts.put("programmes_outside_retention", Long.toString(retained.outside()));
+        }
         return new IngestionOutcome(stored, facts);
     }
 
@@ -66,26 +62,5 @@ public final class GuideIngestionService extends SourceIngestion<EpgSourceId, Ep
     @Override
     protected String unit() {
         return "programmes";
-    }
-
-    /** Counts the programmes that reach the store, the ones the retention window keeps. */
-    private static final class CountedProgrammes implements EpgSink {
-        private final EpgSink sink;
-        private long programmes;
-
-        CountedProgrammes(EpgSink sink) {
-            this.sink = sink;
-        }
-
-        @Override
-        public void channel(EpgChannel channel) {
-            sink.channel(channel);
-        }
-
-        @Override
-        public void programme(EpgProgramme programme) {
-            programmes++;
-            sink.programme(programme);
-        }
     }
 }

@@ -7,9 +7,9 @@ import io.tvarr.domain.ingestion.IngestionTarget;
 import io.tvarr.domain.ingestion.UnconfirmedDropException;
 
 /**
- * Stops one ingestion's replace from committing when it would lose too much of the stored data. The ingestion calls
- * {@link #beforeCommit} inside the repository's replace, after the handler returned: the exception it throws there
- * rolls the whole replace back, so the previous data stays as it was.
+ * Stops one ingestion's replace when it would lose too much of the stored data. The ingestion calls
+ * {@link #beforeCommit} once the handler returned and its records are spooled, before the repository's replace
+ * begins: the exception it throws there leaves the previous data as it was.
  */
 public final class ReplaceGuard {
     private final IngestionTarget target;

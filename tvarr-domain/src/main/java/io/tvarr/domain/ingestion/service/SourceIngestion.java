@@ -7,6 +7,7 @@ import io.tvarr.domain.ingestion.IngestionProgress;
 import io.tvarr.domain.ingestion.IngestionStatus;
 import io.tvarr.domain.ingestion.IngestionTarget;
 import io.tvarr.domain.ingestion.port.in.IngestSourceUseCase;
+import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -15,8 +16,11 @@ import java.util.function.Function;
  * id fails before anything is claimed), then runs the kind's {@link #replace} on the calling thread or in the
  * background. Subclasses give only what differs: how a source is found, how its data is counted and replaced.
  *
- * <p>Every replace is guarded: it counts what the handler yields and, unless the drop was accepted, does not commit
- * when that is nothing or much less than is stored ({@link ReplaceGuard}); the status then says why.
+ * <p>Every replace reads the whole source first, spooling what the handler yields to a file (the download and the
+ * parse hold no transaction open: on SQLite that would hold the one write lock every other write waits for), then
+ * stores the spool in one short replace. It is guarded: it counts what the handler yields and, unless the drop was
+ * accepted, stores nothing when that is nothing or much less than is stored ({@link ReplaceGuard}); the status then
+ * says why.
  *
  * @param <I> the id type of the source
  * @param <S> the source definition
@@ -58,11 +62,17 @@ public abstract class SourceIngestion<I, S> implements IngestSourceUseCase<I> {
     }
 
     /**
-     * Reads the source through its handler into an atomic replace of its stored data; runs on the ingesting thread.
-     * Inside the replace, once the handler returned, it must call {@link ReplaceGuard#beforeCommit} with the number
-     * of records yielded. A failure (the guard's included) must leave the stored data untouched.
+     * Reads the source through its handler into a spool ({@link #spoolDirectory()}), then replaces its stored data
+     * from the spool atomically; runs on the ingesting thread. Between the two, once the handler returned, it must
+     * call {@link ReplaceGuard#beforeCommit} with the number of records yielded. A failure (the guard's included)
+     * must leave the stored data untouched, and the spool is deleted whatever happens.
      */
     protected abstract IngestionOutcome replace(S source, IngestionProgress progress, ReplaceGuard guard);
+
+    /** Where this ingestion's spool files go. */
+    protected final Path spoolDirectory() {
+        return ingestions.spoolDirectory();
+    }
 
     /** How many records the source holds now, in the unit of {@link #unit()}. */
     protected abstract long storedCount(S source);

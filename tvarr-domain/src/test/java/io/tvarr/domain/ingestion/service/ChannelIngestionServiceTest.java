@@ -33,6 +33,9 @@ import io.tvarr.domain.vod.VodSeries;
 import io.tvarr.domain.vod.VodSink;
 import io.tvarr.domain.vod.port.out.VodRepository;
 import io.tvarr.domain.vod.port.out.VodSourceHandler;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -42,9 +45,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ChannelIngestionServiceTest {
     private StreamSource source = anM3uSource("provider");
@@ -104,6 +109,7 @@ class ChannelIngestionServiceTest {
 
                 @Override
                 public Map<String, String> ingest(StreamSource s, VodSink sink, IngestionProgress progress) {
+                    vod.events.add("read 7");
                     sink.movie(new VodMovie(s.id(), "7", "Film", null, null, "mp4", "{}"));
                     if (vodFails) {
                         throw new UpstreamException("provider.example: get_vod_streams http 503");
@@ -150,6 +156,15 @@ class ChannelIngestionServiceTest {
         }
 
         @Test
+        void the_vod_is_read_whole_before_its_replace_begins() {
+            switches(true, false);
+
+            service().ingest(source.id());
+
+            assertThat(vod.events).containsExactly("read 7", "replace", "store 7");
+        }
+
+        @Test
         void a_source_asking_for_neither_reads_no_vod() {
             switches(false, false);
 
@@ -168,7 +183,8 @@ class ChannelIngestionServiceTest {
             assertThatThrownBy(() -> service().ingest(source.id())).isInstanceOf(UpstreamException.class);
 
             assertThat(vod.stored).hasSize(1);
-            assertThat(vod.replaced).isEqualTo(2);
+            // the failed read was spooled only: the store saw the first refresh's replace and no other
+            assertThat(vod.replaced).isEqualTo(1);
         }
     }
 
@@ -176,14 +192,18 @@ class ChannelIngestionServiceTest {
     private static final class FakeVod implements VodRepository {
         List<VodMovie> stored = List.of();
         int replaced;
+        /** What happened, in order: {@code replace} as a replace begins, {@code store <id>} for each movie. */
+        final List<String> events = new ArrayList<>();
 
         @Override
         public long replaceAllForSource(SourceId source, Consumer<VodSink> writer) {
             replaced++;
+            events.add("replace");
             List<VodMovie> movies = new ArrayList<>();
             writer.accept(new VodSink() {
                 @Override
                 public void movie(VodMovie movie) {
+                    events.add("store " + movie.providerId());
                     movies.add(movie);
                 }
 
@@ -415,6 +435,76 @@ class ChannelIngestionServiceTest {
     }
 
     @Nested
+    class Spooling {
+        @TempDir
+        Path spools;
+
+        private final List<String> events = channels.events;
+
+        private ChannelIngestionService service(ChannelSourceHandler reading) {
+            ExclusiveIngestions spooling = new ExclusiveIngestions(
+                    statuses, manual, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC), DropLimit.DEFAULT, spools);
+            return new ChannelIngestionService(sources(), channels, List.of(reading), spooling);
+        }
+
+        /** Yields channels a and b, noting each as it is read; then fails if told to. */
+        private ChannelSourceHandler reading(boolean failing) {
+            return new ChannelSourceHandler() {
+                @Override
+                public SourceKind kind() {
+                    return SourceKind.M3U;
+                }
+
+                @Override
+                public Map<String, String> ingest(StreamSource s, ChannelSink sink, IngestionProgress progress) {
+                    for (String key : List.of("a", "b")) {
+                        events.add("read " + key);
+                        sink.accept(aChannel().from(s.id()).withKey(key).build());
+                    }
+                    if (failing) {
+                        throw new UpstreamException("provider.example: connection reset after 2 channels");
+                    }
+                    return Map.of();
+                }
+            };
+        }
+
+        private long spoolFiles() throws IOException {
+            try (Stream<Path> files = Files.list(spools)) {
+                return files.count();
+            }
+        }
+
+        @Test
+        void the_source_is_read_whole_before_the_replace_begins() {
+            service(reading(false)).ingest(source.id());
+
+            assertThat(events).containsExactly("read a", "read b", "replace", "store a", "store b");
+        }
+
+        @Test
+        void a_read_failing_half_way_opens_no_replace_and_leaves_no_spool() throws IOException {
+            assertThatThrownBy(() -> service(reading(true)).ingest(source.id()))
+                    .isInstanceOf(UpstreamException.class)
+                    .hasMessageContaining("connection reset");
+
+            assertThat(events).containsExactly("read a", "read b");
+            assertThat(statuses.find(new IngestionTarget.ChannelSource(source.id()))
+                            .orElseThrow()
+                            .lastError())
+                    .contains("connection reset");
+            assertThat(spoolFiles()).isZero();
+        }
+
+        @Test
+        void a_refresh_leaves_no_spool() throws IOException {
+            service(reading(false)).ingest(source.id());
+
+            assertThat(spoolFiles()).isZero();
+        }
+    }
+
+    @Nested
     class Unknown_source {
         @Test
         void is_not_found_and_starts_nothing() {
@@ -542,11 +632,17 @@ class ChannelIngestionServiceTest {
     /** Replaces atomically like the real repositories: the new set only lands when the writer returns. */
     private static final class FakeChannels implements ChannelRepository {
         List<Channel> stored = List.of();
+        /** What happened, in order: {@code replace} as a replace begins, {@code store <key>} for each channel. */
+        final List<String> events = new ArrayList<>();
 
         @Override
         public long replaceAllForSource(SourceId source, Consumer<ChannelSink> writer) {
+            events.add("replace");
             List<Channel> incoming = new ArrayList<>();
-            writer.accept(incoming::add);
+            writer.accept(channel -> {
+                events.add("store " + channel.externalKey());
+                incoming.add(channel);
+            });
             stored = incoming;
             return incoming.size();
         }

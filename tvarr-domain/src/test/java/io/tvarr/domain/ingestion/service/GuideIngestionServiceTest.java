@@ -58,8 +58,12 @@ class GuideIngestionServiceTest {
 
             @Override
             public Map<String, String> ingest(EpgSource s, EpgSink sink, IngestionProgress progress) {
+                guides.events.add("read channel bbc1.uk");
                 sink.channel(anEpgChannel(s.id(), "bbc1.uk", "BBC One"));
-                programmes.forEach(sink::programme);
+                for (EpgProgramme programme : programmes) {
+                    guides.events.add("read " + programme.title());
+                    sink.programme(programme);
+                }
                 return Map.of();
             }
         };
@@ -88,6 +92,21 @@ class GuideIngestionServiceTest {
                         .state())
                 .isEqualTo(IngestionState.NEEDS_CONFIRMATION);
         assertThat(refreshed).hasSize(1);
+    }
+
+    @Test
+    void the_guide_is_read_whole_before_the_replace_begins() {
+        service(programmes(2, T0)).ingest(source.id());
+
+        assertThat(guides.events)
+                .containsExactly(
+                        "read channel bbc1.uk",
+                        "read Show 0",
+                        "read Show 1",
+                        "replace",
+                        "store channel bbc1.uk",
+                        "store Show 0",
+                        "store Show 1");
     }
 
     @Test
@@ -142,16 +161,22 @@ class GuideIngestionServiceTest {
     /** Replaces atomically like the real repository: the new guide only lands when the writer returns. */
     private static final class FakeGuides implements EpgRepository {
         List<EpgProgramme> programmes = List.of();
+        /** What happened, in order: {@code replace} as a replace begins, {@code store <title>} per programme. */
+        final List<String> events = new ArrayList<>();
 
         @Override
         public long replaceAllForSource(EpgSourceId source, Consumer<EpgSink> writer) {
+            events.add("replace");
             List<EpgProgramme> incoming = new ArrayList<>();
             writer.accept(new EpgSink() {
                 @Override
-                public void channel(EpgChannel channel) {}
+                public void channel(EpgChannel channel) {
+                    events.add("store channel " + channel.id());
+                }
 
                 @Override
                 public void programme(EpgProgramme programme) {
+                    events.add("store " + programme.title());
                     incoming.add(programme);
                 }
             });

@@ -19,7 +19,9 @@ public interface ChannelRepository {
     /**
      * Replaces every channel of a source atomically. The writer streams the new channels into the sink
      * it is given (they are written in batches); if the writer throws, nothing changes and the exception
-     * propagates. Channels are unique per id; a repeated id overwrites the earlier one.
+     * propagates. Channels are unique per id; a repeated id overwrites the earlier one. The write transaction is
+     * open while the writer runs, so it should only replay what was read before (the ingestion's spool), never
+     * download: on SQLite every other write waits for it.
      *
      * @return the number of channels stored
      */

@@ -19,7 +19,8 @@ public interface EpgRepository {
     /**
      * Replaces the whole guide of a source atomically: the writer streams channels and programmes into
      * the sink (written in batches); if it throws, the stored guide is unchanged and the exception
-     * propagates.
+     * propagates. The write transaction is open while the writer runs, so it should only replay what was read
+     * before (the ingestion's spool), never download.
      *
      * @return the number of programmes stored
      */

@@ -13,7 +13,8 @@ public interface VodRepository {
     /**
      * Replaces everything a source offers on demand, atomically: the writer streams into the sink (written in
      * batches); if it throws, what was stored stays and the exception propagates. An item given twice (the same
-     * panel id) keeps the last one.
+     * panel id) keeps the last one. The write transaction is open while the writer runs, so it should only replay
+     * what was read before (the ingestion's spool), never download.
      *
      * @return how many movies, series and episodes were given
      */
