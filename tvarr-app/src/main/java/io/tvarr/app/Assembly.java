@@ -19,12 +19,14 @@ import io.tvarr.domain.health.service.StreamHealthChecker;
 import io.tvarr.domain.health.service.StreamHealthService;
 import io.tvarr.domain.ingestion.service.ExclusiveIngestions;
 import io.tvarr.domain.logo.port.out.LogoFetcher;
+import io.tvarr.domain.logo.port.out.LogoStore;
 import io.tvarr.domain.logo.service.CachedLogos;
 import io.tvarr.domain.logo.service.LogoCatalogue;
 import io.tvarr.domain.logo.service.LogoDownloader;
 import io.tvarr.domain.logo.service.LogoGarbageCollector;
 import io.tvarr.domain.logo.service.LogoReferences;
 import io.tvarr.domain.logo.service.LogoUploader;
+import io.tvarr.domain.logo.service.SharedLogoStore;
 import io.tvarr.domain.mapping.service.MappingRuleService;
 import io.tvarr.domain.output.OutputAccess;
 import io.tvarr.domain.output.service.OutputAccessService;
@@ -35,6 +37,7 @@ import io.tvarr.domain.proxy.service.GuideMatchingService;
 import io.tvarr.domain.proxy.service.ManualChannelService;
 import io.tvarr.domain.proxy.service.ProxyService;
 import io.tvarr.domain.proxy.service.TunerDeviceService;
+import io.tvarr.domain.relay.lease.SharedConnectionLimits;
 import io.tvarr.domain.relay.port.in.PlayChannelUseCase;
 import io.tvarr.domain.relay.port.in.ReadTunerStatusUseCase;
 import io.tvarr.domain.relay.service.FFmpegInspectionService;
@@ -42,7 +45,6 @@ import io.tvarr.domain.relay.service.PlayChannelService;
 import io.tvarr.domain.relay.service.RelayInspectionService;
 import io.tvarr.domain.relay.service.RelayProfileChoice;
 import io.tvarr.domain.relay.service.RelayProfileService;
-import io.tvarr.domain.relay.service.SharedConnectionLimits;
 import io.tvarr.domain.relay.service.TunerLimitedPlayback;
 import io.tvarr.domain.source.service.PlaylistUploads;
 import io.tvarr.domain.source.service.SourceFiles;
@@ -143,8 +145,8 @@ final class Assembly {
     final ProcessFFmpeg ffmpeg;
     final SystemHardwareDetector hardware;
     /**
-     * Provider connection limits across the instances on the store; null on SQLite, whose one writer means one
-     * instance, for which the relay's own counts are the whole truth.
+     * Connection limits across the instances on the store (providers', output users', tuners'); null on SQLite,
+     * whose one writer means one instance, for which its own counts are the whole truth.
      */
     final @Nullable SharedConnectionLimits sharedLimits;
 
@@ -191,7 +193,11 @@ final class Assembly {
                         store.streamSources(), store.channels(), store.epgSources(), store.epg()),
                 language,
                 clock);
-        FileLogoStore logoFiles = new FileLogoStore(settings.dataDir.resolve("logos"));
+        // SQLite has one writer and so one instance: its logo directory is the whole cache; otherwise it caches the
+        // store's
+        LogoStore logoFiles = store.vendor().equals("sqlite")
+                ? new FileLogoStore(settings.dataDir.resolve("logos"))
+                : new SharedLogoStore(new FileLogoStore(settings.dataDir.resolve("logos")), store.logoFiles());
         this.cachedLogos = new CachedLogos(store.logos(), logoFiles, store.logoFailures(), clock);
         this.logoCatalogue = new LogoCatalogue(store.logos(), store.logoFailures(), logoFiles);
         this.logos = new LogoDownloader(
@@ -283,7 +289,8 @@ final class Assembly {
                         new RelayProfileChoice(store.relayProfiles(), store.lastKnownCodecs(), clock, CODECS_TRUSTED),
                         relay,
                         new RecentHealth(store.streamHealth(), BROKEN_TRUSTED, clock)),
-                tuners);
+                tuners,
+                sharedLimits);
         this.streams = tunerStreams;
         this.tunerStatus = tunerStreams;
         this.streamHealth = new StreamHealthService(store.streamHealth(), store.streamSources(), cron);
@@ -297,7 +304,7 @@ final class Assembly {
         this.xtreamOutputs = new XtreamPublications(outputs);
         this.xtreamGuides = new XtreamGuides(pipelineInputs, xtreamOutputs, clock);
         this.xtream = new XtreamAccounts(
-                outputUsers, xtreamOutputs, streams, outputGate, clock, settings.xtreamRedirectLease);
+                outputUsers, xtreamOutputs, streams, outputGate, clock, settings.xtreamRedirectLease, sharedLimits);
         this.xtreamVod = new XtreamVodCatalogue(store.proxies(), store.vod());
         this.xtreamOnDemand = new XtreamOnDemand(
                 xtream,

@@ -6,19 +6,31 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.tvarr.domain.UnavailableException;
+import io.tvarr.domain.account.port.in.CreateOutputUserCommand;
+import io.tvarr.domain.channel.ChannelId;
 import io.tvarr.domain.epg.EpgSource;
 import io.tvarr.domain.epg.port.in.SaveEpgSourceCommand;
 import io.tvarr.domain.job.Job;
 import io.tvarr.domain.job.JobKind;
 import io.tvarr.domain.job.JobState;
+import io.tvarr.domain.logo.LogoCacheResult;
 import io.tvarr.domain.proxy.DeliveryMode;
 import io.tvarr.domain.proxy.LineupChannel;
 import io.tvarr.domain.proxy.ProxyId;
 import io.tvarr.domain.proxy.StreamProxy;
+import io.tvarr.domain.proxy.TunerSettings;
 import io.tvarr.domain.proxy.port.in.SaveProxyCommand;
+import io.tvarr.domain.relay.ClientInfo;
+import io.tvarr.domain.relay.LastKnownCodec;
+import io.tvarr.domain.relay.TunerStatus;
+import io.tvarr.domain.relay.port.in.PlayChannelCommand;
+import io.tvarr.domain.relay.port.in.Playback;
 import io.tvarr.domain.source.StreamSource;
 import io.tvarr.domain.source.port.in.SaveStreamSourceCommand;
 import io.tvarr.domain.xtream.XtreamChannel;
+import io.tvarr.domain.xtream.XtreamLogin;
+import io.tvarr.domain.xtream.XtreamPlay;
+import io.tvarr.domain.xtream.port.in.PlayXtreamChannelCommand;
 import io.tvarr.persistence.TestDatabase;
 import java.io.IOException;
 import java.io.InputStream;
@@ -66,6 +78,9 @@ abstract class SeveralInstancesContract {
     private static final Instant T0 = Instant.parse("2026-06-10T07:00:30Z");
 
     private static final Duration LEASE = Duration.ofMinutes(5);
+    /** A PNG as the provider serves it: the signature, then bytes no other logo has. */
+    private static final byte[] LOGO = logo();
+
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final DateTimeFormatter XMLTV_TIME =
             DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC);
@@ -87,6 +102,16 @@ abstract class SeveralInstancesContract {
     private volatile String edition = "";
 
     abstract TestDatabase createDatabase();
+
+    private static byte[] logo() {
+        byte[] bytes = new byte[3000];
+        byte[] signature = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+        System.arraycopy(signature, 0, bytes, 0, signature.length);
+        for (int i = signature.length; i < bytes.length; i++) {
+            bytes[i] = (byte) (i * 31);
+        }
+        return bytes;
+    }
 
     static final class MovableClock extends Clock {
         private volatile Instant now;
@@ -210,6 +235,7 @@ abstract class SeveralInstancesContract {
                     .scheduler(true)
                     .schedulerTick(Duration.ofMillis(200))
                     .instance(new InstanceSettings("instance-" + i, LEASE, Duration.ofMillis(200)))
+                    .tuners(new TunerSettings(null, 1))
                     .build());
         }
     }
@@ -238,6 +264,14 @@ abstract class SeveralInstancesContract {
             return;
         }
         int seen = requests.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
+        if (path.equals("/logo.png")) {
+            try (exchange) {
+                exchange.getResponseHeaders().set("Content-Type", "image/png");
+                exchange.sendResponseHeaders(200, LOGO.length);
+                exchange.getResponseBody().write(LOGO);
+            }
+            return;
+        }
         if (path.equals("/live.ts")) {
             live(exchange);
             return;
@@ -253,7 +287,7 @@ abstract class SeveralInstancesContract {
                 ? "<?xml version=\"1.0\"?>\n<tv><channel id=\"one\"><display-name>One</display-name></channel>"
                         + "<programme channel=\"one\" start=\"20260610060000 +0000\" stop=\"20260611060000 +0000\">"
                         + "<title>All day</title></programme></tv>\n"
-                : path.equals("/one-connection.m3u")
+                : path.equals("/one-connection.m3u") || path.equals("/unlimited.m3u")
                         ? "#EXTM3U\n#EXTINF:-1 tvg-id=\"live\",Live\nhttp://127.0.0.1:"
                                 + provider.getAddress().getPort() + "/live.ts\n"
                         : "#EXTM3U\n#EXTINF:-1 tvg-id=\"one\",One" + path + edition + "\nhttp://up.example/1.ts\n";
@@ -646,6 +680,231 @@ abstract class SeveralInstancesContract {
                             > 0);
             assertThat(other.jobs().progress(other.jobs().get(submitted.id())).counts())
                     .containsKeys("bytes_read", "records_read");
+        }
+    }
+
+    /**
+     * A proxy over a source without a connection limit (the provider takes any number of streams), generated on every
+     * instance: only the output user's limit and the HDHomeRun device's one tuner hold its viewers back.
+     */
+    private ProxyId unlimitedProxy() {
+        StreamSource source =
+                instances.get(0).sources().create(SaveStreamSourceCommand.m3u("unlimited", url("unlimited.m3u")));
+        instances.get(0).sourceIngestion().ingest(source.id());
+        ProxyId proxy = instances
+                .get(0)
+                .proxies()
+                .create(SaveProxyCommand.named("players")
+                        .withSources(source.id())
+                        .withDelivery(DeliveryMode.PROXY, null))
+                .id();
+        instances.forEach(t -> t.generation().generate(proxy));
+        return proxy;
+    }
+
+    private final java.util.concurrent.ExecutorService readers = java.util.concurrent.Executors.newCachedThreadPool();
+
+    @AfterEach
+    void stopReaders() {
+        readers.shutdownNow();
+    }
+
+    /** The user's stream of the proxy's only channel on {@code instance}: what the Xtream door answers. */
+    private static XtreamPlay xtreamPlay(Tvarr instance, ProxyId proxy, String client) {
+        int streamId = xtreamLineupOf(instance, proxy).get(0).streamId();
+        return instance.xtreamPlayer()
+                .play(new PlayXtreamChannelCommand("alice", "secret1", streamId, new ClientInfo(client, "player")));
+    }
+
+    private static List<XtreamChannel> xtreamLineupOf(Tvarr tvarr, ProxyId proxy) {
+        List<XtreamChannel> channels = new ArrayList<>();
+        tvarr.xtreamLineups().forEachChannel(proxy, channels::add);
+        return channels;
+    }
+
+    private InputStream watch(XtreamPlay play) {
+        assertThat(play).isInstanceOf(XtreamPlay.Playing.class);
+        return ChannelPipe.open((Playback.Stream) ((XtreamPlay.Playing) play).playback(), readers);
+    }
+
+    /**
+     * The proxy's only channel as an HDHomeRun client tunes it on {@code instance}. The channel was last found
+     * H.264/AAC, so a tuner passes it through as it is (the provider's null packets give FFmpeg nothing to convert).
+     */
+    private InputStream tune(Tvarr instance, ProxyId proxy, String channel, String client) {
+        database.persistence()
+                .lastKnownCodecs()
+                .upsert(new LastKnownCodec(ChannelId.parse(channel), "h264", "aac", 1280, 720, 0, clock.instant()));
+        Playback playback = instance.play()
+                .play(new PlayChannelCommand(proxy.toString(), channel, new ClientInfo(client, "hdhr"), true));
+        return ChannelPipe.open((Playback.Stream) playback, readers);
+    }
+
+    /** Reads until the stream ends or fails: the instance ended it. */
+    private static boolean endsWhileRead(InputStream stream) {
+        Instant deadline = Instant.now().plus(WAIT);
+        byte[] buffer = new byte[8192];
+        try {
+            while (Instant.now().isBefore(deadline)) {
+                if (stream.read(buffer) < 0) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
+    /** Hands every lease {@code from} holds to another instance, as when its database was gone past the lease. */
+    private void takeLeasesOver(String from, String to) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(database.url());
+                Statement statement = connection.createStatement()) {
+            int moved = statement.executeUpdate("UPDATE connection_lease SET instance = '" + to
+                    + "', holder = 'taken-over' WHERE instance = '" + from + "'");
+            assertThat(moved).isPositive();
+        }
+    }
+
+    @Nested
+    class Player_limits {
+        @Test
+        void an_output_user_of_one_connection_gets_one_stream_whichever_instance_it_asks() throws Exception {
+            ProxyId proxy = unlimitedProxy();
+            instances.get(0).outputUsers().create(proxy, new CreateOutputUserCommand("alice", "secret1", null, 1));
+
+            try (InputStream watching = watch(xtreamPlay(instances.get(0), proxy, "10.0.0.1"))) {
+                assertThat(watching.readNBytes(188)).hasSize(188);
+
+                for (Tvarr other : instances.subList(1, 3)) {
+                    assertThat(xtreamPlay(other, proxy, "10.0.0.2")).isInstanceOf(XtreamPlay.LimitReached.class);
+                    assertThat(other.xtreamLogins().logIn("alice", "secret1"))
+                            .isInstanceOfSatisfying(
+                                    XtreamLogin.Granted.class,
+                                    g -> assertThat(g.activeConnections()).isEqualTo(1));
+                }
+            }
+            await("the user's connection given back to every instance", () -> {
+                XtreamPlay play = xtreamPlay(instances.get(1), proxy, "10.0.0.2");
+                if (!(play instanceof XtreamPlay.Playing)) {
+                    return false;
+                }
+                try (InputStream second = watch(play)) {
+                    return second.readNBytes(188).length == 188;
+                } catch (RuntimeException | IOException e) {
+                    return false;
+                }
+            });
+        }
+
+        @Test
+        void a_one_tuner_device_streams_once_whichever_instance_is_tuned() throws Exception {
+            ProxyId proxy = unlimitedProxy();
+            String channel = channelOf(instances.get(0), proxy);
+
+            try (InputStream tuned = tune(instances.get(0), proxy, channel, "10.0.0.1")) {
+                assertThat(tuned.readNBytes(188)).hasSize(188);
+
+                assertThatThrownBy(() -> tune(instances.get(1), proxy, channel, "10.0.0.2"))
+                        .isInstanceOf(UnavailableException.class)
+                        .hasMessageContaining("all 1 tuner(s) in use");
+                assertThat(instances.get(2).tunerStatus().status(proxy.toString()))
+                        .singleElement()
+                        .satisfies(t -> {
+                            assertThat(t.busy()).isTrue();
+                            assertThat(t.channel()).isEqualTo(channel);
+                            assertThat(t.clientAddress()).isEqualTo("10.0.0.1");
+                        });
+            }
+            await(
+                    "the tuner free on every instance",
+                    () -> instances.stream()
+                            .allMatch(t -> t.tunerStatus().status(proxy.toString()).stream()
+                                    .noneMatch(TunerStatus::busy)));
+        }
+    }
+
+    @Nested
+    class Logos {
+        @Test
+        void a_logo_fetched_by_one_instance_is_served_by_the_others_without_fetching_it_again() throws Exception {
+            String logo = url("logo.png");
+            LogoCacheResult first = instances.get(0).logos().cache(List.of(logo));
+            String file = first.cached().get(logo);
+            assertThat(file).as("cached by instance-1: %s", first.failed()).isNotNull();
+
+            LogoCacheResult second = instances.get(1).logos().cache(List.of(logo));
+
+            assertThat(second.cached()).containsEntry(logo, file);
+            assertThat(requests.get("/logo.png")).hasValue(1);
+            for (Tvarr other : instances.subList(1, 3)) {
+                assertThat(other.cachedLogos().file(file))
+                        .hasValueSatisfying(path -> assertThat(path).hasBinaryContent(LOGO));
+            }
+        }
+
+        @Test
+        void a_logo_removed_on_one_instance_is_not_handed_out_by_another_that_had_not_cached_it() throws Exception {
+            String logo = url("logo.png");
+            String file = instances.get(0).logos().cache(List.of(logo)).cached().get(logo);
+            assertThat(file).isNotNull();
+
+            instances.get(1).logoRemoval().delete(file.substring(0, file.indexOf('.')));
+
+            assertThat(instances.get(2).cachedLogos().file(file)).isEmpty();
+        }
+    }
+
+    @Nested
+    class Lost_leases {
+        @Test
+        void a_relay_session_whose_provider_lease_another_instance_took_over_is_ended() throws Exception {
+            StreamSource source = instances
+                    .get(0)
+                    .sources()
+                    .create(SaveStreamSourceCommand.m3u("one-connection", url("one-connection.m3u"))
+                            .withMaxConcurrentStreams(1));
+            instances.get(0).sourceIngestion().ingest(source.id());
+            ProxyId proxy = instances
+                    .get(0)
+                    .proxies()
+                    .create(SaveProxyCommand.named("shared")
+                            .withSources(source.id())
+                            .withDelivery(DeliveryMode.PROXY, null))
+                    .id();
+            instances.get(0).generation().generate(proxy);
+            InputStream watching = instances.get(0).openChannel(proxy.toString(), channelOf(instances.get(0), proxy));
+            assertThat(watching.readNBytes(188)).hasSize(188);
+
+            takeLeasesOver("instance-1", "instance-2");
+
+            assertThat(endsWhileRead(watching)).isTrue();
+            watching.close();
+        }
+
+        @Test
+        void an_output_users_stream_whose_lease_another_instance_took_over_is_ended() throws Exception {
+            ProxyId proxy = unlimitedProxy();
+            instances.get(0).outputUsers().create(proxy, new CreateOutputUserCommand("alice", "secret1", null, 1));
+            InputStream watching = watch(xtreamPlay(instances.get(0), proxy, "10.0.0.1"));
+            assertThat(watching.readNBytes(188)).hasSize(188);
+
+            takeLeasesOver("instance-1", "instance-2");
+
+            assertThat(endsWhileRead(watching)).isTrue();
+            watching.close();
+        }
+
+        @Test
+        void a_tuners_stream_whose_lease_another_instance_took_over_is_ended() throws Exception {
+            ProxyId proxy = unlimitedProxy();
+            InputStream tuned = tune(instances.get(0), proxy, channelOf(instances.get(0), proxy), "10.0.0.1");
+            assertThat(tuned.readNBytes(188)).hasSize(188);
+
+            takeLeasesOver("instance-1", "instance-2");
+
+            assertThat(endsWhileRead(tuned)).isTrue();
+            tuned.close();
         }
     }
 

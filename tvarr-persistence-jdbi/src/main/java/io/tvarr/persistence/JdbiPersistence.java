@@ -22,6 +22,7 @@ import io.tvarr.domain.ingestion.port.out.IngestionStatusRepository;
 import io.tvarr.domain.job.port.out.JobRepository;
 import io.tvarr.domain.logo.port.out.LogoAssetRepository;
 import io.tvarr.domain.logo.port.out.LogoFailureRepository;
+import io.tvarr.domain.logo.port.out.LogoFileRepository;
 import io.tvarr.domain.mapping.port.out.DataMappingRuleRepository;
 import io.tvarr.domain.output.port.out.OutputAccessRepository;
 import io.tvarr.domain.proxy.port.out.ChannelOverrideRepository;
@@ -51,6 +52,7 @@ import io.tvarr.persistence.ingestion.JdbiIngestionStatusRepository;
 import io.tvarr.persistence.job.JdbiJobRepository;
 import io.tvarr.persistence.logo.JdbiLogoAssetRepository;
 import io.tvarr.persistence.logo.JdbiLogoFailureRepository;
+import io.tvarr.persistence.logo.JdbiLogoFileRepository;
 import io.tvarr.persistence.mapping.JdbiDataMappingRuleRepository;
 import io.tvarr.persistence.output.JdbiOutputAccessRepository;
 import io.tvarr.persistence.proxy.JdbiChannelOverrideRepository;
@@ -347,6 +349,11 @@ public final class JdbiPersistence implements AutoCloseable {
 
     public LogoAssetRepository logos() {
         return new JdbiLogoAssetRepository(db);
+    }
+
+    /** The cached logos' bytes, for instances that share them through this store. */
+    public LogoFileRepository logoFiles() {
+        return new JdbiLogoFileRepository(db);
     }
 
     public LogoFailureRepository logoFailures() {

@@ -2,7 +2,10 @@ package io.tvarr.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tvarr.domain.account.OutputUserId;
+import io.tvarr.domain.proxy.ProxyId;
 import io.tvarr.domain.relay.ConnectionLease;
+import io.tvarr.domain.relay.LeaseKey;
 import io.tvarr.domain.relay.port.out.ConnectionLeaseRepository;
 import io.tvarr.domain.source.SourceId;
 import java.time.Duration;
@@ -56,16 +59,25 @@ abstract class ConnectionLeaseContract {
         }
     }
 
-    private Optional<ConnectionLease> claim(int instance, SourceId source, int limit, Instant now) {
-        return stores.get(instance)
-                .claim(source, limit, INSTANCES.get(instance), "holder-" + System.nanoTime(), now, now.plus(LEASE));
+    private Optional<ConnectionLease> claim(int instance, LeaseKey key, int limit, Instant now) {
+        return claim(instance, key, limit, null, now);
+    }
+
+    private Optional<ConnectionLease> claim(int instance, LeaseKey key, int limit, String detail, Instant now) {
+        ConnectionLease wanted = new ConnectionLease(
+                key, 0, INSTANCES.get(instance), "holder-" + System.nanoTime(), detail, now.plus(LEASE));
+        return stores.get(instance).claim(wanted, limit, now);
+    }
+
+    private static LeaseKey aSource() {
+        return LeaseKey.source(SourceId.random());
     }
 
     @Nested
     class Claiming {
         @Test
         void three_instances_racing_for_a_one_connection_source_get_it_once() throws Exception {
-            SourceId source = SourceId.random();
+            LeaseKey source = aSource();
             ExecutorService racers = Executors.newFixedThreadPool(INSTANCES.size());
             try {
                 for (int round = 0; round < 10; round++) {
@@ -95,7 +107,7 @@ abstract class ConnectionLeaseContract {
 
         @Test
         void a_source_of_two_connections_gives_slots_0_and_1_and_then_refuses() {
-            SourceId source = SourceId.random();
+            LeaseKey source = aSource();
 
             ConnectionLease first = claim(0, source, 2, T0).orElseThrow();
             ConnectionLease second = claim(1, source, 2, T0).orElseThrow();
@@ -110,7 +122,7 @@ abstract class ConnectionLeaseContract {
 
         @Test
         void a_released_slot_is_free_again() {
-            SourceId source = SourceId.random();
+            LeaseKey source = aSource();
             ConnectionLease held = claim(0, source, 1, T0).orElseThrow();
 
             assertThat(stores.get(0).release(held)).isTrue();
@@ -121,7 +133,7 @@ abstract class ConnectionLeaseContract {
 
         @Test
         void leases_above_a_lowered_limit_still_count_until_released() {
-            SourceId source = SourceId.random();
+            LeaseKey source = aSource();
             claim(0, source, 2, T0).orElseThrow();
             ConnectionLease upper = claim(1, source, 2, T0).orElseThrow();
             stores.get(0).release(stores.get(0).findLive(source, T0).get(0));
@@ -133,8 +145,8 @@ abstract class ConnectionLeaseContract {
 
         @Test
         void sources_do_not_share_slots() {
-            assertThat(claim(0, SourceId.random(), 1, T0)).isPresent();
-            assertThat(claim(1, SourceId.random(), 1, T0)).isPresent();
+            assertThat(claim(0, aSource(), 1, T0)).isPresent();
+            assertThat(claim(1, aSource(), 1, T0)).isPresent();
         }
     }
 
@@ -142,7 +154,7 @@ abstract class ConnectionLeaseContract {
     class Expiry {
         @Test
         void an_expired_lease_is_taken_over_by_another_instance() {
-            SourceId source = SourceId.random();
+            LeaseKey source = aSource();
             ConnectionLease stopped = claim(0, source, 1, T0).orElseThrow();
 
             Instant later = stopped.expiresAt().plusMillis(1);
@@ -157,7 +169,7 @@ abstract class ConnectionLeaseContract {
 
         @Test
         void a_lease_taken_over_is_not_released_nor_renewed_by_the_instance_that_lost_it() {
-            SourceId source = SourceId.random();
+            LeaseKey source = aSource();
             ConnectionLease lost = claim(2, source, 1, T0).orElseThrow();
             Instant later = lost.expiresAt().plusMillis(1);
             ConnectionLease takenOver = claim(1, source, 1, later).orElseThrow();
@@ -170,7 +182,7 @@ abstract class ConnectionLeaseContract {
 
         @Test
         void a_live_lease_is_not_taken_over() {
-            SourceId source = SourceId.random();
+            LeaseKey source = aSource();
             ConnectionLease held = claim(0, source, 1, T0).orElseThrow();
 
             assertThat(claim(1, source, 1, held.expiresAt().minusMillis(1))).isEmpty();
@@ -181,9 +193,9 @@ abstract class ConnectionLeaseContract {
     class Heartbeat {
         @Test
         void renewing_extends_every_lease_of_the_instance_and_no_other() {
-            SourceId one = SourceId.random();
-            SourceId two = SourceId.random();
-            SourceId other = SourceId.random();
+            LeaseKey one = aSource();
+            LeaseKey two = aSource();
+            LeaseKey other = aSource();
             claim(1, one, 1, T0).orElseThrow();
             claim(1, two, 1, T0).orElseThrow();
             ConnectionLease others = claim(0, other, 1, T0).orElseThrow();
@@ -202,13 +214,66 @@ abstract class ConnectionLeaseContract {
         }
 
         @Test
+        void the_holders_of_an_instance_are_its_leases_and_not_those_taken_over_from_it() {
+            ConnectionLease kept = claim(2, aSource(), 1, T0).orElseThrow();
+            ConnectionLease lost = claim(2, aSource(), 1, T0).orElseThrow();
+            Instant later = lost.expiresAt().plusMillis(1);
+            ConnectionLease takenOver = claim(0, lost.key(), 1, later).orElseThrow();
+
+            List<String> holders = stores.get(1).findHolders("instance-3");
+
+            assertThat(holders).contains(kept.holder()).doesNotContain(lost.holder(), takenOver.holder());
+        }
+
+        @Test
         void a_new_run_of_an_instance_drops_the_leases_of_its_earlier_run() {
-            SourceId source = SourceId.random();
+            LeaseKey source = aSource();
             claim(2, source, 1, T0).orElseThrow();
 
             assertThat(stores.get(2).releaseAll("instance-3")).isGreaterThanOrEqualTo(1);
 
             assertThat(claim(0, source, 1, T0)).isPresent();
+        }
+    }
+
+    @Nested
+    class Keys {
+        @Test
+        void an_output_users_and_a_tuner_devices_slots_are_their_own_and_keep_their_detail() {
+            LeaseKey user = LeaseKey.outputUser(OutputUserId.random());
+            LeaseKey tuners = LeaseKey.tuners(ProxyId.random());
+
+            ConnectionLease stream = claim(0, user, 1, T0).orElseThrow();
+            ConnectionLease tuner =
+                    claim(1, tuners, 2, "3f0c2a channel 10.0.0.7", T0).orElseThrow();
+
+            assertThat(claim(2, user, 1, T0)).isEmpty();
+            assertThat(stores.get(2).findLive(user, T0)).containsExactly(stream);
+            assertThat(stores.get(2).findLive(tuners, T0))
+                    .singleElement()
+                    .satisfies(l -> assertThat(l.detail()).isEqualTo("3f0c2a channel 10.0.0.7"));
+            assertThat(tuner.slot()).isZero();
+        }
+
+        @Test
+        void a_taken_over_lease_carries_the_new_holders_detail() {
+            LeaseKey tuners = LeaseKey.tuners(ProxyId.random());
+            ConnectionLease stopped = claim(0, tuners, 1, "one 10.0.0.1", T0).orElseThrow();
+            Instant later = stopped.expiresAt().plusMillis(1);
+
+            claim(1, tuners, 1, "two 10.0.0.2", later).orElseThrow();
+
+            assertThat(stores.get(2).findLive(tuners, later))
+                    .singleElement()
+                    .satisfies(l -> assertThat(l.detail()).isEqualTo("two 10.0.0.2"));
+        }
+
+        @Test
+        void a_key_of_the_longest_length_is_stored() {
+            LeaseKey longest = new LeaseKey("k".repeat(LeaseKey.MAX_LENGTH));
+
+            assertThat(claim(0, longest, 1, T0)).isPresent();
+            assertThat(stores.get(1).findLive(longest, T0)).hasSize(1);
         }
     }
 }

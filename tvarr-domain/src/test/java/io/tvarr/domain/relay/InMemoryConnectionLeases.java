@@ -2,7 +2,6 @@ package io.tvarr.domain.relay;
 
 import io.tvarr.domain.StorageException;
 import io.tvarr.domain.relay.port.out.ConnectionLeaseRepository;
-import io.tvarr.domain.source.SourceId;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,15 +19,15 @@ public final class InMemoryConnectionLeases implements ConnectionLeaseRepository
     }
 
     @Override
-    public synchronized Optional<ConnectionLease> claim(
-            SourceId source, int limit, String instance, String holder, Instant now, Instant expiresAt) {
+    public synchronized Optional<ConnectionLease> claim(ConnectionLease wanted, int limit, Instant now) {
         answer();
         for (int slot = 0; slot < limit; slot++) {
             int s = slot;
-            boolean held = rows.stream().anyMatch(l -> l.source().equals(source) && l.slot() == s && l.liveAt(now));
+            boolean held = rows.stream().anyMatch(l -> l.key().equals(wanted.key()) && l.slot() == s && l.liveAt(now));
             if (!held) {
-                rows.removeIf(l -> l.source().equals(source) && l.slot() == s);
-                ConnectionLease lease = new ConnectionLease(source, slot, instance, holder, expiresAt);
+                rows.removeIf(l -> l.key().equals(wanted.key()) && l.slot() == s);
+                ConnectionLease lease = new ConnectionLease(
+                        wanted.key(), slot, wanted.instance(), wanted.holder(), wanted.detail(), wanted.expiresAt());
                 rows.add(lease);
                 return Optional.of(lease);
             }
@@ -43,7 +42,7 @@ public final class InMemoryConnectionLeases implements ConnectionLeaseRepository
         for (int i = 0; i < rows.size(); i++) {
             ConnectionLease l = rows.get(i);
             if (l.instance().equals(instance)) {
-                rows.set(i, new ConnectionLease(l.source(), l.slot(), l.instance(), l.holder(), expiresAt));
+                rows.set(i, new ConnectionLease(l.key(), l.slot(), l.instance(), l.holder(), l.detail(), expiresAt));
                 renewed++;
             }
         }
@@ -53,7 +52,7 @@ public final class InMemoryConnectionLeases implements ConnectionLeaseRepository
     @Override
     public synchronized boolean release(ConnectionLease lease) {
         answer();
-        return rows.removeIf(l -> l.source().equals(lease.source())
+        return rows.removeIf(l -> l.key().equals(lease.key())
                 && l.slot() == lease.slot()
                 && l.holder().equals(lease.holder()));
     }
@@ -67,10 +66,27 @@ public final class InMemoryConnectionLeases implements ConnectionLeaseRepository
     }
 
     @Override
-    public synchronized List<ConnectionLease> findLive(SourceId source, Instant now) {
+    public synchronized List<ConnectionLease> findLive(LeaseKey key, Instant now) {
+        answer();
+        return rows.stream().filter(l -> l.key().equals(key) && l.liveAt(now)).toList();
+    }
+
+    @Override
+    public synchronized List<String> findHolders(String instance) {
         answer();
         return rows.stream()
-                .filter(l -> l.source().equals(source) && l.liveAt(now))
+                .filter(l -> l.instance().equals(instance))
+                .map(ConnectionLease::holder)
                 .toList();
+    }
+
+    /** Another instance takes every lease of {@code from} over, as after {@code from} lost the database too long. */
+    public synchronized void takeOver(String from, String to, Instant expiresAt) {
+        for (int i = 0; i < rows.size(); i++) {
+            ConnectionLease l = rows.get(i);
+            if (l.instance().equals(from)) {
+                rows.set(i, new ConnectionLease(l.key(), l.slot(), to, "taken-over", l.detail(), expiresAt));
+            }
+        }
     }
 }

@@ -1,8 +1,8 @@
 package io.tvarr.persistence.relay;
 
 import io.tvarr.domain.relay.ConnectionLease;
+import io.tvarr.domain.relay.LeaseKey;
 import io.tvarr.domain.relay.port.out.ConnectionLeaseRepository;
-import io.tvarr.domain.source.SourceId;
 import io.tvarr.persistence.sql.Database;
 import io.tvarr.persistence.sql.Vendor;
 import java.sql.ResultSet;
@@ -15,13 +15,14 @@ import java.util.TreeMap;
 import org.jdbi.v3.core.Handle;
 
 /**
- * Connection leases in table {@code connection_lease}, one row per leased slot. Every write is one statement in
+ * Connection leases in table {@code connection_lease}, one row per leased slot of a key (a source, an output user, a
+ * tuner device). Every write is one statement in
  * autocommit, so a claim holds no lock beyond its row: a free slot is claimed by an insert that the primary key lets
  * through once, an expired one by an update whose condition the database checks again on the row it locks
  * (PostgreSQL and InnoDB alike), so two instances never both win a slot.
  */
 public final class JdbiConnectionLeaseRepository implements ConnectionLeaseRepository {
-    private static final String COLUMNS = "source_id, slot, instance, holder, expires_at";
+    private static final String COLUMNS = "lease_key, slot, instance, holder, detail, expires_at";
 
     private final Database db;
     private final String insertIfFree;
@@ -29,22 +30,21 @@ public final class JdbiConnectionLeaseRepository implements ConnectionLeaseRepos
     public JdbiConnectionLeaseRepository(Database db) {
         this.db = db;
         String values = " INTO connection_lease (" + COLUMNS + ")"
-                + " VALUES (:source_id, :slot, :instance, :holder, :expires_at)";
+                + " VALUES (:lease_key, :slot, :instance, :holder, :detail, :expires_at)";
         this.insertIfFree = db.vendor() == Vendor.MYSQL
                 ? "INSERT IGNORE" + values
-                : "INSERT" + values + " ON CONFLICT (source_id, slot) DO NOTHING";
+                : "INSERT" + values + " ON CONFLICT (lease_key, slot) DO NOTHING";
     }
 
     @Override
-    public Optional<ConnectionLease> claim(
-            SourceId source, int limit, String instance, String holder, Instant now, Instant expiresAt) {
+    public Optional<ConnectionLease> claim(ConnectionLease claim, int limit, Instant now) {
         if (limit < 1) {
             throw new IllegalArgumentException("limit: " + limit + " (expected: 1 or more)");
         }
         return db.withHandle(h -> {
             Map<Integer, Long> leased = new TreeMap<>();
-            h.createQuery("SELECT slot, expires_at FROM connection_lease WHERE source_id = :source_id")
-                    .bind("source_id", source.toString())
+            h.createQuery("SELECT slot, expires_at FROM connection_lease WHERE lease_key = :lease_key")
+                    .bind("lease_key", claim.key().value())
                     .map((rs, ctx) -> leased.put(rs.getInt("slot"), rs.getLong("expires_at")))
                     .list();
             long live =
@@ -58,7 +58,8 @@ public final class JdbiConnectionLeaseRepository implements ConnectionLeaseRepos
                 if (expires != null && expires > now.toEpochMilli()) {
                     continue;
                 }
-                wanted = new ConnectionLease(source, slot, instance, holder, expiresAt);
+                wanted = new ConnectionLease(
+                        claim.key(), slot, claim.instance(), claim.holder(), claim.detail(), claim.expiresAt());
                 if (expires == null ? insert(h, wanted) : takeOver(h, wanted, now)) {
                     return Optional.of(wanted);
                 }
@@ -75,7 +76,8 @@ public final class JdbiConnectionLeaseRepository implements ConnectionLeaseRepos
     private static boolean takeOver(Handle h, ConnectionLease lease, Instant now) {
         return bind(
                                 h.createUpdate("UPDATE connection_lease SET instance = :instance, holder = :holder,"
-                                        + " expires_at = :expires_at WHERE source_id = :source_id AND slot = :slot"
+                                        + " detail = :detail, expires_at = :expires_at"
+                                        + " WHERE lease_key = :lease_key AND slot = :slot"
                                         + " AND expires_at <= :now"),
                                 lease)
                         .bind("now", now.toEpochMilli())
@@ -85,10 +87,11 @@ public final class JdbiConnectionLeaseRepository implements ConnectionLeaseRepos
 
     private static <S extends org.jdbi.v3.core.statement.SqlStatement<S>> S bind(S statement, ConnectionLease lease) {
         return statement
-                .bind("source_id", lease.source().toString())
+                .bind("lease_key", lease.key().value())
                 .bind("slot", lease.slot())
                 .bind("instance", lease.instance())
                 .bind("holder", lease.holder())
+                .bind("detail", lease.detail())
                 .bind("expires_at", lease.expiresAt().toEpochMilli());
     }
 
@@ -103,9 +106,9 @@ public final class JdbiConnectionLeaseRepository implements ConnectionLeaseRepos
 
     @Override
     public boolean release(ConnectionLease lease) {
-        return db.withHandle(h -> h.createUpdate("DELETE FROM connection_lease WHERE source_id = :source_id"
+        return db.withHandle(h -> h.createUpdate("DELETE FROM connection_lease WHERE lease_key = :lease_key"
                                 + " AND slot = :slot AND instance = :instance AND holder = :holder")
-                        .bind("source_id", lease.source().toString())
+                        .bind("lease_key", lease.key().value())
                         .bind("slot", lease.slot())
                         .bind("instance", lease.instance())
                         .bind("holder", lease.holder())
@@ -121,21 +124,30 @@ public final class JdbiConnectionLeaseRepository implements ConnectionLeaseRepos
     }
 
     @Override
-    public List<ConnectionLease> findLive(SourceId source, Instant now) {
+    public List<ConnectionLease> findLive(LeaseKey key, Instant now) {
         return db.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM connection_lease"
-                        + " WHERE source_id = :source_id AND expires_at > :now ORDER BY slot")
-                .bind("source_id", source.toString())
+                        + " WHERE lease_key = :lease_key AND expires_at > :now ORDER BY slot")
+                .bind("lease_key", key.value())
                 .bind("now", now.toEpochMilli())
                 .map((rs, ctx) -> map(rs))
                 .list());
     }
 
+    @Override
+    public List<String> findHolders(String instance) {
+        return db.withHandle(h -> h.createQuery("SELECT holder FROM connection_lease WHERE instance = :instance")
+                .bind("instance", instance)
+                .mapTo(String.class)
+                .list());
+    }
+
     private static ConnectionLease map(ResultSet rs) throws SQLException {
         return new ConnectionLease(
-                SourceId.parse(rs.getString("source_id")),
+                new LeaseKey(rs.getString("lease_key")),
                 rs.getInt("slot"),
                 rs.getString("instance"),
                 rs.getString("holder"),
+                rs.getString("detail"),
                 Instant.ofEpochMilli(rs.getLong("expires_at")));
     }
 }

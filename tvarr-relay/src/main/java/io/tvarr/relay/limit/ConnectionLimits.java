@@ -1,42 +1,50 @@
 package io.tvarr.relay.limit;
 
 import io.tvarr.domain.UnavailableException;
-import io.tvarr.domain.relay.ConnectionLease;
-import io.tvarr.domain.relay.service.SharedConnectionLimits;
+import io.tvarr.domain.relay.lease.HeldLease;
+import io.tvarr.domain.relay.lease.SharedConnectionLimits;
 import io.tvarr.domain.source.SourceId;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Counts upstream connections per source and per host and refuses one that would pass a limit. A refusal
  * never opens a connection, so a provider account is never pushed over its allowance. With other instances on the
  * database ({@code shared}), a connection to a limited source also needs one of the source's leases there, taken
- * after this instance's own count admits it (so a refusal here costs no database round trip). Thread-safe; the
- * database is asked outside this object's lock.
+ * after this instance's own count admits it (so a refusal here costs no database round trip). A lease lost to another
+ * instance is handed to {@code onLost}, which ends one connection of the source. Thread-safe; the database is asked
+ * outside this object's lock.
  */
 public final class ConnectionLimits {
     private final int maxPerHost;
     private final @Nullable SharedConnectionLimits shared;
+    private final Consumer<SourceId> onLost;
     private final Map<SourceId, Integer> perSource = new HashMap<>();
     private final Map<String, Integer> perHost = new HashMap<>();
-    /** The leases this instance holds per source; any of a source's is as good as another to give back. */
-    private final Map<SourceId, Deque<ConnectionLease>> leases = new HashMap<>();
+    /**
+     * The leases this instance holds per source; any of a source's is as good as another to give back, but a lost one
+     * first: the connection ended for it is the one giving it back.
+     */
+    private final Map<SourceId, Deque<HeldLease>> leases = new HashMap<>();
 
     /** @param maxPerHost 0 for no per-host limit */
     public ConnectionLimits(int maxPerHost) {
-        this(maxPerHost, null);
+        this(maxPerHost, null, source -> {});
     }
 
     /**
      * @param maxPerHost 0 for no per-host limit
      * @param shared the source limits across instances; null when this instance is alone on its database
+     * @param onLost ends one of this instance's connections to the source: its lease was lost to another instance
      */
-    public ConnectionLimits(int maxPerHost, @Nullable SharedConnectionLimits shared) {
+    public ConnectionLimits(int maxPerHost, @Nullable SharedConnectionLimits shared, Consumer<SourceId> onLost) {
         this.maxPerHost = maxPerHost;
         this.shared = shared;
+        this.onLost = onLost;
     }
 
     /**
@@ -50,9 +58,9 @@ public final class ConnectionLimits {
         if (shared == null || sourceLimit <= 0) {
             return;
         }
-        ConnectionLease lease;
+        HeldLease lease;
         try {
-            lease = shared.take(source, sourceName, sourceLimit);
+            lease = shared.take(source, sourceName, sourceLimit, () -> onLost.accept(source));
         } catch (RuntimeException e) {
             uncount(source, host);
             throw e;
@@ -87,12 +95,13 @@ public final class ConnectionLimits {
     }
 
     public void release(SourceId source, String host) {
-        ConnectionLease lease = null;
+        HeldLease lease = null;
         synchronized (this) {
             uncount(source, host);
-            Deque<ConnectionLease> held = leases.get(source);
+            Deque<HeldLease> held = leases.get(source);
             if (held != null) {
-                lease = held.poll();
+                lease = held.stream().filter(HeldLease::lost).findFirst().orElse(held.peek());
+                held.remove(lease);
                 if (held.isEmpty()) {
                     leases.remove(source);
                 }

@@ -12,13 +12,14 @@ import io.tvarr.domain.relay.RelayedFile;
 import io.tvarr.domain.relay.StreamPlan;
 import io.tvarr.domain.relay.StreamSubscription;
 import io.tvarr.domain.relay.UpstreamHealth;
+import io.tvarr.domain.relay.lease.SharedConnectionLimits;
 import io.tvarr.domain.relay.port.out.ConnectionSlot;
 import io.tvarr.domain.relay.port.out.ConnectionSlots;
 import io.tvarr.domain.relay.port.out.FFmpeg;
 import io.tvarr.domain.relay.port.out.FileRelay;
 import io.tvarr.domain.relay.port.out.HardwareAccelerationDetector;
 import io.tvarr.domain.relay.port.out.StreamRelay;
-import io.tvarr.domain.relay.service.SharedConnectionLimits;
+import io.tvarr.domain.source.SourceId;
 import io.tvarr.relay.RelaySettings;
 import io.tvarr.relay.ffmpeg.CodecProbe;
 import io.tvarr.relay.limit.ConnectionLimits;
@@ -108,7 +109,7 @@ public final class RelayHub implements StreamRelay, FileRelay, ConnectionSlots, 
         this.transcoder = ffmpeg == null || hardware == null
                 ? null
                 : new FFmpegUpstream(ffmpeg, hardware, probe, connector::playlist);
-        this.limits = new ConnectionLimits(settings.maxPerHost(), shared);
+        this.limits = new ConnectionLimits(settings.maxPerHost(), shared, this::lostConnection);
         this.breakers = new HostBreakers(settings.breakerFailures(), settings.breakerCooldown());
         this.files = new FileFetcher(settings.connectTimeout(), settings.firstByteTimeout(), limits, breakers);
         this.clock = clock;
@@ -305,6 +306,31 @@ public final class RelayHub implements StreamRelay, FileRelay, ConnectionSlots, 
         if (sessions.get(key) == session) {
             sessions.remove(key);
         }
+    }
+
+    /**
+     * One connection to the source lost its lease to another instance (this one lost the database for longer than
+     * the lease): a session streaming from the source ends, so that the source's limit holds across instances.
+     */
+    private void lostConnection(SourceId source) {
+        RelaySession ending = null;
+        synchronized (this) {
+            for (RelaySession session : sessions.values()) {
+                if (!session.finished() && session.streaming().source().equals(source)) {
+                    ending = session;
+                    break;
+                }
+            }
+        }
+        if (ending == null) {
+            log.warn("connection lease lost, no session of the source to end source_id={}", source);
+            return;
+        }
+        log.warn(
+                "relay session ended, its connection lease was lost to another instance session_id={} source_id={}",
+                ending.id,
+                source);
+        ending.stop("source " + source + ": connection ended, another tvarr instance holds it now");
     }
 
     /** Ends upstreams that went silent: no first byte in time, or a stall while streaming. */

@@ -324,6 +324,11 @@ final class RelaySession {
                 : new UpstreamException(clean);
     }
 
+    /** The stream the session reads now (the first, or the one failover moved to). */
+    StreamPlan streaming() {
+        return streams.get(current);
+    }
+
     /** Stops the upstream; clients get what is buffered and then the end (or {@code reason} as an error). */
     void stop(@Nullable String reason) {
         if (!stopping.compareAndSet(false, true)) {

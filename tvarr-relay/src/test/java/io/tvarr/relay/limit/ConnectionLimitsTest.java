@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tvarr.domain.UnavailableException;
 import io.tvarr.domain.relay.InMemoryConnectionLeases;
-import io.tvarr.domain.relay.service.SharedConnectionLimits;
+import io.tvarr.domain.relay.lease.SharedConnectionLimits;
 import io.tvarr.domain.source.SourceId;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,9 +20,16 @@ class ConnectionLimitsTest {
     private static final String HOST = "provider.example";
 
     private final InMemoryConnectionLeases leases = new InMemoryConnectionLeases();
+    private final java.util.List<SourceId> lost = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    private final java.util.Map<String, SharedConnectionLimits> shared = new java.util.HashMap<>();
 
     private ConnectionLimits instance(String id) {
-        return new ConnectionLimits(0, new SharedConnectionLimits(leases, id, Duration.ofSeconds(60), CLOCK));
+        return new ConnectionLimits(0, shared.computeIfAbsent(id, this::limits), lost::add);
+    }
+
+    private SharedConnectionLimits limits(String id) {
+        return new SharedConnectionLimits(leases, id, Duration.ofSeconds(60), CLOCK);
     }
 
     @Nested
@@ -69,6 +76,34 @@ class ConnectionLimitsTest {
             instance("a").acquire(SOURCE, "Provider", 0, HOST);
 
             assertThat(leases.rows).isEmpty();
+        }
+    }
+
+    @Nested
+    class Lost_leases {
+        @Test
+        void a_lease_taken_over_by_another_instance_ends_one_connection_of_its_source() {
+            ConnectionLimits a = instance("a");
+            a.acquire(SOURCE, "Provider", 1, HOST);
+            leases.takeOver("a", "b", CLOCK.instant().plusSeconds(600));
+
+            shared.get("a").heartbeat();
+
+            assertThat(lost).containsExactly(SOURCE);
+        }
+
+        @Test
+        void the_connection_ended_gives_back_the_lost_lease_and_not_a_live_one() {
+            ConnectionLimits a = instance("a");
+            a.acquire(SOURCE, "Provider", 2, HOST);
+            leases.takeOver("a", "b", CLOCK.instant().plusSeconds(600));
+            a.acquire(SOURCE, "Provider", 2, HOST);
+            shared.get("a").heartbeat(); // slot 0 is b's now, slot 1 a's: the first lease is lost
+
+            a.release(SOURCE, HOST);
+
+            assertThat(lost).containsExactly(SOURCE);
+            assertThat(leases.rows).extracting(l -> l.instance()).containsExactlyInAnyOrder("a", "b");
         }
     }
 }

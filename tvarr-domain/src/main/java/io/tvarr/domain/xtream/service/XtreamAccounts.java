@@ -10,6 +10,7 @@ import io.tvarr.domain.output.CidrRange;
 import io.tvarr.domain.output.OutputGrant;
 import io.tvarr.domain.output.port.in.AuthorizeOutputUseCase;
 import io.tvarr.domain.relay.ClientInfo;
+import io.tvarr.domain.relay.lease.SharedConnectionLimits;
 import io.tvarr.domain.relay.port.in.PlayChannelCommand;
 import io.tvarr.domain.relay.port.in.PlayChannelUseCase;
 import io.tvarr.domain.relay.port.in.Playback;
@@ -25,14 +26,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The Xtream door's accounts: logins through the output users, and playback of the user's proxy through the relay
  * with the user's connection limit on top of the provider limits. A redirect holds one of the user's connections as a
- * lease per player (client address), renewed by the player's next request, since tvarr never sees it stop.
- * Thread-safe.
+ * lease per player (client address), renewed by the player's next request, since tvarr never sees it stop. With
+ * other instances on the database, the user's limit holds across them (see {@link UserConnections}). Thread-safe.
  */
 public final class XtreamAccounts implements LogInXtreamUseCase, PlayXtreamChannelUseCase {
     private static final Logger log = LoggerFactory.getLogger(XtreamAccounts.class);
@@ -56,11 +58,26 @@ public final class XtreamAccounts implements LogInXtreamUseCase, PlayXtreamChann
             AuthorizeOutputUseCase access,
             Clock clock,
             Duration redirectLease) {
+        this(logins, lineups, channels, access, clock, redirectLease, null);
+    }
+
+    /**
+     * @param shared the output users' limits across instances: each connection also takes one of the user's leases;
+     *     null when this instance is alone on its database
+     */
+    public XtreamAccounts(
+            LogInOutputUserUseCase logins,
+            ReadXtreamLineupUseCase lineups,
+            PlayChannelUseCase channels,
+            AuthorizeOutputUseCase access,
+            Clock clock,
+            Duration redirectLease,
+            @Nullable SharedConnectionLimits shared) {
         Checks.requireNonNull(redirectLease, "redirect_lease");
         if (redirectLease.isNegative()) {
             throw new ValidationException("redirect_lease: " + redirectLease + " (expected: zero or more)");
         }
-        this.connections = new UserConnections(clock);
+        this.connections = new UserConnections(clock, shared);
         this.redirectLease = redirectLease;
         this.access = access;
         this.logins = logins;
@@ -72,8 +89,7 @@ public final class XtreamAccounts implements LogInXtreamUseCase, PlayXtreamChann
     public XtreamLogin logIn(String username, String password) {
         Login login = logins.logIn(username, password);
         if (login instanceof Login.Granted granted) {
-            return new XtreamLogin.Granted(
-                    granted.user(), connections.active(granted.user().id()));
+            return new XtreamLogin.Granted(granted.user(), connections.active(granted.user()));
         }
         if (login instanceof Login.Expired expired) {
             return new XtreamLogin.Expired(expired.user());
@@ -127,8 +143,7 @@ public final class XtreamAccounts implements LogInXtreamUseCase, PlayXtreamChann
             return new XtreamPlay.OutsideRanges(refused.detail());
         }
         String lease = leaseKey(clientInfo);
-        if (!connections.admits(user.id(), key, user.maxConnections())
-                && !connections.admits(user.id(), lease, user.maxConnections())) {
+        if (!connections.admits(user, key) && !connections.admits(user, lease)) {
             log.info("xtream user limit reached username={} max={}", user.username(), user.maxConnections());
             return new XtreamPlay.LimitReached(user.username(), user.maxConnections());
         }
@@ -145,7 +160,7 @@ public final class XtreamAccounts implements LogInXtreamUseCase, PlayXtreamChann
         }
         if (playback instanceof Playback.Redirect
                 && !redirectLease.isZero()
-                && !connections.lease(user.id(), lease, user.maxConnections(), redirectLease)) {
+                && !connections.lease(user, lease, redirectLease)) {
             log.info("xtream user limit reached username={} max={}", user.username(), user.maxConnections());
             return new XtreamPlay.LimitReached(user.username(), user.maxConnections());
         }

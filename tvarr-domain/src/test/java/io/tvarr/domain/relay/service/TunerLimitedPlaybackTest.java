@@ -9,7 +9,9 @@ import io.tvarr.domain.proxy.TunerDevice;
 import io.tvarr.domain.proxy.TunerDeviceId;
 import io.tvarr.domain.proxy.port.in.DescribeTunerUseCase;
 import io.tvarr.domain.relay.ClientInfo;
+import io.tvarr.domain.relay.InMemoryConnectionLeases;
 import io.tvarr.domain.relay.TunerStatus;
+import io.tvarr.domain.relay.lease.SharedConnectionLimits;
 import io.tvarr.domain.relay.port.in.PlayChannelCommand;
 import io.tvarr.domain.relay.port.in.Playback;
 import java.io.ByteArrayOutputStream;
@@ -27,6 +29,9 @@ class TunerLimitedPlaybackTest {
     private static final ProxyId BEDROOM = ProxyId.random();
 
     private final List<Runnable> duringTransfer = new ArrayList<>();
+    /** Whether the fake stream writes again after {@link #duringTransfer} ran. */
+    private boolean writeAfter;
+
     private final TunerLimitedPlayback playback = new TunerLimitedPlayback(
             command -> new FakeStream(),
             new Devices(Map.of("living-room", device(LIVING_ROOM, 1), "bedroom", device(BEDROOM, 1))));
@@ -111,6 +116,63 @@ class TunerLimitedPlaybackTest {
         }
     }
 
+    @Nested
+    class Across_instances {
+        private final InMemoryConnectionLeases leases = new InMemoryConnectionLeases();
+        private final java.time.Clock clock =
+                java.time.Clock.fixed(java.time.Instant.parse("2026-03-01T10:00:00Z"), java.time.ZoneOffset.UTC);
+        private final SharedConnectionLimits limitsOfA =
+                new SharedConnectionLimits(leases, "a", java.time.Duration.ofSeconds(60), clock);
+        private final TunerLimitedPlayback a = instance(limitsOfA);
+        private final TunerLimitedPlayback b =
+                instance(new SharedConnectionLimits(leases, "b", java.time.Duration.ofSeconds(60), clock));
+
+        private TunerLimitedPlayback instance(SharedConnectionLimits limits) {
+            return new TunerLimitedPlayback(
+                    command -> new FakeStream(), new Devices(Map.of("living-room", device(LIVING_ROOM, 1))), limits);
+        }
+
+        private Playback.Stream tuneOn(TunerLimitedPlayback instance) {
+            return stream(instance.play(new PlayChannelCommand("living-room", "c", CLIENT, true)));
+        }
+
+        @Test
+        void the_only_tuner_streaming_on_one_instance_refuses_a_tune_on_another_and_shows_there() throws IOException {
+            Playback.Stream onB = tuneOn(b);
+            Exception[] refused = new Exception[1];
+            List<List<TunerStatus>> seenOnB = new ArrayList<>();
+            duringTransfer.add(() -> {
+                refused[0] = transferFailure(onB);
+                seenOnB.add(b.status("living-room"));
+            });
+
+            tuneOn(a).transferTo(new ByteArrayOutputStream(), () -> {});
+
+            assertThat(refused[0])
+                    .isInstanceOf(UnavailableException.class)
+                    .hasMessage("HDHomeRun device of proxy 'living-room': all 1 tuner(s) in use across tvarr's"
+                            + " instances (held by a)");
+            assertThat(seenOnB).containsExactly(List.of(new TunerStatus("tuner0", "c", "10.0.0.2")));
+            assertThat(b.status("living-room")).containsExactly(new TunerStatus("tuner0", null, null));
+        }
+
+        @Test
+        void a_stream_whose_tuner_another_instance_took_over_is_ended() {
+            duringTransfer.add(() -> {
+                leases.takeOver("a", "b", clock.instant().plusSeconds(600));
+                limitsOfA.heartbeat();
+            });
+            ByteArrayOutputStream received = new ByteArrayOutputStream();
+            writeAfter = true;
+
+            assertThatThrownBy(() -> tuneOn(a).transferTo(received, () -> {}))
+                    .isInstanceOf(IOException.class)
+                    .hasMessage("HDHomeRun device of proxy 'living-room': stream ended, its tuner is held by another"
+                            + " tvarr instance now");
+            assertThat(received.size()).isEqualTo(188);
+        }
+    }
+
     @Test
     void playlist_requests_take_no_tuner() throws IOException {
         Playback.Stream first = stream(tune("living-room"));
@@ -175,6 +237,9 @@ class TunerLimitedPlaybackTest {
             List<Runnable> pending = new ArrayList<>(duringTransfer);
             duringTransfer.clear();
             pending.forEach(Runnable::run);
+            if (writeAfter) {
+                out.write(new byte[188]);
+            }
         }
     }
 

@@ -15,6 +15,8 @@ import io.tvarr.domain.output.port.in.AuthorizeOutputUseCase;
 import io.tvarr.domain.output.port.in.OutputRequest;
 import io.tvarr.domain.proxy.ProxyId;
 import io.tvarr.domain.relay.ClientInfo;
+import io.tvarr.domain.relay.InMemoryConnectionLeases;
+import io.tvarr.domain.relay.lease.SharedConnectionLimits;
 import io.tvarr.domain.relay.port.in.Playback;
 import io.tvarr.domain.xtream.XtreamChannel;
 import io.tvarr.domain.xtream.XtreamLogin;
@@ -43,7 +45,15 @@ class XtreamAccountsTest {
             new OutputUser(OutputUserId.random(), ProxyId.random(), "alice", "hash", null, 1, T0);
     private final XtreamChannel channel = new XtreamChannel(
             42, ChannelId.parse("00000000-0000-0000-0000-00000000002a"), 1, "BBC One", "UK", null, null, null);
+    private static final Duration LEASE = Duration.ofSeconds(60);
     private final Runnable[] duringTransfer = {() -> {}};
+    /** What the fake stream writes, after running {@link #duringTransfer}; nothing unless a test sets it. */
+    private Writes writesDuringTransfer = out -> {};
+
+    private interface Writes {
+        void to(OutputStream out) throws java.io.IOException;
+    }
+
     private final MutableClock clock = new MutableClock(T0);
     private boolean redirect;
     private final XtreamAccounts accounts = new XtreamAccounts(
@@ -160,6 +170,97 @@ class XtreamAccountsTest {
         }
     }
 
+    @Nested
+    class Across_instances {
+        private final InMemoryConnectionLeases leases = new InMemoryConnectionLeases();
+        private final SharedConnectionLimits limitsOfA = new SharedConnectionLimits(leases, "a", LEASE, clock);
+        private final XtreamAccounts a = instance(limitsOfA);
+        private final XtreamAccounts b = instance(new SharedConnectionLimits(leases, "b", LEASE, clock));
+
+        private XtreamAccounts instance(SharedConnectionLimits limits) {
+            return new XtreamAccounts(
+                    (username, password) -> new Login.Granted(alice),
+                    new OneChannel(),
+                    command -> redirect ? new Playback.Redirect("http://provider.example/42.ts") : new FakeStream(),
+                    new AccountGate(),
+                    clock,
+                    Duration.ofMinutes(120),
+                    limits);
+        }
+
+        @Test
+        void a_stream_on_one_instance_uses_the_users_one_connection_on_every_instance() throws Exception {
+            Playback.Stream first = playing(a.play(command("secret1")));
+            XtreamPlay[] onB = new XtreamPlay[1];
+            int[] activeOnB = {-1};
+            duringTransfer[0] = () -> {
+                onB[0] = b.play(command("secret1", OTHER_PLAYER));
+                activeOnB[0] = ((XtreamLogin.Granted) b.logIn("alice", "secret1")).activeConnections();
+            };
+
+            first.transferTo(new ByteArrayOutputStream(), () -> {});
+
+            assertThat(onB[0]).isEqualTo(new XtreamPlay.LimitReached("alice", 1));
+            assertThat(activeOnB[0]).isEqualTo(1);
+            assertThat(leases.rows).isEmpty();
+        }
+
+        @Test
+        void a_transfer_that_lost_the_race_on_another_instance_is_refused_naming_the_holder() throws Exception {
+            Playback.Stream onA = playing(a.play(command("secret1")));
+            Playback.Stream onB = playing(b.play(command("secret1", OTHER_PLAYER)));
+            Exception[] refused = new Exception[1];
+            duringTransfer[0] = () -> {
+                try {
+                    onB.transferTo(new ByteArrayOutputStream(), () -> {});
+                } catch (Exception e) {
+                    refused[0] = e;
+                }
+            };
+
+            onA.transferTo(new ByteArrayOutputStream(), () -> {});
+
+            assertThat(refused[0])
+                    .isInstanceOf(UnavailableException.class)
+                    .hasMessage("user 'alice': all 1 connection(s) in use");
+        }
+
+        @Test
+        void a_redirects_lease_is_given_back_by_the_heartbeat_once_it_ran_out() {
+            redirect = true;
+            assertThat(a.play(command("secret1"))).isInstanceOf(XtreamPlay.Playing.class);
+            assertThat(b.play(command("secret1", OTHER_PLAYER))).isEqualTo(new XtreamPlay.LimitReached("alice", 1));
+
+            clock.advance(Duration.ofMinutes(120));
+            limitsOfA.heartbeat();
+
+            assertThat(leases.rows).isEmpty();
+            assertThat(b.play(command("secret1", OTHER_PLAYER))).isInstanceOf(XtreamPlay.Playing.class);
+        }
+
+        @Test
+        void a_stream_whose_lease_another_instance_took_over_is_ended() throws Exception {
+            Playback.Stream onA = playing(a.play(command("secret1")));
+            ByteArrayOutputStream received = new ByteArrayOutputStream();
+            Exception[] ended = new Exception[1];
+            writesDuringTransfer = out -> {
+                out.write(1);
+                leases.takeOver("a", "b", clock.instant().plus(LEASE));
+                limitsOfA.heartbeat();
+                try {
+                    out.write(2);
+                } catch (java.io.IOException e) {
+                    ended[0] = e;
+                }
+            };
+
+            onA.transferTo(received, () -> {});
+            assertThat(received.toByteArray()).containsExactly(1);
+            assertThat(ended[0])
+                    .hasMessage("user 'alice': stream ended, its connection is held by another tvarr instance now");
+        }
+    }
+
     @Test
     void a_wrong_password_is_refused_before_anything_is_looked_up() {
         assertThat(accounts.play(command("wrong"))).isEqualTo(new XtreamPlay.Refused());
@@ -231,9 +332,10 @@ class XtreamAccountsTest {
         }
 
         @Override
-        public void transferTo(OutputStream out, Runnable beforeFirstBytes) {
+        public void transferTo(OutputStream out, Runnable beforeFirstBytes) throws java.io.IOException {
             beforeFirstBytes.run();
             duringTransfer[0].run();
+            writesDuringTransfer.to(out);
         }
     }
 
