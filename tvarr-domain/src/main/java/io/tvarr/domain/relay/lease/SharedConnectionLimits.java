@@ -227,8 +227,8 @@ public final class SharedConnectionLimits {
                     gone.slot(),
                     instance,
                     holdersNow(gone.key(), now),
-                    "the database was out of reach for longer than the lease, and all " + taken.limit()
-                            + " connection(s) are held elsewhere now");
+                    "another instance took the slot over (this one had not renewed it within the lease) and none of"
+                            + " the " + taken.limit() + " connection(s) is free to take again");
             taken.endConnection();
         }
     }

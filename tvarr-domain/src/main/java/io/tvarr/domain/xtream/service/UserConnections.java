@@ -117,7 +117,11 @@ final class UserConnections {
         Held held = held(user.id());
         synchronized (held) {
             Instant now = clock.instant();
-            if (!held.holds(key, now) && (active(held) >= user.maxConnections() || !lease(user, held, key))) {
+            if (!held.holds(key, now) && active(held) >= user.maxConnections()) {
+                return false;
+            }
+            // a new connection, or one whose lease across instances was lost: it needs a slot there (again)
+            if (!held.shared.containsKey(key) && !lease(user, held, key)) {
                 return false;
             }
             held.leases.put(key, now.plus(time));
