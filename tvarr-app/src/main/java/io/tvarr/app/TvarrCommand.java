@@ -36,10 +36,9 @@ public final class TvarrCommand implements Callable<Integer> {
     ConfigOptions options = new ConfigOptions();
 
     public static void main(String[] args) {
-        // the jar is also a library: its Logback settings are named so an embedder's logback.xml is never shadowed
-        if (System.getProperty("logback.configurationFile") == null) {
-            System.setProperty("logback.configurationFile", "tvarr-logback.xml");
-        }
+        // the jar is also a library: its Logback settings (TvarrLogback) apply only when tvarr itself runs, so an
+        // embedder's logback.xml is never shadowed; a -Dlogback.configurationFile still wins
+        System.setProperty(TvarrLogback.ACTIVE, "true");
         System.exit(commandLine().execute(args));
     }
 

@@ -43,22 +43,4 @@ class LoggingSetupTest {
             assertThat(((RedactingEncoder) writer.getEncoder()).inner()).isNotInstanceOf(RedactingEncoder.class);
         });
     }
-
-    @Test
-    void the_upstream_clients_header_and_wire_lines_stay_out_even_at_debug() throws Exception {
-        ch.qos.logback.classic.LoggerContext context = new ch.qos.logback.classic.LoggerContext();
-        ch.qos.logback.classic.joran.JoranConfigurator configurator =
-                new ch.qos.logback.classic.joran.JoranConfigurator();
-        configurator.setContext(context);
-        configurator.doConfigure(getClass().getResource("/tvarr-logback.xml"));
-
-        // log.level: DEBUG sets the root only; Apache's client would log every request header (tokens included)
-        context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(Level.DEBUG);
-
-        assertThat(context.getLogger("org.apache.hc.client5.http.headers").isDebugEnabled())
-                .isFalse();
-        assertThat(context.getLogger("org.apache.hc.client5.http.wire").isDebugEnabled())
-                .isFalse();
-        context.stop();
-    }
 }

@@ -228,6 +228,10 @@ public final class JdbiPersistence implements AutoCloseable {
         }
         // WAL lets readers run beside the one writer; IMMEDIATE transactions take the write lock up front so
         // two writers queue on busy_timeout instead of failing with SQLITE_BUSY mid-transaction.
+        // Connections are opened when asked for: a pool filling itself in the background created a new file before
+        // migrate() could start it as the template, and Flyway then ran every migration (#19). An SQLite connection
+        // is a file open, so there is nothing to gain from keeping idle ones ready.
+        config.setMinimumIdle(0);
         config.addDataSourceProperty("journal_mode", "WAL");
         config.addDataSourceProperty("foreign_keys", "true");
         config.addDataSourceProperty("busy_timeout", Long.toString(busyTimeout.toMillis()));

@@ -3,10 +3,14 @@ package io.tvarr.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tvarr.persistence.sql.Vendor;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -48,6 +52,29 @@ class SchemaFastPathIT {
                 Statement statement = connection.createStatement()) {
             statement.executeUpdate(sql);
         }
+    }
+
+    /** Every row of the history, installation times included: equal only for a copy of the same database. */
+    private static List<String> history(SQLiteDataSource source) throws Exception {
+        List<String> rows = new ArrayList<>();
+        try (Connection connection = source.getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery(
+                        "SELECT version, checksum, installed_on FROM flyway_schema_history ORDER BY installed_rank")) {
+            while (result.next()) {
+                rows.add(result.getString(1) + " " + result.getString(2) + " " + result.getString(3));
+            }
+        }
+        return rows;
+    }
+
+    private SQLiteDataSource template() throws Exception {
+        Path copy = dir.resolve("template.db");
+        try (InputStream template = loader.getResourceAsStream(SqliteTemplate.RESOURCE)) {
+            assertThat(template).as(SqliteTemplate.RESOURCE).isNotNull();
+            Files.copy(template, copy);
+        }
+        return sqlite("template.db");
     }
 
     @Nested
@@ -109,6 +136,26 @@ class SchemaFastPathIT {
                 assertThat(bundled().isAppliedIn(sqlite("data/tvarr.db"))).isTrue();
                 assertThat(store.readiness().ready()).isTrue();
                 assertThat(store.filters().findAll()).isNotEmpty();
+            }
+        }
+
+        /**
+         * The pool used to open its connections in the background as soon as it was made, creating the file before
+         * {@code migrate()} looked for it; the template was then skipped and Flyway ran every migration (#19).
+         */
+        @Test
+        void is_the_template_even_when_migrate_comes_after_the_pool_had_time_to_connect() throws Exception {
+            Path file = dir.resolve("late/tvarr.db");
+            try (JdbiPersistence store = JdbiPersistence.open(DatabaseSettings.of("jdbc:sqlite:" + file))) {
+                // the pool's filler creates the file within milliseconds when it connects on its own
+                for (int i = 0; i < 100 && !Files.exists(file); i++) {
+                    Thread.sleep(10);
+                }
+                assertThat(file).doesNotExist();
+
+                store.migrate();
+
+                assertThat(history(sqlite("late/tvarr.db"))).isEqualTo(history(template()));
             }
         }
 

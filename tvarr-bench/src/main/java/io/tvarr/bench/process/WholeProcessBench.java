@@ -23,7 +23,9 @@ import java.util.Map;
  * directory, then the same one again), beside the floors: a JVM reading the same file line by line
  * ({@link LineCount}) and, when given, a Node.js script (m3u-parser-generator reading and parsing the file).
  * Every command runs once per round, rounds alternate them, so load on the machine slows all alike. Each command
- * runs under {@code /usr/bin/time} for its peak resident size. Prints the median of each and tvarr's ratios.
+ * runs under {@code /usr/bin/time} for its peak resident size and CPU time (user + system; for {@code serve}, what
+ * the process had used when it was ready), steadier than wall time on a shared machine. Prints the median of each
+ * and tvarr's ratios.
  *
  * <p>Run: {@code java -cp tvarr-bench/target/benchmarks.jar io.tvarr.bench.process.WholeProcessBench
  * [rounds] [tvarr command, default "./tvarr"] [node script]}; the tvarr command is split at spaces, so
@@ -101,8 +103,8 @@ public final class WholeProcessBench {
             Map<String, Run> median = new LinkedHashMap<>();
             runs.forEach((name, list) -> median.put(name, Run.median(list)));
             median.forEach((name, run) -> System.out.printf(
-                    "%-45s %7.3f s  %6d MB peak resident  (runs: %s)%n",
-                    name, run.seconds, run.rssKb / 1024, runs.get(name)));
+                    "%-45s %7.3f s  CPU %6.2f s  %6d MB peak resident  (runs, wall/CPU: %s)%n",
+                    name, run.seconds, Run.medianCpu(runs.get(name)), run.rssKb / 1024, runs.get(name)));
             for (int t = 0; t < tvarrs.size(); t++) {
                 ratio(median, label(t, "generate, 100k"), "floor: java LineCount, 100k");
                 ratio(median, label(t, "generate, 100k"), "m3u-parser-generator (node), 100k");
@@ -137,8 +139,8 @@ public final class WholeProcessBench {
     /** One whole process under /usr/bin/time: wall time measured here, peak resident size from time. */
     private static Run time(List<String> command, WorkDirectory work) throws IOException, InterruptedException {
         Path rss = work.resolve("time.txt");
-        List<String> timed =
-                concat(List.of("/usr/bin/time", "-f", "%M", "-o", rss.toString()), command.toArray(String[]::new));
+        List<String> timed = concat(
+                List.of("/usr/bin/time", "-f", "%M %U %S", "-o", rss.toString()), command.toArray(String[]::new));
         long start = System.nanoTime();
         Process process = new ProcessBuilder(timed)
                 .redirectErrorStream(true)
@@ -150,7 +152,11 @@ public final class WholeProcessBench {
             throw new IllegalStateException(
                     command + ": exit " + exit + "\n" + Files.readString(work.resolve("process.log")));
         }
-        return new Run(seconds, Long.parseLong(Files.readString(rss).strip()));
+        String[] measured = Files.readString(rss).strip().split(" ");
+        return new Run(
+                seconds,
+                Double.parseDouble(measured[1]) + Double.parseDouble(measured[2]),
+                Long.parseLong(measured[0]));
     }
 
     /** {@code tvarr serve} from its start until /readyz answers 200; then stopped (SIGTERM) and waited for. */
@@ -199,10 +205,12 @@ public final class WholeProcessBench {
                 Thread.sleep(5);
             }
             double seconds = (System.nanoTime() - start) / 1e9;
+            double cpu = cpuSeconds(process);
             process.descendants().forEach(ProcessHandle::destroy);
             process.waitFor();
             return new Run(
                     seconds,
+                    cpu,
                     Long.parseLong(Files.readString(rss, StandardCharsets.UTF_8)
                             .strip()
                             .lines()
@@ -215,7 +223,36 @@ public final class WholeProcessBench {
         }
     }
 
-    private record Run(double seconds, long rssKb) {
+    /**
+     * The CPU time (user + system) the JVM under {@code /usr/bin/time} (and a launcher script it runs) has used so far,
+     * from {@code /proc/PID/stat} in clock ticks of 1/100 s; 0 where there is no {@code /proc}.
+     */
+    private static double cpuSeconds(Process timed) {
+        return timed.descendants()
+                .mapToDouble(child -> {
+                    try {
+                        String stat = Files.readString(Path.of("/proc", Long.toString(child.pid()), "stat"));
+                        // fields after the command name, which is in parentheses and may hold spaces
+                        String[] fields =
+                                stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+                    } catch (IOException | RuntimeException gone) {
+                        return 0;
+                    }
+                })
+                .sum();
+    }
+
+    private record Run(double seconds, double cpuSeconds, long rssKb) {
+        static double medianCpu(List<Run> runs) {
+            return runs.stream()
+                    .mapToDouble(Run::cpuSeconds)
+                    .sorted()
+                    .skip(runs.size() / 2)
+                    .findFirst()
+                    .orElse(0);
+        }
+
         static Run median(List<Run> runs) {
             List<Run> sorted = new ArrayList<>(runs);
             sorted.sort(java.util.Comparator.comparingDouble(Run::seconds));
@@ -224,7 +261,7 @@ public final class WholeProcessBench {
 
         @Override
         public String toString() {
-            return String.format("%.2f", seconds);
+            return String.format("%.2f/%.2f", seconds, cpuSeconds);
         }
     }
 }

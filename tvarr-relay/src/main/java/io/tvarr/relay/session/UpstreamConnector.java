@@ -67,7 +67,13 @@ final class UpstreamConnector implements UpstreamOpener, AutoCloseable {
     /** HLS only; made on first use. */
     private @Nullable HttpClient client;
 
-    private final CloseableHttpClient upstreams;
+    /**
+     * Made on first use, as {@link #client}: its connection manager loads the TLS trust store, a tenth of a one-entry
+     * {@code tvarr generate}, which never relays (#19).
+     */
+    private @Nullable CloseableHttpClient upstreams;
+
+    private final javax.net.ssl.@Nullable SSLContext tls;
     private final ExecutorService waiting;
     private final Duration connectTimeout;
     private final Duration answerTimeout;
@@ -79,11 +85,29 @@ final class UpstreamConnector implements UpstreamOpener, AutoCloseable {
 
     /** @param tls the TLS context for {@code https://} upstreams; null for the JVM's default trust */
     UpstreamConnector(Duration connectTimeout, Duration answerTimeout, javax.net.ssl.@Nullable SSLContext tls) {
+        this.tls = tls;
+        this.waiting = Executors.newCachedThreadPool(task -> {
+            Thread thread = new Thread(task, "tvarr-relay-upstream-open");
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.connectTimeout = connectTimeout;
+        this.answerTimeout = answerTimeout;
+    }
+
+    private synchronized CloseableHttpClient upstreams() {
+        if (upstreams == null) {
+            upstreams = build(connectTimeout, tls);
+        }
+        return upstreams;
+    }
+
+    private CloseableHttpClient build(Duration connectTimeout, javax.net.ssl.@Nullable SSLContext tls) {
         PoolingHttpClientConnectionManagerBuilder pool = PoolingHttpClientConnectionManagerBuilder.create();
         if (tls != null) {
             pool.setTlsSocketStrategy(new DefaultClientTlsStrategy(tls));
         }
-        this.upstreams = HttpClients.custom()
+        return HttpClients.custom()
                 .setConnectionManager(pool.setConnectionFactory(socket -> {
                             ChunkCoalescingConnection connection =
                                     new ChunkCoalescingConnection("tvarr-upstream-" + connections.incrementAndGet());
@@ -118,13 +142,6 @@ final class UpstreamConnector implements UpstreamOpener, AutoCloseable {
                 .disableCookieManagement()
                 .disableAuthCaching()
                 .build();
-        this.waiting = Executors.newCachedThreadPool(task -> {
-            Thread thread = new Thread(task, "tvarr-relay-upstream-open");
-            thread.setDaemon(true);
-            return thread;
-        });
-        this.connectTimeout = connectTimeout;
-        this.answerTimeout = answerTimeout;
     }
 
     /** Made on first use: a JDK client loads the TLS trust store and starts a thread, which slowed every start (#19). */
@@ -169,7 +186,9 @@ final class UpstreamConnector implements UpstreamOpener, AutoCloseable {
         HttpClientContext context = HttpClientContext.create();
         // a socket read ignores interrupts and the head's wait has no timeout of its own (the body's must have none):
         // the request runs on a helper thread while this one waits, interruptibly and bounded, and cancels it
-        Future<ClassicHttpResponse> answer = waiting.submit(() -> upstreams.executeOpen(null, get, context));
+        // the client is made here, not on the helper thread, so making it is not counted in the wait for the answer
+        CloseableHttpClient upstream = upstreams();
+        Future<ClassicHttpResponse> answer = waiting.submit(() -> upstream.executeOpen(null, get, context));
         ClassicHttpResponse response;
         try {
             response = answer.get(connectTimeout.plus(answerTimeout).toMillis(), TimeUnit.MILLISECONDS);
@@ -261,7 +280,13 @@ final class UpstreamConnector implements UpstreamOpener, AutoCloseable {
     @Override
     public void close() {
         waiting.shutdownNow();
-        upstreams.close(CloseMode.IMMEDIATE);
+        CloseableHttpClient made;
+        synchronized (this) {
+            made = upstreams;
+        }
+        if (made != null) {
+            made.close(CloseMode.IMMEDIATE);
+        }
     }
 
     /**
