@@ -35,5 +35,5 @@ VOLUME /data
 EXPOSE 8080 65001/udp
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s \
   CMD curl -fsS http://127.0.0.1:8080/readyz || exit 1
-ENTRYPOINT ["sh", "-c", "exec java -XX:+UseSerialGC -Xms16m -Xmx256m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=48m -Xss512k -XX:MaxDirectMemorySize=64m -XX:SharedArchiveFile=/opt/tvarr/tvarr.jsa -Xlog:cds=off -Xlog:cds+dynamic=off $TVARR_JAVA_OPTS -jar /opt/tvarr/tvarr.jar \"$@\"", "tvarr"]
+ENTRYPOINT ["sh", "-c", "exec java -XX:+UseSerialGC -Xms16m -Xmx256m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=48m -Xss512k -XX:MaxDirectMemorySize=64m -XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=5000 -XX:SharedArchiveFile=/opt/tvarr/tvarr.jsa -Xlog:cds=off -Xlog:cds+dynamic=off $TVARR_JAVA_OPTS -jar /opt/tvarr/tvarr.jar \"$@\"", "tvarr"]
 CMD ["serve"]
