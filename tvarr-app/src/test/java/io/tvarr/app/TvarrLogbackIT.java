@@ -42,7 +42,8 @@ class TvarrLogbackIT {
 
     @Test
     void prints_its_own_text_lines_by_default() throws Exception {
-        // the test class path holds a logback-test.xml with another pattern: tvarr's own configuration comes first
+        // the test class path holds a logback-test.xml with another pattern: tvarr's own configuration comes first;
+        // %logger{36} shortens the 36-character logger name
         Path classes = dir.resolve("classes.txt");
         String printed = migrate(List.of("-Xlog:class+load:file=" + classes));
 
@@ -51,7 +52,7 @@ class TvarrLogbackIT {
         assertThat(printed)
                 .containsPattern(
                         "(?m)^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}(Z|[+-]\\d\\d:\\d\\d) INFO  \\[main\\]"
-                                + " io\\.tvarr\\.persistence\\.JdbiPersistence  - database opened vendor=sqlite");
+                                + " i\\.tvarr\\.persistence\\.JdbiPersistence  - database opened vendor=sqlite");
     }
 
     @Test
