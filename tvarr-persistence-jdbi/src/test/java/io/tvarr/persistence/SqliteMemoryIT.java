@@ -19,7 +19,9 @@ class SqliteMemoryIT {
     void a_connection_caches_at_most_8_mib_of_pages() {
         try (JdbiPersistence store = JdbiPersistence.open(DatabaseSettings.of("jdbc:sqlite:" + dir.resolve("t.db")))) {
             int cacheSize = store.database()
-                    .withHandle(h -> h.createQuery("PRAGMA cache_size").mapTo(Integer.class).one());
+                    .withHandle(h -> h.createQuery("PRAGMA cache_size")
+                            .mapTo(Integer.class)
+                            .one());
 
             // negative: KiB rather than pages
             assertThat(cacheSize).isEqualTo(-8192);
