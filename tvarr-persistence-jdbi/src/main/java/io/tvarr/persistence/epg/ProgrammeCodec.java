@@ -9,9 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
@@ -53,7 +51,7 @@ final class ProgrammeCodec {
     static byte[] encode(List<EpgProgramme> programmes) {
         Bytes block = new Bytes(programmes.size() * 320);
         Bytes body = new Bytes(512);
-        Map<String, Integer> written = new HashMap<>();
+        BlockTexts written = new BlockTexts();
         block.put(FORMAT);
         for (EpgProgramme p : programmes) {
             body.clear();
@@ -66,7 +64,7 @@ final class ProgrammeCodec {
             block.put(body);
             // texts of this body become referable once their offset in the block is known
             for (int i = 0; i < body.newTexts.size(); i++) {
-                written.putIfAbsent(body.newTexts.get(i), at + body.newTextOffsets.get(i));
+                written.add(body.newTexts.get(i), at + body.newTextOffsets.get(i));
             }
         }
         return block.toArray();
@@ -88,7 +86,7 @@ final class ProgrammeCodec {
         }
     }
 
-    private static void writeBody(EpgProgramme p, Bytes out, Map<String, Integer> written) {
+    private static void writeBody(EpgProgramme p, Bytes out, BlockTexts written) {
         int present = (p.titleLang() == null ? 0 : TITLE_LANG)
                 | (p.subTitle() == null ? 0 : SUB_TITLE)
                 | (p.description() == null ? 0 : DESCRIPTION)
@@ -175,13 +173,13 @@ final class ProgrammeCodec {
             bytes[size++] = (byte) v;
         }
 
-        void putText(@Nullable String text, Map<String, Integer> written) {
+        void putText(@Nullable String text, BlockTexts written) {
             if (text == null) {
                 return;
             }
             if (text.length() >= SHARED_CHARS) {
-                Integer at = written.get(text);
-                if (at != null) {
+                int at = written.offsetOf(text);
+                if (at >= 0) {
                     putVarLong(((long) at << 1) | 1);
                     return;
                 }

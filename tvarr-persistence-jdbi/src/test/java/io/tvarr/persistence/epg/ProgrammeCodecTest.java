@@ -155,6 +155,17 @@ class ProgrammeCodecTest {
         }
 
         @Test
+        void texts_alike_but_for_one_character_stay_apart() {
+            List<EpgProgramme> block = new ArrayList<>();
+            for (int slot = 0; slot < 40; slot++) {
+                // same length, same first and last characters: only the equality check tells them apart
+                block.add(described(slot, SYNOPSIS.substring(0, 50) + (char) ('A' + slot) + SYNOPSIS.substring(51)));
+            }
+
+            assertThat(decodeAll(ProgrammeCodec.encode(block))).containsExactlyElementsOf(block);
+        }
+
+        @Test
         void read_in_a_window_that_skips_the_programme_holding_the_text() {
             List<EpgProgramme> block = day(10);
             List<EpgProgramme> read = new ArrayList<>();
