@@ -8,15 +8,16 @@ import java.time.Instant;
  */
 public final class RetainedProgrammes implements EpgSink {
     private final EpgSink sink;
-    private final RetentionWindow window;
-    private final Instant now;
+    // the window's ends, computed once: a guide has a million programmes and the ends never move
+    private final Instant from;
+    private final Instant to;
     private long outside;
 
     /** @param now the instant the window is measured from, fixed for the whole ingestion */
     public RetainedProgrammes(EpgSink sink, RetentionWindow window, Instant now) {
         this.sink = sink;
-        this.window = window;
-        this.now = now;
+        this.from = window.from(now);
+        this.to = window.to(now);
     }
 
     @Override
@@ -26,7 +27,7 @@ public final class RetainedProgrammes implements EpgSink {
 
     @Override
     public void programme(EpgProgramme programme) {
-        if (window.keeps(now, programme.start(), programme.stop())) {
+        if (programme.stop().isAfter(from) && programme.start().isBefore(to)) {
             sink.programme(programme);
         } else {
             outside++;

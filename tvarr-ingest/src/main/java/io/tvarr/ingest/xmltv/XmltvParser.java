@@ -15,7 +15,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -122,11 +121,13 @@ public final class XmltvParser {
         private final XmltvOptions options;
         private final XmltvListener listener;
         private final Map<String, PendingProgramme> waitingForStop = new HashMap<>();
+        private final long shiftSeconds;
 
         Run(XMLStreamReader reader, XmltvOptions options, XmltvListener listener) {
             this.reader = reader;
             this.options = options;
             this.listener = listener;
+            this.shiftSeconds = options.shiftMinutes() * 60L;
         }
 
         void run() throws XMLStreamException {
@@ -275,9 +276,8 @@ public final class XmltvParser {
                 listener.malformed(line, column, problem + "; skipped");
                 return;
             }
-            Duration shift = Duration.ofMinutes(options.shiftMinutes());
-            parts.startAt = start.plus(shift);
-            parts.stopAt = stop == null ? null : stop.plus(shift);
+            parts.startAt = start.plusSeconds(shiftSeconds);
+            parts.stopAt = stop == null ? null : stop.plusSeconds(shiftSeconds);
             String channel = parts.channel.strip();
             PendingProgramme waiting = waitingForStop.remove(channel);
             if (waiting != null) {
@@ -307,7 +307,8 @@ public final class XmltvParser {
                         p.xmltvNs,
                         p.onscreen,
                         p.rating,
-                        p.flags,
+                        // most programmes have no flag: an empty immutable set is taken as it is, not copied
+                        p.flags.isEmpty() ? Set.of() : p.flags,
                         p.extraXml));
             } catch (ValidationException e) {
                 listener.malformed(line, column, "programme '" + p.title + "': " + e.getMessage() + "; skipped");
@@ -373,9 +374,13 @@ public final class XmltvParser {
             return PlainText.singleLine(rawText());
         }
 
-        /** The text of the current element; nested markup (seen inside desc in the wild) is skipped, not fatal. */
+        /**
+         * The text of the current element; nested markup (seen inside desc in the wild) is skipped, not fatal. The
+         * usual element holds one piece of text, which is returned as the reader made it, without a copy.
+         */
         private String rawText() throws XMLStreamException {
-            StringBuilder text = new StringBuilder();
+            String single = null;
+            StringBuilder text = null;
             int depth = 1;
             while (depth > 0) {
                 int event = reader.next();
@@ -385,10 +390,18 @@ public final class XmltvParser {
                     depth--;
                 } else if (depth == 1
                         && (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA)) {
-                    text.append(reader.getText());
+                    String piece = reader.getText();
+                    if (single == null) {
+                        single = piece;
+                    } else {
+                        if (text == null) {
+                            text = new StringBuilder(single);
+                        }
+                        text.append(piece);
+                    }
                 }
             }
-            return text.toString();
+            return text != null ? text.toString() : single != null ? single : "";
         }
 
         private void skip() throws XMLStreamException {

@@ -110,6 +110,131 @@ class ProgrammeCodecTest {
     }
 
     @Nested
+    class Repeated_texts {
+        private static final String SYNOPSIS = "A gripping story of friendship and rivalry in a small coastal town, "
+                + "where every character hides a secret and the tide brings more than driftwood.";
+
+        private EpgProgramme described(int slot, String description) {
+            Instant start = T0.plus(Duration.ofMinutes(30L * slot));
+            return new EpgProgramme(
+                    GUIDE,
+                    "a.uk",
+                    start,
+                    start.plus(Duration.ofMinutes(30)),
+                    "Coastal Town",
+                    "en",
+                    null,
+                    description,
+                    List.of("Drama"),
+                    null,
+                    null,
+                    null,
+                    null,
+                    Set.of(),
+                    null);
+        }
+
+        private List<EpgProgramme> day(int count) {
+            List<EpgProgramme> block = new ArrayList<>();
+            for (int slot = 0; slot < count; slot++) {
+                block.add(described(
+                        slot, slot % 3 == 2 ? "News at " + slot + ", then the weather for the coast" : SYNOPSIS));
+            }
+            return block;
+        }
+
+        @Test
+        void are_stored_once_per_block() {
+            List<EpgProgramme> block = day(10);
+
+            byte[] encoded = ProgrammeCodec.encode(block);
+
+            // seven programmes share one synopsis: once in full, then a reference of a few bytes each
+            assertThat(encoded.length).isLessThan(SYNOPSIS.length() * 2 + 10 * 60);
+            assertThat(decodeAll(encoded)).containsExactlyElementsOf(block);
+        }
+
+        @Test
+        void texts_alike_but_for_one_character_stay_apart() {
+            List<EpgProgramme> block = new ArrayList<>();
+            for (int slot = 0; slot < 40; slot++) {
+                // same length, same first and last characters: only the equality check tells them apart
+                block.add(described(slot, SYNOPSIS.substring(0, 50) + (char) ('A' + slot) + SYNOPSIS.substring(51)));
+            }
+
+            assertThat(decodeAll(ProgrammeCodec.encode(block))).containsExactlyElementsOf(block);
+        }
+
+        @Test
+        void read_in_a_window_that_skips_the_programme_holding_the_text() {
+            List<EpgProgramme> block = day(10);
+            List<EpgProgramme> read = new ArrayList<>();
+
+            long at = block.get(7).start().toEpochMilli();
+            ProgrammeCodec.decode(ProgrammeCodec.encode(block), GUIDE, "a.uk", at, at + 1, read::add);
+
+            assertThat(read).containsExactly(block.get(7));
+            assertThat(read.get(0).description()).isEqualTo(SYNOPSIS);
+        }
+
+        @Test
+        void blocks_written_before_references_still_read() {
+            // format 1 as stored by V26 and the writers before: texts are a length and UTF-8 bytes, never a reference
+            byte[] start =
+                    java.nio.ByteBuffer.allocate(8).putLong(T0.toEpochMilli()).array();
+            byte[] body = {4, 4, 'N', 'e', 'w', 's', 4, 'L', 'a', 't', 'e'};
+            byte[] block = new byte[1 + 8 + 3 + 1 + body.length];
+            block[0] = 1;
+            System.arraycopy(start, 0, block, 1, 8);
+            // 1,800,000 ms as a varint, then the body's length
+            block[9] = (byte) 0xC0;
+            block[10] = (byte) 0xEE;
+            block[11] = 0x6D;
+            block[12] = (byte) body.length;
+            System.arraycopy(body, 0, block, 13, body.length);
+
+            EpgProgramme news = bare(T0, "News");
+            assertThat(decodeAll(block))
+                    .containsExactly(new EpgProgramme(
+                            GUIDE,
+                            "a.uk",
+                            news.start(),
+                            news.stop(),
+                            "News",
+                            null,
+                            null,
+                            "Late",
+                            List.of(),
+                            null,
+                            null,
+                            null,
+                            null,
+                            Set.of(),
+                            null));
+        }
+
+        @Test
+        void a_reference_that_does_not_point_back_to_a_text_is_refused() {
+            byte[] start =
+                    java.nio.ByteBuffer.allocate(8).putLong(T0.toEpochMilli()).array();
+            // no optional field, then a title that refers to byte 100 of a block of 17 bytes
+            byte[] body = {0, (byte) 0xC9, 0x01};
+            byte[] block = new byte[1 + 8 + 3 + 1 + body.length];
+            block[0] = 2;
+            System.arraycopy(start, 0, block, 1, 8);
+            block[9] = (byte) 0xC0;
+            block[10] = (byte) 0xEE;
+            block[11] = 0x6D;
+            block[12] = (byte) body.length;
+            System.arraycopy(body, 0, block, 13, body.length);
+
+            assertThatThrownBy(() -> decodeAll(block))
+                    .isInstanceOf(StorageException.class)
+                    .hasMessageContaining("stored block unreadable (reference to byte 100");
+        }
+    }
+
+    @Nested
     class A_damaged_block {
         @Test
         void is_refused_naming_the_guide_and_channel() {
