@@ -11,6 +11,7 @@ import io.tvarr.domain.relay.StreamSwitch;
 import io.tvarr.relay.hls.HlsFetcher;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -435,6 +436,33 @@ final class RelaySession {
             try {
                 while (true) {
                     int n = ring.read(cursor, buffer, 1000);
+                    if (n > 0) {
+                        sent += n;
+                        return n;
+                    }
+                    if (n < 0) {
+                        return -1;
+                    }
+                }
+            } catch (RingBuffer.Behind e) {
+                log.info(
+                        "relay client cut off channel_id={} client={} reason={}",
+                        plan.channel(),
+                        info.address(),
+                        e.getMessage());
+                throw e;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new UpstreamException("interrupted");
+            }
+        }
+
+        /** Writes from the session's ring buffer itself; {@code buffer} only caps the count and stays untouched. */
+        @Override
+        public int writeTo(OutputStream out, byte[] buffer) throws IOException {
+            try {
+                while (true) {
+                    int n = ring.writeTo(cursor, buffer.length, 1000, out::write);
                     if (n > 0) {
                         sent += n;
                         return n;

@@ -1,6 +1,7 @@
 package io.tvarr.relay.session;
 
 import io.tvarr.domain.UpstreamException;
+import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -141,6 +142,62 @@ final class RingBuffer {
         }
     }
 
+    /** Where {@link #writeTo} hands a reader's bytes: a region of the buffer itself, valid during the call only. */
+    interface Sink {
+        void write(byte[] bytes, int offset, int length) throws IOException;
+    }
+
+    /**
+     * Hands {@code sink} the bytes from the reader's position straight from the buffer, no copy: at most {@code max},
+     * up to the buffer's end (the rest comes next call); waits up to {@code waitMillis} for some. The reader moves on
+     * only once {@code sink} returned, so while it writes the writer cannot pass it when it leads (the writer waits
+     * for the furthest reader). A reader the writer lapped during the call (it was that far behind the others) is cut
+     * off as {@link #read} would: the bytes it was handed may already have been overwritten with newer ones, and the
+     * stream ends right after them.
+     *
+     * @return the count written, 0 after the wait without data, or -1 at the end
+     * @throws UpstreamException when the upstream failed, or the reader fell behind the buffer
+     */
+    int writeTo(Cursor cursor, int max, long waitMillis, Sink sink) throws InterruptedException, IOException {
+        long position;
+        int at;
+        int n;
+        lock.lock();
+        try {
+            position = cursor.position;
+            n = available(position, waitMillis);
+            if (n <= 0) {
+                if (n < 0) {
+                    remove(cursor);
+                }
+                return n;
+            }
+            at = (int) (position % data.length);
+            n = Math.min(Math.min(n, max), data.length - at);
+        } catch (Behind e) {
+            remove(cursor);
+            throw e;
+        } finally {
+            lock.unlock();
+        }
+        sink.write(data, at, n);
+        lock.lock();
+        try {
+            if (position < written - data.length) {
+                remove(cursor);
+                throw new Behind(written - position);
+            }
+            cursor.position = position + n;
+            if (cursor.position > lead) {
+                lead = cursor.position;
+                space.signalAll();
+            }
+            return n;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /**
      * Copies bytes from {@code position}; waits up to {@code waitMillis} for some. Returns the count (0 after the
      * wait without data), or -1 at the end.
@@ -171,34 +228,44 @@ final class RingBuffer {
 
     /** Called with the lock held. */
     private int read(long position, byte[] target, long waitMillis) throws InterruptedException {
-        {
-            if (position < written - data.length) {
-                throw new Behind(written - position);
-            }
-            if (position >= written) {
-                if (ended) {
-                    if (failure != null) {
-                        throw failure;
-                    }
-                    return -1;
-                }
-                more.await(waitMillis, TimeUnit.MILLISECONDS);
-                if (position >= written) {
-                    if (ended && failure != null) {
-                        throw failure;
-                    }
-                    return ended ? -1 : 0;
-                }
-            }
-            int available = (int) Math.min(target.length, written - position);
-            int at = (int) (position % data.length);
-            int first = Math.min(available, data.length - at);
-            System.arraycopy(data, at, target, 0, first);
-            if (first < available) {
-                System.arraycopy(data, 0, target, first, available - first);
-            }
+        int available = available(position, waitMillis);
+        if (available <= 0) {
             return available;
         }
+        available = Math.min(target.length, available);
+        int at = (int) (position % data.length);
+        int first = Math.min(available, data.length - at);
+        System.arraycopy(data, at, target, 0, first);
+        if (first < available) {
+            System.arraycopy(data, 0, target, first, available - first);
+        }
+        return available;
+    }
+
+    /**
+     * The bytes there are from {@code position} (capped at what an int holds), 0 after waiting {@code waitMillis}
+     * without any, -1 at the end. Called with the lock held.
+     */
+    private int available(long position, long waitMillis) throws InterruptedException {
+        if (position < written - data.length) {
+            throw new Behind(written - position);
+        }
+        if (position >= written) {
+            if (ended) {
+                if (failure != null) {
+                    throw failure;
+                }
+                return -1;
+            }
+            more.await(waitMillis, TimeUnit.MILLISECONDS);
+            if (position >= written) {
+                if (ended && failure != null) {
+                    throw failure;
+                }
+                return ended ? -1 : 0;
+            }
+        }
+        return (int) Math.min(Integer.MAX_VALUE, written - position);
     }
 
     long written() {
