@@ -223,7 +223,7 @@ final class RelaySession {
             // one buffer per session, large so a fast upstream costs few passes through the splice and the ring
             byte[] chunk = new byte[UPSTREAM_READ_BYTES];
             int n;
-            while (!stopping.get() && abandoned == null && (n = in.read(chunk)) >= 0) {
+            while (!stopping.get() && abandoned == null && (n = read(in, chunk)) >= 0) {
                 if (n == 0) {
                     continue;
                 }
@@ -235,7 +235,6 @@ final class RelaySession {
                 }
                 lastDataNanos = System.nanoTime();
                 received.addAndGet(n);
-                splice.write(chunk, 0, n, ring::write);
             }
             if (abandoned != null) {
                 return outcome(new UpstreamException(where + ": " + abandoned), streaming, stream, upstreams);
@@ -259,6 +258,34 @@ final class RelaySession {
             body = null;
             upstreams.released(stream);
         }
+    }
+
+    /**
+     * Reads the upstream's next bytes into the ring: straight into the ring's own array when the splice only rewrites
+     * packets where they lie (always, but for the start of a stream taking over), else through {@code chunk}.
+     *
+     * @return the count read from the upstream, or -1 at its end
+     */
+    private int read(InputStream in, byte[] chunk) throws IOException, InterruptedException {
+        if (splice.inPlace()) {
+            int room = ring.claim(UPSTREAM_READ_BYTES);
+            // a region at the buffer's end too small for the packet held back and more is filled through chunk instead
+            if (room > splice.held()) {
+                byte[] data = ring.array();
+                int at = ring.claimOffset();
+                int held = splice.drainPending(data, at);
+                int n = in.read(data, at + held, room - held);
+                if (n >= 0) {
+                    ring.commit(splice.writeInPlace(data, at, held + n));
+                }
+                return n;
+            }
+        }
+        int n = in.read(chunk);
+        if (n > 0) {
+            splice.write(chunk, 0, n, ring::write);
+        }
+        return n;
     }
 
     /** The failure as reported (the watchdog's reason wins over the error its closing caused); null when stopped. */

@@ -29,6 +29,9 @@ final class RingBuffer {
     private long lead;
 
     private long written;
+    /** The end of the region the writer last claimed to fill in place; bytes up to a buffer before it are gone. */
+    private long claimed;
+
     private boolean ended;
     private @Nullable UpstreamException failure;
 
@@ -49,11 +52,7 @@ final class RingBuffer {
             while (remaining > 0) {
                 int at = (int) (written % data.length);
                 int chunk = Math.min(Math.min(remaining, data.length - at), data.length / 4);
-                while (!ended && !readers.isEmpty() && written + chunk - lead > data.length) {
-                    writerWaiting = true;
-                    space.await(100, TimeUnit.MILLISECONDS);
-                }
-                writerWaiting = false;
+                awaitRoom(chunk);
                 System.arraycopy(source, from, data, at, chunk);
                 written += chunk;
                 from += chunk;
@@ -63,6 +62,64 @@ final class RingBuffer {
         } finally {
             lock.unlock();
         }
+    }
+
+    /** Waits until {@code length} more bytes would not pass the furthest reader. Called with the lock held. */
+    private void awaitRoom(int length) throws InterruptedException {
+        while (!ended && !readers.isEmpty() && written + length - lead > data.length) {
+            writerWaiting = true;
+            space.await(100, TimeUnit.MILLISECONDS);
+        }
+        writerWaiting = false;
+    }
+
+    /**
+     * The writer's way to fill the buffer without a copy: waits for room and claims up to {@code max} bytes from
+     * {@link #claimOffset()} in {@link #array()}, contiguous, for the writer to fill (an upstream read straight into
+     * the buffer) and then {@link #commit}. Readers a claimed region may overwrite are treated as lapped from now on.
+     * Writer thread only.
+     *
+     * @return the count claimed, at least 1
+     */
+    int claim(int max) throws InterruptedException {
+        lock.lock();
+        try {
+            int at = (int) (written % data.length);
+            int chunk = Math.min(Math.min(max, data.length - at), data.length / 4);
+            awaitRoom(chunk);
+            claimed = Math.max(claimed, written + chunk);
+            return chunk;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Where the next bytes go in {@link #array()}. Writer thread only. */
+    int claimOffset() {
+        return (int) (written % data.length);
+    }
+
+    /** The buffer itself, for the writer to fill a {@link #claim claimed} region of. */
+    byte[] array() {
+        return data;
+    }
+
+    /** The first {@code length} bytes of the claimed region are the stream's next: readers get them. */
+    void commit(int length) {
+        lock.lock();
+        try {
+            written += length;
+            if (length > 0) {
+                more.signalAll();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The oldest position whose bytes are still in the buffer: older ones were (or may be being) overwritten. */
+    private long oldest() {
+        return Math.max(written, claimed) - data.length;
     }
 
     /** After a reader joined or left: the lead is taken again from the readers there are. Called with the lock held. */
@@ -130,7 +187,8 @@ final class RingBuffer {
     long joinPosition(int backlog) {
         lock.lock();
         try {
-            long start = Math.max(0, written - Math.min(backlog, data.length - TS_PACKET));
+            // never where the writer's claimed region may already be overwriting
+            long start = Math.max(Math.max(0, oldest()), written - Math.min(backlog, data.length - TS_PACKET));
             for (long p = start; p + TS_PACKET < written && p < start + TS_PACKET; p++) {
                 if (at(p) == TS_SYNC && at(p + TS_PACKET) == TS_SYNC) {
                     return p;
@@ -183,7 +241,7 @@ final class RingBuffer {
         sink.write(data, at, n);
         lock.lock();
         try {
-            if (position < written - data.length) {
+            if (position < oldest()) {
                 remove(cursor);
                 throw new Behind(written - position);
             }
@@ -214,7 +272,7 @@ final class RingBuffer {
                     lead = cursor.position;
                     space.signalAll();
                 }
-            } else if (n < 0 || cursor.position < written - data.length) {
+            } else if (n < 0 || cursor.position < oldest()) {
                 remove(cursor);
             }
             return n;
@@ -247,7 +305,7 @@ final class RingBuffer {
      * without any, -1 at the end. Called with the lock held.
      */
     private int available(long position, long waitMillis) throws InterruptedException {
-        if (position < written - data.length) {
+        if (position < oldest()) {
             throw new Behind(written - position);
         }
         if (position >= written) {

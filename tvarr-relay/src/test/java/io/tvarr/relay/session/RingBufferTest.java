@@ -109,4 +109,53 @@ class RingBufferTest {
             others.join(10_000);
         }
     }
+
+    @Nested
+    class Filling_in_place {
+        @Test
+        void committed_bytes_of_a_claimed_region_reach_the_readers() throws Exception {
+            RingBuffer ring = new RingBuffer(CAPACITY);
+            RingBuffer.Cursor cursor = ring.join(0);
+
+            int room = ring.claim(1000);
+            System.arraycopy(filled(room, 7), 0, ring.array(), ring.claimOffset(), room);
+            ring.commit(600);
+
+            byte[] target = new byte[CAPACITY];
+            assertThat(ring.read(cursor, target, 1000)).isEqualTo(600);
+            assertThat(Arrays.copyOf(target, 600)).isEqualTo(filled(600, 7));
+            assertThat(ring.written()).isEqualTo(600);
+        }
+
+        @Test
+        void a_reader_whose_bytes_a_claim_may_overwrite_counts_as_lapped() throws Exception {
+            RingBuffer ring = new RingBuffer(CAPACITY);
+            RingBuffer.Cursor slow = ring.join(0);
+            RingBuffer.Cursor fast = ring.join(0);
+            ring.write(filled(CAPACITY, 1), 0, CAPACITY);
+            ring.read(fast, new byte[CAPACITY], 1000);
+
+            ring.claim(1000);
+
+            assertThatThrownBy(() -> ring.read(slow, new byte[CAPACITY], 1000)).isInstanceOf(RingBuffer.Behind.class);
+        }
+
+        @Test
+        void a_reader_joining_starts_after_what_a_claim_may_overwrite() throws Exception {
+            RingBuffer ring = new RingBuffer(CAPACITY);
+            RingBuffer.Cursor first = ring.join(0);
+            byte[] packets = new byte[CAPACITY];
+            for (int p = 0; p < CAPACITY / 188; p++) {
+                packets[p * 188] = 0x47;
+            }
+            ring.write(packets, 0, CAPACITY);
+            ring.read(first, new byte[CAPACITY], 1000);
+            int room = ring.claim(188 * 8);
+
+            RingBuffer.Cursor late = ring.join(CAPACITY);
+
+            assertThat(late.position).isGreaterThanOrEqualTo((long) room);
+            ring.commit(0);
+        }
+    }
 }
