@@ -11,6 +11,7 @@ import io.tvarr.domain.relay.StreamSwitch;
 import io.tvarr.relay.hls.HlsFetcher;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -222,7 +223,7 @@ final class RelaySession {
             // one buffer per session, large so a fast upstream costs few passes through the splice and the ring
             byte[] chunk = new byte[UPSTREAM_READ_BYTES];
             int n;
-            while (!stopping.get() && abandoned == null && (n = in.read(chunk)) >= 0) {
+            while (!stopping.get() && abandoned == null && (n = read(in, chunk)) >= 0) {
                 if (n == 0) {
                     continue;
                 }
@@ -234,7 +235,6 @@ final class RelaySession {
                 }
                 lastDataNanos = System.nanoTime();
                 received.addAndGet(n);
-                splice.write(chunk, 0, n, ring::write);
             }
             if (abandoned != null) {
                 return outcome(new UpstreamException(where + ": " + abandoned), streaming, stream, upstreams);
@@ -258,6 +258,34 @@ final class RelaySession {
             body = null;
             upstreams.released(stream);
         }
+    }
+
+    /**
+     * Reads the upstream's next bytes into the ring: straight into the ring's own array when the splice only rewrites
+     * packets where they lie (always, but for the start of a stream taking over), else through {@code chunk}.
+     *
+     * @return the count read from the upstream, or -1 at its end
+     */
+    private int read(InputStream in, byte[] chunk) throws IOException, InterruptedException {
+        if (splice.inPlace()) {
+            int room = ring.claim(UPSTREAM_READ_BYTES);
+            // a region at the buffer's end too small for the packet held back and more is filled through chunk instead
+            if (room > splice.held()) {
+                byte[] data = ring.array();
+                int at = ring.claimOffset();
+                int held = splice.drainPending(data, at);
+                int n = in.read(data, at + held, room - held);
+                if (n >= 0) {
+                    ring.commit(splice.writeInPlace(data, at, held + n));
+                }
+                return n;
+            }
+        }
+        int n = in.read(chunk);
+        if (n > 0) {
+            splice.write(chunk, 0, n, ring::write);
+        }
+        return n;
     }
 
     /** The failure as reported (the watchdog's reason wins over the error its closing caused); null when stopped. */
@@ -440,6 +468,33 @@ final class RelaySession {
             try {
                 while (true) {
                     int n = ring.read(cursor, buffer, 1000);
+                    if (n > 0) {
+                        sent += n;
+                        return n;
+                    }
+                    if (n < 0) {
+                        return -1;
+                    }
+                }
+            } catch (RingBuffer.Behind e) {
+                log.info(
+                        "relay client cut off channel_id={} client={} reason={}",
+                        plan.channel(),
+                        info.address(),
+                        e.getMessage());
+                throw e;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new UpstreamException("interrupted");
+            }
+        }
+
+        /** Writes from the session's ring buffer itself; {@code buffer} only caps the count and stays untouched. */
+        @Override
+        public int writeTo(OutputStream out, byte[] buffer) throws IOException {
+            try {
+                while (true) {
+                    int n = ring.writeTo(cursor, buffer.length, 1000, out::write);
                     if (n > 0) {
                         sent += n;
                         return n;

@@ -1,6 +1,7 @@
 package io.tvarr.relay.session;
 
 import io.tvarr.domain.UpstreamException;
+import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -28,6 +29,9 @@ final class RingBuffer {
     private long lead;
 
     private long written;
+    /** The end of the region the writer last claimed to fill in place; bytes up to a buffer before it are gone. */
+    private long claimed;
+
     private boolean ended;
     private @Nullable UpstreamException failure;
 
@@ -48,11 +52,7 @@ final class RingBuffer {
             while (remaining > 0) {
                 int at = (int) (written % data.length);
                 int chunk = Math.min(Math.min(remaining, data.length - at), data.length / 4);
-                while (!ended && !readers.isEmpty() && written + chunk - lead > data.length) {
-                    writerWaiting = true;
-                    space.await(100, TimeUnit.MILLISECONDS);
-                }
-                writerWaiting = false;
+                awaitRoom(chunk);
                 System.arraycopy(source, from, data, at, chunk);
                 written += chunk;
                 from += chunk;
@@ -62,6 +62,64 @@ final class RingBuffer {
         } finally {
             lock.unlock();
         }
+    }
+
+    /** Waits until {@code length} more bytes would not pass the furthest reader. Called with the lock held. */
+    private void awaitRoom(int length) throws InterruptedException {
+        while (!ended && !readers.isEmpty() && written + length - lead > data.length) {
+            writerWaiting = true;
+            space.await(100, TimeUnit.MILLISECONDS);
+        }
+        writerWaiting = false;
+    }
+
+    /**
+     * The writer's way to fill the buffer without a copy: waits for room and claims up to {@code max} bytes from
+     * {@link #claimOffset()} in {@link #array()}, contiguous, for the writer to fill (an upstream read straight into
+     * the buffer) and then {@link #commit}. Readers a claimed region may overwrite are treated as lapped from now on.
+     * Writer thread only.
+     *
+     * @return the count claimed, at least 1
+     */
+    int claim(int max) throws InterruptedException {
+        lock.lock();
+        try {
+            int at = (int) (written % data.length);
+            int chunk = Math.min(Math.min(max, data.length - at), data.length / 4);
+            awaitRoom(chunk);
+            claimed = Math.max(claimed, written + chunk);
+            return chunk;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Where the next bytes go in {@link #array()}. Writer thread only. */
+    int claimOffset() {
+        return (int) (written % data.length);
+    }
+
+    /** The buffer itself, for the writer to fill a {@link #claim claimed} region of. */
+    byte[] array() {
+        return data;
+    }
+
+    /** The first {@code length} bytes of the claimed region are the stream's next: readers get them. */
+    void commit(int length) {
+        lock.lock();
+        try {
+            written += length;
+            if (length > 0) {
+                more.signalAll();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The oldest position whose bytes are still in the buffer: older ones were (or may be being) overwritten. */
+    private long oldest() {
+        return Math.max(written, claimed) - data.length;
     }
 
     /** After a reader joined or left: the lead is taken again from the readers there are. Called with the lock held. */
@@ -129,13 +187,70 @@ final class RingBuffer {
     long joinPosition(int backlog) {
         lock.lock();
         try {
-            long start = Math.max(0, written - Math.min(backlog, data.length - TS_PACKET));
+            // never where the writer's claimed region may already be overwriting
+            long start = Math.max(Math.max(0, oldest()), written - Math.min(backlog, data.length - TS_PACKET));
             for (long p = start; p + TS_PACKET < written && p < start + TS_PACKET; p++) {
                 if (at(p) == TS_SYNC && at(p + TS_PACKET) == TS_SYNC) {
                     return p;
                 }
             }
             return start == 0 ? 0 : written;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Where {@link #writeTo} hands a reader's bytes: a region of the buffer itself, valid during the call only. */
+    interface Sink {
+        void write(byte[] bytes, int offset, int length) throws IOException;
+    }
+
+    /**
+     * Hands {@code sink} the bytes from the reader's position straight from the buffer, no copy: at most {@code max},
+     * up to the buffer's end (the rest comes next call); waits up to {@code waitMillis} for some. The reader moves on
+     * only once {@code sink} returned, so while it writes the writer cannot pass it when it leads (the writer waits
+     * for the furthest reader). A reader the writer lapped during the call (it was that far behind the others) is cut
+     * off as {@link #read} would: the bytes it was handed may already have been overwritten with newer ones, and the
+     * stream ends right after them.
+     *
+     * @return the count written, 0 after the wait without data, or -1 at the end
+     * @throws UpstreamException when the upstream failed, or the reader fell behind the buffer
+     */
+    int writeTo(Cursor cursor, int max, long waitMillis, Sink sink) throws InterruptedException, IOException {
+        long position;
+        int at;
+        int n;
+        lock.lock();
+        try {
+            position = cursor.position;
+            n = available(position, waitMillis);
+            if (n <= 0) {
+                if (n < 0) {
+                    remove(cursor);
+                }
+                return n;
+            }
+            at = (int) (position % data.length);
+            n = Math.min(Math.min(n, max), data.length - at);
+        } catch (Behind e) {
+            remove(cursor);
+            throw e;
+        } finally {
+            lock.unlock();
+        }
+        sink.write(data, at, n);
+        lock.lock();
+        try {
+            if (position < oldest()) {
+                remove(cursor);
+                throw new Behind(written - position);
+            }
+            cursor.position = position + n;
+            if (cursor.position > lead) {
+                lead = cursor.position;
+                space.signalAll();
+            }
+            return n;
         } finally {
             lock.unlock();
         }
@@ -157,7 +272,7 @@ final class RingBuffer {
                     lead = cursor.position;
                     space.signalAll();
                 }
-            } else if (n < 0 || cursor.position < written - data.length) {
+            } else if (n < 0 || cursor.position < oldest()) {
                 remove(cursor);
             }
             return n;
@@ -171,34 +286,44 @@ final class RingBuffer {
 
     /** Called with the lock held. */
     private int read(long position, byte[] target, long waitMillis) throws InterruptedException {
-        {
-            if (position < written - data.length) {
-                throw new Behind(written - position);
-            }
-            if (position >= written) {
-                if (ended) {
-                    if (failure != null) {
-                        throw failure;
-                    }
-                    return -1;
-                }
-                more.await(waitMillis, TimeUnit.MILLISECONDS);
-                if (position >= written) {
-                    if (ended && failure != null) {
-                        throw failure;
-                    }
-                    return ended ? -1 : 0;
-                }
-            }
-            int available = (int) Math.min(target.length, written - position);
-            int at = (int) (position % data.length);
-            int first = Math.min(available, data.length - at);
-            System.arraycopy(data, at, target, 0, first);
-            if (first < available) {
-                System.arraycopy(data, 0, target, first, available - first);
-            }
+        int available = available(position, waitMillis);
+        if (available <= 0) {
             return available;
         }
+        available = Math.min(target.length, available);
+        int at = (int) (position % data.length);
+        int first = Math.min(available, data.length - at);
+        System.arraycopy(data, at, target, 0, first);
+        if (first < available) {
+            System.arraycopy(data, 0, target, first, available - first);
+        }
+        return available;
+    }
+
+    /**
+     * The bytes there are from {@code position} (capped at what an int holds), 0 after waiting {@code waitMillis}
+     * without any, -1 at the end. Called with the lock held.
+     */
+    private int available(long position, long waitMillis) throws InterruptedException {
+        if (position < oldest()) {
+            throw new Behind(written - position);
+        }
+        if (position >= written) {
+            if (ended) {
+                if (failure != null) {
+                    throw failure;
+                }
+                return -1;
+            }
+            more.await(waitMillis, TimeUnit.MILLISECONDS);
+            if (position >= written) {
+                if (ended && failure != null) {
+                    throw failure;
+                }
+                return ended ? -1 : 0;
+            }
+        }
+        return (int) Math.min(Integer.MAX_VALUE, written - position);
     }
 
     long written() {

@@ -89,6 +89,57 @@ final class TsSplice {
         flush(bytes, run, end, out);
     }
 
+    /** Whether {@link #writeInPlace} may be used: no new upstream awaits its PAT, so no packet is dropped. */
+    boolean inPlace() {
+        return !awaitingPat;
+    }
+
+    /** The length of the partial packet the last write held back, 0 to 187. */
+    int held() {
+        return pendingLength;
+    }
+
+    /**
+     * Copies the partial packet the last write held back to {@code target} at {@code offset}, to be written again in
+     * front of the bytes that follow it, and forgets it.
+     *
+     * @return its length, 0 to 187
+     */
+    int drainPending(byte[] target, int offset) {
+        int length = pendingLength;
+        System.arraycopy(pending, 0, target, offset, length);
+        pendingLength = 0;
+        return length;
+    }
+
+    /**
+     * What {@link #write} does, in place and only while {@link #inPlace()}: the packets of {@code bytes} from {@code
+     * offset} are rewritten where they lie, and a packet cut at the end is held back (see {@link #drainPending}).
+     *
+     * @return how many bytes from {@code offset} are ready to go on
+     */
+    int writeInPlace(byte[] bytes, int offset, int length) {
+        if (awaitingPat || pendingLength > 0) {
+            throw new IllegalStateException("in place only with no PAT awaited and nothing held back");
+        }
+        int at = offset;
+        int end = offset + length;
+        while (at < end) {
+            if ((bytes[at] & 0xFF) == SYNC) {
+                if (end - at < PACKET) {
+                    System.arraycopy(bytes, at, pending, 0, end - at);
+                    pendingLength = end - at;
+                    return at - offset;
+                }
+                keep(bytes, at);
+                at += PACKET;
+            } else {
+                at++;
+            }
+        }
+        return length;
+    }
+
     private static void flush(byte[] bytes, int from, int to, Output out) throws InterruptedException {
         if (to > from) {
             out.write(bytes, from, to - from);

@@ -235,6 +235,24 @@ class RelayHubTest {
     }
 
     @Test
+    void a_client_is_written_its_bytes_straight_from_the_sessions_buffer_not_through_its_own() throws IOException {
+        StreamSubscription client = hub.subscribe(plan("/live/direct.ts", 0), CLIENT);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        byte[] scratch = new byte[8192];
+
+        while (out.size() < 188 * 50) {
+            assertThat(client.writeTo(out, scratch)).as("stream ended early").isPositive();
+        }
+
+        byte[] received = out.toByteArray();
+        for (int p = 0; p < 50; p++) {
+            assertThat(received[p * 188]).as("sync byte of packet " + p).isEqualTo((byte) 0x47);
+        }
+        assertThat(scratch).as("the client's own buffer, left untouched").containsOnly(0);
+        client.close();
+    }
+
+    @Test
     void the_upstream_closes_after_the_grace_period_once_nobody_watches() throws InterruptedException {
         StreamSubscription client = hub.subscribe(plan("/live/2.ts", 0), CLIENT);
         readAtLeast(client, 188 * 10);

@@ -57,6 +57,54 @@ class TsSpliceTest {
     }
 
     @Nested
+    class In_place {
+        /** Writes {@code bytes} in place, {@code read} bytes at a time, as the session does into its ring. */
+        private byte[] throughRegions(TsSplice splice, byte[] bytes, int read) {
+            ByteArrayOutputStream ready = new ByteArrayOutputStream();
+            byte[] region = new byte[read + 188];
+            int from = 0;
+            while (from < bytes.length) {
+                int held = splice.drainPending(region, 0);
+                int n = Math.min(read, bytes.length - from);
+                System.arraycopy(bytes, from, region, held, n);
+                from += n;
+                ready.write(region, 0, splice.writeInPlace(region, 0, held + n));
+            }
+            return ready.toByteArray();
+        }
+
+        @Test
+        void gives_what_write_gives_with_packets_cut_across_reads() throws InterruptedException {
+            byte[] stream = concat(packet(0, 3, false), packet(256, 9, true), new byte[] {1, 2}, packet(257, 1, false));
+            splice.write(stream.clone(), 0, stream.length, out::write);
+
+            byte[] inPlace = throughRegions(new TsSplice(188 * 100), stream.clone(), 100);
+
+            assertThat(inPlace).isEqualTo(out.toByteArray());
+        }
+
+        @Test
+        void carries_continuity_counters_on_once_the_new_upstreams_pat_came() throws InterruptedException {
+            write(concat(packet(0, 4, false), packet(256, 11, false)));
+            splice.switched();
+            write(packet(0, 9, false));
+            assertThat(splice.inPlace()).as("the PAT came").isTrue();
+
+            byte[] ready = throughRegions(splice, concat(packet(256, 2, false), packet(256, 3, false)), 150);
+
+            assertThat(ready[3] & 0x0F).isEqualTo(12);
+            assertThat(ready[188 + 3] & 0x0F).isEqualTo(13);
+        }
+
+        @Test
+        void is_not_offered_while_a_new_upstream_awaits_its_pat() {
+            splice.switched();
+
+            assertThat(splice.inPlace()).isFalse();
+        }
+    }
+
+    @Nested
     class After_a_switch {
         @Test
         void the_new_upstream_starts_at_its_pat() throws InterruptedException {

@@ -46,10 +46,11 @@ final class RelayedStream implements Playback.Stream {
             }
             beforeFirstBytes.run();
             try {
-                while (n >= 0) {
-                    out.write(buffer, 0, n);
+                out.write(buffer, 0, n);
+                out.flush();
+                // the relay writes the rest from its own buffer (no copy into this one)
+                while (subscription.writeTo(out, buffer) >= 0) {
                     out.flush();
-                    n = subscription.read(buffer);
                 }
             } catch (UpstreamException e) {
                 // the response has started: all the client can be told is that the stream ends

@@ -85,6 +85,17 @@ class RelayedStreamTest {
     }
 
     @Test
+    void after_the_first_chunk_the_relay_writes_to_the_client_itself() throws IOException {
+        relay.chunks("ab", "cd");
+        relay.direct = true;
+        Recording out = new Recording();
+
+        stream().transferTo(out, () -> events.add("commit"));
+
+        assertThat(events).containsExactly("commit", "write ab", "write cd (direct)", "leave");
+    }
+
+    @Test
     void a_client_that_left_is_an_io_failure_and_leaves_the_session() {
         relay.chunks("ab");
         OutputStream gone = new OutputStream() {
@@ -118,6 +129,8 @@ class RelayedStreamTest {
     private final class ScriptedRelay implements StreamRelay {
         final Deque<String> chunks = new ArrayDeque<>();
         int subscribed;
+        /** Whether the session writes to the client itself, as the relay's does, rather than through read. */
+        boolean direct;
 
         @Nullable
         UnavailableException refusal;
@@ -147,6 +160,20 @@ class RelayedStreamTest {
                     }
                     byte[] bytes = chunk.getBytes(StandardCharsets.US_ASCII);
                     System.arraycopy(bytes, 0, buffer, 0, bytes.length);
+                    return bytes.length;
+                }
+
+                @Override
+                public int writeTo(OutputStream out, byte[] buffer) throws IOException {
+                    if (!direct) {
+                        return StreamSubscription.super.writeTo(out, buffer);
+                    }
+                    String chunk = chunks.poll();
+                    if (chunk == null) {
+                        return -1;
+                    }
+                    byte[] bytes = (chunk + " (direct)").getBytes(StandardCharsets.US_ASCII);
+                    out.write(bytes, 0, bytes.length);
                     return bytes.length;
                 }
 
