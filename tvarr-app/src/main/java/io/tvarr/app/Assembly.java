@@ -253,7 +253,7 @@ final class Assembly {
                 logos,
                 outputs,
                 clock);
-        this.failover = new FailoverSettingsService(proxies, store.failover());
+        this.failover = new FailoverSettingsService(proxies, store.failover(), store.channels(), store.channelKeys());
         this.outputAccess = new OutputAccessService(store.outputAccess(), proxies, generator, settings.baseUrl);
         this.outputGate = new OutputGate(store.outputAccess(), proxies, clock);
         this.lineups = new PublishedLineups(generator, pipeline, outputAccess);
@@ -331,6 +331,11 @@ final class Assembly {
                 proxies,
                 failover,
                 guideMatching,
+                guideMatching,
+                channelOverrides,
+                manualChannels,
+                store.channels(),
+                store.channelKeys(),
                 outputAccess,
                 store.outputAccess(),
                 store.outputUsers(),

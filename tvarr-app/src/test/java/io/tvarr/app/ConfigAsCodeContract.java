@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tvarr.domain.ValidationException;
 import io.tvarr.domain.account.port.in.CreateOutputUserCommand;
+import io.tvarr.domain.channel.ChannelId;
 import io.tvarr.domain.config.ConfigChange;
 import io.tvarr.domain.config.ConfigChanges;
 import io.tvarr.domain.config.port.in.ApplyConfigCommand;
 import io.tvarr.domain.epg.EpgSource;
 import io.tvarr.domain.epg.port.in.SaveEpgSourceCommand;
+import io.tvarr.domain.failover.ChannelAlternates;
 import io.tvarr.domain.failover.MergeBy;
 import io.tvarr.domain.failover.ProxyFailover;
 import io.tvarr.domain.filter.Filter;
@@ -26,7 +28,10 @@ import io.tvarr.domain.proxy.OutputSettings;
 import io.tvarr.domain.proxy.ProxyFilter;
 import io.tvarr.domain.proxy.ProxyMappingRule;
 import io.tvarr.domain.proxy.StreamProxy;
+import io.tvarr.domain.proxy.port.in.PinGuideChannelCommand;
+import io.tvarr.domain.proxy.port.in.SaveManualChannelCommand;
 import io.tvarr.domain.proxy.port.in.SaveProxyCommand;
+import io.tvarr.domain.proxy.port.in.SetChannelOverrideCommand;
 import io.tvarr.domain.relay.AudioCodec;
 import io.tvarr.domain.relay.HardwareAcceleration;
 import io.tvarr.domain.relay.RelayProfile;
@@ -35,6 +40,9 @@ import io.tvarr.domain.relay.VideoCodec;
 import io.tvarr.domain.source.StreamSource;
 import io.tvarr.domain.source.port.in.SaveStreamSourceCommand;
 import io.tvarr.http.config.ConfigDocuments;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +50,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Configuration as code on a real store: export, apply into another instance, idempotence, prune, dry run, and
@@ -61,9 +70,43 @@ abstract class ConfigAsCodeContract {
     /** A new, empty instance on its own database. */
     abstract TvarrBuilder instance(String name);
 
+    /** The JDBC URL of the database of the instance opened as {@code instance}. */
+    abstract String databaseUrl(String instance);
+
+    /**
+     * Makes the store of {@code instance} refuse to insert the proxy named {@code proxy}, as a store refuses what no
+     * check foresaw (a row another process wrote meanwhile): a trigger in its own dialect.
+     */
+    void refuseProxy(String instance, String proxy) throws java.sql.SQLException {
+        String url = databaseUrl(instance);
+        List<String> sql;
+        if (url.startsWith("jdbc:sqlite:")) {
+            sql = List.of("CREATE TRIGGER refuse_proxy BEFORE INSERT ON stream_proxy WHEN NEW.name = '" + proxy
+                    + "' BEGIN SELECT RAISE(ABORT, 'refused by the test'); END");
+        } else if (url.startsWith("jdbc:postgresql:")) {
+            sql = List.of(
+                    "CREATE FUNCTION refuse_proxy() RETURNS trigger AS $$ BEGIN IF NEW.name = '" + proxy
+                            + "' THEN RAISE EXCEPTION 'refused by the test'; END IF; RETURN NEW; END $$"
+                            + " LANGUAGE plpgsql",
+                    "CREATE TRIGGER refuse_proxy BEFORE INSERT ON stream_proxy FOR EACH ROW EXECUTE FUNCTION"
+                            + " refuse_proxy()");
+        } else {
+            sql = List.of("CREATE TRIGGER refuse_proxy BEFORE INSERT ON stream_proxy FOR EACH ROW BEGIN IF NEW.name = '"
+                    + proxy + "' THEN SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'refused by the test'; END IF; END");
+        }
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(url);
+                java.sql.Statement statement = connection.createStatement()) {
+            for (String each : sql) {
+                statement.execute(each);
+            }
+        }
+    }
+
     Tvarr open(String name) {
         Tvarr tvarr = instance(name)
                 .secretVariables(variable -> Optional.ofNullable(env.get(variable)))
+                // the playlists of the channel settings' tests, read by every instance
+                .allowSourceDirectory(files)
                 .build();
         opened.add(tvarr);
         return tvarr;
@@ -366,19 +409,17 @@ abstract class ConfigAsCodeContract {
     @Nested
     class Failure {
         @Test
-        void halfway_leaves_the_instance_exactly_as_it_was() {
+        void halfway_leaves_the_instance_exactly_as_it_was() throws Exception {
             Tvarr a = open("a");
             configure(a);
             secretsOf(a);
             String yaml = export(a);
             Tvarr b = open("b");
             String before = export(b);
-            // each token passes the check alone; the store refuses the second proxy's, after much was written
-            env.put("TVARR_PROXY_KITCHEN_TOKEN", env.get("TVARR_PROXY_LIVING_ROOM_TOKEN"));
-            String twoTokens = yaml.replaceAll(
-                    "(?m)^( *)mode: lan$", "$1mode: token\n$1token: \"\\${TVARR_PROXY_KITCHEN_TOKEN}\"");
+            // the document passes every check; the store refuses the second proxy, after much was written
+            refuseProxy("b", "Living room");
 
-            assertThatThrownBy(() -> apply(b, twoTokens, false, false))
+            assertThatThrownBy(() -> apply(b, yaml, false, false))
                     .isInstanceOfAny(io.tvarr.domain.ConflictException.class, io.tvarr.domain.StorageException.class);
 
             assertThat(export(b)).isEqualTo(before);
@@ -387,8 +428,253 @@ abstract class ConfigAsCodeContract {
         }
     }
 
+    /** A file playlist of three channels, a proxy with a channel added by hand, and settings on single channels. */
+    final class Den {
+        final Tvarr tvarr;
+        final Path playlist;
+        final StreamSource local;
+        final StreamProxy proxy;
+        final ChannelId hand;
+
+        Den(String name) throws IOException {
+            tvarr = open(name);
+            playlist = Files.createDirectories(files.resolve(name)).resolve("local.m3u");
+            provide(ONE + TWO + THREE);
+            local = tvarr.sources()
+                    .create(SaveStreamSourceCommand.m3u(
+                            "Local", playlist.toUri().toString()));
+            ingest();
+            proxy = tvarr.proxies().create(SaveProxyCommand.named("Den").withSources(local.id()));
+            hand = tvarr.manualChannels()
+                    .add(new SaveManualChannelCommand(
+                            proxy.id(),
+                            "Hand",
+                            "http://hand.test/live.m3u8",
+                            "hand.tv",
+                            null,
+                            "Mine",
+                            42,
+                            "hand.guide"))
+                    .id();
+        }
+
+        void provide(String entries) throws IOException {
+            Files.writeString(playlist, "#EXTM3U\n" + entries);
+        }
+
+        void ingest() {
+            tvarr.sourceIngestion().ingest(local.id());
+        }
+
+        ChannelId channel(String name) {
+            return tvarr
+                    .channels()
+                    .page(new io.tvarr.domain.channel.ChannelQuery(local.id(), null, null, 0, 100))
+                    .items()
+                    .stream()
+                    .filter(c -> c.name().equals(name))
+                    .findFirst()
+                    .orElseThrow()
+                    .id();
+        }
+
+        /** Overrides of One and of the channel added by hand, a pin on Two, alternates of One; Three's override orphaned. */
+        Den withSettings() throws IOException {
+            ChannelId one = channel("One");
+            ChannelId two = channel("Two");
+            tvarr.channelOverrides()
+                    .set(new SetChannelOverrideCommand(proxy.id(), one, "Uno", 7, null, null, null, false));
+            tvarr.channelOverrides()
+                    .set(new SetChannelOverrideCommand(proxy.id(), hand, null, null, "Hand made", null, null, false));
+            tvarr.channelOverrides()
+                    .set(new SetChannelOverrideCommand(
+                            proxy.id(), channel("Three"), null, null, null, null, null, true));
+            tvarr.guidePins().pin(new PinGuideChannelCommand(proxy.id(), two, "two.guide"));
+            tvarr.failover()
+                    .change(
+                            proxy.id().toString(),
+                            new ProxyFailover(MergeBy.NONE, List.of(new ChannelAlternates(one, List.of(two, hand)))));
+            provide(ONE + TWO);
+            ingest();
+            return this;
+        }
+    }
+
+    static final String ONE = "#EXTINF:-1 tvg-id=\"one.uk\" group-title=\"News\",One\nhttp://cdn.test/one.ts\n";
+    static final String TWO = "#EXTINF:-1 tvg-id=\"two.uk\" group-title=\"News\",Two\nhttp://cdn.test/two.ts\n";
+    static final String THREE = "#EXTINF:-1 tvg-id=\"three.uk\" group-title=\"Film\",Three\nhttp://cdn.test/three.ts\n";
+
+    @TempDir
+    Path files;
+
+    @Nested
+    class ChannelSettings {
+        @Test
+        void round_trip_into_an_empty_instance_byte_for_byte_orphaned_override_included() throws IOException {
+            Den a = new Den("a").withSettings();
+            String yaml = export(a.tvarr);
+            Tvarr b = open("b");
+
+            ConfigChanges changes = apply(b, yaml, false, false);
+
+            assertThat(yaml).contains("overrides:", "guide_pins:", "alternates:", "manual_channels:", "hidden: true");
+            assertThat(yaml).doesNotContain("# warning");
+            assertThat(changes.changes())
+                    .extracting(ConfigChange::kind)
+                    .contains("manual_channel", "channel_override", "guide_pin", "alternates");
+            assertThat(export(b)).isEqualTo(yaml);
+        }
+
+        @Test
+        void applied_before_the_sources_first_refresh_they_take_hold_of_its_channels() throws IOException {
+            Den a = new Den("a").withSettings();
+            String yaml = export(a.tvarr);
+            Tvarr b = open("b");
+            apply(b, yaml, false, false);
+            StreamProxy den = b.proxies().find("den");
+            StreamSource local = b.sources().list().get(0);
+
+            b.sourceIngestion().ingest(local.id());
+
+            assertThat(b.channelOverrides().list(den.id()))
+                    .filteredOn(o -> "Uno".equals(o.override().name()))
+                    .singleElement()
+                    .satisfies(o -> assertThat(o.orphaned()).isFalse())
+                    .satisfies(o -> assertThat(o.channelName()).isEqualTo("One"));
+            assertThat(b.manualChannels().list(den.id()))
+                    .singleElement()
+                    .satisfies(m -> assertThat(m.id()).isEqualTo(a.hand));
+        }
+
+        @Test
+        void a_second_apply_changes_nothing() throws IOException {
+            Den a = new Den("a").withSettings();
+            String yaml = export(a.tvarr);
+            Tvarr b = open("b");
+            apply(b, yaml, false, false);
+
+            ConfigChanges again = apply(b, yaml, true, false);
+
+            assertThat(again.none()).as(again.changes().toString()).isTrue();
+            assertThat(apply(a.tvarr, yaml, true, false).none()).isTrue();
+        }
+
+        @Test
+        void a_dry_run_lists_each_and_makes_none() throws IOException {
+            Den a = new Den("a").withSettings();
+            String yaml = export(a.tvarr);
+            Tvarr b = open("b");
+
+            ConfigChanges changes = apply(b, yaml, false, true);
+
+            assertThat(changes.changes())
+                    .extracting(ConfigChange::describe)
+                    .contains(
+                            "create manual_channel \"Den/manual/" + a.hand + "\"",
+                            "create channel_override \"Den/manual/" + a.hand + "\"")
+                    .anyMatch(d -> d.startsWith("create channel_override \"Den/Local/"))
+                    .anyMatch(d -> d.startsWith("create guide_pin \"Den/Local/"))
+                    .anyMatch(d -> d.startsWith("create alternates \"Den/Local/"));
+            assertThat(b.proxies().list()).isEmpty();
+        }
+
+        @Test
+        void prune_deletes_those_the_document_does_not_list_and_only_with_prune() throws IOException {
+            Den a = new Den("a").withSettings();
+            String yaml = export(a.tvarr);
+            a.tvarr
+                    .channelOverrides()
+                    .set(new SetChannelOverrideCommand(
+                            a.proxy.id(), a.channel("Two"), "Dos", null, null, null, null, false));
+            a.tvarr.guidePins().pin(new PinGuideChannelCommand(a.proxy.id(), a.channel("One"), "one.guide"));
+
+            assertThat(apply(a.tvarr, yaml, false, false).none()).isTrue();
+            ConfigChanges pruned = apply(a.tvarr, yaml, true, false);
+
+            assertThat(pruned.changes())
+                    .extracting(c -> c.action() + " " + c.kind())
+                    .containsExactlyInAnyOrder("DELETE channel_override", "DELETE guide_pin");
+            assertThat(export(a.tvarr)).isEqualTo(yaml);
+        }
+
+        @Test
+        void an_override_whose_channel_and_key_are_both_gone_is_left_out_with_a_warning() throws Exception {
+            Den a = new Den("a").withSettings();
+            try (java.sql.Connection connection = java.sql.DriverManager.getConnection(databaseUrl("a"));
+                    java.sql.Statement statement = connection.createStatement()) {
+                // as V27 leaves an override whose channel was gone before it: no key to name it by
+                statement.execute("UPDATE channel_override SET channel_source_id = NULL, channel_key = NULL"
+                        + " WHERE hidden = TRUE");
+            }
+
+            String yaml = export(a.tvarr);
+
+            assertThat(yaml)
+                    .startsWith("# warning: proxy \"Den\": override of channel ")
+                    .contains("left out (its channel is gone and its source's key for it was never stored")
+                    .doesNotContain("hidden: true");
+        }
+
+        @Test
+        void a_pin_on_a_channel_added_by_hand_and_an_override_from_another_source_are_named_by_place()
+                throws IOException {
+            Den a = new Den("a").withSettings();
+            String yaml = export(a.tvarr)
+                    .replace(
+                            "guide_pins:\n",
+                            "guide_pins:\n  - channel:\n      manual: \"" + a.hand + "\"\n"
+                                    + "    guide_channel: x.guide\n")
+                    .replaceFirst("(?m)^(\\s*)source: Local$", "$1source: Elsewhere");
+            Tvarr b = open("b");
+
+            assertThatThrownBy(() -> apply(b, yaml, false, false))
+                    .isInstanceOf(ValidationException.class)
+                    .hasMessageContaining("proxies[0].guide_pins[0].channel: a channel added by hand takes its guide"
+                            + " channel as guide_channel in manual_channels")
+                    .hasMessageContaining("proxies[0].overrides[0].channel.source: \"Elsewhere\" is not one of the"
+                            + " proxy's sources");
+            assertThat(b.proxies().list()).isEmpty();
+        }
+    }
+
     @Nested
     class Refusal {
+        @Test
+        void two_proxies_given_one_token_are_named_by_their_places_before_any_write() {
+            Tvarr a = open("a");
+            configure(a);
+            secretsOf(a);
+            String yaml = export(a);
+            Tvarr b = open("b");
+            env.put("TVARR_PROXY_KITCHEN_TOKEN", env.get("TVARR_PROXY_LIVING_ROOM_TOKEN"));
+            String twoTokens = yaml.replaceAll(
+                    "(?m)^( *)mode: lan$", "$1mode: token\n$1token: \"\\${TVARR_PROXY_KITCHEN_TOKEN}\"");
+
+            assertThatThrownBy(() -> apply(b, twoTokens, false, false))
+                    .isInstanceOf(ValidationException.class)
+                    .hasMessageContaining("proxies[1].access.token: the same token as proxies[0] (\"Kitchen\")")
+                    .hasMessageNotContaining(env.get("TVARR_PROXY_LIVING_ROOM_TOKEN"));
+            assertThat(b.sources().list()).isEmpty();
+            assertThat(b.proxies().list()).isEmpty();
+        }
+
+        @Test
+        void a_token_held_by_a_proxy_the_document_leaves_alone_is_named() {
+            Tvarr a = open("a");
+            configure(a);
+            secretsOf(a);
+            String yaml = export(a);
+            StreamProxy garage = a.proxies().create(SaveProxyCommand.named("Garage"));
+            a.outputAccess().change(garage.id(), ChangeOutputAccessCommand.of(AccessMode.TOKEN, List.of()));
+            env.put(
+                    "TVARR_PROXY_LIVING_ROOM_TOKEN",
+                    a.outputAccess().read(garage.id()).token());
+
+            assertThatThrownBy(() -> apply(a, yaml, false, false))
+                    .isInstanceOf(ValidationException.class)
+                    .hasMessageContaining("proxies[1].access.token: the token of the proxy \"Garage\"");
+        }
+
         @Test
         void a_proxy_naming_an_absent_source_is_named_by_its_place_and_nothing_changes() {
             Tvarr a = open("a");

@@ -13,11 +13,18 @@ class PostgresConfigAsCodeIT extends ConfigAsCodeContract {
     Path dir;
 
     private final List<TestDatabase> databases = new ArrayList<>();
+    private final java.util.Map<String, String> urls = new java.util.HashMap<>();
+
+    @Override
+    String databaseUrl(String instance) {
+        return urls.get(instance);
+    }
 
     @Override
     TvarrBuilder instance(String name) {
         TestDatabase database = TestDatabase.postgres();
         databases.add(database);
+        urls.put(name, database.url());
         return Tvarr.builder().dataDir(dir.resolve(name)).database(database.url());
     }
 

@@ -12,4 +12,9 @@ class SqliteConfigAsCodeIT extends ConfigAsCodeContract {
     TvarrBuilder instance(String name) {
         return Tvarr.builder().dataDir(dir.resolve(name));
     }
+
+    @Override
+    String databaseUrl(String instance) {
+        return "jdbc:sqlite:" + dir.resolve(instance).resolve("tvarr.db");
+    }
 }

@@ -412,6 +412,11 @@ public final class JdbiPersistence implements AutoCloseable {
         return new JdbiChannelOverrideRepository(db);
     }
 
+    /** The keys of channels hand-listed alternates name (V27). */
+    public io.tvarr.domain.channel.port.out.ChannelKeyRepository channelKeys() {
+        return new io.tvarr.persistence.channel.JdbiChannelKeyRepository(db);
+    }
+
     public ManualChannelRepository manualChannels() {
         return new JdbiManualChannelRepository(db);
     }

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tvarr.domain.channel.Channel;
 import io.tvarr.domain.channel.ChannelId;
+import io.tvarr.domain.channel.ChannelKey;
 import io.tvarr.domain.proxy.ChannelOverride;
 import io.tvarr.domain.proxy.StreamProxy;
 import io.tvarr.domain.proxy.port.out.ChannelOverrideRepository;
@@ -79,6 +80,19 @@ abstract class ChannelOverrideContract {
         overrides.save(bare);
 
         assertThat(overrides.find(proxy.id(), channel.id())).contains(bare);
+    }
+
+    @Test
+    void an_override_keeps_its_channel_key_also_once_the_channel_is_gone() {
+        ChannelOverride keyed = new ChannelOverride(
+                proxy.id(), channel.id(), "Mine", null, null, null, null, false, T0, ChannelKey.of(channel));
+        overrides.save(keyed);
+
+        store.channels().replaceAllForSource(source.id(), sink -> {});
+
+        assertThat(overrides.findAllByProxy(proxy.id())).containsExactly(keyed);
+        assertThat(overrides.find(proxy.id(), channel.id()).orElseThrow().key())
+                .isEqualTo(new ChannelKey(source.id(), "m3u:|/one.ts"));
     }
 
     @Test

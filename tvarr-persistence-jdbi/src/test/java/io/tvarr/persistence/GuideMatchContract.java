@@ -6,6 +6,7 @@ import static io.tvarr.domain.TestData.anM3uSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tvarr.domain.channel.ChannelId;
+import io.tvarr.domain.channel.ChannelKey;
 import io.tvarr.domain.proxy.GuideMatchSettings;
 import io.tvarr.domain.proxy.GuidePin;
 import io.tvarr.domain.proxy.StreamProxy;
@@ -85,6 +86,16 @@ abstract class GuideMatchContract {
 
             assertThat(pins(proxy)).containsExactly(bbc);
             assertThat(pins(other)).containsExactly(itv);
+        }
+
+        @Test
+        void keep_their_channel_key_so_an_orphaned_pin_can_still_be_named() {
+            ChannelKey key = new ChannelKey(source.id(), " bbc|/one.ts ");
+            GuidePin keyed = new GuidePin(proxy.id(), key.channelId(), "bbc1.uk", T0, key);
+
+            matches.savePin(keyed);
+
+            assertThat(pins(proxy)).containsExactly(keyed);
         }
 
         @Test

@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A proxy by name, naming its sources, guides, filters, rules, relay profile and its HDHomeRun tuner's relay profile;
- * {@code output} holds its doors (HDHomeRun tuner, Xtream VOD) without that profile, which is named here, {@code mergeBy} its failover, {@code guideMatchThreshold} its guide matching.
+ * {@code channels} what a user set on its single channels; {@code output} holds its doors (HDHomeRun tuner, Xtream VOD) without that profile, which is named here, {@code mergeBy} its failover, {@code guideMatchThreshold} its guide matching.
  */
 public record ProxyConfig(
         String name,
@@ -28,7 +28,8 @@ public record ProxyConfig(
         MergeBy mergeBy,
         int guideMatchThreshold,
         AccessConfig access,
-        List<OutputUserConfig> users) {
+        List<OutputUserConfig> users,
+        ProxyChannelsConfig channels) {
     public ProxyConfig {
         name = Checks.requireText(name, "name");
         slug = Checks.requireText(slug, "slug");
@@ -45,11 +46,12 @@ public record ProxyConfig(
         Checks.requireNonNull(mergeBy, "merge_by");
         Checks.requireNonNull(access, "access");
         users = List.copyOf(users);
+        Checks.requireNonNull(channels, "channels");
     }
 
-    /** The same proxy without its users, which are compared one by one. */
+    /** The same proxy without its users and its channels' settings, which are compared one by one. */
     public ProxyConfig withoutUsers() {
-        return withUsers(List.of());
+        return withUsers(List.of()).withChannels(ProxyChannelsConfig.NONE);
     }
 
     public ProxyConfig withUsers(List<OutputUserConfig> list) {
@@ -69,7 +71,8 @@ public record ProxyConfig(
                 mergeBy,
                 guideMatchThreshold,
                 access,
-                list);
+                list,
+                channels);
     }
 
     public ProxyConfig withAccess(AccessConfig changed) {
@@ -89,6 +92,28 @@ public record ProxyConfig(
                 mergeBy,
                 guideMatchThreshold,
                 changed,
-                users);
+                users,
+                channels);
+    }
+
+    public ProxyConfig withChannels(ProxyChannelsConfig changed) {
+        return new ProxyConfig(
+                name,
+                slug,
+                sources,
+                guides,
+                filters,
+                mappingRules,
+                numbering,
+                deliveryMode,
+                relayProfile,
+                hdhomerunProfile,
+                output,
+                schedule,
+                mergeBy,
+                guideMatchThreshold,
+                access,
+                users,
+                changed);
     }
 }

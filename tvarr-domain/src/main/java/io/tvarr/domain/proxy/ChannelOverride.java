@@ -4,6 +4,7 @@ import io.tvarr.domain.Checks;
 import io.tvarr.domain.ValidationException;
 import io.tvarr.domain.channel.Channel;
 import io.tvarr.domain.channel.ChannelId;
+import io.tvarr.domain.channel.ChannelKey;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Instant;
@@ -17,6 +18,9 @@ import org.jspecify.annotations.Nullable;
  *
  * @param number the output number, pinned whatever the proxy's numbering mode
  * @param hidden true drops the channel from the proxy's outputs
+ * @param key the channel's stable identity when it is a source's channel, so the override can be named (exported)
+ *     once its channel is gone; null for a channel added by hand and for overrides older than the key (V27) whose
+ *     channel was already gone
  */
 public record ChannelOverride(
         ProxyId proxy,
@@ -27,7 +31,8 @@ public record ChannelOverride(
         @Nullable String logoUrl,
         @Nullable String tvgId,
         boolean hidden,
-        Instant updatedAt) {
+        Instant updatedAt,
+        @Nullable ChannelKey key) {
     public static final int MAX_TEXT = 512;
     public static final int MAX_NUMBER = 9_999_999;
 
@@ -46,6 +51,24 @@ public record ChannelOverride(
             throw new ValidationException("override: changes nothing (expected: at least one of name, number, group,"
                     + " logoUrl, tvgId or hidden)");
         }
+        if (key != null && !key.channelId().equals(channel)) {
+            throw new ValidationException("override of channel " + channel + ": key " + key.externalKey()
+                    + " of source " + key.source() + " is another channel's (" + key.channelId() + ")");
+        }
+    }
+
+    /** An override without its channel's key. */
+    public ChannelOverride(
+            ProxyId proxy,
+            ChannelId channel,
+            @Nullable String name,
+            @Nullable Integer number,
+            @Nullable String group,
+            @Nullable String logoUrl,
+            @Nullable String tvgId,
+            boolean hidden,
+            Instant updatedAt) {
+        this(proxy, channel, name, number, group, logoUrl, tvgId, hidden, updatedAt, null);
     }
 
     /** The channel as this override shows it; {@link #hidden} is the caller's to act on. */

@@ -26,9 +26,15 @@ public final class ConfigDocuments {
             .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS));
     private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
+    /** The document as YAML, led by a comment line for each of its warnings (what the export left out). */
     public String yaml(ConfigDocument document) {
+        StringBuilder comments = new StringBuilder();
+        document.warnings()
+                .forEach(w -> comments.append("# warning: ")
+                        .append(w.replace('\n', ' '))
+                        .append('\n'));
         try {
-            return yaml.writeValueAsString(ConfigWriter.document(document));
+            return comments + yaml.writeValueAsString(ConfigWriter.document(document));
         } catch (JacksonException e) {
             throw new IllegalStateException("configuration document: cannot be written as YAML", e);
         }
@@ -36,7 +42,12 @@ public final class ConfigDocuments {
 
     public String json(ConfigDocument document) {
         try {
-            return json.writeValueAsString(ConfigWriter.document(document));
+            java.util.Map<String, Object> tree = ConfigWriter.document(document);
+            if (!document.warnings().isEmpty()) {
+                // JSON has no comments: what the export left out goes in a list the reader skips
+                tree.put("warnings", document.warnings());
+            }
+            return json.writeValueAsString(tree);
         } catch (JacksonException e) {
             throw new IllegalStateException("configuration document: cannot be written as JSON", e);
         }

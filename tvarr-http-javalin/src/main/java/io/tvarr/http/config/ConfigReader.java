@@ -3,11 +3,17 @@ package io.tvarr.http.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tvarr.domain.ValidationException;
 import io.tvarr.domain.config.AccessConfig;
+import io.tvarr.domain.config.AlternatesConfig;
+import io.tvarr.domain.config.ChannelOverrideConfig;
+import io.tvarr.domain.config.ChannelRef;
 import io.tvarr.domain.config.ConfigDocument;
 import io.tvarr.domain.config.FilterConfig;
 import io.tvarr.domain.config.GuideConfig;
+import io.tvarr.domain.config.GuidePinConfig;
+import io.tvarr.domain.config.ManualChannelConfig;
 import io.tvarr.domain.config.MappingRuleConfig;
 import io.tvarr.domain.config.OutputUserConfig;
+import io.tvarr.domain.config.ProxyChannelsConfig;
 import io.tvarr.domain.config.ProxyConfig;
 import io.tvarr.domain.config.ProxyFilterConfig;
 import io.tvarr.domain.config.ProxyRuleConfig;
@@ -61,6 +67,7 @@ final class ConfigReader {
                 root.nodes("relay_profiles").stream().map(ConfigReader::profile).toList();
         List<ProxyConfig> proxies =
                 root.nodes("proxies").stream().map(ConfigReader::proxy).toList();
+        root.texts("warnings"); // an export's, in JSON: told, not applied
         root.done();
         return new ConfigDocument(sources, guides, filters, rules, profiles, proxies);
     }
@@ -189,6 +196,11 @@ final class ConfigReader {
         AccessConfig access = access(n.object("access"));
         List<OutputUserConfig> users =
                 n.nodes("users").stream().map(ConfigReader::user).toList();
+        ProxyChannelsConfig channels = new ProxyChannelsConfig(
+                n.nodes("manual_channels").stream().map(ConfigReader::manual).toList(),
+                n.nodes("overrides").stream().map(ConfigReader::override).toList(),
+                n.nodes("guide_pins").stream().map(ConfigReader::pin).toList(),
+                n.nodes("alternates").stream().map(ConfigReader::alternates).toList());
         ProxyConfig proxy = n.build(() -> new ProxyConfig(
                 name,
                 slug == null ? StreamProxy.slugOf(name) : slug,
@@ -205,9 +217,61 @@ final class ConfigReader {
                 mergeBy,
                 threshold,
                 access,
-                users));
+                users,
+                channels));
         n.done();
         return proxy;
+    }
+
+    private static ManualChannelConfig manual(DocumentNode m) {
+        ManualChannelConfig channel = m.build(() -> new ManualChannelConfig(
+                m.text("id"),
+                m.text("name"),
+                m.text("stream_url"),
+                m.optText("tvg_id"),
+                m.optText("logo_url"),
+                m.optText("group"),
+                m.optInteger("number"),
+                m.optText("guide_channel")));
+        m.done();
+        return channel;
+    }
+
+    private static ChannelOverrideConfig override(DocumentNode o) {
+        ChannelRef channel = channel(o.object("channel"));
+        ChannelOverrideConfig override = o.build(() -> new ChannelOverrideConfig(
+                channel,
+                o.optText("name"),
+                o.optInteger("number"),
+                o.optText("group"),
+                o.optText("logo_url"),
+                o.optText("tvg_id"),
+                o.bool("hidden", false)));
+        o.done();
+        return override;
+    }
+
+    private static GuidePinConfig pin(DocumentNode p) {
+        ChannelRef channel = channel(p.object("channel"));
+        GuidePinConfig pin = p.build(() -> new GuidePinConfig(channel, p.text("guide_channel")));
+        p.done();
+        return pin;
+    }
+
+    private static AlternatesConfig alternates(DocumentNode a) {
+        ChannelRef channel = channel(a.object("channel"));
+        List<ChannelRef> alternates =
+                a.nodes("alternates").stream().map(ConfigReader::channel).toList();
+        AlternatesConfig entry = a.build(() -> new AlternatesConfig(channel, alternates));
+        a.done();
+        return entry;
+    }
+
+    /** {@code {source, key}} for a source's channel, {@code {manual: id}} for one added by hand. */
+    private static ChannelRef channel(DocumentNode c) {
+        ChannelRef ref = c.build(() -> new ChannelRef(c.optText("source"), c.optText("key"), c.optText("manual")));
+        c.done();
+        return ref;
     }
 
     /** Each filter as {@code {filter: name, active: false}}, or just its name when it is active. */

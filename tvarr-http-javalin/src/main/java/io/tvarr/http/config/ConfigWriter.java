@@ -1,11 +1,17 @@
 package io.tvarr.http.config;
 
 import io.tvarr.domain.config.AccessConfig;
+import io.tvarr.domain.config.AlternatesConfig;
+import io.tvarr.domain.config.ChannelOverrideConfig;
+import io.tvarr.domain.config.ChannelRef;
 import io.tvarr.domain.config.ConfigDocument;
 import io.tvarr.domain.config.FilterConfig;
 import io.tvarr.domain.config.GuideConfig;
+import io.tvarr.domain.config.GuidePinConfig;
+import io.tvarr.domain.config.ManualChannelConfig;
 import io.tvarr.domain.config.MappingRuleConfig;
 import io.tvarr.domain.config.OutputUserConfig;
+import io.tvarr.domain.config.ProxyChannelsConfig;
 import io.tvarr.domain.config.ProxyConfig;
 import io.tvarr.domain.config.ProxyFilterConfig;
 import io.tvarr.domain.config.ProxyRuleConfig;
@@ -138,6 +144,60 @@ final class ConfigWriter {
         m.put("guide_matching", Map.of("threshold", p.guideMatchThreshold()));
         m.put("access", access(p.access()));
         m.put("users", p.users().stream().map(ConfigWriter::user).toList());
+        ProxyChannelsConfig c = p.channels();
+        m.put("manual_channels", c.manual().stream().map(ConfigWriter::manual).toList());
+        m.put("overrides", c.overrides().stream().map(ConfigWriter::override).toList());
+        m.put("guide_pins", c.guidePins().stream().map(ConfigWriter::pin).toList());
+        m.put(
+                "alternates",
+                c.alternates().stream().map(ConfigWriter::alternates).toList());
+        return m;
+    }
+
+    private static Map<String, Object> manual(ManualChannelConfig c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", c.id());
+        m.put("name", c.name());
+        m.put("stream_url", c.streamUrl());
+        put(m, "tvg_id", c.tvgId());
+        put(m, "logo_url", c.logoUrl());
+        put(m, "group", c.group());
+        put(m, "number", c.number());
+        put(m, "guide_channel", c.guideChannel());
+        return m;
+    }
+
+    private static Map<String, Object> override(ChannelOverrideConfig o) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("channel", channel(o.channel()));
+        put(m, "name", o.name());
+        put(m, "number", o.number());
+        put(m, "group", o.group());
+        put(m, "logo_url", o.logoUrl());
+        put(m, "tvg_id", o.tvgId());
+        m.put("hidden", o.hidden());
+        return m;
+    }
+
+    private static Map<String, Object> pin(GuidePinConfig p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("channel", channel(p.channel()));
+        m.put("guide_channel", p.guideChannel());
+        return m;
+    }
+
+    private static Map<String, Object> alternates(AlternatesConfig a) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("channel", channel(a.channel()));
+        m.put("alternates", a.alternates().stream().map(ConfigWriter::channel).toList());
+        return m;
+    }
+
+    private static Map<String, Object> channel(ChannelRef r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        put(m, "source", r.source());
+        put(m, "key", r.key());
+        put(m, "manual", r.manual());
         return m;
     }
 

@@ -93,6 +93,18 @@ final class DocumentNode {
     }
 
     @Nullable
+    Integer optInteger(String key) {
+        JsonNode value = value(key);
+        if (value == null) {
+            return null;
+        }
+        if (!value.isIntegralNumber() || !value.canConvertToInt()) {
+            throw new ValidationException(at(key) + ": expected a whole number");
+        }
+        return value.intValue();
+    }
+
+    @Nullable
     Instant instant(String key) {
         String text = optText(key);
         if (text == null) {

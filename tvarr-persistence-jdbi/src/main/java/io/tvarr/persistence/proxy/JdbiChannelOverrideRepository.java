@@ -1,9 +1,11 @@
 package io.tvarr.persistence.proxy;
 
 import io.tvarr.domain.channel.ChannelId;
+import io.tvarr.domain.channel.ChannelKey;
 import io.tvarr.domain.proxy.ChannelOverride;
 import io.tvarr.domain.proxy.ProxyId;
 import io.tvarr.domain.proxy.port.out.ChannelOverrideRepository;
+import io.tvarr.domain.source.SourceId;
 import io.tvarr.persistence.sql.Database;
 import io.tvarr.persistence.sql.Upserts;
 import java.sql.ResultSet;
@@ -11,6 +13,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Channel overrides in table {@code channel_override}, one row per proxy and channel id; deleted with the proxy
@@ -18,7 +21,17 @@ import java.util.Optional;
  */
 public final class JdbiChannelOverrideRepository implements ChannelOverrideRepository {
     private static final List<String> COLUMNS = List.of(
-            "proxy_id", "channel_id", "name", "number", "group_title", "logo_url", "tvg_id", "hidden", "updated_at");
+            "proxy_id",
+            "channel_id",
+            "name",
+            "number",
+            "group_title",
+            "logo_url",
+            "tvg_id",
+            "hidden",
+            "updated_at",
+            "channel_source_id",
+            "channel_key");
     private static final String SELECT = "SELECT " + String.join(", ", COLUMNS) + " FROM channel_override";
 
     private final Database db;
@@ -31,6 +44,7 @@ public final class JdbiChannelOverrideRepository implements ChannelOverrideRepos
 
     @Override
     public void save(ChannelOverride override) {
+        ChannelKey key = override.key();
         db.withHandle(h -> h.createUpdate(upsert)
                 .bind("proxy_id", override.proxy().toString())
                 .bind("channel_id", override.channel().toString())
@@ -41,6 +55,8 @@ public final class JdbiChannelOverrideRepository implements ChannelOverrideRepos
                 .bind("tvg_id", override.tvgId())
                 .bind("hidden", override.hidden())
                 .bind("updated_at", override.updatedAt().toEpochMilli())
+                .bind("channel_source_id", key == null ? null : key.source().toString())
+                .bind("channel_key", key == null ? null : key.externalKey())
                 .execute());
     }
 
@@ -83,6 +99,14 @@ public final class JdbiChannelOverrideRepository implements ChannelOverrideRepos
                 rs.getString("logo_url"),
                 rs.getString("tvg_id"),
                 rs.getBoolean("hidden"),
-                Instant.ofEpochMilli(rs.getLong("updated_at")));
+                Instant.ofEpochMilli(rs.getLong("updated_at")),
+                key(rs));
+    }
+
+    /** The channel's key, stored since V27; null for older overrides whose channel was gone by then. */
+    static @Nullable ChannelKey key(ResultSet rs) throws SQLException {
+        String source = rs.getString("channel_source_id");
+        String key = rs.getString("channel_key");
+        return source == null || key == null ? null : new ChannelKey(SourceId.parse(source), key);
     }
 }

@@ -23,14 +23,16 @@ public final class JdbiGuideMatchRepository implements GuideMatchRepository {
     @Override
     public void forEachPin(ProxyId proxy, Consumer<GuidePin> consumer) {
         db.withHandle(h -> {
-            h.createQuery("SELECT channel_id, guide_channel_id, pinned_at FROM guide_pin WHERE proxy_id = :proxy"
-                            + " ORDER BY channel_id")
+            h.createQuery(
+                            "SELECT channel_id, guide_channel_id, pinned_at, channel_source_id, channel_key FROM guide_pin"
+                                    + " WHERE proxy_id = :proxy ORDER BY channel_id")
                     .bind("proxy", proxy.toString())
                     .map((rs, ctx) -> new GuidePin(
                             proxy,
                             ChannelId.parse(rs.getString("channel_id")),
                             rs.getString("guide_channel_id"),
-                            Instant.ofEpochMilli(rs.getLong("pinned_at"))))
+                            Instant.ofEpochMilli(rs.getLong("pinned_at")),
+                            JdbiChannelOverrideRepository.key(rs)))
                     .forEach(consumer);
             return null;
         });
@@ -44,12 +46,16 @@ public final class JdbiGuideMatchRepository implements GuideMatchRepository {
                     .bind("proxy", pin.proxy().toString())
                     .bind("channel", pin.channel().toString())
                     .execute();
-            return h.createUpdate("INSERT INTO guide_pin (proxy_id, channel_id, guide_channel_id, pinned_at)"
-                            + " VALUES (:proxy, :channel, :guide, :at)")
+            return h.createUpdate("INSERT INTO guide_pin (proxy_id, channel_id, guide_channel_id, pinned_at,"
+                            + " channel_source_id, channel_key) VALUES (:proxy, :channel, :guide, :at, :source, :key)")
                     .bind("proxy", pin.proxy().toString())
                     .bind("channel", pin.channel().toString())
                     .bind("guide", pin.guideChannelId())
                     .bind("at", pin.pinnedAt().toEpochMilli())
+                    .bind(
+                            "source",
+                            pin.key() == null ? null : pin.key().source().toString())
+                    .bind("key", pin.key() == null ? null : pin.key().externalKey())
                     .execute();
         });
     }

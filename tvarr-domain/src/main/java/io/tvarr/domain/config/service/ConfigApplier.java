@@ -116,6 +116,7 @@ public final class ConfigApplier implements ApplyConfigUseCase {
                 g -> parts.guides().update(guideNamed(g.name()).id(), guide(g)));
 
         new ProxyApplier(parts, changes, dry).apply(desired.proxies(), current.proxies(), prune);
+        new ChannelSettingsApplier(parts, changes, dry).apply(desired.proxies(), current.proxies(), prune);
 
         sources.prune(s -> parts.sources().delete(sourceNamed(s.name()).id()));
         guides.prune(g -> parts.guides().delete(guideNamed(g.name()).id()));

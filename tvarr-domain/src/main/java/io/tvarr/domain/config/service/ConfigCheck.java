@@ -83,10 +83,13 @@ final class ConfigCheck {
             profile(document.relayProfiles().get(i), "relay_profiles[" + i + "]");
         }
         Known known = new Known(document, current, prune);
+        ChannelSettingsCheck channels = new ChannelSettingsCheck(
+                problems, known.sources, current.proxies(), parts.clock().instant());
         List<ProxyConfig> proxies = new ArrayList<>();
         unique(document.proxies(), ProxyConfig::name, "proxies");
         for (int i = 0; i < document.proxies().size(); i++) {
-            proxies.add(proxy(document.proxies().get(i), "proxies[" + i + "]", known));
+            proxies.add(proxy(document.proxies().get(i), i, known));
+            channels.check(document.proxies().get(i), "proxies[" + i + "]");
         }
         if (!problems.isEmpty()) {
             throw new ValidationException(String.join("; ", problems));
@@ -106,11 +109,20 @@ final class ConfigCheck {
         final Map<String, String> otherSlugs = new HashMap<>();
 
         final Map<String, String> otherUsers = new HashMap<>();
+        /** Output tokens held by proxies the document leaves alone, and by every proxy now, by proxy name. */
+        final Map<String, String> otherTokens = new HashMap<>();
+
+        final Map<String, String> currentTokens = new HashMap<>();
         final Map<String, String> slugs = new HashMap<>();
         final Map<String, String> usernames = new HashMap<>();
+        /** The document's proxies by output token: the index of the first that gives it. */
+        final Map<String, Integer> tokens = new HashMap<>();
+
+        final List<String> proxyNames = new ArrayList<>();
 
         Known(ConfigDocument document, ConfigDocument current, boolean prune) {
             add(document);
+            document.proxies().forEach(p -> proxyNames.add(p.name()));
             Set<String> named = new HashSet<>();
             document.proxies().forEach(p -> named.add(p.name()));
             if (!prune) {
@@ -119,7 +131,15 @@ final class ConfigCheck {
                     if (!named.contains(other.name())) {
                         otherSlugs.put(other.slug(), other.name());
                         other.users().forEach(u -> otherUsers.put(u.username(), other.name()));
+                        if (other.access().token() != null) {
+                            otherTokens.put(other.access().token(), other.name());
+                        }
                     }
+                }
+            }
+            for (ProxyConfig now : current.proxies()) {
+                if (now.access().token() != null) {
+                    currentTokens.put(now.name(), now.access().token());
                 }
             }
         }
@@ -253,7 +273,8 @@ final class ConfigCheck {
                         p.smart()));
     }
 
-    private ProxyConfig proxy(ProxyConfig p, String path, Known known) {
+    private ProxyConfig proxy(ProxyConfig p, int index, Known known) {
+        String path = "proxies[" + index + "]";
         references(p.sources(), known.sources, "source", path + ".sources");
         references(p.guides(), known.guides, "guide", path + ".guides");
         references(
@@ -303,11 +324,36 @@ final class ConfigCheck {
             Checks.requireRange(p.guideMatchThreshold(), 1, 100, "guide_match_threshold");
         });
         AccessConfig access = access(p.access(), path + ".access");
+        token(p, access, index, known);
         List<OutputUserConfig> users = new ArrayList<>();
         for (int j = 0; j < p.users().size(); j++) {
             users.add(user(p.users().get(j), path + ".users[" + j + "]", p.name(), known));
         }
         return p.withAccess(access).withUsers(users);
+    }
+
+    /**
+     * The store keeps output tokens unique; two proxies given one token are refused here, by their places, before
+     * anything is written. The token itself is never named: it is a secret.
+     */
+    private void token(ProxyConfig p, AccessConfig access, int index, Known known) {
+        String path = "proxies[" + index + "].access.token";
+        String token = access.token();
+        if (token == null && access.mode() == AccessMode.TOKEN) {
+            // none given: the proxy keeps the one it has
+            token = known.currentTokens.get(p.name());
+        }
+        if (token == null || problemAt(path)) {
+            return;
+        }
+        String other = known.otherTokens.get(token);
+        if (other != null) {
+            problems.add(path + ": the token of the proxy \"" + other + "\" (expected: a token of its own)");
+        }
+        Integer first = known.tokens.putIfAbsent(token, index);
+        if (first != null) {
+            problems.add(path + ": the same token as proxies[" + first + "] (\"" + known.proxyNames.get(first) + "\")");
+        }
     }
 
     private void references(List<String> names, Set<String> known, String kind, String path) {

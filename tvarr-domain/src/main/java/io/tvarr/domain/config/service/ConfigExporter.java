@@ -9,6 +9,7 @@ import io.tvarr.domain.config.FilterConfig;
 import io.tvarr.domain.config.GuideConfig;
 import io.tvarr.domain.config.MappingRuleConfig;
 import io.tvarr.domain.config.OutputUserConfig;
+import io.tvarr.domain.config.ProxyChannelsConfig;
 import io.tvarr.domain.config.ProxyConfig;
 import io.tvarr.domain.config.ProxyFilterConfig;
 import io.tvarr.domain.config.ProxyRuleConfig;
@@ -38,6 +39,8 @@ import java.util.function.Function;
  * the comparison an apply makes, {@link #current} reveals them, and that document never leaves the domain.
  */
 public final class ConfigExporter implements ExportConfigUseCase {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ConfigExporter.class);
+
     private final ConfigParts parts;
 
     public ConfigExporter(ConfigParts parts) {
@@ -48,6 +51,7 @@ public final class ConfigExporter implements ExportConfigUseCase {
     public ConfigDocument export() {
         ConfigDocument document = read(false);
         distinctVariables(document);
+        document.warnings().forEach(w -> log.warn("configuration export left a setting out reason={}", w));
         return document;
     }
 
@@ -97,6 +101,11 @@ public final class ConfigExporter implements ExportConfigUseCase {
                 byId(filters, f -> f.id().toString(), Filter::name),
                 byId(rules, r -> r.id().toString(), DataMappingRule::name),
                 byId(profiles, p -> p.id().toString(), RelayProfile::name));
+        List<String> warnings = new java.util.ArrayList<>();
+        ChannelSettingsReader channels = new ChannelSettingsReader(parts, names.sources(), warnings);
+        List<ProxyConfig> proxyConfigs = proxies.stream()
+                .map(p -> proxy(p, names, reveal).withChannels(channels.read(p)))
+                .toList();
         return new ConfigDocument(
                 sources.stream().map(s -> source(s, reveal)).toList(),
                 guides.stream().map(g -> guide(g, reveal)).toList(),
@@ -108,7 +117,8 @@ public final class ConfigExporter implements ExportConfigUseCase {
                                 r.name(), r.domain(), r.expression(), r.enabled(), r.stopOnMatch()))
                         .toList(),
                 profiles.stream().map(ConfigExporter::profile).toList(),
-                proxies.stream().map(p -> proxy(p, names, reveal)).toList());
+                proxyConfigs,
+                warnings);
     }
 
     private record Names(
@@ -211,7 +221,8 @@ public final class ConfigExporter implements ExportConfigUseCase {
                         access.mode(),
                         access.allowedRanges().stream().map(CidrRange::toString).toList(),
                         token),
-                users);
+                users,
+                ProxyChannelsConfig.NONE);
     }
 
     private static String name(Map<String, String> names, Object id) {

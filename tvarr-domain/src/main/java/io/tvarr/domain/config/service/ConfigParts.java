@@ -2,6 +2,8 @@ package io.tvarr.domain.config.service;
 
 import io.tvarr.domain.account.port.out.OutputUserRepository;
 import io.tvarr.domain.account.port.out.PasswordHasher;
+import io.tvarr.domain.channel.port.out.ChannelKeyRepository;
+import io.tvarr.domain.channel.port.out.ChannelRepository;
 import io.tvarr.domain.epg.port.in.ManageEpgSourcesUseCase;
 import io.tvarr.domain.failover.port.in.ManageFailoverUseCase;
 import io.tvarr.domain.filter.port.in.CheckExpressionUseCase;
@@ -12,14 +14,18 @@ import io.tvarr.domain.mapping.port.in.ManageMappingRulesUseCase;
 import io.tvarr.domain.output.port.in.ManageOutputAccessUseCase;
 import io.tvarr.domain.output.port.out.OutputAccessRepository;
 import io.tvarr.domain.proxy.port.in.ConfigureGuideMatchingUseCase;
+import io.tvarr.domain.proxy.port.in.ManageChannelOverridesUseCase;
+import io.tvarr.domain.proxy.port.in.ManageManualChannelsUseCase;
 import io.tvarr.domain.proxy.port.in.ManageProxiesUseCase;
+import io.tvarr.domain.proxy.port.in.PinGuideChannelUseCase;
 import io.tvarr.domain.relay.port.in.ManageRelayProfilesUseCase;
 import io.tvarr.domain.source.port.in.ManageStreamSourcesUseCase;
 import java.time.Clock;
 
 /**
  * What configuration as code reads and changes: the features' own use cases, so their checks and rules hold, and
- * the two stores whose values no use case takes as they are (an output user's hash, a given output token).
+ * the two stores whose values no use case takes as they are (an output user's hash, a given output token), and the
+ * channels, by which alternates listed by hand are named.
  */
 public record ConfigParts(
         ManageStreamSourcesUseCase sources,
@@ -32,6 +38,11 @@ public record ConfigParts(
         ManageProxiesUseCase proxies,
         ManageFailoverUseCase failover,
         ConfigureGuideMatchingUseCase guideMatching,
+        PinGuideChannelUseCase pins,
+        ManageChannelOverridesUseCase overrides,
+        ManageManualChannelsUseCase manualChannels,
+        ChannelRepository channels,
+        ChannelKeyRepository channelKeys,
         ManageOutputAccessUseCase access,
         OutputAccessRepository accessStore,
         OutputUserRepository users,

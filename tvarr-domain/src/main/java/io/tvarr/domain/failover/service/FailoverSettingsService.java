@@ -1,5 +1,10 @@
 package io.tvarr.domain.failover.service;
 
+import io.tvarr.domain.channel.ChannelId;
+import io.tvarr.domain.channel.ChannelKey;
+import io.tvarr.domain.channel.port.out.ChannelKeyRepository;
+import io.tvarr.domain.channel.port.out.ChannelRepository;
+import io.tvarr.domain.failover.ChannelAlternates;
 import io.tvarr.domain.failover.ProxyFailover;
 import io.tvarr.domain.failover.port.in.ManageFailoverUseCase;
 import io.tvarr.domain.failover.port.out.ProxyFailoverRepository;
@@ -14,10 +19,22 @@ public final class FailoverSettingsService implements ManageFailoverUseCase {
 
     private final ManageProxiesUseCase proxies;
     private final ProxyFailoverRepository repository;
+    private final ChannelRepository channels;
+    private final ChannelKeyRepository keys;
 
-    public FailoverSettingsService(ManageProxiesUseCase proxies, ProxyFailoverRepository repository) {
+    /**
+     * @param channels where the alternates' channels are found when listed, so that {@code keys} remembers their keys
+     *     and a configuration export can name them once they are gone
+     */
+    public FailoverSettingsService(
+            ManageProxiesUseCase proxies,
+            ProxyFailoverRepository repository,
+            ChannelRepository channels,
+            ChannelKeyRepository keys) {
         this.proxies = proxies;
         this.repository = repository;
+        this.channels = channels;
+        this.keys = keys;
     }
 
     @Override
@@ -28,6 +45,10 @@ public final class FailoverSettingsService implements ManageFailoverUseCase {
     @Override
     public ProxyFailover change(String proxyIdOrSlug, ProxyFailover failover) {
         StreamProxy proxy = proxies.find(proxyIdOrSlug);
+        for (ChannelAlternates entry : failover.manual()) {
+            remember(entry.channel());
+            entry.alternates().forEach(this::remember);
+        }
         repository.save(proxy.id(), failover);
         log.info(
                 "proxy failover changed proxy_id={} merge_by={} manual_channels={}",
@@ -35,5 +56,10 @@ public final class FailoverSettingsService implements ManageFailoverUseCase {
                 failover.mergeBy().word(),
                 failover.manual().size());
         return failover;
+    }
+
+    /** A channel that is not there now (added by hand, or gone) keeps what was remembered of it. */
+    private void remember(ChannelId channel) {
+        channels.findById(channel).map(ChannelKey::of).ifPresent(keys::remember);
     }
 }

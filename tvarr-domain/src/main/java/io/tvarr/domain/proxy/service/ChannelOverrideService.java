@@ -1,8 +1,10 @@
 package io.tvarr.domain.proxy.service;
 
 import io.tvarr.domain.NotFoundException;
+import io.tvarr.domain.ValidationException;
 import io.tvarr.domain.channel.Channel;
 import io.tvarr.domain.channel.ChannelId;
+import io.tvarr.domain.channel.ChannelKey;
 import io.tvarr.domain.channel.port.out.ChannelRepository;
 import io.tvarr.domain.proxy.ChannelOverride;
 import io.tvarr.domain.proxy.ListedOverride;
@@ -19,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** Overrides checked against the proxy and its sources' channels as they are now. */
 public final class ChannelOverrideService implements ManageChannelOverridesUseCase {
@@ -53,10 +56,29 @@ public final class ChannelOverrideService implements ManageChannelOverridesUseCa
     @Override
     public ChannelOverride set(SetChannelOverrideCommand command) {
         StreamProxy proxy = proxy(command.proxy());
-        if (channelIn(proxy, command.channel()).isEmpty()) {
-            throw new NotFoundException(
-                    "channel " + command.channel() + ": not in any source of proxy '" + proxy.name() + "'");
+        Channel channel = channelIn(proxy, command.channel())
+                .orElseThrow(() -> new NotFoundException(
+                        "channel " + command.channel() + ": not in any source of proxy '" + proxy.name() + "'"));
+        // a channel added by hand has no source key: its id is its identity
+        boolean manual = channel.sourceId().equals(ManualChannel.sourceIdOf(proxy.id()));
+        return save(proxy, command, manual ? null : ChannelKey.of(channel));
+    }
+
+    @Override
+    public ChannelOverride setByKey(SetChannelOverrideCommand command, ChannelKey key) {
+        StreamProxy proxy = proxy(command.proxy());
+        if (!proxy.sources().contains(key.source())) {
+            throw new ValidationException("channel key " + key.externalKey() + ": source " + key.source()
+                    + " is not a source of proxy '" + proxy.name() + "'");
         }
+        if (!key.channelId().equals(command.channel())) {
+            throw new ValidationException("channel " + command.channel() + ": not the channel of key "
+                    + key.externalKey() + " (" + key.channelId() + ")");
+        }
+        return save(proxy, command, key);
+    }
+
+    private ChannelOverride save(StreamProxy proxy, SetChannelOverrideCommand command, @Nullable ChannelKey key) {
         ChannelOverride override = new ChannelOverride(
                 proxy.id(),
                 command.channel(),
@@ -66,7 +88,8 @@ public final class ChannelOverrideService implements ManageChannelOverridesUseCa
                 command.logoUrl(),
                 command.tvgId(),
                 command.hidden(),
-                clock.instant());
+                clock.instant(),
+                key);
         overrides.save(override);
         return override;
     }

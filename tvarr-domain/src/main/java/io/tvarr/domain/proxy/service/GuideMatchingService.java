@@ -4,6 +4,7 @@ import io.tvarr.domain.NotFoundException;
 import io.tvarr.domain.ValidationException;
 import io.tvarr.domain.channel.Channel;
 import io.tvarr.domain.channel.ChannelId;
+import io.tvarr.domain.channel.ChannelKey;
 import io.tvarr.domain.channel.port.out.ChannelRepository;
 import io.tvarr.domain.proxy.GuideMatchSettings;
 import io.tvarr.domain.proxy.GuidePin;
@@ -15,6 +16,8 @@ import io.tvarr.domain.proxy.port.in.PinGuideChannelUseCase;
 import io.tvarr.domain.proxy.port.out.GuideMatchRepository;
 import io.tvarr.domain.proxy.port.out.StreamProxyRepository;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Pins and settings of guide matching; the pipeline applies them at the next generation. */
 public final class GuideMatchingService implements PinGuideChannelUseCase, ConfigureGuideMatchingUseCase {
@@ -40,9 +43,34 @@ public final class GuideMatchingService implements PinGuideChannelUseCase, Confi
             throw new ValidationException("channel " + command.channel() + ": not from a source of proxy " + proxy.id()
                     + " (expected: a channel of " + proxy.sources() + ")");
         }
-        GuidePin pin = new GuidePin(proxy.id(), channel.id(), command.guideChannelId(), clock.instant());
+        GuidePin pin = new GuidePin(
+                proxy.id(), channel.id(), command.guideChannelId(), clock.instant(), ChannelKey.of(channel));
         matches.savePin(pin);
         return pin;
+    }
+
+    @Override
+    public GuidePin pinByKey(PinGuideChannelCommand command, ChannelKey key) {
+        StreamProxy proxy = proxy(command.proxy());
+        if (!proxy.sources().contains(key.source())) {
+            throw new ValidationException("channel key " + key.externalKey() + ": source " + key.source()
+                    + " is not a source of proxy " + proxy.id() + " (expected: one of " + proxy.sources() + ")");
+        }
+        if (!key.channelId().equals(command.channel())) {
+            throw new ValidationException("channel " + command.channel() + ": not the channel of key "
+                    + key.externalKey() + " (" + key.channelId() + ")");
+        }
+        GuidePin pin = new GuidePin(proxy.id(), command.channel(), command.guideChannelId(), clock.instant(), key);
+        matches.savePin(pin);
+        return pin;
+    }
+
+    @Override
+    public List<GuidePin> pins(ProxyId proxy) {
+        proxy(proxy);
+        List<GuidePin> pins = new ArrayList<>();
+        matches.forEachPin(proxy, pins::add);
+        return pins;
     }
 
     @Override

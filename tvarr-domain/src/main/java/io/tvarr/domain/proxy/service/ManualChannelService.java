@@ -57,6 +57,22 @@ public final class ManualChannelService implements ManageManualChannelsUseCase {
     }
 
     @Override
+    public ManualChannel put(ChannelId id, SaveManualChannelCommand command) {
+        StreamProxy proxy = proxy(command.proxy());
+        if (channels.find(proxy.id(), id).isPresent()) {
+            return update(id, command);
+        }
+        List<ManualChannel> existing = channels.findAllByProxy(proxy.id());
+        if (existing.size() >= ManualChannel.MAX_PER_PROXY) {
+            throw new ValidationException("proxy '" + proxy.name() + "': already has " + existing.size()
+                    + " manual channels (expected: at most " + ManualChannel.MAX_PER_PROXY + ")");
+        }
+        ManualChannel channel = channel(id, command, nextPosition(existing));
+        channels.saveAll(List.of(channel));
+        return channel;
+    }
+
+    @Override
     public ManualChannel get(ProxyId proxy, ChannelId channel) {
         proxy(proxy);
         return channels.find(proxy, channel).orElseThrow(() -> missing(proxy, channel));

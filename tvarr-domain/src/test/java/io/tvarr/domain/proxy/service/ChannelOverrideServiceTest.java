@@ -8,8 +8,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tvarr.domain.NotFoundException;
 import io.tvarr.domain.Page;
+import io.tvarr.domain.ValidationException;
 import io.tvarr.domain.channel.Channel;
 import io.tvarr.domain.channel.ChannelId;
+import io.tvarr.domain.channel.ChannelKey;
 import io.tvarr.domain.channel.ChannelQuery;
 import io.tvarr.domain.channel.ChannelSink;
 import io.tvarr.domain.channel.GroupCount;
@@ -69,6 +71,44 @@ class ChannelOverrideServiceTest {
                     .isInstanceOf(NotFoundException.class)
                     .hasMessageContaining("not in any source of proxy 'living-room'");
             assertThat(saved).isEmpty();
+        }
+
+        @Test
+        void keeps_the_channels_key_so_the_override_can_be_named_once_the_channel_is_gone() {
+            service.set(rename(one.id(), "One HD"));
+
+            assertThat(service.get(proxy.id(), one.id()).override().key())
+                    .isEqualTo(new ChannelKey(source.id(), "m3u:|/one"));
+        }
+
+        @Test
+        void by_key_stores_the_override_of_a_channel_the_source_does_not_give_yet() {
+            ChannelKey later = new ChannelKey(source.id(), "m3u:|/later");
+
+            service.setByKey(rename(later.channelId(), "Later"), later);
+
+            ListedOverride listed = service.get(proxy.id(), later.channelId());
+            assertThat(listed.orphaned()).isTrue();
+            assertThat(listed.override().key()).isEqualTo(later);
+        }
+
+        @Test
+        void by_key_refuses_a_source_that_is_not_the_proxys() {
+            ChannelKey other = new ChannelKey(elsewhere.id(), "m3u:|/x");
+
+            assertThatThrownBy(() -> service.setByKey(rename(other.channelId(), "X"), other))
+                    .isInstanceOf(ValidationException.class)
+                    .hasMessageContaining("is not a source of proxy 'living-room'");
+            assertThat(saved).isEmpty();
+        }
+
+        @Test
+        void by_key_refuses_a_channel_that_is_not_the_keys() {
+            ChannelKey key = new ChannelKey(source.id(), "m3u:|/later");
+
+            assertThatThrownBy(() -> service.setByKey(rename(one.id(), "X"), key))
+                    .isInstanceOf(ValidationException.class)
+                    .hasMessageContaining("not the channel of key m3u:|/later");
         }
 
         @Test

@@ -72,6 +72,29 @@ class ManualChannelServiceTest {
         }
 
         @Test
+        void put_adds_under_the_given_id_after_the_others() {
+            ManualChannel first = service.add(news("https://cdn.example/news.m3u8"));
+            ChannelId given = new ChannelId(java.util.UUID.randomUUID());
+
+            ManualChannel put = service.put(given, news("https://cdn.example/other.m3u8"));
+
+            assertThat(put.id()).isEqualTo(given);
+            assertThat(service.list(proxy.id())).extracting(ManualChannel::id).containsExactly(first.id(), given);
+        }
+
+        @Test
+        void put_updates_the_channel_the_proxy_has_under_that_id_in_its_place() {
+            ManualChannel first = service.add(news("https://cdn.example/news.m3u8"));
+            service.add(news("https://cdn.example/other.m3u8"));
+
+            service.put(first.id(), SaveManualChannelCommand.of(proxy.id(), "News 24", "https://cdn.example/24.ts"));
+
+            assertThat(service.list(proxy.id()).get(0))
+                    .satisfies(m -> assertThat(m.id()).isEqualTo(first.id()))
+                    .satisfies(m -> assertThat(m.name()).isEqualTo("News 24"));
+        }
+
+        @Test
         void refuses_a_file_url_naming_the_field() {
             assertThatThrownBy(() -> service.add(SaveManualChannelCommand.of(proxy.id(), "x", "file:///etc/passwd")))
                     .isInstanceOf(ValidationException.class)

@@ -17,6 +17,13 @@ public interface ManageManualChannelsUseCase {
 
     ManualChannel update(ChannelId channel, SaveManualChannelCommand command);
 
+    /**
+     * Adds the channel under the id {@code channel} (a configuration document's, the same in every instance), after
+     * the proxy's others, or updates it when the proxy has it already. The caller sees to it that no other proxy
+     * has a manual channel with this id (ids are unique across proxies).
+     */
+    ManualChannel put(ChannelId channel, SaveManualChannelCommand command);
+
     ManualChannel get(ProxyId proxy, ChannelId channel);
 
     void remove(ProxyId proxy, ChannelId channel);
