@@ -79,7 +79,10 @@ public final class M3uChannelSourceHandler implements ChannelSourceHandler {
                 }
             });
         } catch (IOException e) {
-            throw new UncheckedIOException(where + ": " + e.getMessage(), e);
+            throw new UpstreamException(where + ": " + e.getMessage(), e);
+        } catch (UncheckedIOException e) {
+            // a download cut off half-way is the provider's failure, not tvarr's: the parser met it while reading
+            throw new UpstreamException(where + ": " + e.getMessage(), e);
         }
         skipped.summarise();
         if (entries[0] == 0 && skipped.count() > 0) {

@@ -13,6 +13,9 @@ import io.tvarr.domain.ingestion.IngestionProgress;
 import io.tvarr.domain.source.StreamSource;
 import io.tvarr.domain.source.port.out.SourceFetcher;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -84,6 +87,27 @@ class M3uChannelSourceHandlerTest {
             assertThat(progress.skipped()).isEqualTo(100);
             assertThat(logged.list).hasSize(6);
             assertThat(logged.list.get(5).getFormattedMessage()).contains("skipped=100");
+        }
+    }
+
+    @Nested
+    class Cut_off_download {
+        @Test
+        void a_body_that_breaks_off_half_way_is_the_providers_failure_naming_the_source_not_an_unexpected_one() {
+            byte[] half = "#EXTM3U\n#EXTINF:-1,One\nhttp://a/1\n#EXTINF:-1,Two\n".getBytes(StandardCharsets.UTF_8);
+            SourceFetcher fetcher = (url, userAgent, maxBytes) ->
+                    new SequenceInputStream(new ByteArrayInputStream(half), new InputStream() {
+                        @Override
+                        public int read() throws IOException {
+                            throw new IOException("connection reset by peer");
+                        }
+                    });
+            M3uChannelSourceHandler handler = new M3uChannelSourceHandler(fetcher, M3uLimits.DEFAULT);
+
+            assertThatThrownBy(() -> handler.ingest(source, channels::add, progress))
+                    .isInstanceOf(UpstreamException.class)
+                    .hasMessageContaining(source.url().toString())
+                    .hasMessageContaining("connection reset by peer");
         }
     }
 
