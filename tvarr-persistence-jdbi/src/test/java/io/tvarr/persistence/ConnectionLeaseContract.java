@@ -240,8 +240,8 @@ abstract class ConnectionLeaseContract {
     class Keys {
         @Test
         void an_output_users_and_a_tuner_devices_slots_are_their_own_and_keep_their_detail() {
-            LeaseKey user = LeaseKey.outputUser(OutputUserId.random());
-            LeaseKey tuners = LeaseKey.tuners(ProxyId.random());
+            LeaseKey user = new LeaseKey("user:" + OutputUserId.random());
+            LeaseKey tuners = new LeaseKey("tuner:" + ProxyId.random());
 
             ConnectionLease stream = claim(0, user, 1, T0).orElseThrow();
             ConnectionLease tuner =
@@ -257,7 +257,7 @@ abstract class ConnectionLeaseContract {
 
         @Test
         void a_taken_over_lease_carries_the_new_holders_detail() {
-            LeaseKey tuners = LeaseKey.tuners(ProxyId.random());
+            LeaseKey tuners = new LeaseKey("tuner:" + ProxyId.random());
             ConnectionLease stopped = claim(0, tuners, 1, "one 10.0.0.1", T0).orElseThrow();
             Instant later = stopped.expiresAt().plusMillis(1);
 

@@ -2,15 +2,14 @@ package io.tvarr.domain.relay;
 
 import io.tvarr.domain.Checks;
 import io.tvarr.domain.ValidationException;
-import io.tvarr.domain.account.OutputUserId;
-import io.tvarr.domain.proxy.ProxyId;
 import io.tvarr.domain.source.SourceId;
 
 /**
  * What a set of connection leases limits across instances: a source's provider connections, an output user's streams
  * or an HDHomeRun device's tuners. Each has its own slots, 0 to its limit minus one.
  *
- * @param value a source's id as it is (as stored before output users and tuners had leases), else a prefixed id
+ * @param value a source's id as it is (as stored before output users and tuners had leases), else a prefixed id:
+ *     {@code user:<output user id>} (the Xtream door's), {@code tuner:<proxy id>} (the HDHomeRun devices')
  */
 public record LeaseKey(String value) {
     /** The longest key stored: a prefix and an id. */
@@ -26,14 +25,6 @@ public record LeaseKey(String value) {
 
     public static LeaseKey source(SourceId source) {
         return new LeaseKey(source.toString());
-    }
-
-    public static LeaseKey outputUser(OutputUserId user) {
-        return new LeaseKey("user:" + user);
-    }
-
-    public static LeaseKey tuners(ProxyId device) {
-        return new LeaseKey("tuner:" + device);
     }
 
     @Override

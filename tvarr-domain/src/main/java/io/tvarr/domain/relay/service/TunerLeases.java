@@ -27,6 +27,11 @@ final class TunerLeases {
         this.shared = shared;
     }
 
+    /** The device's tuners across instances, as {@link LeaseKey} names them. */
+    static LeaseKey key(ProxyId device) {
+        return new LeaseKey("tuner:" + device);
+    }
+
     /** A tuner's current stream. */
     record TunerUse(String channel, String clientAddress) {
         /** As a lease's detail: both are single words (an id, an address). */
@@ -55,7 +60,7 @@ final class TunerLeases {
      */
     Optional<Taken> tryAcquire(ProxyId device, String what, int tuners, TunerUse use, Runnable onLost) {
         if (shared != null) {
-            return shared.tryTake(LeaseKey.tuners(device), what, tuners, use.detail(), onLost)
+            return shared.tryTake(key(device), what, tuners, use.detail(), onLost)
                     .map(lease -> new Taken(lease.lease().slot(), lease));
         }
         synchronized (this) {
@@ -88,14 +93,14 @@ final class TunerLeases {
 
     /** The instances holding the device's tuners, one per tuner; empty alone on the database. */
     List<String> holders(ProxyId device, String what) {
-        return shared == null ? List.of() : shared.holders(LeaseKey.tuners(device), what);
+        return shared == null ? List.of() : shared.holders(key(device), what);
     }
 
     /** Every tuner of a device of {@code tuners}, idle or streaming (on any instance), in tuner order. */
     List<TunerStatus> status(ProxyId device, String what, int tuners) {
         Map<Integer, TunerUse> taken = new HashMap<>();
         if (shared != null) {
-            for (ConnectionLease lease : shared.live(LeaseKey.tuners(device), what)) {
+            for (ConnectionLease lease : shared.live(key(device), what)) {
                 TunerUse use = TunerUse.ofDetail(lease.detail());
                 taken.put(lease.slot(), use == null ? new TunerUse("unknown", lease.instance()) : use);
             }

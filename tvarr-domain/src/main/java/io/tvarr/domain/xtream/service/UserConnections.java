@@ -43,7 +43,7 @@ final class UserConnections {
     int active(OutputUser user) {
         if (shared != null) {
             try {
-                return shared.live(LeaseKey.outputUser(user.id()), what(user)).size();
+                return shared.live(key(user), what(user)).size();
             } catch (UnavailableException e) {
                 // a login still answers: the count is informative, the limit is enforced when a stream starts
             }
@@ -68,8 +68,7 @@ final class UserConnections {
                 return false;
             }
         }
-        return shared == null
-                || shared.live(LeaseKey.outputUser(user.id()), what(user)).size() < user.maxConnections();
+        return shared == null || shared.live(key(user), what(user)).size() < user.maxConnections();
     }
 
     /**
@@ -150,8 +149,8 @@ final class UserConnections {
         if (shared == null) {
             return true;
         }
-        Optional<HeldLease> taken = shared.tryTake(
-                LeaseKey.outputUser(user.id()), what(user), user.maxConnections(), null, () -> lost(held, key));
+        Optional<HeldLease> taken =
+                shared.tryTake(key(user), what(user), user.maxConnections(), null, () -> lost(held, key));
         taken.ifPresent(l -> held.shared.put(key, l));
         return taken.isPresent();
     }
@@ -201,6 +200,11 @@ final class UserConnections {
 
     private Held held(OutputUserId user) {
         return users.computeIfAbsent(user, u -> new Held());
+    }
+
+    /** The user's leases across instances, as {@link LeaseKey} names them. */
+    static LeaseKey key(OutputUser user) {
+        return new LeaseKey("user:" + user.id());
     }
 
     private static String what(OutputUser user) {

@@ -24,7 +24,7 @@ class SharedConnectionLimitsTest {
     private static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
     private static final Duration LEASE = Duration.ofSeconds(60);
     private static final SourceId SOURCE = SourceId.random();
-    private static final LeaseKey USER = LeaseKey.outputUser(OutputUserId.random());
+    private static final LeaseKey USER = new LeaseKey("user:" + OutputUserId.random());
 
     private final InMemoryConnectionLeases leases = new InMemoryConnectionLeases();
     private final MovingClock clock = new MovingClock();
