@@ -95,10 +95,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class JdbiPersistence implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(JdbiPersistence.class);
-    /** SQLite's page cache per connection, in KiB. */
-    static final int SQLITE_CACHE_KIB = 8192;
-    /** How long a connection beyond the first stays open unused. */
-    static final Duration IDLE_TIMEOUT = Duration.ofSeconds(10);
 
     private final DataSource dataSource;
     private final @Nullable HikariDataSource pool;
@@ -171,10 +167,6 @@ public final class JdbiPersistence implements AutoCloseable {
             config.setPassword(settings.password());
         }
         config.setMaximumPoolSize(settings.maxPoolSize());
-        // Hikari keeps maximumPoolSize connections open by default; an idle one still holds its memory (SQLite: its
-        // page cache, outside the Java heap), so a server between refreshes keeps one and closes the others (#19)
-        config.setMinimumIdle(1);
-        config.setIdleTimeout(IDLE_TIMEOUT.toMillis());
         // Start without a connection so a server that is down does not stop tvarr from starting; /readyz tells.
         config.setInitializationFailTimeout(-1);
         config.setConnectionTimeout(10_000);
@@ -244,8 +236,7 @@ public final class JdbiPersistence implements AutoCloseable {
         config.addDataSourceProperty("foreign_keys", "true");
         config.addDataSourceProperty("busy_timeout", Long.toString(busyTimeout.toMillis()));
         config.addDataSourceProperty("synchronous", "NORMAL");
-        // the page cache is per connection and malloc'd outside the Java heap: a generation reads on three at once
-        config.addDataSourceProperty("cache_size", Integer.toString(-SQLITE_CACHE_KIB));
+        config.addDataSourceProperty("cache_size", "-32768");
         config.addDataSourceProperty("temp_store", "MEMORY");
         config.addDataSourceProperty("transaction_mode", "IMMEDIATE");
     }
@@ -314,11 +305,6 @@ public final class JdbiPersistence implements AutoCloseable {
     /** For tests in this package that need raw SQL. */
     Database database() {
         return db;
-    }
-
-    /** For tests in this package: the pool {@link #open} made; empty for an attached data source. */
-    Optional<HikariDataSource> pool() {
-        return Optional.ofNullable(pool);
     }
 
     public String vendor() {
