@@ -11,6 +11,7 @@ import io.tvarr.domain.admin.port.out.AdminUserRepository;
 import io.tvarr.domain.admin.port.out.ApiKeyRepository;
 import io.tvarr.domain.admin.port.out.AuditRepository;
 import io.tvarr.domain.backup.port.out.StoreSnapshots;
+import io.tvarr.domain.channel.port.out.ChannelKeyRepository;
 import io.tvarr.domain.channel.port.out.ChannelRepository;
 import io.tvarr.domain.config.port.out.Transactions;
 import io.tvarr.domain.epg.port.out.EpgRepository;
@@ -41,6 +42,7 @@ import io.tvarr.persistence.admin.JdbiAdminUserRepository;
 import io.tvarr.persistence.admin.JdbiApiKeyRepository;
 import io.tvarr.persistence.admin.JdbiAuditRepository;
 import io.tvarr.persistence.backup.JdbcStoreSnapshots;
+import io.tvarr.persistence.channel.JdbiChannelKeyRepository;
 import io.tvarr.persistence.channel.JdbiChannelRepository;
 import io.tvarr.persistence.epg.JdbiEpgRepository;
 import io.tvarr.persistence.epg.JdbiEpgSourceRepository;
@@ -399,8 +401,8 @@ public final class JdbiPersistence implements AutoCloseable {
     }
 
     /** The keys of channels hand-listed alternates name (V27). */
-    public io.tvarr.domain.channel.port.out.ChannelKeyRepository channelKeys() {
-        return new io.tvarr.persistence.channel.JdbiChannelKeyRepository(db);
+    public ChannelKeyRepository channelKeys() {
+        return new JdbiChannelKeyRepository(db);
     }
 
     public ManualChannelRepository manualChannels() {
