@@ -106,10 +106,21 @@ final class Browser implements AutoCloseable {
 
     /** Waits until {@code condition} gives something other than null or false. */
     <T> T until(Function<WebDriver, T> condition) {
-        // a page replaced while the condition looks at it is looked at again, not a failure
+        // a page replaced while the condition looks at it is looked at again, not a failure;
+        // Chromium reports an element of the replaced page either as stale or, when the new page
+        // is still being built, as a node that "does not belong to the document"
         return new WebDriverWait(driver, WAIT)
                 .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-                .until(condition);
+                .until(d -> {
+                    try {
+                        return condition.apply(d);
+                    } catch (org.openqa.selenium.WebDriverException e) {
+                        if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                            return null;
+                        }
+                        throw e;
+                    }
+                });
     }
 
     WebElement waitFor(String css) {
@@ -118,7 +129,10 @@ final class Browser implements AutoCloseable {
     }
 
     String heading() {
-        return find("h1").getText();
+        // read in one script, so a page replaced between finding the heading and reading it
+        // cannot give an element of the old page
+        Object text = driver.executeScript("const h = document.querySelector('h1'); return h ? h.innerText : '';");
+        return String.valueOf(text).strip();
     }
 
     String path() {
