@@ -3,7 +3,7 @@ package io.tvarr.persistence.sql;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** Builds "insert or overwrite by key" statements in each vendor's dialect. */
+/** Builds "insert or overwrite by key" and "insert unless the key is there" statements in each vendor's dialect. */
 public final class Upserts {
     private Upserts() {}
 
@@ -16,6 +16,21 @@ public final class Upserts {
     public static String positionalUpsert(Vendor vendor, String table, List<String> keys, List<String> columns) {
         return upsert(
                 vendor, table, keys, columns, columns.stream().map(c -> "?").toList());
+    }
+
+    /**
+     * An insert that leaves a row already stored under the key as it is, in one statement: checking first and then
+     * inserting lets two writers at READ COMMITTED both see no row, and the second fails on the key. MySQL's
+     * {@code INSERT IGNORE} would also turn other errors into warnings; a no-op update of the key column does not.
+     */
+    public static String insertIfAbsent(Vendor vendor, String table, List<String> keys, List<String> columns) {
+        String insert = "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
+                + columns.stream().map(c -> ":" + c).collect(Collectors.joining(", ")) + ")";
+        String key = keys.get(0);
+        return switch (vendor) {
+            case SQLITE, POSTGRESQL -> insert + " ON CONFLICT (" + String.join(", ", keys) + ") DO NOTHING";
+            case MYSQL -> insert + " ON DUPLICATE KEY UPDATE " + key + " = " + key;
+        };
     }
 
     private static String upsert(
