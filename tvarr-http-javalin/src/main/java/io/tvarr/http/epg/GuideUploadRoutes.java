@@ -8,20 +8,16 @@ import io.javalin.openapi.OpenApiContent;
 import io.javalin.openapi.OpenApiParam;
 import io.javalin.openapi.OpenApiRequestBody;
 import io.javalin.openapi.OpenApiResponse;
-import io.tvarr.domain.ValidationException;
 import io.tvarr.domain.epg.EpgSource;
 import io.tvarr.domain.epg.EpgSourceId;
 import io.tvarr.domain.epg.port.in.UploadGuideCommand;
 import io.tvarr.domain.epg.port.in.UploadGuideUseCase;
 import io.tvarr.domain.ingestion.port.in.IngestSourceUseCase;
 import io.tvarr.http.ApiRoutes;
-import io.tvarr.http.UploadBodies;
+import io.tvarr.http.UploadHandlers;
 import io.tvarr.http.ingestion.IngestionEndpoints;
 import io.tvarr.http.problem.Problem;
 import io.tvarr.http.problem.ProblemResponses;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.Set;
 
 /** XMLTV guides uploaded as files (plain or gzip): a new guide source reading one, or an existing one's replaced. */
@@ -32,11 +28,12 @@ public final class GuideUploadRoutes implements ApiRoutes {
             Set.of("application/xml", "text/xml", "application/gzip", "application/x-gzip");
 
     private final UploadGuideUseCase uploads;
-    private final IngestionEndpoints<EpgSourceId> ingestion;
+    private final UploadHandlers<EpgSourceId, EpgSource> handlers;
 
     public GuideUploadRoutes(UploadGuideUseCase uploads, IngestSourceUseCase<EpgSourceId> ingestion) {
         this.uploads = uploads;
-        this.ingestion = new IngestionEndpoints<>(IngestionEndpoints.EPG_SOURCES, ingestion, EpgSourceId::parse);
+        var refresh = new IngestionEndpoints<>(IngestionEndpoints.EPG_SOURCES, ingestion, EpgSourceId::parse);
+        this.handlers = new UploadHandlers<>(TYPES, EpgSource::id, EpgSourceView::of, refresh::startIfAsked);
     }
 
     @Override
@@ -76,18 +73,7 @@ public final class GuideUploadRoutes implements ApiRoutes {
                         content = @OpenApiContent(from = Problem.class, mimeType = ProblemResponses.CONTENT_TYPE))
             })
     void create(Context ctx) {
-        String name = ctx.queryParam("name");
-        if (name == null || name.isBlank()) {
-            throw new ValidationException("name: required (the query parameter name of the new source)");
-        }
-        EpgSource created;
-        try (InputStream guide = UploadBodies.open(ctx, TYPES)) {
-            created = uploads.upload(UploadGuideCommand.newSource(name, guide));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        ingestion.startIfAsked(ctx, created.id());
-        ctx.status(201).json(EpgSourceView.of(created));
+        handlers.create(ctx, (name, guide) -> uploads.upload(UploadGuideCommand.newSource(name, guide)));
     }
 
     @OpenApi(
@@ -124,13 +110,6 @@ public final class GuideUploadRoutes implements ApiRoutes {
             })
     void replace(Context ctx) {
         EpgSourceId id = EpgSourceId.parse(ctx.pathParam("id"));
-        EpgSource replaced;
-        try (InputStream guide = UploadBodies.open(ctx, TYPES)) {
-            replaced = uploads.upload(UploadGuideCommand.replace(id, guide));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        ingestion.startIfAsked(ctx, replaced.id());
-        ctx.json(EpgSourceView.of(replaced));
+        handlers.replace(ctx, guide -> uploads.upload(UploadGuideCommand.replace(id, guide)));
     }
 }

@@ -8,20 +8,16 @@ import io.javalin.openapi.OpenApiContent;
 import io.javalin.openapi.OpenApiParam;
 import io.javalin.openapi.OpenApiRequestBody;
 import io.javalin.openapi.OpenApiResponse;
-import io.tvarr.domain.ValidationException;
 import io.tvarr.domain.ingestion.port.in.IngestSourceUseCase;
 import io.tvarr.domain.source.SourceId;
 import io.tvarr.domain.source.StreamSource;
 import io.tvarr.domain.source.port.in.UploadPlaylistCommand;
 import io.tvarr.domain.source.port.in.UploadPlaylistUseCase;
 import io.tvarr.http.ApiRoutes;
-import io.tvarr.http.UploadBodies;
+import io.tvarr.http.UploadHandlers;
 import io.tvarr.http.ingestion.IngestionEndpoints;
 import io.tvarr.http.problem.Problem;
 import io.tvarr.http.problem.ProblemResponses;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.Set;
 
 /** M3U playlists uploaded as files: a new source reading one, or an existing source's file replaced. */
@@ -36,11 +32,12 @@ public final class PlaylistUploadRoutes implements ApiRoutes {
             "application/gzip");
 
     private final UploadPlaylistUseCase uploads;
-    private final IngestionEndpoints<SourceId> ingestion;
+    private final UploadHandlers<SourceId, StreamSource> handlers;
 
     public PlaylistUploadRoutes(UploadPlaylistUseCase uploads, IngestSourceUseCase<SourceId> ingestion) {
         this.uploads = uploads;
-        this.ingestion = new IngestionEndpoints<>(IngestionEndpoints.STREAM_SOURCES, ingestion, SourceId::parse);
+        var refresh = new IngestionEndpoints<>(IngestionEndpoints.STREAM_SOURCES, ingestion, SourceId::parse);
+        this.handlers = new UploadHandlers<>(TYPES, StreamSource::id, StreamSourceView::of, refresh::startIfAsked);
     }
 
     @Override
@@ -80,18 +77,7 @@ public final class PlaylistUploadRoutes implements ApiRoutes {
                         content = @OpenApiContent(from = Problem.class, mimeType = ProblemResponses.CONTENT_TYPE))
             })
     void create(Context ctx) {
-        String name = ctx.queryParam("name");
-        if (name == null || name.isBlank()) {
-            throw new ValidationException("name: required (the query parameter name of the new source)");
-        }
-        StreamSource created;
-        try (InputStream playlist = UploadBodies.open(ctx, TYPES)) {
-            created = uploads.upload(UploadPlaylistCommand.newSource(name, playlist));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        ingestion.startIfAsked(ctx, created.id());
-        ctx.status(201).json(StreamSourceView.of(created));
+        handlers.create(ctx, (name, playlist) -> uploads.upload(UploadPlaylistCommand.newSource(name, playlist)));
     }
 
     @OpenApi(
@@ -128,13 +114,6 @@ public final class PlaylistUploadRoutes implements ApiRoutes {
             })
     void replace(Context ctx) {
         SourceId id = SourceId.parse(ctx.pathParam("id"));
-        StreamSource replaced;
-        try (InputStream playlist = UploadBodies.open(ctx, TYPES)) {
-            replaced = uploads.upload(UploadPlaylistCommand.replace(id, playlist));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        ingestion.startIfAsked(ctx, replaced.id());
-        ctx.json(StreamSourceView.of(replaced));
+        handlers.replace(ctx, playlist -> uploads.upload(UploadPlaylistCommand.replace(id, playlist)));
     }
 }

@@ -93,4 +93,20 @@ public record SaveEpgSourceCommand(
         return new SaveEpgSourceCommand(
                 name, kind, url, username, password, userAgent, enabled, cron, timeShiftMinutes, zone, retention);
     }
+
+    /** The same guide reading another url (an uploaded file's). */
+    public SaveEpgSourceCommand withUrl(String location) {
+        return new SaveEpgSourceCommand(
+                name,
+                kind,
+                location,
+                username,
+                password,
+                userAgent,
+                enabled,
+                schedule,
+                timeShiftMinutes,
+                zone,
+                retention);
+    }
 }

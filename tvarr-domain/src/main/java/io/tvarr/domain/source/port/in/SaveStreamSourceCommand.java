@@ -158,4 +158,21 @@ public record SaveStreamSourceCommand(
                 includeVod,
                 includeSeries);
     }
+
+    /** The same source reading another url (an uploaded file's). */
+    public SaveStreamSourceCommand withUrl(String location) {
+        return new SaveStreamSourceCommand(
+                name,
+                kind,
+                location,
+                username,
+                password,
+                userAgent,
+                enabled,
+                schedule,
+                maxConcurrentStreams,
+                xtreamOutput,
+                includeVod,
+                includeSeries);
+    }
 }
