@@ -33,19 +33,8 @@ public final class GuideUploads implements UploadGuideUseCase {
 
     private static final class XmltvSettings implements SourceFileUpload.Settings<SaveEpgSourceCommand, EpgSource> {
         @Override
-        public SaveEpgSourceCommand of(EpgSource s) {
-            return new SaveEpgSourceCommand(
-                    s.name(),
-                    s.kind(),
-                    UploadGuideCommand.STORED_FILE,
-                    s.credentials() == null ? null : s.credentials().username(),
-                    null,
-                    s.userAgent(),
-                    s.enabled(),
-                    s.schedule(),
-                    s.timeShiftMinutes(),
-                    s.zone(),
-                    s.retention());
+        public SaveEpgSourceCommand of(EpgSource stored) {
+            return kept(stored);
         }
 
         @Override
@@ -60,5 +49,21 @@ public final class GuideUploads implements UploadGuideUseCase {
         public SaveEpgSourceCommand pointedAt(SaveEpgSourceCommand settings, URI file) {
             return settings.withUrl(file.toString());
         }
+    }
+
+    /** A stored guide source's settings as they are; a null password keeps the stored credentials. */
+    private static SaveEpgSourceCommand kept(EpgSource s) {
+        return new SaveEpgSourceCommand(
+                s.name(),
+                s.kind(),
+                UploadGuideCommand.STORED_FILE,
+                s.credentials() == null ? null : s.credentials().username(),
+                null,
+                s.userAgent(),
+                s.enabled(),
+                s.schedule(),
+                s.timeShiftMinutes(),
+                s.zone(),
+                s.retention());
     }
 }

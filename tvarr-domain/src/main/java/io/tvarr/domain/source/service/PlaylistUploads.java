@@ -33,20 +33,8 @@ public final class PlaylistUploads implements UploadPlaylistUseCase {
 
     private static final class M3uSettings implements SourceFileUpload.Settings<SaveStreamSourceCommand, StreamSource> {
         @Override
-        public SaveStreamSourceCommand of(StreamSource s) {
-            return new SaveStreamSourceCommand(
-                    s.name(),
-                    s.kind(),
-                    UploadPlaylistCommand.STORED_FILE,
-                    s.credentials() == null ? null : s.credentials().username(),
-                    null,
-                    s.userAgent(),
-                    s.enabled(),
-                    s.schedule(),
-                    s.maxConcurrentStreams(),
-                    s.xtreamOutput(),
-                    s.includeVod(),
-                    s.includeSeries());
+        public SaveStreamSourceCommand of(StreamSource stored) {
+            return kept(stored);
         }
 
         @Override
@@ -61,5 +49,22 @@ public final class PlaylistUploads implements UploadPlaylistUseCase {
         public SaveStreamSourceCommand pointedAt(SaveStreamSourceCommand settings, URI file) {
             return settings.withUrl(file.toString());
         }
+    }
+
+    /** A stored source's settings as they are; a null password keeps the stored credentials. */
+    private static SaveStreamSourceCommand kept(StreamSource s) {
+        return new SaveStreamSourceCommand(
+                s.name(),
+                s.kind(),
+                UploadPlaylistCommand.STORED_FILE,
+                s.credentials() == null ? null : s.credentials().username(),
+                null,
+                s.userAgent(),
+                s.enabled(),
+                s.schedule(),
+                s.maxConcurrentStreams(),
+                s.xtreamOutput(),
+                s.includeVod(),
+                s.includeSeries());
     }
 }
