@@ -210,8 +210,8 @@ public final class JdbiEpgRepository implements EpgRepository {
 
     @Override
     public long deleteEndedBefore(Instant cutoff) {
-        return db.inTransaction(h ->
-                new EndedProgrammes(h.getConnection(), db.programmeBatchSize()).deleteBefore(cutoff.toEpochMilli()));
+        return db.inTransaction(h -> new EndedProgrammes(h.getConnection(), db.vendor(), db.programmeBatchSize())
+                .deleteBefore(cutoff.toEpochMilli()));
     }
 
     private EpgChannel mapChannel(ResultSet rs) throws SQLException {
@@ -278,7 +278,10 @@ public final class JdbiEpgRepository implements EpgRepository {
         GuideWriter(Handle handle, EpgSourceId source) {
             this.handle = handle;
             this.source = source.toString();
-            this.programmes = new ProgrammeBlockWriter(handle.getConnection(), this.source, db.programmeBatchSize());
+            this.programmes = new ProgrammeBlockWriter(
+                    BlockInserts.of(db.vendor(), handle.getConnection(), this.source),
+                    this.source,
+                    db.programmeBatchSize());
         }
 
         @Override
