@@ -27,8 +27,8 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-/** Programme blocks written through PostgreSQL's binary {@code COPY}, read back by plain SQL. */
-@DisplayName("Programme blocks by COPY on PostgreSQL at 127.0.0.1:5432")
+/** Programme blocks written through PostgreSQL's binary {@code COPY}, read back by plain SQL, and analysed after a big replace. */
+@DisplayName("Programme blocks on PostgreSQL at 127.0.0.1:5432: COPY and planner statistics")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PostgresBlockCopyIT {
     private TestDatabase database;
