@@ -27,7 +27,10 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-/** Programme blocks written through PostgreSQL's binary {@code COPY}, read back by plain SQL, and analysed after a big replace. */
+/**
+ * Programme blocks written through PostgreSQL's binary {@code COPY}, read back by plain SQL, and analysed after a big
+ * replace.
+ */
 @DisplayName("Programme blocks on PostgreSQL at 127.0.0.1:5432: COPY and planner statistics")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PostgresBlockCopyIT {
