@@ -129,7 +129,7 @@ class PostgresBlockCopyIT {
                         "SELECT COUNT(*) FROM pg_stats WHERE tablename = '" + ProgrammeBlockWriter.TABLE + "'");
                 ResultSet rs = select.executeQuery()) {
             rs.next();
-            // without them a now/next query right after a refresh was planned over the stop index (48-92 ms)
+            // without them a now/next query right after a refresh was planned over the stop index (36-57 ms)
             assertThat(rs.getInt(1)).isPositive();
         }
     }
