@@ -3,6 +3,7 @@ package io.tvarr.persistence.epg;
 import io.tvarr.domain.StorageException;
 import io.tvarr.domain.epg.EpgProgramme;
 import io.tvarr.domain.epg.EpgSourceId;
+import io.tvarr.persistence.sql.Vendor;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,10 +23,12 @@ final class EndedProgrammes {
             " FROM " + ProgrammeBlockWriter.TABLE + " WHERE first_stop_at < ? AND stop_at >= ?";
 
     private final Connection connection;
+    private final Vendor vendor;
     private final int batchSize;
 
-    EndedProgrammes(Connection connection, int batchSize) {
+    EndedProgrammes(Connection connection, Vendor vendor, int batchSize) {
         this.connection = connection;
+        this.vendor = vendor;
         this.batchSize = batchSize;
     }
 
@@ -74,7 +77,8 @@ final class EndedProgrammes {
         }
         long after = 0;
         for (Map.Entry<String, List<EpgProgramme>> source : kept.entrySet()) {
-            ProgrammeBlockWriter writer = new ProgrammeBlockWriter(connection, source.getKey(), batchSize);
+            ProgrammeBlockWriter writer = new ProgrammeBlockWriter(
+                    BlockInserts.of(vendor, connection, source.getKey()), source.getKey(), batchSize);
             source.getValue().forEach(writer::add);
             after += writer.finish();
         }

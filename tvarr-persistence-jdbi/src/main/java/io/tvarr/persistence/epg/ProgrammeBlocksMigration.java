@@ -105,7 +105,8 @@ public final class ProgrammeBlocksMigration implements JavaMigration {
                             writer.finish();
                         }
                         source = rs.getString(1);
-                        writer = new ProgrammeBlockWriter(connection, source, BATCH);
+                        // one row per statement: a COPY between the fetches of the open cursor is not relied on
+                        writer = new ProgrammeBlockWriter(new BatchedBlockInserts(connection, source), source, BATCH);
                     }
                     writer.add(oldRow(rs, json));
                 }
