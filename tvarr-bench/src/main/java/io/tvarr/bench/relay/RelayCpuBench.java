@@ -27,12 +27,16 @@ import java.util.regex.Pattern;
  * master and worker), read from {@code /proc} before and after each window. The upstream and the clients live in
  * this process, so their CPU counts for neither. Scenarios: one client reading an unpaced upstream as fast as it
  * can, and 50 clients watching one channel whose upstream is paced at 20 Mbit/s (tvarr opens it once and fans it
- * out; nginx, which has no fan-out, opens it 50 times). Without nginx on the PATH the nginx lines say so and the
- * tvarr lines still print.
+ * out; nginx, which has no fan-out, opens it 50 times). Each window starts once the relay has closed the previous
+ * one's upstreams (tvarr keeps one open for its grace period after the last client left); that time and the CPU
+ * spent in it print beside the window, apart from its CPU per GB. Without nginx on the PATH the nginx lines say so
+ * and the tvarr lines still print.
  *
  * <p>Run: {@code java -cp tvarr-bench/target/benchmarks.jar io.tvarr.bench.relay.RelayCpuBench [seconds] [rounds]
  * [tvarr command, default "./tvarr", the launcher with its JVM flags]}; several tvarr commands separated by {@code |}
- * are measured side by side (a build before and after a change, or other JVM flags).
+ * are measured side by side (a build before and after a change, or other JVM flags). With {@code
+ * -Drelay.bench.times=true} each window's span on the monotonic clock prints too, to cut a {@code perf record -k
+ * monotonic} of the relaying process to one window ({@code perf report --time from,to}).
  */
 public final class RelayCpuBench {
     private static final int PACKETS = 1000;
@@ -203,6 +207,11 @@ public final class RelayCpuBench {
             gate.notifyAll();
         }
         done.await();
+        if (Boolean.getBoolean("relay.bench.times")) {
+            System.out.printf(
+                    "  window %s %s monotonic %.3f-%.3f%n",
+                    relay.name(), scenario, start / 1e9, System.nanoTime() / 1e9);
+        }
         double elapsed = (System.nanoTime() - start) / 1e9;
         double cpu = (relay.cpuTicks() - cpuBefore) / (double) TICKS_PER_SECOND;
         long total = 0;
@@ -212,9 +221,15 @@ public final class RelayCpuBench {
             min = Math.min(min, r);
         }
         long rssKb = relay.rssKb();
-        // let the relay close the upstream before the next window
+        // the next window counts the relay's CPU alone: an upstream still open (tvarr keeps one for its grace period
+        // after the last client left, reading an unpaced one as fast as it comes) would be charged to it
+        long closing = System.nanoTime();
+        long cpuClosing = relay.cpuTicks();
+        relay.awaitUpstreamsClosed();
+        double closed = (System.nanoTime() - closing) / 1e9;
+        double closingCpu = (relay.cpuTicks() - cpuClosing) / (double) TICKS_PER_SECOND;
         Thread.sleep(500);
-        return new Window(relay.name(), scenario, clients, total, min, elapsed, cpu, rssKb);
+        return new Window(relay.name(), scenario, clients, total, min, elapsed, cpu, rssKb, closed, closingCpu);
     }
 
     private record Window(
@@ -225,7 +240,9 @@ public final class RelayCpuBench {
             long minClientBytes,
             double seconds,
             double cpuSeconds,
-            long rssKb) {
+            long rssKb,
+            double closingSeconds,
+            double closingCpuSeconds) {
         double cpuPerGb() {
             return cpuSeconds / (bytes / 1e9);
         }
@@ -234,14 +251,16 @@ public final class RelayCpuBench {
         public String toString() {
             return String.format(
                     "%-8s %-22s %6.2f CPU s per GB  %7.0f Mbit/s in total (slowest client %5.0f)  CPU %5.2f s"
-                            + "  %5d MB resident",
+                            + "  %5d MB resident; upstreams closed %4.1f s later, CPU %5.2f s meanwhile",
                     relay,
                     scenario,
                     cpuPerGb(),
                     bytes * 8 / 1e6 / seconds,
                     minClientBytes * 8 / 1e6 / seconds,
                     cpuSeconds,
-                    rssKb / 1024);
+                    rssKb / 1024,
+                    closingSeconds,
+                    closingCpuSeconds);
         }
     }
 
@@ -287,6 +306,9 @@ public final class RelayCpuBench {
         default long rssKb() {
             return ServeProcess.ProcTree.rssKb(process());
         }
+
+        /** Returns once the relay has closed every upstream; nginx closes its own with the client's connection. */
+        default void awaitUpstreamsClosed() throws InterruptedException {}
 
         @Override
         void close();
@@ -409,6 +431,22 @@ public final class RelayCpuBench {
         @Override
         public ProcessHandle process() {
             return serve.process();
+        }
+
+        @Override
+        public void awaitUpstreamsClosed() throws InterruptedException {
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            try {
+                while (!serve.get("/api/v1/relay/sessions").strip().equals("[]")) {
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException(
+                                name + ": relay sessions still open 30 s after the clients left");
+                    }
+                    Thread.sleep(100);
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException(name + ": relay sessions not readable", e);
+            }
         }
 
         @Override

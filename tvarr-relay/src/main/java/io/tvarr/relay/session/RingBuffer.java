@@ -12,7 +12,10 @@ import org.jspecify.annotations.Nullable;
  * reader knows exactly when the writer has lapped it. The writer never runs more than the buffer ahead of the
  * fastest reader: when every reader is slow (one client on a fast upstream) the upstream is read at the client's
  * pace instead of cutting the client off; a reader slower than the others is cut off so it never holds them
- * back. Without readers the writer runs freely. Thread-safe.
+ * back. Without readers (the grace period after the last one left, or before the first joined) the writer goes on
+ * until it is a buffer past where the last one was, then waits for a reader or the end: a live upstream is paced at
+ * its bitrate and rarely gets that far in a grace period, one faster than real time is not read at full speed for
+ * nobody. Thread-safe.
  */
 final class RingBuffer {
     static final int TS_PACKET = 188;
@@ -25,7 +28,10 @@ final class RingBuffer {
     private final java.util.Set<Cursor> readers =
             java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     private volatile boolean writerWaiting;
-    /** The furthest reader's position, kept as readers move, so a write need not visit every reader. */
+    /**
+     * The furthest reader's position, kept as readers move, so a write need not visit every reader; without readers,
+     * the furthest position of those that left.
+     */
     private long lead;
 
     private long written;
@@ -66,7 +72,7 @@ final class RingBuffer {
 
     /** Waits until {@code length} more bytes would not pass the furthest reader. Called with the lock held. */
     private void awaitRoom(int length) throws InterruptedException {
-        while (!ended && !readers.isEmpty() && written + length - lead > data.length) {
+        while (!ended && written + length - lead > data.length) {
             writerWaiting = true;
             space.await(100, TimeUnit.MILLISECONDS);
         }
@@ -122,8 +128,14 @@ final class RingBuffer {
         return Math.max(written, claimed) - data.length;
     }
 
-    /** After a reader joined or left: the lead is taken again from the readers there are. Called with the lock held. */
+    /**
+     * After a reader joined or left: the lead is taken again from the readers there are, or stays where the last one
+     * left. Called with the lock held.
+     */
     private void recomputeLead() {
+        if (readers.isEmpty()) {
+            return;
+        }
         long max = 0;
         for (Cursor cursor : readers) {
             max = Math.max(max, cursor.position);
@@ -150,6 +162,8 @@ final class RingBuffer {
             cursor.position = joinPosition(backlog);
             readers.add(cursor);
             recomputeLead();
+            // a writer waiting for a reader since the last one left may go on from here
+            space.signalAll();
             return cursor;
         } finally {
             lock.unlock();

@@ -111,6 +111,52 @@ class RingBufferTest {
     }
 
     @Nested
+    class Without_readers {
+        @Test
+        void the_writer_waits_a_buffer_past_where_the_last_reader_left() throws Exception {
+            RingBuffer ring = new RingBuffer(CAPACITY);
+            RingBuffer.Cursor cursor = ring.join(0);
+            ring.write(filled(CAPACITY / 2, 1), 0, CAPACITY / 2);
+            ring.read(cursor, new byte[CAPACITY], 1000);
+            ring.leave(cursor);
+            Thread writer = writing(ring, 3 * CAPACITY);
+
+            // an upstream faster than real time is not read on for nobody: it waits for a reader or the end
+            Await.until(ring::writerWaiting, Duration.ofSeconds(10), "the writer waiting for room");
+            assertThat(ring.written()).isEqualTo(CAPACITY / 2 + CAPACITY);
+            ring.end(null);
+            writer.join(10_000);
+        }
+
+        @Test
+        void a_reader_joining_lets_the_writer_on() throws Exception {
+            RingBuffer ring = new RingBuffer(CAPACITY);
+            Thread writer = writing(ring, 3 * CAPACITY);
+            Await.until(ring::writerWaiting, Duration.ofSeconds(10), "the writer waiting for room");
+
+            RingBuffer.Cursor cursor = ring.join(0);
+
+            Await.until(() -> ring.written() > CAPACITY, Duration.ofSeconds(10), "the writer going on");
+            ring.leave(cursor);
+            ring.end(null);
+            writer.join(10_000);
+        }
+
+        private Thread writing(RingBuffer ring, int length) {
+            Thread writer = new Thread(() -> {
+                try {
+                    ring.write(filled(length, 2), 0, length);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            writer.setDaemon(true);
+            writer.start();
+            return writer;
+        }
+    }
+
+    @Nested
     class Filling_in_place {
         @Test
         void committed_bytes_of_a_claimed_region_reach_the_readers() throws Exception {
