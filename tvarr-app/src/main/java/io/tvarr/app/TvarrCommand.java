@@ -1,6 +1,7 @@
 package io.tvarr.app;
 
 import io.tvarr.domain.TvarrException;
+import io.tvarr.persistence.SqliteNativeLibrary;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.EnumMap;
@@ -39,7 +40,16 @@ public final class TvarrCommand implements Callable<Integer> {
         // the jar is also a library: its Logback settings (TvarrLogback) apply only when tvarr itself runs, so an
         // embedder's logback.xml is never shadowed; a -Dlogback.configurationFile still wins
         System.setProperty(TvarrLogback.ACTIVE, "true");
+        new SqliteNativeLibrary(cacheDirectory(System.getenv(), Path.of(System.getProperty("user.home")))).use();
         System.exit(commandLine().execute(args));
+    }
+
+    /** Where tvarr keeps what it can make again (XDG's rule): {@code $XDG_CACHE_HOME/tvarr}, else {@code ~/.cache/tvarr}. */
+    static Path cacheDirectory(Map<String, String> environment, Path home) {
+        String xdg = environment.getOrDefault("XDG_CACHE_HOME", "");
+        // the specification ignores a relative path
+        Path base = !xdg.isEmpty() && Path.of(xdg).isAbsolute() ? Path.of(xdg) : home.resolve(".cache");
+        return base.resolve("tvarr");
     }
 
     static CommandLine commandLine() {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -19,35 +20,56 @@ class StartupIT {
 
     @Test
     void a_one_entry_generate_runs_no_migration_and_makes_no_relay_client_or_tls_context() throws Exception {
-        Path playlist = dir.resolve("one.m3u");
-        Files.writeString(playlist, "#EXTM3U\n#EXTINF:-1 tvg-id=\"a.uk\",Channel A\nhttp://example.com/a.ts\n");
-        Path classes = dir.resolve("classes.txt");
-        Path output = dir.resolve("output.txt");
-        Process process = new ProcessBuilder(List.of(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-XX:TieredStopAtLevel=1",
-                        "-XX:+UseSerialGC",
-                        "-Xlog:class+load:file=" + classes,
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        TvarrCommand.class.getName(),
-                        "generate",
-                        "--playlist",
-                        playlist.toString(),
-                        "--out",
-                        dir.resolve("out").toString()))
-                .redirectErrorStream(true)
-                .redirectOutput(output.toFile())
-                .start();
-        assertThat(process.waitFor(180, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as(Files.readString(output)).isZero();
+        String loaded = generate();
 
-        String loaded = Files.readString(classes);
         // a new database is the build's template: Flyway never migrates
         assertThat(loaded).doesNotContain("org.flywaydb.core.internal.command.DbMigrate ");
         // the relay's upstream client and its TLS trust are made when a stream is first relayed
         assertThat(loaded)
                 .doesNotContain("org.apache.hc.client5.http.impl.classic.CloseableHttpClient ")
                 .doesNotContain("sun.security.ssl.SSLContextImpl ");
+    }
+
+    @Test
+    void sqlite_loads_its_library_from_the_users_cache_without_extracting_it() throws Exception {
+        String loaded = generate();
+
+        // sqlite-jdbc's own extraction writes a temporary copy it marks delete-on-exit
+        assertThat(loaded).doesNotContain("java.io.DeleteOnExitHook ");
+        try (var cached = Files.list(dir.resolve("cache/tvarr"))) {
+            assertThat(cached.map(file -> file.getFileName().toString()))
+                    .singleElement()
+                    .asString()
+                    .startsWith("libsqlitejdbc-");
+        }
+    }
+
+    /** Runs {@code tvarr generate} over a one-entry playlist in a new JVM; the classes it loaded. */
+    private String generate() throws Exception {
+        Path playlist = dir.resolve("one.m3u");
+        Files.writeString(playlist, "#EXTM3U\n#EXTINF:-1 tvg-id=\"a.uk\",Channel A\nhttp://example.com/a.ts\n");
+        Path classes = dir.resolve("classes.txt");
+        Path output = dir.resolve("output.txt");
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC",
+                "-Xlog:class+load:file=" + classes,
+                "-cp",
+                System.getProperty("java.class.path"),
+                TvarrCommand.class.getName(),
+                "generate",
+                "--playlist",
+                playlist.toString(),
+                "--out",
+                dir.resolve("out").toString()));
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
+        // the user's cache is this test's own
+        builder.environment().put("XDG_CACHE_HOME", dir.resolve("cache").toString());
+        Process process = builder.start();
+        assertThat(process.waitFor(180, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(Files.readString(output)).isZero();
+        return Files.readString(classes);
     }
 }
