@@ -31,6 +31,16 @@ class StartupIT {
     }
 
     @Test
+    void a_generate_builds_the_command_line_of_no_other_subcommand() throws Exception {
+        String loaded = generate();
+
+        assertThat(loaded)
+                .contains("io.tvarr.app.GenerateCommand ")
+                .doesNotContain("io.tvarr.app.UserCommand ")
+                .doesNotContain("io.tvarr.app.BackupCommand$Restore ");
+    }
+
+    @Test
     void sqlite_loads_its_library_from_the_users_cache_without_extracting_it() throws Exception {
         String loaded = generate();
 
