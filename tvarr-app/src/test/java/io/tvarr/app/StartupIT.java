@@ -2,17 +2,23 @@ package io.tvarr.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * What a one-entry {@code tvarr generate} leaves undone (#19): work it does not need, seen as the classes its process
- * never loads.
+ * What a one-entry {@code tvarr generate} and a {@code tvarr serve} start leave undone (#19): work they do not need,
+ * seen as the classes their process never loads.
  */
 class StartupIT {
     @TempDir
@@ -52,6 +58,75 @@ class StartupIT {
                     .asString()
                     .startsWith("libsqlitejdbc-");
         }
+    }
+
+    @Test
+    void a_serve_start_starts_no_jmx_server() throws Exception {
+        String loaded = serveUntilReady();
+
+        // Jetty asks the platform MBean server for the JVM's reference size unless it is told
+        assertThat(loaded)
+                .contains("org.eclipse.jetty.util.MemoryUtils ")
+                .doesNotContain("javax.management.MBeanServerFactory ");
+    }
+
+    /** Runs {@code tvarr serve} over a new data directory in a new JVM until it is ready; the classes it loaded. */
+    private String serveUntilReady() throws Exception {
+        Path classes = dir.resolve("serve-classes.txt");
+        Path output = dir.resolve("serve-output.txt");
+        ProcessBuilder builder = new ProcessBuilder(List.of(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-XX:TieredStopAtLevel=1",
+                        "-XX:+UseSerialGC",
+                        "-Xlog:class+load:file=" + classes,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        TvarrCommand.class.getName(),
+                        "serve",
+                        "--host",
+                        "127.0.0.1",
+                        "--port",
+                        "0",
+                        "--data-dir",
+                        dir.resolve("data").toString()))
+                .redirectErrorStream(true)
+                .redirectOutput(output.toFile());
+        builder.environment().keySet().removeIf(name -> name.startsWith("TVARR_"));
+        builder.environment().put("XDG_CACHE_HOME", dir.resolve("cache").toString());
+        builder.environment().put(ConfigKey.HDHOMERUN_DISCOVERY_PORT.environmentVariable(), "0");
+        builder.environment().put(ConfigKey.HDHOMERUN_SSDP_PORT.environmentVariable(), "0");
+        Process process = builder.start();
+        try {
+            Pattern started = Pattern.compile("tvarr started .*\\bport=(\\d+)");
+            for (int attempt = 0; ; attempt++) {
+                Matcher matcher = started.matcher(Files.readString(output));
+                if (matcher.find()) {
+                    assertThat(ready(Integer.parseInt(matcher.group(1)))).isTrue();
+                    break;
+                }
+                assertThat(process.isAlive()).as(Files.readString(output)).isTrue();
+                assertThat(attempt).as("started within 180 s").isLessThan(1800);
+                Thread.sleep(100);
+            }
+        } finally {
+            process.destroy();
+            process.waitFor(30, TimeUnit.SECONDS);
+            process.destroyForcibly();
+        }
+        return Files.readString(classes);
+    }
+
+    private static boolean ready(int port) throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/readyz"))
+                .build();
+        for (int attempt = 0; attempt < 600; attempt++) {
+            if (client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                return true;
+            }
+            Thread.sleep(100);
+        }
+        return false;
     }
 
     /** Runs {@code tvarr generate} over a one-entry playlist in a new JVM; the classes it loaded. */
