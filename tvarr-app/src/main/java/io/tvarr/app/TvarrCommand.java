@@ -60,7 +60,10 @@ public final class TvarrCommand implements Callable<Integer> {
         System.exit(commandLine(args).execute(args));
     }
 
-    /** Where tvarr keeps what it can make again (XDG's rule): {@code $XDG_CACHE_HOME/tvarr}, else {@code ~/.cache/tvarr}. */
+    /**
+     * Where tvarr keeps what it can make again, by XDG's rule: {@code $XDG_CACHE_HOME/tvarr}, else
+     * {@code ~/.cache/tvarr}.
+     */
     static Path cacheDirectory(Map<String, String> environment, Path home) {
         String xdg = environment.getOrDefault("XDG_CACHE_HOME", "");
         // the specification ignores a relative path
