@@ -1,5 +1,6 @@
 package io.tvarr.app;
 
+import io.tvarr.persistence.SqliteNativeLibrary;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.HttpURLConnection;
@@ -22,6 +23,8 @@ final class StartupTraining {
     /** {@code args[0]}: a new directory for the server's data; the rest: {@code tvarr generate}'s arguments. */
     public static void main(String[] args) throws IOException, InterruptedException {
         System.setProperty(TvarrLogback.ACTIVE, "true");
+        // as TvarrCommand.main does, with a cache of the training's own
+        new SqliteNativeLibrary(Path.of(args[0]).resolveSibling("cache")).use();
         int generated = TvarrCommand.commandLine().execute(Arrays.copyOfRange(args, 1, args.length));
         if (generated != 0) {
             System.exit(generated);

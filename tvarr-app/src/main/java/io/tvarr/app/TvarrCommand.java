@@ -1,12 +1,17 @@
 package io.tvarr.app;
 
 import io.tvarr.domain.TvarrException;
+import io.tvarr.persistence.SqliteNativeLibrary;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -18,20 +23,32 @@ import picocli.CommandLine.Option;
         name = "tvarr",
         mixinStandardHelpOptions = true,
         versionProvider = TvarrCommand.VersionProvider.class,
-        description = "IPTV proxy: ingest playlists and guides, clean them up, publish M3U + XMLTV, relay streams.",
-        subcommands = {
-            TvarrCommand.Serve.class,
-            TvarrCommand.Migrate.class,
-            GenerateCommand.class,
-            DoctorCommand.class,
-            UserCommand.class,
-            BackupCommand.Backup.class,
-            BackupCommand.Restore.class,
-            ConfigCommand.Export.class,
-            ConfigCommand.Apply.class,
-            TvarrCommand.Version.class
-        })
+        description = "IPTV proxy: ingest playlists and guides, clean them up, publish M3U + XMLTV, relay streams.")
 public final class TvarrCommand implements Callable<Integer> {
+    /**
+     * The subcommands, in the order help lists them. Picocli reads a command's annotations and fields when it is
+     * added, a few milliseconds each (#19), so a command line names its subcommand and only that one is added. The
+     * factories are lambdas, not constructor references, whose linking would load every class.
+     */
+    static final List<Subcommand> SUBCOMMANDS = List.of(
+            new Subcommand("serve", () -> new Serve()),
+            new Subcommand("migrate", () -> new Migrate()),
+            new Subcommand("generate", () -> new GenerateCommand()),
+            new Subcommand("doctor", () -> new DoctorCommand()),
+            new Subcommand("user", () -> UserCommand.class),
+            new Subcommand("backup", () -> new BackupCommand.Backup()),
+            new Subcommand("restore", () -> new BackupCommand.Restore()),
+            new Subcommand("export", () -> new ConfigCommand.Export()),
+            new Subcommand("apply", () -> new ConfigCommand.Apply()),
+            new Subcommand("version", () -> new Version()));
+
+    /** The options of this command that take a value, so that the value is not read as a subcommand's name. */
+    private static final Set<String> OPTIONS_WITH_VALUES =
+            Set.of("--config", "--port", "--host", "--database-url", "--data-dir", "--log-format", "--log-level");
+
+    /** A subcommand's name and how to make it: an instance, or the class for picocli to make. */
+    record Subcommand(String name, Supplier<Object> command) {}
+
     @Mixin
     ConfigOptions options = new ConfigOptions();
 
@@ -39,14 +56,60 @@ public final class TvarrCommand implements Callable<Integer> {
         // the jar is also a library: its Logback settings (TvarrLogback) apply only when tvarr itself runs, so an
         // embedder's logback.xml is never shadowed; a -Dlogback.configurationFile still wins
         System.setProperty(TvarrLogback.ACTIVE, "true");
-        System.exit(commandLine().execute(args));
+        new SqliteNativeLibrary(cacheDirectory(System.getenv(), Path.of(System.getProperty("user.home")))).use();
+        System.exit(commandLine(args).execute(args));
     }
 
+    /**
+     * Where tvarr keeps what it can make again, by XDG's rule: {@code $XDG_CACHE_HOME/tvarr}, else
+     * {@code ~/.cache/tvarr}.
+     */
+    static Path cacheDirectory(Map<String, String> environment, Path home) {
+        String xdg = environment.getOrDefault("XDG_CACHE_HOME", "");
+        // the specification ignores a relative path
+        Path base = !xdg.isEmpty() && Path.of(xdg).isAbsolute() ? Path.of(xdg) : home.resolve(".cache");
+        return base.resolve("tvarr");
+    }
+
+    /** The whole command line, every subcommand included. */
     static CommandLine commandLine() {
+        return commandLine(name -> true);
+    }
+
+    /**
+     * The command line for these arguments: with only the subcommand they name, or none when they name none (a
+     * serve), or all of them when they ask for help or name something unknown, which picocli then lists or suggests.
+     */
+    static CommandLine commandLine(String... args) {
+        return commandLine(subcommandsNeeded(args));
+    }
+
+    private static CommandLine commandLine(Predicate<String> added) {
         CommandLine line = new CommandLine(new TvarrCommand());
+        for (Subcommand subcommand : SUBCOMMANDS) {
+            if (added.test(subcommand.name())) {
+                line.addSubcommand(subcommand.name(), subcommand.command().get());
+            }
+        }
         line.setExecutionExceptionHandler(TvarrCommand::failure);
         line.setExecutionStrategy(TvarrCommand::execute);
         return line;
+    }
+
+    private static Predicate<String> subcommandsNeeded(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (OPTIONS_WITH_VALUES.contains(arg)) {
+                i++;
+            } else if (arg.equals("-h") || arg.equals("--help") || arg.equals("-V") || arg.equals("--version")) {
+                return name -> true;
+            } else if (!arg.startsWith("-")) {
+                boolean known = SUBCOMMANDS.stream()
+                        .anyMatch(subcommand -> subcommand.name().equals(arg));
+                return known ? arg::equals : name -> true;
+            }
+        }
+        return name -> false;
     }
 
     /**

@@ -30,9 +30,26 @@ public final class TvarrHttpServer implements AutoCloseable {
     }
 
     public TvarrHttpServer(HttpSettings settings, List<ApiRoutes> routes, RequestObserver observer) {
+        tellJettyTheReferenceSize();
         this.settings = settings;
         this.routes = List.copyOf(routes);
         this.app = Javalin.create(config -> configure(config, settings, routes, observer));
+    }
+
+    /**
+     * Jetty pads its queues to the cache line by the JVM's reference size, which it asks of the platform MBean server
+     * unless a system property gives it (MemoryUtils); starting that server registers every platform MBean, JFR's
+     * among them, tens of milliseconds of each start (#19). A heap under 32 GB has compressed, 4-byte references
+     * (HotSpot's default), a larger one 8-byte ones; a wrong guess would cost padding, not correctness. A value set
+     * by the user stays.
+     */
+    private static void tellJettyTheReferenceSize() {
+        String property = "org.eclipse.jetty.util.referencesPerCacheLine";
+        if (System.getProperty(property) == null) {
+            int referenceBytes = Runtime.getRuntime().maxMemory() < 32L * 1024 * 1024 * 1024 ? 4 : 8;
+            int cacheLineBytes = Integer.getInteger("org.eclipse.jetty.util.cacheLineBytes", 64);
+            System.setProperty(property, Integer.toString(Math.max(1, cacheLineBytes / referenceBytes)));
+        }
     }
 
     private static void configure(
