@@ -383,6 +383,32 @@ abstract class PersistenceContract {
         }
 
         @Test
+        void a_channel_repeated_batches_later_overwrites_the_earlier_one_in_its_later_place() {
+            StreamSource source = storedSource("a");
+            Channel first =
+                    aChannel().from(source.id()).withKey("same").named("First").build();
+            List<Channel> between = channels(source, 10);
+            Channel second =
+                    aChannel().from(source.id()).withKey("same").named("Second").build();
+
+            long stored = store.channels().replaceAllForSource(source.id(), sink -> {
+                sink.accept(first);
+                between.forEach(sink::accept);
+                sink.accept(second);
+                sink.accept(between.get(3));
+            });
+
+            List<Channel> read = new ArrayList<>();
+            store.channels().forEachBySource(source.id(), read::add);
+            List<Channel> expected = new ArrayList<>(between);
+            expected.remove(3);
+            expected.add(second);
+            expected.add(between.get(3));
+            assertThat(read).containsExactlyElementsOf(expected);
+            assertThat(stored).isEqualTo(13);
+        }
+
+        @Test
         void pages_are_stable_and_filtered() {
             StreamSource source = storedSource("a");
             store.channels()

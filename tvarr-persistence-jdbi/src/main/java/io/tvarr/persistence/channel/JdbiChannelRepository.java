@@ -45,12 +45,15 @@ public final class JdbiChannelRepository implements ChannelRepository {
     private final Database db;
     private final JsonColumns json;
     private final TextColumns text;
+    private final String insert;
     private final String upsert;
 
     public JdbiChannelRepository(Database db, JsonColumns json) {
         this.db = db;
         this.json = json;
         this.text = new TextColumns(db.vendor());
+        this.insert = "INSERT INTO channel (" + String.join(", ", COLUMNS) + ") VALUES ("
+                + String.join(", ", java.util.Collections.nCopies(COLUMNS.size(), "?")) + ")";
         this.upsert = Upserts.positionalUpsert(db.vendor(), "channel", List.of("id"), COLUMNS);
     }
 
@@ -184,15 +187,20 @@ public final class JdbiChannelRepository implements ChannelRepository {
     }
 
     /**
-     * Collects channels into JDBC batches of the configured size on one prepared statement; lives for one replace
-     * transaction.
+     * Collects channels into JDBC batches of the configured size on one prepared plain {@code INSERT}; lives for one
+     * replace transaction. The replace deleted the source's rows first, so only a channel repeated within this
+     * replace can meet a row of its own id: that one (rare) goes through the upsert, after the batch before it, so
+     * the later channel wins as it always did. A plain insert costs SQLite a third less than an upsert per row
+     * (it checks the key once, not twice).
      */
     private final class BatchWriter implements ChannelSink, AutoCloseable {
         private final Handle handle;
         private final SourceId source;
         private final String sourceId;
         private final int batchSize = db.channelBatchSize();
+        private final WrittenIds ids = new WrittenIds();
         private @Nullable PreparedStatement statement;
+        private @Nullable PreparedStatement repeat;
         private int pending;
         private long written;
 
@@ -213,26 +221,37 @@ public final class JdbiChannelRepository implements ChannelRepository {
                         "channel " + channel.id() + ": belongs to source " + channel.sourceId() + ", not " + source);
             }
             try {
-                PreparedStatement s = statement();
-                s.setString(1, channel.id().toString());
-                s.setString(2, sourceId);
-                s.setInt(3, (int) written++);
-                s.setString(4, channel.externalKey());
-                s.setString(5, channel.tvgId());
-                s.setString(6, channel.tvgName());
-                s.setString(7, channel.tvgChno());
-                s.setString(8, channel.name());
-                s.setString(9, channel.group());
-                s.setString(10, channel.logoUrl());
-                s.setString(11, channel.streamUrl());
-                s.setString(12, channel.attributes().isEmpty() ? "{}" : json.write(channel.attributes()));
-                s.addBatch();
+                if (ids.add(channel.id().value())) {
+                    PreparedStatement s = statement();
+                    bind(s, channel);
+                    s.addBatch();
+                    if (++pending >= batchSize) {
+                        flush();
+                    }
+                } else {
+                    flush();
+                    PreparedStatement s = repeat();
+                    bind(s, channel);
+                    s.executeUpdate();
+                }
             } catch (SQLException e) {
                 throw failure(e);
             }
-            if (++pending >= batchSize) {
-                flush();
-            }
+        }
+
+        private void bind(PreparedStatement s, Channel channel) throws SQLException {
+            s.setString(1, channel.id().toString());
+            s.setString(2, sourceId);
+            s.setInt(3, (int) written++);
+            s.setString(4, channel.externalKey());
+            s.setString(5, channel.tvgId());
+            s.setString(6, channel.tvgName());
+            s.setString(7, channel.tvgChno());
+            s.setString(8, channel.name());
+            s.setString(9, channel.group());
+            s.setString(10, channel.logoUrl());
+            s.setString(11, channel.streamUrl());
+            s.setString(12, channel.attributes().isEmpty() ? "{}" : json.write(channel.attributes()));
         }
 
         void flush() {
@@ -250,9 +269,16 @@ public final class JdbiChannelRepository implements ChannelRepository {
         /** Prepared once per replace: SQLite compiles the statement anew on every prepare. */
         private PreparedStatement statement() throws SQLException {
             if (statement == null) {
-                statement = handle.getConnection().prepareStatement(upsert);
+                statement = handle.getConnection().prepareStatement(insert);
             }
             return statement;
+        }
+
+        private PreparedStatement repeat() throws SQLException {
+            if (repeat == null) {
+                repeat = handle.getConnection().prepareStatement(upsert);
+            }
+            return repeat;
         }
 
         private StorageException failure(SQLException e) {
@@ -262,9 +288,14 @@ public final class JdbiChannelRepository implements ChannelRepository {
 
         @Override
         public void close() {
-            if (statement != null) {
+            close(statement);
+            close(repeat);
+        }
+
+        private static void close(@Nullable PreparedStatement prepared) {
+            if (prepared != null) {
                 try {
-                    statement.close();
+                    prepared.close();
                 } catch (SQLException e) {
                     // the transaction's outcome is decided elsewhere; a statement that fails to close changes none
                 }
