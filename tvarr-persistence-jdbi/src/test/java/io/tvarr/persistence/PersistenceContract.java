@@ -349,6 +349,38 @@ abstract class PersistenceContract {
         }
 
         @Test
+        void the_numbers_of_a_source_read_back_one_per_channel_null_for_none() {
+            StreamSource source = storedSource("a");
+            StreamSource other = storedSource("b");
+            store.channels().replaceAllForSource(source.id(), sink -> {
+                sink.accept(aChannel()
+                        .from(source.id())
+                        .withKey("k1")
+                        .withNumber("101")
+                        .build());
+                sink.accept(aChannel().from(source.id()).withKey("k2").build());
+                sink.accept(aChannel()
+                        .from(source.id())
+                        .withKey("k3")
+                        .withNumber("7")
+                        .build());
+            });
+            store.channels()
+                    .replaceAllForSource(
+                            other.id(),
+                            sink -> sink.accept(aChannel()
+                                    .from(other.id())
+                                    .withKey("k1")
+                                    .withNumber("999")
+                                    .build()));
+
+            List<String> numbers = new ArrayList<>();
+            store.channels().forEachNumberBySource(source.id(), numbers::add);
+
+            assertThat(numbers).containsExactlyInAnyOrder("101", null, "7");
+        }
+
+        @Test
         void a_failing_writer_leaves_the_previous_channels_untouched() {
             StreamSource source = storedSource("a");
             List<Channel> old = channels(source, 10);

@@ -94,6 +94,16 @@ public final class JdbiChannelRepository implements ChannelRepository {
     }
 
     @Override
+    public void forEachNumberBySource(SourceId source, Consumer<@Nullable String> consumer) {
+        db.stream(
+                h -> h.createQuery("SELECT tvg_chno FROM channel WHERE source_id = :source")
+                        .bind("source", source.toString())
+                        .setFetchSize(db.fetchSize())
+                        .map((rs, ctx) -> Optional.ofNullable(text.text(rs, 1))),
+                number -> consumer.accept(number.orElse(null)));
+    }
+
+    @Override
     public Optional<Channel> findById(ChannelId id) {
         return db.withHandle(h -> h.createQuery(SELECT + " WHERE id = :id")
                 .bind("id", id.toString())
