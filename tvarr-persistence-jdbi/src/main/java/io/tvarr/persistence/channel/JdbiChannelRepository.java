@@ -43,14 +43,14 @@ public final class JdbiChannelRepository implements ChannelRepository {
     private static final String SELECT = "SELECT " + String.join(", ", COLUMNS) + " FROM channel";
 
     private final Database db;
-    private final JsonColumns json;
+    private final AttributesJson attributes;
     private final TextColumns text;
     private final String insert;
     private final String upsert;
 
     public JdbiChannelRepository(Database db, JsonColumns json) {
         this.db = db;
-        this.json = json;
+        this.attributes = new AttributesJson(json);
         this.text = new TextColumns(db.vendor());
         this.insert = "INSERT INTO channel (" + String.join(", ", COLUMNS) + ") VALUES ("
                 + String.join(", ", java.util.Collections.nCopies(COLUMNS.size(), "?")) + ")";
@@ -193,7 +193,7 @@ public final class JdbiChannelRepository implements ChannelRepository {
                 text.text(rs, 9),
                 text.text(rs, 10),
                 text.text(rs, 11),
-                json.stringMap(text.utf8(rs, 12)));
+                attributes.read(text.utf8(rs, 12)));
     }
 
     /**
@@ -261,7 +261,7 @@ public final class JdbiChannelRepository implements ChannelRepository {
             s.setString(9, channel.group());
             s.setString(10, channel.logoUrl());
             s.setString(11, channel.streamUrl());
-            s.setString(12, channel.attributes().isEmpty() ? "{}" : json.write(channel.attributes()));
+            s.setString(12, attributes.write(channel.attributes()));
         }
 
         void flush() {
