@@ -63,9 +63,11 @@ public final class JdbiChannelRepository implements ChannelRepository {
             h.createUpdate("DELETE FROM channel WHERE source_id = :source")
                     .bind("source", source.toString())
                     .execute();
+            SecondaryIndexes indexes = SecondaryIndexes.setAsideIfEmpty(h, db.vendor());
             try (BatchWriter batch = new BatchWriter(h, source)) {
                 writer.accept(batch);
                 batch.flush();
+                indexes.restore();
                 return batch.written;
             }
         });
