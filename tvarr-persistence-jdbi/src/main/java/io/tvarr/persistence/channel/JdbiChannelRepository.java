@@ -79,7 +79,7 @@ public final class JdbiChannelRepository implements ChannelRepository {
                 h -> h.createQuery(SELECT + " WHERE source_id = :source ORDER BY position, id")
                         .bind("source", source.toString())
                         .setFetchSize(db.fetchSize())
-                        .map((rs, ctx) -> map(rs)),
+                        .map((rs, ctx) -> map(rs, source)),
                 consumer);
     }
 
@@ -184,9 +184,14 @@ public final class JdbiChannelRepository implements ChannelRepository {
 
     /** Maps a row of {@link #SELECT} by position, in {@link #COLUMNS} order; names cost more than the values. */
     private Channel map(ResultSet rs) throws SQLException {
+        return map(rs, SourceId.parse(text.text(rs, 2)));
+    }
+
+    /** {@link #map(ResultSet)} for rows of a source already known: its id is not decoded again on every row. */
+    private Channel map(ResultSet rs, SourceId source) throws SQLException {
         return new Channel(
                 ChannelId.parse(text.text(rs, 1)),
-                SourceId.parse(text.text(rs, 2)),
+                source,
                 text.text(rs, 4),
                 text.text(rs, 5),
                 text.text(rs, 6),
