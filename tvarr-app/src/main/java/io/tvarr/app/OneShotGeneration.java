@@ -25,6 +25,7 @@ import io.tvarr.domain.source.StreamSource;
 import io.tvarr.domain.source.port.in.SaveStreamSourceCommand;
 import io.tvarr.expression.ExpressionException;
 import io.tvarr.expression.Expressions;
+import io.tvarr.persistence.DatabaseSettings;
 import io.tvarr.pipeline.output.AtomicPublisher;
 import java.io.IOException;
 import java.io.InputStream;
@@ -76,7 +77,13 @@ final class OneShotGeneration {
         check(request.rules(), "--rule", ExpressionDomain.STREAM_MAPPING);
         Path work = temporaryDirectory();
         try {
-            TvarrBuilder core = Tvarr.builder().dataDir(work).clock(clock).generationWait(Duration.ZERO);
+            // the database is deleted with the work directory at the end, so it need not survive a power cut
+            TvarrBuilder core = Tvarr.builder()
+                    .dataDir(work)
+                    .database(DatabaseSettings.of("jdbc:sqlite:" + work.resolve("tvarr.db"))
+                            .throwaway())
+                    .clock(clock)
+                    .generationWait(Duration.ZERO);
             List<URI> playlists = locate(request.playlists(), "--playlist", core);
             List<URI> guides = locate(request.guides(), "--guide", core);
             try (Tvarr tvarr = core.build()) {

@@ -15,6 +15,9 @@ import org.jspecify.annotations.Nullable;
  * @param programmeBatchSize programmes per insert batch
  * @param fetchSize rows fetched per round trip by streaming reads
  * @param busyTimeout SQLite: how long a write waits for another writer's lock before it fails
+ * @param durable false for a database deleted once its one use is over ({@code tvarr generate}'s): SQLite then
+ *     skips its syncs to disk ({@code synchronous=OFF}), so a power cut can lose or corrupt it, which cannot matter
+ *     there; true (the default) for every database that outlives the process
  */
 public record DatabaseSettings(
         String url,
@@ -24,7 +27,8 @@ public record DatabaseSettings(
         int channelBatchSize,
         int programmeBatchSize,
         int fetchSize,
-        Duration busyTimeout) {
+        Duration busyTimeout,
+        boolean durable) {
     /** Thirty seconds: long enough for most writes; job state writes retry beyond it. */
     public static final Duration DEFAULT_BUSY_TIMEOUT = Duration.ofSeconds(30);
 
@@ -44,7 +48,34 @@ public record DatabaseSettings(
         return "DatabaseSettings[url=" + Redaction.redactUrl(url) + ", username=" + username + ", password="
                 + (password == null ? "none" : "***") + ", maxPoolSize=" + maxPoolSize + ", channelBatchSize="
                 + channelBatchSize + ", programmeBatchSize=" + programmeBatchSize + ", fetchSize=" + fetchSize
-                + ", busyTimeout=" + busyTimeout + "]";
+                + ", busyTimeout=" + busyTimeout + ", durable=" + durable + "]";
+    }
+
+    /** Durable settings. */
+    public DatabaseSettings(
+            String url,
+            @Nullable String username,
+            @Nullable String password,
+            int maxPoolSize,
+            int channelBatchSize,
+            int programmeBatchSize,
+            int fetchSize,
+            Duration busyTimeout) {
+        this(url, username, password, maxPoolSize, channelBatchSize, programmeBatchSize, fetchSize, busyTimeout, true);
+    }
+
+    /** The same settings for a database thrown away after one use; see {@code durable}. */
+    public DatabaseSettings throwaway() {
+        return new DatabaseSettings(
+                url,
+                username,
+                password,
+                maxPoolSize,
+                channelBatchSize,
+                programmeBatchSize,
+                fetchSize,
+                busyTimeout,
+                false);
     }
 
     /** The settings with the default busy timeout. */

@@ -349,6 +349,38 @@ abstract class PersistenceContract {
         }
 
         @Test
+        void the_numbers_of_a_source_read_back_one_per_channel_null_for_none() {
+            StreamSource source = storedSource("a");
+            StreamSource other = storedSource("b");
+            store.channels().replaceAllForSource(source.id(), sink -> {
+                sink.accept(aChannel()
+                        .from(source.id())
+                        .withKey("k1")
+                        .withNumber("101")
+                        .build());
+                sink.accept(aChannel().from(source.id()).withKey("k2").build());
+                sink.accept(aChannel()
+                        .from(source.id())
+                        .withKey("k3")
+                        .withNumber("7")
+                        .build());
+            });
+            store.channels()
+                    .replaceAllForSource(
+                            other.id(),
+                            sink -> sink.accept(aChannel()
+                                    .from(other.id())
+                                    .withKey("k1")
+                                    .withNumber("999")
+                                    .build()));
+
+            List<String> numbers = new ArrayList<>();
+            store.channels().forEachNumberBySource(source.id(), numbers::add);
+
+            assertThat(numbers).containsExactlyInAnyOrder("101", null, "7");
+        }
+
+        @Test
         void a_failing_writer_leaves_the_previous_channels_untouched() {
             StreamSource source = storedSource("a");
             List<Channel> old = channels(source, 10);
@@ -380,6 +412,32 @@ abstract class PersistenceContract {
             });
 
             assertThat(store.channels().findById(first.id())).map(Channel::name).contains("Second");
+        }
+
+        @Test
+        void a_channel_repeated_batches_later_overwrites_the_earlier_one_in_its_later_place() {
+            StreamSource source = storedSource("a");
+            Channel first =
+                    aChannel().from(source.id()).withKey("same").named("First").build();
+            List<Channel> between = channels(source, 10);
+            Channel second =
+                    aChannel().from(source.id()).withKey("same").named("Second").build();
+
+            long stored = store.channels().replaceAllForSource(source.id(), sink -> {
+                sink.accept(first);
+                between.forEach(sink::accept);
+                sink.accept(second);
+                sink.accept(between.get(3));
+            });
+
+            List<Channel> read = new ArrayList<>();
+            store.channels().forEachBySource(source.id(), read::add);
+            List<Channel> expected = new ArrayList<>(between);
+            expected.remove(3);
+            expected.add(second);
+            expected.add(between.get(3));
+            assertThat(read).containsExactlyElementsOf(expected);
+            assertThat(stored).isEqualTo(13);
         }
 
         @Test

@@ -6,6 +6,7 @@ import io.tvarr.domain.source.StreamSource;
 import io.tvarr.pipeline.stage.ProxyChannel;
 import java.util.List;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A proxy's channels on their way into its output: every channel of each source, the sources in the proxy's
@@ -40,6 +41,19 @@ final class ChannelFeed implements Feed<ProxyChannel> {
         }
         for (ManualChannel channel : manual) {
             sink.accept(ProxyChannel.of(channel.toChannel(), manualSource, sources.size()));
+        }
+    }
+
+    /**
+     * Feeds the provider number (tvg-chno, null for none) of every channel {@link #feed} would, one call per
+     * channel, reading nothing else: all a pre-pass whose stages leave every channel as it is needs to know.
+     */
+    void feedNumbers(Consumer<@Nullable String> sink) {
+        for (StreamSource source : sources) {
+            channels.forEachNumberBySource(source.id(), sink);
+        }
+        for (ManualChannel channel : manual) {
+            sink.accept(channel.toChannel().tvgChno());
         }
     }
 }

@@ -13,6 +13,7 @@ import io.tvarr.pipeline.output.M3uPlaylistWriter;
 import io.tvarr.pipeline.output.MergedChannelsFile;
 import io.tvarr.pipeline.output.PlaylistEntries;
 import io.tvarr.pipeline.output.PlaylistEntry;
+import io.tvarr.pipeline.output.Utf8TextWriter;
 import io.tvarr.pipeline.output.XtreamLineupFile;
 import io.tvarr.pipeline.stage.ProxyChannel;
 import io.tvarr.pipeline.stage.Stage;
@@ -27,13 +28,10 @@ import io.tvarr.pipeline.stage.overrides.ChannelOverrideStage;
 import io.tvarr.pipeline.stage.rules.ChannelFilterStage;
 import io.tvarr.pipeline.stage.rules.ChannelMappingStage;
 import io.tvarr.pipeline.stage.rules.ProxyRules;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -281,7 +279,7 @@ final class ChannelPass {
         }
 
         private static Writer utf8(OutputStream out) {
-            return new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
+            return new Utf8TextWriter(out, 64 * 1024);
         }
     }
 }

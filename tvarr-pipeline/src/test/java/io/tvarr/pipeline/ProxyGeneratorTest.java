@@ -327,6 +327,23 @@ class ProxyGeneratorTest {
         }
 
         @Test
+        void preserve_numbers_after_the_highest_number_the_filters_keep() throws IOException {
+            Filter noBbc = filter(
+                    "no bbc", FilterAction.EXCLUDE, ExpressionDomain.STREAM_FILTER, "channel_name == \"BBC News\"");
+            StreamProxy proxy = proxy(
+                    new Numbering(NumberingMode.PRESERVE, 1, 100),
+                    DeliveryMode.REDIRECT,
+                    output(false),
+                    List.of(new ProxyFilter(noBbc.id(), true)),
+                    List.of());
+
+            generator.generate(proxy.id());
+
+            // BBC News' 7 is filtered out, so Weather keeps 7 and the rest number from 8
+            assertThat(numbers(playlist(proxy.id()))).containsExactly("8", "7", "3", "9");
+        }
+
+        @Test
         void source_based_gives_each_source_a_block() throws IOException {
             StreamProxy proxy =
                     proxy(new Numbering(NumberingMode.SOURCE_BASED, 1, 1000), DeliveryMode.REDIRECT, output(false));

@@ -43,14 +43,17 @@ public final class JdbiChannelRepository implements ChannelRepository {
     private static final String SELECT = "SELECT " + String.join(", ", COLUMNS) + " FROM channel";
 
     private final Database db;
-    private final JsonColumns json;
+    private final AttributesJson attributes;
     private final TextColumns text;
+    private final String insert;
     private final String upsert;
 
     public JdbiChannelRepository(Database db, JsonColumns json) {
         this.db = db;
-        this.json = json;
+        this.attributes = new AttributesJson(json);
         this.text = new TextColumns(db.vendor());
+        this.insert = "INSERT INTO channel (" + String.join(", ", COLUMNS) + ") VALUES ("
+                + String.join(", ", java.util.Collections.nCopies(COLUMNS.size(), "?")) + ")";
         this.upsert = Upserts.positionalUpsert(db.vendor(), "channel", List.of("id"), COLUMNS);
     }
 
@@ -60,9 +63,11 @@ public final class JdbiChannelRepository implements ChannelRepository {
             h.createUpdate("DELETE FROM channel WHERE source_id = :source")
                     .bind("source", source.toString())
                     .execute();
+            SecondaryIndexes indexes = SecondaryIndexes.setAsideIfEmpty(h, db.vendor());
             try (BatchWriter batch = new BatchWriter(h, source)) {
                 writer.accept(batch);
                 batch.flush();
+                indexes.restore();
                 return batch.written;
             }
         });
@@ -74,7 +79,7 @@ public final class JdbiChannelRepository implements ChannelRepository {
                 h -> h.createQuery(SELECT + " WHERE source_id = :source ORDER BY position, id")
                         .bind("source", source.toString())
                         .setFetchSize(db.fetchSize())
-                        .map((rs, ctx) -> map(rs)),
+                        .map((rs, ctx) -> map(rs, source)),
                 consumer);
     }
 
@@ -88,6 +93,16 @@ public final class JdbiChannelRepository implements ChannelRepository {
                         .map((rs, ctx) -> new StoredChannelKey(
                                 ChannelId.parse(text.text(rs, 1)), text.text(rs, 2), text.text(rs, 3))),
                 consumer);
+    }
+
+    @Override
+    public void forEachNumberBySource(SourceId source, Consumer<@Nullable String> consumer) {
+        db.stream(
+                h -> h.createQuery("SELECT tvg_chno FROM channel WHERE source_id = :source")
+                        .bind("source", source.toString())
+                        .setFetchSize(db.fetchSize())
+                        .map((rs, ctx) -> Optional.ofNullable(text.text(rs, 1))),
+                number -> consumer.accept(number.orElse(null)));
     }
 
     @Override
@@ -169,9 +184,14 @@ public final class JdbiChannelRepository implements ChannelRepository {
 
     /** Maps a row of {@link #SELECT} by position, in {@link #COLUMNS} order; names cost more than the values. */
     private Channel map(ResultSet rs) throws SQLException {
+        return map(rs, SourceId.parse(text.text(rs, 2)));
+    }
+
+    /** {@link #map(ResultSet)} for rows of a source already known: its id is not decoded again on every row. */
+    private Channel map(ResultSet rs, SourceId source) throws SQLException {
         return new Channel(
                 ChannelId.parse(text.text(rs, 1)),
-                SourceId.parse(text.text(rs, 2)),
+                source,
                 text.text(rs, 4),
                 text.text(rs, 5),
                 text.text(rs, 6),
@@ -180,19 +200,24 @@ public final class JdbiChannelRepository implements ChannelRepository {
                 text.text(rs, 9),
                 text.text(rs, 10),
                 text.text(rs, 11),
-                json.stringMap(text.utf8(rs, 12)));
+                attributes.read(text.utf8(rs, 12)));
     }
 
     /**
-     * Collects channels into JDBC batches of the configured size on one prepared statement; lives for one replace
-     * transaction.
+     * Collects channels into JDBC batches of the configured size on one prepared plain {@code INSERT}; lives for one
+     * replace transaction. The replace deleted the source's rows first, so only a channel repeated within this
+     * replace can meet a row of its own id: that one (rare) goes through the upsert, after the batch before it, so
+     * the later channel wins as it always did. A plain insert costs SQLite a third less than an upsert per row
+     * (it checks the key once, not twice).
      */
     private final class BatchWriter implements ChannelSink, AutoCloseable {
         private final Handle handle;
         private final SourceId source;
         private final String sourceId;
         private final int batchSize = db.channelBatchSize();
+        private final WrittenIds ids = new WrittenIds();
         private @Nullable PreparedStatement statement;
+        private @Nullable PreparedStatement repeat;
         private int pending;
         private long written;
 
@@ -213,26 +238,37 @@ public final class JdbiChannelRepository implements ChannelRepository {
                         "channel " + channel.id() + ": belongs to source " + channel.sourceId() + ", not " + source);
             }
             try {
-                PreparedStatement s = statement();
-                s.setString(1, channel.id().toString());
-                s.setString(2, sourceId);
-                s.setInt(3, (int) written++);
-                s.setString(4, channel.externalKey());
-                s.setString(5, channel.tvgId());
-                s.setString(6, channel.tvgName());
-                s.setString(7, channel.tvgChno());
-                s.setString(8, channel.name());
-                s.setString(9, channel.group());
-                s.setString(10, channel.logoUrl());
-                s.setString(11, channel.streamUrl());
-                s.setString(12, channel.attributes().isEmpty() ? "{}" : json.write(channel.attributes()));
-                s.addBatch();
+                if (ids.add(channel.id().value())) {
+                    PreparedStatement s = statement();
+                    bind(s, channel);
+                    s.addBatch();
+                    if (++pending >= batchSize) {
+                        flush();
+                    }
+                } else {
+                    flush();
+                    PreparedStatement s = repeat();
+                    bind(s, channel);
+                    s.executeUpdate();
+                }
             } catch (SQLException e) {
                 throw failure(e);
             }
-            if (++pending >= batchSize) {
-                flush();
-            }
+        }
+
+        private void bind(PreparedStatement s, Channel channel) throws SQLException {
+            s.setString(1, channel.id().toString());
+            s.setString(2, sourceId);
+            s.setInt(3, (int) written++);
+            s.setString(4, channel.externalKey());
+            s.setString(5, channel.tvgId());
+            s.setString(6, channel.tvgName());
+            s.setString(7, channel.tvgChno());
+            s.setString(8, channel.name());
+            s.setString(9, channel.group());
+            s.setString(10, channel.logoUrl());
+            s.setString(11, channel.streamUrl());
+            s.setString(12, attributes.write(channel.attributes()));
         }
 
         void flush() {
@@ -250,9 +286,16 @@ public final class JdbiChannelRepository implements ChannelRepository {
         /** Prepared once per replace: SQLite compiles the statement anew on every prepare. */
         private PreparedStatement statement() throws SQLException {
             if (statement == null) {
-                statement = handle.getConnection().prepareStatement(upsert);
+                statement = handle.getConnection().prepareStatement(insert);
             }
             return statement;
+        }
+
+        private PreparedStatement repeat() throws SQLException {
+            if (repeat == null) {
+                repeat = handle.getConnection().prepareStatement(upsert);
+            }
+            return repeat;
         }
 
         private StorageException failure(SQLException e) {
@@ -262,9 +305,14 @@ public final class JdbiChannelRepository implements ChannelRepository {
 
         @Override
         public void close() {
-            if (statement != null) {
+            close(statement);
+            close(repeat);
+        }
+
+        private static void close(@Nullable PreparedStatement prepared) {
+            if (prepared != null) {
                 try {
-                    statement.close();
+                    prepared.close();
                 } catch (SQLException e) {
                     // the transaction's outcome is decided elsewhere; a statement that fails to close changes none
                 }

@@ -36,15 +36,21 @@ public final class M3uPlaylistWriter {
 
     public void write(PlaylistEntry entry) {
         StringBuilder line = new StringBuilder(256).append("#EXTINF:-1");
-        append(line, "tvg-id", entry.tvgId());
-        append(line, "tvg-name", entry.tvgName());
+        appendValue(line, "tvg-id", entry.tvgId());
+        appendValue(line, "tvg-name", entry.tvgName());
         // a provider's file: or javascript: logo would be handed to every player as it came
-        append(line, "tvg-logo", webUrlOrNull(entry.tvgLogo()));
-        append(line, "tvg-chno", entry.channelNumber());
-        append(line, "group-title", entry.group());
-        new TreeMap<>(entry.attributes()).forEach((key, value) -> append(line, key, value));
+        appendValue(line, "tvg-logo", webUrlOrNull(entry.tvgLogo()));
+        appendValue(line, "tvg-chno", entry.channelNumber());
+        appendValue(line, "group-title", entry.group());
+        if (entry.attributes().size() == 1) {
+            entry.attributes().forEach((key, value) -> append(line, key, value));
+        } else if (!entry.attributes().isEmpty()) {
+            new TreeMap<>(entry.attributes()).forEach((key, value) -> append(line, key, value));
+        }
         line.append(',').append(singleLine(entry.name())).append('\n');
-        for (Map.Entry<String, String> option : new TreeMap<>(entry.vlcOptions()).entrySet()) {
+        Map<String, String> options =
+                entry.vlcOptions().size() < 2 ? entry.vlcOptions() : new TreeMap<>(entry.vlcOptions());
+        for (Map.Entry<String, String> option : options.entrySet()) {
             line.append("#EXTVLCOPT:")
                     .append(option.getKey())
                     .append('=')
@@ -55,8 +61,16 @@ public final class M3uPlaylistWriter {
         write(line);
     }
 
+    /** A provider's attribute, whose name may be anything: written only when it is a plain attribute name. */
     private static void append(StringBuilder line, String key, @Nullable String value) {
         if (value != null && !value.isEmpty() && ATTRIBUTE_NAME.matcher(key).matches()) {
+            appendValue(line, key, value);
+        }
+    }
+
+    /** An attribute whose name is known to be plain. */
+    private static void appendValue(StringBuilder line, String key, @Nullable String value) {
+        if (value != null && !value.isEmpty()) {
             line.append(' ').append(key).append("=\"").append(attribute(value)).append('"');
         }
     }

@@ -5,10 +5,8 @@ import io.tvarr.domain.channel.ChannelId;
 import io.tvarr.domain.epg.EpgSourceId;
 import io.tvarr.domain.xtream.XtreamChannel;
 import java.io.BufferedReader;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -41,7 +39,7 @@ public final class XtreamLineupFile {
         private final Writer out;
 
         public LineWriter(OutputStream stream) {
-            this.out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 64 * 1024);
+            this.out = new Utf8TextWriter(stream, 64 * 1024);
             append(HEADER + "\n");
         }
 

@@ -66,6 +66,8 @@ public final class GuideMatcher {
 
     private static final int CANDIDATES = 3;
 
+    private static final Result NO_GUIDE = new Result(GuideMatchTier.UNMATCHED, null, 0, List.of());
+
     /** A match and how it was found; candidates only for an unmatched channel. */
     public record Result(
             GuideMatchTier tier, @Nullable EpgChannel channel, int score, List<GuideCandidate> candidates) {
@@ -173,6 +175,10 @@ public final class GuideMatcher {
     }
 
     public Result match(@Nullable ChannelId channel, @Nullable String tvgId, String name) {
+        if (channels.isEmpty() && pins.isEmpty()) {
+            // no guide: every tier would come out empty, and taking the name apart is most of a match's cost
+            return NO_GUIDE;
+        }
         GuidePin pin = channel == null ? null : pins.get(channel);
         if (pin != null) {
             EpgChannel pinned = exact.get(pin.guideChannelId());

@@ -57,10 +57,22 @@ public final class ChannelNumberer {
 
     /** A provider number usable as-is: a whole number above zero. */
     public static @Nullable Integer preservable(@Nullable String providerNumber) {
-        if (providerNumber == null || !providerNumber.strip().matches("\\d{1,7}")) {
+        if (providerNumber == null) {
             return null;
         }
-        int value = Integer.parseInt(providerNumber.strip());
+        // one to seven ASCII digits, checked by hand: String.matches compiled its pattern anew for every channel
+        String digits = providerNumber.strip();
+        if (digits.isEmpty() || digits.length() > 7) {
+            return null;
+        }
+        int value = 0;
+        for (int i = 0; i < digits.length(); i++) {
+            char c = digits.charAt(i);
+            if (c < '0' || c > '9') {
+                return null;
+            }
+            value = value * 10 + (c - '0');
+        }
         return value > 0 ? value : null;
     }
 

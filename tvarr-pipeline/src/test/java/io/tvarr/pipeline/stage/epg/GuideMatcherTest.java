@@ -248,6 +248,16 @@ class GuideMatcherTest {
             assertThat(result.candidates()).isEmpty();
             assertThat(result.score()).isZero();
         }
+
+        @Test
+        void without_a_guide_every_channel_is_unmatched_with_no_candidates() {
+            GuideMatcher.Result result = new GuideMatcher().match(ChannelId.of(SOURCE, "k1"), "bbc1", "BBC One HD");
+
+            assertThat(result.tier()).isEqualTo(GuideMatchTier.UNMATCHED);
+            assertThat(result.channel()).isNull();
+            assertThat(result.candidates()).isEmpty();
+            assertThat(result.score()).isZero();
+        }
     }
 
     @Nested

@@ -39,6 +39,15 @@ public interface ChannelRepository {
         forEachBySource(source, channel -> consumer.accept(StoredChannelKey.of(channel)));
     }
 
+    /**
+     * Feeds the provider's channel number (tvg-chno; null for a channel without one) of every channel of a source,
+     * one call per channel: what preserve numbering must know before the first channel is written, when nothing
+     * before numbering changes or drops channels. Implementations should read only that column.
+     */
+    default void forEachNumberBySource(SourceId source, Consumer<@Nullable String> consumer) {
+        forEachBySource(source, channel -> consumer.accept(channel.tvgChno()));
+    }
+
     Optional<Channel> findById(ChannelId id);
 
     long countBySource(SourceId source);
