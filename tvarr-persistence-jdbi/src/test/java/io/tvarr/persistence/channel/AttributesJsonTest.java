@@ -1,8 +1,10 @@
 package io.tvarr.persistence.channel;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tvarr.domain.StorageException;
 import io.tvarr.persistence.sql.JsonColumns;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -38,6 +40,14 @@ class AttributesJsonTest {
         assertThat(json.read(utf8(" { \"a\" : \"1\" ,\n\"b\":\"2\" } "))).isEqualTo(Map.of("a", "1", "b", "2"));
         assertThat(json.read(utf8("{\"a\":\"\\u00e9\"}"))).isEqualTo(Map.of("a", "é"));
         assertThat(json.read(utf8("{\"a\":\"1\",\"a\":\"2\"}"))).isEqualTo(Map.of("a", "2"));
+        assertThat(json.read(utf8("{\"a\":1}"))).isEqualTo(Map.of("a", "1"));
+    }
+
+    @Test
+    void a_broken_value_is_refused_with_what_was_stored() {
+        assertThatThrownBy(() -> json.read(utf8("{\"a\":\"1\"")))
+                .isInstanceOf(StorageException.class)
+                .hasMessageContaining("{\"a\":\"1\"");
     }
 
     private static byte[] utf8(String text) {
