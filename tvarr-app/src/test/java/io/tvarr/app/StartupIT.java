@@ -74,25 +74,17 @@ class StartupIT {
     private String serveUntilReady() throws Exception {
         Path classes = dir.resolve("serve-classes.txt");
         Path output = dir.resolve("serve-output.txt");
-        ProcessBuilder builder = new ProcessBuilder(List.of(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-XX:TieredStopAtLevel=1",
-                        "-XX:+UseSerialGC",
-                        "-Xlog:class+load:file=" + classes,
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        TvarrCommand.class.getName(),
-                        "serve",
-                        "--host",
-                        "127.0.0.1",
-                        "--port",
-                        "0",
-                        "--data-dir",
-                        dir.resolve("data").toString()))
-                .redirectErrorStream(true)
-                .redirectOutput(output.toFile());
+        ProcessBuilder builder = tvarr(
+                classes,
+                output,
+                "serve",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                "0",
+                "--data-dir",
+                dir.resolve("data").toString());
         builder.environment().keySet().removeIf(name -> name.startsWith("TVARR_"));
-        builder.environment().put("XDG_CACHE_HOME", dir.resolve("cache").toString());
         builder.environment().put(ConfigKey.HDHOMERUN_DISCOVERY_PORT.environmentVariable(), "0");
         builder.environment().put(ConfigKey.HDHOMERUN_SSDP_PORT.environmentVariable(), "0");
         Process process = builder.start();
@@ -135,6 +127,25 @@ class StartupIT {
         Files.writeString(playlist, "#EXTM3U\n#EXTINF:-1 tvg-id=\"a.uk\",Channel A\nhttp://example.com/a.ts\n");
         Path classes = dir.resolve("classes.txt");
         Path output = dir.resolve("output.txt");
+        ProcessBuilder builder = tvarr(
+                classes,
+                output,
+                "generate",
+                "--playlist",
+                playlist.toString(),
+                "--out",
+                dir.resolve("out").toString());
+        Process process = builder.start();
+        assertThat(process.waitFor(180, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(Files.readString(output)).isZero();
+        return Files.readString(classes);
+    }
+
+    /**
+     * {@code tvarr} with {@code arguments} in a new JVM that logs the classes it loads to {@code classes}, its output
+     * to {@code output}, and has this test's own user cache.
+     */
+    private ProcessBuilder tvarr(Path classes, Path output, String... arguments) {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:TieredStopAtLevel=1",
@@ -142,19 +153,11 @@ class StartupIT {
                 "-Xlog:class+load:file=" + classes,
                 "-cp",
                 System.getProperty("java.class.path"),
-                TvarrCommand.class.getName(),
-                "generate",
-                "--playlist",
-                playlist.toString(),
-                "--out",
-                dir.resolve("out").toString()));
+                TvarrCommand.class.getName()));
+        command.addAll(List.of(arguments));
         ProcessBuilder builder =
                 new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
-        // the user's cache is this test's own
         builder.environment().put("XDG_CACHE_HOME", dir.resolve("cache").toString());
-        Process process = builder.start();
-        assertThat(process.waitFor(180, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as(Files.readString(output)).isZero();
-        return Files.readString(classes);
+        return builder;
     }
 }
