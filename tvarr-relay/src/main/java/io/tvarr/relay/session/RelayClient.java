@@ -48,30 +48,25 @@ final class RelayClient implements StreamSubscription {
 
     @Override
     public int read(byte[] buffer) {
-        try {
-            while (true) {
-                int n = ring.read(cursor, buffer, 1000);
-                if (n > 0) {
-                    sent += n;
-                    return n;
-                }
-                if (n < 0) {
-                    return -1;
-                }
-            }
-        } catch (RingBuffer.Behind e) {
-            throw cutOff(e);
-        } catch (InterruptedException e) {
-            throw interrupted();
-        }
+        return next(() -> ring.read(cursor, buffer, 1000));
     }
 
     /** Writes from the session's ring buffer itself; {@code buffer} only caps the count and stays untouched. */
     @Override
     public int writeTo(OutputStream out, byte[] buffer) throws IOException {
+        return next(() -> ring.writeTo(cursor, buffer.length, 1000, out::write));
+    }
+
+    /** One step of the ring: a count of bytes, 0 after a wait without any, or -1 at the end. */
+    private interface Step<X extends Exception> {
+        int take() throws InterruptedException, X;
+    }
+
+    /** Takes steps until some bytes or the end; a client cut off is logged, an interrupt kept. */
+    private <X extends Exception> int next(Step<X> step) throws X {
         try {
             while (true) {
-                int n = ring.writeTo(cursor, buffer.length, 1000, out::write);
+                int n = step.take();
                 if (n > 0) {
                     sent += n;
                     return n;
