@@ -286,7 +286,7 @@ public final class RelayHub implements StreamRelay, FileRelay, ConnectionSlots, 
         }
     }
 
-    private synchronized void leave(RelaySession session, RelaySession.Client client) {
+    private synchronized void leave(RelaySession session, RelayClient client) {
         if (session.remove(client) && !session.finished()) {
             session.idleStop =
                     timers.schedule(() -> stopIfIdle(session), settings.grace().toMillis(), TimeUnit.MILLISECONDS);

@@ -11,12 +11,10 @@ import io.tvarr.domain.relay.StreamSwitch;
 import io.tvarr.relay.hls.HlsFetcher;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -25,6 +23,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,10 +39,6 @@ final class RelaySession {
     private static final Logger log = LoggerFactory.getLogger(RelaySession.class);
     private static final int PAT_SEARCH_BYTES = 1024 * 1024;
     private static final int UPSTREAM_READ_BYTES = 256 * 1024;
-    /** A stream that played this long before failing was no flap: the count of quick failures starts again. */
-    static final Duration STABLE = Duration.ofSeconds(10);
-    /** Quick failures in a row, per stream of the channel, after which a flapping channel ends. */
-    static final int QUICK_FAILURES_PER_STREAM = 3;
 
     enum State {
         CONNECTING,
@@ -59,7 +54,7 @@ final class RelaySession {
     private final RingBuffer ring;
     private final Clock clock;
     private final TsSplice splice = new TsSplice(PAT_SEARCH_BYTES);
-    private final Set<Client> clients = ConcurrentHashMap.newKeySet();
+    private final Set<RelayClient> clients = ConcurrentHashMap.newKeySet();
     private final List<StreamSwitch> switches = new CopyOnWriteArrayList<>();
     private final AtomicLong received = new AtomicLong();
     private final AtomicBoolean stopping = new AtomicBoolean();
@@ -126,9 +121,7 @@ final class RelaySession {
     }
 
     private void pump(Upstreams upstreams, Runnable ended) {
-        // streams that failed without a byte since the last one that sent some: none is tried twice in that time
-        Set<Integer> failed = new HashSet<>();
-        int quickFailures = 0;
+        Failover failover = new Failover(streams.size(), clock);
         try {
             while (true) {
                 int index = current;
@@ -138,26 +131,16 @@ final class RelaySession {
                     finish(null);
                     return;
                 }
-                @Nullable Instant started = firstBytesAt;
-                if (started != null) {
-                    // it worked: every stream may be tried again, this one too once another has failed
-                    failed.clear();
-                } else {
-                    failed.add(index);
-                }
-                boolean quick = started == null
-                        || Duration.between(started, clock.instant()).compareTo(STABLE) < 0;
-                quickFailures = quick ? quickFailures + 1 : 0;
+                boolean flapping = failover.flapping(index, firstBytesAt);
                 String reason = failure == null ? "upstream ended the stream" : failure.getMessage();
-                if (quickFailures >= streams.size() * QUICK_FAILURES_PER_STREAM) {
-                    finish(new UpstreamException(reason + "; gave up after " + quickFailures
-                            + " streams in a row failed within " + STABLE.toSeconds() + " s of their first bytes"));
+                if (flapping) {
+                    finish(failover.gaveUp(reason));
                     return;
                 }
                 List<String> refusals = new ArrayList<>();
-                int next = upstreams.admit(streams, candidates(index, failed), refusals);
+                int next = upstreams.admit(streams, failover.candidates(index), refusals);
                 if (next < 0) {
-                    finish(exhausted(failure, reason, refusals));
+                    finish(Failover.exhausted(failure, reason, refusals));
                     return;
                 }
                 switchTo(index, next, String.valueOf(reason), upstreams);
@@ -165,33 +148,6 @@ final class RelaySession {
         } finally {
             ended.run();
         }
-    }
-
-    /**
-     * The streams that may take over from {@code index}, in order: the later ones, then the earlier ones (the
-     * preferred first stream first), leaving out those that failed since the last bytes.
-     */
-    private List<Integer> candidates(int index, Set<Integer> failed) {
-        List<Integer> order = new ArrayList<>();
-        for (int step = 1; step < streams.size(); step++) {
-            int candidate = (index + step) % streams.size();
-            if (!failed.contains(candidate)) {
-                order.add(candidate);
-            }
-        }
-        return order;
-    }
-
-    private @Nullable UpstreamException exhausted(
-            @Nullable UpstreamException failure, String reason, List<String> refusals) {
-        if (refusals.isEmpty()) {
-            // every other stream already failed since the last bytes: the channel is down, and this is why
-            return failure;
-        }
-        String others = "; no other stream of the channel could take over: " + String.join("; ", refusals);
-        return failure instanceof RefusedUpstreamException
-                ? new RefusedUpstreamException(reason + others)
-                : new UpstreamException(reason + others);
     }
 
     private void switchTo(int from, int to, String reason, Upstreams upstreams) {
@@ -405,13 +361,13 @@ final class RelaySession {
         return Duration.ofNanos(System.nanoTime() - lastDataNanos);
     }
 
-    StreamSubscription join(ClientInfo info, int backlog, java.util.function.Consumer<Client> leave) {
-        Client client = new Client(info, ring.join(backlog), clock.instant(), leave);
+    StreamSubscription join(ClientInfo info, int backlog, Consumer<RelayClient> leave) {
+        RelayClient client = new RelayClient(info, ring, plan.channel(), ring.join(backlog), clock.instant(), leave);
         clients.add(client);
         return client;
     }
 
-    boolean remove(Client client) {
+    boolean remove(RelayClient client) {
         clients.remove(client);
         return clients.isEmpty();
     }
@@ -422,8 +378,8 @@ final class RelaySession {
 
     RelaySessionInfo info() {
         List<RelaySessionInfo.Client> views = new ArrayList<>();
-        for (Client c : clients) {
-            views.add(new RelaySessionInfo.Client(c.info.address(), c.info.userAgent(), c.connectedAt, c.sent));
+        for (RelayClient c : clients) {
+            views.add(new RelaySessionInfo.Client(c.info.address(), c.info.userAgent(), c.connectedAt, c.sent()));
         }
         long seconds = Math.max(1, Duration.between(startedAt, clock.instant()).toSeconds());
         return new RelaySessionInfo(
@@ -441,87 +397,5 @@ final class RelaySession {
                 current,
                 streams.size(),
                 switches);
-    }
-
-    /** One watching client, reading at its own position. */
-    final class Client implements StreamSubscription {
-        final ClientInfo info;
-        final Instant connectedAt;
-        private final java.util.function.Consumer<Client> leave;
-        private final RingBuffer.Cursor cursor;
-        private volatile long sent;
-        private final AtomicBoolean closed = new AtomicBoolean();
-
-        Client(
-                ClientInfo info,
-                RingBuffer.Cursor cursor,
-                Instant connectedAt,
-                java.util.function.Consumer<Client> leave) {
-            this.info = info;
-            this.cursor = cursor;
-            this.connectedAt = connectedAt;
-            this.leave = leave;
-        }
-
-        @Override
-        public int read(byte[] buffer) {
-            try {
-                while (true) {
-                    int n = ring.read(cursor, buffer, 1000);
-                    if (n > 0) {
-                        sent += n;
-                        return n;
-                    }
-                    if (n < 0) {
-                        return -1;
-                    }
-                }
-            } catch (RingBuffer.Behind e) {
-                log.info(
-                        "relay client cut off channel_id={} client={} reason={}",
-                        plan.channel(),
-                        info.address(),
-                        e.getMessage());
-                throw e;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new UpstreamException("interrupted");
-            }
-        }
-
-        /** Writes from the session's ring buffer itself; {@code buffer} only caps the count and stays untouched. */
-        @Override
-        public int writeTo(OutputStream out, byte[] buffer) throws IOException {
-            try {
-                while (true) {
-                    int n = ring.writeTo(cursor, buffer.length, 1000, out::write);
-                    if (n > 0) {
-                        sent += n;
-                        return n;
-                    }
-                    if (n < 0) {
-                        return -1;
-                    }
-                }
-            } catch (RingBuffer.Behind e) {
-                log.info(
-                        "relay client cut off channel_id={} client={} reason={}",
-                        plan.channel(),
-                        info.address(),
-                        e.getMessage());
-                throw e;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new UpstreamException("interrupted");
-            }
-        }
-
-        @Override
-        public void close() {
-            if (closed.compareAndSet(false, true)) {
-                ring.leave(cursor);
-                leave.accept(this);
-            }
-        }
     }
 }

@@ -10,12 +10,12 @@ import org.jspecify.annotations.Nullable;
 /**
  * One writer, many readers, fixed memory. Positions are absolute byte counts since the session started, so a
  * reader knows exactly when the writer has lapped it. The writer never runs more than the buffer ahead of the
- * fastest reader: when every reader is slow (one client on a fast upstream) the upstream is read at the client's
- * pace instead of cutting the client off; a reader slower than the others is cut off so it never holds them
- * back. Without readers (the grace period after the last one left, or before the first joined) the writer goes on
- * until it is a buffer past where the last one was, then waits for a reader or the end: a live upstream is paced at
- * its bitrate and rarely gets that far in a grace period, one faster than real time is not read at full speed for
- * nobody. Thread-safe.
+ * fastest reader ({@link RingReaders}): when every reader is slow (one client on a fast upstream) the upstream is
+ * read at the client's pace instead of cutting the client off; a reader slower than the others is cut off so it
+ * never holds them back. Without readers (the grace period after the last one left, or before the first joined) the
+ * writer goes on until it is a buffer past where the last one was, then waits for a reader or the end: a live
+ * upstream is paced at its bitrate and rarely gets that far in a grace period, one faster than real time is not read
+ * at full speed for nobody. Thread-safe: one lock guards the storage, the positions and the readers.
  */
 final class RingBuffer {
     static final int TS_PACKET = 188;
@@ -24,15 +24,7 @@ final class RingBuffer {
     private final byte[] data;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition more = lock.newCondition();
-    private final Condition space = lock.newCondition();
-    private final java.util.Set<Cursor> readers =
-            java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-    private volatile boolean writerWaiting;
-    /**
-     * The furthest reader's position, kept as readers move, so a write need not visit every reader; without readers,
-     * the furthest position of those that left.
-     */
-    private long lead;
+    private final RingReaders readers;
 
     private long written;
     /** The end of the region the writer last claimed to fill in place; bytes up to a buffer before it are gone. */
@@ -43,6 +35,7 @@ final class RingBuffer {
 
     RingBuffer(int capacity) {
         this.data = new byte[capacity];
+        this.readers = new RingReaders(lock.newCondition(), capacity);
     }
 
     /** A reader's place in the stream. */
@@ -58,7 +51,7 @@ final class RingBuffer {
             while (remaining > 0) {
                 int at = (int) (written % data.length);
                 int chunk = Math.min(Math.min(remaining, data.length - at), data.length / 4);
-                awaitRoom(chunk);
+                readers.awaitRoom(written, chunk);
                 System.arraycopy(source, from, data, at, chunk);
                 written += chunk;
                 from += chunk;
@@ -68,15 +61,6 @@ final class RingBuffer {
         } finally {
             lock.unlock();
         }
-    }
-
-    /** Waits until {@code length} more bytes would not pass the furthest reader. Called with the lock held. */
-    private void awaitRoom(int length) throws InterruptedException {
-        while (!ended && written + length - lead > data.length) {
-            writerWaiting = true;
-            space.await(100, TimeUnit.MILLISECONDS);
-        }
-        writerWaiting = false;
     }
 
     /**
@@ -92,7 +76,7 @@ final class RingBuffer {
         try {
             int at = (int) (written % data.length);
             int chunk = Math.min(Math.min(max, data.length - at), data.length / 4);
-            awaitRoom(chunk);
+            readers.awaitRoom(written, chunk);
             claimed = Math.max(claimed, written + chunk);
             return chunk;
         } finally {
@@ -128,30 +112,9 @@ final class RingBuffer {
         return Math.max(written, claimed) - data.length;
     }
 
-    /**
-     * After a reader joined or left: the lead is taken again from the readers there are, or stays where the last one
-     * left. Called with the lock held.
-     */
-    private void recomputeLead() {
-        if (readers.isEmpty()) {
-            return;
-        }
-        long max = 0;
-        for (Cursor cursor : readers) {
-            max = Math.max(max, cursor.position);
-        }
-        lead = max;
-    }
-
-    private void remove(Cursor cursor) {
-        readers.remove(cursor);
-        recomputeLead();
-        space.signalAll();
-    }
-
     /** Whether the writer waits for readers to make room, which is not the upstream stalling. */
     boolean writerWaiting() {
-        return writerWaiting;
+        return readers.writerWaiting();
     }
 
     /** A new reader, starting {@code backlog} bytes back on a TS packet boundary. */
@@ -161,9 +124,6 @@ final class RingBuffer {
             Cursor cursor = new Cursor();
             cursor.position = joinPosition(backlog);
             readers.add(cursor);
-            recomputeLead();
-            // a writer waiting for a reader since the last one left may go on from here
-            space.signalAll();
             return cursor;
         } finally {
             lock.unlock();
@@ -173,7 +133,7 @@ final class RingBuffer {
     void leave(Cursor cursor) {
         lock.lock();
         try {
-            remove(cursor);
+            readers.remove(cursor);
         } finally {
             lock.unlock();
         }
@@ -188,7 +148,7 @@ final class RingBuffer {
                 failure = cause;
             }
             more.signalAll();
-            space.signalAll();
+            readers.release();
         } finally {
             lock.unlock();
         }
@@ -240,14 +200,14 @@ final class RingBuffer {
             n = available(position, waitMillis);
             if (n <= 0) {
                 if (n < 0) {
-                    remove(cursor);
+                    readers.remove(cursor);
                 }
                 return n;
             }
             at = (int) (position % data.length);
             n = Math.min(Math.min(n, max), data.length - at);
         } catch (Behind e) {
-            remove(cursor);
+            readers.remove(cursor);
             throw e;
         } finally {
             lock.unlock();
@@ -256,14 +216,10 @@ final class RingBuffer {
         lock.lock();
         try {
             if (position < oldest()) {
-                remove(cursor);
+                readers.remove(cursor);
                 throw new Behind(written - position);
             }
-            cursor.position = position + n;
-            if (cursor.position > lead) {
-                lead = cursor.position;
-                space.signalAll();
-            }
+            readers.advance(cursor, position + n);
             return n;
         } finally {
             lock.unlock();
@@ -281,17 +237,13 @@ final class RingBuffer {
         try {
             int n = read(cursor.position, target, waitMillis);
             if (n > 0) {
-                cursor.position += n;
-                if (cursor.position > lead) {
-                    lead = cursor.position;
-                    space.signalAll();
-                }
+                readers.advance(cursor, cursor.position + n);
             } else if (n < 0 || cursor.position < oldest()) {
-                remove(cursor);
+                readers.remove(cursor);
             }
             return n;
         } catch (Behind e) {
-            remove(cursor);
+            readers.remove(cursor);
             throw e;
         } finally {
             lock.unlock();
