@@ -8,11 +8,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -73,37 +73,19 @@ class StartupIT {
     /** Runs {@code tvarr serve} over a new data directory in a new JVM until it is ready; the classes it loaded. */
     private String serveUntilReady() throws Exception {
         Path classes = dir.resolve("serve-classes.txt");
-        Path output = dir.resolve("serve-output.txt");
-        ProcessBuilder builder = tvarr(
-                classes,
-                output,
+        Map<ConfigKey, String> settings = Map.of(
+                ConfigKey.SERVER_HOST, "127.0.0.1",
+                ConfigKey.SERVER_PORT, "0",
+                ConfigKey.HDHOMERUN_DISCOVERY_PORT, "0",
+                ConfigKey.HDHOMERUN_SSDP_PORT, "0");
+        try (TvarrProcess serve = TvarrProcess.start(
                 "serve",
-                "--host",
-                "127.0.0.1",
-                "--port",
-                "0",
-                "--data-dir",
-                dir.resolve("data").toString());
-        builder.environment().keySet().removeIf(name -> name.startsWith("TVARR_"));
-        builder.environment().put(ConfigKey.HDHOMERUN_DISCOVERY_PORT.environmentVariable(), "0");
-        builder.environment().put(ConfigKey.HDHOMERUN_SSDP_PORT.environmentVariable(), "0");
-        Process process = builder.start();
-        try {
-            Pattern started = Pattern.compile("tvarr started .*\\bport=(\\d+)");
-            for (int attempt = 0; ; attempt++) {
-                Matcher matcher = started.matcher(Files.readString(output));
-                if (matcher.find()) {
-                    assertThat(ready(Integer.parseInt(matcher.group(1)))).isTrue();
-                    break;
-                }
-                assertThat(process.isAlive()).as(Files.readString(output)).isTrue();
-                assertThat(attempt).as("started within 180 s").isLessThan(1800);
-                Thread.sleep(100);
-            }
-        } finally {
-            process.destroy();
-            process.waitFor(30, TimeUnit.SECONDS);
-            process.destroyForcibly();
+                dir,
+                settings,
+                List.of("-Xlog:class+load:file=" + classes),
+                Map.of("XDG_CACHE_HOME", dir.resolve("cache").toString()))) {
+            int port = serve.awaitPort(Duration.ofSeconds(180));
+            assertThat(ready(port)).as(serve.logTail()).isTrue();
         }
         return Files.readString(classes);
     }

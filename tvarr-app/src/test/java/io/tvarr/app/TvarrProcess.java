@@ -37,25 +37,38 @@ final class TvarrProcess implements AutoCloseable {
      * environment, which holds no other {@code TVARR_*} variable than those.
      */
     static TvarrProcess start(String id, Path dir, Map<ConfigKey, String> settings) throws IOException {
+        return start(id, dir, settings, List.of(), Map.of());
+    }
+
+    /**
+     * As {@link #start(String, Path, Map)}, the JVM given {@code jvmOptions} too and the process {@code environment}
+     * (variables other than tvarr's own, such as {@code XDG_CACHE_HOME}).
+     */
+    static TvarrProcess start(
+            String id,
+            Path dir,
+            Map<ConfigKey, String> settings,
+            List<String> jvmOptions,
+            Map<String, String> otherEnvironment)
+            throws IOException {
         Path dataDir = Files.createDirectories(dir.resolve(id));
         Path log = dir.resolve(id + ".log");
-        List<String> command = List.of(
+        List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 // three servers and the test share two cores: the quick compiler and a small heap are plenty
                 "-Xmx256m",
                 "-XX:TieredStopAtLevel=1",
                 "-XX:+UseSerialGC",
-                "-Duser.timezone=UTC",
-                "-cp",
-                System.getProperty("java.class.path"),
-                TvarrCommand.class.getName(),
-                "serve");
+                "-Duser.timezone=UTC"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), TvarrCommand.class.getName(), "serve"));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .directory(dataDir.toFile());
         Map<String, String> environment = builder.environment();
         environment.keySet().removeIf(name -> name.startsWith("TVARR_"));
+        environment.putAll(otherEnvironment);
         settings.forEach((key, value) -> environment.put(key.environmentVariable(), value));
         environment.put(ConfigKey.INSTANCE_ID.environmentVariable(), id);
         environment.put(ConfigKey.DATA_DIR.environmentVariable(), dataDir.toString());
