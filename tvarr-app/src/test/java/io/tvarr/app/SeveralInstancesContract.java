@@ -96,8 +96,8 @@ abstract class SeveralInstancesContract {
     private final List<CuttableDataSource> connections = new ArrayList<>();
     private final List<Tvarr> instances = new ArrayList<>();
     private volatile int killed = -1;
-    private final AtomicInteger liveConnections = new AtomicInteger();
-    private final AtomicInteger mostLiveConnections = new AtomicInteger();
+    /** The live channel of the one-connection and unlimited accounts. */
+    private LiveChannelProvider live;
     /** Changes the channel's name in every playlist served from now on, so a new generation differs. */
     private volatile String edition = "";
 
@@ -224,6 +224,7 @@ abstract class SeveralInstancesContract {
         provider.createContext("/", this::answer);
         provider.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         provider.start();
+        live = LiveChannelProvider.start();
         for (int i = 1; i <= 3; i++) {
             CuttableDataSource source = new CuttableDataSource(database.url());
             connections.add(source);
@@ -241,11 +242,14 @@ abstract class SeveralInstancesContract {
     }
 
     @AfterEach
-    void stop() {
+    void stop() throws IOException {
         releaseStuck.countDown();
         instances.forEach(Tvarr::close);
         if (provider != null) {
             provider.stop(0);
+        }
+        if (live != null) {
+            live.close();
         }
         if (database != null) {
             database.close();
@@ -272,10 +276,6 @@ abstract class SeveralInstancesContract {
             }
             return;
         }
-        if (path.equals("/live.ts")) {
-            live(exchange);
-            return;
-        }
         if (path.equals("/slow.xml") && seen == 1) {
             try {
                 releaseStuck.await(5, TimeUnit.MINUTES);
@@ -288,8 +288,7 @@ abstract class SeveralInstancesContract {
                         + "<programme channel=\"one\" start=\"20260610060000 +0000\" stop=\"20260611060000 +0000\">"
                         + "<title>All day</title></programme></tv>\n"
                 : path.equals("/one-connection.m3u") || path.equals("/unlimited.m3u")
-                        ? "#EXTM3U\n#EXTINF:-1 tvg-id=\"live\",Live\nhttp://127.0.0.1:"
-                                + provider.getAddress().getPort() + "/live.ts\n"
+                        ? "#EXTM3U\n#EXTINF:-1 tvg-id=\"live\",Live\n" + live.url() + "\n"
                         : "#EXTM3U\n#EXTINF:-1 tvg-id=\"one\",One" + path + edition + "\nhttp://up.example/1.ts\n";
         byte[] body = text.getBytes(StandardCharsets.UTF_8);
         try (exchange) {
@@ -298,36 +297,6 @@ abstract class SeveralInstancesContract {
             exchange.getResponseBody().write(body);
         } catch (IOException e) {
             // the killed instance's hung request may be gone already
-        }
-    }
-
-    /**
-     * A live channel of the one-connection account: MPEG-TS null packets until the reader hangs up, counting the
-     * connections open at once as the provider would.
-     */
-    private void live(HttpExchange exchange) {
-        int open = liveConnections.incrementAndGet();
-        mostLiveConnections.accumulateAndGet(open, Math::max);
-        byte[] packets = new byte[188 * 7];
-        for (int i = 0; i < packets.length; i += 188) {
-            packets[i] = 0x47;
-            packets[i + 1] = 0x1f;
-            packets[i + 2] = (byte) 0xff;
-            packets[i + 3] = 0x10;
-        }
-        try (exchange) {
-            exchange.getResponseHeaders().set("Content-Type", "video/mp2t");
-            exchange.sendResponseHeaders(200, 0);
-            while (!releaseStuck.await(20, TimeUnit.MILLISECONDS)) {
-                exchange.getResponseBody().write(packets);
-                exchange.getResponseBody().flush();
-            }
-        } catch (IOException e) {
-            // the relay hung up: the connection is closed
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
-            liveConnections.decrementAndGet();
         }
     }
 
@@ -512,7 +481,7 @@ abstract class SeveralInstancesContract {
                 return false;
             }
         });
-        assertThat(mostLiveConnections).hasValue(1);
+        assertThat(live.mostOpenAtOnce()).isEqualTo(1);
     }
 
     /** The channel id of the proxy's only channel, as its playlist names it in the channel's URL. */
