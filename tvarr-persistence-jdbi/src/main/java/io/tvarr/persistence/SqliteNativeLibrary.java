@@ -6,11 +6,14 @@ import java.io.OutputStream;
 import java.net.JarURLConnection;
 import java.net.URL;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import java.util.jar.JarEntry;
@@ -91,6 +94,7 @@ public final class SqliteNativeLibrary {
                 return Optional.of(copy);
             }
             write(url, copy, entry);
+            removeOldCopies(copy);
             return Optional.of(copy);
         } catch (IOException | RuntimeException e) {
             log.debug("sqlite native library not cached directory={} reason={}", directory, e.toString());
@@ -133,6 +137,24 @@ public final class SqliteNativeLibrary {
             }
         } finally {
             Files.deleteIfExists(partial);
+        }
+    }
+
+    /**
+     * Removes the copies of other driver versions a day old or more, so upgrades do not pile libraries up in the
+     * user's cache. A recent one stays: a tvarr of that version may be starting and about to load it.
+     */
+    private void removeOldCopies(Path kept) {
+        Instant dayAgo = Instant.now().minus(Duration.ofDays(1));
+        try (DirectoryStream<Path> copies = Files.newDirectoryStream(directory, "libsqlitejdbc-*.so")) {
+            for (Path other : copies) {
+                if (!other.equals(kept)
+                        && Files.getLastModifiedTime(other).toInstant().isBefore(dayAgo)) {
+                    Files.deleteIfExists(other);
+                }
+            }
+        } catch (IOException e) {
+            log.debug("old sqlite native libraries not removed directory={} reason={}", directory, e.toString());
         }
     }
 

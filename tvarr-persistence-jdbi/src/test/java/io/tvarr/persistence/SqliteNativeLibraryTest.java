@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -69,6 +70,26 @@ class SqliteNativeLibraryTest {
             Path again = new SqliteNativeLibrary(dir).copy().orElseThrow();
 
             assertThat(Files.readAllBytes(again)).isEqualTo(jarsLibrary());
+        }
+    }
+
+    @Nested
+    class Copies_of_other_driver_versions {
+        @Test
+        void are_removed_when_a_day_old_once_a_new_copy_is_written() throws Exception {
+            Path old = Files.write(dir.resolve("libsqlitejdbc-0badc0de-1234.so"), new byte[] {1, 2, 3});
+            Files.setLastModifiedTime(old, FileTime.from(Instant.now().minus(Duration.ofDays(2))));
+            Path recent = Files.write(dir.resolve("libsqlitejdbc-0ddba11-1234.so"), new byte[] {4, 5, 6});
+            Path unrelated = Files.write(dir.resolve("other-cache.bin"), new byte[] {7});
+            Files.setLastModifiedTime(unrelated, FileTime.from(Instant.now().minus(Duration.ofDays(2))));
+
+            Path copy = new SqliteNativeLibrary(dir).copy().orElseThrow();
+
+            try (var left = Files.list(dir)) {
+                assertThat(left)
+                        .as("another version's copy may be loaded by a tvarr starting now, so only old ones go")
+                        .containsExactlyInAnyOrder(copy, recent, unrelated);
+            }
         }
     }
 
