@@ -54,13 +54,25 @@ public final class ConnectionLimits {
      * @throws UnavailableException naming the limit that is reached
      */
     public void acquire(SourceId source, String sourceName, int sourceLimit, String host) {
+        acquire(source, sourceName, sourceLimit, host, () -> onLost.accept(source));
+    }
+
+    /**
+     * Takes one connection for the source and host whose holder ends it itself when its lease is lost to another
+     * instance, instead of this object's {@code onLost} choosing one of the source's connections.
+     *
+     * @param sourceLimit the provider's limit for the source; 0 for none
+     * @param end ends this connection: its lease was lost to another instance
+     * @throws UnavailableException naming the limit that is reached
+     */
+    public void acquire(SourceId source, String sourceName, int sourceLimit, String host, Runnable end) {
         count(source, sourceName, sourceLimit, host);
         if (shared == null || sourceLimit <= 0) {
             return;
         }
         HeldLease lease;
         try {
-            lease = shared.take(source, sourceName, sourceLimit, () -> onLost.accept(source));
+            lease = shared.take(source, sourceName, sourceLimit, end);
         } catch (RuntimeException e) {
             uncount(source, host);
             throw e;

@@ -18,12 +18,16 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Files fetched request by request with the player's byte range, within the provider's and host's limits and the
@@ -31,6 +35,7 @@ import org.jspecify.annotations.Nullable;
  * provider connection: the first takes it, the last to close gives it back. Thread-safe.
  */
 final class FileFetcher {
+    private static final Logger log = LoggerFactory.getLogger(FileFetcher.class);
     /** The headers a player needs to seek, passed on as the upstream sent them. */
     private static final List<String> PASSED = List.of("Content-Length", "Content-Range", "Accept-Ranges");
 
@@ -40,6 +45,8 @@ final class FileFetcher {
     private final ConnectionLimits limits;
     private final HostBreakers breakers;
     private final Map<String, Integer> holders = new HashMap<>();
+    /** The answers open under each key, ended together when their shared connection's lease is lost. */
+    private final Map<String, List<Answer>> open = new HashMap<>();
 
     FileFetcher(Duration connectTimeout, Duration answerTimeout, ConnectionLimits limits, HostBreakers breakers) {
         this.connectTimeout = connectTimeout;
@@ -66,7 +73,11 @@ final class FileFetcher {
         hold(key, plan, host);
         try {
             HttpResponse<InputStream> response = send(uri, plan, request, where, host);
-            return new Answer(response, request.headOnly(), () -> release(key, plan, host));
+            Answer answer = new Answer(response, request.headOnly(), done -> release(key, plan, host, done));
+            synchronized (this) {
+                open.computeIfAbsent(key, k -> new ArrayList<>()).add(answer);
+            }
+            return answer;
         } catch (RuntimeException e) {
             release(key, plan, host);
             throw e;
@@ -111,7 +122,7 @@ final class FileFetcher {
     private synchronized void hold(String key, StreamPlan plan, String host) {
         Integer held = holders.get(key);
         if (held == null) {
-            limits.acquire(plan.source(), plan.sourceName(), plan.sourceLimit(), host);
+            limits.acquire(plan.source(), plan.sourceName(), plan.sourceLimit(), host, () -> lost(key, plan));
             try {
                 breakers.permit(host);
             } catch (UnavailableException e) {
@@ -120,6 +131,30 @@ final class FileFetcher {
             }
         }
         holders.put(key, held == null ? 1 : held + 1);
+    }
+
+    /**
+     * The connection's lease went to another instance (this one lost the database for longer than a lease): its
+     * transfers end, so that the provider's limit holds across instances; their players see the file end early.
+     */
+    private void lost(String key, StreamPlan plan) {
+        List<Answer> ending;
+        synchronized (this) {
+            ending = List.copyOf(open.getOrDefault(key, List.of()));
+        }
+        log.warn(
+                "file transfer ended, its connection lease was lost to another instance source_id={} transfers={}",
+                plan.source(),
+                ending.size());
+        ending.forEach(Answer::end);
+    }
+
+    private synchronized void release(String key, StreamPlan plan, String host, Answer answer) {
+        open.computeIfPresent(key, (k, answers) -> {
+            answers.remove(answer);
+            return answers.isEmpty() ? null : answers;
+        });
+        release(key, plan, host);
     }
 
     private synchronized void release(String key, StreamPlan plan, String host) {
@@ -162,10 +197,10 @@ final class FileFetcher {
         private final int status;
         private final Map<String, String> headers = new LinkedHashMap<>();
         private final InputStream body;
-        private final Runnable release;
+        private final Consumer<Answer> release;
         private boolean closed;
 
-        Answer(HttpResponse<InputStream> response, boolean headOnly, Runnable release) {
+        Answer(HttpResponse<InputStream> response, boolean headOnly, Consumer<Answer> release) {
             this.status = response.statusCode();
             for (String name : PASSED) {
                 response.headers().firstValue(name).ifPresent(value -> headers.put(name, value));
@@ -194,6 +229,11 @@ final class FileFetcher {
             return body;
         }
 
+        /** Drops the connection from another thread: the player's blocked read fails, and its close releases it. */
+        void end() {
+            closeQuietly(body);
+        }
+
         @Override
         public void close() {
             if (closed) {
@@ -203,7 +243,7 @@ final class FileFetcher {
             try {
                 closeQuietly(body);
             } finally {
-                release.run();
+                release.accept(this);
             }
         }
     }

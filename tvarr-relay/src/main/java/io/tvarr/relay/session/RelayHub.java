@@ -396,7 +396,17 @@ public final class RelayHub implements StreamRelay, FileRelay, ConnectionSlots, 
             return Optional.empty();
         }
         try {
-            limits.acquire(plan.source(), plan.sourceName(), plan.sourceLimit(), host);
+            // the probe holding a lost lease ends within its own timeout; ending a viewer's session instead would
+            // leave the source's connection count as it was
+            limits.acquire(
+                    plan.source(),
+                    plan.sourceName(),
+                    plan.sourceLimit(),
+                    host,
+                    () -> log.warn(
+                            "connection lease lost during a health check, its probe ends within its timeout"
+                                    + " source_id={}",
+                            plan.source()));
         } catch (UnavailableException e) {
             return Optional.empty(); // no free connection: the caller skips, nothing was opened
         }

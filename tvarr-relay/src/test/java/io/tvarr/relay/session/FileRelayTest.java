@@ -9,8 +9,10 @@ import io.tvarr.domain.RefusedUpstreamException;
 import io.tvarr.domain.UnavailableException;
 import io.tvarr.domain.channel.ChannelId;
 import io.tvarr.domain.relay.FileRequest;
+import io.tvarr.domain.relay.InMemoryConnectionLeases;
 import io.tvarr.domain.relay.RelayedFile;
 import io.tvarr.domain.relay.StreamPlan;
+import io.tvarr.domain.relay.lease.SharedConnectionLimits;
 import io.tvarr.domain.source.SourceId;
 import io.tvarr.relay.RelaySettings;
 import java.io.IOException;
@@ -18,6 +20,8 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -137,6 +141,62 @@ class FileRelayTest {
                     .hasMessageEndingWith("http 404");
 
             assertThat(hub.sourceUse()).isEmpty();
+        }
+    }
+
+    /** A film streamed to a player when this instance's lease on the provider's one connection goes to another. */
+    @Nested
+    class A_lease_lost_to_another_instance {
+        private final InMemoryConnectionLeases leases = new InMemoryConnectionLeases();
+        private final SharedConnectionLimits shared =
+                new SharedConnectionLimits(leases, "a", Duration.ofSeconds(60), Clock.systemUTC());
+        private RelayHub sharing;
+
+        @BeforeEach
+        void hub_on_a_shared_database() {
+            panel.createContext("/endless/", exchange -> {
+                exchange.sendResponseHeaders(200, 0);
+                try (exchange;
+                        OutputStream out = exchange.getResponseBody()) {
+                    while (true) {
+                        out.write(new byte[64 * 1024]);
+                        java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+                    }
+                } catch (IOException e) {
+                    // the relay hung up
+                }
+            });
+            sharing = new RelayHub(RelaySettings.DEFAULT, "tvarr-test", Clock.systemUTC(), null, null, null, shared);
+        }
+
+        @AfterEach
+        void close_it() {
+            sharing.close();
+        }
+
+        @Test
+        void ends_the_film_and_gives_up_its_connection() throws IOException {
+            try (RelayedFile film = sharing.fetch(plan("/endless/1.mp4", "alice-film", 1), FileRequest.whole())) {
+                assertThat(film.body().readNBytes(1024)).hasSize(1024);
+                leases.takeOver("a", "b", Instant.now().plusSeconds(600));
+
+                shared.heartbeat();
+
+                assertThatThrownBy(() -> {
+                            byte[] buffer = new byte[64 * 1024];
+                            for (long read = 0; read < 1L << 30; ) {
+                                int n = film.body().read(buffer);
+                                if (n < 0) {
+                                    throw new IOException("ended");
+                                }
+                                read += n;
+                            }
+                        })
+                        .as("the film's transfer ends instead of holding a connection another instance holds now")
+                        .isInstanceOf(IOException.class);
+            }
+            assertThat(sharing.sourceUse()).isEmpty();
+            assertThat(leases.rows).extracting(l -> l.instance()).containsExactly("b");
         }
     }
 

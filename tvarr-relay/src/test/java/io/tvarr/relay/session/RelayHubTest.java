@@ -9,9 +9,12 @@ import io.tvarr.domain.UnavailableException;
 import io.tvarr.domain.UpstreamException;
 import io.tvarr.domain.channel.ChannelId;
 import io.tvarr.domain.relay.ClientInfo;
+import io.tvarr.domain.relay.ConnectionLease;
 import io.tvarr.domain.relay.FailoverStreams;
+import io.tvarr.domain.relay.InMemoryConnectionLeases;
 import io.tvarr.domain.relay.StreamPlan;
 import io.tvarr.domain.relay.StreamSubscription;
+import io.tvarr.domain.relay.lease.SharedConnectionLimits;
 import io.tvarr.domain.relay.port.out.ConnectionSlot;
 import io.tvarr.domain.source.SourceId;
 import io.tvarr.relay.RelaySettings;
@@ -20,6 +23,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -596,6 +600,48 @@ class RelayHubTest {
             assertThat(hub.tryTake(plan("/live/checked2.ts", 1))).isEmpty();
             assertThat(hub.sourceUse()).containsEntry(SOURCE.toString(), 1);
             watching.close();
+        }
+
+        @Test
+        void a_slots_lease_lost_to_another_instance_does_not_end_a_viewers_session() {
+            InMemoryConnectionLeases leases = new InMemoryConnectionLeases();
+            SharedConnectionLimits shared =
+                    new SharedConnectionLimits(leases, "a", Duration.ofSeconds(60), Clock.systemUTC());
+            try (RelayHub sharing = new RelayHub(
+                    settings(8 * 1024 * 1024, Duration.ofMillis(200), Duration.ofSeconds(10)),
+                    "tvarr-test",
+                    Clock.systemUTC(),
+                    null,
+                    null,
+                    null,
+                    shared)) {
+                StreamSubscription watching = sharing.subscribe(plan("/live/watched.ts", 2), CLIENT);
+                readAtLeast(watching, 188);
+                ConnectionSlot checking =
+                        sharing.tryTake(plan("/live/checked3.ts", 2)).orElseThrow();
+                // another instance takes the health check's slot over; the viewer's stays this instance's
+                for (int i = 0; i < leases.rows.size(); i++) {
+                    ConnectionLease lease = leases.rows.get(i);
+                    if (lease.slot() == 1) {
+                        leases.rows.set(
+                                i,
+                                new ConnectionLease(
+                                        lease.key(),
+                                        1,
+                                        "b",
+                                        "taken-over",
+                                        lease.detail(),
+                                        Instant.now().plusSeconds(600)));
+                    }
+                }
+
+                shared.heartbeat();
+
+                assertThat(readAtLeast(watching, 188 * 2000)).hasSizeGreaterThanOrEqualTo(188 * 2000);
+                assertThat(sharing.sessions()).hasSize(1);
+                checking.close();
+                watching.close();
+            }
         }
 
         @Test
