@@ -29,6 +29,9 @@ public final class TvarrBuilder {
     Path dataDir = Path.of("data");
 
     @Nullable
+    Path outputDirectory;
+
+    @Nullable
     DatabaseSettings database;
 
     @Nullable
@@ -64,6 +67,15 @@ public final class TvarrBuilder {
     /** Where published outputs, cached logos and (by default) the SQLite database live. Default {@code ./data}. */
     public TvarrBuilder dataDir(Path directory) {
         this.dataDir = Checks.requireNonNull(directory, "data_dir");
+        return this;
+    }
+
+    /**
+     * Where generated playlists, guides and lineups are published, in a directory per proxy. Default {@code
+     * <dataDir>/proxies}.
+     */
+    public TvarrBuilder outputDirectory(Path directory) {
+        this.outputDirectory = Checks.requireNonNull(directory, "output_directory");
         return this;
     }
 
