@@ -227,8 +227,8 @@ final class Assembly {
         this.channelOverrides = new ChannelOverrideService(
                 store.channelOverrides(), store.proxies(), store.channels(), store.manualChannels(), clock);
         this.manualChannels = new ManualChannelService(store.manualChannels(), store.proxies(), clock);
-        PipelineSettings pipeline =
-                new PipelineSettings(outputDirectory(settings), settings.baseUrl, guideReaders(settings));
+        PipelineSettings pipeline = new PipelineSettings(
+                outputDirectory(settings), settings.baseUrl, guideReaders(settings), settings.servingFiles);
         PipelineInputs pipelineInputs = new PipelineInputs(
                 store.proxies(),
                 store.streamSources(),

@@ -90,7 +90,8 @@ final class OneShotGeneration {
                     .database(DatabaseSettings.of("jdbc:sqlite:" + work.resolve("tvarr.db"))
                             .throwaway())
                     .clock(clock)
-                    .generationWait(Duration.ZERO);
+                    .generationWait(Duration.ZERO)
+                    .playlistAndGuideOnly();
             List<URI> playlists = locate(request.playlists(), "--playlist", core);
             List<URI> guides = locate(request.guides(), "--guide", core);
             created = highestMissing(request.out());

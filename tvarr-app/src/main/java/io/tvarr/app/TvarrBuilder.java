@@ -31,6 +31,8 @@ public final class TvarrBuilder {
     @Nullable
     Path outputDirectory;
 
+    boolean servingFiles = true;
+
     @Nullable
     DatabaseSettings database;
 
@@ -76,6 +78,15 @@ public final class TvarrBuilder {
      */
     public TvarrBuilder outputDirectory(Path directory) {
         this.outputDirectory = Checks.requireNonNull(directory, "output_directory");
+        return this;
+    }
+
+    /**
+     * Generations publish the playlist and guide alone, none of the files serving reads (tuner and Xtream lineups,
+     * guide match explanations, merged channels): for a core that serves nothing, such as {@code tvarr generate}.
+     */
+    public TvarrBuilder playlistAndGuideOnly() {
+        this.servingFiles = false;
         return this;
     }
 

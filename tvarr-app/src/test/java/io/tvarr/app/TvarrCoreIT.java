@@ -79,6 +79,24 @@ class TvarrCoreIT {
                 assertThat(dir.resolve("data").resolve("proxies")).doesNotExist();
             }
         }
+
+        @Test
+        void are_the_playlist_and_guide_alone_for_a_core_that_serves_nothing() throws IOException {
+            try (Tvarr tvarr = core().playlistAndGuideOnly().build()) {
+                StreamSource source = m3u(tvarr, playlist);
+                StreamProxy proxy =
+                        tvarr.proxies().create(SaveProxyCommand.named("p").withSources(source.id()));
+                tvarr.sourceIngestion().ingest(source.id());
+
+                tvarr.generation().generate(proxy.id());
+
+                Path published = tvarr.publishedPlaylist(proxy.id()).orElseThrow();
+                try (var files = Files.list(published.getParent())) {
+                    assertThat(files.map(p -> p.getFileName().toString()))
+                            .containsExactlyInAnyOrder("playlist.m3u", "epg.xml");
+                }
+            }
+        }
     }
 
     @Nested
