@@ -227,8 +227,8 @@ final class Assembly {
         this.channelOverrides = new ChannelOverrideService(
                 store.channelOverrides(), store.proxies(), store.channels(), store.manualChannels(), clock);
         this.manualChannels = new ManualChannelService(store.manualChannels(), store.proxies(), clock);
-        PipelineSettings pipeline =
-                new PipelineSettings(settings.dataDir.resolve("proxies"), settings.baseUrl, guideReaders(settings));
+        PipelineSettings pipeline = new PipelineSettings(
+                outputDirectory(settings), settings.baseUrl, guideReaders(settings), settings.servingFiles);
         PipelineInputs pipelineInputs = new PipelineInputs(
                 store.proxies(),
                 store.streamSources(),
@@ -370,6 +370,10 @@ final class Assembly {
         int needed = 2 * settings.jobs.workers() + 2;
         int pool = settings.database == null ? Integer.MAX_VALUE : settings.database.maxPoolSize();
         return pool >= needed ? PipelineSettings.defaultGuideReaders() : 1;
+    }
+
+    private static Path outputDirectory(TvarrBuilder settings) {
+        return settings.outputDirectory != null ? settings.outputDirectory : settings.dataDir.resolve("proxies");
     }
 
     /** Uploaded playlists and guides; their sources read them as {@code file:} URLs whatever allowed_dirs says. */

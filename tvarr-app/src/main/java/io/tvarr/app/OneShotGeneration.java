@@ -28,19 +28,23 @@ import io.tvarr.expression.Expressions;
 import io.tvarr.persistence.DatabaseSettings;
 import io.tvarr.pipeline.output.AtomicPublisher;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code tvarr generate}: ingests playlists and guides into a throwaway SQLite store, runs one proxy generation
@@ -76,6 +80,9 @@ final class OneShotGeneration {
         check(request.excludes(), "--exclude", ExpressionDomain.STREAM_FILTER);
         check(request.rules(), "--rule", ExpressionDomain.STREAM_MAPPING);
         Path work = temporaryDirectory();
+        @Nullable Path outputs = null;
+        @Nullable Path created = null;
+        boolean written = false;
         try {
             // the database is deleted with the work directory at the end, so it need not survive a power cut
             TvarrBuilder core = Tvarr.builder()
@@ -83,9 +90,14 @@ final class OneShotGeneration {
                     .database(DatabaseSettings.of("jdbc:sqlite:" + work.resolve("tvarr.db"))
                             .throwaway())
                     .clock(clock)
-                    .generationWait(Duration.ZERO);
+                    .generationWait(Duration.ZERO)
+                    .playlistAndGuideOnly();
             List<URI> playlists = locate(request.playlists(), "--playlist", core);
             List<URI> guides = locate(request.guides(), "--guide", core);
+            created = highestMissing(request.out());
+            // published beside --out, on its file system, so the two files are renamed into place instead of copied
+            outputs = outputDirectory(request.out());
+            core.outputDirectory(outputs);
             try (Tvarr tvarr = core.build()) {
                 SaveProxyCommand proxy = SaveProxyCommand.named("generate")
                         .withSources(ingestPlaylists(tvarr, playlists))
@@ -96,13 +108,21 @@ final class OneShotGeneration {
                         .withOutput(new OutputSettings(true, null, false, false, false, 365, 365));
                 ProxyId id = tvarr.proxies().create(proxy).id();
                 GenerationReport generated = tvarr.generation().generate(id);
-                copy(tvarr.openPlaylist(id), request.out().resolve("playlist.m3u"));
-                copy(tvarr.openGuide(id), request.out().resolve("epg.xml"));
+                move(tvarr.publishedPlaylist(id), request.out().resolve("playlist.m3u"));
+                move(tvarr.publishedGuide(id), request.out().resolve("epg.xml"));
+                written = true;
                 print(request, generated);
                 return generated;
             }
         } finally {
             delete(work);
+            if (outputs != null) {
+                delete(outputs);
+            }
+            if (!written && created != null) {
+                // a failed run leaves no --out behind that was not there before
+                removeEmpty(request.out(), created);
+            }
         }
     }
 
@@ -229,14 +249,62 @@ final class OneShotGeneration {
         return name.isBlank() ? url.getHost() : name;
     }
 
-    private static void copy(InputStream from, Path to) {
+    /**
+     * Renames a published file over the target, keeping the target's permissions as a publication would; where the
+     * two directories cannot rename between them (another file system), copies it atomically instead.
+     */
+    private static void move(Optional<Path> published, Path target) {
+        Path file = published.orElseThrow(() -> new StorageException(target.getFileName() + ": was not published"));
+        try {
+            if (Files.exists(target) && Files.getFileAttributeView(file, PosixFileAttributeView.class) != null) {
+                Files.setPosixFilePermissions(file, Files.getPosixFilePermissions(target));
+            }
+            Files.move(file, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            copy(file, target);
+        } catch (IOException e) {
+            throw new StorageException(target + ": could not be written (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private static void copy(Path from, Path to) {
         new AtomicPublisher().publish(to, out -> {
-            try (from) {
-                from.transferTo(out);
+            try {
+                Files.copy(from, out);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         });
+    }
+
+    /** The outermost of {@code out} and its parents that does not exist yet; null when {@code out} exists. */
+    private static @Nullable Path highestMissing(Path out) {
+        Path missing = null;
+        for (Path path = out.toAbsolutePath(); path != null && !Files.exists(path); path = path.getParent()) {
+            missing = path;
+        }
+        return missing;
+    }
+
+    /** Removes {@code out} and its parents up to {@code created}, each only while it is empty. */
+    private static void removeEmpty(Path out, Path created) {
+        for (Path path = out.toAbsolutePath(); path != null && path.startsWith(created); path = path.getParent()) {
+            try {
+                Files.deleteIfExists(path);
+            } catch (IOException e) {
+                return;
+            }
+        }
+    }
+
+    /** A hidden directory inside {@code out} (made first if need be), for the generation to publish into. */
+    private static Path outputDirectory(Path out) {
+        try {
+            Files.createDirectories(out);
+            return Files.createTempDirectory(out, ".tvarr-generate-");
+        } catch (IOException e) {
+            throw new StorageException("--out " + out + ": cannot be written (" + e.getMessage() + ")", e);
+        }
     }
 
     private static Path temporaryDirectory() {

@@ -81,6 +81,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -381,6 +382,16 @@ public final class Tvarr implements AutoCloseable {
 
     public InputStream openPlaylist(ProxyId proxy) {
         return open(parts.generator.playlist(proxy), "playlist of proxy " + proxy);
+    }
+
+    /** The published playlist's file, for {@code tvarr generate} to move rather than copy. */
+    Optional<Path> publishedPlaylist(ProxyId proxy) {
+        return parts.generator.playlist(proxy);
+    }
+
+    /** The published guide's file, for {@code tvarr generate} to move rather than copy. */
+    Optional<Path> publishedGuide(ProxyId proxy) {
+        return parts.generator.guide(proxy);
     }
 
     /** The published guide of a proxy (XMLTV, UTF-8). The caller closes the stream. */

@@ -29,6 +29,11 @@ public final class TvarrBuilder {
     Path dataDir = Path.of("data");
 
     @Nullable
+    Path outputDirectory;
+
+    boolean servingFiles = true;
+
+    @Nullable
     DatabaseSettings database;
 
     @Nullable
@@ -64,6 +69,24 @@ public final class TvarrBuilder {
     /** Where published outputs, cached logos and (by default) the SQLite database live. Default {@code ./data}. */
     public TvarrBuilder dataDir(Path directory) {
         this.dataDir = Checks.requireNonNull(directory, "data_dir");
+        return this;
+    }
+
+    /**
+     * Where generated playlists, guides and lineups are published, in a directory per proxy. Default {@code
+     * <dataDir>/proxies}.
+     */
+    public TvarrBuilder outputDirectory(Path directory) {
+        this.outputDirectory = Checks.requireNonNull(directory, "output_directory");
+        return this;
+    }
+
+    /**
+     * Generations publish the playlist and guide alone, none of the files serving reads (tuner and Xtream lineups,
+     * guide match explanations, merged channels): for a core that serves nothing, such as {@code tvarr generate}.
+     */
+    public TvarrBuilder playlistAndGuideOnly() {
+        this.servingFiles = false;
         return this;
     }
 

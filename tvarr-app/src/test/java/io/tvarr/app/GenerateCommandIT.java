@@ -7,11 +7,13 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -96,6 +98,35 @@ class GenerateCommandIT {
                 .doesNotContain("QVC");
         assertThat(Files.readString(target.resolve("epg.xml"))).contains("<channel id=\"bbc1.uk\">", "<title>News");
         assertThat(out.toString()).contains("mapping", "filtering", "numbering", "3 in", "2 out");
+    }
+
+    @Test
+    void replaces_an_earlier_runs_files_keeping_their_permissions_and_leaves_nothing_else() throws IOException {
+        Path target = Files.createDirectories(dir.resolve("out"));
+        Path earlier = Files.writeString(target.resolve("playlist.m3u"), "#EXTM3U\n");
+        Files.setPosixFilePermissions(earlier, PosixFilePermissions.fromString("rw-rw-r--"));
+
+        int exit = run("generate", "--playlist", playlist.toString(), "--out", target.toString());
+
+        assertThat(exit).as(err.toString()).isZero();
+        assertThat(Files.readString(target.resolve("playlist.m3u"))).contains(",QVC\n");
+        assertThat(Files.getPosixFilePermissions(target.resolve("playlist.m3u")))
+                .isEqualTo(PosixFilePermissions.fromString("rw-rw-r--"));
+        try (Stream<Path> files = Files.list(target)) {
+            assertThat(files.map(f -> f.getFileName().toString())).containsExactlyInAnyOrder("playlist.m3u", "epg.xml");
+        }
+    }
+
+    @Test
+    void a_failure_leaves_none_of_the_directories_it_made_for_the_output() throws IOException {
+        Files.writeString(guide, "<tv><programme");
+        Path target = dir.resolve("a").resolve("b").resolve("out");
+
+        int exit = run(
+                "generate", "--playlist", playlist.toString(), "--guide", guide.toString(), "--out", target.toString());
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(dir.resolve("a")).doesNotExist();
     }
 
     @Test

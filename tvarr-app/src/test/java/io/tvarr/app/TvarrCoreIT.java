@@ -61,6 +61,45 @@ class TvarrCoreIT {
     }
 
     @Nested
+    class Published_outputs {
+        @Test
+        void go_to_the_output_directory_it_is_given_instead_of_the_data_dir() throws IOException {
+            Path outputs = dir.resolve("elsewhere");
+            try (Tvarr tvarr = core().outputDirectory(outputs).build()) {
+                StreamSource source = m3u(tvarr, playlist);
+                StreamProxy proxy =
+                        tvarr.proxies().create(SaveProxyCommand.named("p").withSources(source.id()));
+                tvarr.sourceIngestion().ingest(source.id());
+
+                tvarr.generation().generate(proxy.id());
+
+                Path published = tvarr.publishedPlaylist(proxy.id()).orElseThrow();
+                assertThat(published).startsWith(outputs);
+                assertThat(Files.readString(published)).contains(",BBC One");
+                assertThat(dir.resolve("data").resolve("proxies")).doesNotExist();
+            }
+        }
+
+        @Test
+        void are_the_playlist_and_guide_alone_for_a_core_that_serves_nothing() throws IOException {
+            try (Tvarr tvarr = core().playlistAndGuideOnly().build()) {
+                StreamSource source = m3u(tvarr, playlist);
+                StreamProxy proxy =
+                        tvarr.proxies().create(SaveProxyCommand.named("p").withSources(source.id()));
+                tvarr.sourceIngestion().ingest(source.id());
+
+                tvarr.generation().generate(proxy.id());
+
+                Path published = tvarr.publishedPlaylist(proxy.id()).orElseThrow();
+                try (var files = Files.list(published.getParent())) {
+                    assertThat(files.map(p -> p.getFileName().toString()))
+                            .containsExactlyInAnyOrder("playlist.m3u", "epg.xml");
+                }
+            }
+        }
+    }
+
+    @Nested
     class Scheduler {
         @Test
         void is_off_for_an_embedder_so_a_refresh_queues_nothing() {

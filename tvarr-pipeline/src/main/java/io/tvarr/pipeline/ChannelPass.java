@@ -93,6 +93,54 @@ final class ChannelPass {
             ChannelFeed channels,
             List<Stage<ProxyChannel>> numberingOnwards,
             PlaylistEntries entries) {
+        Path xtreamFile = playlistFile.resolveSibling(XtreamLineupFile.NAME);
+        Pass pass = pass(channels, numberingOnwards, entries, xtreamFile);
+        Path matchesFile = playlistFile.resolveSibling(GuideMatchFile.NAME);
+        AtomicPublisher.Drafts drafts;
+        try {
+            // the tuner and Xtream lineups are written in the same pass as the playlist: all list the same channels
+            drafts = publisher.write(
+                    playlistFile,
+                    lineupFile,
+                    (out, lineupOut) -> xtreamLineup = publisher.write(
+                            xtreamFile,
+                            xtreamOut -> guideMatches = publisher.write(
+                                    matchesFile,
+                                    matchesOut -> pass.playlist.write(out, lineupOut, xtreamOut, matchesOut))));
+        } catch (RuntimeException e) {
+            if (xtreamLineup != null) {
+                xtreamLineup.close();
+            }
+            if (guideMatches != null) {
+                guideMatches.close();
+            }
+            throw e;
+        }
+        pass.report();
+        return drafts;
+    }
+
+    /**
+     * Writes the playlist alone to a draft of {@code playlistFile}, through the same stages as {@link #write}, for a
+     * generation whose output is not served (no lineups, no guide match explanations).
+     */
+    AtomicPublisher.Draft writePlaylist(
+            AtomicPublisher publisher,
+            Path playlistFile,
+            ChannelFeed channels,
+            List<Stage<ProxyChannel>> numberingOnwards,
+            PlaylistEntries entries) {
+        Pass pass = pass(channels, numberingOnwards, entries, null);
+        AtomicPublisher.Draft draft = publisher.write(playlistFile, out -> pass.playlist.write(out, null, null, null));
+        pass.report();
+        return draft;
+    }
+
+    private Pass pass(
+            ChannelFeed channels,
+            List<Stage<ProxyChannel>> numberingOnwards,
+            PlaylistEntries entries,
+            @Nullable Path xtreamFile) {
         EvaluationContext context = new EvaluationContext();
         report.evaluations(context);
         MatchLines matchLines = new MatchLines();
@@ -104,35 +152,36 @@ final class ChannelPass {
         stages.addAll(numberingOnwards);
         stages.add(matching);
         StageMeter<ProxyChannel> meter = new StageMeter<>(stages);
-        Path xtreamFile = playlistFile.resolveSibling(XtreamLineupFile.NAME);
-        Path matchesFile = playlistFile.resolveSibling(GuideMatchFile.NAME);
-        Playlist playlist =
-                new Playlist(channels, meter, entries, new XtreamStreamIds(xtreamFile), selection, matchLines);
-        long started = System.nanoTime();
-        AtomicPublisher.Drafts drafts;
-        try {
-            // the tuner and Xtream lineups are written in the same pass as the playlist: all list the same channels
-            drafts = publisher.write(
-                    playlistFile,
-                    lineupFile,
-                    (out, lineupOut) -> xtreamLineup = publisher.write(
-                            xtreamFile,
-                            xtreamOut -> guideMatches = publisher.write(
-                                    matchesFile, matchesOut -> playlist.write(out, lineupOut, xtreamOut, matchesOut))));
-        } catch (RuntimeException e) {
-            if (xtreamLineup != null) {
-                xtreamLineup.close();
-            }
-            if (guideMatches != null) {
-                guideMatches.close();
-            }
-            throw e;
+        Playlist playlist = new Playlist(
+                channels,
+                meter,
+                entries,
+                xtreamFile == null ? null : new XtreamStreamIds(xtreamFile),
+                selection,
+                matchLines);
+        return new Pass(playlist, meter, matching, System.nanoTime());
+    }
+
+    /** One pass's playlist writer and what it reports once written. */
+    private final class Pass {
+        final Playlist playlist;
+        private final StageMeter<ProxyChannel> meter;
+        private final GuideMatchingStage matching;
+        private final long started;
+
+        Pass(Playlist playlist, StageMeter<ProxyChannel> meter, GuideMatchingStage matching, long started) {
+            this.playlist = playlist;
+            this.meter = meter;
+            this.matching = matching;
+            this.started = started;
         }
-        report.stages(meter.reports());
-        report.stage("playlist_generation", playlist.read, playlist.written, started);
-        report.channels(playlist.written, matching.unmatched(), matching.unmatchedCount());
-        report.guideMatching(matching.tiers(), matching.orphanedPins());
-        return drafts;
+
+        void report() {
+            report.stages(meter.reports());
+            report.stage("playlist_generation", playlist.read, playlist.written, started);
+            report.channels(playlist.written, matching.unmatched(), matching.unmatchedCount());
+            report.guideMatching(matching.tiers(), matching.orphanedPins());
+        }
     }
 
     /** The draft of the guide match explanations; there once {@link #write} has returned. */
@@ -187,7 +236,7 @@ final class ChannelPass {
         private final ChannelFeed channels;
         private final StageMeter<ProxyChannel> stages;
         private final PlaylistEntries entries;
-        private final XtreamStreamIds streamIds;
+        private final @Nullable XtreamStreamIds streamIds;
         private final GuideSelection selection;
         private final MatchLines matchLines;
         private long read;
@@ -197,7 +246,7 @@ final class ChannelPass {
                 ChannelFeed channels,
                 StageMeter<ProxyChannel> stages,
                 PlaylistEntries entries,
-                XtreamStreamIds streamIds,
+                @Nullable XtreamStreamIds streamIds,
                 GuideSelection selection,
                 MatchLines matchLines) {
             this.channels = channels;
@@ -208,29 +257,45 @@ final class ChannelPass {
             this.streamIds = streamIds;
         }
 
-        void write(OutputStream playlistOut, OutputStream lineupOut, OutputStream xtreamOut, OutputStream matchesOut) {
+        /** Writes the playlist, and the serving files whose streams are given (all three or none). */
+        void write(
+                OutputStream playlistOut,
+                @Nullable OutputStream lineupOut,
+                @Nullable OutputStream xtreamOut,
+                @Nullable OutputStream matchesOut) {
             Writer text = utf8(playlistOut);
-            Writer lineupText = utf8(lineupOut);
-            Writer matchesText = utf8(matchesOut);
-            matchLines.target = new GuideMatchFile.LineWriter(matchesText);
+            @Nullable Writer lineupText = lineupOut == null ? null : utf8(lineupOut);
+            @Nullable Writer matchesText = matchesOut == null ? null : utf8(matchesOut);
+            if (matchesText != null) {
+                matchLines.target = new GuideMatchFile.LineWriter(matchesText);
+            }
             M3uPlaylistWriter writer = new M3uPlaylistWriter(text, entries.guideUrl());
-            LineupWriter lineup = new LineupWriter(lineupText);
-            XtreamLineupFile.LineWriter xtream = new XtreamLineupFile.LineWriter(xtreamOut);
+            @Nullable LineupWriter lineup = lineupText == null ? null : new LineupWriter(lineupText);
+            XtreamLineupFile.@Nullable LineWriter xtream =
+                    xtreamOut == null ? null : new XtreamLineupFile.LineWriter(xtreamOut);
             ReadAhead.run("channel-reader", channels, item -> {
                 read++;
                 if (stages.apply(item) instanceof StageOutcome.Kept<ProxyChannel> kept) {
                     PlaylistEntry entry = entries.entry(kept.value());
                     writer.write(entry);
                     written++;
-                    lineup.write(row(kept.value(), entry, written));
-                    xtream.write(xtreamChannel(kept.value(), entry));
+                    if (lineup != null && xtream != null) {
+                        lineup.write(row(kept.value(), entry, written));
+                        xtream.write(xtreamChannel(kept.value(), entry));
+                    }
                 }
             });
-            xtream.flush();
             try {
                 text.flush();
-                lineupText.flush();
-                matchesText.flush();
+                if (xtream != null) {
+                    xtream.flush();
+                }
+                if (lineupText != null) {
+                    lineupText.flush();
+                }
+                if (matchesText != null) {
+                    matchesText.flush();
+                }
             } catch (IOException e) {
                 throw new UncheckedIOException("playlist could not be written: " + e.getMessage(), e);
             }
@@ -241,6 +306,9 @@ final class ChannelPass {
          * guide source the guide takes its programmes from, so the Xtream door reads them without the guide file.
          */
         private XtreamChannel xtreamChannel(ProxyChannel item, PlaylistEntry entry) {
+            if (streamIds == null) {
+                throw new IllegalStateException("no Xtream lineup is written in this pass");
+            }
             return new XtreamChannel(
                     streamIds.assign(item.channel().id()),
                     item.channel().id(),

@@ -71,7 +71,8 @@ final class Generation {
         this.clock = clock;
     }
 
-    GenerationReport run() {
+    /** Runs the generation; {@code servingFiles} off publishes the playlist and guide alone. */
+    GenerationReport run(boolean servingFiles) {
         GenerationReportBuilder report = new GenerationReportBuilder(proxy.id(), clock.instant());
         OutputAccess access = inputs.access().read(proxy.id());
         awaitIngestions(report);
@@ -92,36 +93,53 @@ final class Generation {
                 loaded.rules().overrides().pinnedNumbers(),
                 access,
                 report);
+        PlaylistEntries entries = new PlaylistEntries(proxy, baseUrl, access.outputKey());
+        if (!servingFiles) {
+            try (AtomicPublisher.Draft playlist = channelPass.writePlaylist(
+                            publisher,
+                            directory.resolve(ProxyGenerator.PLAYLIST),
+                            channels,
+                            numberingOnwards,
+                            entries);
+                    AtomicPublisher.Draft guide = guide(channelPass, loaded, report)) {
+                publish(List.of(playlist, guide), report);
+            }
+            return report.build();
+        }
         try (AtomicPublisher.Drafts playlist = channelPass.write(
                         publisher,
                         directory.resolve(ProxyGenerator.PLAYLIST),
                         directory.resolve(ProxyGenerator.LINEUP),
                         channels,
                         numberingOnwards,
-                        new PlaylistEntries(proxy, baseUrl, access.outputKey()));
+                        entries);
                 AtomicPublisher.Draft lineup = channelPass.xtreamLineup();
                 AtomicPublisher.Draft merges =
                         publisher.write(directory.resolve(MergedChannelsFile.NAME), channelPass::writeMerges);
-                AtomicPublisher.Draft matches = channelPass.guideMatches()) {
-            GuidePass guidePass = new GuidePass(
-                    loaded.guides(),
-                    inputs.guides(),
-                    window(),
-                    guideReaders,
-                    proxy.output().keepGuideExtras());
-            try (AtomicPublisher.Draft guide = guidePass.write(
-                    publisher,
-                    directory.resolve(ProxyGenerator.GUIDE),
-                    channelPass.selection(),
-                    loaded.rules(),
-                    report)) {
-                long started = System.nanoTime();
-                outputs.publish(
-                        proxy.id(), List.of(playlist.first(), playlist.second(), lineup, merges, guide, matches));
-                report.stage("publish", 5, 5, started);
-            }
+                AtomicPublisher.Draft matches = channelPass.guideMatches();
+                AtomicPublisher.Draft guide = guide(channelPass, loaded, report)) {
+            publish(List.of(playlist.first(), playlist.second(), lineup, merges, guide, matches), report);
             return report.build();
         }
+    }
+
+    /** The guide of the channels the written playlist uses; after the channel pass. */
+    private AtomicPublisher.Draft guide(
+            ChannelPass channelPass, GenerationInputs loaded, GenerationReportBuilder report) {
+        GuidePass guidePass = new GuidePass(
+                loaded.guides(),
+                inputs.guides(),
+                window(),
+                guideReaders,
+                proxy.output().keepGuideExtras());
+        return guidePass.write(
+                publisher, directory.resolve(ProxyGenerator.GUIDE), channelPass.selection(), loaded.rules(), report);
+    }
+
+    private void publish(List<AtomicPublisher.Draft> drafts, GenerationReportBuilder report) {
+        long started = System.nanoTime();
+        outputs.publish(proxy.id(), drafts);
+        report.stage("publish", drafts.size(), drafts.size(), started);
     }
 
     private void awaitIngestions(GenerationReportBuilder report) {

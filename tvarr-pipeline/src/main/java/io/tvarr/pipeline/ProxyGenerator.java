@@ -90,7 +90,7 @@ public final class ProxyGenerator implements GenerateProxyUseCase {
                             settings.guideReaders(),
                             logos,
                             clock)
-                    .run();
+                    .run(settings.servingFiles());
             statuses.compute(id, (k, s) -> current(k, s).succeeded(report));
             log.info(
                     "proxy generated proxy_id={} channels={} programmes={} unmatched_epg={} duration_ms={}",

@@ -313,6 +313,39 @@ class ProxyGeneratorTest {
         }
 
         @Test
+        void settings_for_the_playlist_and_guide_only_publish_the_same_playlist_and_no_serving_files()
+                throws IOException {
+            StreamProxy proxy =
+                    proxy(new Numbering(NumberingMode.SEQUENTIAL, 100, 100), DeliveryMode.REDIRECT, output(false));
+            generator.generate(proxy.id());
+            byte[] served = Files.readAllBytes(generator.playlist(proxy.id()).orElseThrow());
+            ProxyGenerator oneShot = new ProxyGenerator(
+                    new PipelineInputs(
+                            store.proxies(),
+                            store.streamSources(),
+                            store.channels(),
+                            store.epgSources(),
+                            store.epg(),
+                            store.filters(),
+                            store.mappingRules(),
+                            ProxyGeneratorTest.this::access),
+                    new PipelineSettings(dir.resolve("one-shot"), () -> "http://tv.local:8080/", 1)
+                            .playlistAndGuideOnly(),
+                    new IngestionGuard(id -> false, Duration.ZERO, Duration.ofMillis(5)),
+                    CLOCK);
+
+            GenerationReport report = oneShot.generate(proxy.id());
+
+            Path playlist = oneShot.playlist(proxy.id()).orElseThrow();
+            assertThat(Files.readAllBytes(playlist)).isEqualTo(served);
+            assertThat(report.channels()).isEqualTo(5);
+            try (var files = Files.list(playlist.getParent())) {
+                assertThat(files.map(p -> p.getFileName().toString()))
+                        .containsExactlyInAnyOrder("playlist.m3u", "epg.xml");
+            }
+        }
+
+        @Test
         void preserve_keeps_provider_numbers_and_numbers_the_rest_after_the_highest() throws IOException {
             StreamProxy proxy =
                     proxy(new Numbering(NumberingMode.PRESERVE, 1, 100), DeliveryMode.REDIRECT, output(false));
