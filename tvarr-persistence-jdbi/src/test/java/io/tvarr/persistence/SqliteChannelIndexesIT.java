@@ -16,7 +16,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The channel table's secondary indexes around a bulk load into the empty table (SQLite only). */
+/**
+ * The channel table around a bulk load into the empty table, and around a refresh of the only source, which drops
+ * the table and makes it again (SQLite only).
+ */
 class SqliteChannelIndexesIT {
     @TempDir
     Path dir;
@@ -74,6 +77,84 @@ class SqliteChannelIndexesIT {
         List<Channel> read = new ArrayList<>();
         store.channels().forEachBySource(source.id(), read::add);
         assertThat(read).containsExactlyElementsOf(channels);
+    }
+
+    @Test
+    void a_refresh_of_the_only_source_leaves_the_same_table_and_indexes() {
+        store.channels().replaceAllForSource(source.id(), sink -> channels(30).forEach(sink::accept));
+        List<String> before = schema();
+        List<Channel> fresh = channels(40).subList(5, 40);
+
+        store.channels().replaceAllForSource(source.id(), sink -> fresh.forEach(sink::accept));
+
+        assertThat(schema()).isEqualTo(before);
+        assertThat(integrity()).isEqualTo("ok");
+        List<Channel> read = new ArrayList<>();
+        store.channels().forEachBySource(source.id(), read::add);
+        assertThat(read).containsExactlyElementsOf(fresh);
+    }
+
+    @Test
+    void a_failed_refresh_of_the_only_source_leaves_its_channels_and_the_table_as_they_were() {
+        List<Channel> old = channels(30);
+        store.channels().replaceAllForSource(source.id(), sink -> old.forEach(sink::accept));
+        List<String> before = schema();
+
+        assertThatThrownBy(() -> store.channels().replaceAllForSource(source.id(), sink -> {
+                    channels(10).forEach(sink::accept);
+                    throw new IllegalStateException("download broke");
+                }))
+                .hasMessage("download broke");
+
+        assertThat(schema()).isEqualTo(before);
+        List<Channel> read = new ArrayList<>();
+        store.channels().forEachBySource(source.id(), read::add);
+        assertThat(read).containsExactlyElementsOf(old);
+    }
+
+    @Test
+    void a_refresh_beside_another_sources_channels_keeps_them() {
+        StreamSource other = anM3uSource("b");
+        store.streamSources().insert(other);
+        List<Channel> others = IntStream.range(0, 20)
+                .mapToObj(i -> aChannel().from(other.id()).withKey("other-" + i).build())
+                .toList();
+        store.channels().replaceAllForSource(other.id(), sink -> others.forEach(sink::accept));
+        store.channels().replaceAllForSource(source.id(), sink -> channels(30).forEach(sink::accept));
+
+        store.channels().replaceAllForSource(source.id(), sink -> channels(10).forEach(sink::accept));
+
+        List<Channel> read = new ArrayList<>();
+        store.channels().forEachBySource(other.id(), read::add);
+        assertThat(read).containsExactlyElementsOf(others);
+        assertThat(store.channels().countBySource(source.id())).isEqualTo(10);
+        assertThat(integrity()).isEqualTo("ok");
+    }
+
+    @Test
+    void deleting_the_only_source_after_a_refresh_still_deletes_its_channels() {
+        store.channels().replaceAllForSource(source.id(), sink -> channels(30).forEach(sink::accept));
+        store.channels().replaceAllForSource(source.id(), sink -> channels(30).forEach(sink::accept));
+
+        store.streamSources().delete(source.id());
+
+        assertThat(store.channels().countBySource(source.id())).isZero();
+    }
+
+    private List<String> schema() {
+        return store.database()
+                .withHandle(
+                        h -> h.createQuery("SELECT type || ' ' || name || ': ' || COALESCE(sql, '') FROM sqlite_master"
+                                        + " WHERE tbl_name = 'channel' ORDER BY type, name")
+                                .mapTo(String.class)
+                                .list());
+    }
+
+    private String integrity() {
+        return store.database()
+                .withHandle(h -> h.createQuery("PRAGMA integrity_check")
+                        .mapTo(String.class)
+                        .one());
     }
 
     private List<String> indexes() {

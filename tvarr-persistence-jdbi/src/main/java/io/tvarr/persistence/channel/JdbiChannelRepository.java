@@ -60,14 +60,11 @@ public final class JdbiChannelRepository implements ChannelRepository {
     @Override
     public long replaceAllForSource(SourceId source, Consumer<ChannelSink> writer) {
         return db.inTransaction(h -> {
-            h.createUpdate("DELETE FROM channel WHERE source_id = :source")
-                    .bind("source", source.toString())
-                    .execute();
-            SecondaryIndexes indexes = SecondaryIndexes.setAsideIfEmpty(h, db.vendor());
+            SourceRows removed = SourceRows.remove(h, db.vendor(), source.toString());
             try (BatchWriter batch = new BatchWriter(h, source)) {
                 writer.accept(batch);
                 batch.flush();
-                indexes.restore();
+                removed.restore();
                 return batch.written;
             }
         });
