@@ -213,6 +213,7 @@ public final class JdbiChannelRepository implements ChannelRepository {
         private final String sourceId;
         private final int batchSize = db.channelBatchSize();
         private final WrittenIds ids = new WrittenIds();
+        private final AttributesJson.Encoder encoder = attributes.encoder();
         private @Nullable PreparedStatement statement;
         private @Nullable PreparedStatement repeat;
         private int pending;
@@ -265,7 +266,7 @@ public final class JdbiChannelRepository implements ChannelRepository {
             s.setString(9, channel.group());
             s.setString(10, channel.logoUrl());
             s.setString(11, channel.streamUrl());
-            s.setString(12, attributes.write(channel.attributes()));
+            s.setString(12, encoder.write(channel.attributes()));
         }
 
         void flush() {
@@ -302,6 +303,7 @@ public final class JdbiChannelRepository implements ChannelRepository {
 
         @Override
         public void close() {
+            encoder.close();
             close(statement);
             close(repeat);
         }
