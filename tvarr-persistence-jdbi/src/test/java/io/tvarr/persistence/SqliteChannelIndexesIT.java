@@ -46,7 +46,11 @@ class SqliteChannelIndexesIT {
 
         store.channels().replaceAllForSource(source.id(), sink -> channels(30).forEach(sink::accept));
 
-        assertThat(before).hasSize(2);
+        assertThat(before)
+                .containsExactly(
+                        "channel_by_group: CREATE INDEX channel_by_group ON channel (source_id, group_title)",
+                        "channel_by_source: CREATE INDEX channel_by_source ON channel (source_id, position)",
+                        "channel_id: CREATE UNIQUE INDEX channel_id ON channel (id)");
         assertThat(indexes()).isEqualTo(before);
         String integrity = store.database()
                 .withHandle(h -> h.createQuery("PRAGMA integrity_check")
@@ -110,6 +114,33 @@ class SqliteChannelIndexesIT {
         List<Channel> read = new ArrayList<>();
         store.channels().forEachBySource(source.id(), read::add);
         assertThat(read).containsExactlyElementsOf(old);
+    }
+
+    @Test
+    void a_channel_repeated_in_a_load_into_the_empty_table_overwrites_the_earlier_one_and_leaves_the_indexes() {
+        List<String> before = indexes();
+        List<Channel> channels = channels(30);
+        Channel again = aChannel()
+                .from(source.id())
+                .withKey("key-3")
+                .named("Channel 3 again")
+                .build();
+
+        store.channels().replaceAllForSource(source.id(), sink -> {
+            channels.subList(0, 10).forEach(sink::accept);
+            sink.accept(again);
+            channels.subList(10, 30).forEach(sink::accept);
+        });
+
+        assertThat(indexes()).isEqualTo(before);
+        assertThat(integrity()).isEqualTo("ok");
+        List<Channel> read = new ArrayList<>();
+        store.channels().forEachBySource(source.id(), read::add);
+        List<Channel> expected = new ArrayList<>(channels.subList(0, 10));
+        expected.remove(3);
+        expected.add(again);
+        expected.addAll(channels.subList(10, 30));
+        assertThat(read).containsExactlyElementsOf(expected);
     }
 
     @Test

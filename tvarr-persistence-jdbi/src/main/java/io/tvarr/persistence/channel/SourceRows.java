@@ -12,7 +12,7 @@ import org.jdbi.v3.core.Handle;
  * holding one source), the table is dropped and made again from its stored definition (`sqlite_master`), bare: its
  * pages are freed whole instead of visiting 100k rows in four B-trees (SQLite's own truncation of a {@code DELETE}
  * without {@code WHERE} does not apply to a table with a foreign key, #19), and the loaded rows get their secondary
- * indexes built once afterwards ({@link #restore()}) instead of growing them a row at a time. All of it runs inside
+ * indexes (the unique one on the id among them, V30) built once afterwards ({@link #restore()}) instead of growing them a row at a time. All of it runs inside
  * the replace's transaction, so a rollback brings the table back as it was and readers never see it half made.
  * A table that another table's foreign key points at is never dropped (that would delete through the key). Other
  * vendors, and a table holding other sources' rows, delete the source's rows with their indexes in place.
@@ -20,6 +20,7 @@ import org.jdbi.v3.core.Handle;
 final class SourceRows {
     private final Handle handle;
     private final List<String> setAside;
+    private boolean restored;
 
     private SourceRows(Handle handle, List<String> setAside) {
         this.handle = handle;
@@ -47,9 +48,15 @@ final class SourceRows {
         return new SourceRows(handle, List.of());
     }
 
-    /** Makes what was set aside again (indexes before triggers), from the loaded rows. */
+    /**
+     * Makes what was set aside again (indexes before triggers), from the rows loaded so far; once, later calls do
+     * nothing. The load calls it early when a channel repeats: the repeat's upsert needs the unique index on the id.
+     */
     void restore() {
-        setAside.forEach(handle::execute);
+        if (!restored) {
+            restored = true;
+            setAside.forEach(handle::execute);
+        }
     }
 
     /** Two range probes of {@code channel_by_source}, not a count of the table. */
