@@ -205,8 +205,8 @@ public final class JdbiChannelRepository implements ChannelRepository {
      * replace transaction. The replace deleted the source's rows first, so only a channel repeated within this
      * replace can meet a row of its own id: that one (rare) goes through the upsert, after the batch before it, so
      * the later channel wins as it always did; the upsert needs the id's unique index, so the first repeat makes the
-     * indexes a load into the empty table set aside at once ({@link SourceRows#restore()}). A plain insert costs SQLite a third less than an upsert per row
-     * (it checks the key once, not twice).
+     * indexes a load into the empty table set aside at once ({@link SourceRows#restore()}). A plain insert costs
+     * SQLite a third less than an upsert per row (it checks the key once, not twice).
      */
     private final class BatchWriter implements ChannelSink, AutoCloseable {
         private final Handle handle;

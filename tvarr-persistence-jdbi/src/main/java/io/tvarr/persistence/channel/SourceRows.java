@@ -9,11 +9,12 @@ import org.jdbi.v3.core.Handle;
  * and puts back afterwards what that way set aside.
  *
  * <p>On SQLite, when no other source has rows in the table (a new store's first refresh, every refresh of a store
- * holding one source), the table is dropped and made again from its stored definition (`sqlite_master`), bare: its
- * pages are freed whole instead of visiting 100k rows in four B-trees (SQLite's own truncation of a {@code DELETE}
- * without {@code WHERE} does not apply to a table with a foreign key, #19), and the loaded rows get their secondary
- * indexes (the unique one on the id among them, V30) built once afterwards ({@link #restore()}) instead of growing them a row at a time. All of it runs inside
- * the replace's transaction, so a rollback brings the table back as it was and readers never see it half made.
+ * holding one source), the table is dropped and made again from its stored definition ({@code sqlite_master}), bare:
+ * its pages are freed whole instead of visiting 100k rows in four B-trees (SQLite's own truncation of a {@code
+ * DELETE} without {@code WHERE} does not apply to a table with a foreign key, #19), and the loaded rows get their
+ * secondary indexes (the unique one on the id among them, V30) built once afterwards ({@link #restore()}) instead of
+ * growing them a row at a time. All of it runs inside the replace's transaction, so a rollback brings the table back
+ * as it was and readers never see it half made.
  * A table that another table's foreign key points at is never dropped (that would delete through the key). Other
  * vendors, and a table holding other sources' rows, delete the source's rows with their indexes in place.
  */

@@ -19,8 +19,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Refreshes channel sources: the handler streams channels into a spool while the ids the stored channels hand on are
- * read beside it ({@link StoredIdsRead}), then the spool goes into an atomic replace of the source's channels; then, for a source that asks for movies or series, the on-demand handler of its kind streams
- * them into a spool and an atomic replace of its stored VOD. The channels come first since their read checks the
+ * read beside it ({@link StoredIdsRead}), then the spool goes into an atomic replace of the source's channels; then,
+ * for a source that asks for movies or series, the on-demand handler of its kind streams them into a spool and an
+ * atomic replace of its stored VOD. The channels come first since their read checks the
  * account; a failure reading VOD fails the ingestion with the channels already refreshed and the VOD as it was.
  */
 public final class ChannelIngestionService extends SourceIngestion<SourceId, StreamSource> {
