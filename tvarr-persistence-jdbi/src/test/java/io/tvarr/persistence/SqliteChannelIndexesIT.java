@@ -16,7 +16,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The channel table's secondary indexes around a bulk load into the empty table (SQLite only). */
+/**
+ * The channel table around a bulk load into the empty table, and around a refresh of the only source, which drops
+ * the table and makes it again (SQLite only).
+ */
 class SqliteChannelIndexesIT {
     @TempDir
     Path dir;
@@ -43,7 +46,11 @@ class SqliteChannelIndexesIT {
 
         store.channels().replaceAllForSource(source.id(), sink -> channels(30).forEach(sink::accept));
 
-        assertThat(before).hasSize(2);
+        assertThat(before)
+                .containsExactly(
+                        "channel_by_group: CREATE INDEX channel_by_group ON channel (source_id, group_title)",
+                        "channel_by_source: CREATE INDEX channel_by_source ON channel (source_id, position)",
+                        "channel_id: CREATE UNIQUE INDEX channel_id ON channel (id)");
         assertThat(indexes()).isEqualTo(before);
         String integrity = store.database()
                 .withHandle(h -> h.createQuery("PRAGMA integrity_check")
@@ -74,6 +81,111 @@ class SqliteChannelIndexesIT {
         List<Channel> read = new ArrayList<>();
         store.channels().forEachBySource(source.id(), read::add);
         assertThat(read).containsExactlyElementsOf(channels);
+    }
+
+    @Test
+    void a_refresh_of_the_only_source_leaves_the_same_table_and_indexes() {
+        store.channels().replaceAllForSource(source.id(), sink -> channels(30).forEach(sink::accept));
+        List<String> before = schema();
+        List<Channel> fresh = channels(40).subList(5, 40);
+
+        store.channels().replaceAllForSource(source.id(), sink -> fresh.forEach(sink::accept));
+
+        assertThat(schema()).isEqualTo(before);
+        assertThat(integrity()).isEqualTo("ok");
+        List<Channel> read = new ArrayList<>();
+        store.channels().forEachBySource(source.id(), read::add);
+        assertThat(read).containsExactlyElementsOf(fresh);
+    }
+
+    @Test
+    void a_failed_refresh_of_the_only_source_leaves_its_channels_and_the_table_as_they_were() {
+        List<Channel> old = channels(30);
+        store.channels().replaceAllForSource(source.id(), sink -> old.forEach(sink::accept));
+        List<String> before = schema();
+
+        assertThatThrownBy(() -> store.channels().replaceAllForSource(source.id(), sink -> {
+                    channels(10).forEach(sink::accept);
+                    throw new IllegalStateException("download broke");
+                }))
+                .hasMessage("download broke");
+
+        assertThat(schema()).isEqualTo(before);
+        List<Channel> read = new ArrayList<>();
+        store.channels().forEachBySource(source.id(), read::add);
+        assertThat(read).containsExactlyElementsOf(old);
+    }
+
+    @Test
+    void a_channel_repeated_in_a_load_into_the_empty_table_overwrites_the_earlier_one_and_leaves_the_indexes() {
+        List<String> before = indexes();
+        List<Channel> channels = channels(30);
+        Channel again = aChannel()
+                .from(source.id())
+                .withKey("key-3")
+                .named("Channel 3 again")
+                .build();
+
+        store.channels().replaceAllForSource(source.id(), sink -> {
+            channels.subList(0, 10).forEach(sink::accept);
+            sink.accept(again);
+            channels.subList(10, 30).forEach(sink::accept);
+        });
+
+        assertThat(indexes()).isEqualTo(before);
+        assertThat(integrity()).isEqualTo("ok");
+        List<Channel> read = new ArrayList<>();
+        store.channels().forEachBySource(source.id(), read::add);
+        List<Channel> expected = new ArrayList<>(channels.subList(0, 10));
+        expected.remove(3);
+        expected.add(again);
+        expected.addAll(channels.subList(10, 30));
+        assertThat(read).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void a_refresh_beside_another_sources_channels_keeps_them() {
+        StreamSource other = anM3uSource("b");
+        store.streamSources().insert(other);
+        List<Channel> others = IntStream.range(0, 20)
+                .mapToObj(i -> aChannel().from(other.id()).withKey("other-" + i).build())
+                .toList();
+        store.channels().replaceAllForSource(other.id(), sink -> others.forEach(sink::accept));
+        store.channels().replaceAllForSource(source.id(), sink -> channels(30).forEach(sink::accept));
+
+        store.channels().replaceAllForSource(source.id(), sink -> channels(10).forEach(sink::accept));
+
+        List<Channel> read = new ArrayList<>();
+        store.channels().forEachBySource(other.id(), read::add);
+        assertThat(read).containsExactlyElementsOf(others);
+        assertThat(store.channels().countBySource(source.id())).isEqualTo(10);
+        assertThat(integrity()).isEqualTo("ok");
+    }
+
+    @Test
+    void deleting_the_only_source_after_a_refresh_still_deletes_its_channels() {
+        store.channels().replaceAllForSource(source.id(), sink -> channels(30).forEach(sink::accept));
+        store.channels().replaceAllForSource(source.id(), sink -> channels(30).forEach(sink::accept));
+
+        store.streamSources().delete(source.id());
+
+        assertThat(store.channels().countBySource(source.id())).isZero();
+    }
+
+    private List<String> schema() {
+        return store.database()
+                .withHandle(
+                        h -> h.createQuery("SELECT type || ' ' || name || ': ' || COALESCE(sql, '') FROM sqlite_master"
+                                        + " WHERE tbl_name = 'channel' ORDER BY type, name")
+                                .mapTo(String.class)
+                                .list());
+    }
+
+    private String integrity() {
+        return store.database()
+                .withHandle(h -> h.createQuery("PRAGMA integrity_check")
+                        .mapTo(String.class)
+                        .one());
     }
 
     private List<String> indexes() {

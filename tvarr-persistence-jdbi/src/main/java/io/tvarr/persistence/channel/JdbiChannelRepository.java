@@ -60,14 +60,11 @@ public final class JdbiChannelRepository implements ChannelRepository {
     @Override
     public long replaceAllForSource(SourceId source, Consumer<ChannelSink> writer) {
         return db.inTransaction(h -> {
-            h.createUpdate("DELETE FROM channel WHERE source_id = :source")
-                    .bind("source", source.toString())
-                    .execute();
-            SecondaryIndexes indexes = SecondaryIndexes.setAsideIfEmpty(h, db.vendor());
-            try (BatchWriter batch = new BatchWriter(h, source)) {
+            SourceRows removed = SourceRows.remove(h, db.vendor(), source.toString());
+            try (BatchWriter batch = new BatchWriter(h, source, removed)) {
                 writer.accept(batch);
                 batch.flush();
-                indexes.restore();
+                removed.restore();
                 return batch.written;
             }
         });
@@ -207,23 +204,27 @@ public final class JdbiChannelRepository implements ChannelRepository {
      * Collects channels into JDBC batches of the configured size on one prepared plain {@code INSERT}; lives for one
      * replace transaction. The replace deleted the source's rows first, so only a channel repeated within this
      * replace can meet a row of its own id: that one (rare) goes through the upsert, after the batch before it, so
-     * the later channel wins as it always did. A plain insert costs SQLite a third less than an upsert per row
-     * (it checks the key once, not twice).
+     * the later channel wins as it always did; the upsert needs the id's unique index, so the first repeat makes the
+     * indexes a load into the empty table set aside at once ({@link SourceRows#restore()}). A plain insert costs
+     * SQLite a third less than an upsert per row (it checks the key once, not twice).
      */
     private final class BatchWriter implements ChannelSink, AutoCloseable {
         private final Handle handle;
         private final SourceId source;
+        private final SourceRows removed;
         private final String sourceId;
         private final int batchSize = db.channelBatchSize();
         private final WrittenIds ids = new WrittenIds();
+        private final AttributesJson.Encoder encoder = attributes.encoder();
         private @Nullable PreparedStatement statement;
         private @Nullable PreparedStatement repeat;
         private int pending;
         private long written;
 
-        BatchWriter(Handle handle, SourceId source) {
+        BatchWriter(Handle handle, SourceId source, SourceRows removed) {
             this.handle = handle;
             this.source = source;
+            this.removed = removed;
             this.sourceId = source.toString();
         }
 
@@ -247,6 +248,7 @@ public final class JdbiChannelRepository implements ChannelRepository {
                     }
                 } else {
                     flush();
+                    removed.restore();
                     PreparedStatement s = repeat();
                     bind(s, channel);
                     s.executeUpdate();
@@ -268,7 +270,7 @@ public final class JdbiChannelRepository implements ChannelRepository {
             s.setString(9, channel.group());
             s.setString(10, channel.logoUrl());
             s.setString(11, channel.streamUrl());
-            s.setString(12, attributes.write(channel.attributes()));
+            s.setString(12, encoder.write(channel.attributes()));
         }
 
         void flush() {
@@ -305,6 +307,7 @@ public final class JdbiChannelRepository implements ChannelRepository {
 
         @Override
         public void close() {
+            encoder.close();
             close(statement);
             close(repeat);
         }

@@ -9,10 +9,17 @@ import io.tvarr.persistence.sql.JsonColumns;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class AttributesJsonTest {
     private final AttributesJson json = new AttributesJson(new JsonColumns());
+    private final AttributesJson.Encoder encoder = json.encoder();
+
+    @AfterEach
+    void close() {
+        encoder.close();
+    }
 
     @Test
     void writes_what_jackson_writes() throws Exception {
@@ -20,8 +27,22 @@ class AttributesJsonTest {
         attributes.put("tvg-language", "Español 東京 📺");
         attributes.put("http-referrer", "http://a.example/\"quoted\"\\path\n\t\r\b\f\u0001/");
 
-        assertThat(json.write(attributes)).isEqualTo(new ObjectMapper().writeValueAsString(attributes));
-        assertThat(json.write(Map.of())).isEqualTo("{}");
+        assertThat(encoder.write(attributes)).isEqualTo(new ObjectMapper().writeValueAsString(attributes));
+        assertThat(encoder.write(Map.of())).isEqualTo("{}");
+    }
+
+    @Test
+    void writes_one_row_after_another_each_on_its_own() throws Exception {
+        Map<String, String> first = Map.of("catchup", "default");
+        Map<String, String> second = Map.of("catchup-days", "7");
+
+        String one = encoder.write(first);
+        String none = encoder.write(Map.of());
+        String two = encoder.write(second);
+
+        assertThat(one).isEqualTo(new ObjectMapper().writeValueAsString(first));
+        assertThat(none).isEqualTo("{}");
+        assertThat(two).isEqualTo(new ObjectMapper().writeValueAsString(second));
     }
 
     @Test
@@ -29,8 +50,8 @@ class AttributesJsonTest {
         Map<String, String> plain = Map.of("tvg-language", "Español 東京 📺", "catchup", "default");
         Map<String, String> escaped = Map.of("a", "say \"hi\"\\\n", "b", "\u0001");
 
-        assertThat(json.read(utf8(json.write(plain)))).isEqualTo(plain);
-        assertThat(json.read(utf8(json.write(escaped)))).isEqualTo(escaped);
+        assertThat(json.read(utf8(encoder.write(plain)))).isEqualTo(plain);
+        assertThat(json.read(utf8(encoder.write(escaped)))).isEqualTo(escaped);
         assertThat(json.read(utf8("{}"))).isEmpty();
         assertThat(json.read(null)).isEmpty();
     }

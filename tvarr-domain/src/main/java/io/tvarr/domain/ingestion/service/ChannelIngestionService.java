@@ -18,9 +18,10 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Refreshes channel sources: the handler streams channels into a spool, which then goes into an atomic replace of the
- * source's channels; then, for a source that asks for movies or series, the on-demand handler of its kind streams
- * them into a spool and an atomic replace of its stored VOD. The channels come first since their read checks the
+ * Refreshes channel sources: the handler streams channels into a spool while the ids the stored channels hand on are
+ * read beside it ({@link StoredIdsRead}), then the spool goes into an atomic replace of the source's channels; then,
+ * for a source that asks for movies or series, the on-demand handler of its kind streams them into a spool and an
+ * atomic replace of its stored VOD. The channels come first since their read checks the
  * account; a failure reading VOD fails the ingestion with the channels already refreshed and the VOD as it was.
  */
 public final class ChannelIngestionService extends SourceIngestion<SourceId, StreamSource> {
@@ -62,13 +63,16 @@ public final class ChannelIngestionService extends SourceIngestion<SourceId, Str
     @Override
     protected IngestionOutcome replace(StreamSource source, IngestionProgress progress, ReplaceGuard guard) {
         ChannelSourceHandler handler = handlers.forKind(source.kind());
-        StableChannelIds ids = storedIds(source);
         Map<String, String> facts = new LinkedHashMap<>();
         long count;
-        try (ChannelSpool spool = new ChannelSpool(spoolDirectory(), source.id())) {
-            facts.putAll(handler.ingest(source, channel -> spool.accept(ids.assign(channel)), progress));
+        try (StoredIdsRead stored = StoredIdsRead.start(() -> storedIds(source), "channel-ids-" + source.id());
+                ChannelSpool spool = new ChannelSpool(spoolDirectory(), source.id())) {
+            facts.putAll(handler.ingest(source, spool, progress));
+            StableChannelIds ids = stored.await();
             guard.beforeCommit(spool.count());
-            count = channels.replaceAllForSource(source.id(), spool::replayTo);
+            // ids are handed on as the spool replays, in the order the handler gave the channels
+            count = channels.replaceAllForSource(
+                    source.id(), sink -> spool.replayTo(channel -> sink.accept(ids.assign(channel))));
         }
         facts.putAll(onDemand(source, progress));
         return new IngestionOutcome(count, facts);

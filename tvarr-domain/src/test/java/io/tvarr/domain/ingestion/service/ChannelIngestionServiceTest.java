@@ -14,6 +14,7 @@ import io.tvarr.domain.channel.ChannelId;
 import io.tvarr.domain.channel.ChannelQuery;
 import io.tvarr.domain.channel.ChannelSink;
 import io.tvarr.domain.channel.GroupCount;
+import io.tvarr.domain.channel.StoredChannelKey;
 import io.tvarr.domain.channel.port.out.ChannelRepository;
 import io.tvarr.domain.ingestion.DropLimit;
 import io.tvarr.domain.ingestion.IngestMode;
@@ -43,7 +44,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
@@ -497,6 +500,53 @@ class ChannelIngestionServiceTest {
         }
 
         @Test
+        void the_stored_keys_are_read_while_the_source_is_read() {
+            CountDownLatch reading = new CountDownLatch(1);
+            // one after the other, the key read would wait for a source read that has not begun
+            channels.beforeKeys = () -> {
+                try {
+                    if (!reading.await(5, TimeUnit.SECONDS)) {
+                        throw new IllegalStateException("the keys were read before the source, not beside it");
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+            };
+            ChannelSourceHandler handler = reading(false);
+            ChannelSourceHandler signalling = new ChannelSourceHandler() {
+                @Override
+                public SourceKind kind() {
+                    return SourceKind.M3U;
+                }
+
+                @Override
+                public Map<String, String> ingest(StreamSource s, ChannelSink sink, IngestionProgress progress) {
+                    reading.countDown();
+                    return handler.ingest(s, sink, progress);
+                }
+            };
+
+            IngestionStatus status = service(signalling).ingest(source.id());
+
+            assertThat(status.lastError()).isNull();
+            assertThat(events).containsExactly("read a", "read b", "replace", "store a", "store b");
+        }
+
+        @Test
+        void a_failing_key_read_fails_the_ingestion_and_stores_nothing() {
+            channels.beforeKeys = () -> {
+                throw new IllegalStateException("database is locked");
+            };
+
+            assertThatThrownBy(() -> service(reading(false)).ingest(source.id()))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessage("database is locked");
+
+            assertThat(events).doesNotContain("replace");
+        }
+
+        @Test
         void a_refresh_leaves_no_spool() throws IOException {
             service(reading(false)).ingest(source.id());
 
@@ -633,7 +683,15 @@ class ChannelIngestionServiceTest {
     private static final class FakeChannels implements ChannelRepository {
         List<Channel> stored = List.of();
         /** What happened, in order: {@code replace} as a replace begins, {@code store <key>} for each channel. */
-        final List<String> events = new ArrayList<>();
+        final List<String> events = java.util.Collections.synchronizedList(new ArrayList<>());
+        /** Runs as the stored keys are read, on the reading thread. */
+        Runnable beforeKeys = () -> {};
+
+        @Override
+        public void forEachKeyBySource(SourceId source, Consumer<StoredChannelKey> consumer) {
+            beforeKeys.run();
+            stored.forEach(channel -> consumer.accept(StoredChannelKey.of(channel)));
+        }
 
         @Override
         public long replaceAllForSource(SourceId source, Consumer<ChannelSink> writer) {
