@@ -141,12 +141,13 @@ public final class SqliteNativeLibrary {
     }
 
     /**
-     * Removes the copies of other driver versions a day old or more, so upgrades do not pile libraries up in the
-     * user's cache. A recent one stays: a tvarr of that version may be starting and about to load it.
+     * Removes the copies of other driver versions written a day or more before this one, so upgrades do not pile
+     * libraries up in the user's cache. A recent one stays: a tvarr of that version may be starting to load it.
      */
     private void removeOldCopies(Path kept) {
-        Instant dayAgo = Instant.now().minus(Duration.ofDays(1));
         try (DirectoryStream<Path> copies = Files.newDirectoryStream(directory, "libsqlitejdbc-*.so")) {
+            // the copy just written carries the file system's now: no clock of the JVM's is read
+            Instant dayAgo = Files.getLastModifiedTime(kept).toInstant().minus(Duration.ofDays(1));
             for (Path other : copies) {
                 if (!other.equals(kept)
                         && Files.getLastModifiedTime(other).toInstant().isBefore(dayAgo)) {
