@@ -119,20 +119,24 @@ class ProxyGeneratorTest {
 
     private ProxyGenerator generator(Duration maxWait, int guideReaders) {
         return new ProxyGenerator(
-                new PipelineInputs(
-                                store.proxies(),
-                                store.streamSources(),
-                                store.channels(),
-                                store.epgSources(),
-                                store.epg(),
-                                store.filters(),
-                                store.mappingRules(),
-                                this::access)
-                        .withOverrides(store.channelOverrides())
-                        .withManualChannels(store.manualChannels()),
+                inputs(),
                 new PipelineSettings(dir.resolve("proxies"), () -> "http://tv.local:8080/", guideReaders),
                 new IngestionGuard(id -> ingesting.test(id), maxWait, Duration.ofMillis(5)),
                 CLOCK);
+    }
+
+    private PipelineInputs inputs() {
+        return new PipelineInputs(
+                        store.proxies(),
+                        store.streamSources(),
+                        store.channels(),
+                        store.epgSources(),
+                        store.epg(),
+                        store.filters(),
+                        store.mappingRules(),
+                        this::access)
+                .withOverrides(store.channelOverrides())
+                .withManualChannels(store.manualChannels());
     }
 
     private void channels(StreamSource source, Channel... channels) {
@@ -320,15 +324,7 @@ class ProxyGeneratorTest {
             generator.generate(proxy.id());
             byte[] served = Files.readAllBytes(generator.playlist(proxy.id()).orElseThrow());
             ProxyGenerator oneShot = new ProxyGenerator(
-                    new PipelineInputs(
-                            store.proxies(),
-                            store.streamSources(),
-                            store.channels(),
-                            store.epgSources(),
-                            store.epg(),
-                            store.filters(),
-                            store.mappingRules(),
-                            ProxyGeneratorTest.this::access),
+                    inputs(),
                     new PipelineSettings(dir.resolve("one-shot"), () -> "http://tv.local:8080/", 1)
                             .playlistAndGuideOnly(),
                     new IngestionGuard(id -> false, Duration.ZERO, Duration.ofMillis(5)),
