@@ -11,6 +11,7 @@ import io.tvarr.domain.epg.port.in.SaveEpgSourceCommand;
 import io.tvarr.domain.filter.ExpressionDomain;
 import io.tvarr.domain.filter.FilterId;
 import io.tvarr.domain.filter.port.in.SaveFilterCommand;
+import io.tvarr.domain.ingestion.IngestMode;
 import io.tvarr.domain.ingestion.IngestionStatus;
 import io.tvarr.domain.mapping.MappingRuleId;
 import io.tvarr.domain.mapping.port.in.SaveMappingRuleCommand;
@@ -132,7 +133,11 @@ final class OneShotGeneration {
             StreamSource source = tvarr.sources().create(SaveStreamSourceCommand.m3u(name(url), url.toString()));
             print(
                     "playlist " + source.name(),
-                    named("--playlist", url, () -> tvarr.sourceIngestion().ingest(source.id())),
+                    named(
+                            "--playlist",
+                            url,
+                            "channels",
+                            () -> tvarr.sourceIngestion().ingest(source.id(), IngestMode.ACCEPT_DROP)),
                     "channels");
             ids.add(source.id());
         }
@@ -148,22 +153,39 @@ final class OneShotGeneration {
                             .withRetention(new RetentionWindow(365, 365)));
             print(
                     "guide " + guide.name(),
-                    named("--guide", url, () -> tvarr.guideIngestion().ingest(guide.id())),
+                    named(
+                            "--guide",
+                            url,
+                            "programmes",
+                            () -> tvarr.guideIngestion().ingest(guide.id(), IngestMode.ACCEPT_DROP)),
                     "records");
             ids.add(guide.id());
         }
         return ids.toArray(EpgSourceId[]::new);
     }
 
-    /** A failure names the input it came from: a line and column alone do not say which of several files. */
-    private static IngestionStatus named(String option, URI url, Supplier<IngestionStatus> ingestion) {
+    /**
+     * A failure names the input it came from: a line and column alone do not say which of several files. The
+     * throwaway store has nothing a drop could lose, so the ingestion applies whatever it yields, and an input that
+     * yields nothing is refused here, in the command line's words.
+     */
+    private static IngestionStatus named(String option, URI url, String unit, Supplier<IngestionStatus> ingestion) {
+        String input = url.getScheme().equals("file") ? Path.of(url).toString() : Redaction.redactUrl(url.toString());
+        IngestionStatus status;
         try {
-            return ingestion.get();
+            status = ingestion.get();
         } catch (TvarrException e) {
-            String input =
-                    url.getScheme().equals("file") ? Path.of(url).toString() : Redaction.redactUrl(url.toString());
             throw new ValidationException(option + " " + input + ": " + e.getMessage(), e);
         }
+        if (status.lastCount() == 0) {
+            long skipped = status.lastSkipped();
+            throw new ValidationException(option + " " + input + ": yielded no " + unit
+                    + (skipped == 0
+                            ? ""
+                            : " (" + skipped + (skipped == 1 ? " malformed entry" : " malformed entries")
+                                    + " skipped)"));
+        }
+        return status;
     }
 
     private static FilterId[] filters(Tvarr tvarr, Request request) {

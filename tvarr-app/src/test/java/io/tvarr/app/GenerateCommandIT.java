@@ -170,4 +170,28 @@ class GenerateCommandIT {
         assertThat(err.toString()).contains("--guide " + guide, "line 1");
         assertThat(dir.resolve("out")).doesNotExist();
     }
+
+    /** There is no stored guide to protect in a one-shot run, so there is nothing to accept: the guide is empty. */
+    @Test
+    void a_guide_without_programmes_says_so_in_the_command_lines_words() throws IOException {
+        Files.writeString(
+                guide,
+                "<tv><channel id=\"bbc1.uk\"><display-name>BBC One</display-name></channel>"
+                        + "<programme channel=\"bbc1.uk\"><title>No times</title></programme></tv>");
+
+        int exit = run(
+                "generate",
+                "--playlist",
+                playlist.toString(),
+                "--guide",
+                guide.toString(),
+                "--out",
+                dir.resolve("out").toString());
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString())
+                .contains("--guide " + guide + ": yielded no programmes (1 malformed entry skipped)")
+                .doesNotContain("accept");
+        assertThat(dir.resolve("out")).doesNotExist();
+    }
 }
