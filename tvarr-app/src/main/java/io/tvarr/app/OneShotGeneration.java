@@ -12,6 +12,7 @@ import io.tvarr.domain.filter.ExpressionDomain;
 import io.tvarr.domain.filter.FilterId;
 import io.tvarr.domain.filter.port.in.SaveFilterCommand;
 import io.tvarr.domain.ingestion.IngestMode;
+import io.tvarr.domain.ingestion.IngestionProgress;
 import io.tvarr.domain.ingestion.IngestionStatus;
 import io.tvarr.domain.mapping.MappingRuleId;
 import io.tvarr.domain.mapping.port.in.SaveMappingRuleCommand;
@@ -178,12 +179,8 @@ final class OneShotGeneration {
             throw new ValidationException(option + " " + input + ": " + e.getMessage(), e);
         }
         if (status.lastCount() == 0) {
-            long skipped = status.lastSkipped();
             throw new ValidationException(option + " " + input + ": yielded no " + unit
-                    + (skipped == 0
-                            ? ""
-                            : " (" + skipped + (skipped == 1 ? " malformed entry" : " malformed entries")
-                                    + " skipped)"));
+                    + IngestionProgress.skippedNote(status.lastSkipped()));
         }
         return status;
     }

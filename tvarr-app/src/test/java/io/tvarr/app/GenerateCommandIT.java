@@ -157,14 +157,7 @@ class GenerateCommandIT {
     void a_broken_guide_fails_with_its_position_and_writes_nothing() throws IOException {
         Files.writeString(guide, "<tv><channel id=\"a\"><display-name>A</display-name></channel><programme");
 
-        int exit = run(
-                "generate",
-                "--playlist",
-                playlist.toString(),
-                "--guide",
-                guide.toString(),
-                "--out",
-                dir.resolve("out").toString());
+        int exit = generateIntoOut();
 
         assertThat(exit).isEqualTo(2);
         assertThat(err.toString()).contains("--guide " + guide, "line 1");
@@ -179,7 +172,18 @@ class GenerateCommandIT {
                 "<tv><channel id=\"bbc1.uk\"><display-name>BBC One</display-name></channel>"
                         + "<programme channel=\"bbc1.uk\"><title>No times</title></programme></tv>");
 
-        int exit = run(
+        int exit = generateIntoOut();
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString())
+                .contains("--guide " + guide + ": yielded no programmes (1 malformed entry skipped)")
+                .doesNotContain("accept");
+        assertThat(dir.resolve("out")).doesNotExist();
+    }
+
+    /** {@code tvarr generate} of the playlist and guide into {@code out}; its exit code. */
+    private int generateIntoOut() {
+        return run(
                 "generate",
                 "--playlist",
                 playlist.toString(),
@@ -187,11 +191,5 @@ class GenerateCommandIT {
                 guide.toString(),
                 "--out",
                 dir.resolve("out").toString());
-
-        assertThat(exit).isEqualTo(2);
-        assertThat(err.toString())
-                .contains("--guide " + guide + ": yielded no programmes (1 malformed entry skipped)")
-                .doesNotContain("accept");
-        assertThat(dir.resolve("out")).doesNotExist();
     }
 }

@@ -78,9 +78,7 @@ class SqliteChannelIndexesIT {
 
         store.channels().replaceAllForSource(source.id(), sink -> channels.forEach(sink::accept));
 
-        List<Channel> read = new ArrayList<>();
-        store.channels().forEachBySource(source.id(), read::add);
-        assertThat(read).containsExactlyElementsOf(channels);
+        assertThat(stored()).containsExactlyElementsOf(channels);
     }
 
     @Test
@@ -93,9 +91,7 @@ class SqliteChannelIndexesIT {
 
         assertThat(schema()).isEqualTo(before);
         assertThat(integrity()).isEqualTo("ok");
-        List<Channel> read = new ArrayList<>();
-        store.channels().forEachBySource(source.id(), read::add);
-        assertThat(read).containsExactlyElementsOf(fresh);
+        assertThat(stored()).containsExactlyElementsOf(fresh);
     }
 
     @Test
@@ -111,9 +107,7 @@ class SqliteChannelIndexesIT {
                 .hasMessage("download broke");
 
         assertThat(schema()).isEqualTo(before);
-        List<Channel> read = new ArrayList<>();
-        store.channels().forEachBySource(source.id(), read::add);
-        assertThat(read).containsExactlyElementsOf(old);
+        assertThat(stored()).containsExactlyElementsOf(old);
     }
 
     @Test
@@ -205,5 +199,12 @@ class SqliteChannelIndexesIT {
                         .inGroup(i % 2 == 0 ? "Sports" : "News")
                         .build())
                 .toList();
+    }
+
+    /** The source's channels as the store reads them back, in order. */
+    private List<Channel> stored() {
+        List<Channel> read = new ArrayList<>();
+        store.channels().forEachBySource(source.id(), read::add);
+        return read;
     }
 }

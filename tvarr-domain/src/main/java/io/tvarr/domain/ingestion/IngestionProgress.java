@@ -32,4 +32,12 @@ public final class IngestionProgress {
     public long skipped() {
         return skipped.get();
     }
+
+    /** How a message names {@code skipped} malformed entries: " (2 malformed entries skipped)", or "" for none. */
+    public static String skippedNote(long skipped) {
+        if (skipped == 0) {
+            return "";
+        }
+        return " (" + skipped + (skipped == 1 ? " malformed entry" : " malformed entries") + " skipped)";
+    }
 }

@@ -49,11 +49,8 @@ public final class ReplaceGuard {
             return;
         }
         limit.objection(stored, incoming, unit).ifPresent(reason -> {
-            String skipped = progress.skipped() == 0
-                    ? ""
-                    : " (" + progress.skipped() + (progress.skipped() == 1 ? " malformed entry" : " malformed entries")
-                            + " skipped)";
-            throw new UnconfirmedDropException(target.what() + " " + target.key() + ": " + reason + skipped);
+            throw new UnconfirmedDropException(target.what() + " " + target.key() + ": " + reason
+                    + IngestionProgress.skippedNote(progress.skipped()));
         });
     }
 }
