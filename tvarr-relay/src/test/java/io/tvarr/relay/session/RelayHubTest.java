@@ -143,8 +143,10 @@ class RelayHubTest {
                 buffer,
                 Math.min(buffer, 64 * 1024),
                 grace,
-                Duration.ofSeconds(2),
-                Duration.ofSeconds(2),
+                // no test here is about the connect or first-byte timeout; at 2 s a session on a machine loaded by
+                // several builds once gave up on a local upstream that had answered ("sent nothing within 2 s")
+                Duration.ofSeconds(10),
+                Duration.ofSeconds(10),
                 stall,
                 0,
                 2,
