@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The part of a stream URL that names the channel rather than the account or the server: the path, and the query
@@ -42,9 +41,6 @@ final class StreamLocation {
             "acl",
             "nonce",
             "ttl");
-    private static final Pattern XTREAM_PATH =
-            Pattern.compile("^/(live|movie|series|timeshift)/[^/]+/[^/]+/(\\d+(\\.\\w{1,5})?)$");
-    private static final Pattern XTREAM_SHORT_PATH = Pattern.compile("^/[^/]+/[^/]+/(\\d+(\\.\\w{1,5})?)$");
 
     private StreamLocation() {}
 
@@ -63,13 +59,65 @@ final class StreamLocation {
         return parameters.isEmpty() ? located : located + "?" + parameters;
     }
 
-    private static String accountFree(String path) {
-        var xtream = XTREAM_PATH.matcher(path);
-        if (xtream.matches()) {
-            return "/" + xtream.group(1) + "/*/*/" + xtream.group(2);
+    /**
+     * In {@code /<kind>/<user>/<password>/<id>} (kind one of live, movie, series, timeshift) and in {@code
+     * /<user>/<password>/<id>}, user and password each become {@code *}, where the id is ASCII digits with an optional
+     * extension of one to five word characters; any other path is kept. Read by hand rather than with a regular
+     * expression: it runs once per playlist entry (#19).
+     */
+    static String accountFree(String path) {
+        int first = path.indexOf('/', 1);
+        int second = first < 0 ? -1 : path.indexOf('/', first + 1);
+        int third = second < 0 ? -1 : path.indexOf('/', second + 1);
+        if (second < 0 || first == 1 || second == first + 1) {
+            return path; // fewer than three segments, or an empty user
         }
-        var shortPath = XTREAM_SHORT_PATH.matcher(path);
-        return shortPath.matches() ? "/*/*/" + shortPath.group(1) : path;
+        if (third < 0) {
+            return isStreamFile(path, second + 1) ? "/*/*/" + path.substring(second + 1) : path;
+        }
+        boolean xtream = third > second + 1
+                && path.indexOf('/', third + 1) < 0
+                && isXtreamKind(path, first)
+                && isStreamFile(path, third + 1);
+        return xtream ? path.substring(0, first) + "/*/*/" + path.substring(third + 1) : path;
+    }
+
+    private static boolean isXtreamKind(String path, int end) {
+        return switch (end - 1) {
+            case 4 -> path.startsWith("live", 1);
+            case 5 -> path.startsWith("movie", 1);
+            case 6 -> path.startsWith("series", 1);
+            case 9 -> path.startsWith("timeshift", 1);
+            default -> false;
+        };
+    }
+
+    /** Digits to the end, or digits, a dot and one to five word characters ({@code \d+(\.\w{1,5})?}). */
+    private static boolean isStreamFile(String path, int from) {
+        int i = from;
+        while (i < path.length() && path.charAt(i) >= '0' && path.charAt(i) <= '9') {
+            i++;
+        }
+        if (i == from) {
+            return false;
+        }
+        if (i == path.length()) {
+            return true;
+        }
+        if (path.charAt(i) != '.') {
+            return false;
+        }
+        int extension = path.length() - i - 1;
+        if (extension < 1 || extension > 5) {
+            return false;
+        }
+        for (int j = i + 1; j < path.length(); j++) {
+            char c = path.charAt(j);
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String withoutUserInfo(String authority) {

@@ -262,4 +262,40 @@ class M3uParserTest {
             }
         }
     }
+
+    @Nested
+    class Attribute_names {
+        @Test
+        void names_are_lower_case_whatever_case_the_playlist_writes() {
+            M3uEntry entry = parse("#EXTM3U\n#EXTINF:-1 TVG-ID=\"a\" Group-Title=\"News\" tvg-LOGO=l X-Custom=1,A\n"
+                            + "http://x/1.ts\n")
+                    .entries
+                    .get(0);
+
+            assertThat(entry.attributes())
+                    .containsExactly(
+                            Map.entry("tvg-id", "a"),
+                            Map.entry("group-title", "News"),
+                            Map.entry("tvg-logo", "l"),
+                            Map.entry("x-custom", "1"));
+        }
+
+        @Test
+        void a_name_with_letters_beyond_ascii_lower_cases_as_java_does_and_is_no_common_name() {
+            // U+0130 lower-cases to "i" and a combining dot: the name is not tvg-id
+            M3uEntry entry = parse("#EXTM3U\n#EXTINF:-1 TVG-\u0130D=\"a\",A\nhttp://x/1.ts\n")
+                    .entries
+                    .get(0);
+
+            assertThat(entry.attributes()).containsOnlyKeys("tvg-\u0130D".toLowerCase(java.util.Locale.ROOT));
+            assertThat(entry.attributes()).doesNotContainKey("tvg-id");
+        }
+
+        @Test
+        void an_unclosed_value_is_named_as_the_playlist_wrote_it() {
+            assertThat(parse("#EXTM3U\n#EXTINF:-1 TVG-ID=\"a,A\nhttp://x/1.ts\n").malformed)
+                    .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+                    .contains("'TVG-ID'");
+        }
+    }
 }
