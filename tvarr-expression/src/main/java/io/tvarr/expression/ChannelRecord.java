@@ -12,9 +12,13 @@ import org.jspecify.annotations.Nullable;
  * thread-safe: one per thread, {@link #load} per channel.
  */
 public final class ChannelRecord implements FieldValues {
-    /** Attribute keys of the fields kept in {@link Channel#attributes()}, by field slot. */
-    private static final Map<Integer, String> ATTRIBUTE_FIELDS =
-            Map.of(7, "tvg-shift", 8, "tvg-language", 9, "tvg-country", 10, "radio", 11, "is-adult");
+    /**
+     * Attribute keys of the fields kept in {@link Channel#attributes()}, in the order of their field slots from
+     * {@link #FIRST_ATTRIBUTE_SLOT} on. An array, not a map: it is walked twice per channel of every generation.
+     */
+    private static final String[] ATTRIBUTE_FIELDS = {"tvg-shift", "tvg-language", "tvg-country", "radio", "is-adult"};
+
+    private static final int FIRST_ATTRIBUTE_SLOT = 7;
 
     private final @Nullable String[] values = new String[FieldRegistry.CHANNELS.size()];
     private @Nullable Channel channel;
@@ -31,7 +35,11 @@ public final class ChannelRecord implements FieldValues {
         values[4] = channel.group();
         values[5] = channel.streamUrl();
         values[6] = channel.tvgChno();
-        ATTRIBUTE_FIELDS.forEach((slot, key) -> values[slot] = channel.attribute(key));
+        Map<String, String> attributes = channel.attributes();
+        for (int i = 0; i < ATTRIBUTE_FIELDS.length; i++) {
+            // most channels have none of them: no lookups then
+            values[FIRST_ATTRIBUTE_SLOT + i] = attributes.isEmpty() ? null : attributes.get(ATTRIBUTE_FIELDS[i]);
+        }
         values[12] = sourceName;
         values[13] = sourceType;
         values[14] = sourceUrl;
@@ -59,14 +67,14 @@ public final class ChannelRecord implements FieldValues {
             return original;
         }
         Map<String, String> attributes = new LinkedHashMap<>(original.attributes());
-        ATTRIBUTE_FIELDS.forEach((slot, key) -> {
-            String value = values[slot];
+        for (int i = 0; i < ATTRIBUTE_FIELDS.length; i++) {
+            String value = values[FIRST_ATTRIBUTE_SLOT + i];
             if (value == null || value.isBlank()) {
-                attributes.remove(key);
+                attributes.remove(ATTRIBUTE_FIELDS[i]);
             } else {
-                attributes.put(key, value);
+                attributes.put(ATTRIBUTE_FIELDS[i], value);
             }
-        });
+        }
         String name = values[0];
         return new Channel(
                 original.id(),

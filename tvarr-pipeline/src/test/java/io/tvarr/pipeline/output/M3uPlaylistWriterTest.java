@@ -126,4 +126,19 @@ class M3uPlaylistWriterTest {
                 .doesNotContain("javascript:")
                 .contains("tvg-logo=\"HTTPS://img.example/a.png\"");
     }
+
+    @Test
+    void only_plain_attribute_names_of_a_provider_are_written() {
+        StringWriter out = new StringWriter();
+        M3uPlaylistWriter writer = new M3uPlaylistWriter(out, null);
+        Map<String, String> attributes = new LinkedHashMap<>();
+        for (String name : new String[] {"catchup-days", "X_Rec9", "", "a b", "a=b", "caf\u00e9", "a\"b", "-"}) {
+            attributes.put(name, "1");
+        }
+        writer.write(new PlaylistEntry(
+                null, null, null, null, null, "Channel", "http://provider.example/1.ts", attributes, Map.of()));
+
+        assertThat(out.toString().lines().toList().get(1))
+                .isEqualTo("#EXTINF:-1 -=\"1\" X_Rec9=\"1\" catchup-days=\"1\",Channel");
+    }
 }

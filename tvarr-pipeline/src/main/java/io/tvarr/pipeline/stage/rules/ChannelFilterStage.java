@@ -1,12 +1,10 @@
 package io.tvarr.pipeline.stage.rules;
 
-import io.tvarr.expression.ChannelRecord;
 import io.tvarr.expression.EvaluationContext;
 import io.tvarr.expression.FilterSet;
 import io.tvarr.pipeline.stage.ProxyChannel;
 import io.tvarr.pipeline.stage.Stage;
 import io.tvarr.pipeline.stage.StageOutcome;
-import java.util.Locale;
 
 /** Keeps the channels the proxy's channel filters accept (includes first, then excludes). */
 public final class ChannelFilterStage implements Stage<ProxyChannel> {
@@ -15,7 +13,7 @@ public final class ChannelFilterStage implements Stage<ProxyChannel> {
 
     private final FilterSet filters;
     private final EvaluationContext context;
-    private final ChannelRecord record = new ChannelRecord();
+    private final ChannelRecordLoader loader = new ChannelRecordLoader();
 
     public ChannelFilterStage(FilterSet filters, EvaluationContext context) {
         this.filters = filters;
@@ -29,11 +27,11 @@ public final class ChannelFilterStage implements Stage<ProxyChannel> {
 
     @Override
     public StageOutcome<ProxyChannel> apply(ProxyChannel item) {
-        record.load(
-                item.channel(),
-                item.source().name(),
-                item.source().kind().name().toLowerCase(Locale.ROOT),
-                item.source().url().toString());
-        return filters.accepts(record, context) ? StageOutcome.kept(item) : StageOutcome.dropped(FILTERED_OUT);
+        if (filters.isEmpty()) {
+            return StageOutcome.kept(item);
+        }
+        return filters.accepts(loader.load(item), context)
+                ? StageOutcome.kept(item)
+                : StageOutcome.dropped(FILTERED_OUT);
     }
 }

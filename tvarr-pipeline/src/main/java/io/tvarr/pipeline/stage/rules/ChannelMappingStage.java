@@ -6,13 +6,12 @@ import io.tvarr.expression.RuleChain;
 import io.tvarr.pipeline.stage.ProxyChannel;
 import io.tvarr.pipeline.stage.Stage;
 import io.tvarr.pipeline.stage.StageOutcome;
-import java.util.Locale;
 
 /** Applies the proxy's channel mapping rules in order. */
 public final class ChannelMappingStage implements Stage<ProxyChannel> {
     private final RuleChain rules;
     private final EvaluationContext context;
-    private final ChannelRecord record = new ChannelRecord();
+    private final ChannelRecordLoader loader = new ChannelRecordLoader();
 
     public ChannelMappingStage(RuleChain rules, EvaluationContext context) {
         this.rules = rules;
@@ -26,11 +25,10 @@ public final class ChannelMappingStage implements Stage<ProxyChannel> {
 
     @Override
     public StageOutcome<ProxyChannel> apply(ProxyChannel item) {
-        record.load(
-                item.channel(),
-                item.source().name(),
-                item.source().kind().name().toLowerCase(Locale.ROOT),
-                item.source().url().toString());
+        if (rules.isEmpty()) {
+            return StageOutcome.kept(item); // nothing to change: the channel is not even read into a record
+        }
+        ChannelRecord record = loader.load(item);
         rules.apply(record, context);
         return StageOutcome.kept(item.withChannel(record.toChannel()));
     }
