@@ -81,8 +81,8 @@ final class AttributesJson {
 
     /** The attributes of a column's UTF-8; empty for a missing value. */
     Map<String, String> read(byte @Nullable [] utf8) {
-        if (utf8 == null) {
-            return Map.of();
+        if (utf8 == null || utf8.length == 2 && utf8[0] == '{' && utf8[1] == '}') {
+            return Map.of(); // what the encoder writes for none: no parser made for it
         }
         Map<String, String> flat = flatObject(utf8);
         return flat != null ? flat : json.stringMap(utf8);
