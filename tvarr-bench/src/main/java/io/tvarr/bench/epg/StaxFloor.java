@@ -11,10 +11,17 @@ import javax.xml.stream.XMLStreamReader;
 
 /**
  * The floor for reading a guide: the JDK's own StAX reader decoding the whole file, every attribute value and text
- * read as a string, nothing kept. Whatever tvarr does on top (modelling, storing) is measured against this.
+ * read as a string, nothing kept. Whatever tvarr does on top (modelling, storing) is measured against this. Its
+ * {@link #main} is the whole-process floor of a guide ({@code WholeProcessBench}): a JVM that starts, reads the guide
+ * and prints the number of programmes.
  */
-final class StaxFloor {
+public final class StaxFloor {
     private final XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
+
+    /** Reads the guide {@code args[0]} and prints its number of programmes. */
+    public static void main(String[] args) throws IOException {
+        System.out.println(new StaxFloor().read(Path.of(args[0])) + " programmes");
+    }
 
     StaxFloor() {
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);

@@ -1,6 +1,8 @@
 package io.tvarr.bench.process;
 
 import io.tvarr.bench.WorkDirectory;
+import io.tvarr.bench.XmltvGuideFile;
+import io.tvarr.bench.epg.StaxFloor;
 import io.tvarr.bench.pipeline.PlaylistFile;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -12,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,8 +30,13 @@ import java.util.Map;
  * the process had used when it was ready), steadier than wall time on a shared machine. Prints the median of each
  * and tvarr's ratios.
  *
+ * <p>With a number of programmes as the fourth argument (#19 goal 2's whole process: 1000000), it also writes a guide
+ * of 10,000 channels with that many programmes in all ({@link XmltvGuideFile}) and a playlist of 1000 channels with
+ * the guide's first 1000 ids, and times {@code tvarr generate --playlist … --guide …} (its guide gets a tenth of the
+ * programmes) beside the floor: a JVM reading the same guide with the JDK's StAX reader ({@link StaxFloor#main}).
+ *
  * <p>Run: {@code java -cp tvarr-bench/target/benchmarks.jar io.tvarr.bench.process.WholeProcessBench
- * [rounds] [tvarr command, default "./tvarr"] [node script]}; the tvarr command is split at spaces, so
+ * [rounds] [tvarr command, default "./tvarr"] [node script, or "-" for none] [programmes]}; the tvarr command is split at spaces, so
  * {@code "java -jar tvarr-app/target/tvarr.jar"} measures the jar without the launcher; several commands separated
  * by {@code |} are measured side by side as tvarr#1, tvarr#2… (a build before and after a change).
  */
@@ -44,7 +52,8 @@ public final class WholeProcessBench {
         for (String command : (args.length > 1 ? args[1] : "./tvarr").split("\\|")) {
             tvarrs.add(List.of(command.strip().split(" +")));
         }
-        String node = args.length > 2 ? args[2] : null;
+        String node = args.length > 2 && !args[2].equals("-") ? args[2] : null;
+        int programmes = args.length > 3 ? Integer.parseInt(args[3]) : 0;
         String classpath = System.getProperty("java.class.path");
         try (WorkDirectory work = WorkDirectory.create("tvarr-bench-process")) {
             Path big = work.resolve("playlist.m3u");
@@ -53,6 +62,9 @@ public final class WholeProcessBench {
             new PlaylistFile(0, 1, 1).write(one);
             Path out = Files.createDirectories(work.resolve("out"));
             Map<String, List<String>> commands = new LinkedHashMap<>();
+            if (programmes > 0) {
+                guideCommands(commands, tvarrs, work, out, programmes);
+            }
             commands.put(
                     "floor: java LineCount, 100k",
                     List.of("java", "-cp", classpath, LineCount.class.getName(), big.toString()));
@@ -109,7 +121,57 @@ public final class WholeProcessBench {
                 ratio(median, label(t, "generate, 100k"), "floor: java LineCount, 100k");
                 ratio(median, label(t, "generate, 100k"), "m3u-parser-generator (node), 100k");
                 ratio(median, label(t, "generate, 1 entry"), "floor: java LineCount, 1 entry");
+                if (programmes > 0) {
+                    ratio(median, label(t, "generate, 1000 channels + guide"), "floor: java StAX reader, guide");
+                    cpuRatio(runs, label(t, "generate, 1000 channels + guide"), "floor: java StAX reader, guide");
+                }
             }
+        }
+    }
+
+    /** The guide and its playlist written, and the floor's and each tvarr's commands put first. */
+    private static void guideCommands(
+            Map<String, List<String>> commands, List<List<String>> tvarrs, WorkDirectory work, Path out, int programmes)
+            throws IOException {
+        int guideChannels = 10_000;
+        Path guide = work.resolve("guide.xml");
+        new XmltvGuideFile(
+                        guideChannels,
+                        Math.max(1, programmes / guideChannels),
+                        Duration.ofMinutes(30),
+                        Duration.ofMinutes(60),
+                        "A programme of the bench's guide, with a description of a realistic length for a listing.")
+                .write(guide, Instant.parse("2026-01-01T00:00:00Z"));
+        Path playlist = work.resolve("guide-playlist.m3u");
+        new PlaylistFile(0, 1000, guideChannels).write(playlist);
+        commands.put(
+                "floor: java StAX reader, guide",
+                List.of(
+                        "java",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        StaxFloor.class.getName(),
+                        guide.toString()));
+        for (int t = 0; t < tvarrs.size(); t++) {
+            commands.put(
+                    label(t, "generate, 1000 channels + guide"),
+                    concat(
+                            tvarrs.get(t),
+                            "generate",
+                            "--playlist",
+                            playlist.toString(),
+                            "--guide",
+                            guide.toString(),
+                            "--out",
+                            out.toString()));
+        }
+    }
+
+    private static void cpuRatio(Map<String, List<Run>> runs, String tvarr, String reference) {
+        if (runs.containsKey(reference)) {
+            System.out.printf(
+                    "ratio by CPU %s / %s: x%.2f%n",
+                    tvarr, reference, Run.medianCpu(runs.get(tvarr)) / Run.medianCpu(runs.get(reference)));
         }
     }
 
