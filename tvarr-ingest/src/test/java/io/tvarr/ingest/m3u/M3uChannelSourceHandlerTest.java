@@ -130,6 +130,19 @@ class M3uChannelSourceHandlerTest {
                     .containsEntry("http-user-agent", "UA")
                     .containsEntry("kodiprop", "key=value");
         }
+
+        @Test
+        void a_control_character_in_any_line_of_an_entry_is_cleaned_whichever_line_it_is_in() {
+            ingest("#EXTM3U\n#EXTINF:-1 tvg-id=\"a.uk\",A\n#EXTVLCOPT:http-user-agent=UA\u0001\nhttp://a/1\n"
+                    + "#EXTINF:-1 tvg-id=\"b.uk\",B\n#KODIPROP:key=\u001bvalue\nhttp://a/2\n"
+                    + "#EXTINF:-1 tvg-id=\"c.uk\",C\nhttp://a/3\u0007\n"
+                    + "#EXTINF:-1 tvg-id=\"d.uk\"\t,D\u00e9\nhttp://a/4\n");
+
+            assertThat(channels.get(0).attributes()).containsEntry("http-user-agent", "UA");
+            assertThat(channels.get(1).attributes()).containsEntry("kodiprop", "key=value");
+            assertThat(channels.get(2).streamUrl()).isEqualTo("http://a/3");
+            assertThat(channels.get(3).name()).isEqualTo("D\u00e9");
+        }
     }
 
     @Nested
