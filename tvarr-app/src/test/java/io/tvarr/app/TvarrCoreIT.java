@@ -76,7 +76,11 @@ class TvarrCoreIT {
         private static String entries(int from, int to) {
             StringBuilder m3u = new StringBuilder("#EXTM3U\n");
             for (int i = from; i < to; i++) {
-                m3u.append("#EXTINF:-1 tvg-id=\"c").append(i).append("\",Channel ").append(i).append('\n');
+                m3u.append("#EXTINF:-1 tvg-id=\"c")
+                        .append(i)
+                        .append("\",Channel ")
+                        .append(i)
+                        .append('\n');
                 m3u.append("http://up.example/").append(i).append(".ts\n");
             }
             return m3u.toString();

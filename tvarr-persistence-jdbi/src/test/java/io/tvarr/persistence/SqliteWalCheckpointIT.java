@@ -30,21 +30,23 @@ class SqliteWalCheckpointIT {
     private final List<Runnable> queued = new ArrayList<>();
 
     private JdbiPersistence open(Executor checkpoints) {
-        JdbiPersistence store = JdbiPersistence.open(
-                DatabaseSettings.of("jdbc:sqlite:" + dir.resolve("tvarr.db")), checkpoints);
+        JdbiPersistence store =
+                JdbiPersistence.open(DatabaseSettings.of("jdbc:sqlite:" + dir.resolve("tvarr.db")), checkpoints);
         store.migrate();
         return store;
     }
 
     private static void replace(JdbiPersistence store, StreamSource source) {
         store.channels()
-                .replaceAllForSource(source.id(), sink -> IntStream.range(0, CHANNELS)
-                        .mapToObj(i -> aChannel()
-                                .from(source.id())
-                                .withKey("key-" + i)
-                                .named("Channel " + i)
-                                .build())
-                        .forEach(sink::accept));
+                .replaceAllForSource(
+                        source.id(),
+                        sink -> IntStream.range(0, CHANNELS)
+                                .mapToObj(i -> aChannel()
+                                        .from(source.id())
+                                        .withKey("key-" + i)
+                                        .named("Channel " + i)
+                                        .build())
+                                .forEach(sink::accept));
     }
 
     private long size(String file) throws IOException {
@@ -61,12 +63,16 @@ class SqliteWalCheckpointIT {
 
             replace(store, source);
 
-            assertThat(size("tvarr.db")).as("database file before the checkpoint").isEqualTo(before);
+            assertThat(size("tvarr.db"))
+                    .as("database file before the checkpoint")
+                    .isEqualTo(before);
             assertThat(queued).hasSize(1);
 
             queued.forEach(Runnable::run);
 
-            assertThat(size("tvarr.db")).as("database file after the checkpoint").isGreaterThan(before + 4_000_000);
+            assertThat(size("tvarr.db"))
+                    .as("database file after the checkpoint")
+                    .isGreaterThan(before + 4_000_000);
             assertThat(store.channels().countBySource(source.id())).isEqualTo(CHANNELS);
         }
     }
@@ -97,11 +103,10 @@ class SqliteWalCheckpointIT {
             StreamSource source = anM3uSource("a");
             store.streamSources().insert(source);
 
-            assertThatThrownBy(
-                            () -> store.channels().replaceAllForSource(source.id(), sink -> {
-                                sink.accept(aChannel().from(source.id()).withKey("1").build());
-                                throw new IllegalStateException("read broke");
-                            }))
+            assertThatThrownBy(() -> store.channels().replaceAllForSource(source.id(), sink -> {
+                        sink.accept(aChannel().from(source.id()).withKey("1").build());
+                        throw new IllegalStateException("read broke");
+                    }))
                     .hasMessage("read broke");
 
             assertThat(queued).isEmpty();

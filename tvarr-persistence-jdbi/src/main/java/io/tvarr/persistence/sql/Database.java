@@ -106,7 +106,9 @@ public final class Database {
         }
         checkpoints.finishPending();
         T result = withHandle(h -> {
-            int automatic = h.createQuery("PRAGMA wal_autocheckpoint").mapTo(Integer.class).one();
+            int automatic = h.createQuery("PRAGMA wal_autocheckpoint")
+                    .mapTo(Integer.class)
+                    .one();
             h.execute("PRAGMA wal_autocheckpoint = 0");
             try {
                 return h.inTransaction(work::apply);

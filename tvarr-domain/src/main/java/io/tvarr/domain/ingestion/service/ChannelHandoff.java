@@ -29,7 +29,10 @@ final class ChannelHandoff implements AutoCloseable {
     private static final long WAIT_MS = 50;
 
     /** A chunk of channels, or the read's end: its facts, or its failure. */
-    private record Piece(List<Channel> channels, @Nullable Map<String, String> facts, @Nullable Throwable failure) {}
+    private record Piece(
+            List<Channel> channels,
+            @Nullable Map<String, String> facts,
+            @Nullable Throwable failure) {}
 
     private final BlockingQueue<Piece> queue = new ArrayBlockingQueue<>(CHUNKS_AHEAD);
     private final Thread thread;

@@ -104,8 +104,8 @@ public final class ChannelIngestionService extends SourceIngestion<SourceId, Str
             StoredIdsRead stored,
             Map<String, String> facts) {
         ChannelSourceHandler handler = handlers.forKind(source.kind());
-        try (ChannelHandoff read = ChannelHandoff.start(
-                sink -> handler.ingest(source, sink, progress), "channel-read-" + source.id())) {
+        try (ChannelHandoff read =
+                ChannelHandoff.start(sink -> handler.ingest(source, sink, progress), "channel-read-" + source.id())) {
             StableChannelIds ids = stored.await();
             long count = channels.replaceAllForSource(source.id(), sink -> {
                 guard.beforeCommit(read.drainTo(channel -> sink.accept(ids.assign(channel))));
