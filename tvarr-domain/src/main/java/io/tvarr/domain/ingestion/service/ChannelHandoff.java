@@ -64,13 +64,13 @@ final class ChannelHandoff implements AutoCloseable {
         long count = 0;
         while (true) {
             Piece piece = take();
+            if (piece.failure() != null) {
+                throw rethrown(piece.failure());
+            }
             for (Channel channel : piece.channels()) {
                 sink.accept(channel);
             }
             count += piece.channels().size();
-            if (piece.failure() != null) {
-                throw rethrown(piece.failure());
-            }
             if (piece.facts() != null) {
                 facts = piece.facts();
                 return count;
@@ -106,7 +106,7 @@ final class ChannelHandoff implements AutoCloseable {
         Piece end;
         try {
             Map<String, String> result = read.apply(chunker);
-            end = new Piece(chunker.chunk, Map.copyOf(result), null);
+            end = new Piece(chunker.chunk, result, null);
         } catch (RuntimeException | Error e) {
             end = new Piece(chunker.chunk, null, e);
         }
