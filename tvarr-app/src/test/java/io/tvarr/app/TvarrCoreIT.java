@@ -1,7 +1,14 @@
 package io.tvarr.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tvarr.domain.TvarrException;
+import io.tvarr.domain.channel.Channel;
+import io.tvarr.domain.channel.ChannelQuery;
+import io.tvarr.domain.ingestion.IngestMode;
+import io.tvarr.domain.ingestion.IngestionStatus;
+import io.tvarr.domain.ingestion.UnconfirmedDropException;
 import io.tvarr.domain.job.Job;
 import io.tvarr.domain.job.JobKind;
 import io.tvarr.domain.proxy.StreamProxy;
@@ -57,6 +64,85 @@ class TvarrCoreIT {
     void reads_time_from_the_clock_it_is_given() {
         try (Tvarr tvarr = core().clock(Clock.fixed(T0, ZoneOffset.UTC)).build()) {
             assertThat(m3u(tvarr, playlist).createdAt()).isEqualTo(T0);
+        }
+    }
+
+    /**
+     * A {@code file:} playlist is read straight into the store's replace (#19, no spool): everything a refresh
+     * promises still holds against a real database.
+     */
+    @Nested
+    class A_local_playlist {
+        private static String entries(int from, int to) {
+            StringBuilder m3u = new StringBuilder("#EXTM3U\n");
+            for (int i = from; i < to; i++) {
+                m3u.append("#EXTINF:-1 tvg-id=\"c")
+                        .append(i)
+                        .append("\",Channel ")
+                        .append(i)
+                        .append('\n');
+                m3u.append("http://up.example/").append(i).append(".ts\n");
+            }
+            return m3u.toString();
+        }
+
+        private List<String> stored(Tvarr tvarr, StreamSource source) {
+            return tvarr.channels().page(new ChannelQuery(source.id(), null, null, 0, 1000)).items().stream()
+                    .map(Channel::name)
+                    .toList();
+        }
+
+        @Test
+        void that_lost_most_of_its_channels_is_refused_and_stores_nothing_until_accepted() throws IOException {
+            try (Tvarr tvarr = core().build()) {
+                Files.writeString(playlist, entries(0, 1000));
+                StreamSource source = m3u(tvarr, playlist);
+                tvarr.sourceIngestion().ingest(source.id());
+                List<String> before = stored(tvarr, source);
+                Files.writeString(playlist, entries(2000, 2300));
+
+                assertThatThrownBy(() -> tvarr.sourceIngestion().ingest(source.id()))
+                        .isInstanceOf(UnconfirmedDropException.class)
+                        .hasMessageContaining("would keep 300 of 1,000 channels");
+                assertThat(stored(tvarr, source)).hasSize(1000).isEqualTo(before);
+
+                assertThat(tvarr.sourceIngestion()
+                                .ingest(source.id(), IngestMode.ACCEPT_DROP)
+                                .lastCount())
+                        .isEqualTo(300);
+                assertThat(stored(tvarr, source)).hasSize(300).startsWith("Channel 2000");
+            }
+        }
+
+        @Test
+        void that_is_not_a_playlist_fails_and_keeps_the_stored_channels() throws IOException {
+            try (Tvarr tvarr = core().build()) {
+                Files.writeString(playlist, entries(0, 10));
+                StreamSource source = m3u(tvarr, playlist);
+                tvarr.sourceIngestion().ingest(source.id());
+                Files.writeString(playlist, "<html><body>502 Bad Gateway</body></html>\n");
+
+                assertThatThrownBy(() -> tvarr.sourceIngestion().ingest(source.id()))
+                        .isInstanceOf(TvarrException.class);
+
+                assertThat(stored(tvarr, source)).hasSize(10);
+                assertThat(tvarr.sourceIngestion().status(source.id()).lastError())
+                        .isNotBlank();
+            }
+        }
+
+        @Test
+        void skips_a_malformed_entry_and_counts_it() throws IOException {
+            try (Tvarr tvarr = core().build()) {
+                Files.writeString(playlist, entries(0, 3) + "#EXTINF:-1 tvg-id=\"open,Broken\nnot a url\n");
+                StreamSource source = m3u(tvarr, playlist);
+
+                IngestionStatus status = tvarr.sourceIngestion().ingest(source.id());
+
+                assertThat(status.lastCount()).isEqualTo(3);
+                assertThat(status.lastSkipped()).isEqualTo(1);
+                assertThat(stored(tvarr, source)).containsExactly("Channel 0", "Channel 1", "Channel 2");
+            }
         }
     }
 

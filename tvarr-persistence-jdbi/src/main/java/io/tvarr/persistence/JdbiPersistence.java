@@ -70,6 +70,7 @@ import io.tvarr.persistence.sql.Database;
 import io.tvarr.persistence.sql.JdbiTransactions;
 import io.tvarr.persistence.sql.JsonColumns;
 import io.tvarr.persistence.sql.Vendor;
+import io.tvarr.persistence.sql.WalCheckpoints;
 import io.tvarr.persistence.vod.JdbiVodRepository;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -79,6 +80,7 @@ import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Executor;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -100,6 +102,8 @@ public final class JdbiPersistence implements AutoCloseable {
     private final DataSource dataSource;
     private final @Nullable HikariDataSource pool;
     private final Database db;
+    /** Bulk writes' WAL checkpoints, off the committing thread; closed before the pool. */
+    private final WalCheckpoints checkpoints;
     /** A new database file that {@link #migrate} may start from the build's template; none for attached pools. */
     private final Optional<Path> newSqliteFile;
     /** Built when first needed: a start that finds the schema current ({@link BundledSchema}) never needs it. */
@@ -114,16 +118,22 @@ public final class JdbiPersistence implements AutoCloseable {
     private volatile boolean schemaCurrent;
 
     private JdbiPersistence(
-            DataSource dataSource, @Nullable HikariDataSource pool, Vendor vendor, DatabaseSettings settings) {
+            DataSource dataSource,
+            @Nullable HikariDataSource pool,
+            Vendor vendor,
+            DatabaseSettings settings,
+            WalCheckpoints checkpoints) {
         this.dataSource = dataSource;
         this.pool = pool;
+        this.checkpoints = checkpoints;
         this.newSqliteFile = pool == null ? Optional.empty() : sqliteFile(settings.url());
         this.db = new Database(
                 Jdbi.create(dataSource),
                 vendor,
                 settings.channelBatchSize(),
                 settings.programmeBatchSize(),
-                settings.fetchSize());
+                settings.fetchSize(),
+                checkpoints);
     }
 
     /** The migrations written in Java, beside the SQL scripts of {@code db/migration}. */
@@ -156,6 +166,11 @@ public final class JdbiPersistence implements AutoCloseable {
 
     /** Opens the pool; connects lazily and does not migrate. */
     public static JdbiPersistence open(DatabaseSettings settings) {
+        return open(settings, null);
+    }
+
+    /** {@link #open(DatabaseSettings)} with the bulk writes' WAL checkpoints run where tests tell. */
+    static JdbiPersistence open(DatabaseSettings settings, @Nullable Executor checkpoints) {
         Vendor vendor = Vendor.of(settings.url());
         HikariConfig config = new HikariConfig();
         config.setPoolName("tvarr-" + vendor.folder());
@@ -181,7 +196,12 @@ public final class JdbiPersistence implements AutoCloseable {
         }
         log.info("database opened vendor={} url={}", vendor.folder(), Redaction.redactUrl(settings.url()));
         HikariDataSource pool = new HikariDataSource(config);
-        return new JdbiPersistence(pool, pool, vendor, settings);
+        return new JdbiPersistence(
+                pool,
+                pool,
+                vendor,
+                settings,
+                checkpoints == null ? WalCheckpoints.background() : WalCheckpoints.on(checkpoints));
     }
 
     /**
@@ -201,7 +221,7 @@ public final class JdbiPersistence implements AutoCloseable {
         }
         Vendor vendor = Vendor.of(url);
         log.info("database attached vendor={} url={}", vendor.folder(), Redaction.redactUrl(url));
-        return new JdbiPersistence(dataSource, null, vendor, DatabaseSettings.of(url));
+        return new JdbiPersistence(dataSource, null, vendor, DatabaseSettings.of(url), WalCheckpoints.background());
     }
 
     /** The file of a plain {@code jdbc:sqlite:FILE} URL; empty for memory, {@code file:} URIs and other vendors. */
@@ -447,6 +467,7 @@ public final class JdbiPersistence implements AutoCloseable {
 
     @Override
     public void close() {
+        checkpoints.close();
         if (pool != null) {
             pool.close();
         }

@@ -19,6 +19,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,13 +31,17 @@ import java.util.List;
  * channels, nothing stored), alternating within each round so a loaded machine slows all alike; then the same file
  * ingested and stored through a {@link Tvarr} core over SQLite ({@code file:} source), again beside the line
  * reader. Prints entries/s by wall time and by the process's CPU time (on a shared machine the CPU time is the
- * steadier figure), and tvarr's time as a multiple of the line reader's.
+ * steadier figure), and tvarr's time as a multiple of the line reader's; a stored round also prints the CPU of the
+ * thread that ingests, the path the wall time follows when other threads (a parse beside the store, a checkpoint
+ * after it) have a core of their own.
  *
  * <p>Run: {@code java -cp tvarr-bench/target/benchmarks.jar io.tvarr.bench.ingest.M3uParseBench [count] [rounds]}
  */
 public final class M3uParseBench {
     private static final OperatingSystemMXBean OS =
             (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private static final int REPEAT = 3;
 
@@ -146,19 +151,25 @@ public final class M3uParseBench {
         for (int round = 1; round <= rounds; round++) {
             Timed floor = Timed.of(() -> lineReader(playlist));
             long[] count = {0};
+            long ingestingCpu = THREADS.getCurrentThreadCpuTime();
             Timed stored = Timed.of(() -> {
+                // the core ingests on the calling thread: this thread's CPU is the ingestion's own path, what the
+                // wall time comes to on a quiet machine whatever runs beside it
                 IngestionStatus status = tvarr.sourceIngestion().ingest(source.id());
                 count[0] = status.lastCount();
                 return count[0];
             });
+            ingestingCpu = THREADS.getCurrentThreadCpuTime() - ingestingCpu;
             System.out.printf(
                     "stored round %d: %d channels parsed and stored in %.3f s wall, %.3f s cpu (%.0f entries/s by"
-                            + " cpu); line reader %.3f s wall, %.3f s cpu; x%.1f by cpu%n",
+                            + " cpu), ingesting thread %.3f s cpu; line reader %.3f s wall, %.3f s cpu; x%.1f by"
+                            + " cpu%n",
                     round,
                     count[0],
                     stored.wall,
                     stored.cpu,
                     count[0] / stored.cpu,
+                    ingestingCpu / 1e9,
                     floor.wall,
                     floor.cpu,
                     stored.cpu / floor.cpu);

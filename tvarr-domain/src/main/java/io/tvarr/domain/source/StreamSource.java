@@ -44,6 +44,14 @@ public record StreamSource(
         }
     }
 
+    /**
+     * Whether the source is a file on this machine ({@code file:} URL): reading it is as fast as reading back a spool
+     * of it, and takes nothing from a remote server while it is read.
+     */
+    public boolean isLocalFile() {
+        return "file".equalsIgnoreCase(url.getScheme());
+    }
+
     /** The same source with new settings, keeping identity and creation time. */
     public StreamSource withSettings(StreamSource settings, Instant now) {
         return new StreamSource(

@@ -59,7 +59,7 @@ public final class JdbiChannelRepository implements ChannelRepository {
 
     @Override
     public long replaceAllForSource(SourceId source, Consumer<ChannelSink> writer) {
-        return db.inTransaction(h -> {
+        return db.inBulkTransaction(h -> {
             SourceRows removed = SourceRows.remove(h, db.vendor(), source.toString());
             try (BatchWriter batch = new BatchWriter(h, source, removed)) {
                 writer.accept(batch);

@@ -21,9 +21,17 @@ public final class Database {
     private final int channelBatchSize;
     private final int programmeBatchSize;
     private final int fetchSize;
+    private final WalCheckpoints checkpoints;
 
-    public Database(Jdbi jdbi, Vendor vendor, int channelBatchSize, int programmeBatchSize, int fetchSize) {
+    public Database(
+            Jdbi jdbi,
+            Vendor vendor,
+            int channelBatchSize,
+            int programmeBatchSize,
+            int fetchSize,
+            WalCheckpoints checkpoints) {
         this.jdbi = jdbi;
+        this.checkpoints = checkpoints;
         this.vendor = vendor;
         this.channelBatchSize = channelBatchSize;
         this.programmeBatchSize = programmeBatchSize;
@@ -84,6 +92,32 @@ public final class Database {
         } catch (JdbiException e) {
             throw storageFailure(e);
         }
+    }
+
+    /**
+     * {@link #inTransaction} for a bulk write (a source's channels). On SQLite its commit skips the automatic WAL
+     * checkpoint, which would copy the whole write into the database file on this thread, and asks for one on
+     * {@link WalCheckpoints}' thread once committed; a write that fails asks for none (it left nothing to copy). It
+     * begins by finishing the previous bulk write's checkpoint, so the WAL is written again from its start.
+     */
+    public <T> T inBulkTransaction(Function<Handle, T> work) {
+        if (vendor != Vendor.SQLITE) {
+            return inTransaction(work);
+        }
+        checkpoints.finishPending();
+        T result = withHandle(h -> {
+            int automatic = h.createQuery("PRAGMA wal_autocheckpoint")
+                    .mapTo(Integer.class)
+                    .one();
+            h.execute("PRAGMA wal_autocheckpoint = 0");
+            try {
+                return h.inTransaction(work::apply);
+            } finally {
+                h.execute("PRAGMA wal_autocheckpoint = " + automatic);
+            }
+        });
+        checkpoints.request(jdbi);
+        return result;
     }
 
     /**

@@ -19,7 +19,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Refreshes channel sources: the handler streams channels into a spool while the ids the stored channels hand on are
- * read beside it ({@link StoredIdsRead}), then the spool goes into an atomic replace of the source's channels; then,
+ * read beside it ({@link StoredIdsRead}), then the spool goes into an atomic replace of the source's channels (a
+ * local file skips the spool: it is read beside the replace, straight into it, {@link ChannelHandoff}); then,
  * for a source that asks for movies or series, the on-demand handler of its kind streams them into a spool and an
  * atomic replace of its stored VOD. The channels come first since their read checks the
  * account; a failure reading VOD fails the ingestion with the channels already refreshed and the VOD as it was.
@@ -62,20 +63,56 @@ public final class ChannelIngestionService extends SourceIngestion<SourceId, Str
 
     @Override
     protected IngestionOutcome replace(StreamSource source, IngestionProgress progress, ReplaceGuard guard) {
-        ChannelSourceHandler handler = handlers.forKind(source.kind());
         Map<String, String> facts = new LinkedHashMap<>();
         long count;
-        try (StoredIdsRead stored = StoredIdsRead.start(() -> storedIds(source), "channel-ids-" + source.id());
-                ChannelSpool spool = new ChannelSpool(spoolDirectory(), source.id())) {
-            facts.putAll(handler.ingest(source, spool, progress));
-            StableChannelIds ids = stored.await();
-            guard.beforeCommit(spool.count());
-            // ids are handed on as the spool replays, in the order the handler gave the channels
-            count = channels.replaceAllForSource(
-                    source.id(), sink -> spool.replayTo(channel -> sink.accept(ids.assign(channel))));
+        try (StoredIdsRead stored = StoredIdsRead.start(() -> storedIds(source), "channel-ids-" + source.id())) {
+            count = source.isLocalFile()
+                    ? readIntoReplace(source, progress, guard, stored, facts)
+                    : spoolThenReplace(source, progress, guard, stored, facts);
         }
         facts.putAll(onDemand(source, progress));
         return new IngestionOutcome(count, facts);
+    }
+
+    /** A remote source is read whole into a spool first: no write lock is held while it downloads. */
+    private long spoolThenReplace(
+            StreamSource source,
+            IngestionProgress progress,
+            ReplaceGuard guard,
+            StoredIdsRead stored,
+            Map<String, String> facts) {
+        try (ChannelSpool spool = new ChannelSpool(spoolDirectory(), source.id())) {
+            facts.putAll(handlers.forKind(source.kind()).ingest(source, spool, progress));
+            StableChannelIds ids = stored.await();
+            guard.beforeCommit(spool.count());
+            // ids are handed on as the spool replays, in the order the handler gave the channels
+            return channels.replaceAllForSource(
+                    source.id(), sink -> spool.replayTo(channel -> sink.accept(ids.assign(channel))));
+        }
+    }
+
+    /**
+     * A local file is as fast to read as its spool would be, so it is read on a thread of its own straight into the
+     * replace, the store taking each chunk as it comes (#19). The guard is asked inside the replace once the read
+     * ended, and a failure of either side (the read's, the guard's, the store's) throws out of the replace, which
+     * rolls back: the stored channels stay as they were.
+     */
+    private long readIntoReplace(
+            StreamSource source,
+            IngestionProgress progress,
+            ReplaceGuard guard,
+            StoredIdsRead stored,
+            Map<String, String> facts) {
+        ChannelSourceHandler handler = handlers.forKind(source.kind());
+        try (ChannelHandoff read =
+                ChannelHandoff.start(sink -> handler.ingest(source, sink, progress), "channel-read-" + source.id())) {
+            StableChannelIds ids = stored.await();
+            long count = channels.replaceAllForSource(source.id(), sink -> {
+                guard.beforeCommit(read.drainTo(channel -> sink.accept(ids.assign(channel))));
+            });
+            facts.putAll(read.facts());
+            return count;
+        }
     }
 
     /**

@@ -26,6 +26,7 @@ import io.tvarr.domain.ingestion.UnconfirmedDropException;
 import io.tvarr.domain.source.SourceId;
 import io.tvarr.domain.source.SourceKind;
 import io.tvarr.domain.source.StreamSource;
+import io.tvarr.domain.source.XtreamOutput;
 import io.tvarr.domain.source.port.out.ChannelSourceHandler;
 import io.tvarr.domain.source.port.out.StreamSourceRepository;
 import io.tvarr.domain.vod.VodEpisode;
@@ -35,6 +36,7 @@ import io.tvarr.domain.vod.VodSink;
 import io.tvarr.domain.vod.port.out.VodRepository;
 import io.tvarr.domain.vod.port.out.VodSourceHandler;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -554,6 +556,153 @@ class ChannelIngestionServiceTest {
         }
     }
 
+    /**
+     * A {@code file:} source is on this machine's disk, as fast to read as a spool: it is read straight into the
+     * replace, on a thread of its own beside the store, and every rule of a refresh still holds.
+     */
+    @Nested
+    class Local_source {
+        private static final int MANY = 10_000;
+
+        private final List<String> events = channels.events;
+
+        Local_source() {
+            source = new StreamSource(
+                    source.id(),
+                    source.name(),
+                    SourceKind.M3U,
+                    URI.create("file:///srv/playlists/provider.m3u"),
+                    null,
+                    null,
+                    true,
+                    null,
+                    0,
+                    XtreamOutput.TS,
+                    false,
+                    false,
+                    source.createdAt(),
+                    source.updatedAt());
+        }
+
+        @Test
+        void is_stored_while_it_is_read() {
+            CountDownLatch storing = new CountDownLatch(1);
+            channels.onStore = storing::countDown;
+            handler = new ScriptedHandler(channels(MANY)) {
+                @Override
+                public Map<String, String> ingest(StreamSource s, ChannelSink sink, IngestionProgress progress) {
+                    super.ingest(s, sink, progress);
+                    try {
+                        // read whole before the replace, this would wait in vain
+                        if (!storing.await(5, TimeUnit.SECONDS)) {
+                            throw new IllegalStateException("nothing was stored while the source was read");
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException(e);
+                    }
+                    return Map.of("m3u_entries", Integer.toString(MANY));
+                }
+            };
+
+            IngestionStatus status = service().ingest(source.id());
+
+            assertThat(status.lastError()).isNull();
+            assertThat(status.lastCount()).isEqualTo(MANY);
+            assertThat(channels.stored).hasSize(MANY);
+            assertThat(channels.stored.get(MANY - 1).externalKey()).isEqualTo("k" + (MANY - 1));
+            assertThat(status.details()).containsEntry("m3u_entries", Integer.toString(MANY));
+        }
+
+        @Test
+        void a_read_failing_half_way_keeps_the_old_channels() {
+            handler = new ScriptedHandler(channels(3));
+            service().ingest(source.id());
+            handler = new ScriptedHandler(null);
+
+            assertThatThrownBy(() -> service().ingest(source.id()))
+                    .isInstanceOf(UpstreamException.class)
+                    .hasMessage("provider.example: http 503");
+
+            assertThat(channels.stored).extracting(Channel::externalKey).containsExactly("k0", "k1", "k2");
+        }
+
+        @Test
+        void yielding_nothing_keeps_the_channels_and_says_why() {
+            handler = new ScriptedHandler(channels(10));
+            service().ingest(source.id());
+            handler = new ScriptedHandler(List.of());
+
+            assertThatThrownBy(() -> service().ingest(source.id()))
+                    .isInstanceOf(UnconfirmedDropException.class)
+                    .hasMessageContaining("yielded no channels where 10 are stored: previous data kept");
+
+            assertThat(channels.stored).hasSize(10);
+        }
+
+        @Test
+        void a_drop_of_60_percent_keeps_the_channels_unless_accepted() {
+            handler = new ScriptedHandler(channels(10));
+            service().ingest(source.id());
+            handler = new ScriptedHandler(channels(4));
+
+            assertThatThrownBy(() -> service().ingest(source.id()))
+                    .isInstanceOf(UnconfirmedDropException.class)
+                    .hasMessageContaining("would keep 4 of 10 channels");
+            assertThat(channels.stored).hasSize(10);
+
+            assertThat(service().ingest(source.id(), IngestMode.ACCEPT_DROP).lastCount())
+                    .isEqualTo(4);
+            assertThat(channels.stored).hasSize(4);
+        }
+
+        @Test
+        void a_store_failing_stops_the_read_and_keeps_the_old_channels() {
+            handler = new ScriptedHandler(channels(3));
+            service().ingest(source.id());
+            List<Throwable> readEnded = java.util.Collections.synchronizedList(new ArrayList<>());
+            handler = new ScriptedHandler(channels(MANY)) {
+                @Override
+                public Map<String, String> ingest(StreamSource s, ChannelSink sink, IngestionProgress progress) {
+                    try {
+                        return super.ingest(s, sink, progress);
+                    } catch (RuntimeException e) {
+                        readEnded.add(e);
+                        throw e;
+                    }
+                }
+            };
+            channels.onStore = () -> {
+                throw new IllegalStateException("disk full");
+            };
+
+            assertThatThrownBy(() -> service().ingest(source.id()))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessage("disk full");
+
+            // the read was told to stop, and had stopped by the time the ingestion returned
+            assertThat(readEnded).hasSize(1);
+            assertThat(channels.stored).hasSize(3);
+        }
+
+        @Test
+        void a_remote_source_is_still_read_whole_before_its_replace() {
+            source = anM3uSource("remote");
+            handler = new ScriptedHandler(channels(2)) {
+                @Override
+                public Map<String, String> ingest(StreamSource s, ChannelSink sink, IngestionProgress progress) {
+                    super.ingest(s, sink, progress);
+                    events.add("read whole");
+                    return Map.of();
+                }
+            };
+
+            service().ingest(source.id());
+
+            assertThat(events).containsExactly("read whole", "replace", "store k0", "store k1");
+        }
+    }
+
     @Nested
     class Unknown_source {
         @Test
@@ -656,7 +805,7 @@ class ChannelIngestionServiceTest {
     }
 
     /** Emits the given channels, or fails midway when given null. */
-    private static final class ScriptedHandler implements ChannelSourceHandler {
+    private static class ScriptedHandler implements ChannelSourceHandler {
         private final @Nullable List<Channel> channels;
 
         ScriptedHandler(@Nullable List<Channel> channels) {
@@ -686,6 +835,8 @@ class ChannelIngestionServiceTest {
         final List<String> events = java.util.Collections.synchronizedList(new ArrayList<>());
         /** Runs as the stored keys are read, on the reading thread. */
         Runnable beforeKeys = () -> {};
+        /** Runs as each channel is stored, on the storing thread. */
+        Runnable onStore = () -> {};
 
         @Override
         public void forEachKeyBySource(SourceId source, Consumer<StoredChannelKey> consumer) {
@@ -699,6 +850,7 @@ class ChannelIngestionServiceTest {
             List<Channel> incoming = new ArrayList<>();
             writer.accept(channel -> {
                 events.add("store " + channel.externalKey());
+                onStore.run();
                 incoming.add(channel);
             });
             stored = incoming;
