@@ -8,8 +8,8 @@ import io.tvarr.domain.ingestion.UnconfirmedDropException;
 
 /**
  * Stops one ingestion's replace when it would lose too much of the stored data. The ingestion calls
- * {@link #beforeCommit} once the handler returned and its records are spooled, before the repository's replace
- * begins: the exception it throws there leaves the previous data as it was.
+ * {@link #beforeCommit} once the handler returned, before the repository's replace begins or, for a guide read
+ * inside the replace, before it commits: the exception it throws there leaves the previous data as it was.
  */
 public final class ReplaceGuard {
     private final IngestionTarget target;

@@ -18,7 +18,8 @@ import java.util.function.Function;
  *
  * <p>Every replace reads the whole source first, spooling what the handler yields to a file (the download and the
  * parse hold no transaction open: on SQLite that would hold the one write lock every other write waits for), then
- * stores the spool in one short replace. It is guarded: it counts what the handler yields and, unless the drop was
+ * stores the spool in one short replace (a guide in a local file is the exception: it cannot stall, so it is parsed
+ * inside the replace, see {@link GuideIngestionService}). It is guarded: it counts what the handler yields and, unless the drop was
  * accepted, stores nothing when that is nothing or much less than is stored ({@link ReplaceGuard}); the status then
  * says why.
  *
@@ -63,8 +64,8 @@ public abstract class SourceIngestion<I, S> implements IngestSourceUseCase<I> {
 
     /**
      * Reads the source through its handler into a spool ({@link #spoolDirectory()}), then replaces its stored data
-     * from the spool atomically; runs on the ingesting thread. Between the two, once the handler returned, it must
-     * call {@link ReplaceGuard#beforeCommit} with the number of records yielded. A failure (the guard's included)
+     * from the spool atomically; runs on the ingesting thread. Once the handler returned, before the replace commits,
+     * it must call {@link ReplaceGuard#beforeCommit} with the number of records yielded. A failure (the guard's included)
      * must leave the stored data untouched, and the spool is deleted whatever happens.
      */
     protected abstract IngestionOutcome replace(S source, IngestionProgress progress, ReplaceGuard guard);
