@@ -2,11 +2,11 @@ package io.tvarr.persistence;
 
 import static io.tvarr.domain.TestData.T0;
 import static io.tvarr.domain.TestData.aChannel;
+import static io.tvarr.domain.TestData.aLocalXmltvSource;
 import static io.tvarr.domain.TestData.aProgramme;
 import static io.tvarr.domain.TestData.aProxy;
 import static io.tvarr.domain.TestData.anEpgChannel;
 import static io.tvarr.domain.TestData.anM3uSource;
-import static io.tvarr.domain.TestData.aLocalXmltvSource;
 import static io.tvarr.domain.TestData.anXmltvSource;
 import static io.tvarr.domain.TestData.anXtreamSource;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -85,10 +85,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -848,15 +848,16 @@ abstract class PersistenceContract {
             guideYielding(old).ingest(guide.id());
             RuntimeException broken = new IllegalStateException("line 4212, column 7: broken XML");
 
-            assertThatThrownBy(() -> guideYielding(programmes(guide, 40, "New"), broken)
-                            .ingest(guide.id()))
+            assertThatThrownBy(() ->
+                            guideYielding(programmes(guide, 40, "New"), broken).ingest(guide.id()))
                     .isSameAs(broken);
 
             List<EpgProgramme> kept = new ArrayList<>();
             store.epg().forEachProgrammeBySource(guide.id(), Instant.EPOCH, T0.plus(Duration.ofDays(2)), kept::add);
-            assertThat(kept).extracting(EpgProgramme::title).containsExactlyElementsOf(old.stream()
-                    .map(EpgProgramme::title)
-                    .toList());
+            assertThat(kept)
+                    .extracting(EpgProgramme::title)
+                    .containsExactlyElementsOf(
+                            old.stream().map(EpgProgramme::title).toList());
         }
 
         /** Ten programmes a channel: the block writer stores a channel once the guide has moved on to the next. */

@@ -174,7 +174,8 @@ class GuideIngestionServiceTest {
             service(local, programmes(local, 10, T0)).ingest(local.id());
             IllegalStateException broken = new IllegalStateException("line 9, column 1: broken XML");
 
-            assertThatThrownBy(() -> service(local, programmes(local, 3, T0), broken).ingest(local.id()))
+            assertThatThrownBy(() ->
+                            service(local, programmes(local, 3, T0), broken).ingest(local.id()))
                     .isSameAs(broken);
             assertThat(guides.programmes).hasSize(10);
         }
