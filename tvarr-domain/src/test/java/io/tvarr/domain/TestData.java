@@ -87,6 +87,25 @@ public final class TestData {
                 T0);
     }
 
+    /** An XMLTV guide read from a file on this machine ({@code file:} URL). */
+    public static EpgSource aLocalXmltvSource(String name) {
+        EpgSource remote = anXmltvSource(name);
+        return new EpgSource(
+                remote.id(),
+                name,
+                EpgSourceKind.XMLTV,
+                URI.create("file:/guides/" + name + ".xml"),
+                null,
+                null,
+                true,
+                null,
+                0,
+                ZoneOffset.UTC,
+                RetentionWindow.DEFAULT,
+                T0,
+                T0);
+    }
+
     /** A proxy of the given sources with default settings and redirect delivery. */
     public static StreamProxy aProxy(String slug, SourceId... sources) {
         return new StreamProxy(

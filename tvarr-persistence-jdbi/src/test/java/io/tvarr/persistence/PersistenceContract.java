@@ -2,6 +2,7 @@ package io.tvarr.persistence;
 
 import static io.tvarr.domain.TestData.T0;
 import static io.tvarr.domain.TestData.aChannel;
+import static io.tvarr.domain.TestData.aLocalXmltvSource;
 import static io.tvarr.domain.TestData.aProgramme;
 import static io.tvarr.domain.TestData.aProxy;
 import static io.tvarr.domain.TestData.anEpgChannel;
@@ -84,6 +85,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -745,6 +747,11 @@ abstract class PersistenceContract {
         }
 
         GuideIngestionService guideYielding(List<EpgProgramme> yielded) {
+            return guideYielding(yielded, null);
+        }
+
+        /** A handler yielding the programmes, then failing with {@code failure} when there is one. */
+        GuideIngestionService guideYielding(List<EpgProgramme> yielded, @Nullable RuntimeException failure) {
             EpgSourceHandler handler = new EpgSourceHandler() {
                 @Override
                 public EpgSourceKind kind() {
@@ -755,6 +762,9 @@ abstract class PersistenceContract {
                 public Map<String, String> ingest(EpgSource source, EpgSink sink, IngestionProgress progress) {
                     sink.channel(anEpgChannel(source.id(), "a", "A"));
                     yielded.forEach(sink::programme);
+                    if (failure != null) {
+                        throw failure;
+                    }
                     return Map.of();
                 }
             };
@@ -813,6 +823,49 @@ abstract class PersistenceContract {
 
             assertThat(store.epg().countProgrammes(guide.id())).isEqualTo(30);
             assertThat(store.epg().findChannels(guide.id(), 1, 10).total()).isEqualTo(1);
+        }
+
+        /** A local file's guide is stored as it is parsed, so batches are written before the guard or a failure. */
+        @Test
+        void a_local_guide_without_programmes_rolls_back_to_the_stored_guide() {
+            EpgSource guide = aLocalXmltvSource("guide");
+            store.epgSources().insert(guide);
+            guideYielding(programmes(guide, 30, "Show")).ingest(guide.id());
+
+            assertThatThrownBy(() -> guideYielding(List.of()).ingest(guide.id()))
+                    .isInstanceOf(UnconfirmedDropException.class)
+                    .hasMessageContaining("yielded no programmes where 30 are stored");
+
+            assertThat(store.epg().countProgrammes(guide.id())).isEqualTo(30);
+            assertThat(store.epg().findChannels(guide.id(), 1, 10).total()).isEqualTo(1);
+        }
+
+        @Test
+        void a_local_guide_that_fails_after_written_batches_keeps_the_stored_guide() {
+            EpgSource guide = aLocalXmltvSource("guide");
+            store.epgSources().insert(guide);
+            List<EpgProgramme> old = programmes(guide, 30, "Show");
+            guideYielding(old).ingest(guide.id());
+            RuntimeException broken = new IllegalStateException("line 4212, column 7: broken XML");
+
+            assertThatThrownBy(() ->
+                            guideYielding(programmes(guide, 40, "New"), broken).ingest(guide.id()))
+                    .isSameAs(broken);
+
+            List<EpgProgramme> kept = new ArrayList<>();
+            store.epg().forEachProgrammeBySource(guide.id(), Instant.EPOCH, T0.plus(Duration.ofDays(2)), kept::add);
+            assertThat(kept)
+                    .extracting(EpgProgramme::title)
+                    .containsExactlyElementsOf(
+                            old.stream().map(EpgProgramme::title).toList());
+        }
+
+        /** Ten programmes a channel: the block writer stores a channel once the guide has moved on to the next. */
+        private List<EpgProgramme> programmes(EpgSource guide, int count, String title) {
+            return IntStream.range(0, count)
+                    .mapToObj(i ->
+                            aProgramme(guide.id(), "c" + i / 10, T0.plus(Duration.ofMinutes(30L * i)), title + " " + i))
+                    .toList();
         }
     }
 

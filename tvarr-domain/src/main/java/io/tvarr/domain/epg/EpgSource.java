@@ -44,6 +44,14 @@ public record EpgSource(
         }
     }
 
+    /**
+     * Whether the guide is a file on this machine ({@code file:} URL): reading it cannot stall on a network, so it may
+     * be read while a write transaction is open.
+     */
+    public boolean isLocalFile() {
+        return kind == EpgSourceKind.XMLTV && "file".equalsIgnoreCase(url.getScheme());
+    }
+
     /** The same source with new settings, keeping identity and creation time. */
     public EpgSource withSettings(EpgSource settings, Instant now) {
         return new EpgSource(

@@ -18,7 +18,8 @@ import java.util.Map;
 
 /**
  * Refreshes guides: the handler streams the guide through the retention window into a spool, which then goes into an
- * atomic replace of the source's guide, so a failed refresh leaves the stored guide untouched.
+ * atomic replace of the source's guide, so a failed refresh leaves the stored guide untouched. A guide in a local file
+ * skips the spool: it is parsed inside the replace, which rolls back just the same when it fails.
  */
 public final class GuideIngestionService extends SourceIngestion<EpgSourceId, EpgSource> {
     private final EpgRepository guides;
@@ -41,6 +42,14 @@ public final class GuideIngestionService extends SourceIngestion<EpgSourceId, Ep
     protected IngestionOutcome replace(EpgSource source, IngestionProgress progress, ReplaceGuard guard) {
         EpgSourceHandler handler = handlers.forKind(source.kind());
         Instant now = clock.instant();
+        return source.isLocalFile()
+                ? storeAsRead(source, handler, now, progress, guard)
+                : storeSpooled(source, handler, now, progress, guard);
+    }
+
+    /** A download is read whole into a spool first: the replace's transaction never waits on the network. */
+    private IngestionOutcome storeSpooled(
+            EpgSource source, EpgSourceHandler handler, Instant now, IngestionProgress progress, ReplaceGuard guard) {
         Map<String, String> facts = new LinkedHashMap<>();
         long stored;
         try (GuideSpool spool = new GuideSpool(spoolDirectory(), source.id())) {
@@ -50,6 +59,26 @@ public final class GuideIngestionService extends SourceIngestion<EpgSourceId, Ep
             stored = guides.replaceAllForSource(source.id(), spool::replayTo);
             facts.put("programmes_outside_retention", Long.toString(retained.outside()));
         }
+        return new IngestionOutcome(stored, facts);
+    }
+
+    /**
+     * A local file is read inside the replace's transaction, its programmes stored as they are parsed: no spool to
+     * write and read back (a sixth of a big guide's ingestion), and the file cannot stall the way a download can. A
+     * guide that fails half read, or that the guard refuses, rolls the replace back and the stored guide stays.
+     */
+    private IngestionOutcome storeAsRead(
+            EpgSource source, EpgSourceHandler handler, Instant now, IngestionProgress progress, ReplaceGuard guard) {
+        Map<String, String> facts = new LinkedHashMap<>();
+        long[] outside = new long[1];
+        long stored = guides.replaceAllForSource(source.id(), sink -> {
+            StreamedGuide guide = new StreamedGuide(source.id(), sink);
+            RetainedProgrammes retained = new RetainedProgrammes(guide, source.retention(), now);
+            facts.putAll(handler.ingest(source, retained, progress));
+            guard.beforeCommit(guide.programmes());
+            outside[0] = retained.outside();
+        });
+        facts.put("programmes_outside_retention", Long.toString(outside[0]));
         return new IngestionOutcome(stored, facts);
     }
 

@@ -9,8 +9,8 @@ import io.tvarr.domain.ingestion.UnconfirmedDropException;
 /**
  * Stops one ingestion's replace when it would lose too much of the stored data. The ingestion calls
  * {@link #beforeCommit} once the handler returned and its records are spooled, before the repository's replace
- * begins, or, for a source read straight into the replace, inside the replace before it commits: the exception it
- * throws there leaves the previous data as it was (the replace rolls back).
+ * begins, or, for a source or guide read straight from a local file into the replace, inside the replace before it
+ * commits: the exception it throws there leaves the previous data as it was (the replace rolls back).
  */
 public final class ReplaceGuard {
     private final IngestionTarget target;

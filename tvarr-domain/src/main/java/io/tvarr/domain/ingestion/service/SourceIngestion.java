@@ -18,7 +18,9 @@ import java.util.function.Function;
  *
  * <p>Every replace of a remote source reads the whole source first, spooling what the handler yields to a file (the
  * download and the parse hold no transaction open: on SQLite that would hold the one write lock every other write
- * waits for), then stores the spool in one short replace; a kind may read a local file straight into its replace. It is guarded: it counts what the handler yields and, unless the drop was
+ * waits for), then stores the spool in one short replace; a local file cannot stall, so a kind may read it straight
+ * into its replace (channels on a thread of their own, see {@link ChannelIngestionService}; guides inside the
+ * replace, see {@link GuideIngestionService}). It is guarded: it counts what the handler yields and, unless the drop was
  * accepted, stores nothing when that is nothing or much less than is stored ({@link ReplaceGuard}); the status then
  * says why.
  *

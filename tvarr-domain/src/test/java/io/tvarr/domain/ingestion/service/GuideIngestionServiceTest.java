@@ -1,6 +1,7 @@
 package io.tvarr.domain.ingestion.service;
 
 import static io.tvarr.domain.TestData.T0;
+import static io.tvarr.domain.TestData.aLocalXmltvSource;
 import static io.tvarr.domain.TestData.aProgramme;
 import static io.tvarr.domain.TestData.anEpgChannel;
 import static io.tvarr.domain.TestData.anXmltvSource;
@@ -35,6 +36,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 class GuideIngestionServiceTest {
@@ -50,6 +52,16 @@ class GuideIngestionServiceTest {
     }
 
     private GuideIngestionService service(List<EpgProgramme> programmes) {
+        return service(source, programmes);
+    }
+
+    private GuideIngestionService service(EpgSource source, List<EpgProgramme> programmes) {
+        return service(source, programmes, null);
+    }
+
+    /** A handler yielding the programmes, then failing with {@code failure} when there is one. */
+    private GuideIngestionService service(
+            EpgSource source, List<EpgProgramme> programmes, @Nullable RuntimeException failure) {
         EpgSourceHandler handler = new EpgSourceHandler() {
             @Override
             public EpgSourceKind kind() {
@@ -64,6 +76,9 @@ class GuideIngestionServiceTest {
                     guides.events.add("read " + programme.title());
                     sink.programme(programme);
                 }
+                if (failure != null) {
+                    throw failure;
+                }
                 return Map.of();
             }
         };
@@ -71,6 +86,10 @@ class GuideIngestionServiceTest {
     }
 
     private List<EpgProgramme> programmes(int count, Instant from) {
+        return programmes(source, count, from);
+    }
+
+    private static List<EpgProgramme> programmes(EpgSource source, int count, Instant from) {
         List<EpgProgramme> list = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             list.add(aProgramme(source.id(), "bbc1.uk", from.plus(Duration.ofMinutes(30L * i)), "Show " + i));
@@ -107,6 +126,70 @@ class GuideIngestionServiceTest {
                         "store channel bbc1.uk",
                         "store Show 0",
                         "store Show 1");
+    }
+
+    @Nested
+    class A_local_guide {
+        private final EpgSource local = aLocalXmltvSource("local");
+
+        @Test
+        void is_stored_as_it_is_read_without_a_spool() {
+            service(local, programmes(local, 2, T0)).ingest(local.id());
+
+            assertThat(guides.events)
+                    .containsExactly(
+                            "replace",
+                            "read channel bbc1.uk",
+                            "store channel bbc1.uk",
+                            "read Show 0",
+                            "store Show 0",
+                            "read Show 1",
+                            "store Show 1");
+            assertThat(guides.programmes).hasSize(2);
+        }
+
+        @Test
+        void without_programmes_keeps_the_stored_ones_and_says_why() {
+            service(local, programmes(local, 10, T0)).ingest(local.id());
+
+            assertThatThrownBy(() -> service(local, List.of()).ingest(local.id()))
+                    .isInstanceOf(UnconfirmedDropException.class)
+                    .hasMessageEndingWith(
+                            "yielded no programmes where 10 are stored: previous data kept; accept to apply");
+            assertThat(guides.programmes).hasSize(10);
+        }
+
+        @Test
+        void counts_only_programmes_inside_the_retention_window_for_the_drop_guard() {
+            service(local, programmes(local, 10, T0)).ingest(local.id());
+
+            assertThatThrownBy(() -> service(local, programmes(local, 10, T0.minus(Duration.ofDays(400))))
+                            .ingest(local.id()))
+                    .hasMessageContaining("yielded no programmes where 10 are stored");
+            assertThat(guides.programmes).hasSize(10);
+        }
+
+        @Test
+        void that_fails_half_read_keeps_the_stored_guide() {
+            service(local, programmes(local, 10, T0)).ingest(local.id());
+            IllegalStateException broken = new IllegalStateException("line 9, column 1: broken XML");
+
+            assertThatThrownBy(() ->
+                            service(local, programmes(local, 3, T0), broken).ingest(local.id()))
+                    .isSameAs(broken);
+            assertThat(guides.programmes).hasSize(10);
+        }
+
+        @Test
+        void reports_the_programmes_outside_the_retention_window() {
+            List<EpgProgramme> mixed = new ArrayList<>(programmes(local, 3, T0));
+            mixed.addAll(programmes(local, 2, T0.minus(Duration.ofDays(400))));
+
+            var status = service(local, mixed).ingest(local.id());
+
+            assertThat(status.lastCount()).isEqualTo(3);
+            assertThat(status.details()).containsEntry("programmes_outside_retention", "2");
+        }
     }
 
     @Test

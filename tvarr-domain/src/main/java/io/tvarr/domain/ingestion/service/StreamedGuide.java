@@ -1,0 +1,45 @@
+package io.tvarr.domain.ingestion.service;
+
+import io.tvarr.domain.epg.EpgChannel;
+import io.tvarr.domain.epg.EpgProgramme;
+import io.tvarr.domain.epg.EpgSink;
+import io.tvarr.domain.epg.EpgSourceId;
+
+/**
+ * A guide passed from its handler straight into the replace's sink, as a local file's guide is: refuses what belongs
+ * to another source, as {@link GuideSpool} does, and counts the programmes for the drop guard. Not thread-safe.
+ */
+final class StreamedGuide implements EpgSink {
+    private final EpgSourceId source;
+    private final EpgSink store;
+    private long programmes;
+
+    StreamedGuide(EpgSourceId source, EpgSink store) {
+        this.source = source;
+        this.store = store;
+    }
+
+    @Override
+    public void channel(EpgChannel channel) {
+        requireSource(channel.sourceId(), "guide channel " + channel.id());
+        store.channel(channel);
+    }
+
+    @Override
+    public void programme(EpgProgramme programme) {
+        requireSource(programme.sourceId(), "programme of " + programme.channelId());
+        store.programme(programme);
+        programmes++;
+    }
+
+    /** How many programmes went to the store. */
+    long programmes() {
+        return programmes;
+    }
+
+    private void requireSource(EpgSourceId owner, String what) {
+        if (!owner.equals(source)) {
+            throw new IllegalArgumentException(what + ": belongs to guide " + owner + ", not " + source);
+        }
+    }
+}
