@@ -88,17 +88,7 @@ final class ChannelHandoff implements AutoCloseable {
     public void close() {
         abandoned = true;
         queue.clear();
-        boolean interrupted = false;
-        while (thread.isAlive()) {
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        ReaderThreads.awaitEnd(thread);
     }
 
     private void run(Function<ChannelSink, Map<String, String>> read) {

@@ -48,16 +48,6 @@ final class StoredIdsRead implements AutoCloseable {
     /** Waits for the read to end (a source that failed early leaves it running: it holds a connection). */
     @Override
     public void close() {
-        boolean interrupted = false;
-        while (thread.isAlive()) {
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        ReaderThreads.awaitEnd(thread);
     }
 }
