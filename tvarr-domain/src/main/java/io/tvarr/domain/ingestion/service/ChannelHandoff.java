@@ -103,18 +103,17 @@ final class ChannelHandoff implements AutoCloseable {
         put(end);
     }
 
-    /** Queues a piece; false when the store stopped wanting them. */
-    private boolean put(Piece piece) {
+    /** Queues a piece, or drops it once the store stopped wanting them. */
+    private void put(Piece piece) {
         try {
             while (!abandoned) {
                 if (queue.offer(piece, WAIT_MS, TimeUnit.MILLISECONDS)) {
-                    return true;
+                    return;
                 }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        return false;
     }
 
     private Piece take() {

@@ -53,9 +53,10 @@ public final class GuideIngestionService extends SourceIngestion<EpgSourceId, Ep
         Map<String, String> facts = new LinkedHashMap<>();
         long stored;
         try (GuideSpool spool = new GuideSpool(spoolDirectory(), source.id())) {
-            RetainedProgrammes retained = new RetainedProgrammes(spool, source.retention(), now);
+            CheckedGuide guide = new CheckedGuide(source.id(), spool);
+            RetainedProgrammes retained = new RetainedProgrammes(guide, source.retention(), now);
             facts.putAll(handler.ingest(source, retained, progress));
-            guard.beforeCommit(spool.programmes());
+            guard.beforeCommit(guide.programmes());
             stored = guides.replaceAllForSource(source.id(), spool::replayTo);
             facts.put("programmes_outside_retention", Long.toString(retained.outside()));
         }
@@ -72,7 +73,7 @@ public final class GuideIngestionService extends SourceIngestion<EpgSourceId, Ep
         Map<String, String> facts = new LinkedHashMap<>();
         long[] outside = new long[1];
         long stored = guides.replaceAllForSource(source.id(), sink -> {
-            StreamedGuide guide = new StreamedGuide(source.id(), sink);
+            CheckedGuide guide = new CheckedGuide(source.id(), sink);
             RetainedProgrammes retained = new RetainedProgrammes(guide, source.retention(), now);
             facts.putAll(handler.ingest(source, retained, progress));
             guard.beforeCommit(guide.programmes());

@@ -40,7 +40,6 @@ final class GuideSpool implements EpgSink, AutoCloseable {
 
     @Override
     public void channel(EpgChannel channel) {
-        requireSource(channel.sourceId(), "guide channel " + channel.id());
         file.writeByte(CHANNEL);
         file.writeText(channel.id());
         file.writeCount(channel.displayNames().size());
@@ -55,7 +54,6 @@ final class GuideSpool implements EpgSink, AutoCloseable {
 
     @Override
     public void programme(EpgProgramme programme) {
-        requireSource(programme.sourceId(), "programme of " + programme.channelId());
         boolean same = programme.channelId().equals(lastChannel);
         int bits = same ? SAME_CHANNEL : 0;
         for (ProgrammeFlag flag : programme.flags()) {
@@ -154,12 +152,6 @@ final class GuideSpool implements EpgSink, AutoCloseable {
                 file.readText(),
                 flags,
                 file.readText());
-    }
-
-    private void requireSource(EpgSourceId owner, String what) {
-        if (!owner.equals(source)) {
-            throw new IllegalArgumentException(what + ": belongs to guide " + owner + ", not " + source);
-        }
     }
 
     private static List<Set<ProgrammeFlag>> flagSets() {

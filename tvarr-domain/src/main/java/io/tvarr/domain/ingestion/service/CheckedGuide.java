@@ -6,15 +6,15 @@ import io.tvarr.domain.epg.EpgSink;
 import io.tvarr.domain.epg.EpgSourceId;
 
 /**
- * A guide passed from its handler straight into the replace's sink, as a local file's guide is: refuses what belongs
- * to another source, as {@link GuideSpool} does, and counts the programmes for the drop guard. Not thread-safe.
+ * A guide on its way from its handler to where it is kept (its spool, or the replace's sink for a local file):
+ * refuses what belongs to another source and counts the programmes for the drop guard. Not thread-safe.
  */
-final class StreamedGuide implements EpgSink {
+final class CheckedGuide implements EpgSink {
     private final EpgSourceId source;
     private final EpgSink store;
     private long programmes;
 
-    StreamedGuide(EpgSourceId source, EpgSink store) {
+    CheckedGuide(EpgSourceId source, EpgSink store) {
         this.source = source;
         this.store = store;
     }
