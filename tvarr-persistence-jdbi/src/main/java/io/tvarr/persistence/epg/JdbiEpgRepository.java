@@ -10,6 +10,7 @@ import io.tvarr.domain.epg.LocalizedText;
 import io.tvarr.domain.epg.port.out.EpgRepository;
 import io.tvarr.persistence.sql.Database;
 import io.tvarr.persistence.sql.JsonColumns;
+import io.tvarr.persistence.sql.OnlySourceTable;
 import io.tvarr.persistence.sql.TextColumns;
 import io.tvarr.persistence.sql.Upserts;
 import io.tvarr.persistence.sql.Vendor;
@@ -55,9 +56,7 @@ public final class JdbiEpgRepository implements EpgRepository {
     @Override
     public long replaceAllForSource(EpgSourceId source, Consumer<EpgSink> writer) {
         return db.inTransaction(h -> {
-            h.createUpdate("DELETE" + BLOCKS + " WHERE source_id = :source")
-                    .bind("source", source.toString())
-                    .execute();
+            removeBlocks(h, source.toString());
             h.createUpdate("DELETE FROM epg_channel WHERE source_id = :source")
                     .bind("source", source.toString())
                     .execute();
@@ -72,6 +71,20 @@ public final class JdbiEpgRepository implements EpgRepository {
             }
             return stored;
         });
+    }
+
+    /**
+     * Takes the source's blocks out at the start of its replace. On SQLite, when the table holds this source alone,
+     * it is dropped and made again with its indexes before the load ({@link OnlySourceTable}): the old blocks' pages
+     * are freed whole instead of deleting a row at a time through four B-trees (0.55-0.85 s of CPU at 1M programmes,
+     * a tenth of the refresh, #19). The indexes are made on the empty table, so the load grows them as it always did.
+     */
+    private void removeBlocks(Handle h, String source) {
+        OnlySourceTable.remake(h, db.vendor(), ProgrammeBlockWriter.TABLE, source)
+                .ifPresentOrElse(definitions -> definitions.forEach(h::execute), () -> h.createUpdate(
+                                "DELETE" + BLOCKS + " WHERE source_id = :source")
+                        .bind("source", source)
+                        .execute());
     }
 
     @Override
