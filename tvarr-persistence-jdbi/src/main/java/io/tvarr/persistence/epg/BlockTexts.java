@@ -11,17 +11,31 @@ import java.util.Arrays;
  * length, {@value #SAMPLES} characters spread over it and its last {@value #TAIL}. The hashes are kept beside the
  * texts and compared first: texts differing only where the hash did not look (a day's icon URLs, one id apart) would
  * otherwise be told apart by {@link String#equals} on strings the parser made long before, each a cache miss, which
- * made this table half of a block's encoding. Not thread-safe; one per encoding.
+ * made this table half of a block's encoding. Not thread-safe; one per encoder, cleared for each block.
  */
 final class BlockTexts {
     private static final int WHOLE = 64;
     private static final int SAMPLES = 16;
     private static final int TAIL = 8;
+    /** Slots a cleared table keeps; a day of five-minute slots with three long texts each fits. */
+    private static final int KEPT = 1024;
 
     private String[] texts = new String[64];
     private int[] hashes = new int[64];
     private int[] offsets = new int[64];
     private int size;
+
+    /** Forgets every text, for the next block; a table grown by a block of many texts is let go. */
+    void clear() {
+        if (texts.length > KEPT) {
+            texts = new String[64];
+            hashes = new int[64];
+            offsets = new int[64];
+        } else if (size > 0) {
+            Arrays.fill(texts, null);
+        }
+        size = 0;
+    }
 
     /** Where {@code text} starts in the block, or -1 when it has not been written yet. */
     int offsetOf(String text) {

@@ -32,6 +32,7 @@ final class ProgrammeBlockWriter {
     private final int batchSize;
     private final Map<String, List<EpgProgramme>> waiting = new LinkedHashMap<>();
     private final List<ProgrammeBlock> blocks = new ArrayList<>();
+    private final ProgrammeCodec.Encoder encoder = new ProgrammeCodec.Encoder();
     private int waitingCount;
     /** Programmes encoded into {@link #blocks}, not yet stored. */
     private int encodedCount;
@@ -141,6 +142,6 @@ final class ProgrammeBlockWriter {
                 stop,
                 firstStop,
                 block.size(),
-                ProgrammeCodec.encode(block)));
+                encoder.encode(block)));
     }
 }

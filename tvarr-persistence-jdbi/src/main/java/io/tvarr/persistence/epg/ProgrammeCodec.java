@@ -48,26 +48,52 @@ final class ProgrammeCodec {
 
     private ProgrammeCodec() {}
 
+    /** One block on buffers of its own; a writer of many blocks keeps an {@link Encoder}. */
     static byte[] encode(List<EpgProgramme> programmes) {
-        Bytes block = new Bytes(programmes.size() * 320);
-        Bytes body = new Bytes(512);
-        BlockTexts written = new BlockTexts();
-        block.put(FORMAT);
-        for (EpgProgramme p : programmes) {
-            body.clear();
-            writeBody(p, body, written);
-            long start = p.start().toEpochMilli();
-            block.putLong(start);
-            block.putVarLong(p.stop().toEpochMilli() - start);
-            block.putVarLong(body.size);
-            int at = block.size;
-            block.put(body);
-            // texts of this body become referable once their offset in the block is known
-            for (int i = 0; i < body.newTexts.size(); i++) {
-                written.add(body.newTexts.get(i), at + body.newTextOffsets.get(i));
+        return new Encoder().encode(programmes);
+    }
+
+    /**
+     * Encodes block after block on the same buffers and table of texts, cleared for each block: a guide's blocks are
+     * small and many (a channel's day), and fresh buffers for each were a fifth of what storing a guide allocated.
+     * Buffers a huge block grew are let go afterwards. Not thread-safe.
+     */
+    static final class Encoder {
+        /** What a buffer keeps between blocks; one grown past it by a huge text is let go. */
+        private static final int KEPT = 1 << 20;
+
+        private Bytes block = new Bytes(8192);
+        private Bytes body = new Bytes(512);
+        private final BlockTexts written = new BlockTexts();
+
+        byte[] encode(List<EpgProgramme> programmes) {
+            block.clear();
+            written.clear();
+            block.put(FORMAT);
+            for (EpgProgramme p : programmes) {
+                body.clear();
+                writeBody(p, body, written);
+                long start = p.start().toEpochMilli();
+                block.putLong(start);
+                block.putVarLong(p.stop().toEpochMilli() - start);
+                block.putVarLong(body.size);
+                int at = block.size;
+                block.put(body);
+                // texts of this body become referable once their offset in the block is known
+                for (int i = 0; i < body.newTexts.size(); i++) {
+                    written.add(body.newTexts.get(i), at + body.newTextOffsets.get(i));
+                }
             }
+            byte[] encoded = block.toArray();
+            if (block.bytes.length > KEPT) {
+                block = new Bytes(8192);
+            }
+            if (body.bytes.length > KEPT) {
+                body = new Bytes(512);
+            }
+            body.clear();
+            return encoded;
         }
-        return block.toArray();
     }
 
     /** Decodes the programmes of a block that overlap [from, to), in stored order; the others are skipped. */

@@ -166,6 +166,34 @@ class ProgrammeCodecTest {
         }
 
         @Test
+        void an_encoder_used_again_refers_to_no_text_of_its_last_block() {
+            ProgrammeCodec.Encoder encoder = new ProgrammeCodec.Encoder();
+            List<EpgProgramme> first = day(10);
+            List<EpgProgramme> second = day(40).subList(30, 40);
+
+            byte[] firstEncoded = encoder.encode(first);
+            byte[] secondEncoded = encoder.encode(second);
+
+            assertThat(firstEncoded).isEqualTo(ProgrammeCodec.encode(first));
+            assertThat(secondEncoded).isEqualTo(ProgrammeCodec.encode(second));
+            assertThat(decodeAll(secondEncoded)).containsExactlyElementsOf(second);
+        }
+
+        @Test
+        void an_encoder_used_again_after_a_block_of_many_texts_keeps_them_apart() {
+            ProgrammeCodec.Encoder encoder = new ProgrammeCodec.Encoder();
+            List<EpgProgramme> many = new ArrayList<>();
+            for (int slot = 0; slot < 300; slot++) {
+                many.add(described(slot, SYNOPSIS + " Part " + slot + "."));
+            }
+            encoder.encode(many);
+            List<EpgProgramme> next = day(10);
+
+            assertThat(decodeAll(encoder.encode(next))).containsExactlyElementsOf(next);
+            assertThat(decodeAll(encoder.encode(many))).containsExactlyElementsOf(many);
+        }
+
+        @Test
         void read_in_a_window_that_skips_the_programme_holding_the_text() {
             List<EpgProgramme> block = day(10);
             List<EpgProgramme> read = new ArrayList<>();
