@@ -21,13 +21,13 @@ final class CheckedGuide implements EpgSink {
 
     @Override
     public void channel(EpgChannel channel) {
-        requireSource(channel.sourceId(), "guide channel " + channel.id());
+        requireSource(channel.sourceId(), "guide channel", channel.id());
         store.channel(channel);
     }
 
     @Override
     public void programme(EpgProgramme programme) {
-        requireSource(programme.sourceId(), "programme of " + programme.channelId());
+        requireSource(programme.sourceId(), "programme of", programme.channelId());
         store.programme(programme);
         programmes++;
     }
@@ -37,9 +37,10 @@ final class CheckedGuide implements EpgSink {
         return programmes;
     }
 
-    private void requireSource(EpgSourceId owner, String what) {
+    /** The message is made only for a refusal: a guide passes a million programmes through here. */
+    private void requireSource(EpgSourceId owner, String what, String id) {
         if (!owner.equals(source)) {
-            throw new IllegalArgumentException(what + ": belongs to guide " + owner + ", not " + source);
+            throw new IllegalArgumentException(what + " " + id + ": belongs to guide " + owner + ", not " + source);
         }
     }
 }

@@ -114,6 +114,20 @@ class GuideIngestionServiceTest {
     }
 
     @Test
+    void a_programme_of_another_guide_is_refused_naming_its_channel_and_guide_and_the_stored_ones_kept() {
+        service(programmes(3, T0)).ingest(source.id());
+        EpgSource stranger = anXmltvSource("stranger");
+        List<EpgProgramme> mixed = new ArrayList<>(programmes(2, T0));
+        mixed.add(aProgramme(stranger.id(), "itv1.uk", T0, "Elsewhere"));
+
+        assertThatThrownBy(() -> service(mixed).ingest(source.id()))
+                .hasMessageContaining(
+                        "programme of itv1.uk: belongs to guide " + stranger.id() + ", not " + source.id());
+
+        assertThat(guides.programmes).hasSize(3);
+    }
+
+    @Test
     void the_guide_is_read_whole_before_the_replace_begins() {
         service(programmes(2, T0)).ingest(source.id());
 
