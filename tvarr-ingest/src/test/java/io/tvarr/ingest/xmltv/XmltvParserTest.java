@@ -260,5 +260,26 @@ class XmltvParserTest {
             assertThat(programme.categories()).containsExactly("News");
             assertThat(programme.extraXml()).isEqualTo("<credits><actor>Ann\n</actor></credits>");
         }
+
+        @Test
+        void a_text_in_pieces_of_cdata_references_and_reader_buffers_is_read_whole() {
+            String longDescription = "Rivalry by the sea. ".repeat(10_000);
+            Collected guide = parse("<tv><programme channel=\"news\" start=\"20260101000000 +0000\""
+                    + " stop=\"20260101010000 +0000\"><title>Head<![CDATA[ & ]]>lines &amp; more</title>"
+                    + "<desc>" + longDescription + "<![CDATA[<b>end</b>]]>&#13;\nafter</desc></programme></tv>");
+
+            EpgProgramme programme = guide.programmes.get(0);
+            assertThat(programme.title()).isEqualTo("Head & lines & more");
+            assertThat(programme.description()).isEqualTo(longDescription + "<b>end</b>\nafter");
+        }
+
+        @Test
+        void an_unknown_elements_text_in_pieces_is_kept_whole() {
+            Collected guide = parse("<tv><programme channel=\"news\" start=\"20260101000000 +0000\""
+                    + " stop=\"20260101010000 +0000\"><title>News</title>"
+                    + "<credits><actor>Ann&#13;<![CDATA[\n]]>Lee</actor></credits></programme></tv>");
+
+            assertThat(guide.programmes.get(0).extraXml()).isEqualTo("<credits><actor>Ann\nLee</actor></credits>");
+        }
     }
 }
