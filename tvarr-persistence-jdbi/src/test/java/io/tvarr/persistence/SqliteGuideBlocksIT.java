@@ -48,10 +48,14 @@ class SqliteGuideBlocksIT {
 
     @Test
     void a_refresh_of_the_only_guide_frees_the_old_blocks_with_their_table_not_row_by_row() {
-        store.epg().replaceAllForSource(guide.id(), sink -> programmes(guide, "bbc1.uk", 150).forEach(sink::programme));
+        store.epg()
+                .replaceAllForSource(
+                        guide.id(), sink -> programmes(guide, "bbc1.uk", 150).forEach(sink::programme));
         countDeletedRows();
 
-        store.epg().replaceAllForSource(guide.id(), sink -> programmes(guide, "bbc1.uk", 40).forEach(sink::programme));
+        store.epg()
+                .replaceAllForSource(
+                        guide.id(), sink -> programmes(guide, "bbc1.uk", 40).forEach(sink::programme));
 
         assertThat(deletedRows()).isZero();
         assertThat(store.epg().countProgrammes(guide.id())).isEqualTo(40);
@@ -59,7 +63,9 @@ class SqliteGuideBlocksIT {
 
     @Test
     void a_refresh_of_the_only_guide_leaves_the_same_table_and_indexes_and_its_new_programmes() {
-        store.epg().replaceAllForSource(guide.id(), sink -> programmes(guide, "bbc1.uk", 60).forEach(sink::programme));
+        store.epg()
+                .replaceAllForSource(
+                        guide.id(), sink -> programmes(guide, "bbc1.uk", 60).forEach(sink::programme));
         List<String> before = schema();
         List<EpgProgramme> fresh = programmes(guide, "itv1.uk", 40);
 
@@ -98,10 +104,14 @@ class SqliteGuideBlocksIT {
         store.epgSources().insert(other);
         List<EpgProgramme> others = programmes(other, "bbc1.uk", 30);
         store.epg().replaceAllForSource(other.id(), sink -> others.forEach(sink::programme));
-        store.epg().replaceAllForSource(guide.id(), sink -> programmes(guide, "bbc1.uk", 60).forEach(sink::programme));
+        store.epg()
+                .replaceAllForSource(
+                        guide.id(), sink -> programmes(guide, "bbc1.uk", 60).forEach(sink::programme));
         countDeletedRows();
 
-        store.epg().replaceAllForSource(guide.id(), sink -> programmes(guide, "bbc1.uk", 20).forEach(sink::programme));
+        store.epg()
+                .replaceAllForSource(
+                        guide.id(), sink -> programmes(guide, "bbc1.uk", 20).forEach(sink::programme));
 
         assertThat(deletedRows()).isPositive();
         assertThat(stored(other)).containsExactlyElementsOf(others);
@@ -111,8 +121,12 @@ class SqliteGuideBlocksIT {
 
     @Test
     void deleting_the_only_guide_after_a_refresh_still_deletes_its_programmes() {
-        store.epg().replaceAllForSource(guide.id(), sink -> programmes(guide, "bbc1.uk", 60).forEach(sink::programme));
-        store.epg().replaceAllForSource(guide.id(), sink -> programmes(guide, "bbc1.uk", 60).forEach(sink::programme));
+        store.epg()
+                .replaceAllForSource(
+                        guide.id(), sink -> programmes(guide, "bbc1.uk", 60).forEach(sink::programme));
+        store.epg()
+                .replaceAllForSource(
+                        guide.id(), sink -> programmes(guide, "bbc1.uk", 60).forEach(sink::programme));
 
         store.epgSources().delete(guide.id());
 

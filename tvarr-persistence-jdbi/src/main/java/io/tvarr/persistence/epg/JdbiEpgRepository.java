@@ -81,10 +81,11 @@ public final class JdbiEpgRepository implements EpgRepository {
      */
     private void removeBlocks(Handle h, String source) {
         OnlySourceTable.remake(h, db.vendor(), ProgrammeBlockWriter.TABLE, source)
-                .ifPresentOrElse(definitions -> definitions.forEach(h::execute), () -> h.createUpdate(
-                                "DELETE" + BLOCKS + " WHERE source_id = :source")
-                        .bind("source", source)
-                        .execute());
+                .ifPresentOrElse(
+                        definitions -> definitions.forEach(h::execute),
+                        () -> h.createUpdate("DELETE" + BLOCKS + " WHERE source_id = :source")
+                                .bind("source", source)
+                                .execute());
     }
 
     @Override

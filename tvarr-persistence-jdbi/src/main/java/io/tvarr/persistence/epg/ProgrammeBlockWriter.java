@@ -137,11 +137,6 @@ final class ProgrammeBlockWriter {
             firstStop = Math.min(firstStop, p.stop().toEpochMilli());
         }
         blocks.add(new ProgrammeBlock(
-                channel,
-                block.get(0).start().toEpochMilli(),
-                stop,
-                firstStop,
-                block.size(),
-                encoder.encode(block)));
+                channel, block.get(0).start().toEpochMilli(), stop, firstStop, block.size(), encoder.encode(block)));
     }
 }
