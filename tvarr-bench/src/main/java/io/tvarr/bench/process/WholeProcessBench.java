@@ -24,7 +24,9 @@ import java.util.Map;
  * Whole processes, as a user runs them, timed side by side: {@code tvarr generate --playlist} on a 100k-entry
  * playlist and on a one-entry playlist, and {@code tvarr serve} until {@code /readyz} answers 200 (a fresh data
  * directory, then the same one again), beside the floors: a JVM reading the same file line by line
- * ({@link LineCount}) and, when given, a Node.js script (m3u-parser-generator reading and parsing the file).
+ * ({@link LineCount}), tvarr's own M3U handler and playlist writer in a JVM with the launcher's flags, storing nothing
+ * ({@link ParseWriteFloor}: the least any {@code generate} made of tvarr's parts could do) and, when given, a Node.js
+ * script (m3u-parser-generator reading and parsing the file).
  * Every command runs once per round, rounds alternate them, so load on the machine slows all alike. Each command
  * runs under {@code /usr/bin/time} for its peak resident size and CPU time (user + system; for {@code serve}, what
  * the process had used when it was ready), steadier than wall time on a shared machine. Prints the median of each
@@ -71,6 +73,20 @@ public final class WholeProcessBench {
             if (node != null) {
                 commands.put("m3u-parser-generator (node), 100k", List.of("node", node, big.toString()));
             }
+            // the launcher's flags for a generate of this size (./tvarr): the quick compiler, the serial collector
+            commands.put(
+                    "floor: tvarr parse + write, nothing stored",
+                    List.of(
+                            "java",
+                            "-XX:TieredStopAtLevel=1",
+                            "-XX:+UseSerialGC",
+                            "-Xms64m",
+                            "-Xmx256m",
+                            "-cp",
+                            classpath,
+                            ParseWriteFloor.class.getName(),
+                            big.toString(),
+                            work.resolve("parse-write.m3u").toString()));
             for (int t = 0; t < tvarrs.size(); t++) {
                 commands.put(
                         label(t, "generate, 100k"),
@@ -117,9 +133,12 @@ public final class WholeProcessBench {
             median.forEach((name, run) -> System.out.printf(
                     "%-45s %7.3f s  CPU %6.2f s  %6d MB peak resident  (runs, wall/CPU: %s)%n",
                     name, run.seconds, Run.medianCpu(runs.get(name)), run.rssKb / 1024, runs.get(name)));
+            // how far the least any generate of tvarr's parts could do is from node already
+            ratio(median, "floor: tvarr parse + write, nothing stored", "m3u-parser-generator (node), 100k");
             for (int t = 0; t < tvarrs.size(); t++) {
                 ratio(median, label(t, "generate, 100k"), "floor: java LineCount, 100k");
                 ratio(median, label(t, "generate, 100k"), "m3u-parser-generator (node), 100k");
+                ratio(median, label(t, "generate, 100k"), "floor: tvarr parse + write, nothing stored");
                 ratio(median, label(t, "generate, 1 entry"), "floor: java LineCount, 1 entry");
                 if (programmes > 0) {
                     ratio(median, label(t, "generate, 1000 channels + guide"), "floor: java StAX reader, guide");
