@@ -1,6 +1,5 @@
 package io.tvarr.persistence.channel;
 
-import io.tvarr.persistence.sql.Vendor;
 import java.util.HashMap;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
@@ -13,16 +12,12 @@ import org.jspecify.annotations.Nullable;
  * builds no group index after each load. Lives for one replace.
  *
  * <p>A channel repeated within the replace overwrites the earlier one, whose group is not kept here: the first repeat
- * has the counts taken from the stored rows instead. MySQL does the same always: its collation compares {@code
- * "News"} and {@code "News "} as equal, which would collide in the table's key where Java counted them apart.
+ * has the counts taken from the stored rows instead. Groups come stripped ({@code Channel}), so MySQL's collation,
+ * which pads with spaces ({@code "News"} equals {@code "News "}), never meets two that Java counted apart.
  */
 final class GroupCounts {
     private final Map<String, long[]> counts = new HashMap<>();
     private boolean recount;
-
-    GroupCounts(Vendor vendor) {
-        this.recount = vendor == Vendor.MYSQL;
-    }
 
     /** Counts a channel written as a new row. */
     void add(@Nullable String group) {

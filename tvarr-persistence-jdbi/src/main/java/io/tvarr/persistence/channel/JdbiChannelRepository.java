@@ -219,7 +219,7 @@ public final class JdbiChannelRepository implements ChannelRepository {
         private final String sourceId;
         private final int batchSize = db.channelBatchSize();
         private final WrittenIds ids = new WrittenIds();
-        private final GroupCounts groups = new GroupCounts(db.vendor());
+        private final GroupCounts groups = new GroupCounts();
         private final AttributesJson.Encoder encoder = attributes.encoder();
         private @Nullable PreparedStatement statement;
         private @Nullable PreparedStatement repeat;
