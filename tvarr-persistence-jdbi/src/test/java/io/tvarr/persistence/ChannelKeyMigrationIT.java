@@ -50,10 +50,17 @@ class ChannelKeyMigrationIT {
                     .withKey("m3u:|/one.ts")
                     .named("One")
                     .build();
-            store.channels().replaceAllForSource(source.id(), sink -> sink.accept(kept));
             ChannelId gone = ChannelId.of(source.id(), "m3u:|/gone.ts");
-            // the rows as a tvarr of schema version 26 wrote them: no key columns yet
+            // the rows as a tvarr of schema version 26 wrote them: no key columns yet (and no group counts, V31)
             store.database().withHandle(h -> {
+                h.execute(
+                        "INSERT INTO channel (id, source_id, position, external_key, name, stream_url, attributes)"
+                                + " VALUES (?, ?, 0, ?, ?, ?, '{}')",
+                        kept.id().toString(),
+                        source.id().toString(),
+                        kept.externalKey(),
+                        kept.name(),
+                        kept.streamUrl());
                 for (ChannelId id : List.of(kept.id(), gone)) {
                     h.execute(
                             "INSERT INTO channel_override (proxy_id, channel_id, name, hidden, updated_at)"

@@ -484,6 +484,93 @@ abstract class PersistenceContract {
             assertThat(store.channels().groups(null))
                     .containsExactly(new GroupCount("News", 3), new GroupCount("Sports", 4));
         }
+
+        @Test
+        void a_channel_repeated_in_another_group_is_counted_in_its_last_group_only() {
+            StreamSource source = storedSource("a");
+            Channel first =
+                    aChannel().from(source.id()).withKey("same").inGroup("News").build();
+            Channel second = aChannel()
+                    .from(source.id())
+                    .withKey("same")
+                    .inGroup("Sports")
+                    .build();
+
+            store.channels().replaceAllForSource(source.id(), sink -> {
+                channels(source, 4).forEach(sink::accept);
+                sink.accept(first);
+                sink.accept(second);
+            });
+
+            assertThat(store.channels().groups(source.id()))
+                    .containsExactly(new GroupCount("News", 2), new GroupCount("Sports", 3));
+            assertThat(store.channels()
+                            .findPage(new ChannelQuery(source.id(), "News", null, 0, 10))
+                            .total())
+                    .isEqualTo(2);
+        }
+
+        @Test
+        void a_refresh_counts_its_groups_anew_and_a_failed_one_leaves_them() {
+            StreamSource source = storedSource("a");
+            store.channels()
+                    .replaceAllForSource(
+                            source.id(), sink -> channels(source, 6).forEach(sink::accept));
+            store.channels()
+                    .replaceAllForSource(
+                            source.id(), sink -> channels(source, 3).forEach(sink::accept));
+
+            assertThatThrownBy(() -> store.channels().replaceAllForSource(source.id(), sink -> {
+                        channels(source, 12).forEach(sink::accept);
+                        throw new IllegalStateException("download broke");
+                    }))
+                    .hasMessage("download broke");
+
+            assertThat(store.channels().groups(null))
+                    .containsExactly(new GroupCount("News", 1), new GroupCount("Sports", 2));
+        }
+
+        @Test
+        void a_group_is_counted_over_every_source_and_channels_without_a_group_in_none() {
+            StreamSource a = storedSource("a");
+            StreamSource b = storedSource("b");
+            store.channels().replaceAllForSource(a.id(), sink -> {
+                channels(a, 5).forEach(sink::accept);
+                sink.accept(aChannel()
+                        .from(a.id())
+                        .withKey("no-group")
+                        .inGroup(null)
+                        .build());
+            });
+            store.channels().replaceAllForSource(b.id(), sink -> channels(b, 2).forEach(sink::accept));
+
+            assertThat(store.channels()
+                            .findPage(new ChannelQuery(null, "Sports", null, 0, 2))
+                            .total())
+                    .isEqualTo(4);
+            assertThat(store.channels()
+                            .findPage(new ChannelQuery(null, null, null, 0, 2))
+                            .total())
+                    .isEqualTo(8);
+            assertThat(store.channels()
+                            .findPage(new ChannelQuery(null, "Sports", "nnel 2", 0, 2))
+                            .total())
+                    .isEqualTo(1);
+        }
+
+        @Test
+        void groups_go_with_their_source() {
+            StreamSource a = storedSource("a");
+            StreamSource b = storedSource("b");
+            store.channels().replaceAllForSource(a.id(), sink -> channels(a, 5).forEach(sink::accept));
+            store.channels().replaceAllForSource(b.id(), sink -> channels(b, 2).forEach(sink::accept));
+
+            store.streamSources().delete(a.id());
+
+            assertThat(store.channels().groups(null))
+                    .containsExactly(new GroupCount("News", 1), new GroupCount("Sports", 1));
+            assertThat(store.channels().groups(a.id())).isEmpty();
+        }
     }
 
     @Nested

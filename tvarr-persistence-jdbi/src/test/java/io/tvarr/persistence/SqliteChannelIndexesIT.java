@@ -48,7 +48,6 @@ class SqliteChannelIndexesIT {
 
         assertThat(before)
                 .containsExactly(
-                        "channel_by_group: CREATE INDEX channel_by_group ON channel (source_id, group_title)",
                         "channel_by_source: CREATE INDEX channel_by_source ON channel (source_id, position)",
                         "channel_id: CREATE UNIQUE INDEX channel_id ON channel (id)");
         assertThat(indexes()).isEqualTo(before);

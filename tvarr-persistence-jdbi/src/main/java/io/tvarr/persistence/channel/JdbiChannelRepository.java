@@ -65,6 +65,7 @@ public final class JdbiChannelRepository implements ChannelRepository {
                 writer.accept(batch);
                 batch.flush();
                 removed.restore();
+                batch.groups.store(h, source.toString());
                 return batch.written;
             }
         });
@@ -131,10 +132,13 @@ public final class JdbiChannelRepository implements ChannelRepository {
             where.append(" AND (LOWER(name) LIKE :text ESCAPE '!' OR LOWER(tvg_id) LIKE :text ESCAPE '!'"
                     + " OR LOWER(tvg_name) LIKE :text ESCAPE '!')");
         }
+        // a group's count without a search is the sum of its stored counts, not a count of its channels
+        String count = query.group() != null && query.text() == null
+                ? "SELECT COALESCE(SUM(channels), 0) FROM channel_group" + where
+                : "SELECT COUNT(*) FROM channel" + where;
         return db.withHandle(h -> {
-            long total = bindQuery(h.createQuery("SELECT COUNT(*) FROM channel" + where), query)
-                    .mapTo(Long.class)
-                    .one();
+            long total =
+                    bindQuery(h.createQuery(count), query).mapTo(Long.class).one();
             List<Channel> items = bindQuery(
                             h.createQuery(
                                     SELECT + where + " ORDER BY source_id, position, id LIMIT :limit OFFSET :offset"),
@@ -151,8 +155,8 @@ public final class JdbiChannelRepository implements ChannelRepository {
     public List<GroupCount> groups(@Nullable SourceId source) {
         String where = source == null ? "" : " AND source_id = :source";
         return db.withHandle(h -> {
-            var q = h.createQuery("SELECT group_title, COUNT(*) AS channels FROM channel WHERE group_title IS NOT NULL"
-                    + where + " GROUP BY group_title ORDER BY group_title");
+            var q = h.createQuery("SELECT group_title, SUM(channels) AS channels FROM channel_group WHERE 1 = 1" + where
+                    + " GROUP BY group_title ORDER BY group_title");
             if (source != null) {
                 q.bind("source", source.toString());
             }
@@ -215,6 +219,7 @@ public final class JdbiChannelRepository implements ChannelRepository {
         private final String sourceId;
         private final int batchSize = db.channelBatchSize();
         private final WrittenIds ids = new WrittenIds();
+        private final GroupCounts groups = new GroupCounts();
         private final AttributesJson.Encoder encoder = attributes.encoder();
         private @Nullable PreparedStatement statement;
         private @Nullable PreparedStatement repeat;
@@ -243,12 +248,14 @@ public final class JdbiChannelRepository implements ChannelRepository {
                     PreparedStatement s = statement();
                     bind(s, channel);
                     s.addBatch();
+                    groups.add(channel.group());
                     if (++pending >= batchSize) {
                         flush();
                     }
                 } else {
                     flush();
                     removed.restore();
+                    groups.repeated();
                     PreparedStatement s = repeat();
                     bind(s, channel);
                     s.executeUpdate();
