@@ -10,24 +10,22 @@ import io.tvarr.ingest.fetch.FetchSettings;
 import io.tvarr.ingest.fetch.HttpSourceFetcher;
 import io.tvarr.ingest.m3u.M3uChannelSourceHandler;
 import io.tvarr.ingest.m3u.M3uLimits;
-import io.tvarr.pipeline.output.M3uPlaylistWriter;
-import io.tvarr.pipeline.output.PlaylistEntry;
-import io.tvarr.pipeline.output.Utf8TextWriter;
+import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.Writer;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 /**
- * A lower bound for any {@code tvarr generate --playlist} built from tvarr's own parts (#19 goal 1): a JVM that starts,
- * reads the playlist through the M3U source handler (parse, clean, key, id) and writes each channel straight away
- * through the playlist writer, storing nothing, with no stage between. {@link WholeProcessBench} runs it with the
- * launcher's compiler and heap flags for {@code generate}, so the gap to {@code generate} is what storing, reading back
- * and the stages cost, and the gap to m3u-parser-generator is what the parts themselves cost.
+ * A lower bound for any {@code tvarr generate --playlist} built on tvarr's M3U source handler (#19 goal 1): a JVM that
+ * starts, reads the playlist through the handler (parse, clean, key, id) and writes each channel straight away as a
+ * plain {@code #EXTINF} entry (name, group, guide id, URL: less than tvarr's playlist writer checks, which a bench may
+ * not wire alone), storing nothing, with no stage between. {@link WholeProcessBench} runs it with the launcher's
+ * compiler and heap flags for {@code generate}, so the gap to {@code generate} is what storing, reading back, the
+ * stages and the full writer cost, and the gap to m3u-parser-generator is what the handler itself costs.
  *
  * <p>Run: {@code java -cp tvarr-bench/target/benchmarks.jar io.tvarr.bench.process.ParseWriteFloor <playlist> <out>}.
  */
@@ -36,7 +34,7 @@ public final class ParseWriteFloor {
 
     public static void main(String[] args) throws IOException {
         Path playlist = Path.of(args[0]).toAbsolutePath();
-        Instant now = Instant.now();
+        Instant created = Instant.EPOCH; // never read: the handler needs a source, not its dates
         StreamSource source = new StreamSource(
                 SourceId.random(),
                 "floor",
@@ -50,18 +48,17 @@ public final class ParseWriteFloor {
                 XtreamOutput.TS,
                 false,
                 false,
-                now,
-                now);
+                created,
+                created);
         M3uChannelSourceHandler handler = new M3uChannelSourceHandler(
                 new HttpSourceFetcher(FetchSettings.defaults(List.of(playlist.getParent()))), M3uLimits.DEFAULT);
         long[] written = {0};
-        try (OutputStream file = Files.newOutputStream(Path.of(args[1]));
-                Writer out = new Utf8TextWriter(file, 64 * 1024)) {
-            M3uPlaylistWriter writer = new M3uPlaylistWriter(out, null);
+        try (BufferedWriter out = Files.newBufferedWriter(Path.of(args[1]), StandardCharsets.UTF_8)) {
+            out.write("#EXTM3U\n");
             handler.ingest(
                     source,
                     channel -> {
-                        writer.write(entry(channel));
+                        write(out, channel);
                         written[0]++;
                     },
                     new IngestionProgress());
@@ -69,16 +66,19 @@ public final class ParseWriteFloor {
         System.out.println(written[0] + " channels");
     }
 
-    private static PlaylistEntry entry(Channel channel) {
-        return new PlaylistEntry(
-                channel.tvgId(),
-                channel.tvgName(),
-                channel.logoUrl(),
-                channel.tvgChno(),
-                channel.group(),
-                channel.name(),
-                channel.streamUrl(),
-                channel.attributes(),
-                Map.of());
+    private static void write(BufferedWriter out, Channel channel) {
+        try {
+            out.write("#EXTINF:-1 tvg-id=\"");
+            out.write(channel.tvgId() == null ? "" : channel.tvgId());
+            out.write("\" group-title=\"");
+            out.write(channel.group() == null ? "" : channel.group());
+            out.write("\",");
+            out.write(channel.name());
+            out.write('\n');
+            out.write(channel.streamUrl());
+            out.write('\n');
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -24,7 +24,7 @@ import java.util.Map;
  * Whole processes, as a user runs them, timed side by side: {@code tvarr generate --playlist} on a 100k-entry
  * playlist and on a one-entry playlist, and {@code tvarr serve} until {@code /readyz} answers 200 (a fresh data
  * directory, then the same one again), beside the floors: a JVM reading the same file line by line
- * ({@link LineCount}), tvarr's own M3U handler and playlist writer in a JVM with the launcher's flags, storing nothing
+ * ({@link LineCount}), tvarr's own M3U handler writing plain entries in a JVM with the launcher's flags, storing nothing
  * ({@link ParseWriteFloor}: the least any {@code generate} made of tvarr's parts could do) and, when given, a Node.js
  * script (m3u-parser-generator reading and parsing the file).
  * Every command runs once per round, rounds alternate them, so load on the machine slows all alike. Each command
